@@ -1,0 +1,113 @@
+"""Helpers for expressions kept as written: unevaluated building, walking and replacing."""
+
+from collections.abc import Callable, Iterator
+
+from sympy import Add, Basic, Derivative, Expr, Mul, Pow, S, Symbol, evaluate
+
+
+def factors(expr: Expr) -> tuple[Expr, ...]:
+    """The factors of a product, or the expression alone."""
+    return expr.args if isinstance(expr, Mul) else (expr,)
+
+
+def mul(*factors: Expr) -> Expr:
+    """A product as written; factors equal to 1 are dropped (nobody writes e^x·1).
+
+    A factor that is itself a product stays one (a product of two fractions is written so).
+    """
+    kept = [f for f in factors if f != S.One]
+    if not kept:
+        return S.One
+    return kept[0] if len(kept) == 1 else Mul(*kept, evaluate=False)
+
+
+def add(*terms: Expr) -> Expr:
+    """A sum as written; zero terms dropped, nested sums spliced."""
+    kept = [t for term in terms for t in (term.args if isinstance(term, Add) else (term,)) if t != S.Zero]
+    if not kept:
+        return S.Zero
+    return kept[0] if len(kept) == 1 else Add(*kept, evaluate=False)
+
+
+def div(numerator: Expr, denominator: Expr) -> Expr:
+    """numerator/denominator as a written fraction."""
+    return mul(numerator, Pow(denominator, -1, evaluate=False))
+
+
+def neg(term: Expr) -> Expr:
+    return Mul(S.NegativeOne, term, evaluate=False)
+
+
+def fraction(expr: Expr) -> tuple[Expr, Expr] | None:
+    """(numerator, denominator) of a written fraction, or None when expr is not one."""
+    if isinstance(expr, Pow) and expr.exp == S.NegativeOne:
+        return S.One, expr.base
+    if isinstance(expr, Mul):
+        den = [f.base for f in expr.args if isinstance(f, Pow) and f.exp == S.NegativeOne]
+        if den:
+            num = [f for f in expr.args if not (isinstance(f, Pow) and f.exp == S.NegativeOne)]
+            return mul(*num), mul(*den)
+    return None
+
+
+def preorder(expr: Basic) -> Iterator[Basic]:
+    """Outermost first, left to right: the order a reader meets the parts of a written expression."""
+    yield expr
+    for arg in expr.args:
+        yield from preorder(arg)
+
+
+def rebuild(expr: Basic, visit: Callable[[Basic], Basic | None]) -> Basic:
+    """Replace, top down, each node for which visit returns a new node; keep the rest as written.
+
+    A replaced node's inside is not visited again, so one pass rewrites each match once.
+    """
+    new = visit(expr)
+    if new is not None:
+        return new
+    if not expr.args:
+        return expr
+    args = [rebuild(a, visit) for a in expr.args]
+    if all(a is b for a, b in zip(args, expr.args)):
+        return expr
+    with evaluate(False):
+        return expr.func(*args)
+
+
+def replace_first(expr: Basic, visit: Callable[[Basic], Basic | None]) -> Basic | None:
+    """Like rebuild, but only the first match in preorder; None when nothing matched."""
+    done = False
+
+    def once(node: Basic) -> Basic | None:
+        nonlocal done
+        if done:
+            return node
+        new = visit(node)
+        if new is not None:
+            done = True
+        return new
+
+    result = rebuild(expr, once)
+    return result if done else None
+
+
+def pending(expr: Basic) -> list[Derivative]:
+    """The unevaluated derivatives in expr, outermost first, left to right."""
+    return [node for node in preorder(expr) if isinstance(node, Derivative)]
+
+
+def tidy(expr: Expr) -> Expr:
+    """expr with SymPy's automatic arithmetic applied (x + 0 → x, 1·x → x, −(−a) → a)."""
+    if not expr.args:
+        return expr
+    with evaluate(True):
+        return expr.func(*[tidy(a) for a in expr.args])
+
+
+def first_order(node: Basic) -> tuple[Expr, Symbol] | None:
+    """(f, x) when node is a pending d/dx f (first order, one variable), else None."""
+    if isinstance(node, Derivative) and len(node.variable_count) == 1:
+        (x, n), = node.variable_count
+        if n == 1:
+            return node.expr, x
+    return None

@@ -1,0 +1,45 @@
+"""Functions derive knows by name, as SymPy functions that print the way papers write them."""
+
+from sympy import Function, S, exp, oo
+
+
+class sigmoid(Function):
+    """The logistic function σ(x) = 1/(1 + e^{-x})."""
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, arg):
+        if arg.is_zero:
+            return S.Half
+        if arg is oo:
+            return S.One
+        if arg is -oo:
+            return S.Zero
+        return None
+
+    def fdiff(self, argindex=1):
+        s = sigmoid(self.args[0])
+        return s * (1 - s)
+
+    def _eval_rewrite_as_exp(self, arg, **kwargs):
+        return 1 / (1 + exp(-arg))
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(exp)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real or None
+
+    def _eval_is_positive(self):
+        return self.args[0].is_real or None
+
+    def _latex(self, printer, exp=None):
+        # \sigma(x) and \sigma(x)^{2}, as papers write them (SymPy would print \sigma^{2}{\left(x \right)}).
+        arg = self.args[0]
+        inner = printer._print(arg)
+        call = rf"\sigma({inner})" if (arg.is_Atom) else rf"\sigma\left({inner}\right)"
+        return f"{call}^{{{exp}}}" if exp is not None else call
+
+    def _sympystr(self, printer):
+        return f"sigmoid({printer._print(self.args[0])})"

@@ -1,0 +1,1 @@
+"""Rendering: a LaTeX printer that keeps written forms, and the formats built on it."""

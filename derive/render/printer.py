@@ -1,0 +1,128 @@
+"""LaTeX as a paper writes it: factors and terms in written order, pending derivatives as primes."""
+
+from __future__ import annotations
+
+from sympy import Add, Derivative, Expr, Function, Mul, Number, Pow, S, Symbol
+from sympy.core.function import AppliedUndef
+from sympy.printing.latex import LatexPrinter
+
+from derive.exprs import first_order
+from derive.functions import sigmoid
+
+
+def _negated(term: Expr) -> Expr | None:
+    """−term as written when term carries a leading minus, else None."""
+    if isinstance(term, Mul) and term.args and term.args[0] == S.NegativeOne:
+        rest = term.args[1:]
+        return rest[0] if len(rest) == 1 else Mul(*rest, evaluate=False)
+    if isinstance(term, Mul) and isinstance(term.args[0], Number) and term.args[0] < 0:
+        return Mul(-term.args[0], *term.args[1:], evaluate=False)
+    if isinstance(term, Number) and term < 0:
+        return -term
+    return None
+
+
+def _is_denominator(factor: Expr) -> bool:
+    return isinstance(factor, Pow) and factor.exp.is_Integer and factor.exp < 0
+
+
+def _is_fraction(factor: Expr) -> bool:
+    return isinstance(factor, Mul) and any(_is_denominator(f) for f in factor.args)
+
+
+def _holds_fraction(factor: Expr) -> bool:
+    return isinstance(factor, Add) and any(_is_fraction(t) or _is_denominator(t) for t in factor.args)
+
+
+class DerivePrinter(LatexPrinter):
+    """SymPy's LaTeX printer with written order and the notation of the origin document."""
+
+    printmethod = "_latex"
+
+    def __init__(self, settings: dict | None = None) -> None:
+        settings = dict(settings or {})
+        # "prime": (e^{x}+1)'; "frac": \frac{d}{dx}(e^{x}+1)
+        self.derivative_style = settings.pop("derivative", "prime")
+        super().__init__({"order": "none", **settings})
+
+    # Sums and products: the arguments in the order they were written.
+    def _print_Add(self, expr, order=None):
+        parts: list[str] = []
+        for i, term in enumerate(expr.args):
+            negated = _negated(term)
+            if negated is not None:
+                body = self._factor(negated) if isinstance(negated, Add) else self._print(negated)
+                parts.append(("-" if i == 0 else " - ") + body)
+            else:
+                parts.append(("" if i == 0 else " + ") + self._print(term))
+        return "".join(parts)
+
+    def _print_Mul(self, expr):
+        negated = _negated(expr)
+        if negated is not None:
+            inner = self._print(negated)
+            return "-" + (rf"\left({inner}\right)" if isinstance(negated, Add) else inner)
+        if any(_is_fraction(f) or _holds_fraction(f) for f in expr.args):
+            # A product of fractions stays one: \frac{1}{b} \cdot \frac{a}{b}, \frac{1}{b} (1 - \frac{1}{b}).
+            out = self._factor(expr.args[0])
+            for prev, f in zip(expr.args, expr.args[1:]):
+                both = all(_is_fraction(g) or _is_denominator(g) for g in (prev, f))
+                out += (r" \cdot " if both else " ") + self._factor(f)
+            return out
+        numerator = [f for f in expr.args if not _is_denominator(f)]
+        denominator = [Pow(f.base, -f.exp, evaluate=False) if f.exp != -1 else f.base
+                       for f in expr.args if _is_denominator(f)]
+        top = self._product(numerator) if numerator else "1"
+        if not denominator:
+            return top
+        return rf"\frac{{{top}}}{{{self._product(denominator)}}}"
+
+    def _product(self, factors) -> str:
+        if len(factors) == 1:  # alone on a fraction line: no brackets needed
+            return self._print(factors[0])
+        printed = [self._factor(f) for f in factors]
+        out = printed[0]
+        for prev, f, text in zip(factors, factors[1:], printed[1:]):
+            # Two numbers side by side need a dot: 2 \cdot 3, not 23.
+            out += (r" \cdot " if isinstance(f, Number) or (isinstance(prev, Number) and text[0].isdigit())
+                    else " ") + text
+        return out
+
+    def _factor(self, f: Expr) -> str:
+        text = self._print(f)
+        if isinstance(f, Add) or (isinstance(f, Number) and f < 0) or _negated(f) is not None:
+            return rf"\left({text}\right)"
+        return text
+
+    def _print_Pow(self, expr, exp=None):
+        if _is_denominator(expr):
+            return self._fraction_of(expr)
+        if isinstance(expr.base, Function) and not isinstance(expr.base, Derivative):
+            return self._print(expr.base, exp=self._print(expr.exp))
+        return super()._print_Pow(expr)
+
+    def _fraction_of(self, expr: Pow) -> str:
+        base = expr.base if expr.exp == -1 else Pow(expr.base, -expr.exp, evaluate=False)
+        return rf"\frac{{1}}{{{self._print(base)}}}"
+
+    def _print_Derivative(self, expr):
+        body, variables = expr.expr, expr.variable_count
+        if len(variables) != 1 or variables[0][1] != 1:
+            return super()._print_Derivative(expr)
+        x = variables[0][0]
+        if self.derivative_style == "frac":
+            return rf"\frac{{d}}{{d{self._print(x)}}}\left({self._print(body)}\right)"
+        if isinstance(body, (AppliedUndef, sigmoid)) and body.args == (x,):
+            name = r"\sigma" if isinstance(body, sigmoid) else self._print(Symbol(body.func.__name__))
+            return rf"{name}'({self._print(x)})"
+        return rf"\left({self._print(body)}\right)^{{\prime}}"
+
+
+def latex(expr: Expr, derivative: str = "prime") -> str:
+    """expr as written. A derivative that is the whole expression prints as d/dx ( … ), as papers start."""
+    printer = DerivePrinter({"derivative": derivative})
+    target = first_order(expr)
+    if target is not None:
+        body, x = target
+        return rf"\frac{{d}}{{d{printer.doprint(x)}}}\left({printer.doprint(body)}\right)"
+    return printer.doprint(expr)

@@ -1,0 +1,1 @@
+"""Scripted derivations: an author names the route, the engine performs and checks each step."""

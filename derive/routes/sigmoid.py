@@ -1,0 +1,86 @@
+"""The origin document's derivation of σ'(x) = σ(x)(1 − σ(x)), by two routes.
+
+Written with the same public API a user writes a route with: begin(expr).then(rule, …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sympy import Derivative, Pow, S, Symbol, exp
+
+from derive.derivation import Derivation, begin
+from derive.engine import Differentiate
+from derive.exprs import add, div, mul, neg
+from derive.functions import sigmoid
+from derive.rules import algebra as A
+from derive.rules import calculus as C
+
+ROUTES = ("quotient", "chain")
+
+
+@dataclass(frozen=True)
+class SigmoidDocument:
+    """What `derive sigmoid` renders: the definition, the rewrite of σ (block 1), the derivative (block 2)."""
+
+    x: Symbol
+    definition: object  # 1/(1 + e^{-x})
+    rewrite: Derivation | None  # block 1: only the quotient route needs it
+    derivative: Derivation  # block 2
+    route: str
+
+
+def _definition(x: Symbol):
+    return Pow(add(S.One, exp(neg(x), evaluate=False)), -1, evaluate=False)
+
+
+def rewrite_block(x: Symbol) -> Derivation:
+    """1/(1+e^{-x}) = e^x/(e^x(1+e^{-x})) = e^x/(e^x + e^x e^{-x}) = e^x/(e^x + e^0) = e^x/(e^x + 1)."""
+    return (
+        begin(_definition(x), title="rewrite sigma")
+        .then(A.ExpandFraction(exp(x)))
+        .then(A.Distribute())
+        .then(A.CombinePowers(), same_line=True)
+        .then(A.ExpZero(), same_line=True)
+    )
+
+
+def quotient_route(x: Symbol) -> Derivation:
+    """The document's block 2, lines (1)-(4)."""
+    ex = exp(x)
+    body = div(ex, add(ex, S.One))
+    return (
+        begin(Derivative(body, x), title="derivative of sigma (quotient rule)")
+        .then(C.QuotientRule())  # (1)
+        .then(Differentiate(), note="work out the derivatives left by the quotient rule")  # (2)
+        .then(A.SplitFraction(), A.SquareAsProduct())  # (3)
+        .then(A.Substitute(sigmoid(x), body))  # (4)
+        .then(A.FactorOut(sigmoid(x)), same_line=True)
+    )
+
+
+def chain_route(x: Symbol) -> Derivation:
+    """d/dx (1 + e^{-x})^{-1} by the chain rule, to the same σ(x)(1 − σ(x))."""
+    u = add(S.One, exp(neg(x), evaluate=False))
+    one_over_u = Pow(u, -1, evaluate=False)
+    second = div(exp(neg(x), evaluate=False), u)  # e^{-x}/(1 + e^{-x}), which is 1 − σ(x)
+    d = (
+        begin(Derivative(one_over_u, x), title="derivative of sigma (chain rule)")
+        .then(C.ChainRule())
+        .then(Differentiate(), note="work out the derivative of the inner function")
+        .then(A.CancelSigns())
+    )
+    d = d.then(A.Rewrite(d.result, mul(one_over_u, second), "write as a product of two fractions",
+                         r"$\frac{a}{b^{2}} = \frac{1}{b} \cdot \frac{a}{b}$"))
+    d = d.then(A.Rewrite(second, add(S.One, neg(one_over_u)), "add and subtract 1 in the numerator",
+                         r"$\frac{e^{-x}}{1+e^{-x}} = \frac{1 + e^{-x} - 1}{1+e^{-x}} = 1 - \frac{1}{1+e^{-x}}$"))
+    return d.then(A.Substitute(sigmoid(x), one_over_u))
+
+
+def sigmoid_derivation(route: str = "quotient", x: Symbol | None = None) -> SigmoidDocument:
+    x = x if x is not None else Symbol("x", real=True)
+    if route == "quotient":
+        return SigmoidDocument(x, _definition(x), rewrite_block(x), quotient_route(x), route)
+    if route == "chain":
+        return SigmoidDocument(x, _definition(x), None, chain_route(x), route)
+    raise ValueError(f"unknown route {route!r}; choose one of {', '.join(ROUTES)}")

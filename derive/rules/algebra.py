@@ -1,0 +1,217 @@
+"""Algebra rules: each rewrites one kind of sub-expression and keeps everything else as written."""
+
+from __future__ import annotations
+
+from sympy import Add, Expr, Mul, Pow, S, cancel, exp
+
+from derive.exprs import add, div, fraction, mul, neg, rebuild, tidy
+from derive.rules.base import AlgebraRule
+
+
+def _latex(expr: Expr) -> str:
+    from derive.render.printer import latex
+
+    return latex(expr)
+
+
+class EverywhereRule(AlgebraRule):
+    """An algebra rule that rewrites every match in one step (all the squares, all the σ's)."""
+
+    def rewrite(self, expr):
+        changed = False
+
+        def visit(node):
+            nonlocal changed
+            new = self.transform(node)
+            changed = changed or new is not None
+            return new
+
+        new = rebuild(expr, visit)
+        return new if changed else None
+
+
+class ExpandFraction(AlgebraRule):
+    """a/b = (k a)/(k b) for the first fraction met."""
+
+    name = "expand the fraction"
+    sentence = "Multiply numerator and denominator by the same factor."
+
+    def __init__(self, factor: Expr) -> None:
+        self.factor = factor
+
+    def transform(self, node):
+        parts = fraction(node)
+        if parts is None:
+            return None
+        numerator, denominator = parts
+        return div(mul(self.factor, numerator), mul(self.factor, denominator))
+
+    def note(self):
+        return f"expand the fraction by ${_latex(self.factor)}$"
+
+
+class Distribute(AlgebraRule):
+    """a (b + c) = a b + a c for the first product with a sum among its factors."""
+
+    name = "distribute"
+    sentence = "Multiply out a product over a sum: $a(b + c) = ab + ac$."
+
+    def transform(self, node):
+        if not isinstance(node, Mul):
+            return None
+        sums = [i for i, f in enumerate(node.args) if isinstance(f, Add)]
+        if not sums or len(node.args) < 2:
+            return None
+        i = sums[0]
+        before, after = node.args[:i], node.args[i + 1:]
+        return add(*(mul(*before, t, *after) for t in node.args[i].args))
+
+
+class CombinePowers(AlgebraRule):
+    """e^a e^b = e^{a+b}: the exponents of one base added (the sum worked out, e^0 kept as written)."""
+
+    name = "combine powers"
+    sentence = "Powers of one base multiply by adding exponents: $e^{a} e^{b} = e^{a+b}$."
+
+    def transform(self, node):
+        if not isinstance(node, Mul):
+            return None
+        powers = [f for f in node.args if isinstance(f, exp)]
+        if len(powers) < 2:
+            return None
+        combined = exp(tidy(Add(*(p.args[0] for p in powers))), evaluate=False)
+        rest = [f for f in node.args if not isinstance(f, exp)]
+        return mul(combined, *rest)
+
+
+class ExpZero(AlgebraRule):
+    name = "e^0 = 1"
+    sentence = "Any nonzero number to the power zero is one: $e^{0} = 1$."
+
+    def transform(self, node):
+        if isinstance(node, exp) and node.args[0] == S.Zero:
+            return S.One
+        return None
+
+
+class CancelSigns(AlgebraRule):
+    """(−a)(−b) = a b: a product's minus signs cancel in pairs."""
+
+    name = "cancel the minus signs"
+    sentence = "Two minus signs in one product cancel: $(-a)(-b) = ab$."
+
+    def transform(self, node):
+        if not isinstance(node, Mul):
+            return None
+        signs, factors = 0, []
+        for f in node.args:
+            if f == S.NegativeOne:
+                signs += 1
+            elif isinstance(f, Mul) and f.args[0] == S.NegativeOne:
+                signs += 1
+                factors.append(mul(*f.args[1:]))
+            else:
+                factors.append(f)
+        if signs < 2:
+            return None
+        product = mul(*factors)
+        return neg(product) if signs % 2 else product
+
+
+class SplitFraction(AlgebraRule):
+    """(a − b)/c = a/c − b/c for the first fraction whose numerator is a sum."""
+
+    name = "split the fraction"
+    sentence = "A fraction with a sum on top is the sum of the fractions: $\\frac{a-b}{c} = \\frac{a}{c} - \\frac{b}{c}$."
+
+    def transform(self, node):
+        parts = fraction(node)
+        if parts is None or not isinstance(parts[0], Add):
+            return None
+        numerator, denominator = parts
+        return add(*(_over(t, denominator) for t in numerator.args))
+
+
+def _over(term: Expr, denominator: Expr) -> Expr:
+    if isinstance(term, Mul) and term.args[0] == S.NegativeOne:
+        return neg(div(mul(*term.args[1:]), denominator))
+    return div(term, denominator)
+
+
+class SquareAsProduct(EverywhereRule):
+    name = "write the square as a product"
+    sentence = "$a^{2} = a\\,a$, so that the factors can be matched one by one."
+
+    def transform(self, node):
+        if isinstance(node, Pow) and node.exp == 2:
+            return mul(node.base, node.base)
+        return None
+
+
+class Substitute(EverywhereRule):
+    """Replace every part that is the definition's body, or a power of it after cancelling, by its name.
+
+    Substitute(sigmoid(x), exp(x)/(exp(x) + 1)) turns e^x(e^x+1)/((e^x+1)(e^x+1)) into σ(x) and
+    e^x e^x/((e^x+1)(e^x+1)) into σ(x)².
+    """
+
+    name = "substitute"
+    max_power = 3
+
+    def __init__(self, name_expr: Expr, body: Expr) -> None:
+        self.name_expr, self.body = name_expr, body
+        self.name = f"substitute {self._name_text()}"
+        self._body_value = tidy(body)
+
+    def _name_text(self) -> str:
+        return str(self.name_expr).replace("sigmoid", "σ")
+
+    def transform(self, node):
+        if node == self.body:
+            return self.name_expr
+        if fraction(node) is None or not node.free_symbols >= self.body.free_symbols:
+            return None
+        value = tidy(node)
+        for k in range(1, self.max_power + 1):
+            if cancel(value / self._body_value**k) == 1:
+                return self.name_expr if k == 1 else Pow(self.name_expr, k, evaluate=False)
+        return None
+
+    def note(self):
+        return f"substitute ${_latex(self.name_expr)} = {_latex(self.body)}$"
+
+
+class FactorOut(AlgebraRule):
+    """a b + a c = a (b + c) for the first sum whose every term has the factor a."""
+
+    name = "factor out"
+
+    def __init__(self, factor: Expr) -> None:
+        self.factor = factor
+        self.name = f"factor out {str(factor).replace('sigmoid', 'σ')}"
+
+    def transform(self, node):
+        if not isinstance(node, Add):
+            return None
+        quotients = [tidy(t) / self.factor for t in node.args]
+        # Every term must have the factor: none may leave it in a denominator.
+        if any(q.as_numer_denom()[1].has(self.factor) for q in quotients):
+            return None
+        return mul(self.factor, add(*quotients))
+
+    def note(self):
+        return f"factor out ${_latex(self.factor)}$"
+
+
+class Rewrite(AlgebraRule):
+    """A rewrite the author states (old → new, under a name of their choosing); derive checks it."""
+
+    def __init__(self, old: Expr, new: Expr, name: str, note: str = "") -> None:
+        self.old, self.new, self.name, self._note = old, new, name, note
+
+    def transform(self, node):
+        return self.new if node == self.old else None
+
+    def note(self):
+        return self._note or self.name
+

@@ -1,0 +1,85 @@
+"""What every rule is: a name, a sentence, and a rewrite of a whole expression (or None)."""
+
+from __future__ import annotations
+
+from sympy import Derivative, Expr, Symbol
+
+from derive.derivation import Step
+from derive.exprs import first_order, replace_first
+
+
+class RuleError(ValueError):
+    """A rule was asked to rewrite an expression it does not apply to."""
+
+
+class Rule:
+    name: str = ""  # "quotient rule"
+    sentence: str = ""  # the rule in one sentence, as a textbook states it
+
+    def rewrite(self, expr: Expr) -> Expr | None:
+        """The whole expression after applying this rule once, or None where it does not apply."""
+        raise NotImplementedError
+
+    def note(self) -> str:
+        """What this application does, for the reader; a rule with a parameter says which."""
+        return self.sentence
+
+    def steps(self, expr: Expr) -> list[Step]:
+        """The unverified steps this rule makes from expr: one, unless the rule is a composite."""
+        new = self.rewrite(expr)
+        if new is None:
+            raise RuleError(f"the {self.name} does not apply to {expr}")
+        return [Step(self.name, new, self.note())]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class CalculusRule(Rule):
+    """Rewrites one pending Derivative(f, x): the first one it matches, outermost first."""
+
+    def matches(self, f: Expr, x: Symbol) -> bool:
+        raise NotImplementedError
+
+    def apply(self, f: Expr, x: Symbol) -> Expr:
+        """d/dx f, with the derivatives it still needs left pending."""
+        raise NotImplementedError
+
+    def describe(self, f: Expr, x: Symbol) -> str:
+        """The note for this application; rules that name a part (the chain rule's u) override it."""
+        return self.sentence
+
+    def _rewrite(self, expr: Expr) -> tuple[Expr, tuple[Expr, Symbol]] | None:
+        found: list[tuple[Expr, Symbol]] = []
+
+        def visit(node):
+            target = first_order(node)
+            if target is not None and self.matches(*target):
+                found.append(target)
+                return self.apply(*target)
+            return None
+
+        new = replace_first(expr, visit)
+        return None if new is None else (new, found[0])
+
+    def rewrite(self, expr: Expr) -> Expr | None:
+        done = self._rewrite(expr)
+        return None if done is None else done[0]
+
+    def steps(self, expr: Expr) -> list[Step]:
+        done = self._rewrite(expr)
+        if done is None:
+            raise RuleError(f"the {self.name} does not apply to any pending derivative of {expr}")
+        new, target = done
+        return [Step(self.name, new, self.describe(*target))]
+
+
+class AlgebraRule(Rule):
+    """Rewrites a sub-expression: the first (outermost, leftmost) one that transform accepts."""
+
+    def transform(self, node: Expr) -> Expr | None:
+        raise NotImplementedError
+
+    def rewrite(self, expr: Expr) -> Expr | None:
+        return replace_first(expr, self.transform)
+

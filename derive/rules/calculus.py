@@ -1,0 +1,177 @@
+"""Calculus rules: each rewrites one pending d/dx f and leaves the derivatives it needs pending."""
+
+from __future__ import annotations
+
+from sympy import Add, Derivative, Dummy, Expr, Mul, Pow, S, Symbol, exp
+
+from derive.exprs import add, div, factors, fraction, mul, neg, rebuild, tidy
+from derive.functions import sigmoid
+from derive.rules.base import CalculusRule, RuleError
+
+
+def d(f: Expr, x: Symbol) -> Derivative:
+    """A pending derivative, printed as a prime until a rule works it out."""
+    return Derivative(f, x)
+
+
+class ConstantRule(CalculusRule):
+    name = "constant rule"
+    sentence = "The derivative of a constant is zero."
+
+    def matches(self, f, x):
+        return not f.has(x)
+
+    def apply(self, f, x):
+        return S.Zero
+
+
+class PowerRule(CalculusRule):
+    name = "power rule"
+    sentence = "The derivative of $x^{n}$ is $n x^{n-1}$."
+
+    def matches(self, f, x):
+        return f == x or (isinstance(f, Pow) and f.base == x and not f.exp.has(x))
+
+    def apply(self, f, x):
+        if f == x:
+            return S.One
+        n = f.exp
+        return mul(n, tidy(Pow(x, n - 1)))
+
+
+class ExponentialRule(CalculusRule):
+    name = "exponential rule"
+    sentence = "The exponential function is its own derivative: $(e^{x})' = e^{x}$."
+
+    def matches(self, f, x):
+        return f == exp(x)
+
+    def apply(self, f, x):
+        return f
+
+
+class SigmoidRule(CalculusRule):
+    name = "sigmoid rule"
+    sentence = r"The logistic function satisfies $\sigma'(x) = \sigma(x)(1 - \sigma(x))$."
+
+    def matches(self, f, x):
+        return f == sigmoid(x)
+
+    def apply(self, f, x):
+        return mul(f, add(S.One, neg(f)))
+
+
+class SumRule(CalculusRule):
+    name = "sum rule"
+    sentence = "The derivative of a sum is the sum of the derivatives."
+
+    def matches(self, f, x):
+        return isinstance(f, Add)
+
+    def apply(self, f, x):
+        return add(*(_signed_derivative(t, x) for t in f.args))
+
+
+def _signed_derivative(term: Expr, x: Symbol) -> Expr:
+    """(−u)' is written −u' so that a difference stays a difference."""
+    if isinstance(term, Mul) and term.args[0] == S.NegativeOne:
+        return neg(d(mul(*term.args[1:]), x))
+    return d(term, x)
+
+
+def _split_constant(f: Mul, x: Symbol) -> tuple[list[Expr], list[Expr]]:
+    return [a for a in f.args if not a.has(x)], [a for a in f.args if a.has(x)]
+
+
+class QuotientRule(CalculusRule):
+    name = "quotient rule"
+    sentence = r"$\left(\frac{u}{v}\right)' = \frac{u' v - v' u}{v^{2}}$."
+
+    def matches(self, f, x):
+        parts = fraction(f)
+        return parts is not None and parts[1].has(x) and parts[0] != S.One
+
+    def apply(self, f, x):
+        u, v = fraction(f)
+        numerator = add(mul(d(u, x), v), neg(mul(d(v, x), u)))
+        return div(numerator, Pow(v, 2, evaluate=False))
+
+
+class ConstantMultipleRule(CalculusRule):
+    name = "constant multiple rule"
+    sentence = "A constant factor stays in front of the derivative: $(c u)' = c u'$."
+
+    def matches(self, f, x):
+        if not isinstance(f, Mul):
+            return False
+        constants, variables = _split_constant(f, x)
+        return bool(constants) and bool(variables)
+
+    def apply(self, f, x):
+        constants, variables = _split_constant(f, x)
+        return mul(*constants, d(mul(*variables), x))
+
+
+class ProductRule(CalculusRule):
+    name = "product rule"
+    sentence = "$(u v)' = u' v + u v'$: differentiate one factor at a time and add."
+
+    def matches(self, f, x):
+        return isinstance(f, Mul)
+
+    def apply(self, f, x):
+        factors = f.args
+        return add(*(mul(*factors[:i], d(factors[i], x), *factors[i + 1:]) for i in range(len(factors))))
+
+
+class ChainRule(CalculusRule):
+    """f(g(x)) for an outer function whose own rule is known and an inner g other than x."""
+
+    name = "chain rule"
+    sentence = r"$\frac{d}{dx} f(u) = f'(u)\, u'$ where $u$ is the inner function."
+
+    def _outer_and_inner(self, f: Expr, x: Symbol):
+        if isinstance(f, Pow) and not f.exp.has(x) and f.base.has(x) and f.base != x:
+            return f.base
+        if isinstance(f, (exp, sigmoid)) and f.args[0].has(x) and f.args[0] != x:
+            return f.args[0]
+        return None
+
+    def matches(self, f, x):
+        return self._outer_and_inner(f, x) is not None
+
+    def apply(self, f, x):
+        inner = self._outer_and_inner(f, x)
+        u = Dummy("u")
+        outer = rebuild(f, lambda node: u if node == inner else None)
+        rule = next(r for r in (PowerRule(), ExponentialRule(), SigmoidRule()) if r.matches(outer, u))
+        outer_derivative = rebuild(rule.apply(outer, u), lambda node: inner if node == u else None)
+        return mul(*factors(outer_derivative), d(inner, x))
+
+    def describe(self, f, x) -> str:
+        from derive.render.printer import latex
+
+        return f"{self.sentence} Here $u = {latex(self._outer_and_inner(f, x))}$."
+
+
+# The order matters: the first rule that matches is the one an author would name.
+AUTOMATIC = (
+    ConstantRule,
+    PowerRule,
+    ExponentialRule,
+    SigmoidRule,
+    SumRule,
+    QuotientRule,
+    ConstantMultipleRule,
+    ProductRule,
+    ChainRule,
+)
+
+
+def rule_for(f: Expr, x: Symbol) -> CalculusRule:
+    """The rule that differentiates f with respect to x; RuleError when derive knows none."""
+    for cls in AUTOMATIC:
+        rule = cls()
+        if rule.matches(f, x):
+            return rule
+    raise RuleError(f"no differentiation rule for {f} with respect to {x}")
