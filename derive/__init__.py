@@ -14,7 +14,10 @@ _LAZY = {
     "sigmoid": "derive.functions",
     "equivalent": "derive.verify",
     "differentiate_pending": "derive.engine",
-    "sigmoid_derivation": "derive.routes.sigmoid",
+    "sigmoid_document": "derive.routes.sigmoid",
+    "Document": "derive.render.document",
+    "RuleError": "derive.rules.base",
+    "VerificationError": "derive.engine",
 }
 
 __all__ = ["__version__", *_LAZY]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sympy import Derivative, Expr
+from sympy import Derivative, Expr, sstr
 
 if TYPE_CHECKING:
     from derive.rules.base import Rule
@@ -29,7 +29,7 @@ class Step:
 
         data: dict[str, Any] = {
             "rule": self.rule,
-            "expr": str(self.expr),
+            "expr": sstr(self.expr, order="none"),
             "latex": latex(self.expr),
             "note": self.note,
             "verified_by": self.verified_by,
@@ -87,10 +87,10 @@ class Derivation:
 
         return {
             "title": self.title,
-            "start": str(self.start),
+            "start": sstr(self.start, order="none"),
             "start_latex": latex(self.start),
             "steps": [s.to_dict() for s in self.steps],
-            "result": str(self.result),
+            "result": sstr(self.result, order="none"),
             "result_latex": latex(self.result),
             "verified": self.verified,
         }

@@ -44,8 +44,8 @@ def apply(expr: Expr, rules: Sequence[Rule], note: str | None = None, same_line:
         only = singles[0]
         return Step(only.rule, only.expr, note or only.note, only.verified_by, only.substeps, same_line)
     names = ", ".join(dict.fromkeys(s.rule for s in singles))
-    text = note or "; ".join(dict.fromkeys(s.note for s in singles))
-    return Step(names, current, text, "substeps", tuple(singles), same_line)
+    # The single steps keep their own notes; the written step's note is the author's, if any.
+    return Step(names, current, note or "", "substeps", tuple(singles), same_line)
 
 
 class Differentiate(Rule):

@@ -40,6 +40,3 @@ class sigmoid(Function):
         inner = printer._print(arg)
         call = rf"\sigma({inner})" if (arg.is_Atom) else rf"\sigma\left({inner}\right)"
         return f"{call}^{{{exp}}}" if exp is not None else call
-
-    def _sympystr(self, printer):
-        return f"sigmoid({printer._print(self.args[0])})"

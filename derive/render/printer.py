@@ -5,6 +5,7 @@ from __future__ import annotations
 from sympy import Add, Derivative, Expr, Function, Mul, Number, Pow, S, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.str import StrPrinter
 
 from derive.exprs import first_order
 from derive.functions import sigmoid
@@ -125,4 +126,34 @@ def latex(expr: Expr, derivative: str = "prime") -> str:
     if target is not None:
         body, x = target
         return rf"\frac{{d}}{{d{printer.doprint(x)}}}\left({printer.doprint(body)}\right)"
+    return printer.doprint(expr)
+
+
+class TextPrinter(StrPrinter):
+    """Plain text for the terminal, in written order, with primes for pending derivatives."""
+
+    def __init__(self) -> None:
+        super().__init__({"order": "none"})
+
+    def _print_Derivative(self, expr):
+        target = first_order(expr)
+        if target is None:
+            return super()._print_Derivative(expr)
+        return f"({self._print(target[0])})'"
+
+    def _print_sigmoid(self, expr):
+        return f"σ({self._print(expr.args[0])})"
+
+    def _print_exp(self, expr):
+        arg = self._print(expr.args[0])
+        return f"e^{arg}" if expr.args[0].is_Atom else f"e^({arg})"
+
+
+def text(expr: Expr) -> str:
+    """expr as plain text. A derivative that is the whole expression prints as d/dx( … )."""
+    printer = TextPrinter()
+    target = first_order(expr)
+    if target is not None:
+        body, x = target
+        return f"d/d{printer.doprint(x)}({printer.doprint(body)})"
     return printer.doprint(expr)

@@ -5,8 +5,6 @@ Written with the same public API a user writes a route with: begin(expr).then(ru
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sympy import Derivative, Pow, S, Symbol, exp
 
 from derive.derivation import Derivation, begin
@@ -14,20 +12,11 @@ from derive.engine import Differentiate
 from derive.exprs import add, div, mul, neg
 from derive.functions import sigmoid
 from derive.rules import algebra as A
+from derive.render.document import Document, Section
+from derive.render.printer import latex
 from derive.rules import calculus as C
 
 ROUTES = ("quotient", "chain")
-
-
-@dataclass(frozen=True)
-class SigmoidDocument:
-    """What `derive sigmoid` renders: the definition, the rewrite of σ (block 1), the derivative (block 2)."""
-
-    x: Symbol
-    definition: object  # 1/(1 + e^{-x})
-    rewrite: Derivation | None  # block 1: only the quotient route needs it
-    derivative: Derivation  # block 2
-    route: str
 
 
 def _definition(x: Symbol):
@@ -77,10 +66,38 @@ def chain_route(x: Symbol) -> Derivation:
     return d.then(A.Substitute(sigmoid(x), one_over_u))
 
 
-def sigmoid_derivation(route: str = "quotient", x: Symbol | None = None) -> SigmoidDocument:
+def sigmoid_document(route: str = "quotient", x: Symbol | None = None) -> Document:
+    """What `derive sigmoid` prints: the document's derivation by the chosen route, with its prose."""
+    if route not in ROUTES:
+        raise ValueError(f"unknown route {route!r}; choose one of {', '.join(ROUTES)}")
     x = x if x is not None else Symbol("x", real=True)
+    definition = rf"""\begin{{equation}}
+\sigma({latex(x)}) = {latex(_definition(x))} \tag{{$\sigma$}}\label{{eqn:sigmoid}}
+\end{{equation}}"""
+    intro = Section(
+        r"The sigmoid function $\sigma(x)$, also called the logistic function or expit, is the inverse of "
+        r"the logit function. It maps the real numbers to the interval $(0, 1)$:",
+        display=definition,
+    )
     if route == "quotient":
-        return SigmoidDocument(x, _definition(x), rewrite_block(x), quotient_route(x), route)
-    if route == "chain":
-        return SigmoidDocument(x, _definition(x), None, chain_route(x), route)
-    raise ValueError(f"unknown route {route!r}; choose one of {', '.join(ROUTES)}")
+        derivative = quotient_route(x)
+        sections = (
+            intro,
+            Section("First we bring the formula into a form that suits the quotient rule, "
+                    "by expanding the fraction by $e^{x}$:", rewrite_block(x), style="aligned"),
+            Section("Now we take the derivative:", derivative),
+        )
+    else:
+        derivative = chain_route(x)
+        sections = (intro, Section(r"We differentiate $(1 + e^{-x})^{-1}$ directly, by the chain rule:",
+                                   derivative))
+    closing = (r"So $\sigma'(x) = \sigma(x)\left(1 - \sigma(x)\right)$: the derivative of the sigmoid "
+               r"in terms of the sigmoid itself. Every line above was produced by the rule named for it "
+               r"and checked against the line before.")
+    return Document(
+        title="The derivative of the sigmoid function",
+        sections=sections,
+        explains=derivative,
+        closing=closing,
+        meta={"route": route},
+    )

@@ -88,6 +88,9 @@ class ExpZero(AlgebraRule):
     name = "e^0 = 1"
     sentence = "Any nonzero number to the power zero is one: $e^{0} = 1$."
 
+    def note(self):
+        return "$e^{0} = 1$"
+
     def transform(self, node):
         if isinstance(node, exp) and node.args[0] == S.Zero:
             return S.One
@@ -206,12 +209,12 @@ class FactorOut(AlgebraRule):
 class Rewrite(AlgebraRule):
     """A rewrite the author states (old → new, under a name of their choosing); derive checks it."""
 
-    def __init__(self, old: Expr, new: Expr, name: str, note: str = "") -> None:
-        self.old, self.new, self.name, self._note = old, new, name, note
+    def __init__(self, old: Expr, new: Expr, name: str, formula: str = "") -> None:
+        self.old, self.new, self.name, self.formula = old, new, name, formula
 
     def transform(self, node):
         return self.new if node == self.old else None
 
     def note(self):
-        return self._note or self.name
+        return f"{self.name}: {self.formula}" if self.formula else self.name
 

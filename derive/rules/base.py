@@ -80,6 +80,9 @@ class AlgebraRule(Rule):
     def transform(self, node: Expr) -> Expr | None:
         raise NotImplementedError
 
+    def note(self) -> str:
+        return self.name  # a short phrase: it is also the line's annotation
+
     def rewrite(self, expr: Expr) -> Expr | None:
         return replace_first(expr, self.transform)
 

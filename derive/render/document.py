@@ -1,0 +1,103 @@
+"""A document: derivations with the prose around them, rendered in every output format."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from derive.render.formats import DEFAULT_LABEL_PREFIX, block_view, explanation, latex_block
+from derive.render.printer import text as text_of
+from derive.render.templates import render
+
+if TYPE_CHECKING:
+    from derive.derivation import Derivation
+
+FORMATS = ("latex", "markdown", "json", "text")
+
+
+@dataclass(frozen=True)
+class Section:
+    text: str  # prose before the display; may hold inline $…$ math
+    derivation: Derivation | None = None
+    style: str = "align"  # "align" (tagged lines) or "aligned" (annotated, unnumbered)
+    display: str = ""  # a display written by hand (a definition), used when there is no derivation
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    sections: tuple[Section, ...]
+    explains: Derivation | None = None  # the derivation whose lines the closing prose explains
+    closing: str = ""
+    meta: dict = field(default_factory=dict)
+
+    def _tag_start(self, section: Section) -> int:
+        """Tags run on from one tagged block to the next."""
+        start = 1
+        for s in self.sections:
+            if s is section:
+                return start
+            if s.derivation is not None and s.style == "align":
+                start += len(s.derivation.lines())
+        return start
+
+    def _explanation(self, label_prefix: str, eqref: bool) -> str:
+        for s in self.sections:
+            if self.explains is not None and s.derivation is self.explains:
+                return explanation(s.derivation, label_prefix, self._tag_start(s), eqref=eqref)
+        return ""
+
+    def _blocks(self, label_prefix: str) -> list[tuple[Section, str]]:
+        return [(s, latex_block(s.derivation, s.style, label_prefix, self._tag_start(s)))
+                for s in self.sections if s.derivation is not None]
+
+    def latex(self, label_prefix: str = DEFAULT_LABEL_PREFIX, standalone: bool = False) -> str:
+        if not standalone:
+            return "\n".join(block for _, block in self._blocks(label_prefix))
+        sections = []
+        for s in self.sections:
+            if s.derivation is not None:
+                body = latex_block(s.derivation, s.style, label_prefix, self._tag_start(s))
+            else:
+                body = s.display
+            sections.append({"text": s.text, "latex": body.rstrip()})
+        return render("article.tex.j2", title=self.title, sections=sections,
+                      explanation=self._explanation(label_prefix, eqref=True), closing=self.closing)
+
+    def markdown(self) -> str:
+        sections = [{"text": s.text, "block": block_view(s.derivation, tag_start=self._tag_start(s)),
+                     "style": s.style}
+                    for s in self.sections if s.derivation is not None]
+        return render("markdown.md.j2", title=self.title, sections=sections,
+                      explanation=self._explanation(DEFAULT_LABEL_PREFIX, eqref=False))
+
+    def text(self) -> str:
+        sections = [{"heading": s.derivation.title, "start": text_of(s.derivation.start),
+                     "lines": block_view(s.derivation, tag_start=self._tag_start(s), printer=text_of).lines}
+                    for s in self.sections if s.derivation is not None]
+        return render("text.txt.j2", title=self.title, sections=sections)
+
+    def to_dict(self) -> dict:
+        derivations = [s.derivation for s in self.sections if s.derivation is not None]
+        return {
+            "title": self.title,
+            **self.meta,
+            "verified": all(d.verified for d in derivations),
+            "derivations": [d.to_dict() for d in derivations],
+        }
+
+    def json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def render(self, fmt: str = "latex", label_prefix: str = DEFAULT_LABEL_PREFIX,
+               standalone: bool = False) -> str:
+        if fmt == "latex":
+            return self.latex(label_prefix, standalone)
+        if fmt == "markdown":
+            return self.markdown()
+        if fmt == "json":
+            return self.json()
+        if fmt == "text":
+            return self.text()
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,98 @@
+"""Views of a derivation that templates print: lines of expressions with tags, labels and annotations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from derive.render.printer import latex, text
+from derive.render.templates import render
+
+if TYPE_CHECKING:
+    from derive.derivation import Derivation, Step
+
+DEFAULT_LABEL_PREFIX = "eq:eq"
+
+
+@dataclass(frozen=True)
+class LineView:
+    exprs: list[str]  # the line's expressions, joined by = when printed
+    tag: int
+    label: str
+    annotation: str  # what the line does, as a short phrase (may hold $…$ math)
+    rules: str  # the names of the rules that make the line, plain text
+    certificate: str  # how its steps were verified
+
+
+@dataclass(frozen=True)
+class BlockView:
+    start: str
+    lines: list[LineView]
+
+
+def phrase(step: Step, verb: bool = True) -> str:
+    """What a step does as a phrase: "apply the quotient rule", "factor out $\\sigma(x)$"."""
+    if step.substeps:
+        if step.note:
+            rules = [s.rule for s in step.substeps if s.rule.endswith("rule")]
+            return step.note + (f" ({', '.join(dict.fromkeys(rules))})" if rules else "")
+        return " and ".join(dict.fromkeys(phrase(s, verb) for s in step.substeps))
+    if step.rule.endswith("rule"):
+        return f"apply the {step.rule}" if verb else step.rule
+    return step.note or step.rule
+
+
+def block_view(d: Derivation, label_prefix: str = DEFAULT_LABEL_PREFIX, tag_start: int = 1,
+               printer: Callable = latex) -> BlockView:
+    lines = []
+    for i, steps in enumerate(d.lines()):
+        tag = tag_start + i
+        lines.append(LineView(
+            exprs=[printer(s.expr) for s in steps],
+            tag=tag,
+            label=f"{label_prefix}{tag}",
+            annotation=", ".join(phrase(s, verb=False) for s in steps),
+            rules=", ".join(s.rule for s in steps),
+            certificate=", ".join(dict.fromkeys(s.verified_by or "unproven" for s in steps)),
+        ))
+    return BlockView(printer(d.start), lines)
+
+
+def latex_block(d: Derivation, style: str = "align", label_prefix: str = DEFAULT_LABEL_PREFIX,
+                tag_start: int = 1, annotation_space: str = "2cm") -> str:
+    if style not in ("align", "aligned"):
+        raise ValueError(f"unknown LaTeX style {style!r}: align or aligned")
+    block = block_view(d, label_prefix, tag_start)
+    return render(f"{style}.tex.j2", block=block, annotation_space=annotation_space)
+
+
+def explanation(d: Derivation, label_prefix: str = DEFAULT_LABEL_PREFIX, tag_start: int = 1,
+                eqref: bool = True) -> str:
+    """Prose that says, line by line, which rule takes the derivation there.
+
+    eqref: refer to lines by \\eqref{label} (LaTeX); otherwise by their tag, "(2)" (Markdown, text).
+    """
+    def ref(tag: int) -> str:
+        return rf"\eqref{{{label_prefix}{tag}}}" if eqref else f"({tag})"
+
+    sentences = []
+    for i, steps in enumerate(d.lines()):
+        here = ref(tag_start + i)
+        first, rest = steps[0], steps[1:]
+        if i == 0:
+            sentence = f"In line {here} we {phrase(first)}"
+        else:
+            before = ref(tag_start + i - 1)
+            sentence = f"From line {before} to line {here} we {phrase(first)}"
+        if rest:
+            sentence += f", and then, within line {here}, we " + " and ".join(phrase(s) for s in rest)
+        sentences.append(sentence + ".")
+    return " ".join(sentences)
+
+
+def display_math(d: Derivation) -> str:
+    """For Jupyter: one display-math block that MathJax renders (tags, no labels)."""
+    block = block_view(d)
+    rows = [(block.start if i == 0 else "") + " &= " + " = ".join(line.exprs) + rf" \tag{{{line.tag}}}"
+            for i, line in enumerate(block.lines)]
+    return "$$\\begin{align}" + " \\\\ ".join(rows) + "\\end{align}$$"
