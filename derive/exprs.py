@@ -111,3 +111,26 @@ def first_order(node: Basic) -> tuple[Expr, Symbol] | None:
         if n == 1:
             return node.expr, x
     return None
+
+
+def shape(expr: Basic) -> tuple:
+    """The written structure of expr, blind to the order of terms and factors.
+
+    Sums and products are flattened and compared as multisets (a factor 1 is no factor), so
+    (e^x+1)(e^x+1), (e^x+1)^2 and e^{2x}+… all differ, while e^x(e^x+1) and (e^x+1)e^x agree.
+    """
+    if isinstance(expr, (Add, Mul)):
+        flat = [a for a in _flatten(expr, type(expr)) if not (isinstance(expr, Mul) and a == S.One)]
+        if len(flat) == 1:
+            return shape(flat[0])
+        return (type(expr).__name__, tuple(sorted((shape(a) for a in flat), key=repr)))
+    if not expr.args:
+        return (type(expr).__name__, str(expr))
+    return (getattr(expr.func, "__name__", type(expr).__name__), tuple(shape(a) for a in expr.args))
+
+
+def _flatten(expr: Basic, op: type) -> list[Basic]:
+    out: list[Basic] = []
+    for a in expr.args:
+        out.extend(_flatten(a, op) if isinstance(a, op) else [a])
+    return out

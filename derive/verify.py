@@ -1,22 +1,42 @@
-"""Is a step right? equivalent(a, b) says which method proved a = b: the step's certificate.
+"""Is a step right? equivalent(a, b) names the method that proved a = b: the step's certificate.
 
-Cheapest first: identical → simplify → rewrite(exp) → numeric. Plain simplify misses true identities
-(σ' against 1/(4cosh²(x/2)), say), so the fallbacks matter; the numeric test can only confirm what
-holds at every sampled point, and it is what catches a wrong step that no algebra settles.
+Cheapest first:
+- identical: the same written expression;
+- rational: equal in the field of rational functions of the symbols and their exponentials, where
+  both sides lie (derive.rational); exact, and a difference there is a proof of inequality;
+- evaluate: the same once pending derivatives are done and the arithmetic worked out;
+- cancel: the difference, with derive's named functions (σ) written in exp, is 0 in rational normal
+  form; exact, and fast for anything rational in x and e^x, as every line of the sigmoid's route is;
+- simplify, then rewrite(exp) and simplify: plain simplify misses true identities (σ' against
+  1/(4cosh²(x/2)), say), so the fallbacks matter;
+- numeric: agreement to 1e-9 at six sample points (fixed seed, so certificates are reproducible).
+  It is the weakest certificate, and the only one for identities no algebra here settles.
+None means no method proved it: the verifier's answer for a wrong step.
 """
 
 import random
+from functools import lru_cache
 
-from sympy import Expr, exp, nan, simplify, zoo
+from sympy import Expr, cancel, exp, nan, simplify, zoo
+
+from derive.functions import sigmoid
+from derive.rational import NotRational, rationally_equal
 
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
 _POINTS = 6
 _TOLERANCE = 1e-9
 
 
+@lru_cache(maxsize=256)  # each line is compared twice: with the line before and the line after
 def _finished(expr: Expr) -> Expr:
     """The value an expression stands for: pending derivatives done, written forms evaluated."""
     return expr.doit()
+
+
+@lru_cache(maxsize=256)
+def _in_exp(expr: Expr) -> Expr:
+    """derive's named functions written out in exp (σ(x) = 1/(1 + e^{-x})); nothing else touched."""
+    return _finished(expr).rewrite(sigmoid, exp)
 
 
 def _is_zero(expr: Expr) -> bool:
@@ -58,8 +78,18 @@ def equivalent(a: Expr, b: Expr) -> str | None:
     """The name of the first method that proves a = b, or None when none does."""
     if a == b:
         return "identical"
+    try:
+        if rationally_equal(a, b):
+            return "rational"
+        return None  # both rational in the symbols and e^{symbol}, and different: a proof of ≠
+    except NotRational:
+        pass
     da, db = _finished(a), _finished(b)
-    if da == db or _is_zero(simplify(da - db)):
+    if da == db:
+        return "evaluate"  # equal once derivatives are done and the arithmetic is worked out
+    if _is_zero(cancel(_in_exp(a) - _in_exp(b))):
+        return "cancel"
+    if _is_zero(simplify(da - db)):
         return "simplify"
     ea, eb = da.rewrite(exp), db.rewrite(exp)
     if _is_zero(simplify(ea - eb)):

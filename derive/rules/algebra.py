@@ -5,7 +5,16 @@ from __future__ import annotations
 from sympy import Add, Expr, Mul, Pow, S, cancel, exp
 
 from derive.exprs import add, div, fraction, mul, neg, rebuild, tidy
+from derive.rational import NotRational, linear_sum, rationally_equal
 from derive.rules.base import AlgebraRule
+
+
+def _equal(a: Expr, b: Expr) -> bool:
+    """a = b, exactly: in the rational field where both lie there, else by cancelling."""
+    try:
+        return rationally_equal(a, b)
+    except NotRational:
+        return cancel(tidy(a) - tidy(b)) == 0
 
 
 def _latex(expr: Expr) -> str:
@@ -79,9 +88,18 @@ class CombinePowers(AlgebraRule):
         powers = [f for f in node.args if isinstance(f, exp)]
         if len(powers) < 2:
             return None
-        combined = exp(tidy(Add(*(p.args[0] for p in powers))), evaluate=False)
+        combined = exp(_sum(p.args[0] for p in powers), evaluate=False)
         rest = [f for f in node.args if not isinstance(f, exp)]
         return mul(combined, *rest)
+
+
+def _sum(exponents) -> Expr:
+    """The exponents added and collected (x + (−x) = 0), as written; SymPy's own sum outside polynomials."""
+    exponents = list(exponents)
+    try:
+        return linear_sum(exponents)
+    except NotRational:
+        return tidy(Add(*exponents))
 
 
 class ExpZero(AlgebraRule):
@@ -164,7 +182,6 @@ class Substitute(EverywhereRule):
     def __init__(self, name_expr: Expr, body: Expr) -> None:
         self.name_expr, self.body = name_expr, body
         self.name = f"substitute {self._name_text()}"
-        self._body_value = tidy(body)
 
     def _name_text(self) -> str:
         return str(self.name_expr).replace("sigmoid", "σ")
@@ -174,10 +191,12 @@ class Substitute(EverywhereRule):
             return self.name_expr
         if fraction(node) is None or not node.free_symbols >= self.body.free_symbols:
             return None
-        value = tidy(node)
         for k in range(1, self.max_power + 1):
-            if cancel(value / self._body_value**k) == 1:
-                return self.name_expr if k == 1 else Pow(self.name_expr, k, evaluate=False)
+            power = self.name_expr if k == 1 else Pow(self.name_expr, k, evaluate=False)
+            if _equal(node, Pow(self.body, k, evaluate=False)):
+                return power
+            if S.NegativeOne in node.args and _equal(node, neg(Pow(self.body, k, evaluate=False))):
+                return neg(power)  # −a/b written with its sign inside
         return None
 
     def note(self):
@@ -185,7 +204,7 @@ class Substitute(EverywhereRule):
 
 
 class FactorOut(AlgebraRule):
-    """a b + a c = a (b + c) for the first sum whose every term has the factor a."""
+    """a b + a c = a (b + c) for the first sum whose every term has the factor a, as written."""
 
     name = "factor out"
 
@@ -196,14 +215,27 @@ class FactorOut(AlgebraRule):
     def transform(self, node):
         if not isinstance(node, Add):
             return None
-        quotients = [tidy(t) / self.factor for t in node.args]
-        # Every term must have the factor: none may leave it in a denominator.
-        if any(q.as_numer_denom()[1].has(self.factor) for q in quotients):
+        quotients = [_divide_out(t, self.factor) for t in node.args]
+        if any(q is None for q in quotients):
             return None
         return mul(self.factor, add(*quotients))
 
     def note(self):
         return f"factor out ${_latex(self.factor)}$"
+
+
+def _divide_out(term: Expr, factor: Expr) -> Expr | None:
+    """term/factor when factor is one of term's written factors (or a power of it), else None."""
+    if term == factor:
+        return S.One
+    if isinstance(term, Pow) and term.base == factor and term.exp.is_Integer and term.exp > 1:
+        return factor if term.exp == 2 else Pow(factor, term.exp - 1, evaluate=False)
+    if isinstance(term, Mul):
+        for i, f in enumerate(term.args):
+            q = _divide_out(f, factor)
+            if q is not None:
+                return mul(*term.args[:i], q, *term.args[i + 1:])
+    return None
 
 
 class Rewrite(AlgebraRule):

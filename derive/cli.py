@@ -1,0 +1,106 @@
+"""The derive command. Imports only click at start, so that --help and --version answer fast;
+each command imports the engine (and SymPy) when it runs.
+
+Errors follow one contract: a single line "derive: error: …" on stderr, nothing on stdout, exit 2 for
+bad input, 3 for an exceeded limit, 1 for a failed check; never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+
+import click
+
+from derive import __version__
+
+EXIT_BAD_INPUT = 2
+
+
+class DeriveCLIError(click.ClickException):
+    exit_code = EXIT_BAD_INPUT
+
+
+def write_output(text: str, path: str | None) -> None:
+    """Print text, or write it to path atomically: a failed run leaves an existing file as it was."""
+    if path is None or path == "-":
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    target = os.path.abspath(path)
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise DeriveCLIError(f"cannot write {path}: no such directory {folder}")
+    if os.path.isdir(target):
+        raise DeriveCLIError(f"cannot write {path}: it is a directory")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".derive-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except OSError as exc:
+        os.unlink(tmp)
+        raise DeriveCLIError(f"cannot write {path}: {exc.strerror}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
+@click.version_option(__version__, "--version", prog_name="derive", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """derive: derivations shown step by step, each step a named rule, checked against the one before."""
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+FORMAT = click.Choice(["latex", "markdown", "json", "text"])
+
+
+@cli.command()
+@click.option("--route", type=click.Choice(["quotient", "chain"]), default="quotient", show_default=True,
+              help="quotient: the origin document's route (expand by e^x, quotient rule); "
+                   "chain: differentiate (1+e^{-x})^{-1} by the chain rule.")
+@click.option("--format", "fmt", type=FORMAT, default="latex", show_default=True, help="Output format.")
+@click.option("--standalone", is_flag=True, help="A complete LaTeX article with prose (format latex).")
+@click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
+              help=r"Prefix of the \label of each tagged line.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+def sigmoid(route: str, fmt: str, standalone: bool, label_prefix: str, output: str | None) -> None:
+    """Derive σ'(x) = σ(x)(1 − σ(x)) as the origin document does, every step checked."""
+    if standalone and fmt != "latex":
+        raise DeriveCLIError("--standalone goes with --format latex")
+    _check_label_prefix(label_prefix)
+    from derive.routes.sigmoid import sigmoid_document
+
+    document = sigmoid_document(route)
+    write_output(document.render(fmt, label_prefix=label_prefix, standalone=standalone), output)
+
+
+def _check_label_prefix(prefix: str) -> None:
+    # A label may not hold characters that end or break the \label{…} argument.
+    if not prefix or any(c in prefix for c in "{}\\%#$&^~ \t\n"):
+        raise DeriveCLIError(f"invalid --label-prefix {prefix!r}: use letters, digits and : - _ .")
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        code = cli.main(args=argv, prog_name="derive", standalone_mode=False)
+    except click.ClickException as exc:
+        click.echo(f"derive: error: {_one_line(exc.format_message())}", err=True)
+        return exc.exit_code if exc.exit_code != 1 or isinstance(exc, DeriveCLIError) else EXIT_BAD_INPUT
+    except click.Abort:
+        click.echo("derive: error: aborted", err=True)
+        return 1
+    return code if isinstance(code, int) else 0
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def run() -> None:
+    """The console script: exit with main's code."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,109 @@
+"""The verifier: true steps get a certificate, wrong ones are caught."""
+
+import pytest
+from sympy import Derivative, S, Symbol, cos, cosh, exp, log, sin
+
+from derive.exprs import add, div, mul, neg
+from derive.functions import sigmoid
+from derive.parse.latex import parse_latex
+from derive.rational import NotRational, linear_sum, rationally_equal
+from derive.verify import _numerically_equal, equivalent
+
+
+def test_identical_is_the_cheapest_certificate(x):
+    assert equivalent(exp(x), exp(x)) == "identical"
+
+
+def test_quotient_rule_line_is_certified(x):
+    start = parse_latex(r"\frac{d}{dx}\left(\frac{e^{x}}{e^x + 1}\right)")
+    line1 = parse_latex(r"\frac{{e^{x}}^{\prime}(e^x+1) - (e^x+1)^{\prime} e^x}{(e^x+1)^2}")
+    assert equivalent(start, line1) == "rational"
+
+
+def test_the_documents_wrong_line_2_is_caught(seed_text):
+    """The origin document prints e^x(e^x-1) where e^x(e^x+1) is meant: line (2) is not line (1)."""
+    line1 = parse_latex(r"\frac{{e^{x}}^{\prime}(e^x+1) – (e^x+1)^{\prime} e^x}{(e^x+1)^2}")
+    wrong = parse_latex(r"\frac{e^x(e^x-1) – e^x e^x}{(e^x+1)^2}")
+    right = parse_latex(r"\frac{e^x(e^x+1) – e^x e^x}{(e^x+1)^2}")
+    assert r"e^x(e^x-1) – e^x e^x" in seed_text  # the test reads the slip the document really has
+    assert equivalent(line1, wrong) is None
+    assert equivalent(line1, right) is not None
+    line3 = parse_latex(r"\frac{e^x(e^x+1)}{(e^x +1)(e^x +1)} – \frac{e^x e^x}{(e^x +1)(e^x +1)}")
+    assert equivalent(wrong, line3) is None
+
+
+@pytest.mark.parametrize("wrong", [
+    r"\sigma(x)(1 + \sigma(x))",          # a sign
+    r"2\sigma(x)(1 - \sigma(x))",         # a factor
+    r"\sigma(x)^2(1 - \sigma(x))",        # a power
+    r"\sigma(x) - \sigma(x)^3",
+])
+def test_planted_errors_at_the_end_are_caught(wrong):
+    assert equivalent(parse_latex(r"\sigma(x) - \sigma(x)^2"), parse_latex(wrong)) is None
+
+
+def test_lost_chain_rule_factor_is_caught(x):
+    start = Derivative(exp(neg(x)), x)
+    assert equivalent(start, exp(neg(x))) is None  # forgot the −1 from (−x)'
+    assert equivalent(start, neg(exp(neg(x)))) is not None
+
+
+def test_true_identities_that_simplify_misses_are_certified(x):
+    """σ'(x) = 1/(4 cosh²(x/2)): true, and plain simplify does not see it."""
+    assert equivalent(mul(sigmoid(x), add(S.One, neg(sigmoid(x)))), div(S.One, 4 * cosh(x / 2) ** 2)) \
+        in ("rewrite(exp)", "numeric")
+    assert equivalent(sin(x) ** 2 + cos(x) ** 2, S.One) is not None
+
+
+def test_a_difference_that_is_zero_only_at_some_points_is_not_equal(x):
+    # sin(x) and x agree at 0 and nearly agree near it; the sample points are spread enough
+    assert equivalent(sin(x), x) is None
+    assert equivalent(x**2, x) is None
+
+
+def test_parameters_are_sampled_too(x):
+    a = Symbol("a", real=True)
+    assert equivalent(a * exp(x), exp(x)) is None
+
+
+@pytest.mark.parametrize("a, b, method", [
+    (lambda x: Derivative(sin(x), x), lambda x: cos(x), "evaluate"),
+    (lambda x: (sin(x) ** 2 - 1) / (sin(x) - 1), lambda x: sin(x) + 1, "cancel"),
+    (lambda x: sin(x) ** 2 + cos(x) ** 2, lambda x: S.One, "simplify"),
+    (lambda x: mul(sigmoid(x), add(S.One, neg(sigmoid(x)))), lambda x: 1 / (4 * cosh(x / 2) ** 2),
+     "rewrite(exp)"),
+    (lambda x: Derivative(sigmoid(x), x), lambda x: mul(sigmoid(x), add(S.One, neg(sigmoid(x)))), "rational"),
+])
+def test_each_method_is_reached_in_order(a, b, method, x):
+    assert equivalent(a(x), b(x)) == method
+
+
+def test_rational_field_decides_both_ways(x):
+    y = Symbol("y", real=True)
+    assert rationally_equal(Derivative(exp(2 * x) * y, x), 2 * y * exp(x) * exp(x))
+    with pytest.raises(NotRational):  # e^{xy} is not a product of powers of e^x and e^y
+        rationally_equal(Derivative(exp(x * y), x), y * exp(x * y))
+    assert rationally_equal(div(exp(x), add(exp(x), S.One)), sigmoid(x))
+    assert not rationally_equal(exp(x), exp(neg(x)))
+    for outside in (sin(x), exp(x / 2), log(x), exp(x * x), S(0.5) * x):
+        with pytest.raises(NotRational):
+            rationally_equal(outside, x)
+
+
+def test_rational_does_not_divide_by_zero(x):
+    with pytest.raises(NotRational):
+        rationally_equal(div(x, add(x, neg(x))), x)
+
+
+def test_linear_sum_collects_exponents(x):
+    from derive.render.printer import latex
+
+    assert linear_sum([x, neg(x)]) == 0
+    assert latex(linear_sum([x, x])) == "2 x"
+    with pytest.raises(NotRational):
+        linear_sum([x, sin(x)])
+
+
+def test_numeric_agreement_needs_every_point(x):
+    assert _numerically_equal(sin(x) ** 2 + cos(x) ** 2, S.One)
+    assert not _numerically_equal(sin(x), x + x**3 / 1000)
