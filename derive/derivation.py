@@ -56,6 +56,13 @@ class Derivation:
         """Every step carries a certificate."""
         return bool(self.steps) and all(s.verified for s in self.steps)
 
+    def check_result(self) -> str | None:
+        """A certificate that the result equals the start directly, skipping every step in between:
+        an end-to-end check that does not lean on the steps' own certificates."""
+        from derive.verify import equivalent
+
+        return equivalent(self.start, self.result)
+
     @property
     def finished(self) -> bool:
         """No derivative is left pending in the result."""
@@ -93,6 +100,7 @@ class Derivation:
             "result": sstr(self.result, order="none"),
             "result_latex": latex(self.result),
             "verified": self.verified,
+            "result_verified_by": self.check_result(),
         }
 
     def latex(self, style: str = "align", **options: Any) -> str:

@@ -90,6 +90,8 @@ class Reader:
     def _derivative(self, expr: Derivative) -> Fraction:
         n, d = self.read(expr.expr)
         for symbol, count in expr.variable_count:
+            if symbol not in self.symbols:  # not free anywhere, so not in the body: a constant
+                return self.R.zero, self.one
             i = self._index(symbol)
             for _ in range(int(count)):
                 n, d = self._d(n, i) * d - n * self._d(d, i), d * d

@@ -67,6 +67,17 @@ def test_record_to_dict_is_data(x):
     assert steps[0]["rule"] == "quotient rule" and steps[0]["verified_by"] == "rational"
     assert [s["rule"] for s in steps[1]["substeps"]][:2] == ["exponential rule", "sum rule"]
     assert data["derivations"][1]["result_latex"] == r"\sigma(x) \left(1 - \sigma(x)\right)"
+    assert data["derivations"][1]["result_verified_by"] == "rational"
+
+
+def test_a_route_that_ends_elsewhere_is_refused(x, monkeypatch):
+    import derive.routes.sigmoid as routes
+    from derive.engine import VerificationError
+
+    short = routes.quotient_route(x)
+    monkeypatch.setattr(routes, "quotient_route", lambda x: type(short)(short.start, short.steps[:-1]))
+    with pytest.raises(VerificationError, match="not at"):
+        routes.sigmoid_document("quotient")
 
 
 def test_unknown_route_is_refused():

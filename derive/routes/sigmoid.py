@@ -8,13 +8,14 @@ from __future__ import annotations
 from sympy import Derivative, Pow, S, Symbol, exp
 
 from derive.derivation import Derivation, begin
-from derive.engine import Differentiate
-from derive.exprs import add, div, mul, neg
+from derive.engine import Differentiate, VerificationError
+from derive.exprs import add, div, mul, neg, shape
 from derive.functions import sigmoid
 from derive.rules import algebra as A
 from derive.render.document import Document, Section
 from derive.render.printer import latex
 from derive.rules import calculus as C
+from derive.verify import equivalent
 
 ROUTES = ("quotient", "chain")
 
@@ -66,6 +67,13 @@ def chain_route(x: Symbol) -> Derivation:
     return d.then(A.Substitute(sigmoid(x), one_over_u))
 
 
+def _check_end(d: Derivation, x: Symbol) -> None:
+    """The route must end at σ(x)(1 − σ(x)), written so, and equal to the start taken directly."""
+    target = mul(sigmoid(x), add(S.One, neg(sigmoid(x))))
+    if shape(d.result) != shape(target) or d.check_result() is None or equivalent(d.result, target) is None:
+        raise VerificationError(f"the {d.title} route ends at {d.result}, not at σ(x)(1 − σ(x))")
+
+
 def sigmoid_document(route: str = "quotient", x: Symbol | None = None) -> Document:
     """What `derive sigmoid` prints: the document's derivation by the chosen route, with its prose."""
     if route not in ROUTES:
@@ -91,6 +99,7 @@ def sigmoid_document(route: str = "quotient", x: Symbol | None = None) -> Docume
         derivative = chain_route(x)
         sections = (intro, Section(r"We differentiate $(1 + e^{-x})^{-1}$ directly, by the chain rule:",
                                    derivative))
+    _check_end(derivative, x)
     closing = (r"So $\sigma'(x) = \sigma(x)\left(1 - \sigma(x)\right)$: the derivative of the sigmoid "
                r"in terms of the sigmoid itself. Every line above was produced by the rule named for it "
                r"and checked against the line before.")
