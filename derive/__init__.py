@@ -16,8 +16,10 @@ _LAZY = {
     "differentiate_pending": "derive.engine",
     "sigmoid_document": "derive.routes.sigmoid",
     "Document": "derive.render.document",
-    "RuleError": "derive.rules.base",
-    "VerificationError": "derive.engine",
+    "DeriveError": "derive.errors",
+    "ParseError": "derive.errors",
+    "RuleError": "derive.errors",
+    "VerificationError": "derive.errors",
 }
 
 __all__ = ["__version__", *_LAZY]

@@ -14,8 +14,10 @@ import tempfile
 import click
 
 from derive import __version__
+from derive.errors import DeriveError
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
 
 
 class DeriveCLIError(click.ClickException):
@@ -86,10 +88,19 @@ def main(argv: list[str] | None = None) -> int:
         code = cli.main(args=argv, prog_name="derive", standalone_mode=False)
     except click.ClickException as exc:
         click.echo(f"derive: error: {_one_line(exc.format_message())}", err=True)
-        return exc.exit_code if exc.exit_code != 1 or isinstance(exc, DeriveCLIError) else EXIT_BAD_INPUT
+        return EXIT_BAD_INPUT  # click's own errors are all about the command line it was given
     except click.Abort:
         click.echo("derive: error: aborted", err=True)
         return 1
+    except DeriveError as exc:
+        click.echo(f"derive: error: {_one_line(str(exc))}", err=True)
+        return exc.exit_code
+    except Exception as exc:  # a fault of derive's own: still one line, unless debugging
+        if os.environ.get("DERIVE_DEBUG"):
+            raise
+        click.echo(f"derive: error: internal error ({type(exc).__name__}: {_one_line(str(exc))}); "
+                   "set DERIVE_DEBUG=1 for the traceback", err=True)
+        return EXIT_INTERNAL
     return code if isinstance(code, int) else 0
 
 

@@ -8,15 +8,12 @@ from sympy import Derivative, Expr
 
 from derive.derivation import Step
 from derive.exprs import first_order, pending, rebuild, tidy
-from derive.rules.base import Rule, RuleError
+from derive.errors import RuleError, VerificationError
+from derive.rules.base import Rule
 from derive.rules.calculus import rule_for
 from derive.verify import equivalent
 
 TIDY = "simplify the arithmetic"
-
-
-class VerificationError(ValueError):
-    """A rule produced a step that derive cannot prove equal to the one before: a bug in that rule."""
 
 
 def _verified(before: Expr, step: Step) -> Step:

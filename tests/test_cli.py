@@ -88,3 +88,22 @@ def test_console_script_is_installed():
     assert path, "the derive console script is not installed"
     out = subprocess.run([path, "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.strip() == "derive 0.1.0"
+
+
+def test_a_fault_of_derives_own_is_one_line_too(monkeypatch, capsys):
+    import derive.routes.sigmoid as routes
+    from derive.cli import main
+    from derive.errors import VerificationError
+
+    def broken(route):
+        raise VerificationError("the quotient rule step could not be verified")
+
+    monkeypatch.setattr(routes, "sigmoid_document", broken)
+    assert main(["sigmoid"]) == 70
+    out = capsys.readouterr()
+    assert out.out == "" and out.err == "derive: error: the quotient rule step could not be verified\n"
+
+    monkeypatch.setattr(routes, "sigmoid_document", lambda route: 1 / 0)
+    assert main(["sigmoid"]) == 70
+    err = capsys.readouterr().err
+    assert err.startswith("derive: error: internal error (ZeroDivisionError") and err.count("\n") == 1

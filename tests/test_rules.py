@@ -10,7 +10,7 @@ from derive.parse.latex import parse_latex
 from derive.render.printer import latex
 from derive.rules import algebra as A
 from derive.rules import calculus as C
-from derive.rules.base import RuleError
+from derive.errors import RuleError
 from derive.verify import equivalent
 
 
@@ -115,7 +115,7 @@ def test_apply_verifies_every_single_step(x):
 
 
 def test_a_wrong_rule_is_refused_by_the_engine(x):
-    from derive.engine import VerificationError
+    from derive.errors import VerificationError
 
     class WrongSign(A.AlgebraRule):
         name = "wrong sign"

@@ -6,7 +6,7 @@ from sympy import S, diff, exp
 import derive
 from derive.exprs import add, mul, neg, shape
 from derive.functions import sigmoid
-from derive.rules.base import RuleError
+from derive.errors import RuleError
 from derive.verify import equivalent
 
 
@@ -72,7 +72,7 @@ def test_record_to_dict_is_data(x):
 
 def test_a_route_that_ends_elsewhere_is_refused(x, monkeypatch):
     import derive.routes.sigmoid as routes
-    from derive.engine import VerificationError
+    from derive.errors import VerificationError
 
     short = routes.quotient_route(x)
     monkeypatch.setattr(routes, "quotient_route", lambda x: type(short)(short.start, short.steps[:-1]))

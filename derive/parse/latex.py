@@ -14,7 +14,7 @@ from sympy import Derivative, Expr, Function, Symbol
 
 from derive.exprs import rebuild
 from derive.functions import sigmoid
-from derive.parse.errors import ParseError
+from derive.errors import ParseError
 
 _PLACEHOLDER = "zzprime"  # \mathrm{zzprime}_{k} stands for the k-th primed part while the rest is read
 _PRIME = re.compile(r"\^\{\\prime\}|\^\\prime\b|'")

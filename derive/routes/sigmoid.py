@@ -8,7 +8,8 @@ from __future__ import annotations
 from sympy import Derivative, Pow, S, Symbol, exp
 
 from derive.derivation import Derivation, begin
-from derive.engine import Differentiate, VerificationError
+from derive.engine import Differentiate
+from derive.errors import VerificationError
 from derive.exprs import add, div, mul, neg, shape
 from derive.functions import sigmoid
 from derive.rules import algebra as A

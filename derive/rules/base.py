@@ -5,11 +5,8 @@ from __future__ import annotations
 from sympy import Derivative, Expr, Symbol
 
 from derive.derivation import Step
+from derive.errors import RuleError
 from derive.exprs import first_order, replace_first
-
-
-class RuleError(ValueError):
-    """A rule was asked to rewrite an expression it does not apply to."""
 
 
 class Rule:

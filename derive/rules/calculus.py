@@ -6,7 +6,8 @@ from sympy import Add, Derivative, Dummy, Expr, Mul, Pow, S, Symbol, exp
 
 from derive.exprs import add, div, factors, fraction, mul, neg, rebuild, tidy
 from derive.functions import sigmoid
-from derive.rules.base import CalculusRule, RuleError
+from derive.errors import RuleError
+from derive.rules.base import CalculusRule
 
 
 def d(f: Expr, x: Symbol) -> Derivative:

@@ -1,0 +1,27 @@
+"""derive's exceptions. Free of SymPy, so that the command line can catch them without loading it.
+
+Each carries the exit status the derive command gives it: 2 for input derive cannot use, 3 for an
+exceeded limit, 70 for a fault of derive's own (a rule that wrote a step it cannot prove).
+"""
+
+
+class DeriveError(Exception):
+    exit_code = 2
+
+
+class ParseError(DeriveError, ValueError):
+    """The text is not an expression derive can read; position is a 0-based column, when known."""
+
+    def __init__(self, message: str, text: str = "", position: int | None = None) -> None:
+        super().__init__(message)
+        self.text, self.position = text, position
+
+
+class RuleError(DeriveError, ValueError):
+    """A rule was asked to rewrite an expression it does not apply to."""
+
+
+class VerificationError(DeriveError, ValueError):
+    """A rule produced a step that derive cannot prove equal to the one before: a bug in that rule."""
+
+    exit_code = 70
