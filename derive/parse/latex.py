@@ -37,31 +37,23 @@ def normalize(text: str) -> str:
     return _E_NUMBER.sub(lambda m: rf"\exp({m.group(1) or m.group(2)})", text)
 
 
-def _matching_open(text: str, close: int) -> int:
-    """Index of the bracket that opens the one closing at text[close]."""
-    pair = {")": "(", "}": "{", "]": "["}[text[close]]
+_OPENERS = {"(": ")", "{": "}", "[": "]"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def _matching(text: str, at: int) -> int:
+    """Index of the bracket matching text[at]: forward from an opener, backward from a closer."""
+    here = text[at]
+    other, step = (_OPENERS[here], 1) if here in _OPENERS else (_CLOSERS[here], -1)
     depth = 0
-    for i in range(close, -1, -1):
-        if text[i] == text[close]:
+    for i in range(at, len(text) if step == 1 else -1, step):
+        if text[i] == here:
             depth += 1
-        elif text[i] == pair:
+        elif text[i] == other:
             depth -= 1
             if depth == 0:
                 return i
-    raise ParseError("unbalanced brackets before a prime", text, close)
-
-
-def _matching_close(text: str, open_: int) -> int:
-    pair = {"(": ")", "{": "}", "[": "]"}[text[open_]]
-    depth = 0
-    for i in range(open_, len(text)):
-        if text[i] == text[open_]:
-            depth += 1
-        elif text[i] == pair:
-            depth -= 1
-            if depth == 0:
-                return i
-    raise ParseError("unbalanced brackets after a prime", text, open_)
+    raise ParseError("unbalanced brackets around a prime", text, at)
 
 
 def _lift_primes(text: str) -> tuple[str, list[str]]:
@@ -72,7 +64,7 @@ def _lift_primes(text: str) -> tuple[str, list[str]]:
         before = text[:start].rstrip()
         if before and before[-1] in ")}":
             # (A)' or {A}^{\prime}: the bracket's content is differentiated
-            open_ = _matching_open(before, len(before) - 1)
+            open_ = _matching(before, len(before) - 1)
             operand, lo, hi = before[open_ + 1:-1], open_, end
         else:
             # f'(x) or \sigma'(x): the function applied to what follows is differentiated
@@ -81,7 +73,7 @@ def _lift_primes(text: str) -> tuple[str, list[str]]:
             if name is None or not after.startswith("("):
                 raise ParseError("a prime must follow a bracket or a function name", text, start)
             arg_open = len(text) - len(after)
-            arg_close = _matching_close(text, arg_open)
+            arg_close = _matching(text, arg_open)
             operand = name.group(1) + text[arg_open:arg_close + 1]
             lo, hi = name.start(), arg_close + 1
         parts.append(operand)
