@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sympy import Derivative, Expr, sstr
+
+from derive.render.printer import latex
 
 if TYPE_CHECKING:
     from derive.rules.base import Rule
@@ -16,7 +18,7 @@ class Step:
     rule: str  # "quotient rule", "substitute σ(x)", "factor out σ(x)"
     expr: Expr  # the WHOLE expression after this step; pending derivatives stay unevaluated
     note: str = ""  # one sentence a reader of the paper would want
-    verified_by: str | None = None  # "identical", "simplify", "rewrite(exp)", "numeric"; None: unproven
+    verified_by: str | None = None  # the certificate (derive.verify: "rational", "simplify" …); None: unproven
     substeps: tuple[Step, ...] = ()  # the single rules of a step that shows several as one line
     same_line: bool = False  # written on the line of the step before (a = b = c)
 
@@ -25,8 +27,6 @@ class Step:
         return self.verified_by is not None and all(s.verified for s in self.substeps)
 
     def to_dict(self) -> dict[str, Any]:
-        from derive.render.printer import latex
-
         data: dict[str, Any] = {
             "rule": self.rule,
             "expr": sstr(self.expr, order="none"),
@@ -45,7 +45,6 @@ class Derivation:
     start: Expr  # e.g. Derivative(exp(x)/(exp(x) + 1), x), unevaluated
     steps: tuple[Step, ...] = ()
     title: str = ""
-    meta: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def result(self) -> Expr:
@@ -90,8 +89,6 @@ class Derivation:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        from derive.render.printer import latex
-
         return {
             "title": self.title,
             "start": sstr(self.start, order="none"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sympy import Derivative, Expr
 
@@ -20,7 +21,7 @@ def _verified(before: Expr, step: Step) -> Step:
     method = equivalent(before, step.expr)
     if method is None:
         raise VerificationError(f"the {step.rule} step could not be verified: {before} = {step.expr}")
-    return Step(step.rule, step.expr, step.note, method, step.substeps, step.same_line)
+    return replace(step, verified_by=method)
 
 
 def apply(expr: Expr, rules: Sequence[Rule], note: str | None = None, same_line: bool = False) -> Step:
@@ -39,7 +40,7 @@ def apply(expr: Expr, rules: Sequence[Rule], note: str | None = None, same_line:
             current = step.expr
     if len(singles) == 1:
         only = singles[0]
-        return Step(only.rule, only.expr, note or only.note, only.verified_by, only.substeps, same_line)
+        return replace(only, note=note or only.note, same_line=same_line)
     names = ", ".join(dict.fromkeys(s.rule for s in singles))
     # The single steps keep their own notes; the written step's note is the author's, if any.
     return Step(names, current, note or "", "substeps", tuple(singles), same_line)
@@ -56,8 +57,7 @@ class Differentiate(Rule):
     sentence = "Work out the remaining derivatives."
 
     def rewrite(self, expr):
-        steps = self.steps(expr)
-        return steps[-1].expr if steps else None
+        return self.steps(expr)[-1].expr
 
     def steps(self, expr: Expr) -> list[Step]:
         out: list[Step] = []

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 from sympy import Add, Basic, Derivative, Expr, Mul, Pow, S, Symbol, evaluate
 
 
-def factors(expr: Expr) -> tuple[Expr, ...]:
+def factors_of(expr: Expr) -> tuple[Expr, ...]:
     """The factors of a product, or the expression alone."""
     return expr.args if isinstance(expr, Mul) else (expr,)
 

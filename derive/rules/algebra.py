@@ -6,6 +6,7 @@ from sympy import Add, Expr, Mul, Pow, S, cancel, exp
 
 from derive.exprs import add, div, fraction, mul, neg, rebuild, tidy
 from derive.rational import NotRational, linear_sum, rationally_equal
+from derive.render.printer import latex
 from derive.rules.base import AlgebraRule
 
 
@@ -15,12 +16,6 @@ def _equal(a: Expr, b: Expr) -> bool:
         return rationally_equal(a, b)
     except NotRational:
         return cancel(tidy(a) - tidy(b)) == 0
-
-
-def _latex(expr: Expr) -> str:
-    from derive.render.printer import latex
-
-    return latex(expr)
 
 
 class EverywhereRule(AlgebraRule):
@@ -56,7 +51,7 @@ class ExpandFraction(AlgebraRule):
         return div(mul(self.factor, numerator), mul(self.factor, denominator))
 
     def note(self):
-        return f"expand the fraction by ${_latex(self.factor)}$"
+        return f"expand the fraction by ${latex(self.factor)}$"
 
 
 class Distribute(AlgebraRule):
@@ -200,7 +195,7 @@ class Substitute(EverywhereRule):
         return None
 
     def note(self):
-        return f"substitute ${_latex(self.name_expr)} = {_latex(self.body)}$"
+        return f"substitute ${latex(self.name_expr)} = {latex(self.body)}$"
 
 
 class FactorOut(AlgebraRule):
@@ -221,7 +216,7 @@ class FactorOut(AlgebraRule):
         return mul(self.factor, add(*quotients))
 
     def note(self):
-        return f"factor out ${_latex(self.factor)}$"
+        return f"factor out ${latex(self.factor)}$"
 
 
 def _divide_out(term: Expr, factor: Expr) -> Expr | None:

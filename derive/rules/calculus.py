@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sympy import Add, Derivative, Dummy, Expr, Mul, Pow, S, Symbol, exp
 
-from derive.exprs import add, div, factors, fraction, mul, neg, rebuild, tidy
+from derive.exprs import add, div, factors_of, fraction, mul, neg, rebuild, tidy
 from derive.functions import sigmoid
+from derive.render.printer import latex
 from derive.errors import RuleError
 from derive.rules.base import CalculusRule
 
@@ -147,11 +148,9 @@ class ChainRule(CalculusRule):
         outer = rebuild(f, lambda node: u if node == inner else None)
         rule = next(r for r in (PowerRule(), ExponentialRule(), SigmoidRule()) if r.matches(outer, u))
         outer_derivative = rebuild(rule.apply(outer, u), lambda node: inner if node == u else None)
-        return mul(*factors(outer_derivative), d(inner, x))
+        return mul(*factors_of(outer_derivative), d(inner, x))
 
     def describe(self, f, x) -> str:
-        from derive.render.printer import latex
-
         return f"{self.sentence} Here $u = {latex(self._outer_and_inner(f, x))}$."
 
 
