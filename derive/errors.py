@@ -25,3 +25,9 @@ class VerificationError(DeriveError, ValueError):
     """A rule produced a step that derive cannot prove equal to the one before: a bug in that rule."""
 
     exit_code = 70
+
+
+class LimitError(DeriveError):
+    """The input, or the work it asks for, exceeds one of derive's limits (size, depth, time, memory)."""
+
+    exit_code = 3

@@ -1,6 +1,6 @@
 """Functions derive knows by name, as SymPy functions that print the way papers write them."""
 
-from sympy import Function, S, exp, oo
+from sympy import Function, S, exp, log, oo
 
 
 class sigmoid(Function):
@@ -39,4 +39,43 @@ class sigmoid(Function):
         arg = self.args[0]
         inner = printer._print(arg)
         call = rf"\sigma({inner})" if (arg.is_Atom) else rf"\sigma\left({inner}\right)"
+        return f"{call}^{{{exp}}}" if exp is not None else call
+
+
+class softplus(Function):
+    """softplus(x) = log(1 + e^x), the smooth ReLU; its derivative is σ(x)."""
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, arg):
+        if arg is oo:
+            return oo
+        if arg is -oo:
+            return S.Zero
+        return None
+
+    def fdiff(self, argindex=1):
+        return sigmoid(self.args[0])
+
+    def _eval_rewrite_as_exp(self, arg, **kwargs):
+        return log(1 + exp(arg))
+
+    def _eval_rewrite_as_log(self, arg, **kwargs):
+        return log(1 + exp(arg))
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(exp)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real or None
+
+    def _eval_is_positive(self):
+        return self.args[0].is_real or None
+
+    def _latex(self, printer, exp=None):
+        arg = self.args[0]
+        inner = printer._print(arg)
+        call = (rf"\operatorname{{softplus}}({inner})" if arg.is_Atom
+                else rf"\operatorname{{softplus}}\left({inner}\right)")
         return f"{call}^{{{exp}}}" if exp is not None else call

@@ -44,7 +44,7 @@ class DerivePrinter(LatexPrinter):
         settings = dict(settings or {})
         # "prime": (e^{x}+1)'; "frac": \frac{d}{dx}(e^{x}+1)
         self.derivative_style = settings.pop("derivative", "prime")
-        super().__init__({"order": "none", **settings})
+        super().__init__({"order": "none", "inv_trig_style": "full", **settings})
 
     # Sums and products: the arguments in the order they were written.
     def _print_Add(self, expr, order=None):
@@ -52,7 +52,7 @@ class DerivePrinter(LatexPrinter):
         for i, term in enumerate(expr.args):
             negated = _negated(term)
             if negated is not None:
-                body = self._factor(negated) if isinstance(negated, Add) else self._print(negated)
+                body = self._factor(negated)  # brackets a sum, a negative number, a negated term
                 parts.append(("-" if i == 0 else " - ") + body)
             else:
                 parts.append(("" if i == 0 else " + ") + self._print(term))
@@ -62,7 +62,8 @@ class DerivePrinter(LatexPrinter):
         negated = _negated(expr)
         if negated is not None:
             inner = self._print(negated)
-            return "-" + (rf"\left({inner}\right)" if isinstance(negated, Add) else inner)
+            bracket = isinstance(negated, Add) or _negated(negated) is not None  # -(a+b), -(-a)
+            return "-" + (rf"\left({inner}\right)" if bracket else inner)
         if any(_is_fraction(f) or _holds_fraction(f) for f in expr.args):
             # A product of fractions stays one: \frac{1}{b} \cdot \frac{a}{b}, \frac{1}{b} (1 - \frac{1}{b}).
             out = self._factor(expr.args[0])
