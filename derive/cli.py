@@ -14,7 +14,11 @@ import tempfile
 import click
 
 from derive import __version__
-from derive.errors import DeriveError
+from derive.errors import DeriveError, ParseError
+
+# Kept here, not imported from derive.sandbox, so that --help stays free of heavy imports.
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MEMORY_MB = 2048
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
@@ -77,6 +81,32 @@ def sigmoid(route: str, fmt: str, standalone: bool, label_prefix: str, output: s
     write_output(document.render(fmt, label_prefix=label_prefix, standalone=standalone), output)
 
 
+@cli.command(context_settings={"ignore_unknown_options": False})
+@click.argument("expression")
+@click.option("--wrt", metavar="VAR", help="The variable to differentiate by (needed with several).")
+@click.option("--latex", "reader", flag_value="latex", help="Read EXPRESSION as LaTeX.")
+@click.option("--plain", "reader", flag_value="plain",
+              help="Read EXPRESSION as plain text (default: LaTeX when it has a backslash or a $).")
+@click.option("--format", "fmt", type=FORMAT, default="latex", show_default=True, help="Output format.")
+@click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=DEFAULT_TIMEOUT,
+              show_default=True, metavar="SECONDS", help="Stop the work after this long (exit 3).")
+@click.option("--max-memory", type=click.IntRange(min=256), default=DEFAULT_MEMORY_MB, show_default=True,
+              metavar="MB", help="Stop the work when it needs more memory than this (exit 3).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+def diff(expression: str, wrt: str | None, reader: str | None, fmt: str, timeout: float, max_memory: int,
+         output: str | None) -> None:
+    """The derivative of EXPRESSION, typed plainly (x^2 sin(x), 1/(1+e^(-x))) or in LaTeX.
+
+    An expression that starts with - goes after --:  derive diff -- -x^2
+    """
+    from derive.quick import derivative_report
+    from derive.sandbox import run_limited
+
+    report = run_limited(derivative_report, expression, reader or "auto", wrt, fmt,
+                         timeout=timeout, memory_mb=max_memory)
+    write_output(report, output)
+
+
 def _check_label_prefix(prefix: str) -> None:
     # A label may not hold characters that end or break the \label{…} argument.
     if not prefix or any(c in prefix for c in "{}\\%#$&^~ \t\n"):
@@ -86,12 +116,19 @@ def _check_label_prefix(prefix: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     try:
         code = cli.main(args=argv, prog_name="derive", standalone_mode=False)
+    except click.NoSuchOption as exc:
+        hint = " (an expression that starts with - goes after --: derive diff -- -x^2)"
+        click.echo(f"derive: error: {_one_line(exc.format_message())}{hint}", err=True)
+        return EXIT_BAD_INPUT
     except click.ClickException as exc:
         click.echo(f"derive: error: {_one_line(exc.format_message())}", err=True)
         return EXIT_BAD_INPUT  # click's own errors are all about the command line it was given
     except click.Abort:
         click.echo("derive: error: aborted", err=True)
         return 1
+    except ParseError as exc:  # the message, then the input with a caret under the column
+        click.echo(f"derive: error: {exc.pointed()}", err=True)
+        return exc.exit_code
     except DeriveError as exc:
         click.echo(f"derive: error: {_one_line(str(exc))}", err=True)
         return exc.exit_code

@@ -16,6 +16,19 @@ class ParseError(DeriveError, ValueError):
         super().__init__(message)
         self.text, self.position = text, position
 
+    def __reduce__(self):  # keep text and position across a process boundary (derive.sandbox)
+        return type(self), (str(self), self.text, self.position)
+
+    def pointed(self) -> str:
+        """The message, and the line of input with a caret under the column, when known."""
+        if self.position is None or not self.text:
+            return str(self)
+        start = self.text.rfind("\n", 0, self.position) + 1
+        end = self.text.find("\n", self.position)
+        line = self.text[start:end if end >= 0 else None]
+        column = self.position - start
+        return f"{self}, at column {column + 1}\n  {line}\n  {' ' * column}^"
+
 
 class RuleError(DeriveError, ValueError):
     """A rule was asked to rewrite an expression it does not apply to."""

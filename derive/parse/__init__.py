@@ -1,1 +1,53 @@
-"""Readers of user text. Nothing here passes user text to eval, sympify or parse_expr."""
+"""Readers of user text, plain or LaTeX. Nothing here passes user text to eval, sympify or
+parse_expr: they execute code.
+
+parse(text) picks the reader: text with a backslash or a $ is LaTeX, anything else plain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sympy import Expr
+
+from derive.errors import ParseError
+from derive.parse.limits import DEFAULT, Limits
+
+READERS = ("auto", "plain", "latex")
+_MATH_DELIMITERS = re.compile(r"^\s*(\$\$|\$|\\\(|\\\[)(.*?)(\$\$|\$|\\\)|\\\])\s*$", re.DOTALL)
+_PAIRS = {"$$": "$$", "$": "$", r"\(": r"\)", r"\[": r"\]"}
+
+
+def is_latex(text: str) -> bool:
+    return "\\" in text or "$" in text
+
+
+def strip_math_delimiters(text: str) -> str:
+    """$…$, $$…$$, \\(…\\) and \\[…\\] around the whole text are not part of the expression."""
+    m = _MATH_DELIMITERS.match(text)
+    if m and _PAIRS[m.group(1)] == m.group(3):
+        return m.group(2)
+    if "$" in text:
+        raise ParseError("a $ inside the expression: give one formula, $…$ around all of it or none",
+                         text, text.index("$"))
+    return text
+
+
+def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits = DEFAULT) -> Expr:
+    """The expression text writes, as written (unevaluated); symbols are real.
+
+    reader: "auto" (LaTeX when the text has a backslash or a $), "plain" or "latex".
+    variable: the one that primes in LaTeX differentiate by.
+    Raises derive.errors.ParseError (with the column) or LimitError.
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"expected text, not {type(text).__name__}")
+    if reader not in READERS:
+        raise ValueError(f"reader must be one of {', '.join(READERS)}")
+    if reader == "latex" or (reader == "auto" and is_latex(text)):
+        from derive.parse.latex import parse_latex
+
+        return parse_latex(strip_math_delimiters(text), variable, limits)
+    from derive.parse.plain import parse_plain
+
+    return parse_plain(text, limits)

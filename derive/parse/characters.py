@@ -38,7 +38,7 @@ def refuse_hidden(text: str) -> None:
 def normalize(text: str, superscripts: bool) -> str:
     """The characters derive reads, in their ASCII (or Greek) form; ParseError for the rest."""
     if not text.strip():
-        raise ParseError("the expression is empty", text, 0)
+        raise ParseError("the expression is empty")
     refuse_hidden(text)
     if superscripts:
         text = _superscripts(text)

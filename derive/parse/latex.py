@@ -1,44 +1,55 @@
 """Read LaTeX math into SymPy, as written (unevaluated), through latex2sympy2_extended.
 
 A thin layer of ours goes around it, because every parser tried reads these wrongly or not at all:
-primes ({e^{x}}^{\\prime}, (e^x+1)', \\sigma'(x)) become derivatives; \\sigma(…) is the logistic
-function; the en-dash and Unicode minus that blogs print are minus signs; \\left, \\right and thin
-spaces go; e^{0} stays e^{0} (the parser would evaluate it to 1).
+- primes ({e^{x}}^{\\prime}, (e^x+1)', \\sigma'(x), f'(x)) become derivatives;
+- \\sigma(…), \\operatorname{sech}(…), \\erf(…) and the other names derive knows become those
+  functions of the whole argument (the reader alone makes \\sigma(x+1) the product σ·(x+1));
+- the en-dash and Unicode minus that blogs print are minus signs; \\left, \\right, \\bigl and thin
+  spaces go; \\log and \\ln are natural logarithms; \\mathrm{e} is Euler's number; e^{0} stays e^{0};
+- a guard refuses what would otherwise be read silently wrong: unknown multi-letter names, text,
+  equations where an expression is expected.
 """
 
 from __future__ import annotations
 
 import re
 
-from sympy import Derivative, Expr, Function, Symbol
+from sympy import Basic, Derivative, E, Expr, Symbol, log
+from sympy.core.function import AppliedUndef
+from sympy.core.relational import Relational
+from sympy.logic.boolalg import BooleanAtom, BooleanFunction
 
-from derive.exprs import rebuild
-from derive.functions import sigmoid
 from derive.errors import ParseError
+from derive.exprs import div, rebuild
+from derive.parse.characters import normalize as normalize_characters
+from derive.parse.limits import DEFAULT, Limits, check_text, check_tree
+from derive.parse.plain import FUNCTIONS, GREEK
 
-_PLACEHOLDER = "zzprime"  # \mathrm{zzprime}_{k} stands for the k-th primed part while the rest is read
-_PRIME = re.compile(r"\^\{\\prime\}|\^\\prime\b|'")
-_NAMED = {r"\sigma": sigmoid}
-
-_REPLACEMENTS = [
-    ("\u2013", "-"), ("\u2212", "-"), ("\u2014", "-"),
-    (r"\dfrac", r"\frac"), (r"\tfrac", r"\frac"),
-]
-_DROPPED = re.compile(r"\\left(?![a-zA-Z])|\\right(?![a-zA-Z])|\\[,;:! ]|\\quad\b|\\qquad\b")
+_LIFTED = "zzlift"  # \mathrm{zzlift}_{k} stands for the k-th lifted part while the rest is read
+_PRIME = re.compile(r"\^\{(?:\\prime)+\}|\^\\prime(?![a-zA-Z])|'+")
+_REFUSED = re.compile(r"\\(?:text|textrm|mbox|intertext|input|include|write|immediate|def|newcommand)"
+                      r"(?![a-zA-Z])")
+_DROPPED = re.compile(r"\\(?:left|right|[bB]ig{1,2}[lrm]?|displaystyle|textstyle)(?![a-zA-Z])"
+                      r"|\\[,;:! ]|\\q?quad(?![a-zA-Z])")
 _E_NUMBER = re.compile(r"(?<![\\a-zA-Z])e\^(?:\{\s*(-?\d+)\s*\}|(\d))")
+_CALL = re.compile(r"(\\sigma|\\erf|\\operatorname\{([a-z]+)\}|\\mathrm\{([a-z]{2,})\})\s*"
+                   r"(\^\s*(?:\{[^{}]*\}|\d))?\s*\(")
+_CONDITIONS = (Relational, BooleanFunction, BooleanAtom)  # not Boolean: a Symbol is one too
+_OPENERS = {"(": ")", "{": "}", "[": "]"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 
 def normalize(text: str) -> str:
     """The spelling changes that do not change meaning."""
-    for old, new in _REPLACEMENTS:
-        text = text.replace(old, new)
+    text = normalize_characters(text, superscripts=False)
+    text = text.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac")
+    text = re.sub(r"\\mathrm\{e\}", "e", text)
+    text = re.sub(r"\\log(?![a-zA-Z_])", r"\\ln", text)  # natural, as in analysis; \log_{b} keeps b
     text = _DROPPED.sub(" ", text)
+    # 2\frac{1}{2} is a product: the reader takes it for the mixed number 2½ (whatever its config says)
+    text = re.sub(r"(\d)\s*\\frac(?![a-zA-Z])", r"\1 \\cdot \\frac", text)
     # e^{0} → \exp(0): the reader keeps \exp of a number unevaluated, but folds e^{0} to 1.
     return _E_NUMBER.sub(lambda m: rf"\exp({m.group(1) or m.group(2)})", text)
-
-
-_OPENERS = {"(": ")", "{": "}", "[": "]"}
-_CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 
 def _matching(text: str, at: int) -> int:
@@ -53,68 +64,118 @@ def _matching(text: str, at: int) -> int:
             depth -= 1
             if depth == 0:
                 return i
-    raise ParseError("unbalanced brackets around a prime", text, at)
+    raise ParseError("unbalanced brackets", text, at)
 
 
-def _lift_primes(text: str) -> tuple[str, list[str]]:
-    """Replace each primed part by a placeholder; return the text and the primed parts, in order."""
-    parts: list[str] = []
-    while (m := _PRIME.search(text)) is not None:
-        start, end = m.start(), m.end()
-        before = text[:start].rstrip()
-        if before and before[-1] in ")}":
-            # (A)' or {A}^{\prime}: the bracket's content is differentiated
-            open_ = _matching(before, len(before) - 1)
-            operand, lo, hi = before[open_ + 1:-1], open_, end
-        else:
-            # f'(x) or \sigma'(x): the function applied to what follows is differentiated
-            name = re.search(r"(\\?[A-Za-z]+)$", before)
-            after = text[end:].lstrip()
-            if name is None or not after.startswith("("):
-                raise ParseError("a prime must follow a bracket or a function name", text, start)
-            arg_open = len(text) - len(after)
-            arg_close = _matching(text, arg_open)
-            operand = name.group(1) + text[arg_open:arg_close + 1]
-            lo, hi = name.start(), arg_close + 1
-        parts.append(operand)
-        text = f"{text[:lo]} \\mathrm{{{_PLACEHOLDER}}}_{{{len(parts) - 1}}} {text[hi:]}"
-    return text, parts
+class _Lifter:
+    """Replaces parts the reader gets wrong by placeholders, and knows what each stands for."""
+
+    def __init__(self, x: Symbol, limits: Limits) -> None:
+        self.x, self.limits = x, limits
+        self.parts: dict[Symbol, Expr] = {}
+
+    def placeholder(self, value: Expr) -> str:
+        k = len(self.parts)
+        self.parts[Symbol(f"{_LIFTED}_{k}", real=True)] = value
+        return rf" \mathrm{{{_LIFTED}}}_{{{k}}} "
+
+    def primes(self, text: str) -> str:
+        while (m := _PRIME.search(text)) is not None:
+            start, end = m.start(), m.end()
+            order = max(m.group().count("'"), m.group().count("prime"))
+            before = text[:start].rstrip()
+            if before and before[-1] in ")}":
+                # (A)' or {A}^{\prime}: the bracket's content is differentiated
+                open_ = _matching(before, len(before) - 1)
+                operand, lo, hi = before[open_ + 1:-1], open_, end
+            else:
+                # f'(x) or \sigma'(x): the function applied to what follows is differentiated
+                name = re.search(r"(\\?[A-Za-z]+)$", before)
+                after = text[end:].lstrip()
+                if name is None or not after.startswith("("):
+                    raise ParseError("a prime must follow a bracket or a function name", text, start)
+                arg_open = len(text) - len(after)
+                arg_close = _matching(text, arg_open)
+                operand = name.group(1) + text[arg_open:arg_close + 1]
+                lo, hi = name.start(), arg_close + 1
+            value = Derivative(_read(operand, self.x, self.limits), (self.x, order))
+            text = text[:lo] + self.placeholder(value) + text[hi:]
+        return text
+
+    def calls(self, text: str) -> str:
+        while (m := _CALL.search(text)) is not None:
+            name = m.group(2) or m.group(3) or m.group(1).lstrip("\\")
+            func = FUNCTIONS.get(name)
+            if func is None:
+                raise ParseError(f"unknown function {name!r}", text, m.start())
+            close = _matching(text, m.end() - 1)
+            value = func(_read(text[m.end():close], self.x, self.limits), evaluate=False)
+            power = m.group(4) or ""
+            text = text[:m.start()] + "(" + self.placeholder(value) + ")" + power + text[close + 1:]
+        return text
 
 
-def _reader(text: str) -> Expr:
+def _reader(text: str) -> Basic:
     from latex2sympy2_extended import latex2sympy
+    from latex2sympy2_extended.latex2sympy2 import ConversionConfig
 
+    config = ConversionConfig(lowercase_symbols=False)  # X is not x
     try:
-        return latex2sympy(text)
+        return latex2sympy(text, conversion_config=config)
     except Exception as exc:  # the reader raises many kinds; all mean "cannot read this"
-        raise ParseError(f"cannot read {text!r} as LaTeX: {_first_line(exc)}", text) from None
+        lines = str(exc).splitlines() or [type(exc).__name__]
+        carets = [ln for ln in lines if ln.strip("~^ ") == "" and "^" in ln]
+        position = carets[0].index("^") if carets else None
+        raise ParseError(f"cannot read this as LaTeX: {lines[0].strip()}", text, position) from None
 
 
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+def _allowed_name(name: str) -> bool:
+    return (len(name) == 1 or name in GREEK or name.startswith(_LIFTED)
+            or re.fullmatch(r"[A-Za-z]+_\{?[A-Za-z0-9]+\}?", name) is not None and len(name.split("_")[0]) == 1
+            or re.fullmatch(r"(?:" + "|".join(GREEK) + r")_\{?[A-Za-z0-9]+\}?", name) is not None)
 
 
-def _as_derive(expr: Expr, variable: Symbol) -> Expr:
-    """Real symbols, derive's named functions, as written."""
+def _as_derive(expr: Basic, text: str) -> Expr:
+    """Real symbols, natural logarithms written as such, and the guard against silent misreadings."""
+    if isinstance(expr, _CONDITIONS):  # x = 1, x < 1, and conditions
+        raise ParseError("expected an expression, not an equation or a condition", text)
+    if not isinstance(expr, Expr):
+        raise ParseError(f"expected an expression, not {type(expr).__name__}", text)
+
     def visit(node):
-        if isinstance(node, Symbol) and not node.is_real:
-            return Symbol(node.name, real=True)
-        if isinstance(node, Function) and type(node).__name__ in _NAMED:
-            return _NAMED[type(node).__name__](*[_as_derive(a, variable) for a in node.args],
-                                               evaluate=False)
+        if isinstance(node, Symbol):
+            if not _allowed_name(node.name):
+                raise ParseError(f"unknown name {node.name!r}: write a product with \\cdot, "
+                                 "or a function derive knows", text)
+            return None if node.is_real else Symbol(node.name, real=True)
+        if isinstance(node, AppliedUndef) and len(node.func.__name__) > 1:
+            raise ParseError(f"unknown function {node.func.__name__!r}", text)
+        if isinstance(node, log) and len(node.args) == 2:  # the reader's log(x, b)
+            x, base = (_as_derive(a, text) for a in node.args)
+            return log(x, evaluate=False) if base == E else div(log(x, evaluate=False),
+                                                                log(base, evaluate=False))
+        if isinstance(node, _CONDITIONS):
+            raise ParseError("expected an expression, not an equation or a condition", text)
         return None
 
     return rebuild(expr, visit)
 
 
-def parse_latex(text: str, variable: str = "x") -> Expr:
-    """The expression that text writes, unevaluated; primes are derivatives in variable."""
-    x = Symbol(variable, real=True)
-    lifted, parts = _lift_primes(normalize(text))
-    expr = _as_derive(_reader(lifted), x)
-    derivatives = {Symbol(f"{_PLACEHOLDER}_{k}", real=True): Derivative(parse_latex(p, variable), x)
-                   for k, p in enumerate(parts)}
-    return rebuild(expr, lambda node: derivatives.get(node)) if derivatives else expr
+def _read(text: str, x: Symbol, limits: Limits) -> Expr:
+    if (m := _REFUSED.search(text)) is not None:
+        raise ParseError(f"{m.group()} is not part of an expression", text, m.start())
+    lifter = _Lifter(x, limits)
+    lifted = lifter.calls(lifter.primes(text))
+    expr = _as_derive(_reader(lifted), text)
+    return rebuild(expr, lifter.parts.get) if lifter.parts else expr
+
+
+def parse_latex(text: str, variable: str = "x", limits: Limits = DEFAULT) -> Expr:
+    """The expression that LaTeX text writes, unevaluated; primes are derivatives in variable."""
+    check_text(text, limits)
+    expr = _read(normalize(text), Symbol(variable, real=True), limits)
+    check_tree(expr, limits)
+    return expr
 
 
 __all__ = ["ParseError", "normalize", "parse_latex"]

@@ -28,8 +28,18 @@ DEFAULT = Limits()
 
 
 def check_text(text: str, limits: Limits = DEFAULT) -> None:
+    """Length and bracket nesting, before a reader recurses into the text."""
     if len(text) > limits.max_length:
         raise LimitError(f"the input has {len(text)} characters; the limit is {limits.max_length}")
+    depth = deepest = 0
+    for c in text:
+        if c in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in ")]}":
+            depth -= 1
+    if deepest > limits.max_depth:
+        raise LimitError(f"the expression is nested more than {limits.max_depth} levels deep")
 
 
 def check_digits(literal: str, limits: Limits = DEFAULT) -> None:

@@ -116,7 +116,7 @@ class _Parser:
     # grammar
     def parse(self) -> Expr:
         if self.tok.kind == "end":
-            raise ParseError("the expression is empty", self.text, 0)
+            raise ParseError("the expression is empty")
         expr = self.sum()
         if self.tok.kind != "end":
             raise self.error("expected an operator or the end")

@@ -1,0 +1,129 @@
+"""The LaTeX reader: what papers and blogs write, and the guard against silent misreadings."""
+
+import pytest
+from sympy import Derivative, Function, S, Symbol, erf, exp, log, sech, sin, tanh
+
+from derive.errors import LimitError, ParseError
+from derive.exprs import add, div, mul, neg, shape
+from derive.functions import sigmoid, softplus
+from derive.parse import is_latex, parse
+from derive.parse.blocks import extract_blocks
+from derive.parse.latex import parse_latex
+from derive.verify import equivalent
+
+x = Symbol("x", real=True)
+ex = exp(x)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\frac{1}{1+e^{-x}}", 1 / (1 + exp(-x))),
+    (r"\dfrac{1}{x} + \tfrac{1}{x}", 2 / x),
+    (r"\left( x + 1 \right)^{2}", (x + 1) ** 2),
+    (r"\bigl(x + 1\bigr)\,\cdot\; x", (x + 1) * x),
+    (r"x \times x", x**2),
+    (r"3 – x", 3 - x),  # an en-dash, as blogs print minus
+    (r"3 − x", 3 - x),  # Unicode minus
+    (r"\mathrm{e}^{x}", exp(x)),
+    (r"\exp(x)", exp(x)),
+    (r"\ln(x)", log(x)),
+    (r"\log(x)", log(x)),  # natural, as in analysis
+    (r"\log_{2}(x)", log(x) / log(2)),
+    (r"\operatorname{sech}(x)", sech(x)),
+    (r"\operatorname{sech}^{2}(x)", sech(x) ** 2),
+    (r"\operatorname{erf}(x) + \erf(x)", 2 * erf(x)),
+    (r"\operatorname{softplus}(x)", softplus(x)),
+    (r"\sigma(x)", sigmoid(x)),
+    (r"\sigma(x+1)", sigmoid(x + 1)),  # the function of the whole argument, not σ·(x+1)
+    (r"\sigma\left(2x\right)", sigmoid(2 * x)),
+    (r"\sigma(x)^2", sigmoid(x) ** 2),
+    (r"\tanh(x)", tanh(x)),
+    (r"\sin^{2}(x)", sin(x) ** 2),
+    (r"2\frac{1}{2}", S.One),  # a product, not the mixed number 2½
+    (r"$x^2$", x**2),
+    (r"\(x^2\)", x**2),
+])
+def test_reads_what_papers_write(text, expected):
+    got = parse(text)
+    assert equivalent(got, expected) is not None, (text, got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"{e^{x}}^{\prime}", Derivative(ex, x)),
+    (r"(e^x+1)^{\prime}", Derivative(ex + 1, x)),
+    (r"(e^x+1)'", Derivative(ex + 1, x)),
+    (r"\sigma'(x)", Derivative(sigmoid(x), x)),
+    (r"f'(x)", Derivative(Function("f")(x), x)),
+    (r"f''(x)", Derivative(Function("f")(x), (x, 2))),
+    (r"{e^{x}}^{\prime\prime}", Derivative(ex, (x, 2))),
+    (r"\frac{d}{dx}\left(x^2\right)", Derivative(x**2, x)),
+])
+def test_primes_are_derivatives(text, expected):
+    got = parse(text, reader="latex")
+    assert shape(got) == shape(expected)
+
+
+def test_primes_take_the_variable_given():
+    t = Symbol("t", real=True)
+    assert parse(r"(t^2)'", reader="latex", variable="t") == Derivative(t**2, t)
+
+
+@pytest.mark.parametrize("text, words", [
+    (r"x + 1 \text{hello}", r"\\text"),
+    (r"\mathrm{hello} + x", "unknown name 'hello'"),
+    (r"\operatorname{foo}(x)", "unknown function 'foo'"),
+    (r"x = 1", "equation"),
+    (r"x < 1", "equation or a condition"),
+    (r"x + ) 1", "cannot read"),
+    (r"\frac{1}{", "cannot read"),
+    (r"\immediate\write18{touch /tmp/derive-marker}", r"\\immediate"),
+    (r"\input{/etc/passwd}", r"\\input"),
+    (r"x $ y", r"\$ inside"),
+])
+def test_what_would_be_misread_is_refused(text, words):
+    with pytest.raises(ParseError, match=words):
+        parse(text, reader="latex")
+
+
+def test_upper_and_lower_case_stay_apart():
+    X = Symbol("X", real=True)
+    assert parse(r"X + x") == X + x
+
+
+@pytest.mark.parametrize("text", [r"2^{10^{10}}", r"x^{10000}", r"\left(" * 100 + "x" + r"\right)" * 100,
+                                  "x" * 2001])
+def test_latex_blow_ups_are_limits(text):
+    with pytest.raises(LimitError):
+        parse(text, reader="latex")
+
+
+def test_which_reader():
+    assert is_latex(r"\frac{1}{x}") and is_latex("$x$") and not is_latex("1/(1+e^(-x))")
+    assert parse("x^2", reader="latex") == parse("x^2", reader="plain").doit()
+    with pytest.raises(ParseError):
+        parse(r"\frac{1}{x}", reader="plain")
+
+
+def test_every_expression_of_the_seed_means_what_it_says(seed_text):
+    """Line (2) read as written: e^x(e^x - 1), the document's slip."""
+    blocks = extract_blocks(seed_text)
+    definition, rewrite, derivative = blocks[0], blocks[2], blocks[3]
+    e_mx = exp(neg(x), evaluate=False)
+    one_plus = add(1, e_mx)
+    d_ex = Derivative(ex, x)
+    d_ex1 = Derivative(add(ex, 1), x)
+    sq = (add(ex, 1)) ** 2
+    prod = mul(add(ex, 1), add(ex, 1))
+    s = sigmoid(x)
+    expected = {
+        "definition": [s, div(1, one_plus)],
+        "rewrite": [div(1, one_plus), div(ex, mul(ex, one_plus)), div(ex, add(ex, mul(ex, e_mx))),
+                    div(ex, add(ex, exp(0, evaluate=False))), div(ex, add(ex, 1))],
+        "derivative": [Derivative(div(ex, add(ex, 1)), x),
+                       div(add(mul(d_ex, add(ex, 1)), neg(mul(d_ex1, ex))), sq),
+                       div(add(mul(ex, add(ex, -1)), neg(mul(ex, ex))), sq),
+                       add(div(mul(ex, add(ex, 1)), prod), neg(div(mul(ex, ex), prod))),
+                       add(s, neg(s**2)), mul(s, add(1, neg(s)))],
+    }
+    for block, name in ((definition, "definition"), (rewrite, "rewrite"), (derivative, "derivative")):
+        got = [shape(parse(e)) for e in block.chain]
+        assert got == [shape(e) for e in expected[name]], name
