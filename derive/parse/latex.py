@@ -48,8 +48,26 @@ def normalize(text: str) -> str:
     text = _DROPPED.sub(" ", text)
     # 2\frac{1}{2} is a product: the reader takes it for the mixed number 2½ (whatever its config says)
     text = re.sub(r"(\d)\s*\\frac(?![a-zA-Z])", r"\1 \\cdot \\frac", text)
+    text = _unbrace_calls(text)
     # e^{0} → \exp(0): the reader keeps \exp of a number unevaluated, but folds e^{0} to 1.
     return _E_NUMBER.sub(lambda m: rf"\exp({m.group(1) or m.group(2)})", text)
+
+
+_BRACED_CALL = re.compile(r"\\(?:a?(?:sin|cos|tan|cot|sec|csc)h?|arc(?:sin|cos|tan|cot|sec|csc)|ln|exp"
+                          r"|operatorname\{[a-z]+\})\s*(\{)\s*\(")
+
+
+def _unbrace_calls(text: str) -> str:
+    """\\log{(x)}^{2} → \\log(x)^{2}: SymPy prints log(x)² so, and the reader would take log(x²)."""
+    pos = 0
+    while (m := _BRACED_CALL.search(text, pos)) is not None:
+        brace = m.start(1)
+        close_brace = _matching(text, brace)
+        paren = text.index("(", brace)
+        if text[_matching(text, paren) + 1:close_brace].strip() == "":
+            text = text[:brace] + text[brace + 1:close_brace] + text[close_brace + 1:]
+        pos = brace + 1
+    return text
 
 
 def _matching(text: str, at: int) -> int:
@@ -111,7 +129,9 @@ class _Lifter:
             close = _matching(text, m.end() - 1)
             value = func(_read(text[m.end():close], self.x, self.limits), evaluate=False)
             power = m.group(4) or ""
-            text = text[:m.start()] + "(" + self.placeholder(value) + ")" + power + text[close + 1:]
+            # the placeholder is one symbol: a power after it needs no brackets, and brackets
+            # would make "x (…)" a call of x
+            text = text[:m.start()] + self.placeholder(value) + power + text[close + 1:]
         return text
 
 

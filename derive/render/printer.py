@@ -145,9 +145,13 @@ class TextPrinter(StrPrinter):
     def _print_sigmoid(self, expr):
         return f"σ({self._print(expr.args[0])})"
 
+    def _print_Abs(self, expr):
+        return f"abs({self._print(expr.args[0])})"
+
     def _print_exp(self, expr):
-        arg = self._print(expr.args[0])
-        return f"e^{arg}" if expr.args[0].is_Atom else f"e^({arg})"
+        arg = expr.args[0]
+        simple = isinstance(arg, Symbol) or (arg.is_Integer and arg >= 0)
+        return f"e^{self._print(arg)}" if simple else f"e^({self._print(arg)})"
 
 
 def text(expr: Expr) -> str:
