@@ -78,10 +78,18 @@ def test_primes_take_the_variable_given():
     (r"\immediate\write18{touch /tmp/derive-marker}", r"\\immediate"),
     (r"\input{/etc/passwd}", r"\\input"),
     (r"x $ y", r"\$ inside"),
+    (r"sin(x) + 1", r"'sin' needs its backslash"),  # else s·i·n·(x)
+    (r"\frac{1}{x} hello", "not a name derive knows"),  # else h·e·l·l·o
 ])
 def test_what_would_be_misread_is_refused(text, words):
     with pytest.raises(ParseError, match=words):
         parse(text, reader="latex")
+
+
+def test_letters_side_by_side_are_a_product():
+    assert parse(r"e^xe^{-x}") == exp(x) * exp(-x)  # as the seed writes it
+    a, b, c = (Symbol(n, real=True) for n in "abc")
+    assert parse(r"abc") == a * b * c
 
 
 def test_upper_and_lower_case_stay_apart():

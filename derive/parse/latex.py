@@ -181,9 +181,26 @@ def _as_derive(expr: Basic, text: str) -> Expr:
     return rebuild(expr, visit)
 
 
+def _refuse_words(text: str) -> None:
+    """Letters side by side are a product in LaTeX (e^xe^{-x}, abc), but sin(x) without its backslash
+    would be read as s·i·n·(x), and a stray word as a product of its letters: refuse a run of letters
+    that is a function's name, or four letters or more, unless it is a command's name or argument
+    (\\sin, \\operatorname{sech}) or a subscript (x_{ab})."""
+    for m in re.finditer(r"[A-Za-z]{2,}", text):
+        before, word = text[:m.start()], m.group()
+        if before.endswith("\\") or re.search(r"\\(?:operatorname|mathrm)\{$|_\{?$", before):
+            continue
+        if word in FUNCTIONS or word == "pi":
+            raise ParseError(f"{word!r} needs its backslash: \\{word}", text, m.start())
+        if len(word) >= 4:
+            raise ParseError(f"{word!r} is not a name derive knows: write a product with \\cdot",
+                             text, m.start())
+
+
 def _read(text: str, x: Symbol, limits: Limits) -> Expr:
     if (m := _REFUSED.search(text)) is not None:
         raise ParseError(f"{m.group()} is not part of an expression", text, m.start())
+    _refuse_words(text)
     lifter = _Lifter(x, limits)
     lifted = lifter.calls(lifter.primes(text))
     expr = _as_derive(_reader(lifted), text)
