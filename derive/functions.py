@@ -3,10 +3,33 @@
 from sympy import Function, S, exp, log, oo
 
 
-class sigmoid(Function):
-    """The logistic function σ(x) = 1/(1 + e^{-x})."""
+class NamedFunction(Function):
+    """A function of one real argument with a closed form in exp, positive on the reals."""
 
     nargs = 1
+    latex_name = ""
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(exp)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real or None
+
+    def _eval_is_positive(self):
+        return self.args[0].is_real or None
+
+    def _latex(self, printer, exp=None):
+        # \sigma(x) and \sigma(x)^{2}, as papers write them (SymPy would print \sigma^{2}{\left(x \right)}).
+        arg = self.args[0]
+        inner = printer._print(arg)
+        call = rf"{self.latex_name}({inner})" if arg.is_Atom else rf"{self.latex_name}\left({inner}\right)"
+        return f"{call}^{{{exp}}}" if exp is not None else call
+
+
+class sigmoid(NamedFunction):
+    """The logistic function σ(x) = 1/(1 + e^{-x})."""
+
+    latex_name = r"\sigma"
 
     @classmethod
     def eval(cls, arg):
@@ -25,27 +48,11 @@ class sigmoid(Function):
     def _eval_rewrite_as_exp(self, arg, **kwargs):
         return 1 / (1 + exp(-arg))
 
-    def _eval_evalf(self, prec):
-        return self.rewrite(exp)._eval_evalf(prec)
 
-    def _eval_is_real(self):
-        return self.args[0].is_real or None
-
-    def _eval_is_positive(self):
-        return self.args[0].is_real or None
-
-    def _latex(self, printer, exp=None):
-        # \sigma(x) and \sigma(x)^{2}, as papers write them (SymPy would print \sigma^{2}{\left(x \right)}).
-        arg = self.args[0]
-        inner = printer._print(arg)
-        call = rf"\sigma({inner})" if (arg.is_Atom) else rf"\sigma\left({inner}\right)"
-        return f"{call}^{{{exp}}}" if exp is not None else call
-
-
-class softplus(Function):
+class softplus(NamedFunction):
     """softplus(x) = log(1 + e^x), the smooth ReLU; its derivative is σ(x)."""
 
-    nargs = 1
+    latex_name = r"\operatorname{softplus}"
 
     @classmethod
     def eval(cls, arg):
@@ -61,21 +68,4 @@ class softplus(Function):
     def _eval_rewrite_as_exp(self, arg, **kwargs):
         return log(1 + exp(arg))
 
-    def _eval_rewrite_as_log(self, arg, **kwargs):
-        return log(1 + exp(arg))
-
-    def _eval_evalf(self, prec):
-        return self.rewrite(exp)._eval_evalf(prec)
-
-    def _eval_is_real(self):
-        return self.args[0].is_real or None
-
-    def _eval_is_positive(self):
-        return self.args[0].is_real or None
-
-    def _latex(self, printer, exp=None):
-        arg = self.args[0]
-        inner = printer._print(arg)
-        call = (rf"\operatorname{{softplus}}({inner})" if arg.is_Atom
-                else rf"\operatorname{{softplus}}\left({inner}\right)")
-        return f"{call}^{{{exp}}}" if exp is not None else call
+    _eval_rewrite_as_log = _eval_rewrite_as_exp

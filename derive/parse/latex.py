@@ -6,8 +6,9 @@ A thin layer of ours goes around it, because every parser tried reads these wron
   functions of the whole argument (the reader alone makes \\sigma(x+1) the product σ·(x+1));
 - the en-dash and Unicode minus that blogs print are minus signs; \\left, \\right, \\bigl and thin
   spaces go; \\log and \\ln are natural logarithms; \\mathrm{e} is Euler's number; e^{0} stays e^{0};
-- a guard refuses what would otherwise be read silently wrong: unknown multi-letter names, text,
-  equations where an expression is expected.
+- a guard refuses what would otherwise be read silently wrong: unknown multi-letter names, a
+  function's name without its backslash (sin(x) as s·i·n·x), text, equations where an expression is
+  expected, TeX primitives.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ _DROPPED = re.compile(r"\\(?:left|right|[bB]ig{1,2}[lrm]?|displaystyle|textstyle
 _E_NUMBER = re.compile(r"(?<![\\a-zA-Z])e\^(?:\{\s*(-?\d+)\s*\}|(\d))")
 _CALL = re.compile(r"(\\sigma|\\erf|\\operatorname\{([a-z]+)\}|\\mathrm\{([a-z]{2,})\})\s*"
                    r"(\^\s*(?:\{[^{}]*\}|\d))?\s*\(")
+_BRACED_CALL = re.compile(r"\\(?:a?(?:sin|cos|tan|cot|sec|csc)h?|arc(?:sin|cos|tan|cot|sec|csc)|ln|exp"
+                          r"|operatorname\{[a-z]+\})\s*(\{)\s*\(")
 _CONDITIONS = (Relational, BooleanFunction, BooleanAtom)  # not Boolean: a Symbol is one too
 _OPENERS = {"(": ")", "{": "}", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
@@ -51,10 +54,6 @@ def normalize(text: str) -> str:
     text = _unbrace_calls(text)
     # e^{0} → \exp(0): the reader keeps \exp of a number unevaluated, but folds e^{0} to 1.
     return _E_NUMBER.sub(lambda m: rf"\exp({m.group(1) or m.group(2)})", text)
-
-
-_BRACED_CALL = re.compile(r"\\(?:a?(?:sin|cos|tan|cot|sec|csc)h?|arc(?:sin|cos|tan|cot|sec|csc)|ln|exp"
-                          r"|operatorname\{[a-z]+\})\s*(\{)\s*\(")
 
 
 def _unbrace_calls(text: str) -> str:
@@ -150,9 +149,12 @@ def _reader(text: str) -> Basic:
 
 
 def _allowed_name(name: str) -> bool:
-    return (len(name) == 1 or name in GREEK or name.startswith(_LIFTED)
-            or re.fullmatch(r"[A-Za-z]+_\{?[A-Za-z0-9]+\}?", name) is not None and len(name.split("_")[0]) == 1
-            or re.fullmatch(r"(?:" + "|".join(GREEK) + r")_\{?[A-Za-z0-9]+\}?", name) is not None)
+    """x, alpha, x_1, x_{ab}, alpha_0: one letter or a Greek name, with a subscript or none."""
+    if name.startswith(_LIFTED):
+        return True
+    base, _, subscript = name.partition("_")
+    return (len(base) == 1 or base in GREEK) and (
+        not subscript or re.fullmatch(r"\{?[A-Za-z0-9]+\}?", subscript) is not None)
 
 
 def _as_derive(expr: Basic, text: str) -> Expr:
