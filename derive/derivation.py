@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from sympy import Derivative, Expr, sstr
+from sympy import Expr, sstr
+
+from derive.exprs import pending
 
 from derive.render.printer import latex
 
@@ -65,7 +67,7 @@ class Derivation:
     @property
     def finished(self) -> bool:
         """No derivative is left pending in the result."""
-        return not self.result.has(Derivative)
+        return not pending(self.result)
 
     def then(self, *rules: Rule, note: str | None = None, same_line: bool = False) -> Derivation:
         """Apply rules to the result, as one written line, and return the longer derivation.

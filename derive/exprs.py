@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterator
 
 from sympy import Add, Basic, Derivative, Expr, Mul, Pow, S, Symbol, evaluate
+from sympy.core.function import AppliedUndef
 
 
 def factors_of(expr: Expr) -> tuple[Expr, ...]:
@@ -91,9 +92,18 @@ def replace_first(expr: Basic, visit: Callable[[Basic], Basic | None]) -> Basic 
     return result if done else None
 
 
+def is_pending(node: Basic) -> bool:
+    """A derivative still to be worked out. f'(x) of an unknown function f is no such thing: it is
+    as far as anyone can go."""
+    if not isinstance(node, Derivative):
+        return False
+    body = node.expr
+    return not (isinstance(body, AppliedUndef) and all(isinstance(a, Symbol) for a in body.args))
+
+
 def pending(expr: Basic) -> list[Derivative]:
-    """The unevaluated derivatives in expr, outermost first, left to right."""
-    return [node for node in preorder(expr) if isinstance(node, Derivative)]
+    """The derivatives still to be worked out in expr, outermost first, left to right."""
+    return [node for node in preorder(expr) if is_pending(node)]
 
 
 def tidy(expr: Expr) -> Expr:

@@ -42,8 +42,9 @@ class CalculusRule(Rule):
         """d/dx f, with the derivatives it still needs left pending."""
         raise NotImplementedError
 
-    def describe(self, f: Expr, x: Symbol) -> str:
-        """The note for this application; rules that name a part (the chain rule's u) override it."""
+    def describe(self, f: Expr, x: Symbol, fresh=None) -> str:
+        """The note for this application. fresh() gives a new name (u₁, u₂ …) to a rule that names a
+        part, as the chain rule names its inner function."""
         return self.sentence
 
     def _rewrite(self, expr: Expr) -> tuple[Expr, tuple[Expr, Symbol]] | None:

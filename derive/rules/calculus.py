@@ -1,14 +1,19 @@
-"""Calculus rules: each rewrites one pending d/dx f and leaves the derivatives it needs pending."""
+"""Calculus rules: each rewrites one pending d/dx f and leaves the derivatives it needs pending.
+
+The structural rules live here (constant, sum, constant multiple, product, quotient, power, chain,
+a^u, f^g); the derivative of each named function is in derive.rules.functions.
+"""
 
 from __future__ import annotations
 
-from sympy import Add, Derivative, Dummy, Expr, Mul, Pow, S, Symbol, exp
+from sympy import Add, Derivative, Dummy, Expr, Mul, Pow, S, Subs, Symbol, log
 
-from derive.exprs import add, div, factors_of, fraction, mul, neg, rebuild, tidy
-from derive.functions import sigmoid
-from derive.render.printer import latex
 from derive.errors import RuleError
+from derive.exprs import add, div, factors_of, fraction, mul, neg, rebuild, tidy
+from derive.render.printer import latex
 from derive.rules.base import CalculusRule
+from derive.rules.functions import (  # noqa: F401 - ExponentialRule, SigmoidRule: used from here
+    FAMILIES, ExponentialRule, SigmoidRule, SquareRootRule, family_of, is_unknown_function)
 
 
 def d(f: Expr, x: Symbol) -> Derivative:
@@ -29,7 +34,7 @@ class ConstantRule(CalculusRule):
 
 class PowerRule(CalculusRule):
     name = "power rule"
-    sentence = "The derivative of $x^{n}$ is $n x^{n-1}$."
+    sentence = "The derivative of $x^{n}$ is $n x^{n-1}$, for any constant $n$."
 
     def matches(self, f, x):
         return f == x or (isinstance(f, Pow) and f.base == x and not f.exp.has(x))
@@ -41,26 +46,15 @@ class PowerRule(CalculusRule):
         return mul(n, tidy(Pow(x, n - 1)))
 
 
-class ExponentialRule(CalculusRule):
+class GeneralExponentialRule(CalculusRule):
     name = "exponential rule"
-    sentence = "The exponential function is its own derivative: $(e^{x})' = e^{x}$."
+    sentence = r"For a constant base $a > 0$: $\frac{d}{dx} a^{x} = a^{x} \ln a$."
 
     def matches(self, f, x):
-        return f == exp(x)
+        return isinstance(f, Pow) and not f.base.has(x) and f.exp == x
 
     def apply(self, f, x):
-        return f
-
-
-class SigmoidRule(CalculusRule):
-    name = "sigmoid rule"
-    sentence = r"The logistic function satisfies $\sigma'(x) = \sigma(x)(1 - \sigma(x))$."
-
-    def matches(self, f, x):
-        return f == sigmoid(x)
-
-    def apply(self, f, x):
-        return mul(f, add(S.One, neg(f)))
+        return mul(f, log(f.base, evaluate=False))
 
 
 class SumRule(CalculusRule):
@@ -91,7 +85,7 @@ class QuotientRule(CalculusRule):
 
     def matches(self, f, x):
         parts = fraction(f)
-        return parts is not None and parts[1].has(x) and parts[0] != S.One
+        return parts is not None and parts[1].has(x) and parts[0].has(x)
 
     def apply(self, f, x):
         u, v = fraction(f)
@@ -126,44 +120,73 @@ class ProductRule(CalculusRule):
         return add(*(mul(*factors[:i], d(factors[i], x), *factors[i + 1:]) for i in range(len(factors))))
 
 
+class LogarithmicDifferentiationRule(CalculusRule):
+    name = "logarithmic differentiation"
+    sentence = r"$\left(f^{g}\right)' = f^{g} \left(g' \ln f + g \frac{f'}{f}\right)$, from $\ln y = g \ln f$."
+
+    def matches(self, f, x):
+        return isinstance(f, Pow) and f.base.has(x) and f.exp.has(x)
+
+    def apply(self, f, x):
+        base, power = f.base, f.exp
+        inside = add(mul(d(power, x), log(base, evaluate=False)), mul(power, div(d(base, x), base)))
+        return mul(f, inside)
+
+
+# Rules for an outer function applied to u, as the chain rule asks them.
+_OUTER = (SquareRootRule, PowerRule, GeneralExponentialRule, *FAMILIES)
+
+
 class ChainRule(CalculusRule):
     """f(g(x)) for an outer function whose own rule is known and an inner g other than x."""
 
     name = "chain rule"
     sentence = r"$\frac{d}{dx} f(u) = f'(u)\, u'$ where $u$ is the inner function."
 
-    def _outer_and_inner(self, f: Expr, x: Symbol):
-        if isinstance(f, Pow) and not f.exp.has(x) and f.base.has(x) and f.base != x:
-            return f.base
-        if isinstance(f, (exp, sigmoid)) and f.args[0].has(x) and f.args[0] != x:
-            return f.args[0]
+    @staticmethod
+    def _inner(f: Expr, x: Symbol) -> Expr | None:
+        if isinstance(f, Pow):
+            if not f.exp.has(x) and f.base.has(x) and f.base != x:
+                return f.base  # (g)^n
+            if not f.base.has(x) and f.exp.has(x) and f.exp != x:
+                return f.exp  # a^g
+            return None
+        if (family_of(f) is not None or is_unknown_function(f)) and len(f.args) == 1:
+            (arg,) = f.args
+            return arg if arg.has(x) and arg != x else None
         return None
 
     def matches(self, f, x):
-        return self._outer_and_inner(f, x) is not None
+        return self._inner(f, x) is not None
 
     def apply(self, f, x):
-        inner = self._outer_and_inner(f, x)
-        u = Dummy("u")
+        inner = self._inner(f, x)
+        u = Dummy("u", real=True)
         outer = rebuild(f, lambda node: u if node == inner else None)
-        rule = next(r for r in (PowerRule(), ExponentialRule(), SigmoidRule()) if r.matches(outer, u))
-        outer_derivative = rebuild(rule.apply(outer, u), lambda node: inner if node == u else None)
+        if is_unknown_function(outer):  # f'(g): the derivative of f, taken at g
+            outer_derivative = Subs(Derivative(outer, u), u, inner)
+        else:
+            rule = next(r() for r in _OUTER if r().matches(outer, u))
+            outer_derivative = rebuild(rule.apply(outer, u), lambda node: inner if node == u else None)
         return mul(*factors_of(outer_derivative), d(inner, x))
 
-    def describe(self, f, x) -> str:
-        return f"{self.sentence} Here $u = {latex(self._outer_and_inner(f, x))}$."
+    def describe(self, f, x, fresh=None):
+        u = fresh() if fresh else "u"
+        return rf"with ${u} = {latex(self._inner(f, x))}$: $\frac{{d}}{{dx}} f({u}) = f'({u})\, {u}'$"
 
 
 # The order matters: the first rule that matches is the one an author would name.
 AUTOMATIC = (
     ConstantRule,
     PowerRule,
-    ExponentialRule,
-    SigmoidRule,
+    SquareRootRule,
+    *FAMILIES,
+    GeneralExponentialRule,
     SumRule,
     QuotientRule,
     ConstantMultipleRule,
     ProductRule,
+    LogarithmicDifferentiationRule,
     ChainRule,
 )
 
@@ -175,3 +198,4 @@ def rule_for(f: Expr, x: Symbol) -> CalculusRule:
         if rule.matches(f, x):
             return rule
     raise RuleError(f"no differentiation rule for {f} with respect to {x}")
+
