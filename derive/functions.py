@@ -4,10 +4,18 @@ from sympy import Function, S, exp, log, oo
 
 
 class NamedFunction(Function):
-    """A function of one real argument with a closed form in exp, positive on the reals."""
+    """A function of one real argument that derive knows by name and by its closed form."""
 
     nargs = 1
     latex_name = ""
+    positive = True  # on the reals
+
+    def body_at(self, arg):
+        """The closed form at arg, in exp and log: what the name stands for."""
+        raise NotImplementedError
+
+    def _eval_rewrite_as_exp(self, arg, **kwargs):
+        return self.body_at(arg)
 
     def _eval_evalf(self, prec):
         return self.rewrite(exp)._eval_evalf(prec)
@@ -16,7 +24,7 @@ class NamedFunction(Function):
         return self.args[0].is_real or None
 
     def _eval_is_positive(self):
-        return self.args[0].is_real or None
+        return (self.args[0].is_real or None) if self.positive else None
 
     def _latex(self, printer, exp=None):
         # \sigma(x) and \sigma(x)^{2}, as papers write them (SymPy would print \sigma^{2}{\left(x \right)}).
@@ -45,7 +53,7 @@ class sigmoid(NamedFunction):
         s = sigmoid(self.args[0])
         return s * (1 - s)
 
-    def _eval_rewrite_as_exp(self, arg, **kwargs):
+    def body_at(self, arg):
         return 1 / (1 + exp(-arg))
 
 
@@ -65,7 +73,33 @@ class softplus(NamedFunction):
     def fdiff(self, argindex=1):
         return sigmoid(self.args[0])
 
-    def _eval_rewrite_as_exp(self, arg, **kwargs):
+    def body_at(self, arg):
         return log(1 + exp(arg))
 
-    _eval_rewrite_as_log = _eval_rewrite_as_exp
+    def _eval_rewrite_as_log(self, arg, **kwargs):
+        return self.body_at(arg)
+
+
+class DefinedFunction(NamedFunction):
+    """A function the user defined, g(x) = body: made by define()."""
+
+    positive = False
+    variable = None
+    body = None
+
+    def body_at(self, arg):
+        return self.body.xreplace({self.variable: arg})
+
+    def fdiff(self, argindex=1):
+        from sympy import diff
+
+        return diff(self.body, self.variable).xreplace({self.variable: self.args[0]})
+
+    def _eval_is_real(self):
+        return None
+
+
+def define(name: str, variable, body) -> type[DefinedFunction]:
+    """The SymPy function class of g(variable) = body, printed as g(x)."""
+    latex_name = name if len(name) == 1 else rf"\operatorname{{{name}}}"
+    return type(name, (DefinedFunction,), {"variable": variable, "body": body, "latex_name": latex_name})

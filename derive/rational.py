@@ -1,6 +1,7 @@
 """Exact arithmetic for expressions rational in their symbols and in e^{symbol}.
 
-Every line of the sigmoid's derivation is a rational function of x and t = e^x (σ(x) = t/(t + 1)).
+Every line of the sigmoid's derivation is a rational function of x and t = e^x (σ(x) = t/(t + 1)), and
+so is anything built of e^x, σ and the hyperbolic functions (tanh x = (t² − 1)/(t² + 1)).
 Reading the written tree into numerator and denominator polynomials over Q decides equality exactly
 (N₁D₂ = N₂D₁), evaluates no SymPy expression on the way, and costs about a millisecond. Derivatives
 are taken on the polynomials too: d/dx acts as ∂/∂x + t ∂/∂t, because (e^x)' = e^x. Anything outside
@@ -9,10 +10,21 @@ are taken on the polynomials too: d/dx acts as ∂/∂x + t ∂/∂t, because (e
 
 from __future__ import annotations
 
+import sympy
 from sympy import Add, Derivative, Expr, Integer, Mul, Pow, QQ, Rational, S, Symbol, exp
 from sympy.polys.rings import PolyElement, ring
 
-from derive.functions import sigmoid
+from derive.functions import NamedFunction, sigmoid
+
+# With e^u = n/d: sinh u = (n² − d²)/(2nd), cosh u = (n² + d²)/(2nd), and so on.
+_HYPERBOLIC = {
+    sympy.sinh: lambda n, d: (n * n - d * d, 2 * n * d),
+    sympy.cosh: lambda n, d: (n * n + d * d, 2 * n * d),
+    sympy.tanh: lambda n, d: (n * n - d * d, n * n + d * d),
+    sympy.coth: lambda n, d: (n * n + d * d, n * n - d * d),
+    sympy.sech: lambda n, d: (2 * n * d, n * n + d * d),
+    sympy.csch: lambda n, d: (2 * n * d, n * n - d * d),
+}
 
 Fraction = tuple[PolyElement, PolyElement]  # (numerator, denominator), never reduced
 
@@ -63,6 +75,12 @@ class Reader:
         if isinstance(expr, sigmoid):
             n, d = self._exp(expr.args[0])  # σ(u) = e^u/(e^u + 1)
             return n, n + d
+        if type(expr) in _HYPERBOLIC:
+            n, d = self._exp(expr.args[0])  # e^u = n/d; each is a ratio of n² ± d² and nd
+            top, bottom = _HYPERBOLIC[type(expr)](n, d)
+            return top, bottom
+        if isinstance(expr, NamedFunction):
+            return self.read(expr.body_at(expr.args[0]))
         if isinstance(expr, Derivative):
             return self._derivative(expr)
         raise NotRational(f"{type(expr).__name__} is outside the field")

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from sympy import Expr, cancel, exp, nan, simplify, zoo
 
-from derive.functions import sigmoid
+from derive.functions import NamedFunction
 from derive.rational import NotRational, rationally_equal
 
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
@@ -35,8 +35,8 @@ def _finished(expr: Expr) -> Expr:
 
 @lru_cache(maxsize=256)
 def _in_exp(expr: Expr) -> Expr:
-    """derive's named functions written out in exp (σ(x) = 1/(1 + e^{-x})); nothing else touched."""
-    return _finished(expr).rewrite(sigmoid, exp)
+    """derive's named functions written out (σ(x) = 1/(1 + e^{-x})); nothing else touched."""
+    return _finished(expr).replace(lambda e: isinstance(e, NamedFunction), lambda e: e.body_at(e.args[0]))
 
 
 def _is_zero(expr: Expr) -> bool:

@@ -49,7 +49,9 @@ class DerivePrinter(LatexPrinter):
     # Sums and products: the arguments in the order they were written.
     def _print_Add(self, expr, order=None):
         parts: list[str] = []
-        for i, term in enumerate(expr.args):
+        # a sum inside a sum reads the same without brackets: a + (b - c) is a + b - c
+        terms = [t for a in expr.args for t in (a.args if isinstance(a, Add) else (a,))]
+        for i, term in enumerate(terms):
             negated = _negated(term)
             if negated is not None:
                 body = self._factor(negated)  # brackets a sum, a negative number, a negated term
