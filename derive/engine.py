@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sympy import Derivative, Expr, evaluate
+from sympy import Derivative, Expr, Symbol, evaluate
 
 from derive.derivation import Step
 from derive.exprs import first_order, is_pending, pending, rebuild, tidy
@@ -71,17 +71,16 @@ class Differentiate(Rule):
 
     def steps(self, expr: Expr) -> list[Step]:
         out: list[Step] = []
-        whole = _one_at_a_time(expr)
-        if whole != expr:
-            out.append(_proved(Step(ONE_AT_A_TIME, whole, "Take one derivative at a time."), expr, whole))
-        start = whole
+        whole = start = expr
         fresh = _fresh_names()
         while ready := _ready(whole):
             singles = []
             for node in ready if self.detail == "normal" else ready[:1]:
-                f, x = first_order(node)
+                f, x, n = _order_of(node)
                 rule = rule_for(f, x)
                 new = rule.apply(f, x)
+                if n > 1:  # d^n f = d^(n-1) f': one derivative at a time
+                    new = Derivative(new, (x, n - 1))
                 whole = _put(whole, node, new)
                 singles.append(_proved(Step(rule.name, whole, rule.describe(f, x, fresh)), node, new))
             out.append(singles[0] if len(singles) == 1 else _round(singles))
@@ -94,26 +93,17 @@ class Differentiate(Rule):
         return out
 
 
-ONE_AT_A_TIME = "one derivative at a time"
-
-
 def _ready(expr: Expr) -> list[Derivative]:
     """Pending derivatives with nothing pending inside, in reading order, each once."""
     return list(dict.fromkeys(n for n in pending(expr) if not pending(n.expr)))
 
 
-def _one_at_a_time(expr: Expr) -> Expr:
-    """d²/dx² f → d/dx(d/dx f): the rules take first derivatives only."""
-    def visit(node):
-        if is_pending(node) and first_order(node) is None:
-            inner = node.expr
-            for x, n in node.variable_count:
-                for _ in range(int(n)):
-                    inner = Derivative(inner, x)
-            return inner
-        return None
-
-    return rebuild(expr, visit)
+def _order_of(node: Derivative) -> tuple[Expr, Symbol, int]:
+    """(f, x, n) for d^n f / dx^n; the rules take one variable at a time."""
+    if len(node.variable_count) != 1:
+        raise RuleError(f"derive takes derivatives in one variable at a time, not {node}")
+    (x, n), = node.variable_count
+    return node.expr, x, int(n)
 
 
 def _fresh_names():

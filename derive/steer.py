@@ -100,11 +100,11 @@ def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Step]:
                            f"substitute ${latex(exp(target.k * x))} = {latex(W)}$"))
         current = substituted
     s = Dummy("s")
-    value = cancel(current.xreplace({target.expr: s}).doit()) if not target.logarithmic else \
-        cancel(current.xreplace({exp(target.expr): s}).doit())
-    presented = _present(value, s)
-    final = rebuild(presented, lambda node: (exp(target.expr, evaluate=False) if target.logarithmic
-                                             else target.expr) if node == s else None)
+    v = exp(target.expr, evaluate=False) if target.logarithmic else target.expr
+    value = cancel(rebuild(current, lambda node: s if node == v else None).doit())
+    final = rebuild(_present(value, s), lambda node: v if node == s else None)
+    if len(steps) == 0 and _size(current) <= _size(final):
+        return []  # already in the target's terms, and no longer than any rewriting of it
     if final != current:
         steps.append(_step("simplify", final, current, f"simplify in terms of ${latex(target.expr)}$"))
     return steps

@@ -33,11 +33,13 @@ def strip_math_delimiters(text: str) -> str:
     return text
 
 
-def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits = DEFAULT) -> Expr:
+def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits = DEFAULT,
+          functions: dict[str, type] | None = None) -> Expr:
     """The expression text writes, as written (unevaluated); symbols are real.
 
     reader: "auto" (LaTeX when the text has a backslash or a $), "plain" or "latex".
     variable: the one that primes in LaTeX differentiate by.
+    functions: names the user defined (g → its SymPy class), read like the built-in ones.
     Raises derive.errors.ParseError (with the column) or LimitError.
     """
     if not isinstance(text, str):
@@ -47,7 +49,7 @@ def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits =
     if reader == "latex" or (reader == "auto" and is_latex(text)):
         from derive.parse.latex import parse_latex
 
-        return parse_latex(strip_math_delimiters(text), variable, limits)
+        return parse_latex(strip_math_delimiters(text), variable, limits, functions)
     from derive.parse.plain import parse_plain
 
-    return parse_plain(text, limits)
+    return parse_plain(text, limits, functions)

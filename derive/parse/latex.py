@@ -87,8 +87,8 @@ def _matching(text: str, at: int) -> int:
 class _Lifter:
     """Replaces parts the reader gets wrong by placeholders, and knows what each stands for."""
 
-    def __init__(self, x: Symbol, limits: Limits) -> None:
-        self.x, self.limits = x, limits
+    def __init__(self, x: Symbol, limits: Limits, functions: dict[str, type]) -> None:
+        self.x, self.limits, self.functions = x, limits, functions
         self.parts: dict[Symbol, Expr] = {}
 
     def placeholder(self, value: Expr) -> str:
@@ -115,18 +115,18 @@ class _Lifter:
                 arg_close = _matching(text, arg_open)
                 operand = name.group(1) + text[arg_open:arg_close + 1]
                 lo, hi = name.start(), arg_close + 1
-            value = Derivative(_read(operand, self.x, self.limits), (self.x, order))
+            value = Derivative(_read(operand, self.x, self.limits, self.functions), (self.x, order))
             text = text[:lo] + self.placeholder(value) + text[hi:]
         return text
 
     def calls(self, text: str) -> str:
         while (m := _CALL.search(text)) is not None:
             name = m.group(2) or m.group(3) or m.group(1).lstrip("\\")
-            func = FUNCTIONS.get(name)
+            func = self.functions.get(name)
             if func is None:
                 raise ParseError(f"unknown function {name!r}", text, m.start())
             close = _matching(text, m.end() - 1)
-            value = func(_read(text[m.end():close], self.x, self.limits), evaluate=False)
+            value = func(_read(text[m.end():close], self.x, self.limits, self.functions), evaluate=False)
             power = m.group(4) or ""
             # the placeholder is one symbol: a power after it needs no brackets, and brackets
             # would make "x (…)" a call of x
@@ -157,7 +157,7 @@ def _allowed_name(name: str) -> bool:
         not subscript or re.fullmatch(r"\{?[A-Za-z0-9]+\}?", subscript) is not None)
 
 
-def _as_derive(expr: Basic, text: str) -> Expr:
+def _as_derive(expr: Basic, text: str, functions: dict[str, type]) -> Expr:
     """Real symbols, natural logarithms written as such, and the guard against silent misreadings."""
     if isinstance(expr, _CONDITIONS):  # x = 1, x < 1, and conditions
         raise ParseError("expected an expression, not an equation or a condition", text)
@@ -170,10 +170,12 @@ def _as_derive(expr: Basic, text: str) -> Expr:
                 raise ParseError(f"unknown name {node.name!r}: write a product with \\cdot, "
                                  "or a function derive knows", text)
             return None if node.is_real else Symbol(node.name, real=True)
+        if isinstance(node, AppliedUndef) and node.func.__name__ in functions:  # a user's g(x)
+            return functions[node.func.__name__](*(_as_derive(a, text, functions) for a in node.args))
         if isinstance(node, AppliedUndef) and len(node.func.__name__) > 1:
             raise ParseError(f"unknown function {node.func.__name__!r}", text)
         if isinstance(node, log) and len(node.args) == 2:  # the reader's log(x, b)
-            x, base = (_as_derive(a, text) for a in node.args)
+            x, base = (_as_derive(a, text, functions) for a in node.args)
             return log(x, evaluate=False) if base == E else div(log(x, evaluate=False),
                                                                 log(base, evaluate=False))
         if isinstance(node, _CONDITIONS):
@@ -199,20 +201,24 @@ def _refuse_words(text: str) -> None:
                              text, m.start())
 
 
-def _read(text: str, x: Symbol, limits: Limits) -> Expr:
+def _read(text: str, x: Symbol, limits: Limits, functions: dict[str, type]) -> Expr:
     if (m := _REFUSED.search(text)) is not None:
         raise ParseError(f"{m.group()} is not part of an expression", text, m.start())
     _refuse_words(text)
-    lifter = _Lifter(x, limits)
+    lifter = _Lifter(x, limits, functions)
     lifted = lifter.calls(lifter.primes(text))
-    expr = _as_derive(_reader(lifted), text)
+    expr = _as_derive(_reader(lifted), text, functions)
     return rebuild(expr, lifter.parts.get) if lifter.parts else expr
 
 
-def parse_latex(text: str, variable: str = "x", limits: Limits = DEFAULT) -> Expr:
-    """The expression that LaTeX text writes, unevaluated; primes are derivatives in variable."""
+def parse_latex(text: str, variable: str = "x", limits: Limits = DEFAULT,
+                functions: dict[str, type] | None = None) -> Expr:
+    """The expression that LaTeX text writes, unevaluated; primes are derivatives in variable.
+
+    functions: names the user defined (g → its SymPy class), read like the built-in ones.
+    """
     check_text(text, limits)
-    expr = _read(normalize(text), Symbol(variable, real=True), limits)
+    expr = _read(normalize(text), Symbol(variable, real=True), limits, {**FUNCTIONS, **(functions or {})})
     check_tree(expr, limits)
     return expr
 

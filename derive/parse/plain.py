@@ -77,8 +77,9 @@ def _greek_name(name: str) -> str:
 
 
 class _Parser:
-    def __init__(self, text: str, limits: Limits) -> None:
+    def __init__(self, text: str, limits: Limits, functions: dict[str, type] | None = None) -> None:
         self.text, self.limits = text, limits
+        self.functions = {**FUNCTIONS, **(functions or {})}
         self.tokens = tokenize(text)
         self.i = 0
         self.depth = 0
@@ -208,10 +209,10 @@ class _Parser:
         t = self.take()
         name = t.text
         called = self.is_op("(")
-        if name in FUNCTIONS:
+        if name in self.functions:
             if not called:
                 raise ParseError(f"{name} needs its argument in parentheses: {name}(x)", self.text, t.at)
-            return self.call(t, FUNCTIONS[name])
+            return self.call(t, self.functions[name])
         if name in UNDEFINED_FUNCTIONS and called:
             return self.call(t, Function(name))
         if name in CONSTANTS:
@@ -250,7 +251,10 @@ def _negate(term: Expr) -> Expr:
     return neg(term)
 
 
-def parse_plain(text: str, limits: Limits = DEFAULT) -> Expr:
-    """The expression that plain text writes, unevaluated. ParseError with a column, or LimitError."""
+def parse_plain(text: str, limits: Limits = DEFAULT, functions: dict[str, type] | None = None) -> Expr:
+    """The expression that plain text writes, unevaluated. ParseError with a column, or LimitError.
+
+    functions: names the user defined (g → its SymPy class), read like the built-in ones.
+    """
     check_text(text, limits)
-    return _Parser(normalize(text, superscripts=True), limits).parse()
+    return _Parser(normalize(text, superscripts=True), limits, functions).parse()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sympy import Add, Derivative, Expr, Function, Mul, Number, Pow, S, Symbol
+from sympy import Add, Derivative, Expr, Function, Integer, Mul, Number, Pow, S, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
@@ -24,7 +24,8 @@ def _negated(term: Expr) -> Expr | None:
 
 
 def _is_denominator(factor: Expr) -> bool:
-    return isinstance(factor, Pow) and factor.exp.is_Integer and factor.exp < 0
+    """x^{-2}, x^{-1/2}: written below the fraction bar."""
+    return isinstance(factor, Pow) and factor.exp.is_Rational and factor.exp < 0
 
 
 def _is_fraction(factor: Expr) -> bool:
@@ -76,6 +77,15 @@ class DerivePrinter(LatexPrinter):
         numerator = [f for f in expr.args if not _is_denominator(f)]
         denominator = [Pow(f.base, -f.exp, evaluate=False) if f.exp != -1 else f.base
                        for f in expr.args if _is_denominator(f)]
+        if denominator:  # ½ · 1/√x is written 1/(2√x): a fraction's numbers join its lines
+            fractions = [f for f in numerator if f.is_Rational and not f.is_Integer]
+            for q in fractions:
+                numerator.remove(q)
+                numerator[:0] = [] if abs(q.p) == 1 else [Integer(abs(q.p))]
+                denominator.insert(0, Integer(q.q))
+            if any(q.p < 0 for q in fractions):
+                return "-" + self._print_Mul(Mul(*numerator, *[Pow(d, -1, evaluate=False)
+                                                              for d in denominator], evaluate=False))
         top = self._product(numerator) if numerator else "1"
         if not denominator:
             return top
@@ -86,10 +96,9 @@ class DerivePrinter(LatexPrinter):
             return self._print(factors[0])
         printed = [self._factor(f) for f in factors]
         out = printed[0]
-        for prev, f, text in zip(factors, factors[1:], printed[1:]):
-            # Two numbers side by side need a dot: 2 \cdot 3, not 23.
-            out += (r" \cdot " if isinstance(f, Number) or (isinstance(prev, Number) and text[0].isdigit())
-                    else " ") + text
+        for text in printed[1:]:
+            # A factor that starts with a digit needs a dot: x \cdot 2 \sin x, not x 2 \sin x.
+            out += (r" \cdot " if text[0].isdigit() else " ") + text
         return out
 
     def _factor(self, f: Expr) -> str:
@@ -105,15 +114,25 @@ class DerivePrinter(LatexPrinter):
             return self._print(expr.base, exp=self._print(expr.exp))
         return super()._print_Pow(expr)
 
+    def _print_Subs(self, expr):
+        """f'(g): the derivative of an unknown f, taken at g (what the chain rule leaves)."""
+        body, (u,), (g,) = expr.args[0], expr.args[1], expr.args[2]
+        if isinstance(body, Derivative) and isinstance(body.expr, AppliedUndef) and body.expr.args == (u,):
+            primes = "'" * int(body.variable_count[0][1])
+            return rf"{self._print(Symbol(body.expr.func.__name__))}{primes}\left({self._print(g)}\right)"
+        return super()._print_Subs(expr)
+
     def _fraction_of(self, expr: Pow) -> str:
         base = expr.base if expr.exp == -1 else Pow(expr.base, -expr.exp, evaluate=False)
         return rf"\frac{{1}}{{{self._print(base)}}}"
 
     def _print_Derivative(self, expr):
         body, variables = expr.expr, expr.variable_count
-        if len(variables) != 1 or variables[0][1] != 1:
+        if len(variables) != 1:
             return super()._print_Derivative(expr)
-        x = variables[0][0]
+        x, n = variables[0]
+        if n != 1:  # d^n/dx^n (body), bracketed as the first derivative is
+            return rf"\frac{{d^{{{n}}}}}{{d{self._print(x)}^{{{n}}}}}\left({self._print(body)}\right)"
         if self.derivative_style == "frac":
             return rf"\frac{{d}}{{d{self._print(x)}}}\left({self._print(body)}\right)"
         if isinstance(body, (AppliedUndef, sigmoid)) and body.args == (x,):

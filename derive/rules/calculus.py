@@ -178,8 +178,8 @@ class ChainRule(CalculusRule):
 # The order matters: the first rule that matches is the one an author would name.
 AUTOMATIC = (
     ConstantRule,
-    PowerRule,
     SquareRootRule,
+    PowerRule,
     *FAMILIES,
     GeneralExponentialRule,
     SumRule,
