@@ -81,28 +81,47 @@ def sigmoid(route: str, fmt: str, standalone: bool, label_prefix: str, output: s
     write_output(document.render(fmt, label_prefix=label_prefix, standalone=standalone), output)
 
 
-@cli.command(context_settings={"ignore_unknown_options": False})
+@cli.command()
 @click.argument("expression")
 @click.option("--wrt", metavar="VAR", help="The variable to differentiate by (needed with several).")
+@click.option("--order", type=click.IntRange(min=1, max=20), default=1, show_default=True, metavar="N",
+              help="Differentiate N times, one derivative at a time.")
+@click.option("--in-terms-of", "in_terms_of", metavar="NAME",
+              help="Write the result in terms of sigmoid, tanh, softplus, exp, self (the input, named f), "
+                   "or a function given with --define.")
+@click.option("--define", "define", multiple=True, metavar="DEF",
+              help="A function of your own, such as 'g(x)=1/(1+e^(-x))'; may be given more than once.")
+@click.option("--detail", type=click.Choice(["normal", "fine"]), default="normal", show_default=True,
+              help="normal: one line per round of rules; fine: one line per rule.")
 @click.option("--latex", "reader", flag_value="latex", help="Read EXPRESSION as LaTeX.")
 @click.option("--plain", "reader", flag_value="plain",
               help="Read EXPRESSION as plain text (default: LaTeX when it has a backslash or a $).")
 @click.option("--format", "fmt", type=FORMAT, default="latex", show_default=True, help="Output format.")
+@click.option("--standalone", is_flag=True, help="A complete LaTeX article with prose (format latex).")
+@click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
+              help=r"Prefix of the \label of each tagged line.")
+@click.option("--certificates", is_flag=True, help="Show each line's certificate in the LaTeX margin.")
 @click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=DEFAULT_TIMEOUT,
               show_default=True, metavar="SECONDS", help="Stop the work after this long (exit 3).")
 @click.option("--max-memory", type=click.IntRange(min=256), default=DEFAULT_MEMORY_MB, show_default=True,
               metavar="MB", help="Stop the work when it needs more memory than this (exit 3).")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
-def diff(expression: str, wrt: str | None, reader: str | None, fmt: str, timeout: float, max_memory: int,
-         output: str | None) -> None:
-    """The derivative of EXPRESSION, typed plainly (x^2 sin(x), 1/(1+e^(-x))) or in LaTeX.
+def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, define: tuple[str, ...],
+         detail: str, reader: str | None, fmt: str, standalone: bool, label_prefix: str, certificates: bool,
+         timeout: float, max_memory: int, output: str | None) -> None:
+    """The derivative of EXPRESSION, step by step, every step checked.
 
+    EXPRESSION is typed plainly (x^2 sin(x), 1/(1+e^(-x))) or in LaTeX (\\frac{1}{1+e^{-x}}).
     An expression that starts with - goes after --:  derive diff -- -x^2
     """
-    from derive.quick import derivative_report
+    if standalone and fmt != "latex":
+        raise DeriveCLIError("--standalone goes with --format latex")
+    _check_label_prefix(label_prefix)
+    from derive.differentiate import render_derivative
     from derive.sandbox import run_limited
 
-    report = run_limited(derivative_report, expression, reader or "auto", wrt, fmt,
+    report = run_limited(render_derivative, expression, fmt, wrt, order, in_terms_of, define, detail,
+                         reader or "auto", standalone, label_prefix, certificates,
                          timeout=timeout, memory_mb=max_memory)
     write_output(report, output)
 

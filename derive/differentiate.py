@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sympy
 from sympy import Basic, Derivative, Expr, Symbol, cancel, factor_terms, simplify
@@ -23,6 +24,9 @@ from derive.functions import DefinedFunction, define, sigmoid, softplus
 from derive.parse import parse
 from derive.render.printer import latex, text
 from derive.verify import equivalent
+
+if TYPE_CHECKING:
+    from derive.render.document import Document
 
 TARGETS = {"sigmoid": sigmoid, "σ": sigmoid, "tanh": sympy.tanh, "softplus": softplus, "exp": sympy.exp}
 SIMPLIFY_UP_TO = 150  # nodes: SymPy's simplify is tried on results no larger than this
@@ -158,4 +162,30 @@ def _improved(expr: Expr) -> Step | None:
     return _checked(Step("simplify", best, "a shorter form of the same expression"), expr)
 
 
-__all__ = ["Definition", "TARGETS", "choose_variable", "differentiate", "parse_definition", "latex"]
+
+
+def derivative_document(d: Derivation, in_terms_of: str | None = None) -> Document:
+    """The derivation with the prose around it, for every output format."""
+    from derive.render.document import Document, Section
+
+    f, x = d.start.expr, d.start.variable_count[0][0]
+    order = int(d.start.variable_count[0][1])
+    what = "derivative" if order == 1 else f"derivative of order {order}"
+    intro = f"We take the {what} of ${latex(f)}$ with respect to ${latex(x)}$"
+    if in_terms_of:
+        intro += f", and write it in terms of {in_terms_of}"
+    closing = (f"So ${latex(d.start)} = {latex(d.result)}$. Every line was produced by the rule named "
+               "for it and checked against the line before.")
+    return Document(title=f"The {what} of ${latex(f)}$", sections=(Section(intro + ":", d),),
+                    explains=d, closing=closing)
+
+
+def render_derivative(source: str, fmt: str = "latex", wrt: str | None = None, order: int = 1,
+                      in_terms_of: str | None = None, define: tuple[str, ...] = (), detail: str = "normal",
+                      reader: str = "auto", standalone: bool = False, label_prefix: str = "eq:eq",
+                      certificates: bool = False) -> str:
+    """What `derive diff` prints; run in the sandbox, so that only text crosses back."""
+    d = differentiate(source, wrt=wrt, order=order, in_terms_of=in_terms_of, define=define,
+                      detail=detail, reader=reader)
+    document = derivative_document(d, in_terms_of)
+    return document.render(fmt, label_prefix=label_prefix, standalone=standalone, certificates=certificates)

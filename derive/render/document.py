@@ -48,17 +48,20 @@ class Document:
                 return explanation(s.derivation, label_prefix, self._tag_start(s), eqref=eqref)
         return ""
 
-    def _blocks(self, label_prefix: str) -> list[tuple[Section, str]]:
-        return [(s, latex_block(s.derivation, s.style, label_prefix, self._tag_start(s)))
-                for s in self.sections if s.derivation is not None]
+    def _block(self, s: Section, label_prefix: str, certificates: bool) -> str:
+        return latex_block(s.derivation, s.style, label_prefix, self._tag_start(s), certificates=certificates)
 
-    def latex(self, label_prefix: str = DEFAULT_LABEL_PREFIX, standalone: bool = False) -> str:
+    def latex(self, label_prefix: str = DEFAULT_LABEL_PREFIX, standalone: bool = False,
+              certificates: bool = False) -> str:
+        """The blocks alone, to paste into a paper, or (standalone) an article with the prose.
+        certificates: each line's certificate in the margin of tagged blocks."""
         if not standalone:
-            return "\n".join(block for _, block in self._blocks(label_prefix))
+            return "\n".join(self._block(s, label_prefix, certificates)
+                             for s in self.sections if s.derivation is not None)
         sections = []
         for s in self.sections:
             if s.derivation is not None:
-                body = latex_block(s.derivation, s.style, label_prefix, self._tag_start(s))
+                body = self._block(s, label_prefix, certificates)
             else:
                 body = s.display
             sections.append({"text": s.text, "latex": body.rstrip()})
@@ -91,9 +94,9 @@ class Document:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
     def render(self, fmt: str = "latex", label_prefix: str = DEFAULT_LABEL_PREFIX,
-               standalone: bool = False) -> str:
+               standalone: bool = False, certificates: bool = False) -> str:
         if fmt == "latex":
-            return self.latex(label_prefix, standalone)
+            return self.latex(label_prefix, standalone, certificates)
         if fmt == "markdown":
             return self.markdown()
         if fmt == "json":

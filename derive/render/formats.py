@@ -30,16 +30,32 @@ class BlockView:
     lines: list[LineView]
 
 
+def _is_calculus(rule: str) -> bool:
+    return rule.endswith("rule") or rule == "logarithmic differentiation"
+
+
+def _listed(items: list[str]) -> str:
+    items = list(dict.fromkeys(items))
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def phrase(step: Step, verb: bool = True) -> str:
-    """What a step does as a phrase: "apply the quotient rule", "factor out $\\sigma(x)$"."""
+    """What a step does as a phrase: "apply the quotient rule", "factor out $\\sigma(x)$".
+
+    A note that starts in lower case or with math is a phrase ("expand the fraction by $e^{x}$",
+    "$e^{0} = 1$") and is used as it stands; a note that is a sentence is not, and the rule's name
+    speaks instead.
+    """
     if step.substeps:
+        rules = [s.rule for s in step.substeps if _is_calculus(s.rule)]
         if step.note:
-            rules = [s.rule for s in step.substeps if s.rule.endswith("rule")]
-            return step.note + (f" ({', '.join(dict.fromkeys(rules))})" if rules else "")
-        return " and ".join(dict.fromkeys(phrase(s, verb) for s in step.substeps))
-    if step.rule.endswith("rule"):
+            return step.note + (f" ({_listed(rules)})" if rules else "")
+        others = [phrase(s, verb) for s in step.substeps if not _is_calculus(s.rule)]
+        applied = ([("apply the " if verb else "") + _listed(rules)] if rules else [])
+        return _listed(applied + others)
+    if _is_calculus(step.rule):
         return f"apply the {step.rule}" if verb else step.rule
-    return step.note or step.rule
+    return step.note if step.note[:1].islower() or step.note[:1] == "$" else step.rule
 
 
 def block_view(d: Derivation, label_prefix: str = DEFAULT_LABEL_PREFIX, tag_start: int = 1,
@@ -59,11 +75,12 @@ def block_view(d: Derivation, label_prefix: str = DEFAULT_LABEL_PREFIX, tag_star
 
 
 def latex_block(d: Derivation, style: str = "align", label_prefix: str = DEFAULT_LABEL_PREFIX,
-                tag_start: int = 1, annotation_space: str = "2cm") -> str:
+                tag_start: int = 1, annotation_space: str = "2cm", certificates: bool = False) -> str:
     if style not in ("align", "aligned"):
         raise ValueError(f"unknown LaTeX style {style!r}: align or aligned")
     block = block_view(d, label_prefix, tag_start)
-    return render(f"{style}.tex.j2", block=block, annotation_space=annotation_space)
+    return render(f"{style}.tex.j2", block=block, annotation_space=annotation_space,
+                  certificates=certificates)
 
 
 def explanation(d: Derivation, label_prefix: str = DEFAULT_LABEL_PREFIX, tag_start: int = 1,

@@ -158,10 +158,10 @@ class TextPrinter(StrPrinter):
         super().__init__({"order": "none"})
 
     def _print_Derivative(self, expr):
-        target = first_order(expr)
-        if target is None:
+        if len(expr.variable_count) != 1:
             return super()._print_Derivative(expr)
-        return f"({self._print(target[0])})'"
+        (x, n), = expr.variable_count
+        return f"({self._print(expr.expr)})" + ("'" * int(n) if n <= 3 else f"^({n})")
 
     def _print_sigmoid(self, expr):
         return f"σ({self._print(expr.args[0])})"
@@ -178,8 +178,8 @@ class TextPrinter(StrPrinter):
 def text(expr: Expr) -> str:
     """expr as plain text. A derivative that is the whole expression prints as d/dx( … )."""
     printer = TextPrinter()
-    target = first_order(expr)
-    if target is not None:
-        body, x = target
-        return f"d/d{printer.doprint(x)}({printer.doprint(body)})"
+    if isinstance(expr, Derivative) and len(expr.variable_count) == 1:
+        (x, n), = expr.variable_count
+        d = f"d/d{printer.doprint(x)}" if n == 1 else f"d^{n}/d{printer.doprint(x)}^{n}"
+        return f"{d}({printer.doprint(expr.expr)})"
     return printer.doprint(expr)
