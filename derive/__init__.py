@@ -16,6 +16,7 @@ _LAZY = {
     "differentiate_pending": "derive.engine",
     "sigmoid_document": "derive.routes.sigmoid",
     "Document": "derive.render.document",
+    "differentiate": "derive.automatic",
     "parse": "derive.parse",
     "run_limited": "derive.sandbox",
     "LimitError": "derive.errors",

@@ -117,7 +117,7 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
     if standalone and fmt != "latex":
         raise DeriveCLIError("--standalone goes with --format latex")
     _check_label_prefix(label_prefix)
-    from derive.differentiate import render_derivative
+    from derive.automatic import render_derivative
     from derive.sandbox import run_limited
 
     report = run_limited(render_derivative, expression, fmt, wrt, order, in_terms_of, define, detail,

@@ -52,10 +52,15 @@ def fraction(expr: Expr) -> tuple[Expr, Expr] | None:
 
 
 def preorder(expr: Basic) -> Iterator[Basic]:
-    """Outermost first, left to right: the order a reader meets the parts of a written expression."""
-    yield expr
-    for arg in expr.args:
-        yield from preorder(arg)
+    """Outermost first, left to right: the order a reader meets the parts of a written expression.
+
+    With a stack, not nested generators: those cost the depth again for every node they yield.
+    """
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.args))
 
 
 def rebuild(expr: Basic, visit: Callable[[Basic], Basic | None]) -> Basic:
@@ -71,6 +76,31 @@ def rebuild(expr: Basic, visit: Callable[[Basic], Basic | None]) -> Basic:
     args = [rebuild(a, visit) for a in expr.args]
     if all(a is b for a, b in zip(args, expr.args)):
         return expr
+    with evaluate(False):
+        return expr.func(*args)
+
+
+def paths_to(expr: Basic, targets: set[Basic]) -> dict[Basic, list[tuple[int, ...]]]:
+    """Where each target stands in expr, as paths of argument indices (not looking inside targets)."""
+    found: dict[Basic, list[tuple[int, ...]]] = {}
+    stack: list[tuple[Basic, tuple[int, ...]]] = [(expr, ())]
+    while stack:
+        node, path = stack.pop()
+        if node in targets:
+            found.setdefault(node, []).append(path)
+            continue
+        stack.extend((a, path + (i,)) for i, a in enumerate(node.args))
+    return found
+
+
+def replace_at(expr: Basic, path: tuple[int, ...], new: Basic) -> Basic:
+    """expr with the part at path replaced, every other part kept as written: work along the path
+    only, not over the whole tree."""
+    if not path:
+        return new
+    i, rest = path[0], path[1:]
+    args = list(expr.args)
+    args[i] = replace_at(args[i], rest, new)
     with evaluate(False):
         return expr.func(*args)
 

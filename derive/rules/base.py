@@ -42,6 +42,11 @@ class CalculusRule(Rule):
         """d/dx f, with the derivatives it still needs left pending."""
         raise NotImplementedError
 
+    def schema(self, f: Expr, x: Symbol) -> tuple[Expr, Expr]:
+        """The equality whose proof proves the step: d/dx f = apply(f, x) itself, unless the rule
+        knows a smaller one that implies it (the chain rule: its outer function at a fresh u)."""
+        return Derivative(f, x), self.apply(f, x)
+
     def describe(self, f: Expr, x: Symbol, fresh=None) -> str:
         """The note for this application. fresh() gives a new name (u₁, u₂ …) to a rule that names a
         part, as the chain rule names its inner function."""

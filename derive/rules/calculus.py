@@ -159,16 +159,30 @@ class ChainRule(CalculusRule):
     def matches(self, f, x):
         return self._inner(f, x) is not None
 
-    def apply(self, f, x):
+    def _outer(self, f, x):
+        """(u, f with its inner function replaced by u, f's derivative in u)."""
         inner = self._inner(f, x)
         u = Dummy("u", real=True)
         outer = rebuild(f, lambda node: u if node == inner else None)
+        if is_unknown_function(outer):  # f'(u): the derivative of an unknown f
+            return u, outer, Derivative(outer, u)
+        rule = next(r() for r in _OUTER if r().matches(outer, u))
+        return u, outer, rule.apply(outer, u)
+
+    def apply(self, f, x):
+        inner = self._inner(f, x)
+        u, outer, outer_derivative = self._outer(f, x)
         if is_unknown_function(outer):  # f'(g): the derivative of f, taken at g
-            outer_derivative = Subs(Derivative(outer, u), u, inner)
+            at_inner = Subs(outer_derivative, u, inner)
         else:
-            rule = next(r() for r in _OUTER if r().matches(outer, u))
-            outer_derivative = rebuild(rule.apply(outer, u), lambda node: inner if node == u else None)
-        return mul(*factors_of(outer_derivative), d(inner, x))
+            at_inner = rebuild(outer_derivative, lambda node: inner if node == u else None)
+        return mul(*factors_of(at_inner), d(inner, x))
+
+    def schema(self, f, x):
+        """(f∘g)' = f'(g)·g' is the chain rule; what needs proof is f' at a fresh u, whatever the
+        size of g (a nested chain would otherwise be proved over and over)."""
+        u, outer, outer_derivative = self._outer(f, x)
+        return Derivative(outer, u), outer_derivative
 
     def describe(self, f, x, fresh=None):
         u = fresh() if fresh else "u"

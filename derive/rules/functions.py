@@ -76,8 +76,8 @@ HYPERBOLIC = {
 INVERSE_HYPERBOLIC = {
     sympy.asinh: (lambda u: div(S.One, _root(add(_sq(u), S.One))),
                   r"$\frac{d}{du} \operatorname{arsinh} u = \frac{1}{\sqrt{u^{2}+1}}$"),
-    sympy.acosh: (lambda u: div(S.One, _root(add(_sq(u), S.NegativeOne))),
-                  r"$\frac{d}{du} \operatorname{arcosh} u = \frac{1}{\sqrt{u^{2}-1}}$"),
+    sympy.acosh: (lambda u: div(S.One, mul(_root(add(u, S.NegativeOne)), _root(add(u, S.One)))),
+                  r"$\frac{d}{du} \operatorname{arcosh} u = \frac{1}{\sqrt{u-1}\,\sqrt{u+1}}$"),
     sympy.atanh: (lambda u: div(S.One, _one_minus_sq(u)),
                   r"$\frac{d}{du} \operatorname{artanh} u = \frac{1}{1-u^{2}}$"),
     sympy.acoth: (lambda u: div(S.One, _one_minus_sq(u)),

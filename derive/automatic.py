@@ -14,22 +14,23 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import sympy
-from sympy import Basic, Derivative, Expr, Symbol, cancel, factor_terms, simplify
+from sympy import Basic, Derivative, Expr, Symbol, cancel, factor_terms
 
 from derive.derivation import Derivation, Step
 from derive.engine import Differentiate
 from derive.errors import DeriveError, ParseError, VerificationError
-from derive.exprs import preorder, rebuild
+from derive.exprs import pending, preorder, rebuild
 from derive.functions import DefinedFunction, define, sigmoid, softplus
 from derive.parse import parse
 from derive.render.printer import latex, text
 from derive.verify import equivalent
 
+IMPROVE_UP_TO = 400  # nodes: beyond this, factoring and cancelling cost more than they give
+
 if TYPE_CHECKING:
     from derive.render.document import Document
 
 TARGETS = {"sigmoid": sigmoid, "σ": sigmoid, "tanh": sympy.tanh, "softplus": softplus, "exp": sympy.exp}
-SIMPLIFY_UP_TO = 150  # nodes: SymPy's simplify is tried on results no larger than this
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,13 @@ def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int
         steps.append(_checked(Step("substitute the definitions", expanded,
                                    "write each defined function out"), current))
         current = expanded
-    for step in Differentiate(detail).steps(current):
-        steps.append(step)
-        current = step.expr
+    if not pending(current):  # d/dx f(x) of an unknown f: nothing to work out, and nothing hidden
+        steps.append(Step("unknown function", current, "nothing is known of the function but its name, "
+                          "so its derivative stays as it is", "identical"))
+    else:
+        for step in Differentiate(detail).steps(current):
+            steps.append(step)
+            current = step.expr
     better = _improved(current) if in_terms_of is None else None  # steering simplifies in its terms
     if better is not None:
         steps.append(better)
@@ -148,11 +153,15 @@ def _heads(expr: Expr) -> set[type]:
 
 
 def _improved(expr: Expr) -> Step | None:
-    """A simpler form of the result as a step of its own, only when strictly shorter and free of
-    functions the result did not have (simplify turns σ' into 1/(4cosh²(x/2)): not followed)."""
+    """A simpler form of the result as a step of its own, only when clearly shorter and free of
+    functions the result did not have (simplify turns σ' into 1/(4cosh²(x/2)): not followed).
+
+    The candidates are the cheap, predictable ones (common factors out, fractions over one
+    denominator): SymPy's simplify spends seconds on a nested chain to find nothing.
+    """
+    if _size(expr) > IMPROVE_UP_TO:  # long results are read for their terms, not shortened
+        return None
     candidates = [factor_terms(expr), cancel(expr)]
-    if _size(expr) <= SIMPLIFY_UP_TO:
-        candidates.append(simplify(expr))
     allowed = _heads(expr)
     # a fifth shorter at least: factoring sin²x + 2x sin x cos x saves a node and reads worse
     good = [c for c in candidates if _heads(c) <= allowed and _size(c) <= 0.8 * _size(expr)]

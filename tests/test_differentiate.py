@@ -1,0 +1,218 @@
+"""derive diff's engine: every rule, the activation functions, steering, orders, the record."""
+
+import json
+
+import pytest
+import sympy
+from sympy import Derivative, S, Symbol, diff, exp, log, sqrt, tanh
+
+from conftest import run_derive
+from derive import differentiate
+from derive.errors import DeriveError, ParseError, RuleError
+from derive.exprs import add, mul, neg, pending, shape
+from derive.functions import sigmoid, softplus
+from derive.parse import parse
+from derive.verify import equivalent
+
+x = Symbol("x", real=True)
+s = sigmoid(x)
+
+
+def rules_of(d):
+    return {r for step in d.steps for r in ([step.rule] + [sub.rule for sub in step.substeps])
+            for r in r.split(", ")}
+
+
+def assert_sound(d, source):
+    assert d.verified, [(st.rule, st.verified_by) for st in d.steps]
+    assert not pending(d.result)
+    f = parse(source) if isinstance(source, str) else source
+    expected = diff(f.doit(), *d.start.variable_count[0])
+    assert equivalent(d.result, expected) is not None, (d.result, expected)
+
+
+@pytest.mark.parametrize("source, rule", [
+    ("7", "constant rule"),
+    ("x^5", "power rule"),
+    ("x^(3/2)", "power rule"),
+    ("x^a", "power rule"),
+    ("x^pi", "power rule"),
+    ("sqrt(x)", "square root rule"),
+    ("e^x", "exponential rule"),
+    ("2^x", "exponential rule"),
+    ("ln(x)", "logarithm rule"),
+    ("log(x, 10)", "logarithm rule"),
+    ("sin(x) + cos(x) + tan(x) + cot(x) + sec(x) + csc(x)", "trigonometric rule"),
+    ("asin(x) + acos(x) + atan(x) + acot(x)", "inverse trigonometric rule"),
+    ("asec(x) + acsc(x)", "inverse trigonometric rule"),
+    ("sinh(x) + cosh(x) + tanh(x) + coth(x) + sech(x) + csch(x)", "hyperbolic rule"),
+    ("asinh(x) + acosh(x) + atanh(x) + acoth(x) + asech(x) + acsch(x)", "inverse hyperbolic rule"),
+    ("|x|", "absolute value rule"),
+    ("erf(x)", "error function rule"),
+    ("sigmoid(x)", "sigmoid rule"),
+    ("softplus(x)", "softplus rule"),
+    ("x + x^2 - x^3", "sum rule"),
+    ("5 x^2", "constant multiple rule"),
+    ("x e^x sin(x)", "product rule"),
+    ("sin(x)/x", "quotient rule"),
+    ("sin(x^2)", "chain rule"),
+    ("e^(sin(x))", "chain rule"),
+    ("2^(x^2)", "chain rule"),
+    ("(1 + x^2)^10", "chain rule"),
+    ("x^x", "logarithmic differentiation"),
+    ("sin(x)^cos(x)", "logarithmic differentiation"),
+])
+def test_every_rule(source, rule):
+    d = differentiate(source, wrt="x")
+    assert rule in rules_of(d)
+    assert_sound(d, source)
+
+
+def test_chain_rule_notes_name_fresh_inner_functions():
+    d = differentiate("sin(cos(x^2))", detail="fine")
+    notes = [st.note for st in d.steps if st.rule == "chain rule"]
+    assert [n.split("$")[1].split(" =")[0] for n in notes] == ["u_{1}", "u_{2}"]
+
+
+def test_unknown_functions_keep_their_derivative():
+    f = sympy.Function("f")
+    d = differentiate("f(x)")
+    assert d.result == Derivative(f(x), x) and d.verified
+    d = differentiate("f(x^2) + g(x)")
+    assert_sound(d, "f(x^2) + g(x)")
+    assert "f'\\left(x^{2}\\right)" in d.latex()
+
+
+def test_parameters_are_constants_and_wrt_picks_the_variable():
+    a, y = Symbol("a", real=True), Symbol("y", real=True)
+    d = differentiate("a x^2 + y x", wrt="x")
+    assert equivalent(d.result, 2 * a * x + y) is not None
+    d = differentiate("a x^2 + y x", wrt="y")
+    assert equivalent(d.result, x) is not None
+    with pytest.raises(ParseError, match="several variables"):
+        differentiate("a x^2")
+
+
+def test_no_expression_leaves_without_steps():
+    for source in ("3", "x", "pi"):
+        d = differentiate(source)
+        assert d.steps and d.verified
+
+
+def test_what_derive_cannot_differentiate_is_said():
+    with pytest.raises(RuleError, match="no differentiation rule"):
+        differentiate(sympy.gamma(x))
+
+
+ACTIVATIONS = {
+    "sigmoid": "1/(1+e^(-x))",
+    "tanh": "tanh(x)",
+    "softplus": "ln(1 + e^x)",
+    "swish": "x sigmoid(x)",
+    "gelu": "x/2 (1 + erf(x/sqrt(2)))",
+    "mish": "x tanh(softplus(x))",
+    "log-sigmoid": "ln(sigmoid(x))",
+    "softsign": "x/(1 + |x|)",
+    "elu (x > 0)": "x",
+    "elu (x <= 0)": "alpha (e^x - 1)",
+}
+
+
+@pytest.mark.parametrize("name", ACTIVATIONS)
+def test_activation_functions(name):
+    source = ACTIVATIONS[name]
+    d = differentiate(source, wrt="x")
+    assert_sound(d, source)
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("1/(1+exp(-x))", "sigmoid", mul(s, add(1, neg(s)))),
+    ("sigmoid(x)", "sigmoid", mul(s, add(1, neg(s)))),
+    ("tanh(x)", "tanh", add(1, neg(tanh(x) ** 2))),
+    ("softplus(x)", "sigmoid", s),
+])
+def test_in_terms_of(source, target, expected):
+    d = differentiate(source, in_terms_of=target)
+    assert shape(d.result) == shape(expected), d.result
+    assert_sound(d, source)
+
+
+def test_second_derivatives_in_terms_of_the_function():
+    d = differentiate("sigmoid(x)", order=2, in_terms_of="sigmoid")
+    assert shape(d.result) == shape(mul(s, add(1, neg(s)), add(1, neg(mul(2, s)))))
+    assert_sound(d, "sigmoid(x)")
+    d = differentiate("tanh(x)", order=2, in_terms_of="tanh")
+    T = tanh(x)
+    assert sympy.expand(d.result - (-2 * T * (1 - T**2))) == 0  # −2tanh(1 − tanh²) or an equal polynomial
+    assert d.result.atoms(sympy.Function) == {T}
+    assert_sound(d, "tanh(x)")
+
+
+def test_swish_in_terms_of_sigmoid():
+    d = differentiate("x/(1+exp(-x))", in_terms_of="sigmoid")
+    assert equivalent(d.result, s + x * s * (1 - s)) is not None
+    assert d.result.atoms(sympy.Function) == {s} and not d.result.has(exp)
+
+
+def test_in_terms_of_self_and_of_a_definition():
+    d = differentiate("1/(1+exp(-x))", in_terms_of="self")
+    f = d.result.atoms(sympy.Function).pop()
+    assert type(f).__name__ == "f" and shape(d.result) == shape(mul(f, add(1, neg(f))))
+    d = differentiate("g(x)^2", define=["g(x) = e^x/(1 + e^x)"], in_terms_of="g")
+    g = d.result.atoms(sympy.Function).pop()
+    assert equivalent(d.result, 2 * g**2 * (1 - g)) is not None and type(g).__name__ == "g"
+
+
+def test_in_terms_of_refuses_what_cannot_be():
+    with pytest.raises(DeriveError, match="choose one of"):
+        differentiate("x", in_terms_of="nonsense")
+    with pytest.raises(DeriveError):
+        differentiate("e^x sin(x)", in_terms_of="sigmoid")
+
+
+@pytest.mark.parametrize("order", [1, 2, 3, 4])
+def test_higher_orders_one_derivative_at_a_time(order):
+    d = differentiate("x^4 sin(x)", order=order)
+    assert_sound(d, "x^4 sin(x)")
+    assert d.start == Derivative(parse("x^4 sin(x)"), (x, order))
+
+
+def test_detail_fine_has_one_rule_per_line():
+    fine = differentiate("x sin(x)^2", detail="fine")
+    normal = differentiate("x sin(x)^2", detail="normal")
+    assert all(not st.substeps for st in fine.steps)
+    assert len(fine.steps) > len(normal.steps)
+    assert any(st.substeps for st in normal.steps)
+    assert equivalent(fine.result, normal.result) == "identical" or shape(fine.result) == shape(normal.result)
+
+
+def test_tidy_up_never_follows_simplify_into_a_worse_form():
+    d = differentiate("x sin(x)^2")
+    assert [st.rule for st in d.steps][-1] == "simplify the arithmetic"
+    assert not d.result.has(sympy.cosh)
+    d = differentiate("sigmoid(x)")
+    assert not d.result.has(sympy.cosh)  # simplify would write 1/(4 cosh²(x/2))
+
+
+def test_the_record_is_data():
+    d = differentiate("x sin(x)^2")
+    assert d.start == Derivative(x * sympy.sin(x) ** 2, x)
+    data = d.to_dict()
+    assert all(step["verified_by"] for step in data["steps"])
+    assert data["result_verified_by"] is not None
+    assert d.latex().startswith(r"\begin{align}")
+
+
+def test_cli_diff_formats_and_flags(tmp_path):
+    out = run_derive("diff", "tanh(x)", "--order", "2", "--in-terms-of", "tanh", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["verified"] and all(st["verified_by"] for st in data["derivations"][0]["steps"])
+    out = run_derive("diff", "x^2", "--certificates")
+    assert r"\text{\footnotesize" in out.stdout
+    out = run_derive("diff", "g(x)", "--define", "g(x)=1/(1+e^(-x))", "--in-terms-of", "g", "--format", "text")
+    assert out.returncode == 0 and "g(x)*(1 - g(x))" in out.stdout
+    out = run_derive("diff", "sin(x)", "--detail", "fine", "--format", "markdown")
+    assert out.returncode == 0 and r"\tag{1}" in out.stdout
+    out = run_derive("diff", "x", "--define", "sin(x)=x")
+    assert out.returncode == 2 and "already a function" in out.stderr
