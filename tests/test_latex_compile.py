@@ -43,3 +43,15 @@ def test_blocks_alone_compile_inside_a_users_document(tmp_path):
         + "\nSee \\eqref{eq:eq1} and \\eqref{eq:eq4}.\n\\end{document}\n")
     log = _compile(tmp_path, "paper.tex")
     assert "undefined" not in log.lower()
+
+
+@pytest.mark.parametrize("args", [
+    ["x sin(x)^2"],
+    ["tanh(x)", "--order", "2", "--in-terms-of", "tanh", "--certificates"],
+    ["f(x^2) + |x| + asec(x)", "--detail", "fine"],
+])
+def test_derive_diff_standalone_compiles(tmp_path, args):
+    out = run_derive("diff", *args, "--standalone", "-o", str(tmp_path / "diff.tex"))
+    assert out.returncode == 0, out.stderr
+    log = _compile(tmp_path, "diff.tex")
+    assert "undefined" not in log.lower()
