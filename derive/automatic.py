@@ -186,7 +186,7 @@ def derivative_document(d: Derivation, in_terms_of: str | None = None) -> Docume
     closing = (f"So ${latex(d.start)} = {latex(d.result)}$. Every line was produced by the rule named "
                "for it and checked against the line before.")
     return Document(title=f"The {what} of ${latex(f)}$", sections=(Section(intro + ":", d),),
-                    explains=d, closing=closing)
+                    explains=d, closing=closing, meta={"plain_title": f"The {what} of {text(f)}"})
 
 
 def render_derivative(source: str, fmt: str = "latex", wrt: str | None = None, order: int = 1,

@@ -79,7 +79,8 @@ class Document:
         sections = [{"heading": s.derivation.title, "start": text_of(s.derivation.start),
                      "lines": block_view(s.derivation, tag_start=self._tag_start(s), printer=text_of).lines}
                     for s in self.sections if s.derivation is not None]
-        return render("text.txt.j2", title=self.title, sections=sections)
+        # the title may hold $…$ math for LaTeX and Markdown; the terminal gets its plain twin
+        return render("text.txt.j2", title=self.meta.get("plain_title", self.title), sections=sections)
 
     def to_dict(self) -> dict:
         derivations = [s.derivation for s in self.sections if s.derivation is not None]
