@@ -1,6 +1,5 @@
 """σ as a SymPy function: notation, derivative, rewrite, value."""
 
-import pytest
 from sympy import Rational, Symbol, diff, exp, latex as sympy_latex, simplify, oo
 
 from derive.functions import sigmoid

@@ -8,7 +8,6 @@ from derive.exprs import add, div, mul, neg, shape
 from derive.functions import sigmoid, softplus
 from derive.parse import is_latex, parse
 from derive.parse.blocks import extract_blocks
-from derive.parse.latex import parse_latex
 from derive.verify import equivalent
 
 x = Symbol("x", real=True)

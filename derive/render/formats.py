@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from derive.render.printer import latex, text
+from derive.render.printer import latex
 from derive.render.templates import render
 
 if TYPE_CHECKING:

@@ -138,7 +138,8 @@ class SplitFraction(AlgebraRule):
     """(a − b)/c = a/c − b/c for the first fraction whose numerator is a sum."""
 
     name = "split the fraction"
-    sentence = "A fraction with a sum on top is the sum of the fractions: $\\frac{a-b}{c} = \\frac{a}{c} - \\frac{b}{c}$."
+    sentence = (r"A fraction with a sum on top is the sum of the fractions: "
+                r"$\frac{a-b}{c} = \frac{a}{c} - \frac{b}{c}$.")
 
     def transform(self, node):
         parts = fraction(node)
