@@ -18,6 +18,7 @@ from derive.errors import DeriveError, ParseError
 
 # Kept here, not imported from derive.sandbox, so that --help stays free of heavy imports.
 DEFAULT_TIMEOUT = 20.0
+DEFAULT_CHECK_TIMEOUT = 120.0  # a whole paper: many derivations
 DEFAULT_MEMORY_MB = 2048
 
 EXIT_BAD_INPUT = 2
@@ -126,6 +127,44 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
     write_output(report, output)
 
 
+@cli.command()
+@click.argument("file", metavar="FILE")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--define", "define", multiple=True, metavar="DEF",
+              help="A function the document uses without defining it, such as 'g(x)=x^2+1'.")
+@click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=DEFAULT_CHECK_TIMEOUT,
+              show_default=True, metavar="SECONDS", help="Stop the work after this long (exit 3).")
+@click.option("--max-memory", type=click.IntRange(min=256), default=DEFAULT_MEMORY_MB, show_default=True,
+              metavar="MB", help="Stop the work when it needs more memory than this (exit 3).")
+@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
+def check(file: str, fmt: str, define: tuple[str, ...], timeout: float, max_memory: int,
+          output: str | None) -> int:
+    """Check the derivations in FILE (LaTeX, Markdown, any text; - for standard input).
+
+    Every claimed equality of every display block is valid, invalid or undecided; a line that
+    disagrees with both neighbours is pointed at. Exit 0 when no link is invalid, 1 when one is.
+    """
+    from derive.check import check_file
+    from derive.sandbox import run_limited
+
+    if file == "-":  # read here: the child process does not share standard input
+        text = click.get_text_stream("stdin").read()
+        from derive.check import check as check_text
+
+        report, code = run_limited(_render_check, check_text, text, define, fmt,
+                                   timeout=timeout, memory_mb=max_memory)
+    else:
+        report, code = run_limited(check_file, file, define, fmt, timeout=timeout, memory_mb=max_memory)
+    write_output(report, output)
+    return code
+
+
+def _render_check(check_text, text: str, define: tuple[str, ...], fmt: str) -> tuple[str, int]:
+    report = check_text(text, "-", define)
+    return report.render(fmt), report.exit_code
+
+
 def _check_label_prefix(prefix: str) -> None:
     # A label may not hold characters that end or break the \label{…} argument.
     if not prefix or any(c in prefix for c in "{}\\%#$&^~ \t\n"):
@@ -157,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"derive: error: internal error ({type(exc).__name__}: {_one_line(str(exc))}); "
                    "set DERIVE_DEBUG=1 for the traceback", err=True)
         return EXIT_INTERNAL
-    return code if isinstance(code, int) else 0
+    return code if isinstance(code, int) else 0  # a command's return value is its exit status
 
 
 def _one_line(message: str) -> str:

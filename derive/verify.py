@@ -50,8 +50,9 @@ def _is_zero(expr: Expr) -> bool:
     return expr == 0
 
 
-def _numerically_equal(a: Expr, b: Expr) -> bool:
-    """a = b at sample points, to 1e-9 of the size of the terms.
+def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
+    """a = b at sample points, to 1e-9 of the size of the terms: True when they agree at six,
+    False when they differ at one, None when no point could be compared.
 
     The difference is what is evaluated, after SymPy has cancelled what a and b share: an unknown
     f'(x²) on both sides does not stop the comparison of the rest.
@@ -60,7 +61,7 @@ def _numerically_equal(a: Expr, b: Expr) -> bool:
     if difference == 0:
         return True
     if difference.has(AppliedUndef, Subs, Derivative):
-        return False  # an unknown function has no value to compare
+        return None  # an unknown function has no value to compare
     terms = Add.make_args(difference)
     symbols = sorted(difference.free_symbols, key=str)
     all_real = all(s.is_real for s in a.free_symbols | b.free_symbols)
@@ -82,7 +83,11 @@ def _numerically_equal(a: Expr, b: Expr) -> bool:
         agreed += 1
         if agreed == _POINTS:
             return True
-    return False
+    return None
+
+
+def _numerically_equal(a: Expr, b: Expr) -> bool:
+    return _numeric_verdict(a, b) is True
 
 
 def _sample(rng: random.Random, real: bool) -> complex:
@@ -98,28 +103,34 @@ def _finite(z: complex) -> bool:
     return z == z and abs(z) != float("inf")
 
 
-def equivalent(a: Expr, b: Expr) -> str | None:
-    """The name of the first method that proves a = b, or None when none does."""
+def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
+    """(verdict, method): (True, how it was proved), (False, how the difference was shown), or
+    (None, why not) when derive can decide neither way."""
     if a == b:
-        return "identical"
+        return True, "identical"
     try:
-        if rationally_equal(a, b):
-            return "rational"
-        return None  # both rational in the symbols and e^{symbol}, and different: a proof of ≠
+        return rationally_equal(a, b), "rational"  # exact either way
     except NotRational:
         pass
     da, db = _finished(a), _finished(b)
     if da == db:
-        return "evaluate"  # equal once derivatives are done and the arithmetic is worked out
+        return True, "evaluate"  # equal once derivatives are done and the arithmetic is worked out
     if _is_zero(cancel(_in_exp(a) - _in_exp(b))):
-        return "cancel"
+        return True, "cancel"
     if _is_zero(simplify(da - db)):
-        return "simplify"
+        return True, "simplify"
     ea, eb = da.rewrite(exp), db.rewrite(exp)
     if _is_zero(simplify(ea - eb)):
-        return "rewrite(exp)"
+        return True, "rewrite(exp)"
     if da.has(nan, zoo) or db.has(nan, zoo):
-        return None
-    if _numerically_equal(ea, eb):
-        return "numeric"
-    return None
+        return None, "undefined (a division by zero)"
+    verdict = _numeric_verdict(ea, eb)
+    if verdict is None:
+        return None, "no point where both sides have a value to compare"
+    return verdict, "numeric"
+
+
+def equivalent(a: Expr, b: Expr) -> str | None:
+    """The name of the first method that proves a = b, or None when none does."""
+    verdict, method = compare(a, b)
+    return method if verdict else None

@@ -1,45 +1,63 @@
 """Find display-math blocks in a text file and split them into chains of expressions.
 
-A chain is what a reader checks: the expressions between the top-level = signs, in order, across the
-rows of the block (a row that starts with &= continues the chain). Tags, labels, annotation text and
-comments are not part of any expression.
+A chain is what a reader checks: the expressions between top-level = signs, in order. A row that
+starts with &= (or =) continues the chain of the row before; a row with a left side of its own starts
+a new one, and so does every row of a gather. Tags, labels, \\text annotations, annotation columns,
+\\hspace and comments are not part of any expression. Blocks: the environments below, in LaTeX,
+Markdown or any text, and $$…$$ or \\[…\\] displays outside them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 ENVIRONMENTS = ("align", "align*", "aligned", "equation", "equation*", "gather", "gather*",
-                "multline", "multline*")
+                "multline", "multline*", "split", "alignat", "alignat*")
+_SEPARATE_ROWS = ("gather", "gather*")  # each row an equation of its own
 
-_BEGIN = re.compile(r"\\begin\{(" + "|".join(re.escape(e) for e in ENVIRONMENTS) + r")\}")
+_BEGIN = re.compile(r"\\begin\{(" + "|".join(re.escape(e) for e in ENVIRONMENTS) + r")\}(?:\{\d+\})?")
+_DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.DOTALL)
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _DROP = [
-    re.compile(r"(?<!\\)%[^\n]*"),  # comments
     re.compile(r"\\(?:tag|label)\*?\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"),
-    re.compile(r"\\(?:notag|nonumber)\b"),
+    re.compile(r"\\(?:notag|nonumber)(?![a-zA-Z])"),
     re.compile(r"\\hspace\*?\s*\{[^{}]*\}"),
-    re.compile(r"\\(?:text|mbox|textrm)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"),
-    re.compile(r"\\(?:begin|end)\{aligned\}"),
+    re.compile(r"\\(?:text|mbox|textrm|intertext)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"),
+    re.compile(r"\\(?:begin|end)\{(?:aligned|split|gathered)\}"),
 ]
+_TRAILING = re.compile(r"(?:\\[,;!]|\\q?quad|[\s.,;])+$")  # "… = x^2 ." ends a sentence, not the formula
+
+
+@dataclass(frozen=True)
+class Chain:
+    expressions: list[str]
+    lines: list[int]  # the file line of each expression
+    # \label name or \tag text → (first, last) index of the row's expressions: "line (4)" is a row
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Block:
     environment: str
-    line: int  # 1-based line of \begin in the file
-    rows: list[list[str]]  # each row's expressions, as written (row 0 starts with the left side)
+    line: int  # 1-based line of \begin (or $$) in the file
+    chains: list[Chain] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)  # each row's expressions, as written
 
     @property
     def chain(self) -> list[str]:
-        """All expressions of the block in order; a row's leading &= continues the row before."""
-        return [e for row in self.rows for e in row]
+        """All expressions of the block in order (the block's chains one after another)."""
+        return [e for c in self.chains for e in c.expressions]
 
 
-def _top_level_split(text: str, sep: str) -> list[str]:
-    """Split at sep outside any braces, brackets or parentheses."""
-    parts, depth, start = [], 0, 0
-    i = 0
+def _blank(m: re.Match) -> str:
+    """Text replaced by spaces, newlines kept: offsets, and so line numbers, stay true."""
+    return re.sub(r"[^\n]", " ", m.group())
+
+
+def _top_level_split(text: str, sep: str) -> list[tuple[int, str]]:
+    """(offset, part) split at sep outside any braces, brackets or parentheses."""
+    parts, depth, start, i = [], 0, 0, 0
     while i < len(text):
         c = text[i]
         if c in "{([":
@@ -47,46 +65,80 @@ def _top_level_split(text: str, sep: str) -> list[str]:
         elif c in "})]":
             depth -= 1
         elif depth == 0 and text.startswith(sep, i) and (sep != "=" or _plain_equals(text, i)):
-            parts.append(text[start:i])
-            start = i + len(sep)
-            i += len(sep)
+            parts.append((start, text[start:i]))
+            start = i = i + len(sep)
             continue
         i += 1
-    parts.append(text[start:])
+    parts.append((start, text[start:]))
     return parts
 
 
 def _plain_equals(text: str, i: int) -> bool:
-    """An = that is not part of <=, >=, := or \\neq-like commands."""
+    """An = that is not part of <=, >=, := or !=."""
     return not (i > 0 and text[i - 1] in "<>:!")
 
 
-def _rows(body: str) -> list[list[str]]:
+def _equation_columns(row: str) -> str:
+    """The row's first column pair (a &= b) with its & gone; later pairs are annotations."""
+    cells = _top_level_split(row, "&")
+    if len(cells) == 1:
+        return row
+    amp = cells[1][0] - 1
+    end = cells[2][0] - 1 if len(cells) > 2 else len(row)
+    return row[:amp] + " " + row[amp + 1:end]
+
+
+_MARK = re.compile(r"\\(?:label|tag)\*?\s*\{([^{}]*)\}")
+
+
+def _block(environment: str, body: str, body_start: int, text: str) -> Block:
+    written = body
     for pattern in _DROP:
-        body = pattern.sub(" ", body)
-    rows = []
-    for raw in _top_level_split(body, r"\\"):
-        # Only the first & column holds the equation; later columns are annotations.
-        cells = _top_level_split(raw, "&")
-        row = " ".join(cells[:2]) if len(cells) > 1 else cells[0]
-        exprs = [e.strip() for e in _top_level_split(row, "=")]
-        if any(exprs):
-            rows.append(exprs)
-    return rows
+        body = pattern.sub(_blank, body)
+
+    def line(offset: int) -> int:
+        return text.count("\n", 0, body_start + offset) + 1
+
+    chains: list[Chain] = []
+    rows: list[list[str]] = []
+    for row_start, raw in _top_level_split(body, r"\\"):
+        marks = _MARK.findall(written[row_start:row_start + len(raw)])
+        row = _equation_columns(raw)
+        exprs = [(_TRAILING.sub("", p).strip(), line(row_start + o + len(p) - len(p.lstrip())))
+                 for o, p in _top_level_split(row, "=")]
+        if not any(e for e, _ in exprs):
+            continue
+        continues = exprs[0][0] == "" and bool(chains) and environment not in _SEPARATE_ROWS
+        if exprs[0][0] == "":
+            exprs = exprs[1:]
+        if continues:
+            chains[-1].expressions.extend(e for e, _ in exprs)
+            chains[-1].lines.extend(n for _, n in exprs)
+        else:
+            chains.append(Chain([e for e, _ in exprs], [n for _, n in exprs]))
+        last = len(chains[-1].expressions) - 1
+        chains[-1].marks.update({m.strip(): (last - len(exprs) + 1, last) for m in marks})
+        rows.append([e for e, _ in exprs])
+    return Block(environment, line(0), chains, rows)
 
 
 def extract_blocks(text: str) -> list[Block]:
-    """Every display block of the known environments, outermost only (aligned inside equation is one)."""
-    blocks, pos = [], 0
+    """Every display block, in order; an aligned inside an equation is one block with it."""
+    text = _COMMENT.sub(_blank, text)
+    found: list[tuple[int, Block]] = []
+    covered: list[tuple[int, int]] = []
+    pos = 0
     while (m := _BEGIN.search(text, pos)) is not None:
         env = m.group(1)
         end = text.find(rf"\end{{{env}}}", m.end())
         if end < 0:
             break
-        body = text[m.end():end]
-        rows = _rows(body)
-        # a continuation row "&= b" has an empty left side: it joins the chain, not a new one
-        rows = [r[1:] if i > 0 and r and not r[0] else r for i, r in enumerate(rows)]
-        blocks.append(Block(env, text.count("\n", 0, m.start()) + 1, rows))
+        found.append((m.start(), _block(env, text[m.end():end], m.end(), text)))
+        covered.append((m.start(), end))
         pos = end + len(env) + 6
-    return blocks
+    for m in _DISPLAY.finditer(text):
+        if any(a <= m.start() <= b or m.start() <= a <= m.end() for a, b in covered):
+            continue
+        group = 1 if m.group(1) is not None else 2
+        found.append((m.start(), _block("$$" if group == 1 else r"\[", m.group(group), m.start(group), text)))
+    return [b for _, b in sorted(found, key=lambda pair: pair[0])]

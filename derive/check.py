@@ -1,0 +1,298 @@
+"""derive check: verify a derivation someone wrote, and point at the wrong line.
+
+Every display block of a LaTeX, Markdown or plain text file is split into chains of expressions
+(derive.parse.blocks); each link between neighbours is valid (with its certificate and, where one
+rule does it, the rule's name), invalid, or undecided (with the reason). A line that disagrees with
+both neighbours while they agree with each other is the suspect, and derive looks for the one small
+change (a sign, a factor) that would make both links hold. Sentences such as "In line (1) we apply
+the chain rule" are checked against the rule that justifies that line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sympy import Expr, Symbol
+
+from derive.errors import DeriveError, ParseError
+from derive.justify import justify
+from derive.parse import parse
+from derive.parse.blocks import Block, Chain, extract_blocks
+from derive.suggest import suggestion
+from derive.verify import compare
+
+VALID, INVALID, UNDECIDED, DEFINITION = "valid", "invalid", "undecided", "definition"
+
+
+@dataclass
+class Link:
+    source: int
+    target: int
+    verdict: str  # valid, invalid, undecided, definition
+    method: str | None = None  # the certificate, or how the difference was shown
+    rule: str | None = None  # the rule that justifies a valid link, where one rule does
+    reason: str | None = None  # why a link is undecided
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"from": self.source, "to": self.target,
+                                "valid": True if self.verdict == VALID else
+                                (False if self.verdict == INVALID else None)}
+        for key in ("verdict", "method", "rule", "reason"):
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        return data
+
+
+@dataclass
+class ChainReport:
+    line: int  # the block's first line in the file
+    environment: str
+    expressions: list[str]
+    lines: list[int]
+    links: list[Link] = field(default_factory=list)
+    suspects: list[int] = field(default_factory=list)  # a slip in one line
+    wrong_links: list[tuple[int, int]] = field(default_factory=list)  # a wrong step: what follows agrees
+    hints: dict[int, str] = field(default_factory=dict)  # suspect → "did you mean …"
+    errors: dict[int, str] = field(default_factory=dict)  # expression index → why it was not read
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "environment": self.environment, "expressions": self.expressions,
+                "lines": self.lines, "links": [k.to_dict() for k in self.links],
+                "suspects": self.suspects, "wrong_links": [list(w) for w in self.wrong_links],
+                "hints": {str(k): v for k, v in self.hints.items()},
+                "unreadable": {str(k): v for k, v in self.errors.items()}}
+
+
+@dataclass
+class Claim:
+    line: int
+    sentence: str
+    named: str  # the rule the prose names
+    found: list[str]  # the rules that justify the line
+    holds: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "sentence": self.sentence, "names": self.named,
+                "justified_by": self.found, "holds": self.holds}
+
+
+@dataclass
+class CheckReport:
+    path: str
+    chains: list[ChainReport]
+    claims: list[Claim]
+
+    @property
+    def links(self) -> list[Link]:
+        return [k for c in self.chains for k in c.links]
+
+    @property
+    def ok(self) -> bool:
+        return all(k.verdict != INVALID for k in self.links) and all(c.holds for c in self.claims)
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "file": self.path, "blocks": [c.to_dict() for c in self.chains],
+                "claims": [c.to_dict() for c in self.claims], "summary": self.summary()}
+
+    def summary(self) -> dict[str, int]:
+        counts = {v: sum(k.verdict == v for k in self.links) for v in (VALID, INVALID, UNDECIDED, DEFINITION)}
+        counts["suspects"] = sum(len(c.suspects) for c in self.chains)
+        counts["wrong claims"] = sum(not c.holds for c in self.claims)
+        return counts
+
+    def text(self) -> str:
+        from derive.render.templates import render
+
+        return render("check.txt.j2", report=self)
+
+    def markdown(self) -> str:
+        from derive.render.templates import render
+
+        return render("check.md.j2", report=self)
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown()
+
+    def json(self) -> str:
+        import json
+
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def render(self, fmt: str = "text") -> str:
+        if fmt == "json":
+            return self.json()
+        if fmt == "markdown":
+            return self.markdown()
+        if fmt == "text":
+            return self.text()
+        raise ValueError(f"derive check writes text, markdown or json, not {fmt!r}")
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+_VARIABLE = re.compile(r"\\frac\s*\{\s*d\s*\}\s*\{\s*d\s*([a-zA-Z])\s*\}|\\frac\s*\{\s*\\partial\s*\}"
+                       r"\s*\{\s*\\partial\s*([a-zA-Z])\s*\}")
+_DEFINITION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*([A-Za-z])\s*\)\s*$")
+
+
+def _variable_of(chain: Chain) -> str:
+    """The variable primes differentiate by: the d/dx in the chain, else x, else its one letter."""
+    for e in chain.expressions:
+        m = _VARIABLE.search(e)
+        if m:
+            return m.group(1) or m.group(2)
+    letters = {c for e in chain.expressions for c in re.findall(r"(?<![\\a-zA-Z])([a-z])(?![a-zA-Z])", e)}
+    if "x" in letters or not letters - {"e", "d"}:
+        return "x"
+    return sorted(letters - {"e", "d"})[0]
+
+
+def _definition_of(chain: Chain) -> tuple[str, str, str] | None:
+    """(name, variable, body) when the chain is g(x) = body for a function derive does not know."""
+    if len(chain.expressions) != 2:
+        return None
+    m = _DEFINITION.match(chain.expressions[0])
+    if m is None:
+        return None
+    name = m.group(1).removeprefix("\\operatorname{").rstrip("}")
+    from derive.parse.plain import FUNCTIONS
+
+    if name in FUNCTIONS or name in ("e", "d"):
+        return None
+    return name, m.group(2), chain.expressions[1]
+
+
+def _definitions(blocks: list[Block], sources: tuple[str, ...]) -> dict[str, type]:
+    from derive.automatic import parse_definition
+
+    functions: dict[str, type] = {}
+    for source in sources:
+        d = parse_definition(source, functions)
+        functions[d.name] = d.function
+    for block in blocks:
+        for chain in block.chains:
+            found = _definition_of(chain)
+            if found is not None:
+                name, var, body = found
+                try:
+                    d = parse_definition(f"{name}({var}) = {body}", functions)
+                except DeriveError:
+                    continue
+                functions[d.name] = d.function
+    return functions
+
+
+# --- checking -------------------------------------------------------------------------------------
+
+def _check_chain(block: Block, chain: Chain, functions: dict[str, type]) -> ChainReport:
+    report = ChainReport(block.line, block.environment, chain.expressions, chain.lines)
+    variable = _variable_of(chain)
+    exprs: list[Expr | None] = []
+    for i, source in enumerate(chain.expressions):
+        try:
+            exprs.append(parse(source, reader="latex", variable=variable, functions=functions))
+        except DeriveError as exc:
+            exprs.append(None)
+            report.errors[i] = str(exc)
+    definition = _definition_of(chain)
+    for i in range(len(exprs) - 1):
+        a, b = exprs[i], exprs[i + 1]
+        if definition is not None and definition[0] in functions:
+            report.links.append(Link(i, i + 1, DEFINITION, rule=f"definition of {definition[0]}"))
+        elif a is None or b is None:
+            report.links.append(Link(i, i + 1, UNDECIDED, reason="an expression could not be read: "
+                                     + report.errors.get(i if a is None else i + 1, "")))
+        else:
+            verdict, method = compare(a, b)
+            if verdict is True:
+                report.links.append(Link(i, i + 1, VALID, method, rule=justify(a, b, Symbol(variable, real=True))))
+            elif verdict is False:
+                report.links.append(Link(i, i + 1, INVALID, method))
+            else:
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=method))
+    _locate(report, exprs)
+    return report
+
+
+def _locate(report: ChainReport, exprs: list[Expr | None]) -> None:
+    """Suspects (a slip in one line) and wrong links (a wrong step the rest agrees with)."""
+    links = report.links
+    explained: set[int] = set()
+    for k in range(1, len(exprs) - 1):
+        before, after = links[k - 1], links[k]
+        if before.verdict == INVALID and after.verdict == INVALID:
+            if compare(exprs[k - 1], exprs[k + 1])[0] is True:
+                report.suspects.append(k)
+                explained.update((k - 1, k))
+                hint = suggestion(exprs[k - 1], exprs[k], exprs[k + 1])
+                if hint:
+                    report.hints[k] = hint
+    for i, link in enumerate(links):
+        if link.verdict == INVALID and i not in explained:
+            report.wrong_links.append((link.source, link.target))
+
+
+# --- prose ----------------------------------------------------------------------------------------
+
+_RULES = ("chain", "quotient", "product", "sum", "power", "constant multiple", "exponential", "logarithm")
+_CLAIM = re.compile(r"(?:line|equation|eq\.)\s*\$?\s*(?:\\eqref\{([^}]+)\}|\(\\ref\{([^}]+)\}\)|\\ref\{([^}]+)\}"
+                    r"|\((\d+)\))\s*\$?([^.]*?)\b(" + "|".join(_RULES) + r") rule", re.IGNORECASE)
+
+
+def _claims(text: str, blocks: list[Block], chains: list[tuple[Chain, ChainReport]]) -> list[Claim]:
+    out = []
+    for m in _CLAIM.finditer(text):
+        label = next(g for g in m.groups()[:4] if g)
+        named = f"{m.group(6).lower()} rule"
+        for chain, report in chains:
+            if label not in chain.marks:
+                continue
+            first, last = chain.marks[label]
+            # the rules of the steps into, within and out of the line: either reading of "in line n"
+            near = [k for k in report.links if first - 1 <= k.source <= last]
+            found = sorted({r for k in near if k.rule for r in k.rule.split(", ")})
+            sentence = " ".join(m.group(0).split())
+            out.append(Claim(text.count("\n", 0, m.start()) + 1, sentence, named, found,
+                             named in found or not found))
+            break
+    return out
+
+
+def check(text: str, path: str = "-", define: tuple[str, ...] | list[str] = ()) -> CheckReport:
+    """Check every claimed equality of the derivations in text (LaTeX, Markdown or plain)."""
+    if not isinstance(text, str):
+        raise ParseError("derive check reads text")
+    blocks = extract_blocks(text)
+    functions = _definitions(blocks, tuple(define))
+    checked = [(chain, _check_chain(block, chain, functions))
+               for block in blocks for chain in block.chains if len(chain.expressions) > 1]
+    return CheckReport(path, [r for _, r in checked], _claims(text, blocks, checked))
+
+
+def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text") -> tuple[str, int]:
+    """(the report in fmt, the exit status) for a file, or standard input for '-'."""
+    import sys
+
+    try:
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+    except FileNotFoundError:
+        raise ParseError(f"no such file: {path}") from None
+    except UnicodeDecodeError:
+        raise ParseError(f"{path} is not UTF-8 text") from None
+    except OSError as exc:
+        raise ParseError(f"cannot read {path}: {exc.strerror}") from None
+    if "\x00" in text:
+        raise ParseError(f"{path} is not a text file")
+    report = check(text, path, define)
+    return report.render(fmt), report.exit_code
+

@@ -1,0 +1,84 @@
+"""Which rule takes one written line to the next: the name derive check gives a valid link.
+
+It tries what an author would have done: one calculus rule on the first pending derivative, or
+working out all of them; one algebra rule, or two in a row. The line must come out as written
+(the same structure, in any order of terms), not merely equal: equality is the verifier's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sympy import Expr, Symbol, exp
+
+from derive.engine import Differentiate
+from derive.errors import DeriveError
+from derive.exprs import fraction, pending, preorder, shape, tidy
+from derive.functions import sigmoid
+from derive.rules import algebra as A
+from derive.rules.base import Rule
+from derive.rules.calculus import AUTOMATIC
+
+
+def _same(new: Expr, written: Expr) -> bool:
+    if shape(new) == shape(written):
+        return True
+    try:
+        return tidy(new) == tidy(written)
+    except Exception:  # noqa: BLE001 - a form SymPy cannot evaluate is simply not the same
+        return False
+
+
+def _algebra_rules(a: Expr, b: Expr, x: Symbol) -> Iterator[Rule]:
+    yield from (A.Distribute(), A.CombinePowers(), A.ExpZero(), A.SplitFraction(), A.SquareAsProduct(),
+                A.CancelSigns())
+    pa, pb = fraction(a), fraction(b)
+    if pa and pb:  # expanding a/b by k: k is what the new numerator has more
+        k = tidy(pb[0] / pa[0]) if pa[0] != 0 else None
+        if k is not None and k != 1 and not fraction(k):
+            yield A.ExpandFraction(k)
+    for factor in {n for n in preorder(b) if n.is_Function or n.is_Symbol}:
+        yield A.FactorOut(factor)
+    s = sigmoid(x)
+    for body in (exp(x) / (exp(x) + 1), 1 / (1 + exp(-x))):
+        yield A.Substitute(s, body)
+
+
+def justify(a: Expr, b: Expr, x: Symbol) -> str | None:
+    """The rule (or the two rules, or the rules of the derivatives worked out) that write b from a."""
+    try:
+        if pending(a):
+            return _calculus(a, b)
+        return _algebra(a, b, x)
+    except (DeriveError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _calculus(a: Expr, b: Expr) -> str | None:
+    for cls in AUTOMATIC:
+        new = cls().rewrite(a)
+        if new is not None and _same(new, b):
+            return cls.name
+    names: list[str] = []
+    for step in Differentiate("fine").steps(a):
+        names.append(step.rule)
+        if _same(step.expr, b):
+            return ", ".join(dict.fromkeys(names))
+    return None
+
+
+def _algebra(a: Expr, b: Expr, x: Symbol) -> str | None:
+    singles = []
+    for rule in _algebra_rules(a, b, x):
+        new = rule.rewrite(a)
+        if new is None:
+            continue
+        if _same(new, b):
+            return rule.name
+        singles.append((rule, new))
+    for first, middle in singles:
+        for second in _algebra_rules(middle, b, x):
+            new = second.rewrite(middle)
+            if new is not None and _same(new, b):
+                return f"{first.name}, {second.name}"
+    return None
