@@ -17,6 +17,8 @@ _LAZY = {
     "sigmoid_document": "derive.routes.sigmoid",
     "Document": "derive.render.document",
     "differentiate": "derive.automatic",
+    "check": "derive.checker",
+    "CheckReport": "derive.checker",
     "parse": "derive.parse",
     "run_limited": "derive.sandbox",
     "LimitError": "derive.errors",

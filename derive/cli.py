@@ -145,12 +145,12 @@ def check(file: str, fmt: str, define: tuple[str, ...], timeout: float, max_memo
     Every claimed equality of every display block is valid, invalid or undecided; a line that
     disagrees with both neighbours is pointed at. Exit 0 when no link is invalid, 1 when one is.
     """
-    from derive.check import check_file
+    from derive.checker import check_file
     from derive.sandbox import run_limited
 
     if file == "-":  # read here: the child process does not share standard input
         text = click.get_text_stream("stdin").read()
-        from derive.check import check as check_text
+        from derive.checker import check as check_text
 
         report, code = run_limited(_render_check, check_text, text, define, fmt,
                                    timeout=timeout, memory_mb=max_memory)

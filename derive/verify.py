@@ -65,6 +65,8 @@ def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
     terms = Add.make_args(difference)
     symbols = sorted(difference.free_symbols, key=str)
     all_real = all(s.is_real for s in a.free_symbols | b.free_symbols)
+    # the sides themselves, where they have values: off their real domain, branches need not agree
+    sides = [s for s in (a, b) if not s.has(AppliedUndef, Subs, Derivative)]
     rng = random.Random(1729)
     agreed = 0
     for _ in range(_POINTS * 3):
@@ -72,11 +74,12 @@ def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
         point = {s: _sample(rng, s.is_real) for s in symbols}
         try:
             values = [complex(t.evalf(30, subs=point)) for t in terms]
+            side_values = [complex(s.evalf(30, subs=point)) for s in sides] if all_real else []
         except (TypeError, ValueError, ZeroDivisionError, OverflowError):
             continue  # a pole or a branch point: try another point
-        if not all(map(_finite, values)):
+        if not all(map(_finite, values + side_values)):
             continue
-        if all_real and not all(map(_real, values)):
+        if all_real and not all(map(_real, side_values + [sum(values)])):
             continue  # outside the real domain (arcsec at |x| < 1): branches need not agree there
         if abs(sum(values)) > _TOLERANCE * max(1.0, *map(abs, values)):
             return False
@@ -124,7 +127,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return True, "rewrite(exp)"
     if da.has(nan, zoo) or db.has(nan, zoo):
         return None, "undefined (a division by zero)"
-    verdict = _numeric_verdict(ea, eb)
+    verdict = _numeric_verdict(da, db)
     if verdict is None:
         return None, "no point where both sides have a value to compare"
     return verdict, "numeric"

@@ -8,9 +8,9 @@ numeric one: a misreading would not survive that.
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sympy import Abs, Integer, Rational, S, Symbol, atan, cos, exp, log, sin, sqrt, tan, tanh
+from sympy import Abs, Integer, Rational, S, Symbol, asinh, atan, cos, exp, log, sech, sin, sqrt, tan, tanh
 
-from derive.functions import sigmoid
+from derive.functions import sigmoid, softplus
 from derive.parse import parse
 from derive.render.printer import latex, text
 from derive.verify import equivalent
@@ -21,7 +21,7 @@ x = Symbol("x", real=True)
 y = Symbol("y", real=True)
 
 leaves = st.sampled_from([x, y, Integer(2), Integer(3), Integer(-1), Rational(1, 2), Integer(7)])
-unary = st.sampled_from([sin, cos, tan, exp, log, sqrt, atan, tanh, sigmoid, Abs])
+unary = st.sampled_from([sin, cos, tan, exp, log, sqrt, atan, tanh, sigmoid, Abs, sech, asinh, softplus])
 
 
 def _grow(children):

@@ -36,7 +36,7 @@ _E_NUMBER = re.compile(r"(?<![\\a-zA-Z])e\^(?:\{\s*(-?\d+)\s*\}|(\d))")
 _CALL = re.compile(r"(\\sigma|\\erf|\\operatorname\{([a-z]+)\}|\\mathrm\{([a-z]{2,})\})\s*"
                    r"(\^\s*(?:\{[^{}]*\}|\d))?\s*\(")
 _BRACED_CALL = re.compile(r"\\(?:a?(?:sin|cos|tan|cot|sec|csc)h?|arc(?:sin|cos|tan|cot|sec|csc)|ln|exp"
-                          r"|operatorname\{[a-z]+\})\s*(\{)\s*\(")
+                          r"|operatorname\{[a-z]+\})\s*(?:\^\s*(?:\{[^{}]*\}|\d)\s*)?(\{)\s*\(")
 _CONDITIONS = (Relational, BooleanFunction, BooleanAtom)  # not Boolean: a Symbol is one too
 _OPENERS = {"(": ")", "{": "}", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}

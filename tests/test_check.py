@@ -1,0 +1,183 @@
+"""derive check on the origin document, on correct derivations in many styles, and on planted errors."""
+
+import json
+
+import pytest
+
+from conftest import run_derive
+from derive import check
+from derive.checker import INVALID, UNDECIDED, VALID
+
+
+def test_the_origin_document(seed_text):
+    report = check(seed_text, "seed")
+    align = next(c for c in report.chains if c.environment == "align")
+    assert align.suspects == [2]
+    assert [(k.source, k.target) for k in align.links if k.verdict == INVALID] == [(1, 2), (2, 3)]
+    others = [k for c in report.chains for k in c.links if c is not align] + \
+             [k for k in align.links if k.verdict != INVALID]
+    assert others and all(k.verdict == VALID for k in others)
+    assert "e^{x} \\left(e^{x} + 1\\right)" in align.hints[2]
+    assert [k.rule for k in align.links][0] == "quotient rule"
+    # the prose credits line (1) to the chain rule: wrong, and said so
+    [claim] = report.claims
+    assert claim.named == "chain rule" and not claim.holds and claim.found == ["quotient rule"]
+    assert report.exit_code == 1
+
+
+def test_the_origin_document_through_the_command(tmp_path, seed_text):
+    paper = tmp_path / "post.txt"
+    paper.write_text(seed_text)
+    out = run_derive("check", str(paper), "--format", "json")
+    assert out.returncode == 1, out.stderr
+    data = json.loads(out.stdout)
+    assert data["ok"] is False
+    suspects = [b["suspects"] for b in data["blocks"]]
+    assert suspects == [[], [], [2]]
+    links = data["blocks"][2]["links"]
+    assert [(k["from"], k["to"], k["valid"]) for k in links] == [
+        (0, 1, True), (1, 2, False), (2, 3, False), (3, 4, True), (4, 5, True)]
+    assert links[0]["rule"] == "quotient rule" and links[0]["method"] == "rational"
+    text = run_derive("check", str(paper))
+    assert text.returncode == 1 and "suspect" in text.stdout and f"{paper}:87" in text.stdout
+
+
+CORRECT = {
+    "cdot and left-right": r"""
+\begin{align*}
+\frac{d}{dx}\left(x^2 \cdot \sin x\right) &= 2x \cdot \sin x + x^2 \cdot \cos x
+\end{align*}""",
+    "dfrac, exp, ln": r"""
+\begin{equation}
+\frac{d}{dx} \ln\left(1 + e^{x}\right) = \dfrac{e^{x}}{1 + e^{x}} = \frac{1}{1 + \exp(-x)}
+\end{equation}""",
+    "primes and sigma'": r"""
+\begin{align}
+\sigma'(x) &= \sigma(x)\left(1-\sigma(x)\right) \tag{a}\\
+           &= \frac{e^{-x}}{(1+e^{-x})^2} \tag{b}
+\end{align}""",
+    "several = on a line, tags and labels": r"""
+\begin{align}
+(x+1)^2 &= (x+1)(x+1) = x^2 + x + x + 1 \label{eq:a}\\
+&= x^2 + 2x + 1 \tag{3}
+\end{align}""",
+    "d/dx of a bracket, chain rule": r"""
+\begin{equation*}
+\frac{d}{dx}\left(\sin(x^2)\right) = \cos(x^2) \cdot (x^2)' = 2x\cos(x^2)
+\end{equation*}""",
+    "markdown with $$": r"""
+Some notes.
+
+$$
+\frac{d}{dt} t e^{t} = e^{t} + t e^{t} = (1 + t) e^{t}
+$$
+""",
+    "tanh identity": r"""
+\begin{align}
+\frac{d}{dx}\tanh(x) &= \operatorname{sech}^2(x) \\
+&= 1 - \tanh^2(x)
+\end{align}""",
+    "quotient rule written out": r"""
+\begin{align}
+\left(\frac{x}{1+x^2}\right)' &= \frac{1 \cdot (1+x^2) - x \cdot 2x}{(1+x^2)^2} \\
+&= \frac{1 - x^2}{(1+x^2)^2}
+\end{align}""",
+    "en-dash minus and aligned": r"""
+\begin{equation}
+\begin{aligned}
+(1 – x)(1 + x) &= 1 – x^2 & \text{difference of squares}
+\end{aligned}
+\end{equation}""",
+    "gather: separate equations": r"""
+\begin{gather}
+\frac{d}{dx} x^3 = 3x^2 \\
+\frac{d}{dx} e^{2x} = 2e^{2x}
+\end{gather}""",
+    "a definition the document gives": r"""
+\begin{equation}
+g(x) = \frac{1}{1+e^{-x}}
+\end{equation}
+\begin{equation}
+g'(x) = g(x)\left(1 - g(x)\right)
+\end{equation}""",
+    "sentence ends after the formula": r"""
+\[ \frac{d}{dx} x^2 = 2x. \]""",
+}
+
+
+@pytest.mark.parametrize("name", CORRECT)
+def test_no_false_alarms(name):
+    report = check(CORRECT[name])
+    links = report.links
+    assert links, name
+    assert all(k.verdict in (VALID, "definition") for k in links), [(k.source, k.target, k.verdict, k.reason)
+                                                                   for k in links]
+    assert report.ok and report.exit_code == 0
+
+
+PLANTED = {
+    # name: (text, the chain's invalid links, suspects)
+    "a sign": (r"""
+\begin{align}
+\frac{d}{dx}\left(x^2 - \cos x\right) &= 2x - \sin x \\
+&= 2x - \sin(x)
+\end{align}""", [(0, 1)], []),
+    "a lost chain-rule factor": (r"""
+\begin{align}
+\frac{d}{dx} e^{3x} &= e^{3x} \\
+&= e^{3x} \cdot 1
+\end{align}""", [(0, 1)], []),
+    "a wrong simplification in the middle": (r"""
+\begin{align}
+\frac{d}{dx}\left(x^2 (x+1)\right) &= 2x(x+1) + x^2 \\
+&= 2x^2 + 2x + 2x^2 \\
+&= 3x^2 + 2x
+\end{align}""", [(1, 2), (2, 3)], [2]),
+    "a factor dropped at the end": (r"""
+\begin{align}
+\frac{d}{dx} \sin(2x) &= \cos(2x) \cdot 2 \\
+&= \cos(2x)
+\end{align}""", [(1, 2)], []),
+}
+
+
+@pytest.mark.parametrize("name", PLANTED)
+def test_planted_errors_are_found_and_located(name):
+    text, invalid, suspects = PLANTED[name]
+    report = check(text)
+    [chain] = report.chains
+    assert [(k.source, k.target) for k in chain.links if k.verdict == INVALID] == invalid
+    assert chain.suspects == suspects
+    assert not report.ok and report.exit_code == 1
+
+
+def test_a_slip_gets_a_suggestion():
+    report = check(PLANTED["a wrong simplification in the middle"][0])
+    assert "did you mean" in report.chains[0].hints[2]
+
+
+def test_unreadable_expressions_are_undecided_with_the_reason():
+    report = check(r"\begin{equation} x + 1 = \foo{x} \end{equation}")
+    [link] = report.links
+    assert link.verdict == UNDECIDED and "could not be read" in link.reason
+    assert report.exit_code == 0  # nothing decided wrong
+
+
+def test_the_command_reads_stdin_and_refuses_what_is_not_a_file(tmp_path):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "derive.cli", "check", "-"], input=CORRECT["gather: separate equations"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0 and "links 2 valid" in out.stdout
+    missing = run_derive("check", str(tmp_path / "nope.tex"))
+    assert missing.returncode == 2 and missing.stdout == "" and "no such file" in missing.stderr
+    binary = tmp_path / "b.bin"
+    binary.write_bytes(b"\x00\x01\x02")
+    out = run_derive("check", str(binary))
+    assert out.returncode == 2 and "not a text file" in out.stderr
+
+
+def test_jupyter_display():
+    report = check(CORRECT["tanh identity"])
+    assert report._repr_markdown_().startswith("## derive check")
