@@ -42,7 +42,7 @@ class Definition:
 _DEFINITION = re.compile(r"^\s*\\?([A-Za-z][A-Za-z0-9_]*)\s*\(\s*([A-Za-z])\s*\)\s*:?=(.*)$", re.DOTALL)
 
 
-def parse_definition(source: str, known: dict[str, type] | None = None) -> Definition:
+def parse_definition(source: str, known: dict[str, type] | None = None, reader: str = "auto") -> Definition:
     """'g(x) = x^2 + 1' (or with :=, or a LaTeX body) as a function derive can use by name."""
     m = _DEFINITION.match(source)
     if m is None:
@@ -52,7 +52,7 @@ def parse_definition(source: str, known: dict[str, type] | None = None) -> Defin
 
     if name in FUNCTIONS or name in ("e", "E", "pi"):
         raise ParseError(f"{name!r} is already a function derive knows; choose another name", source, 0)
-    body = parse(body_text, variable=var, functions=known)
+    body = parse(body_text, reader, variable=var, functions=known)
     variable = Symbol(var, real=True)
     if any(isinstance(n, sympy.core.function.AppliedUndef) and n.func.__name__ == name for n in preorder(body)):
         raise ParseError(f"the definition of {name} refers to {name} itself", source, 0)

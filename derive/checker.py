@@ -17,6 +17,7 @@ from typing import Any
 from sympy import Expr, Symbol
 
 from derive.errors import DeriveError, ParseError
+from derive.exprs import rebuild
 from derive.justify import justify
 from derive.parse import parse
 from derive.parse.blocks import Block, Chain, extract_blocks
@@ -138,7 +139,16 @@ class CheckReport:
 
 _VARIABLE = re.compile(r"\\frac\s*\{\s*d\s*\}\s*\{\s*d\s*([a-zA-Z])\s*\}|\\frac\s*\{\s*\\partial\s*\}"
                        r"\s*\{\s*\\partial\s*([a-zA-Z])\s*\}")
-_DEFINITION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*([A-Za-z])\s*\)\s*$")
+_DEFINED_FUNCTION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*([A-Za-z])\s*\)\s*$")
+_DEFINED_SYMBOL = re.compile(r"^\s*([A-Za-z]|\\[a-zA-Z]+)\s*$")
+
+
+@dataclass
+class Definitions:
+    """What the document (or --define) defines: functions g(x) = …, and quantities y = … of x."""
+
+    functions: dict[str, type] = field(default_factory=dict)
+    symbols: dict[Symbol, Expr] = field(default_factory=dict)
 
 
 def _variable_of(chain: Chain) -> str:
@@ -153,58 +163,77 @@ def _variable_of(chain: Chain) -> str:
     return sorted(letters - {"e", "d"})[0]
 
 
-def _definition_of(chain: Chain) -> tuple[str, str, str] | None:
-    """(name, variable, body) when the chain is g(x) = body for a function derive does not know."""
-    if len(chain.expressions) != 2:
+def _definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
+    """("function", g, x, body) for g(x) = body with g unknown to derive; ("symbol", y, None, body)
+    for y = body; None for any other chain. A := in a single expression defines too."""
+    exprs = chain.expressions
+    if len(exprs) == 1 and ":=" in exprs[0]:
+        left, body = exprs[0].split(":=", 1)
+    elif len(exprs) == 2:
+        left, body = exprs
+    else:
         return None
-    m = _DEFINITION.match(chain.expressions[0])
-    if m is None:
-        return None
-    name = m.group(1).removeprefix("\\operatorname{").rstrip("}")
     from derive.parse.plain import FUNCTIONS
 
-    if name in FUNCTIONS or name in ("e", "d"):
+    m = _DEFINED_FUNCTION.match(left)
+    if m is not None:
+        name = m.group(1).removeprefix("\\operatorname{").rstrip("}")
+        if name not in FUNCTIONS and name not in ("e", "d"):
+            return "function", name, m.group(2), body
         return None
-    return name, m.group(2), chain.expressions[1]
+    m = _DEFINED_SYMBOL.match(left)
+    if m is not None and m.group(1) not in ("e", "\\pi", _variable_of(chain)):
+        return "symbol", m.group(1), None, body
+    return None
 
 
-def _definitions(blocks: list[Block], sources: tuple[str, ...]) -> dict[str, type]:
+def _definitions(blocks: list[Block], sources: tuple[str, ...]) -> Definitions:
     from derive.automatic import parse_definition
 
-    functions: dict[str, type] = {}
+    found = Definitions()
     for source in sources:
-        d = parse_definition(source, functions)
-        functions[d.name] = d.function
+        d = parse_definition(source, found.functions)
+        found.functions[d.name] = d.function
     for block in blocks:
         for chain in block.chains:
-            found = _definition_of(chain)
-            if found is not None:
-                name, var, body = found
-                try:
-                    d = parse_definition(f"{name}({var}) = {body}", functions)
-                except DeriveError:
-                    continue
-                functions[d.name] = d.function
-    return functions
+            definition = _definition_of(chain)
+            if definition is None:
+                continue
+            kind, name, var, body = definition
+            try:
+                if kind == "function":
+                    d = parse_definition(f"{name}({var}) = {body}", found.functions, reader="latex")
+                    found.functions[d.name] = d.function
+                else:
+                    symbol = parse(name, reader="latex")
+                    if isinstance(symbol, Symbol):
+                        found.symbols[symbol] = parse(body, reader="latex", variable=_variable_of(chain),
+                                                      functions=found.functions)
+            except DeriveError:
+                continue  # not a definition derive can read: the chain is checked as written
+    return found
 
 
 # --- checking -------------------------------------------------------------------------------------
 
-def _check_chain(block: Block, chain: Chain, functions: dict[str, type]) -> ChainReport:
+def _check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
     report = ChainReport(block.line, block.environment, chain.expressions, chain.lines)
     variable = _variable_of(chain)
+    definition = _definition_of(chain)
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
         try:
-            exprs.append(parse(source, reader="latex", variable=variable, functions=functions))
+            expr = parse(source, reader="latex", variable=variable, functions=known.functions)
+            if known.symbols and definition is None:  # y, where the document said y = …
+                expr = rebuild(expr, lambda node: known.symbols.get(node) if node.is_Symbol else None)
+            exprs.append(expr)
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc)
-    definition = _definition_of(chain)
     for i in range(len(exprs) - 1):
         a, b = exprs[i], exprs[i + 1]
-        if definition is not None and definition[0] in functions:
-            report.links.append(Link(i, i + 1, DEFINITION, rule=f"definition of {definition[0]}"))
+        if definition is not None:
+            report.links.append(Link(i, i + 1, DEFINITION, rule=f"definition of {definition[1]}"))
         elif a is None or b is None:
             report.links.append(Link(i, i + 1, UNDECIDED, reason="an expression could not be read: "
                                      + report.errors.get(i if a is None else i + 1, "")))
@@ -269,8 +298,8 @@ def check(text: str, path: str = "-", define: tuple[str, ...] | list[str] = ()) 
     if not isinstance(text, str):
         raise ParseError("derive check reads text")
     blocks = extract_blocks(text)
-    functions = _definitions(blocks, tuple(define))
-    checked = [(chain, _check_chain(block, chain, functions))
+    known = _definitions(blocks, tuple(define))
+    checked = [(chain, _check_chain(block, chain, known))
                for block in blocks for chain in block.chains if len(chain.expressions) > 1]
     return CheckReport(path, [r for _, r in checked], _claims(text, blocks, checked))
 

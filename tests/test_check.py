@@ -102,6 +102,23 @@ g'(x) = g(x)\left(1 - g(x)\right)
 \end{equation}""",
     "sentence ends after the formula": r"""
 \[ \frac{d}{dx} x^2 = 2x. \]""",
+    "mathrm d": r"""
+\begin{align} \frac{\mathrm{d}}{\mathrm{d}x} x^3 &= 3x^2 \end{align}""",
+    "a Gaussian": r"""
+\begin{align} \frac{d}{dx} \exp\left(-\frac{x^2}{2}\right) &= -x \exp\left(-\frac{x^2}{2}\right) \end{align}""",
+    "nonumber and a second form": r"""
+\begin{align} \frac{d}{dx}\sqrt{x} &= \frac{1}{2\sqrt{x}} \nonumber \\ &= \frac{1}{2} x^{-1/2} \end{align}""",
+    "square brackets, log": r"""
+\begin{align} \frac{d}{dx}\left[ x \log x \right] &= \log x + 1 \end{align}""",
+    "partial derivative with parameters": r"""
+\begin{align} \frac{\partial}{\partial x} (a x^2 + b y) &= 2 a x \end{align}""",
+    "y defined, then dy/dx": r"""
+\begin{align} y &= \sin^2 x \\ \frac{dy}{dx} &= 2 \sin x \cos x = \sin 2x \end{align}""",
+    "f defined, then f'": r"""
+\begin{align*} f(x) &= x^2 \\ f'(x) &= 2x \end{align*}""",
+    "a := definition": r"""
+\begin{equation} g(x) := \frac{e^{x}}{1+e^x} \end{equation}
+\begin{equation} g'(x) = g(x)\left(1-g(x)\right) \end{equation}""",
 }
 
 
@@ -133,6 +150,16 @@ PLANTED = {
 &= 2x^2 + 2x + 2x^2 \\
 &= 3x^2 + 2x
 \end{align}""", [(1, 2), (2, 3)], [2]),
+    "a wrong power rule, then consistent": (r"""
+\begin{align}
+\frac{d}{dx} x^3 &= 3x^3 \\
+&= 3x \cdot x^2 \\
+&= 3 x^{3}
+\end{align}""", [(0, 1)], []),
+    "a quotient rule with the wrong sign": (r"""
+\begin{align}
+\left(\frac{\sin x}{x}\right)' &= \frac{x \cos x + \sin x}{x^2}
+\end{align}""", [(0, 1)], []),
     "a factor dropped at the end": (r"""
 \begin{align}
 \frac{d}{dx} \sin(2x) &= \cos(2x) \cdot 2 \\
@@ -148,6 +175,8 @@ def test_planted_errors_are_found_and_located(name):
     [chain] = report.chains
     assert [(k.source, k.target) for k in chain.links if k.verdict == INVALID] == invalid
     assert chain.suspects == suspects
+    explained = {(k - 1, k) for k in suspects} | {(k, k + 1) for k in suspects}
+    assert chain.wrong_links == [link for link in invalid if link not in explained]
     assert not report.ok and report.exit_code == 1
 
 
