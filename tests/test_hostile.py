@@ -107,3 +107,18 @@ def test_the_child_returns_results_and_raises_errors_with_their_position():
     with pytest.raises(ParseError) as caught:
         run_limited(parse, "x+(")
     assert caught.value.position == 3 and caught.value.text == "x+("
+
+
+def test_check_reads_hostile_documents_without_running_them(tmp_path):
+    marker = tmp_path / "marker"
+    paper = tmp_path / "paper.tex"
+    body = "\n".join(r"\begin{equation} x = " + p.format(m=marker) + r" \end{equation}"
+                     for p in LATEX_PAYLOADS + PLAIN_PAYLOADS)
+    paper.write_text(body + "\n\\begin{align} x^2 &= x \\cdot x \\end{align}\n")
+    out = run_derive("check", str(paper), "--format", "json", cwd=str(tmp_path))
+    assert out.returncode in (0, 1), out.stderr
+    assert not marker.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["paper.tex"]
+    import json
+
+    data = json.loads(out.stdout)
+    assert data["blocks"][-1]["links"][0]["valid"] is True  # the honest line still checks
