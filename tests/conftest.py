@@ -36,3 +36,23 @@ def require_tool(name: str) -> str:
             pytest.fail(message + "; DERIVE_REQUIRE_LATEX=1 requires it")
         pytest.skip(message)
     return path
+
+
+KATEX = Path(__file__).parent / "katex"
+
+
+def render_with_katex(markdown: str) -> str:
+    """KaTeX's verdict on every formula of the Markdown (strict, throwing): its summary line.
+
+    Skips without node and tests/katex/node_modules (npm install --prefix tests/katex), unless
+    DERIVE_REQUIRE_KATEX=1 (CI) makes that a failure."""
+    node = shutil.which("node")
+    if node is None or not (KATEX / "node_modules" / "katex").is_dir():
+        message = "KaTeX is not installed: npm install --prefix tests/katex"
+        if os.environ.get("DERIVE_REQUIRE_KATEX") == "1":
+            pytest.fail(message + "; DERIVE_REQUIRE_KATEX=1 requires it")
+        pytest.skip(message)
+    run = subprocess.run([node, str(KATEX / "render.js")], input=markdown, capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 0, f"KaTeX refused: {run.stderr}"
+    return run.stdout.strip()

@@ -16,11 +16,17 @@ def shipped_dir() -> Path:
     return Path(derive.templates.__file__).parent
 
 
+def as_math(text: str) -> str:
+    """A formula as written in a document, made safe for KaTeX and MathJax: the dashes that blogs
+    print for minus become minus signs (strict KaTeX refuses them)."""
+    return text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
+
+
 @lru_cache(maxsize=None)
 def _environment():
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(shipped_dir())),
         block_start_string="<%",
         block_end_string="%>",
@@ -33,6 +39,8 @@ def _environment():
         undefined=jinja2.StrictUndefined,  # a missing variable is a bug, not an empty string
         autoescape=False,
     )
+    env.filters["math"] = as_math
+    return env
 
 
 def render(name: str, **context: Any) -> str:
