@@ -137,6 +137,17 @@ def _target_expr(name: str, f: Expr, x: Symbol, definitions: dict[str, type]) ->
     raise DeriveError(f"cannot write a derivative in terms of {name!r}: choose one of {choices}")
 
 
+def _steered_target(d: Derivation, in_terms_of: str | None) -> Expr | None:
+    """The target application (σ(x), g(x)) the result was written in, for the code's s = σ(x)."""
+    if in_terms_of is None:
+        return None
+    x = d.start.variable_count[0][0]
+    found = [n for n in preorder(d.result) if isinstance(n, sympy.Function) and n.args == (x,)
+             and (type(n).__name__ == in_terms_of or (in_terms_of in ("σ",) and type(n).__name__ == "sigmoid")
+                  or in_terms_of == "self")]
+    return found[0] if found else None
+
+
 def _checked(step: Step, before: Expr) -> Step:
     method = equivalent(before, step.expr)
     if method is None:
@@ -173,7 +184,7 @@ def _improved(expr: Expr) -> Step | None:
 
 
 
-def derivative_document(d: Derivation, in_terms_of: str | None = None) -> Document:
+def derivative_document(d: Derivation, in_terms_of: str | None = None, target: Expr | None = None) -> Document:
     """The derivation with the prose around it, for every output format."""
     from derive.render.document import Document, Section
 
@@ -185,8 +196,11 @@ def derivative_document(d: Derivation, in_terms_of: str | None = None) -> Docume
         intro += f", and write it in terms of {in_terms_of}"
     closing = (f"So ${latex(d.start)} = {latex(d.result)}$. Every line was produced by the rule named "
                "for it and checked against the line before.")
+    named = isinstance(f, sympy.Function) and f.args == (x,) and type(f).__name__.isidentifier()
+    code = {"f": f, "derivative": d.result, "x": x, "name": type(f).__name__ if named else "f",
+            "in_terms_of": target}
     return Document(title=f"The {what} of ${latex(f)}$", sections=(Section(intro + ":", d),),
-                    explains=d, closing=closing, meta={"plain_title": f"The {what} of {text(f)}"})
+                    explains=d, closing=closing, meta={"plain_title": f"The {what} of {text(f)}", "code": code})
 
 
 def render_derivative(source: str, fmt: str = "latex", wrt: str | None = None, order: int = 1,
@@ -196,5 +210,6 @@ def render_derivative(source: str, fmt: str = "latex", wrt: str | None = None, o
     """What `derive diff` prints; run in the sandbox, so that only text crosses back."""
     d = differentiate(source, wrt=wrt, order=order, in_terms_of=in_terms_of, define=define,
                       detail=detail, reader=reader)
-    document = derivative_document(d, in_terms_of)
+    target = _steered_target(d, in_terms_of)
+    document = derivative_document(d, in_terms_of, target)
     return document.render(fmt, label_prefix=label_prefix, standalone=standalone, certificates=certificates)

@@ -59,7 +59,7 @@ def cli(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
 
 
-FORMAT = click.Choice(["latex", "markdown", "json", "text"])
+FORMAT = click.Choice(["latex", "markdown", "json", "text", "python", "numpy"])
 
 
 @cli.command()

@@ -13,7 +13,7 @@ from derive.render.templates import render
 if TYPE_CHECKING:
     from derive.derivation import Derivation
 
-FORMATS = ("latex", "markdown", "json", "text")
+FORMATS = ("latex", "markdown", "json", "text", "python", "numpy")
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,18 @@ class Document:
         derivations = [s.derivation for s in self.sections if s.derivation is not None]
         return {
             "title": self.title,
-            **self.meta,
+            **{k: v for k, v in self.meta.items() if k != "code"},  # code: expressions, for code()
             "verified": all(d.verified for d in derivations),
             "derivations": [d.to_dict() for d in derivations],
         }
+
+    def code(self, flavour: str = "python") -> str:
+        """The function and its derivative as code (meta["code"] says which function it is)."""
+        from derive.render.code import function_code
+
+        if "code" not in self.meta:
+            raise ValueError("this document holds no function to write as code")
+        return function_code(flavour=flavour, **self.meta["code"])
 
     def json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -104,4 +112,6 @@ class Document:
             return self.json()
         if fmt == "text":
             return self.text()
+        if fmt in ("python", "numpy"):
+            return self.code(fmt)
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

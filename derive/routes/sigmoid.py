@@ -109,5 +109,6 @@ def sigmoid_document(route: str = "quotient", x: Symbol | None = None) -> Docume
         sections=sections,
         explains=derivative,
         closing=closing,
-        meta={"route": route},
+        meta={"route": route, "code": {"f": _definition(x), "derivative": derivative.result, "x": x,
+                                       "name": "sigmoid", "in_terms_of": sigmoid(x)}},
     )

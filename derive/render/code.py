@@ -1,0 +1,117 @@
+"""From derivation to code: f and f' as Python functions, with math or with NumPy.
+
+When the derivative was written in terms of a function (σ, tanh …), the code says so too:
+    def sigmoid_grad(x):
+        s = sigmoid(x)
+        return s * (1 - s)
+derive's own functions (σ, softplus) and the user's definitions come along as small helpers.
+"""
+
+from __future__ import annotations
+
+from sympy import Expr, Symbol, erf
+from sympy.core.function import AppliedUndef
+from sympy.printing.numpy import NumPyPrinter
+from sympy.printing.pycode import PythonCodePrinter
+
+from derive.errors import DeriveError
+from derive.exprs import preorder, rebuild, tidy
+from derive.functions import NamedFunction
+
+FLAVOURS = ("python", "numpy")
+_SHORT = {"sigmoid": "s", "tanh": "t", "softplus": "sp", "exp": "ex"}
+
+
+class _Named:
+    """Prints derive's named functions as calls of the helpers emitted beside them."""
+
+    def _print_NamedFunction(self, expr):
+        return f"{type(expr).__name__}({self._print(expr.args[0])})"
+
+    _print_sigmoid = _print_softplus = _print_NamedFunction
+
+
+class _Python(_Named, PythonCodePrinter):
+    def __init__(self) -> None:
+        super().__init__({"fully_qualified_modules": True})
+
+    def _print_Function(self, expr):  # a user's g(x), a subclass of NamedFunction
+        if isinstance(expr, NamedFunction):
+            return self._print_NamedFunction(expr)
+        return super()._print_Function(expr)
+
+
+class _NumPy(_Named, NumPyPrinter):
+    def __init__(self) -> None:
+        super().__init__({"fully_qualified_modules": True})
+
+    def _print_erf(self, expr):  # NumPy has none: the helper vectorizes math.erf
+        return f"erf({self._print(expr.args[0])})"
+
+    def _print_Function(self, expr):
+        if isinstance(expr, NamedFunction):
+            return self._print_NamedFunction(expr)
+        return super()._print_Function(expr)
+
+
+def _printer(flavour: str):
+    if flavour not in FLAVOURS:
+        raise ValueError(f"code comes as {', '.join(FLAVOURS)}, not {flavour!r}")
+    return _Python() if flavour == "python" else _NumPy()
+
+
+def _helpers(exprs: list[Expr], flavour: str) -> list[str]:
+    """def lines for each named function the expressions use (and those their bodies use)."""
+    printer = _printer(flavour)
+    out, seen = [], set()
+    pending = [n for e in exprs for n in preorder(e) if isinstance(n, NamedFunction)]
+    while pending:
+        node = pending.pop()
+        name = type(node).__name__
+        if name in seen:
+            continue
+        seen.add(name)
+        u = Symbol("u", real=True)
+        body = tidy(node.body_at(u))
+        pending.extend(n for n in preorder(body) if isinstance(n, NamedFunction))
+        out.append(f"def {name}(u):\n    return {printer.doprint(body)}\n")
+    if flavour == "numpy" and any(isinstance(n, erf) for e in exprs for n in preorder(e)):
+        out.append("erf = numpy.vectorize(math.erf)\n")
+    return out
+
+
+def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour: str = "python",
+                  in_terms_of: Expr | None = None) -> str:
+    """A module with name(x) and name_grad(x); the derivative keeps its written terms of the target."""
+    for e in (f, derivative):
+        unknown = [n for n in preorder(e) if isinstance(n, AppliedUndef) and not isinstance(n, NamedFunction)]
+        if unknown:
+            raise DeriveError(f"cannot write code for the unknown function {type(unknown[0]).__name__}")
+    printer = _printer(flavour)
+    grad = tidy(derivative)
+    lines = []
+    if in_terms_of is not None and grad.has(in_terms_of):
+        short = _SHORT.get(type(in_terms_of).__name__, f"{type(in_terms_of).__name__}_{x}")  # g_x = g(x)
+        s = Symbol(short, real=True)
+        lines.append(f"    {short} = {printer.doprint(in_terms_of)}")
+        grad = rebuild(grad, lambda node: s if node == in_terms_of else None)
+    if isinstance(f, NamedFunction) and type(f).__name__ == name:  # sigmoid(x) defined by its closed form
+        f = f.body_at(f.args[0])
+    f_value = tidy(f)
+    imports = ["import math"] + (["import numpy"] if flavour == "numpy" else [])
+    helpers = [h for h in _helpers([f_value, grad, *([in_terms_of] if in_terms_of is not None else [])], flavour)
+               if not h.startswith(f"def {name}(")]  # the function itself is defined below
+    arg = printer.doprint(x)
+    body = [
+        "\n".join(imports), "", "",
+        *(h + "\n" for h in helpers),
+        f"def {name}({arg}):",
+        f"    return {printer.doprint(f_value)}",
+        "", "",
+        f"def {name}_grad({arg}):",
+        f'    """d/d{arg} {name}({arg}), as derive derived it."""',
+        *lines,
+        f"    return {printer.doprint(grad)}",
+        "",
+    ]
+    return "\n".join(body)
