@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 
 import click
 
@@ -34,20 +33,9 @@ def write_output(text: str, path: str | None) -> None:
     if path is None or path == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
-    target = os.path.abspath(path)
-    folder = os.path.dirname(target)
-    if not os.path.isdir(folder):
-        raise DeriveCLIError(f"cannot write {path}: no such directory {folder}")
-    if os.path.isdir(target):
-        raise DeriveCLIError(f"cannot write {path}: it is a directory")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".derive-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        os.unlink(tmp)
-        raise DeriveCLIError(f"cannot write {path}: {exc.strerror}") from None
+    from derive.files import write_atomically
+
+    write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
@@ -163,6 +151,45 @@ def check(file: str, fmt: str, define: tuple[str, ...], timeout: float, max_memo
 def _render_check(check_text, text: str, define: tuple[str, ...], fmt: str) -> tuple[str, int]:
     report = check_text(text, "-", define)
     return report.render(fmt), report.exit_code
+
+
+@cli.command(name="plot")
+@click.argument("expression", metavar="EXPR|sigmoid")
+@click.option("-o", "--output", metavar="FILE", help="The figure: .png (200 dpi), .svg or .pdf "
+              "[default: sigmoid.png, or plot.png].")
+@click.option("--range", "span", type=(float, float), default=(-10.0, 10.0), show_default=True,
+              metavar="A B", help="The interval of the horizontal axis.")
+@click.option("--no-derivative", is_flag=True, help="Draw the function alone.")
+@click.option("--wrt", metavar="VAR", help="The variable (needed with several).")
+@click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=DEFAULT_TIMEOUT,
+              show_default=True, metavar="SECONDS", help="Stop the work after this long (exit 3).")
+def plot_command(expression: str, output: str | None, span: tuple[float, float], no_derivative: bool,
+                 wrt: str | None, timeout: float) -> None:
+    """Draw a function and its derivative: the origin document's figures, drawn right.
+
+    EXPR is typed as for derive diff; `sigmoid` draws σ(x) and σ'(x) with the document's dashed
+    guides at y = 0.5 and x = 0.
+    """
+    from derive.sandbox import run_limited
+
+    path = output or ("sigmoid.png" if expression == "sigmoid" else "plot.png")
+    written = run_limited(_draw, expression, path, span, not no_derivative, wrt, timeout=timeout)
+    click.echo(written)
+
+
+def _draw(expression: str, path: str, span: tuple[float, float], with_derivative: bool,
+          wrt: str | None) -> str:
+    from derive.automatic import differentiate
+    from derive.plot import plot
+
+    if expression == "sigmoid":
+        expression = "sigmoid(x)"
+        title, guides = r"sigmoid function $\sigma(x) = \frac{1}{1+e^{-x}}$", True
+    else:
+        title, guides = None, False
+    d = differentiate(expression, wrt=wrt, in_terms_of="sigmoid" if guides else None)
+    f, x = d.start.expr, d.start.variable_count[0][0]
+    return plot(f, x, path, d.result if with_derivative else None, span, title, guides)
 
 
 def _check_label_prefix(prefix: str) -> None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from sympy import Derivative, Expr, Symbol, evaluate
 
 from derive.derivation import Step
-from derive.exprs import is_pending, paths_to, pending, replace_at, tidy
+from derive.exprs import is_pending, paths_to, pending, replace_at, same_but_order, tidy
 from derive.errors import RuleError, VerificationError
 from derive.rules.base import Rule
 from derive.rules.calculus import rule_for
@@ -145,7 +145,9 @@ def _tidy_finished(before: Expr, after: Expr) -> tuple[Expr, bool]:
         nonlocal changed
         if is_pending(b):
             t = tidy(a)
-            changed = changed or t != a
+            if same_but_order(t, a):
+                return a  # only the order would change: keep it as written, σ(1 − σ) not (1 − σ)σ
+            changed = True
             return t
         if not b.args or len(b.args) != len(a.args) or b.func != a.func:
             return a

@@ -174,3 +174,21 @@ def _flatten(expr: Basic, op: type) -> list[Basic]:
     for a in expr.args:
         out.extend(_flatten(a, op) if isinstance(a, op) else [a])
     return out
+
+
+def same_but_order(a: Basic, b: Basic) -> bool:
+    """a and b differ at most in the order of the terms of sums and the factors of products (no
+    flattening, no dropped ones: 1·sin²x is not sin²x here)."""
+    if type(a) is not type(b) or len(a.args) != len(b.args):
+        return False
+    if not a.args:
+        return a == b
+    if isinstance(a, (Add, Mul)):
+        rest = list(b.args)
+        for arg in a.args:
+            match = next((i for i, other in enumerate(rest) if same_but_order(arg, other)), None)
+            if match is None:
+                return False
+            rest.pop(match)
+        return True
+    return all(same_but_order(x, y) for x, y in zip(a.args, b.args))
