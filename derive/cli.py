@@ -50,6 +50,21 @@ def cli(ctx: click.Context) -> None:
 FORMAT = click.Choice(["latex", "markdown", "json", "text", "python", "numpy"])
 
 
+def template_options(command):
+    """--template FILE (repeatable) and --templates DIR: the user's templates, by shipped name."""
+    command = click.option("--templates", "template_dir", metavar="DIR",
+                           help="A folder of templates named after shipped ones; they replace them.")(command)
+    return click.option("--template", "templates", multiple=True, metavar="FILE",
+                        help="A template file named after the shipped one it replaces (align.tex.j2 …).")(command)
+
+
+def _use_templates(files: tuple[str, ...], directory: str | None) -> None:
+    if files or directory:
+        from derive.render.templates import use_templates
+
+        use_templates(files, directory)
+
+
 @cli.command()
 @click.option("--route", type=click.Choice(["quotient", "chain"]), default="quotient", show_default=True,
               help="quotient: the origin document's route (expand by e^x, quotient rule); "
@@ -59,11 +74,14 @@ FORMAT = click.Choice(["latex", "markdown", "json", "text", "python", "numpy"])
 @click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
               help=r"Prefix of the \label of each tagged line.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
-def sigmoid(route: str, fmt: str, standalone: bool, label_prefix: str, output: str | None) -> None:
+@template_options
+def sigmoid(route: str, fmt: str, standalone: bool, label_prefix: str, output: str | None,
+            templates: tuple[str, ...], template_dir: str | None) -> None:
     """Derive σ'(x) = σ(x)(1 − σ(x)) as the origin document does, every step checked."""
     if standalone and fmt != "latex":
         raise DeriveCLIError("--standalone goes with --format latex")
     _check_label_prefix(label_prefix)
+    _use_templates(templates, template_dir)
     from derive.routes.sigmoid import sigmoid_document
 
     document = sigmoid_document(route)
@@ -95,9 +113,11 @@ def sigmoid(route: str, fmt: str, standalone: bool, label_prefix: str, output: s
 @click.option("--max-memory", type=click.IntRange(min=256), default=DEFAULT_MEMORY_MB, show_default=True,
               metavar="MB", help="Stop the work when it needs more memory than this (exit 3).")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@template_options
 def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, define: tuple[str, ...],
          detail: str, reader: str | None, fmt: str, standalone: bool, label_prefix: str, certificates: bool,
-         timeout: float, max_memory: int, output: str | None) -> None:
+         timeout: float, max_memory: int, output: str | None, templates: tuple[str, ...],
+         template_dir: str | None) -> None:
     """The derivative of EXPRESSION, step by step, every step checked.
 
     EXPRESSION is typed plainly (x^2 sin(x), 1/(1+e^(-x))) or in LaTeX (\\frac{1}{1+e^{-x}}).
@@ -106,6 +126,7 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
     if standalone and fmt != "latex":
         raise DeriveCLIError("--standalone goes with --format latex")
     _check_label_prefix(label_prefix)
+    _use_templates(templates, template_dir)  # before the child starts: it inherits them
     from derive.automatic import render_derivative
     from derive.sandbox import run_limited
 
@@ -126,13 +147,15 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
 @click.option("--max-memory", type=click.IntRange(min=256), default=DEFAULT_MEMORY_MB, show_default=True,
               metavar="MB", help="Stop the work when it needs more memory than this (exit 3).")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
+@template_options
 def check(file: str, fmt: str, define: tuple[str, ...], timeout: float, max_memory: int,
-          output: str | None) -> int:
+          output: str | None, templates: tuple[str, ...], template_dir: str | None) -> int:
     """Check the derivations in FILE (LaTeX, Markdown, any text; - for standard input).
 
     Every claimed equality of every display block is valid, invalid or undecided; a line that
     disagrees with both neighbours is pointed at. Exit 0 when no link is invalid, 1 when one is.
     """
+    _use_templates(templates, template_dir)
     from derive.checker import check_file
     from derive.sandbox import run_limited
 

@@ -113,6 +113,11 @@ class Derivation:
 
         return display_math(self)
 
+    def _repr_markdown_(self) -> str:
+        from derive.render.formats import display_math
+
+        return display_math(self)  # $$…$$ is Markdown too, for front ends that prefer it
+
 
 def begin(expr: Expr, title: str = "") -> Derivation:
     """A derivation that starts at expr and has no steps yet."""

@@ -91,6 +91,9 @@ class Document:
             "derivations": [d.to_dict() for d in derivations],
         }
 
+    def _repr_markdown_(self) -> str:  # Jupyter
+        return self.markdown()
+
     def code(self, flavour: str = "python") -> str:
         """The function and its derivative as code (meta["code"] says which function it is)."""
         from derive.render.code import function_code
