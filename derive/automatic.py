@@ -3,7 +3,7 @@
     from derive import differentiate
     d = differentiate("x*sin(x)^2")                       # plain or LaTeX text, or a SymPy expression
     differentiate("1/(1+exp(-x))", in_terms_of="sigmoid")  # ends at σ(x)(1 − σ(x))
-    differentiate("tanh(x)", order=2, in_terms_of="tanh")  # ends at −2 tanh(x) + 2 tanh(x)³
+    differentiate("tanh(x)", order=2, in_terms_of="tanh")  # ends at 2 tanh(x)³ − 2 tanh(x)
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from derive.errors import DeriveError, ParseError, VerificationError
 from derive.exprs import pending, preorder, rebuild
 from derive.functions import DefinedFunction, define, sigmoid, softplus
 from derive.parse import parse
+from derive.parse.plain import FUNCTIONS
 from derive.render.printer import latex, text
 from derive.verify import equivalent
 
@@ -48,8 +49,6 @@ def parse_definition(source: str, known: dict[str, type] | None = None, reader: 
     if m is None:
         raise ParseError("a definition reads like g(x) = x^2 + 1", source, 0)
     name, var, body_text = m.group(1), m.group(2), m.group(3)
-    from derive.parse.plain import FUNCTIONS
-
     if name in FUNCTIONS or name in ("e", "E", "pi"):
         raise ParseError(f"{name!r} is already a function derive knows; choose another name", source, 0)
     body = parse(body_text, reader, variable=var, functions=known)

@@ -58,6 +58,18 @@ def template_options(command):
                         help="A template file named after the shipped one it replaces (align.tex.j2 …).")(command)
 
 
+def limit_options(timeout: float):
+    """--timeout and --max-memory: the bounds of the child process the work runs in."""
+    def decorate(command):
+        command = click.option("--max-memory", type=click.IntRange(min=256), default=DEFAULT_MEMORY_MB,
+                               show_default=True, metavar="MB",
+                               help="Stop the work when it needs more memory than this (exit 3).")(command)
+        return click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=timeout,
+                            show_default=True, metavar="SECONDS",
+                            help="Stop the work after this long (exit 3).")(command)
+    return decorate
+
+
 def _use_templates(files: tuple[str, ...], directory: str | None) -> None:
     if files or directory:
         from derive.render.templates import use_templates
@@ -108,10 +120,7 @@ def sigmoid(route: str, fmt: str, standalone: bool, label_prefix: str, output: s
 @click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
               help=r"Prefix of the \label of each tagged line.")
 @click.option("--certificates", is_flag=True, help="Show each line's certificate in the LaTeX margin.")
-@click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=DEFAULT_TIMEOUT,
-              show_default=True, metavar="SECONDS", help="Stop the work after this long (exit 3).")
-@click.option("--max-memory", type=click.IntRange(min=256), default=DEFAULT_MEMORY_MB, show_default=True,
-              metavar="MB", help="Stop the work when it needs more memory than this (exit 3).")
+@limit_options(DEFAULT_TIMEOUT)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @template_options
 def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, define: tuple[str, ...],
@@ -142,10 +151,7 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
               show_default=True, help="Output format.")
 @click.option("--define", "define", multiple=True, metavar="DEF",
               help="A function the document uses without defining it, such as 'g(x)=x^2+1'.")
-@click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=DEFAULT_CHECK_TIMEOUT,
-              show_default=True, metavar="SECONDS", help="Stop the work after this long (exit 3).")
-@click.option("--max-memory", type=click.IntRange(min=256), default=DEFAULT_MEMORY_MB, show_default=True,
-              metavar="MB", help="Stop the work when it needs more memory than this (exit 3).")
+@limit_options(DEFAULT_CHECK_TIMEOUT)
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
 @template_options
 def check(file: str, fmt: str, define: tuple[str, ...], timeout: float, max_memory: int,
@@ -184,10 +190,9 @@ def _render_check(check_text, text: str, define: tuple[str, ...], fmt: str) -> t
               metavar="A B", help="The interval of the horizontal axis.")
 @click.option("--no-derivative", is_flag=True, help="Draw the function alone.")
 @click.option("--wrt", metavar="VAR", help="The variable (needed with several).")
-@click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=DEFAULT_TIMEOUT,
-              show_default=True, metavar="SECONDS", help="Stop the work after this long (exit 3).")
+@limit_options(DEFAULT_TIMEOUT)
 def plot_command(expression: str, output: str | None, span: tuple[float, float], no_derivative: bool,
-                 wrt: str | None, timeout: float) -> None:
+                 wrt: str | None, timeout: float, max_memory: int) -> None:
     """Draw a function and its derivative: the origin document's figures, drawn right.
 
     EXPR is typed as for derive diff; `sigmoid` draws σ(x) and σ'(x) with the document's dashed
@@ -196,7 +201,8 @@ def plot_command(expression: str, output: str | None, span: tuple[float, float],
     from derive.sandbox import run_limited
 
     path = output or ("sigmoid.png" if expression == "sigmoid" else "plot.png")
-    written = run_limited(_draw, expression, path, span, not no_derivative, wrt, timeout=timeout)
+    written = run_limited(_draw, expression, path, span, not no_derivative, wrt, timeout=timeout,
+                          memory_mb=max_memory)
     click.echo(written)
 
 
