@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sympy import Expr, Symbol
+from sympy import Derivative, Expr, Function, Symbol
 
 from derive.errors import DeriveError, ParseError
 from derive.exprs import rebuild
@@ -216,6 +216,16 @@ def _definitions(blocks: list[Block], sources: tuple[str, ...]) -> Definitions:
 
 # --- checking -------------------------------------------------------------------------------------
 
+def _dependent(node: Expr) -> Expr | None:
+    """dy/dx of a y the document never defined: y is a function of x (unknown), not a constant whose
+    derivative is 0, which would turn a correct dy/dx = 2x into a false alarm."""
+    if isinstance(node, Derivative) and node.expr.is_Symbol and len(node.variable_count) == 1:
+        (x, n), = node.variable_count
+        if node.expr != x:
+            return Derivative(Function(node.expr.name)(x), (x, n))
+    return None
+
+
 def _check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
     report = ChainReport(block.line, block.environment, chain.expressions, chain.lines)
     variable = _variable_of(chain)
@@ -226,6 +236,7 @@ def _check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
             expr = parse(source, reader="latex", variable=variable, functions=known.functions)
             if known.symbols and definition is None:  # y, where the document said y = …
                 expr = rebuild(expr, lambda node: known.symbols.get(node) if node.is_Symbol else None)
+            expr = rebuild(expr, _dependent)
             exprs.append(expr)
         except DeriveError as exc:
             exprs.append(None)

@@ -185,6 +185,14 @@ def test_a_slip_gets_a_suggestion():
     assert "did you mean" in report.chains[0].hints[2]
 
 
+def test_dy_dx_of_an_undefined_y_is_undecided_not_wrong():
+    report = check(r"\begin{equation} \frac{dy}{dx} = 2x \end{equation}")
+    [link] = report.links
+    assert link.verdict == UNDECIDED and report.ok
+    report = check(r"\begin{equation} \frac{d}{dx}\left(a x^2\right) = 2 a x \end{equation}")
+    assert report.links[0].verdict == VALID  # a parameter inside a derivative is a constant
+
+
 def test_unreadable_expressions_are_undecided_with_the_reason():
     report = check(r"\begin{equation} x + 1 = \foo{x} \end{equation}")
     [link] = report.links
