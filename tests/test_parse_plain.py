@@ -123,3 +123,11 @@ def test_limits_leave_ordinary_input_alone():
     parse("(x+1)^1000")
     parse("(" * 40 + "x" + ")" * 40)
     parse("2^(10^3) x")
+
+
+def test_symbols_are_complex_when_told_so():
+    expr = parse("x^2 + |y|", real=False)
+    assert expr.free_symbols == {Symbol("x"), Symbol("y")}
+    assert all(s.is_real is None for s in expr.free_symbols)
+    latex_expr = parse(r"(x^2)'", reader="latex", real=False)
+    assert latex_expr.free_symbols == {Symbol("x")}

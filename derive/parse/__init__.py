@@ -34,14 +34,26 @@ def strip_math_delimiters(text: str) -> str:
 
 
 def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits = DEFAULT,
-          functions: dict[str, type] | None = None) -> Expr:
-    """The expression text writes, as written (unevaluated); symbols are real.
+          functions: dict[str, type] | None = None, real: bool = True) -> Expr:
+    """The expression text writes, as written (unevaluated); symbols are real unless told otherwise.
 
     reader: "auto" (LaTeX when the text has a backslash or a $), "plain" or "latex".
     variable: the one that primes in LaTeX differentiate by.
     functions: names the user defined (g → its SymPy class), read like the built-in ones.
+    real: symbols are real unless this says otherwise (then they are complex, as SymPy's default).
     Raises derive.errors.ParseError (with the column) or LimitError.
     """
+    expr = _read(text, reader, variable, limits, functions)
+    if real:
+        return expr
+    from sympy import Symbol
+
+    from derive.exprs import rebuild
+
+    return rebuild(expr, lambda node: Symbol(node.name) if isinstance(node, Symbol) and node.is_real else None)
+
+
+def _read(text: str, reader: str, variable: str, limits: Limits, functions: dict[str, type] | None) -> Expr:
     if not isinstance(text, str):
         raise ParseError(f"expected text, not {type(text).__name__}")
     if reader not in READERS:
