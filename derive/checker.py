@@ -140,7 +140,7 @@ class CheckReport:
 _VARIABLE = re.compile(r"\\frac\s*\{\s*d\s*\}\s*\{\s*d\s*([a-zA-Z])\s*\}|\\frac\s*\{\s*\\partial\s*\}"
                        r"\s*\{\s*\\partial\s*([a-zA-Z])\s*\}")
 _DEFINED_FUNCTION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*([A-Za-z])\s*\)\s*$")
-_DEFINED_SYMBOL = re.compile(r"^\s*([A-Za-z]|\\[a-zA-Z]+)\s*$")
+_DEFINED_SYMBOL = re.compile(r"^\s*((?:[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
 
 
 @dataclass

@@ -17,7 +17,7 @@ None means no method proved it: the verifier's answer for a wrong step.
 import random
 from functools import lru_cache
 
-from sympy import Add, Derivative, Expr, Subs, cancel, exp, nan, simplify, zoo
+from sympy import Add, Derivative, Expr, Integral, Limit, Product, Subs, Sum, cancel, exp, nan, simplify, zoo
 from sympy.core.function import AppliedUndef
 
 from derive.functions import NamedFunction
@@ -60,8 +60,8 @@ def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
     difference = a - b
     if difference == 0:
         return True
-    if difference.has(AppliedUndef, Subs, Derivative):
-        return None  # an unknown function has no value to compare
+    if difference.has(AppliedUndef, Subs, Derivative, Sum, Product, Integral, Limit):
+        return None  # an unknown function, or a sum over symbolic bounds, has no value to sample
     terms = Add.make_args(difference)
     symbols = sorted(difference.free_symbols, key=str)
     all_real = all(s.is_real for s in a.free_symbols | b.free_symbols)

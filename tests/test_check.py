@@ -218,3 +218,16 @@ def test_the_command_reads_stdin_and_refuses_what_is_not_a_file(tmp_path):
 def test_jupyter_display():
     report = check(CORRECT["tanh identity"])
     assert report._repr_markdown_().startswith("## derive check")
+
+
+def test_a_paper_with_what_derive_does_not_read_gives_no_false_alarm():
+    """cases, matrices, sums over symbolic bounds, \\partial, \\intertext, integrals and limits:
+    read, defined, or undecided, never a wrong verdict."""
+    from conftest import DATA
+
+    report = check((DATA / "paper_mixed.tex").read_text())
+    assert report.ok and not [k for k in report.links if k.verdict == INVALID]
+    verdicts = {k.verdict for k in report.links}
+    assert VALID in verdicts and "definition" in verdicts and UNDECIDED in verdicts
+    intertext = report.chains[-1]
+    assert intertext.expressions == ["f'(x)", "3x^2"] and intertext.links[0].verdict == VALID

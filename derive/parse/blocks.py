@@ -23,9 +23,11 @@ _DROP = [
     re.compile(r"\\(?:tag|label)\*?\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"),
     re.compile(r"\\(?:notag|nonumber)(?![a-zA-Z])"),
     re.compile(r"\\hspace\*?\s*\{[^{}]*\}"),
-    re.compile(r"\\(?:text|mbox|textrm|intertext)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"),
+    re.compile(r"\\(?:text|mbox|textrm)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"),
     re.compile(r"\\(?:begin|end)\{(?:aligned|split|gathered)\}"),
 ]
+# \intertext{…} ends a row as \\ does, with prose between: it becomes a row break of the same length
+_INTERTEXT = re.compile(r"\\intertext\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
 _TRAILING = re.compile(r"(?:\\[,;!]|\\q?quad|[\s.,;])+$")  # "… = x^2 ." ends a sentence, not the formula
 
 
@@ -56,10 +58,15 @@ def _blank(m: re.Match) -> str:
 
 
 def _top_level_split(text: str, sep: str) -> list[tuple[int, str]]:
-    """(offset, part) split at sep outside any braces, brackets or parentheses."""
+    """(offset, part) split at sep outside any braces, brackets, parentheses or inner environment
+    (the rows of a cases or a matrix are not rows of the derivation)."""
     parts, depth, start, i = [], 0, 0, 0
     while i < len(text):
         c = text[i]
+        if text.startswith("\\begin{", i) or text.startswith("\\end{", i):
+            depth += 1 if text[i + 1] == "b" else -1
+            i = text.find("}", i) + 1 or len(text)
+            continue
         if c in "{([":
             depth += 1
         elif c in "})]":
@@ -93,6 +100,7 @@ _MARK = re.compile(r"\\(?:label|tag)\*?\s*\{([^{}]*)\}")
 
 def _block(environment: str, body: str, body_start: int, text: str) -> Block:
     written = body
+    body = _INTERTEXT.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), body)
     for pattern in _DROP:
         body = pattern.sub(_blank, body)
 
