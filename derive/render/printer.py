@@ -181,5 +181,10 @@ def text(expr: Expr) -> str:
     if isinstance(expr, Derivative) and len(expr.variable_count) == 1:
         (x, n), = expr.variable_count
         d = f"d/d{printer.doprint(x)}" if n == 1 else f"d^{n}/d{printer.doprint(x)}^{n}"
-        return f"{d}({printer.doprint(expr.expr)})"
-    return printer.doprint(expr)
+        return f"{d}({_caret(printer.doprint(expr.expr))})"
+    return _caret(printer.doprint(expr))
+
+
+def _caret(printed: str) -> str:
+    """x^2, as people type it (SymPy's ** appears in its output only as the power)."""
+    return printed.replace("**", "^")
