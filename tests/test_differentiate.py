@@ -48,6 +48,7 @@ def assert_sound(d, source):
     ("sinh(x) + cosh(x) + tanh(x) + coth(x) + sech(x) + csch(x)", "hyperbolic rule"),
     ("asinh(x) + acosh(x) + atanh(x) + acoth(x) + asech(x) + acsch(x)", "inverse hyperbolic rule"),
     ("|x|", "absolute value rule"),
+    ("sign(x) + sgn(x)", "sign rule"),
     ("erf(x)", "error function rule"),
     ("sigmoid(x)", "sigmoid rule"),
     ("softplus(x)", "softplus rule"),

@@ -26,6 +26,7 @@ FUNCTIONS: dict[str, type] = {
     "asinh": sympy.asinh, "acosh": sympy.acosh, "atanh": sympy.atanh, "acoth": sympy.acoth,
     "asech": sympy.asech, "acsch": sympy.acsch, "exp": exp, "ln": log, "log": log,
     "sqrt": sqrt, "abs": Abs, "erf": sympy.erf, "sigmoid": sigmoid, "softplus": softplus,
+    "sign": sympy.sign, "sgn": sympy.sign,
 }
 for _name in ("sin", "cos", "tan", "cot", "sec", "csc"):
     FUNCTIONS["arc" + _name] = FUNCTIONS["a" + _name]

@@ -90,6 +90,9 @@ INVERSE_HYPERBOLIC = {
 ABSOLUTE = {
     Abs: (lambda u: sign(u, evaluate=False), r"$\frac{d}{du} |u| = \operatorname{sgn} u$ for $u \neq 0$"),
 }
+SIGN = {
+    sign: (lambda u: S.Zero, r"$\frac{d}{du} \operatorname{sgn} u = 0$ for $u \neq 0$"),
+}
 ERROR_FUNCTION = {
     sympy.erf: (lambda u: mul(div(S(2), _root(pi)), exp(neg(_sq(u)), evaluate=False)),
                 r"$\frac{d}{du} \operatorname{erf} u = \frac{2}{\sqrt{\pi}} e^{-u^{2}}$"),
@@ -154,6 +157,11 @@ class AbsoluteValueRule(FunctionRule):
     table = ABSOLUTE
 
 
+class SignRule(FunctionRule):
+    name = "sign rule"
+    table = SIGN
+
+
 class ErrorFunctionRule(FunctionRule):
     name = "error function rule"
     table = ERROR_FUNCTION
@@ -182,7 +190,7 @@ class SquareRootRule(CalculusRule):
 
 
 FAMILIES = (ExponentialRule, LogarithmRule, TrigonometricRule, InverseTrigonometricRule, HyperbolicRule,
-            InverseHyperbolicRule, AbsoluteValueRule, ErrorFunctionRule, SigmoidRule, SoftplusRule)
+            InverseHyperbolicRule, AbsoluteValueRule, SignRule, ErrorFunctionRule, SigmoidRule, SoftplusRule)
 
 
 def family_of(f: Expr) -> FunctionRule | None:
