@@ -1,6 +1,7 @@
 """The LaTeX reader: what papers and blogs write, and the guard against silent misreadings."""
 
 import pytest
+import sympy
 from sympy import Derivative, Function, S, Symbol, erf, exp, log, sech, sin, tanh
 
 from derive.errors import LimitError, ParseError
@@ -36,6 +37,8 @@ ex = exp(x)
     (r"\sigma\left(2x\right)", sigmoid(2 * x)),
     (r"\sigma(x)^2", sigmoid(x) ** 2),
     (r"\tanh(x)", tanh(x)),
+    (r"\coth(x) + \sech(x)", sympy.coth(x) + sympy.sech(x)),  # the reader alone takes \coth for \cot h
+    (r"\sin^{\cos{\left(x \right)}}{\left(x \right)} \left(1 + x\right)", sympy.sin(x) ** sympy.cos(x) * (1 + x)),
     (r"\sin^{2}(x)", sin(x) ** 2),
     (r"2\frac{1}{2}", S.One),  # a product, not the mixed number 2½
     (r"$x^2$", x**2),

@@ -8,7 +8,7 @@ numeric one: a misreading would not survive that.
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sympy import Abs, Integer, Rational, S, Symbol, asinh, atan, cos, exp, log, sech, sin, sqrt, tan, tanh
+from sympy import Abs, Integer, Rational, S, Symbol, asinh, atan, cos, coth, exp, log, sech, sin, sqrt, tan, tanh
 
 from derive.functions import sigmoid, softplus
 from derive.parse import parse
@@ -21,7 +21,7 @@ x = Symbol("x", real=True)
 y = Symbol("y", real=True)
 
 leaves = st.sampled_from([x, y, Integer(2), Integer(3), Integer(-1), Rational(1, 2), Integer(7)])
-unary = st.sampled_from([sin, cos, tan, exp, log, sqrt, atan, tanh, sigmoid, Abs, sech, asinh, softplus])
+unary = st.sampled_from([sin, cos, tan, exp, log, sqrt, atan, tanh, sigmoid, Abs, sech, asinh, softplus, coth])
 
 
 def _grow(children):
@@ -32,6 +32,7 @@ def _grow(children):
         st.tuples(children, children).map(lambda p: p[0] - p[1]),
         st.tuples(children, children).map(lambda p: p[0] / (p[1] ** 2 + 1)),
         st.tuples(children, st.integers(-2, 3)).map(lambda p: p[0] ** p[1]),
+        st.tuples(children, children).map(lambda p: sin(p[0]) ** p[1]),  # a function to a power
     )
 
 

@@ -35,8 +35,10 @@ _DROPPED = re.compile(r"\\(?:left|right|[bB]ig{1,2}[lrm]?|displaystyle|textstyle
 _E_NUMBER = re.compile(r"(?<![\\a-zA-Z])e\^(?:\{\s*(-?\d+)\s*\}|(\d))")
 _CALL = re.compile(r"(\\sigma|\\erf|\\operatorname\{([a-z]+)\}|\\mathrm\{([a-z]{2,})\})\s*"
                    r"(\^\s*(?:\{[^{}]*\}|\d))?\s*\(")
-_BRACED_CALL = re.compile(r"\\(?:a?(?:sin|cos|tan|cot|sec|csc)h?|arc(?:sin|cos|tan|cot|sec|csc)|ln|exp"
-                          r"|operatorname\{[a-z]+\})\s*(?:\^\s*(?:\{[^{}]*\}|\d)\s*)?(\{)\s*\(")
+_FUNCTION_COMMAND = re.compile(r"\\(?:a?(?:sin|cos|tan|cot|sec|csc)h?|arc(?:sin|cos|tan|cot|sec|csc)|ln|exp"
+                               r"|operatorname\{[a-z]+\})(?![a-zA-Z])")
+# Commands the reader does not know (it reads \coth as \cot h): written as the names they are.
+_UNKNOWN_COMMANDS = re.compile(r"\\(coth|sech|csch|arsinh|arcosh|artanh|arcoth|arsech|arcsch|sgn|sign)(?![a-zA-Z])")
 _CONDITIONS = (Relational, BooleanFunction, BooleanAtom)  # not Boolean: a Symbol is one too
 _OPENERS = {"(": ")", "{": "}", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
@@ -51,22 +53,35 @@ def normalize(text: str) -> str:
     text = _DROPPED.sub(" ", text)
     # 2\frac{1}{2} is a product: the reader takes it for the mixed number 2½ (whatever its config says)
     text = re.sub(r"(\d)\s*\\frac(?![a-zA-Z])", r"\1 \\cdot \\frac", text)
+    text = _UNKNOWN_COMMANDS.sub(lambda m: rf"\operatorname{{{m.group(1)}}}", text)
     text = _unbrace_calls(text)
     # e^{0} → \exp(0): the reader keeps \exp of a number unevaluated, but folds e^{0} to 1.
     return _E_NUMBER.sub(lambda m: rf"\exp({m.group(1) or m.group(2)})", text)
 
 
 def _unbrace_calls(text: str) -> str:
-    """\\log{(x)}^{2} → \\log(x)^{2}: SymPy prints log(x)² so, and the reader would take log(x²)."""
+    """\\log{(x)}^{2} → \\log(x)^{2} and \\sin^{p}{(x)} → \\sin^{p}(x): SymPy prints them so, and the
+    reader would take log(x²), or swallow what follows into the argument."""
     pos = 0
-    while (m := _BRACED_CALL.search(text, pos)) is not None:
-        brace = m.start(1)
-        close_brace = _matching(text, brace)
-        paren = text.index("(", brace)
-        if text[_matching(text, paren) + 1:close_brace].strip() == "":
-            text = text[:brace] + text[brace + 1:close_brace] + text[close_brace + 1:]
-        pos = brace + 1
+    while (m := _FUNCTION_COMMAND.search(text, pos)) is not None:
+        i = _skip_spaces(text, m.end())
+        if i < len(text) and text[i] == "^":  # a power on the name: ^2 or ^{…}, nested braces and all
+            i = _skip_spaces(text, i + 1)
+            i = (_matching(text, i) + 1) if i < len(text) and text[i] == "{" else i + 1
+            i = _skip_spaces(text, i)
+        if i < len(text) and text[i] == "{":
+            close_brace = _matching(text, i)
+            inner = text[i + 1:close_brace].strip()
+            if inner.startswith("(") and _matching(inner, 0) == len(inner) - 1:
+                text = text[:i] + " " + text[i + 1:close_brace] + " " + text[close_brace + 1:]
+        pos = m.end()
     return text
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i
 
 
 def _matching(text: str, at: int) -> int:
