@@ -147,8 +147,41 @@ def latex(expr: Expr, derivative: str = "prime") -> str:
     target = first_order(expr)
     if target is not None:
         body, x = target
-        return rf"\frac{{d}}{{d{printer.doprint(x)}}}\left({printer.doprint(body)}\right)"
-    return printer.doprint(expr)
+        return _calls(rf"\frac{{d}}{{d{printer.doprint(x)}}}\left({printer.doprint(body)}\right)")
+    return _calls(printer.doprint(expr))
+
+
+def _calls(printed: str) -> str:
+    """SymPy writes sin x as \\sin{\\left(x \\right)}; papers write \\sin(x), or \\sin\\left(x^{2}\\right).
+
+    Only a brace group that holds exactly \\left( … \\right) (SymPy's call) is rewritten."""
+    out, i = [], 0
+    while (start := printed.find("{\\left(", i)) >= 0:
+        end = _closing_brace(printed, start)
+        content = printed[start + 1:end] if end > 0 else ""
+        if not content.endswith(" \\right)"):
+            out.append(printed[i:start + 1])
+            i = start + 1
+            continue
+        inner = _calls(content[len("\\left("):-len(" \\right)")])
+        simple = len(inner) == 1 or inner.isdigit() or (inner.startswith("\\") and inner[1:].isalpha())
+        out += [printed[i:start], f"({inner})" if simple else rf"\left({inner}\right)"]
+        i = end + 1
+    return "".join(out) + printed[i:]
+
+
+def _closing_brace(text: str, i: int) -> int:
+    """The index of the } that closes the { at i (escaped braces do not count), or −1."""
+    depth = 0
+    while i < len(text):
+        if text[i] == "\\" and text[i + 1:i + 2] in ("{", "}"):
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+        i += 1
+    return -1
 
 
 class TextPrinter(StrPrinter):
