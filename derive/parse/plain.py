@@ -7,6 +7,7 @@ from a whitelist of names. User text never reaches eval, sympify or parse_expr: 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import sympy
@@ -70,8 +71,6 @@ def tokenize(text: str) -> list[Token]:
 
 def _greek_name(name: str) -> str:
     """α → alpha: symbols print and compare by their names."""
-    import unicodedata
-
     if len(name) == 1 and ord(name) > 127:
         return unicodedata.name(name).split()[-1].lower()
     return name
