@@ -77,8 +77,9 @@ class DerivePrinter(LatexPrinter):
         numerator = [f for f in expr.args if not _is_denominator(f)]
         denominator = [Pow(f.base, -f.exp, evaluate=False) if f.exp != -1 else f.base
                        for f in expr.args if _is_denominator(f)]
-        if denominator:  # ½ · 1/√x is written 1/(2√x): a fraction's numbers join its lines
-            fractions = [f for f in numerator if f.is_Rational and not f.is_Integer]
+        fractions = [f for f in numerator if f.is_Rational and not f.is_Integer]
+        if denominator or (fractions and len(numerator) > 1):
+            # ½ · 1/√x is written 1/(2√x), and ½ x √2 is x√2/2: a fraction's numbers join its lines
             for q in fractions:
                 numerator.remove(q)
                 numerator[:0] = [] if abs(q.p) == 1 else [Integer(abs(q.p))]
