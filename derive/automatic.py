@@ -17,14 +17,13 @@ import sympy
 from sympy import Basic, Derivative, Expr, Symbol, cancel, factor_terms
 
 from derive.derivation import Derivation, Step
-from derive.engine import Differentiate
+from derive.engine import Differentiate, verified
 from derive.errors import DeriveError, ParseError, VerificationError
-from derive.exprs import pending, preorder, rebuild
+from derive.exprs import pending, preorder, rebuild, size
 from derive.functions import DefinedFunction, define, sigmoid, softplus
 from derive.parse import parse
 from derive.parse.plain import FUNCTIONS
 from derive.render.printer import latex, text
-from derive.verify import equivalent
 
 IMPROVE_UP_TO = 400  # nodes: beyond this, factoring and cancelling cost more than they give
 
@@ -98,8 +97,8 @@ def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int
     current = start
     expanded = rebuild(current, lambda n: n.body_at(n.args[0]) if isinstance(n, DefinedFunction) else None)
     if expanded != current:
-        steps.append(_checked(Step("substitute the definitions", expanded,
-                                   "write each defined function out"), current))
+        steps.append(verified(current, Step("substitute the definitions", expanded,
+                                            "write each defined function out")))
         current = expanded
     if not pending(current):  # d/dx f(x) of an unknown f: nothing to work out, and nothing hidden
         steps.append(Step("unknown function", current, "nothing is known of the function but its name, "
@@ -147,17 +146,6 @@ def _steered_target(d: Derivation, in_terms_of: str | None) -> Expr | None:
     return found[0] if found else None
 
 
-def _checked(step: Step, before: Expr) -> Step:
-    method = equivalent(before, step.expr)
-    if method is None:
-        raise VerificationError(f"the step '{step.rule}' could not be verified")
-    return Step(step.rule, step.expr, step.note, method)
-
-
-def _size(expr: Expr) -> int:
-    return sum(1 for _ in preorder(expr))
-
-
 def _heads(expr: Expr) -> set[type]:
     return {type(n) for n in preorder(expr) if isinstance(n, sympy.Function)}
 
@@ -169,16 +157,16 @@ def _improved(expr: Expr) -> Step | None:
     The candidates are the cheap, predictable ones (common factors out, fractions over one
     denominator): SymPy's simplify spends seconds on a nested chain to find nothing.
     """
-    if _size(expr) > IMPROVE_UP_TO:  # long results are read for their terms, not shortened
+    if size(expr) > IMPROVE_UP_TO:  # long results are read for their terms, not shortened
         return None
     candidates = [factor_terms(expr), cancel(expr)]
     allowed = _heads(expr)
     # a fifth shorter at least: factoring sin²x + 2x sin x cos x saves a node and reads worse
-    good = [c for c in candidates if _heads(c) <= allowed and _size(c) <= 0.8 * _size(expr)]
+    good = [c for c in candidates if _heads(c) <= allowed and size(c) <= 0.8 * size(expr)]
     if not good:
         return None
-    best = min(good, key=_size)
-    return _checked(Step("simplify", best, "a shorter form of the same expression"), expr)
+    best = min(good, key=size)
+    return verified(expr, Step("simplify", best, "a shorter form of the same expression"))
 
 
 

@@ -17,7 +17,8 @@ from derive.verify import equivalent
 TIDY = "simplify the arithmetic"
 
 
-def _verified(before: Expr, step: Step) -> Step:
+def verified(before: Expr, step: Step) -> Step:
+    """The step with the certificate that proves it equal to before; VerificationError without one."""
     method = equivalent(before, step.expr)
     if method is None:
         raise VerificationError(f"the {step.rule} step could not be verified: {before} = {step.expr}")
@@ -37,7 +38,7 @@ def apply(expr: Expr, rules: Sequence[Rule], note: str | None = None, same_line:
     for rule in rules:
         for step in rule.steps(current):
             # a rule may prove its steps itself, more cheaply (on the part it rewrote)
-            singles.append(step if step.verified_by else _verified(current, step))
+            singles.append(step if step.verified_by else verified(current, step))
             current = step.expr
     if len(singles) == 1:
         only = singles[0]

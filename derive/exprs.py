@@ -63,6 +63,11 @@ def preorder(expr: Basic) -> Iterator[Basic]:
         stack.extend(reversed(node.args))
 
 
+def size(expr: Basic) -> int:
+    """How much there is to read: the nodes of the written tree."""
+    return sum(1 for _ in preorder(expr))
+
+
 def rebuild(expr: Basic, visit: Callable[[Basic], Basic | None]) -> Basic:
     """Replace, top down, each node for which visit returns a new node; keep the rest as written.
 

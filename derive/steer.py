@@ -18,7 +18,7 @@ from sympy import Dummy, Expr, Poly, S, Symbol, cancel, exp, factor_list, log
 
 from derive.derivation import Step
 from derive.errors import DeriveError
-from derive.exprs import add, div, mul, neg, preorder, rebuild
+from derive.exprs import add, div, mul, neg, preorder, rebuild, size
 from derive.functions import NamedFunction
 from derive.rational import NotRational, Reader
 from derive.render.printer import latex, text
@@ -102,7 +102,7 @@ def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Step]:
     v = exp(target.expr, evaluate=False) if target.logarithmic else target.expr
     value = cancel(rebuild(current, lambda node: s if node == v else None).doit())
     final = rebuild(_present(value, s), lambda node: v if node == s else None)
-    if len(steps) == 0 and _size(current) <= _size(final):
+    if len(steps) == 0 and size(current) <= size(final):
         return []  # already in the target's terms, and no longer than any rewriting of it
     if final != current:
         steps.append(_step("simplify", final, current, f"simplify in terms of ${latex(target.expr)}$"))
@@ -217,15 +217,10 @@ def _present(value: Expr, s: Expr) -> Expr:
     """The shortest of: factored, content times the expanded rest, expanded."""
     num, den = value.as_numer_denom()
     candidates = [_factored(num, s), _content_form(num, s), _poly_form(num, s)]
-    best = min(candidates, key=lambda e: (_size(e), candidates.index(e)))
+    best = min(candidates, key=lambda e: (size(e), candidates.index(e)))
     if den == 1:
         return best
-    return div(best, min([_factored(den, s), _poly_form(den, s)], key=_size))
-
-
-def _size(expr: Expr) -> int:
-    """How much there is to read: the nodes of the written tree."""
-    return sum(1 for _ in preorder(expr))
+    return div(best, min([_factored(den, s), _poly_form(den, s)], key=size))
 
 
 def _leads_negative(poly: Poly) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from sympy import Add, Expr, Integer, Mul, Pow, Rational, S
 
-from derive.exprs import neg, replace_at
+from derive.exprs import neg, replace_at, size
 from derive.render.printer import latex
 from derive.verify import compare
 
@@ -24,10 +24,6 @@ def _with_paths(expr: Expr, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[
         p, node = stack.pop()
         yield p, node
         stack.extend((p + (i,), a) for i, a in reversed(list(enumerate(node.args))))
-
-
-def _size(expr: Expr) -> int:
-    return sum(1 for _ in _with_paths(expr))
 
 
 def _negated(term: Expr) -> Expr:
@@ -75,7 +71,7 @@ def suggestion(before: Expr, wrong: Expr, after: Expr) -> str | None:
     """'did you mean X (for Y)?' when one slip in wrong makes before = wrong' = after; else None."""
     tried = 0
     # smallest parts first: a slip is a small thing, and negating the whole line is no suggestion
-    for path, node in sorted(_with_paths(wrong), key=lambda pn: (_size(pn[1]), -len(pn[0]))):
+    for path, node in sorted(_with_paths(wrong), key=lambda pn: (size(pn[1]), -len(pn[0]))):
         for edited in _edits(node):
             tried += 1
             if tried > MAX_CANDIDATES:
