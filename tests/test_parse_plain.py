@@ -51,6 +51,9 @@ x, y, t = (Symbol(n, real=True) for n in "xyt")
     ("x_1 + alpha", Symbol("x_1", real=True) + Symbol("alpha", real=True)),
     ("f(x)", Function("f")(x)),
     ("x(x+1)", x * (x + 1)),
+    ("t(t^2)", t * t**2),
+    ("sigma_1 + x_{ij}", Symbol("sigma_1", real=True) + Symbol("x_ij", real=True)),
+    ("θ_0 + theta_0", 2 * Symbol("theta_0", real=True)),
     ("3/4", Rational(3, 4)),
 ])
 def test_reads_what_people_type(text, expected):
@@ -82,6 +85,9 @@ def test_symbols_are_real():
     ("x @ y", 3, "unexpected character"),
     ("sin(x, y)", 1, "one argument"),
     ("x²³⁻", 2, "superscript"),
+    ("1..2", 1, "two dots"),  # once read as 1.0·0.2
+    ("1.2.3", 1, "two dots"),
+    ("sigma_{n+1}", 6, "unexpected character"),
 ])
 def test_malformed_input_is_refused_with_its_column(text, column, words):
     with pytest.raises(ParseError) as caught:

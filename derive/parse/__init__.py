@@ -6,31 +6,17 @@ parse(text) picks the reader: text with a backslash or a $ is LaTeX, anything el
 
 from __future__ import annotations
 
-import re
-
 from sympy import Expr
 
 from derive.errors import ParseError
+from derive.parse.delimiters import strip_math_delimiters
 from derive.parse.limits import DEFAULT, Limits
 
 READERS = ("auto", "plain", "latex")
-_MATH_DELIMITERS = re.compile(r"^\s*(\$\$|\$|\\\(|\\\[)(.*?)(\$\$|\$|\\\)|\\\])\s*$", re.DOTALL)
-_PAIRS = {"$$": "$$", "$": "$", r"\(": r"\)", r"\[": r"\]"}
 
 
 def is_latex(text: str) -> bool:
     return "\\" in text or "$" in text
-
-
-def strip_math_delimiters(text: str) -> str:
-    """$…$, $$…$$, \\(…\\) and \\[…\\] around the whole text are not part of the expression."""
-    m = _MATH_DELIMITERS.match(text)
-    if m and _PAIRS[m.group(1)] == m.group(3):
-        return m.group(2)
-    if "$" in text:
-        raise ParseError("a $ inside the expression: give one formula, $…$ around all of it or none",
-                         text, text.index("$"))
-    return text
 
 
 def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits = DEFAULT,

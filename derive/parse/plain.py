@@ -7,44 +7,23 @@ from a whitelist of names. User text never reaches eval, sympify or parse_expr: 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-import sympy
-from sympy import Abs, Expr, Float, Function, Integer, Pow, S, Symbol, exp, log, sqrt
+from sympy import Abs, Expr, Function, S
 
 from derive.errors import LimitError, ParseError
-from derive.exprs import add, div, mul, neg
-from derive.functions import sigmoid, softplus
+from derive.exprs import add, div, mul
+from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, call, negate, number, power
 from derive.parse.characters import normalize
-from derive.parse.limits import DEFAULT, Limits, check_digits, check_power, check_text
-
-FUNCTIONS: dict[str, type] = {
-    "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "cot": sympy.cot, "sec": sympy.sec,
-    "csc": sympy.csc, "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan, "acot": sympy.acot,
-    "asec": sympy.asec, "acsc": sympy.acsc, "sinh": sympy.sinh, "cosh": sympy.cosh,
-    "tanh": sympy.tanh, "coth": sympy.coth, "sech": sympy.sech, "csch": sympy.csch,
-    "asinh": sympy.asinh, "acosh": sympy.acosh, "atanh": sympy.atanh, "acoth": sympy.acoth,
-    "asech": sympy.asech, "acsch": sympy.acsch, "exp": exp, "ln": log, "log": log,
-    "sqrt": sqrt, "abs": Abs, "erf": sympy.erf, "sigmoid": sigmoid, "softplus": softplus,
-    "sign": sympy.sign, "sgn": sympy.sign,
-}
-for _name in ("sin", "cos", "tan", "cot", "sec", "csc"):
-    FUNCTIONS["arc" + _name] = FUNCTIONS["a" + _name]
-for _name in ("sinh", "cosh", "tanh", "coth", "sech", "csch"):
-    FUNCTIONS["ar" + _name] = FUNCTIONS["arc" + _name] = FUNCTIONS["a" + _name]
-FUNCTIONS["σ"] = FUNCTIONS["sigma"] = sigmoid
+from derive.parse.limits import DEFAULT, Limits, check_text
+from derive.parse.names import GREEK, make, spelled
 
 CONSTANTS: dict[str, Expr] = {"pi": S.Pi, "π": S.Pi, "e": S.Exp1, "E": S.Exp1}
-UNDEFINED_FUNCTIONS = ("f", "g", "h")  # f(x) is a function of x; other letters before ( multiply
-GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
-         "lambda", "mu", "nu", "xi", "omicron", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi",
-         "omega"}
 
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
   | (?P<number>\d+(?:\.\d*)?|\.\d+)
-  | (?P<name>[A-Za-z\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff]*)
+  | (?P<name>[A-Za-z\u0370-\u03ff](?:[A-Za-z0-9\u0370-\u03ff]|_(?!\{))*(?:_\{[A-Za-z0-9\u0370-\u03ff]+\})?)
   | (?P<op>\*\*|[-+*/^(),|!])
 """, re.VERBOSE)
 
@@ -62,18 +41,13 @@ def tokenize(text: str) -> list[Token]:
         m = _TOKEN.match(text, i)
         if m is None:
             raise ParseError(f"unexpected character {text[i]!r}", text, i)
+        if m.lastgroup == "number" and text[m.end():m.end() + 1] == ".":
+            raise ParseError("a number with two dots", text, i)
         if m.lastgroup != "space":
             tokens.append(Token(m.lastgroup, m.group(), i))
         i = m.end()
     tokens.append(Token("end", "", len(text)))
     return tokens
-
-
-def _greek_name(name: str) -> str:
-    """α → alpha: symbols print and compare by their names."""
-    if len(name) == 1 and ord(name) > 127:
-        return unicodedata.name(name).split()[-1].lower()
-    return name
 
 
 class _Parser:
@@ -128,7 +102,7 @@ class _Parser:
         while self.is_op("+", "-"):
             sign = self.take().text
             term = self.product()
-            terms.append(_negate(term) if sign == "-" else term)
+            terms.append(negate(term) if sign == "-" else term)
         return add(*terms)
 
     def product(self) -> Expr:
@@ -159,7 +133,7 @@ class _Parser:
             self.nested()
             operand = self.unary()
             self.depth -= 1
-            return _negate(operand) if sign == "-" else operand
+            return negate(operand) if sign == "-" else operand
         return self.power()
 
     def power(self) -> Expr:
@@ -169,10 +143,7 @@ class _Parser:
             self.nested()
             exponent = self.unary()  # right-associative: x^2^3 = x^(2^3); 2^-x allowed
             self.depth -= 1
-            check_power(base, exponent, self.limits)
-            if base == S.Exp1:
-                return exp(exponent, evaluate=False)
-            return Pow(base, exponent, evaluate=False)
+            return power(base, exponent, self.limits)
         if self.is_op("!"):
             raise self.error("factorials are not supported")
         return base
@@ -181,10 +152,7 @@ class _Parser:
         t = self.tok
         if t.kind == "number":
             self.take()
-            check_digits(t.text, self.limits)
-            if "." in t.text:
-                return Float(t.text, max(15, sum(c.isdigit() for c in t.text)))
-            return Integer(t.text)
+            return number(t.text, self.limits)
         if t.kind == "name":
             return self.name()
         if self.is_op("("):
@@ -219,9 +187,9 @@ class _Parser:
             return CONSTANTS[name]
         if name in ("e", "E") or re.fullmatch(r"[eE]\d+", name):
             raise ParseError(f"{name!r} is ambiguous: write e^{name[1:]} or e*{name[1:]}", self.text, t.at)
-        readable = _greek_name(name)
-        if len(name) == 1 or readable in GREEK or re.fullmatch(r"[A-Za-z](_?\d+|_[A-Za-z0-9]+)", name):
-            return Symbol(readable, real=True)
+        canonical = spelled(name)  # α, alpha, x1, x_{1}, theta_0: one symbol per name (names.py)
+        if canonical is not None:
+            return make(canonical)
         hint = f" (for a product write {'*'.join(name)})" if len(name) <= 3 and not called else ""
         kind = "function" if called else "name"
         raise ParseError(f"unknown {kind} {name!r}{hint}", self.text, t.at)
@@ -235,20 +203,7 @@ class _Parser:
             args.append(self.sum())
         self.depth -= 1
         self.expect(")", opened)
-        if func is log and len(args) == 2:  # log(x, b) = ln(x)/ln(b), written so
-            return div(log(args[0], evaluate=False), log(args[1], evaluate=False))
-        if len(args) != 1:
-            raise ParseError(f"{name.text} takes one argument, not {len(args)}", self.text, name.at)
-        if func is sqrt:
-            return Pow(args[0], S.Half, evaluate=False)
-        return func(args[0], evaluate=False)
-
-
-def _negate(term: Expr) -> Expr:
-    """−term as written: −3 is the number −3; −(−3) stays written so."""
-    if isinstance(term, (Integer, Float)) and term >= 0:
-        return -term
-    return neg(term)
+        return call(func, args, name.text, self.text, name.at)
 
 
 def parse_plain(text: str, limits: Limits = DEFAULT, functions: dict[str, type] | None = None) -> Expr:
@@ -258,3 +213,7 @@ def parse_plain(text: str, limits: Limits = DEFAULT, functions: dict[str, type] 
     """
     check_text(text, limits)
     return _Parser(normalize(text, superscripts=True), limits, functions).parse()
+
+
+# FUNCTIONS and GREEK are read from here by the engine and the checker: the tables live in build and names.
+__all__ = ["CONSTANTS", "FUNCTIONS", "GREEK", "UNDEFINED_FUNCTIONS", "parse_plain", "tokenize"]

@@ -1,0 +1,109 @@
+"""Calls in LaTeX: \\sin^{2} x, \\log_{2}(x), f''(x), \\sigma(x+1), \\sin^{-1}(x), and where an unbraced
+argument ends (\\sin x \\cos x is sin(x)·cos(x), as a reader of a paper takes it)."""
+
+from __future__ import annotations
+
+from sympy import Derivative, Expr, S
+
+from derive.exprs import div, mul
+from derive.parse.build import FUNCTIONS, INVERSES, UNDEFINED_FUNCTIONS, call, negate, power
+
+
+class Calls:
+    """The call half of latex_reader.Reader (which gives tok, take, script, power, …)."""
+
+    # --- calls --------------------------------------------------------------------------------
+    def primes_follow(self) -> bool:
+        return self.is_op("'") or (self.is_op("^") and self.peek().kind == "command"
+                                    and self.peek().text == r"\prime") or (
+            self.is_op("^") and self.is_op("{", at=self.i + 1)
+            and self.peek(2).kind == "command" and self.peek(2).text == r"\prime")
+
+    def calls_at(self, j: int) -> bool:
+        """Whether an argument in brackets follows at token j, after primes and one power:
+        f(x), f'(x), \\sigma^{2}(x)."""
+        while self.is_op("'", at=j):
+            j += 1
+        for script in ("^", "_"):
+            if self.is_op(script, at=j):
+                j = self.skip_group(j + 1)
+        return self.is_op("(", at=j)
+
+    def call(self, func, name: str, at: Token, unbraced: bool = False) -> Expr:
+        """name[primes][^power][_base] argument: \\sin^{2} x, \\log_{2}(x), f''(x), \\sin^{-1}(x)."""
+        primes, exponent, base = 0, None, None
+        while True:
+            if self.is_op("'"):
+                self.take()
+                primes += 1
+            elif self.is_op("^") and exponent is None and not primes:
+                self.take()
+                primes = self.prime_script()
+                if not primes:
+                    with self.deeper():
+                        exponent = self.script()
+            elif self.is_op("_") and base is None:
+                self.take()
+                with self.deeper():
+                    base = self.script()
+            elif self.is_op("^", "_"):
+                raise self.refuse("a double superscript or subscript: add braces")
+            else:
+                break
+        with self.deeper():
+            args = self.arguments(name, unbraced)
+        if exponent == S.NegativeOne and func in INVERSES:
+            func, exponent = INVERSES[func], None
+        value = call(func, args, name, self.text, at.at)
+        if base is not None:
+            value = div(value, FUNCTIONS["ln"](base, evaluate=False))
+        if primes:  # q'(t) is dq/dt, whatever the chain's variable; f'(2x) is by the chain's variable
+            variable = args[0] if len(args) == 1 and args[0].is_Symbol else self.x
+            value = Derivative(value, (variable, primes))
+        return value if exponent is None else power(value, exponent, self.limits)
+
+    def arguments(self, name: str, unbraced: bool) -> list[Expr]:
+        """(a) or (a, b), {…}, or, after \\sin and its kin, an unbraced product: \\sin 2x."""
+        if self.is_op("("):
+            opened = self.take()
+            args = [self.sum()]
+            while self.is_op(","):
+                self.take()
+                args.append(self.sum())
+            self.expect(")", opened)
+            return args
+        if self.is_op("{"):
+            return [self.group()]
+        if not unbraced:
+            raise self.error(f"{name} needs its argument in brackets")
+        if not (self.starts_factor() or self.is_op("-", "+")):
+            raise self.error(f"{name} needs an argument")
+        return [self.unbraced_argument()]
+
+    def unbraced_argument(self) -> Expr:
+        """\\sin x \\cos x is sin(x)cos(x); \\sin 2x is sin(2x); \\ln x + 1 is ln(x) + 1: the argument
+        ends where a reader of a paper ends it, at \\cdot, a sign, a relation, a bracket (opening or
+        closing: \\sin x\\,(\\cos x)' is sin(x)·(cos x)') or another function."""
+        if self.is_op("-", "+"):
+            sign = self.take().text
+            operand = self.unbraced_argument()
+            return negate(operand) if sign == "-" else operand
+        factors = [self.power()]
+        while self.starts_factor() and not self.starts_function() and not self.is_op("(", "["):
+            factors.append(self.power())
+        return mul(*factors)
+
+    def starts_function(self) -> bool:
+        t = self.tok
+        if t.kind == "name":
+            return True
+        if t.kind == "command":
+            return self.is_function_command(t)
+        if t.kind == "letter":
+            if t.text == "e" and self.is_op("^", at=self.i + 1):
+                return True  # \sin x e^{x}: the exponential is a function of its own
+            if self.word() in self.user and self.calls_at(self.i + len(self.word())):
+                return True
+            return self.calls_at(self.i + 1) and (t.text in self.user or t.text in UNDEFINED_FUNCTIONS
+                                                  or t.text == "σ")
+        return False

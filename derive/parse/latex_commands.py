@@ -1,0 +1,224 @@
+"""LaTeX commands that derive reads: \\frac (and \\frac{d}{dx}, \\frac{\\partial f}{\\partial x}), \\sqrt,
+\\sum and \\prod with bounds, Greek letters, \\pi, \\infty, \\sigma and the named functions.
+
+Every other command is refused by name: "unknown command \\hat", or "derive does not read \\int
+yet" for the constructs derive knows but does not read; never read as something else.
+"""
+
+from __future__ import annotations
+
+from sympy import Derivative, Expr, Integer, Product, Rational, S, Sum
+
+from derive.exprs import div
+from derive.parse.build import power
+from derive.parse.latex_tokens import Token
+from derive.parse.names import canonical, greek_name, make
+
+FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
+NOT_YET = frozenset({"int", "iint", "iiint", "oint", "lim", "limsup", "liminf", "max", "min", "sup", "inf",
+                     "det", "gcd", "lcm", "binom", "dbinom", "tbinom", "choose", "begin", "end", "pm", "mp",
+                     "cdots", "ldots", "dots", "vdots", "ddots", "nabla", "mod", "bmod", "pmod", "arg", "deg",
+                     "dim", "ker", "Pr", "over", "overset", "underset", "stackrel", "bigcup", "bigcap",
+                     "coprod"})
+_BIG = {"sum": Sum, "prod": Product}
+
+
+class Commands:
+    """The command half of latex_reader.Reader (which gives tok, take, script, call, …)."""
+
+    def command(self) -> Expr:
+        t = self.tok
+        name = t.text[1:]
+        if name in FRACTIONS:
+            return self.fraction()
+        if name == "sqrt":
+            return self.root()
+        if name in _BIG:
+            return self.big_operator()
+        if name in self.functions and self.is_function_command(t):
+            self.take()
+            return self.call(self.functions[name], t.text, t, unbraced=name not in ("sigma", *self.user))
+        if name in ("pi", "infty"):
+            self.take()
+            return S.Pi if name == "pi" else S.Infinity
+        if greek_name(name) is not None:
+            self.take()
+            return self.name_symbol(t, name)
+        if name in NOT_YET:
+            raise self.refuse(f"derive does not read \\{name} yet")
+        if name == "partial":
+            raise self.refuse(r"\partial is read in \frac{\partial}{\partial x} and \frac{\partial f}{\partial x}")
+        if name == "prime":
+            raise self.refuse(r"\prime belongs in a superscript after a name or a bracket: f^{\prime}(x)")
+        raise self.refuse(f"unknown command \\{name}")
+
+    def is_function_command(self, t: Token) -> bool:
+        """\\sin, \\erf, \\operatorname-like commands; σ and the user's Greek names only when called."""
+        name = t.text[1:]
+        if name not in self.functions or name == "sqrt":
+            return False
+        if name == "sigma" or name in self.user or greek_name(name) is not None:
+            return self.calls_at(self.i + 1)  # t is the token at hand
+        return True
+
+    def is_atom_command(self, t: Token) -> bool:
+        """Commands TeX takes as one script or \\frac argument: x^\\pi, \\frac1\\alpha, e^\\frac12."""
+        name = t.text[1:]
+        return name in ("pi", "infty", "sqrt") or name in FRACTIONS or greek_name(name) is not None
+
+    # --- fractions and derivatives ------------------------------------------------------------
+    def fraction(self) -> Expr:
+        self.take()
+        derivative = self.derivative_fraction()
+        if derivative is not None:
+            return derivative
+        with self.deeper():
+            numerator = self.script(split_digits=True)  # \frac12 is ½; \frac123 is refused below
+            denominator = self.script()
+        return div(numerator, denominator)
+
+    def derivative_fraction(self) -> Expr | None:
+        """\\frac{d}{dx}(…), \\frac{d^2}{dx^2} f, \\frac{dy}{dx}, \\frac{\\partial f}{\\partial x}: a
+        derivative, pending; None when the fraction is an ordinary one."""
+        start = self.i
+        if not self.is_op("{", at=start):
+            return None
+        middle = self.skip_group(start)
+        if not self.is_op("{", at=middle):
+            return None
+        end = self.skip_group(middle)
+        top, bottom = self.tokens[start + 1:middle - 1], self.tokens[middle + 1:end - 1]
+        kind = _d_kind(top[0]) if top else None
+        if kind is None:
+            return None
+        order, k = _order(top, 1)
+        variables = self.differentials(bottom, kind)
+        if order is None or variables is None:
+            return None
+        if sum(n for _, n in variables) != order:
+            raise self.refuse("the orders of the derivative above and below the fraction bar differ",
+                              self.tokens[start])
+        with self.deeper():
+            operand = self.differentiated(start + 1 + k, middle - 1, end)
+        return Derivative(operand, *variables)
+
+    def differentiated(self, inside: int, close: int, after: int) -> Expr:
+        """What d/dx applies to: the rest of the numerator (dy/dx); a bracket that follows, alone
+        (\\frac{d}{dx}(x^2) \\sin x is (x²)'·sin x, as the product rule is written); else the product
+        that follows (\\frac{d}{dx} x^2 \\sin x)."""
+        if inside < close:
+            self.i = inside
+            operand = self.sum()
+            if self.i != close:
+                raise self.error("expected '}' after what is differentiated")
+            self.i = after
+            return operand
+        self.i = after
+        if not (self.starts_factor() or self.is_op("-", "+")):
+            raise self.error("a derivative \\frac{d}{dx} needs something to differentiate after it")
+        if self.is_op("(", "["):
+            return self.power()  # the bracket with its power: \frac{d}{dx}(x^2)^2
+        return self.product()
+
+    def differentials(self, tokens: list[Token], kind: str) -> list[tuple] | None:
+        """dx, dx^{2}, \\partial x \\partial y, d\\theta, dx_1 → [(x, 1)], …; None when not so."""
+        found, k = [], 0
+        while k < len(tokens):
+            if _d_kind(tokens[k]) != kind or k + 1 >= len(tokens):
+                return None
+            var = tokens[k + 1]
+            base = var.text if var.kind == "letter" else var.text[1:] if var.kind == "command" else ""
+            k += 2
+            subscript = None
+            if k < len(tokens) and tokens[k].kind == "op" and tokens[k].text == "_":
+                k, subscript = _subscript(tokens, k + 1)
+                if subscript is None:
+                    return None
+            name = canonical(base, subscript) if base and base not in ("d", "e") else None
+            n, k = _order(tokens, k)
+            if name is None or n is None:
+                return None
+            found.append((make(name), n))
+        return found or None
+
+    # --- roots, sums, products ----------------------------------------------------------------
+    def root(self) -> Expr:
+        self.take()
+        index = None
+        if self.is_op("["):
+            opened = self.take()
+            with self.deeper():
+                index = self.sum()
+            self.expect("]", opened)
+        with self.deeper():
+            radicand = self.script()
+        if index is None:
+            return power(radicand, S.Half, self.limits)
+        exponent = Rational(1, index) if isinstance(index, Integer) and index != 0 else div(1, index)
+        return power(radicand, exponent, self.limits)
+
+    def big_operator(self) -> Expr:
+        """\\sum_{i=1}^{n} body and \\prod, unevaluated; the body is the product that follows."""
+        t = self.take()
+        index = lower = upper = None
+        while self.is_op("_", "^"):
+            script = self.take().text
+            if script == "^" and upper is None:
+                with self.deeper():
+                    upper = self.script()
+            elif script == "_" and index is None and self.is_op("{"):
+                index, lower = self.bounds()
+            else:
+                break
+        if index is None or upper is None:
+            raise self.refuse(f"derive reads {t.text} with its bounds, as in {t.text}_{{i=1}}^{{n}}", t)
+        if not (self.starts_factor() or self.is_op("-", "+")):
+            raise self.error(f"{t.text} needs something to add up")
+        with self.deeper():
+            body = self.product()
+        return _BIG[t.text[1:]](body, (index, lower, upper))
+
+    def bounds(self) -> tuple[Expr, Expr]:
+        opened = self.take()  # {
+        first = self.tok
+        index = self.letter(alone=True) if first.kind == "letter" else self.command()
+        if not index.is_Symbol or not (self.tok.kind == "relation" and self.tok.text == "="):
+            raise self.refuse("the lower bound of a sum reads i=1", first)
+        self.take()
+        with self.deeper():
+            lower = self.sum()
+        self.expect("}", opened)
+        return index, lower
+
+
+def _d_kind(t: Token) -> str | None:
+    if t.kind == "letter" and t.text == "d":
+        return "d"
+    if t.kind == "command" and t.text == r"\partial":
+        return "partial"
+    return None
+
+
+def _order(tokens: list[Token], k: int) -> tuple[int | None, int]:
+    """The order after d or dx: ^2 or ^{2} (1 when there is none), and where reading stops."""
+    if not (k < len(tokens) and tokens[k].kind == "op" and tokens[k].text == "^"):
+        return 1, k
+    rest = tokens[k + 1:k + 4]
+    if rest and rest[0].kind == "number" and rest[0].text.isdigit():
+        return int(rest[0].text), k + 2
+    if len(rest) == 3 and rest[0].text == "{" and rest[1].kind == "number" and rest[1].text.isdigit() \
+            and rest[2].text == "}":
+        return int(rest[1].text), k + 4
+    return None, k
+
+
+def _subscript(tokens: list[Token], k: int) -> tuple[int, str | None]:
+    """The text of a subscript in a differential (dx_1, dx_{ij}) and where reading stops."""
+    if k < len(tokens) and tokens[k].text == "{":
+        close = next((j for j in range(k, len(tokens)) if tokens[j].text == "}"), None)
+        if close is None:
+            return k, None
+        return close + 1, " ".join(t.text for t in tokens[k + 1:close])
+    if k < len(tokens):
+        return k + 1, tokens[k].text
+    return k, None

@@ -1,0 +1,351 @@
+"""The grammar of LaTeX math as papers write it: sums, products, powers, brackets, names and calls.
+
+A recursive-descent reader over latex_tokens that builds SymPy objects directly, unevaluated, with the
+plain reader's building helpers (build.py). Commands (\\frac, \\sqrt, \\sum, Greek letters, \\sin …)
+are read in latex_commands.py. What TeX itself would refuse (x^2^3) or a reader could take two ways
+(x^23, which TeX shows as x²3) is refused with its column, never guessed.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from sympy import Abs, Derivative, Expr, Function, S, Symbol
+
+from derive.errors import LimitError, ParseError
+from derive.exprs import add, div, mul
+from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, negate, number, power
+from derive.parse.latex_calls import Calls
+from derive.parse.latex_commands import Commands
+from derive.parse.latex_tokens import Token, tokenize
+from derive.parse.limits import Limits
+from derive.parse.names import canonical, greek_name, make
+
+_CLOSING = {"(": ")", "[": "]", "{": "}"}
+_EQUATION = "expected an expression, not an equation or a condition"
+
+
+class Reader(Calls, Commands):
+    def __init__(self, text: str, variable: Symbol, limits: Limits, functions: dict[str, type]) -> None:
+        self.text, self.x, self.limits = text, variable, limits
+        self.user = functions
+        self.functions = {**FUNCTIONS, **functions}
+        self.tokens = tokenize(text)
+        self.i = 0
+        self.depth = 0
+        self.bars = 0  # open |…| pairs: a bar of no known side closes one when inside
+
+    # --- tokens -------------------------------------------------------------------------------
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def peek(self, k: int = 1) -> Token:
+        return self.tokens[min(self.i + k, len(self.tokens) - 1)]
+
+    def take(self) -> Token:
+        t = self.tokens[self.i]
+        self.i += 1
+        return t
+
+    def is_op(self, *ops: str, at: int | None = None) -> bool:
+        t = self.tokens[self.i if at is None else at]
+        return t.kind == "op" and t.text in ops
+
+    def expect(self, op: str, opened: Token | None = None) -> None:
+        if not self.is_op(op):
+            where = f" to close the {self.written(opened)!r} at column {opened.at + 1}" if opened else ""
+            raise self.error(f"expected {op!r}{where}")
+        self.take()
+
+    def written(self, token: Token) -> str:
+        return self.text[token.at:token.end]
+
+    def error(self, message: str, token: Token | None = None) -> ParseError:
+        token = token or self.tok
+        if token.kind == "relation":
+            return ParseError(_EQUATION, self.text, token.at)
+        found = "the end of the input" if token.kind == "end" else f"'{self.written(token)}'"
+        return ParseError(f"{message}, found {found}", self.text, token.at)
+
+    def refuse(self, message: str, token: Token | None = None) -> ParseError:
+        return ParseError(message, self.text, (token or self.tok).at)
+
+    @contextmanager
+    def deeper(self):
+        self.depth += 1
+        if self.depth > self.limits.max_depth:
+            raise LimitError(f"the expression is nested more than {self.limits.max_depth} levels deep")
+        try:
+            yield
+        finally:
+            self.depth -= 1
+
+    def skip_group(self, j: int) -> int:
+        """Index after the script or argument starting at token j: one token, or a braced group."""
+        if not self.is_op("{", at=j):
+            return j + 1
+        depth = 0
+        while self.tokens[j].kind != "end":
+            if self.is_op("{", at=j):
+                depth += 1
+            elif self.is_op("}", at=j):
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+            j += 1
+        return j
+
+    # --- sums and products --------------------------------------------------------------------
+    def parse(self) -> Expr:
+        if self.tok.kind == "end":
+            raise ParseError("the expression is empty")
+        expr = self.sum()
+        if self.tok.kind != "end":
+            raise self.error("expected an operator or the end")
+        return expr
+
+    def sum(self) -> Expr:
+        terms = [self.product()]
+        while self.is_op("+", "-"):
+            sign = self.take().text
+            term = self.product()
+            terms.append(negate(term) if sign == "-" else term)
+        return add(*terms)
+
+    def product(self) -> Expr:
+        numerator, denominator = [self.unary()], []
+        while True:
+            if self.is_op("*"):
+                self.take()
+                numerator.append(self.unary())
+            elif self.is_op("/"):
+                self.take()
+                denominator.append(self.unary())
+            elif self.starts_factor():
+                numerator.append(self.power())  # 2x, x\sin x, (x+1)(x-1): no sign here
+            else:
+                break
+        top = mul(*numerator)
+        return div(top, mul(*denominator)) if denominator else top
+
+    def starts_factor(self) -> bool:
+        t = self.tok
+        if t.kind in ("number", "letter", "name", "command"):
+            return True
+        if t.kind == "bar":
+            return t.side == "open" or (t.side == "" and self.bars == 0)
+        return self.is_op("(", "[", "{")
+
+    def unary(self) -> Expr:
+        if self.is_op("-", "+"):
+            sign = self.take().text
+            with self.deeper():
+                operand = self.unary()
+            return negate(operand) if sign == "-" else operand
+        return self.power()
+
+    # --- scripts ------------------------------------------------------------------------------
+    def power(self) -> Expr:
+        return self.scripts(self.primary())
+
+    def scripts(self, base: Expr) -> Expr:
+        """Primes and one superscript after base: (e^x+1)', {e^{x}}^{\\prime}, x^{2}. TeX refuses a
+        second superscript (x^2^3), and so does derive."""
+        primes, exponent = 0, None
+        while True:
+            if self.is_op("'"):
+                if exponent is not None:
+                    raise self.refuse("a prime after a superscript: put the power in braces, {x^{2}}'")
+                self.take()
+                primes += 1
+            elif self.is_op("^"):
+                hat = self.take()
+                if exponent is not None:
+                    raise self.refuse("a double superscript: add braces, x^{2^{3}} or {x^{2}}^{3}", hat)
+                n = self.prime_script()
+                if n:
+                    primes += n
+                else:
+                    with self.deeper():
+                        exponent = self.script()
+            elif self.is_op("_"):
+                raise self.refuse("a subscript belongs to a name, as in x_1 (write it before any power)")
+            elif self.is_op("!"):
+                raise self.refuse("derive does not read factorials yet")
+            else:
+                break
+        if primes:
+            base = Derivative(base, (self.x, primes))
+        return base if exponent is None else power(base, exponent, self.limits)
+
+    def prime_script(self) -> int:
+        """After ^: the number of \\prime in ^\\prime or ^{\\prime\\prime}, consumed; 0 (nothing taken)
+        for any other superscript."""
+        if self.tok.kind == "command" and self.tok.text == r"\prime":
+            self.take()
+            return 1
+        end = self.skip_group(self.i)
+        inside = self.tokens[self.i + 1:end - 1]
+        if self.is_op("{") and inside and all(t.kind == "command" and t.text == r"\prime" for t in inside):
+            self.i = end
+            return len(inside)
+        return 0
+
+    def script(self, split_digits: bool = False) -> Expr:
+        """A TeX argument: {…}, or one token. x^23 shows as x²3 and \\frac123 as ½3: refused, to be
+        braced, rather than read either way; \\frac12 is ½, as in TeX (split_digits: take one digit of
+        a longer number and leave the rest for the next argument)."""
+        t = self.tok
+        if self.is_op("{"):
+            return self.group()
+        if t.kind == "number" and split_digits and len(t.text) > 1 and t.text.isdigit():
+            self.tokens[self.i] = Token("number", t.text[1:], t.at + 1, t.end)
+            return number(t.text[0], self.limits)
+        if t.kind == "number":
+            if len(t.text) > 1:
+                raise self.refuse(f"braces needed: TeX takes only the first digit of {t.text} here; "
+                                  f"write {{{t.text}}}")
+            self.take()
+            return number(t.text, self.limits)
+        if t.kind == "letter":
+            return self.letter(alone=True)
+        if t.kind == "command" and self.is_atom_command(t):
+            return self.command()
+        if self.is_op("-", "+"):
+            raise self.refuse(f"braces needed: TeX raises only the sign here; write ^{{{t.text}…}}")
+        raise self.error("expected a digit, a letter or a group in braces {…}")
+
+    # --- atoms --------------------------------------------------------------------------------
+    def primary(self) -> Expr:
+        t = self.tok
+        if t.kind == "number":
+            self.take()
+            return number(t.text, self.limits)
+        if t.kind == "letter":
+            return self.letter()
+        if t.kind == "name":
+            return self.named()
+        if t.kind == "command":
+            return self.command()
+        if t.kind == "bar":
+            return self.absolute()
+        if self.is_op("(", "["):
+            return self.bracket()
+        if self.is_op("{"):
+            return self.group()
+        raise self.error("expected a number, a name or a bracket")
+
+    def bracket(self) -> Expr:
+        opened = self.take()
+        with self.deeper():
+            inner = self.sum()
+        self.expect(_CLOSING[opened.text], opened)
+        return inner
+
+    def group(self) -> Expr:
+        opened = self.take()
+        if self.is_op("}"):
+            raise self.refuse("an empty group {}")
+        with self.deeper():
+            inner = self.sum()
+        self.expect("}", opened)
+        return inner
+
+    def absolute(self) -> Expr:
+        opened = self.take()
+        if opened.side == "close":
+            raise self.error("a closing bar with no opening one")
+        self.bars += 1
+        with self.deeper():
+            inner = self.sum()
+        self.bars -= 1
+        if not (self.tok.kind == "bar" and self.tok.side in ("", "close")):
+            raise self.error(f"expected '|' to close the bar at column {opened.at + 1}")
+        self.take()
+        return Abs(inner, evaluate=False)
+
+    def letter(self, alone: bool = False) -> Expr:
+        """x, e, x_1, θ_0; f(x), g'(x) and the user's functions are calls; any other letter before
+        a bracket multiplies, as in plain text: x(x^3) is x·x³."""
+        self.refuse_word()
+        word = self.word()
+        if not alone and len(word) > 1 and word in self.user and self.calls_at(self.i + len(word)):
+            first = self.tok
+            self.i += len(word)
+            return self.call(self.user[word], word, first)
+        t = self.take()
+        if not alone and self.calls_at(self.i):
+            func = self.function_of_letter(t)
+            if func is not None:
+                return self.call(func, t.text, t)
+        return self.name_symbol(t, t.text, constant=t.text == "e")
+
+    def function_of_letter(self, t: Token):
+        if t.text in self.user:
+            return self.user[t.text]
+        if t.text == "σ":
+            return FUNCTIONS["sigma"]
+        if t.text in UNDEFINED_FUNCTIONS or self.primes_follow():
+            return Function(t.text)  # y'(x): the derivative of a function y
+        return None
+
+    def name_symbol(self, t: Token, base: str, constant: bool = False) -> Expr:
+        """base with its subscript, if any, as the one symbol names.py makes of it."""
+        if not self.is_op("_"):
+            if constant:
+                return S.Exp1
+            name = canonical(base)
+            if name is None:
+                raise self.refuse(f"{base!r} looks like a Latin letter but is not one", t)
+            return make(name)
+        self.take()
+        second = self.skip_group(self.i)
+        if self.is_op("_", at=second):
+            raise self.refuse("a double subscript: add braces, x_{12} or {x_1}_2", self.tokens[second])
+        start, end = self.tok, self.skip_group(self.i)
+        if start.kind == "number" and len(start.text) > 1:
+            raise self.refuse(f"braces needed: TeX takes only the first digit of {start.text} here; "
+                              f"write {base}_{{{start.text}}}", start)
+        parts = self.tokens[self.i + 1:end - 1] if self.is_op("{") else self.tokens[self.i:end]
+        name = canonical(base, " ".join(self.subscript_part(p) for p in parts))
+        if name is None or not parts:
+            raise self.refuse("a subscript of a name is letters and digits, as in x_1 or x_{ij}", start)
+        self.i = end
+        return make(name)
+
+    def subscript_part(self, t: Token) -> str:
+        if t.kind == "command" and greek_name(t.text[1:]) is not None:
+            return f"\\{t.text[1:]}"
+        return t.text if t.kind in ("letter", "number") else "?"
+
+    def word(self) -> str:
+        """The letters written side by side from here, with no space between."""
+        j = self.i
+        while self.tokens[j + 1].kind == "letter" and self.tokens[j + 1].at == self.tokens[j].end \
+                and self.tokens[j + 1].text.isascii():
+            j += 1
+        return "".join(t.text for t in self.tokens[self.i:j + 1])
+
+    def refuse_word(self) -> None:
+        """Letters side by side are a product (e^xe^{-x}, abc), but sin(x) without its backslash would
+        be s·i·n·(x), and a stray word the product of its letters."""
+        before = self.tokens[self.i - 1] if self.i else None
+        if before is not None and before.kind == "letter" and before.end == self.tok.at:
+            return  # checked with the word's first letter
+        word = self.word()
+        if len(word) < 2 or word in self.user:
+            return
+        if word in FUNCTIONS or word == "pi":
+            raise self.refuse(f"{word!r} needs its backslash: \\{word}")
+        if len(word) >= 4:
+            raise self.refuse(f"{word!r} is not a name derive knows: write a product with \\cdot")
+
+    def named(self) -> Expr:
+        """\\operatorname{sech}(x) or \\mathrm{ReLU}(x): a function derive knows or the user defined."""
+        t = self.take()
+        func = self.functions.get(t.text)
+        if func is None:
+            kind = "function" if self.calls_at(self.i) else "name"
+            raise self.refuse(f"unknown {kind} {t.text!r}", t)
+        return self.call(func, t.text, t, unbraced=True)

@@ -1,0 +1,142 @@
+"""LaTeX math as tokens: numbers, letters, commands, operators, each with its column.
+
+Spacing and sizing (\\left, \\bigl, \\,, \\quad, \\displaystyle) goes here, so that the grammar never
+sees it; \\left| and \\right| stay, as bars that say which side they are. \\operatorname{sech} and
+\\mathrm{ReLU} become one name token. TeX primitives and text are refused where they stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from derive.errors import ParseError
+
+# Spacing, sizing and style: they change how a formula looks, never what it says.
+DROPPED = frozenset({"left", "right", "middle", "displaystyle", "textstyle", "scriptstyle",
+                     "scriptscriptstyle", "quad", "qquad", "limits", "nolimits", ",", ";", ":", "!", " ", ">"}
+                    | {f"{size}{side}" for size in ("big", "Big", "bigg", "Bigg") for side in ("", "l", "r", "m")})
+# Not part of an expression: text, and TeX that reads files or runs commands.
+REFUSED = frozenset({"text", "textrm", "textit", "textbf", "mbox", "hbox", "intertext", "input", "include",
+                     "write", "immediate", "def", "edef", "gdef", "let", "newcommand", "renewcommand",
+                     "usepackage", "catcode", "csname", "openout", "openin", "read", "special", "jobname"})
+TIMES = frozenset({"cdot", "times", "ast"})
+RELATIONS = frozenset({"leq", "le", "geq", "ge", "neq", "ne", "approx", "equiv", "sim", "simeq", "propto",
+                       "to", "rightarrow", "Rightarrow", "leftarrow", "mapsto", "iff", "implies", "in",
+                       "ll", "gg", "lt", "gt", "cong", "coloneqq"})
+BARS = frozenset({"|", "vert", "lvert", "rvert"})
+NAME_WRAPPERS = frozenset({"operatorname", "mathrm", "mathit", "operatorname*"})
+
+_NUMBER = re.compile(r"\d+(?:\.\d*)?|\.\d+")
+_COMMAND = re.compile(r"\\(operatorname\*|[A-Za-z]+|.)", re.DOTALL)
+_WRAPPED = re.compile(r"\s*\{\s*([A-Za-z]+)\s*\}")
+_OPS = "+-*/^_'()[]{}|,=<>!"
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # number, letter, name, command, op, bar, relation, end
+    text: str  # "12", "x", "sech" (a wrapped name), "\\sin", "+", "|"
+    at: int  # column of its first character
+    end: int  # column after it: letters with no space between are written as one word
+    side: str = ""  # "open" or "close" for \left| and \right|; "" when the reader must decide
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c.isspace() or c == "~":
+            i += 1
+        elif c == "\\":
+            i = _command(text, i, tokens)
+        elif c.isdigit() or (c == "." and text[i + 1:i + 2].isdigit()):
+            i = _number(text, i, tokens)
+        elif c.isalpha():
+            tokens.append(Token("letter", c, i, i + 1))
+            i += 1
+        elif c == "|":
+            tokens.append(Token("bar", "|", i, i + 1))
+            i += 1
+        elif c in "=<>":
+            tokens.append(Token("relation", c, i, i + 1))
+            i += 1
+        elif c == ":" and text[i + 1:i + 2] == "=":
+            tokens.append(Token("relation", ":=", i, i + 2))
+            i += 2
+        elif c in _OPS:
+            tokens.append(Token("op", c, i, i + 1))
+            i += 1
+        elif c == "&":
+            raise ParseError("an alignment & inside an expression", text, i)
+        elif c == "$":
+            raise ParseError("a $ inside the expression: give one formula, $…$ around all of it or none", text, i)
+        else:
+            raise ParseError(f"unexpected character {c!r}", text, i)
+    tokens.append(Token("end", "", len(text), len(text)))
+    return tokens
+
+
+def _number(text: str, i: int, tokens: list[Token]) -> int:
+    m = _NUMBER.match(text, i)
+    end = m.end()
+    if text[end:end + 1] == "." or (text[end - 1] == "." and text[end:end + 1].isdigit()):
+        raise ParseError("a number with two dots", text, i)
+    tokens.append(Token("number", m.group(), i, end))
+    return end
+
+
+def _command(text: str, i: int, tokens: list[Token]) -> int:
+    m = _COMMAND.match(text, i)
+    if m is None:
+        raise ParseError("a lone backslash at the end", text, i)
+    name, end = m.group(1), m.end()
+    if name == "\\":
+        raise ParseError("a row break \\\\ inside an expression", text, i)
+    if name in REFUSED:
+        raise ParseError(f"\\{name} is not part of an expression", text, i)
+    if name == "begin":
+        env = re.match(r"\s*\{([^{}]*)\}", text[end:])
+        raise ParseError(f"derive does not read \\begin{{{env.group(1) if env else ''}}} yet", text, i)
+    if name in DROPPED:
+        return _delimiter(text, end, name, tokens)
+    if name in TIMES:
+        tokens.append(Token("op", "*", i, end))
+    elif name == "div":
+        tokens.append(Token("op", "/", i, end))
+    elif name in RELATIONS:
+        tokens.append(Token("relation", "\\" + name, i, end))
+    elif name in BARS:
+        side = {"lvert": "open", "rvert": "close"}.get(name, "")
+        tokens.append(Token("bar", "|", i, end, side))
+    elif name in NAME_WRAPPERS:
+        return _wrapped_name(text, i, end, name, tokens)
+    else:
+        tokens.append(Token("command", "\\" + name, i, end))
+    return end
+
+
+def _delimiter(text: str, end: int, name: str, tokens: list[Token]) -> int:
+    """\\left| and \\right| are bars of a known side; \\left. and \\right. are nothing."""
+    side = "open" if name in ("left",) or name.endswith("l") else "close" if name == "right" or name.endswith("r") else ""
+    j = end
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if name in ("left", "right", "middle") and text[j:j + 1] == ".":
+        return j + 1
+    bar = re.match(r"\||\\(?:vert|lvert|rvert|\|)(?![A-Za-z])", text[j:])
+    if bar is not None and side:
+        tokens.append(Token("bar", "|", j, j + bar.end(), side))
+        return j + bar.end()
+    return end
+
+
+def _wrapped_name(text: str, at: int, end: int, command: str, tokens: list[Token]) -> int:
+    """\\operatorname{sech} → the name sech; \\mathrm{e} and \\mathrm{d} → the letters e and d."""
+    m = _WRAPPED.match(text, end)
+    if m is None:
+        raise ParseError(f"\\{command} holds a name in braces here, like \\{command}{{sech}}", text, at)
+    word = m.group(1)
+    tokens.append(Token("letter" if len(word) == 1 else "name", word, at, m.end()))
+    return m.end()
