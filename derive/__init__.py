@@ -10,6 +10,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "Step": "derive.derivation",
     "Derivation": "derive.derivation",
+    "Certificate": "derive.record",
     "begin": "derive.derivation",
     "sigmoid": "derive.functions",
     "equivalent": "derive.verify",

@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING
 import sympy
 from sympy import Basic, Derivative, Expr, Symbol, cancel, factor_terms
 
-from derive.derivation import Derivation, Step
-from derive.engine import Differentiate, verified
-from derive.errors import DeriveError, ParseError, VerificationError
+from derive.derivation import Derivation
+from derive.engine import Differentiate, prove
+from derive.errors import DeriveError, ParseError
 from derive.exprs import pending, preorder, rebuild, size
 from derive.functions import DefinedFunction, define, sigmoid, softplus
-from derive.parse import parse
+from derive.parse import names, parse
 from derive.parse.plain import FUNCTIONS
+from derive.record import Proposal, Step
 from derive.render.printer import latex, text
+from derive.verify import certify
 
 IMPROVE_UP_TO = 400  # nodes: beyond this, factoring and cancelling cost more than they give
 
@@ -58,18 +60,22 @@ def parse_definition(source: str, known: dict[str, type] | None = None, reader: 
 
 
 def choose_variable(expr: Expr, wrt: str | Symbol | None) -> Symbol:
-    """The variable to differentiate by: the one given, the only one there is, or x for a constant."""
-    if isinstance(wrt, Symbol):
-        return wrt
-    if wrt is not None:
-        if not re.fullmatch(r"[A-Za-z](_?[A-Za-z0-9]+)?|[α-ωΑ-Ω]", wrt):
-            raise ParseError(f"--wrt takes a variable name such as x or t, not {wrt!r}", wrt, 0)
-        return Symbol(wrt, real=True)
+    """The variable to differentiate by: the one given, the only one there is, or x for a constant.
+
+    A name given is read as the readers read it (α, alpha and \\alpha are one symbol), and must occur
+    in the expression: d/dα of an expression without α is a misspelling far more often than a 0.
+    """
     symbols = sorted(expr.free_symbols, key=lambda s: s.name)
-    if len(symbols) > 1:
-        names = ", ".join(s.name for s in symbols)
-        raise ParseError(f"the expression has several variables ({names}): choose one with --wrt")
-    return symbols[0] if symbols else Symbol("x", real=True)
+    if wrt is None:
+        if len(symbols) > 1:
+            found = ", ".join(text(s) for s in symbols)
+            raise ParseError(f"the expression has several variables ({found}): choose one with --wrt")
+        return symbols[0] if symbols else Symbol("x", real=True)
+    x = wrt if isinstance(wrt, Symbol) else names.symbol(wrt)
+    if symbols and x not in expr.free_symbols:
+        found = ", ".join(text(s) for s in symbols)
+        raise ParseError(f"the variable {text(x)} does not occur in the expression (its variables: {found})")
+    return x
 
 
 def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int = 1,
@@ -97,14 +103,14 @@ def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int
     current = start
     expanded = rebuild(current, lambda n: n.body_at(n.args[0]) if isinstance(n, DefinedFunction) else None)
     if expanded != current:
-        steps.append(verified(current, Step("substitute the definitions", expanded,
-                                            "write each defined function out")))
+        steps.append(prove(current, Proposal("substitute the definitions", expanded,
+                                             "write each defined function out")))
         current = expanded
     if not pending(current):  # d/dx f(x) of an unknown f: nothing to work out, and nothing hidden
         steps.append(Step("unknown function", current, "nothing is known of the function but its name, "
-                          "so its derivative stays as it is", "identical"))
+                          "so its derivative stays as it is", certify(current, current)))
     else:
-        for step in Differentiate(detail).steps(current):
+        for step in Differentiate(detail).proved_steps(current):
             steps.append(step)
             current = step.expr
     better = _improved(current) if in_terms_of is None else None  # steering simplifies in its terms
@@ -112,15 +118,17 @@ def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int
         steps.append(better)
         current = better.expr
     if in_terms_of is not None:
-        from derive.steer import rewrite_in_terms_of, target_of
+        from derive.steer import require_in_terms_of, rewrite_in_terms_of, target_of
 
         target = target_of(_target_expr(in_terms_of, f, x, definitions), x)
-        steps.extend(rewrite_in_terms_of(current, target, x))
+        for proposal in rewrite_in_terms_of(current, target, x):
+            steps.append(prove(current, proposal))
+            current = proposal.expr
+        require_in_terms_of(current, target, in_terms_of)
     title = f"d/d{x.name} {text(f)}" if order == 1 else f"d^{order}/d{x.name}^{order} {text(f)}"
-    derivation = Derivation(start, tuple(steps), title=title)
-    if derivation.check_result() is None:  # end to end, independent of the steps' certificates
-        raise VerificationError(f"the result {text(derivation.result)} could not be checked against {text(start)}")
-    return derivation
+    source = expr if isinstance(expr, str) else ""
+    # end to end, independent of the steps' certificates
+    return Derivation(start, tuple(steps), title=title, source=source).checked_end_to_end()
 
 
 def _target_expr(name: str, f: Expr, x: Symbol, definitions: dict[str, type]) -> Expr:
@@ -166,7 +174,7 @@ def _improved(expr: Expr) -> Step | None:
     if not good:
         return None
     best = min(good, key=size)
-    return verified(expr, Step("simplify", best, "a shorter form of the same expression"))
+    return prove(expr, Proposal("simplify", best, "a shorter form of the same expression"))
 
 
 

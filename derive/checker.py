@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sympy import Derivative, Expr, Function, Symbol
+from sympy.core.function import AppliedUndef
 
+from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError, ParseError
-from derive.exprs import rebuild
+from derive.exprs import preorder, rebuild
 from derive.justify import justify
 from derive.parse import parse
 from derive.parse.blocks import Block, Chain, extract_blocks
+from derive.render.printer import reading_differs as _differs
+from derive.render.printer import text as plain
 from derive.suggest import suggestion
 from derive.verify import compare
 
@@ -57,12 +61,16 @@ class ChainReport:
     wrong_links: list[tuple[int, int]] = field(default_factory=list)  # a wrong step: what follows agrees
     hints: dict[int, str] = field(default_factory=dict)  # suspect → "did you mean …"
     errors: dict[int, str] = field(default_factory=dict)  # expression index → why it was not read
+    read_as: list[str | None] = field(default_factory=list)  # each expression as derive read it, plainly
+    shown: list[bool] = field(default_factory=list)  # the reading differs from what is written
+    evidence: dict[int, str] = field(default_factory=dict)  # wrong link (by its source) → what shows it
 
     def to_dict(self) -> dict[str, Any]:
         return {"line": self.line, "environment": self.environment, "expressions": self.expressions,
-                "lines": self.lines, "links": [k.to_dict() for k in self.links],
+                "read_as": self.read_as, "lines": self.lines, "links": [k.to_dict() for k in self.links],
                 "suspects": self.suspects, "wrong_links": [list(w) for w in self.wrong_links],
                 "hints": {str(k): v for k, v in self.hints.items()},
+                "evidence": {str(k): v for k, v in self.evidence.items()},
                 "unreadable": {str(k): v for k, v in self.errors.items()}}
 
 
@@ -84,28 +92,60 @@ class CheckReport:
     path: str
     chains: list[ChainReport]
     claims: list[Claim]
+    strict: bool = False  # ok only when there is a link, and every link is decided and valid
 
     @property
     def links(self) -> list[Link]:
-        return [k for c in self.chains for k in c.links]
+        """The claimed equalities: every link but the definitions, which claim nothing."""
+        return [k for c in self.chains for k in c.links if k.verdict != DEFINITION]
+
+    @property
+    def decided(self) -> int:
+        return sum(k.verdict in (VALID, INVALID) for k in self.links)
 
     @property
     def ok(self) -> bool:
-        return all(k.verdict != INVALID for k in self.links) and all(c.holds for c in self.claims)
+        """No link proved wrong and no wrong claim; with strict, also everything checked."""
+        sound = all(k.verdict != INVALID for k in self.links) and all(c.holds for c in self.claims)
+        if self.strict:
+            return sound and bool(self.links) and self.decided == len(self.links)
+        return sound
 
     @property
     def exit_code(self) -> int:
         return 0 if self.ok else 1
 
     def to_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "file": self.path, "blocks": [c.to_dict() for c in self.chains],
+        return {"ok": self.ok, "strict": self.strict, "file": self.path, "links": len(self.links),
+                "decided": self.decided, "verdict": self.verdict(), "blocks": [c.to_dict() for c in self.chains],
                 "claims": [c.to_dict() for c in self.claims], "summary": self.summary()}
 
     def summary(self) -> dict[str, int]:
-        counts = {v: sum(k.verdict == v for k in self.links) for v in (VALID, INVALID, UNDECIDED, DEFINITION)}
+        counts = {v: sum(k.verdict == v for c in self.chains for k in c.links)
+                  for v in (VALID, INVALID, UNDECIDED, DEFINITION)}
+        counts["links"], counts["decided"] = len(self.links), self.decided
         counts["suspects"] = sum(len(c.suspects) for c in self.chains)
         counts["wrong claims"] = sum(not c.holds for c in self.claims)
         return counts
+
+    def verdict(self) -> str:
+        """One honest sentence: what was found, and how much of the document was checked."""
+        n, decided = len(self.links), self.decided
+        if not self.chains:
+            return "no derivation found: nothing was checked"
+        if decided == 0 and not any(not c.holds for c in self.claims):
+            return f"nothing could be checked: all {n} link{'s' * (n != 1)} undecided" if n else \
+                "nothing could be checked: no claimed equality between expressions"
+        undecided = n - decided
+        reasons = sorted({_short(k.reason) for k in self.links if k.verdict == UNDECIDED and k.reason})
+        counted = f"checked {decided} of {n} links" + (
+            f" ({undecided} undecided: {'; '.join(reasons)})" if undecided else "")
+        wrong = sum(k.verdict == INVALID for k in self.links) + sum(not c.holds for c in self.claims)
+        if wrong:
+            return f"wrong steps found: {counted}"
+        if self.strict and not self.ok:
+            return f"not everything could be checked (--strict): {counted}"
+        return f"no step proved wrong: {counted}"
 
     def text(self) -> str:
         from derive.render.templates import render
@@ -135,6 +175,11 @@ class CheckReport:
         raise ValueError(f"derive check writes text, markdown or json, not {fmt!r}")
 
 
+def _short(reason: str) -> str:
+    """An undecided link's reason, shortened for the summary line."""
+    return reason if len(reason) <= 80 else reason[:77] + "…"
+
+
 # --- reading -----------------------------------------------------------------------------------
 
 _VARIABLE = re.compile(r"\\frac\s*\{\s*d\s*\}\s*\{\s*d\s*([a-zA-Z])\s*\}|\\frac\s*\{\s*\\partial\s*\}"
@@ -149,6 +194,21 @@ class Definitions:
 
     functions: dict[str, type] = field(default_factory=dict)
     symbols: dict[Symbol, Expr] = field(default_factory=dict)
+
+
+@dataclass
+class Scoped:
+    """Definitions with the line each is stated at: one applies from there on, the latest before a
+    use wins (a y defined twice in one document is two quantities, one after the other)."""
+
+    entries: list[tuple[int, str, Any, Any]] = field(default_factory=list)  # (line, kind, name, value)
+
+    def at(self, line: int) -> Definitions:
+        known = Definitions()
+        for where, kind, name, value in self.entries:
+            if where <= line:
+                (known.functions if kind == "function" else known.symbols)[name] = value
+        return known
 
 
 def _variable_of(chain: Chain) -> str:
@@ -187,28 +247,30 @@ def _definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     return None
 
 
-def _definitions(blocks: list[Block], sources: tuple[str, ...]) -> Definitions:
+def _definitions(blocks: list[Block], sources: tuple[str, ...]) -> Scoped:
     from derive.automatic import parse_definition
 
-    found = Definitions()
-    for source in sources:
-        d = parse_definition(source, found.functions)
-        found.functions[d.name] = d.function
+    found = Scoped()
+    for source in sources:  # --define: before the document's first line
+        d = parse_definition(source, found.at(0).functions)
+        found.entries.append((0, "function", d.name, d.function))
     for block in blocks:
         for chain in block.chains:
             definition = _definition_of(chain)
             if definition is None:
                 continue
             kind, name, var, body = definition
+            line = chain.lines[0]
+            known = found.at(line)
             try:
                 if kind == "function":
-                    d = parse_definition(f"{name}({var}) = {body}", found.functions, reader="latex")
-                    found.functions[d.name] = d.function
+                    d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
+                    found.entries.append((line, "function", d.name, d.function))
                 else:
                     symbol = parse(name, reader="latex")
                     if isinstance(symbol, Symbol):
-                        found.symbols[symbol] = parse(body, reader="latex", variable=_variable_of(chain),
-                                                      functions=found.functions)
+                        value = parse(body, reader="latex", variable=_variable_of(chain), functions=known.functions)
+                        found.entries.append((line, "symbol", symbol, value))
             except DeriveError:
                 continue  # not a definition derive can read: the chain is checked as written
     return found
@@ -226,6 +288,19 @@ def _dependent(node: Expr) -> Expr | None:
     return None
 
 
+def _undefined(exprs: list[Expr | None]) -> list[str]:
+    """The names a chain uses without a definition: unknown functions, and dy/dx of an unknown y."""
+    names = {type(n).__name__ for e in exprs if e is not None for n in preorder(e) if isinstance(n, AppliedUndef)}
+    return sorted(names)
+
+
+def _read(source: str, variable: str, known: Definitions, definition) -> Expr:
+    expr = parse(source, reader="latex", variable=variable, functions=known.functions)
+    if known.symbols and definition is None:  # y, where the document said y = …
+        expr = rebuild(expr, lambda node: known.symbols.get(node) if node.is_Symbol else None)
+    return rebuild(expr, _dependent)
+
+
 def _check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
     report = ChainReport(block.line, block.environment, chain.expressions, chain.lines)
     variable = _variable_of(chain)
@@ -233,27 +308,32 @@ def _check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
         try:
-            expr = parse(source, reader="latex", variable=variable, functions=known.functions)
-            if known.symbols and definition is None:  # y, where the document said y = …
-                expr = rebuild(expr, lambda node: known.symbols.get(node) if node.is_Symbol else None)
-            expr = rebuild(expr, _dependent)
-            exprs.append(expr)
+            exprs.append(_read(source, variable, known, definition))
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc)
+    report.read_as = [None if e is None else plain(e) for e in exprs]
+    report.shown = [e is not None and _differs(source, r) for source, e, r in
+                    zip(chain.expressions, exprs, report.read_as)]
+    undefined = _undefined(exprs)
     for i in range(len(exprs) - 1):
         a, b = exprs[i], exprs[i + 1]
         if definition is not None:
             report.links.append(Link(i, i + 1, DEFINITION, rule=f"definition of {definition[1]}"))
         elif a is None or b is None:
-            report.links.append(Link(i, i + 1, UNDECIDED, reason="an expression could not be read: "
-                                     + report.errors.get(i if a is None else i + 1, "")))
+            k = i if a is None else i + 1
+            report.links.append(Link(i, i + 1, UNDECIDED,
+                                     reason=f"cannot read `{chain.expressions[k]}`: {report.errors[k]}"))
         else:
             verdict, method = compare(a, b)
             if verdict is True:
                 report.links.append(Link(i, i + 1, VALID, method, rule=justify(a, b, Symbol(variable, real=True))))
             elif verdict is False:
                 report.links.append(Link(i, i + 1, INVALID, method))
+            elif undefined:
+                names = ", ".join(undefined)
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=f"{names} {'is' if len(undefined) == 1 else 'are'}"
+                                         " not defined here (give it with --define or in the text)"))
             else:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=method))
     _locate(report, exprs)
@@ -261,7 +341,8 @@ def _check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
 
 
 def _locate(report: ChainReport, exprs: list[Expr | None]) -> None:
-    """Suspects (a slip in one line) and wrong links (a wrong step the rest agrees with)."""
+    """Suspects (a slip in one line) and wrong links (a wrong step the rest agrees with), each with
+    what shows it: the one slip that mends it, or a point where the sides differ."""
     links = report.links
     explained: set[int] = set()
     for k in range(1, len(exprs) - 1):
@@ -276,6 +357,15 @@ def _locate(report: ChainReport, exprs: list[Expr | None]) -> None:
     for i, link in enumerate(links):
         if link.verdict == INVALID and i not in explained:
             report.wrong_links.append((link.source, link.target))
+            shown = [t for t in (counterexample(exprs[link.source], exprs[link.target]),
+                                 _should_be(exprs[0])) if t]
+            if shown:
+                report.evidence[link.source] = "; ".join(shown)
+
+
+def _should_be(start: Expr) -> str | None:
+    value = worked_out(start)
+    return None if value is None else f"the derivative the chain starts at is {value}"
 
 
 # --- prose ----------------------------------------------------------------------------------------
@@ -304,18 +394,22 @@ def _claims(text: str, blocks: list[Block], chains: list[tuple[Chain, ChainRepor
     return out
 
 
-def check(text: str, path: str = "-", define: tuple[str, ...] | list[str] = ()) -> CheckReport:
-    """Check every claimed equality of the derivations in text (LaTeX, Markdown or plain)."""
+def check(text: str, path: str = "-", define: tuple[str, ...] | list[str] = (), strict: bool = False) -> CheckReport:
+    """Check every claimed equality of the derivations in text (LaTeX, Markdown or plain).
+
+    strict: the report is ok only when there is a link and every link is decided and valid.
+    """
     if not isinstance(text, str):
         raise ParseError("derive check reads text")
     blocks = extract_blocks(text)
-    known = _definitions(blocks, tuple(define))
-    checked = [(chain, _check_chain(block, chain, known))
+    scoped = _definitions(blocks, tuple(define))
+    checked = [(chain, _check_chain(block, chain, scoped.at(chain.lines[0])))
                for block in blocks for chain in block.chains if len(chain.expressions) > 1]
-    return CheckReport(path, [r for _, r in checked], _claims(text, blocks, checked))
+    return CheckReport(path, [r for _, r in checked], _claims(text, blocks, checked), strict)
 
 
-def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text") -> tuple[str, int]:
+def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text",
+               strict: bool = False) -> tuple[str, int]:
     """(the report in fmt, the exit status) for a file, or standard input for '-'."""
     import sys
 
@@ -333,6 +427,6 @@ def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text") -> tu
         raise ParseError(f"cannot read {path}: {exc.strerror}") from None
     if "\x00" in text:
         raise ParseError(f"{path} is not a text file")
-    report = check(text, path, define)
+    report = check(text, path, define, strict)
     return report.render(fmt), report.exit_code
 

@@ -151,15 +151,19 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
               show_default=True, help="Output format.")
 @click.option("--define", "define", multiple=True, metavar="DEF",
               help="A function the document uses without defining it, such as 'g(x)=x^2+1'.")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 unless there is a link and every link is decided and valid (for a paper's CI).")
 @limit_options(DEFAULT_CHECK_TIMEOUT)
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
 @template_options
-def check(file: str, fmt: str, define: tuple[str, ...], timeout: float, max_memory: int,
+def check(file: str, fmt: str, define: tuple[str, ...], strict: bool, timeout: float, max_memory: int,
           output: str | None, templates: tuple[str, ...], template_dir: str | None) -> int:
     """Check the derivations in FILE (LaTeX, Markdown, any text; - for standard input).
 
     Every claimed equality of every display block is valid, invalid or undecided; a line that
-    disagrees with both neighbours is pointed at. Exit 0 when no link is invalid, 1 when one is.
+    disagrees with both neighbours is pointed at. Exit 0 when no link is proved wrong (the report
+    says how many were decided), 1 when one is; with --strict, 1 also when any link is undecided
+    or there is none.
     """
     _use_templates(templates, template_dir)
     from derive.checker import check_file
@@ -169,16 +173,16 @@ def check(file: str, fmt: str, define: tuple[str, ...], timeout: float, max_memo
         text = click.get_text_stream("stdin").read()
         from derive.checker import check as check_text
 
-        report, code = run_limited(_render_check, check_text, text, define, fmt,
+        report, code = run_limited(_render_check, check_text, text, define, fmt, strict,
                                    timeout=timeout, memory_mb=max_memory)
     else:
-        report, code = run_limited(check_file, file, define, fmt, timeout=timeout, memory_mb=max_memory)
+        report, code = run_limited(check_file, file, define, fmt, strict, timeout=timeout, memory_mb=max_memory)
     write_output(report, output)
     return code
 
 
-def _render_check(check_text, text: str, define: tuple[str, ...], fmt: str) -> tuple[str, int]:
-    report = check_text(text, "-", define)
+def _render_check(check_text, text: str, define: tuple[str, ...], fmt: str, strict: bool) -> tuple[str, int]:
+    report = check_text(text, "-", define, strict)
     return report.render(fmt), report.exit_code
 
 

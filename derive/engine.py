@@ -1,4 +1,9 @@
-"""The engine: performs rules on a whole expression, verifies each step, and works out derivatives."""
+"""The engine: performs rules on a whole expression, proves each step, and works out derivatives.
+
+A rule proposes; the engine proves. Every Step that enters a record comes from here, carrying the
+Certificate that derive.verify issued for it; a proposal that cannot be proved is refused
+(VerificationError), and one that changes nothing is no step at all (RuleError).
+"""
 
 from __future__ import annotations
 
@@ -7,26 +12,43 @@ from dataclasses import replace
 
 from sympy import Derivative, Expr, Symbol, evaluate
 
-from derive.derivation import Step
 from derive.exprs import is_pending, paths_to, pending, replace_at, same_but_order, tidy
 from derive.errors import RuleError, VerificationError
+from derive.record import Certificate, Proposal, Step
 from derive.rules.base import Rule
 from derive.rules.calculus import rule_for
-from derive.verify import equivalent
+from derive.verify import certify, certify_arithmetic, certify_part, certify_steps
 
 TIDY = "simplify the arithmetic"
 
 
-def verified(before: Expr, step: Step) -> Step:
-    """The step with the certificate that proves it equal to before; VerificationError without one."""
-    method = equivalent(before, step.expr)
-    if method is None:
-        raise VerificationError(f"the {step.rule} step could not be verified: {before} = {step.expr}")
-    return replace(step, verified_by=method)
+def prove(before: Expr, proposal: Proposal) -> Step:
+    """The proposal as a Step, with the certificate that proves it equal to before.
+
+    Proved on the part it rewrote where the rule says which (cheaper), else on the whole.
+    VerificationError when nothing proves it; RuleError when it changes nothing.
+    """
+    if proposal.expr == before:
+        raise RuleError(f"the {proposal.rule} changes nothing here: no step")
+    certificate = certify_part(before, proposal.expr, *proposal.part) if proposal.part else None
+    certificate = certificate or certify(before, proposal.expr)
+    if certificate is None:
+        raise VerificationError(f"the {proposal.rule} step could not be verified: {before} = {proposal.expr}")
+    return Step(proposal.rule, proposal.expr, proposal.note, certificate)
+
+
+def _proved_steps(rule: Rule, expr: Expr) -> list[Step]:
+    if isinstance(rule, Differentiate):
+        return rule.proved_steps(expr)  # the engine's own rule: proved as it goes, part by part
+    out, current = [], expr
+    for proposal in rule.propose(expr):
+        out.append(prove(current, proposal))
+        current = proposal.expr
+    return out
 
 
 def apply(expr: Expr, rules: Sequence[Rule], note: str | None = None, same_line: bool = False) -> Step:
-    """One written step made of rules applied in turn to expr, each verified against the one before.
+    """One written step made of rules applied in turn to expr, each proved against the one before.
 
     With several single steps, the written step holds them as substeps and is certified by them
     (equality is transitive), so the composite costs no proof of its own.
@@ -36,16 +58,26 @@ def apply(expr: Expr, rules: Sequence[Rule], note: str | None = None, same_line:
     singles: list[Step] = []
     current = expr
     for rule in rules:
-        for step in rule.steps(current):
-            # a rule may prove its steps itself, more cheaply (on the part it rewrote)
-            singles.append(step if step.verified_by else verified(current, step))
+        for step in _proved_steps(rule, current):
+            singles.append(step)
             current = step.expr
     if len(singles) == 1:
         only = singles[0]
         return replace(only, note=note or only.note, same_line=same_line)
+    return _line(expr, singles, note or "", same_line)
+
+
+def _line(before: Expr, singles: list[Step], note: str = "", same_line: bool = False) -> Step:
+    """Several proved single steps written as one line; the single steps keep their own notes."""
     names = ", ".join(dict.fromkeys(s.rule for s in singles))
-    # The single steps keep their own notes; the written step's note is the author's, if any.
-    return Step(names, current, note or "", "substeps", tuple(singles), same_line)
+    return Step(names, singles[-1].expr, note, _certified(certify_steps(before, tuple(singles)), names),
+                tuple(singles), same_line)
+
+
+def _certified(certificate: Certificate | None, what: str) -> Certificate:
+    if certificate is None:
+        raise VerificationError(f"the {what} step could not be verified")
+    return certificate
 
 
 class Differentiate(Rule):
@@ -69,32 +101,38 @@ class Differentiate(Rule):
         self.detail = detail
 
     def rewrite(self, expr):
-        return self.steps(expr)[-1].expr
+        return self.proved_steps(expr)[-1].expr
 
-    def steps(self, expr: Expr) -> list[Step]:
+    def proved_steps(self, expr: Expr) -> list[Step]:
         out: list[Step] = []
         whole = start = expr
         fresh = _fresh_names()
         while ready := _ready(whole):
             batch = ready if self.detail == "normal" else ready[:1]
             places = paths_to(whole, set(batch))  # found once a round; the parts replaced are disjoint
-            singles = []
+            singles, before_round = [], whole
             for node in batch:
                 f, x, n = _order_of(node)
                 rule = rule_for(f, x)
                 new = rule.apply(f, x)
                 if n > 1:  # d^n f = d^(n-1) f': one derivative at a time
                     new = Derivative(new, (x, n - 1))
+                before = whole
                 for path in places[node]:  # every place it stands: equal parts, one rule
                     whole = replace_at(whole, path, new)
-                singles.append(_proved(Step(rule.name, whole, rule.describe(f, x, fresh)), *rule.schema(f, x)))
-            out.append(singles[0] if len(singles) == 1 else _round(singles))
+                # proved on the part it rewrote; the chain rule on its outer function at a fresh u
+                # (d/dx f = f' implies d^n f = d^(n-1) f')
+                certificate = certify_part(before, whole, node, new, rule.schema(f, x))
+                if certificate is None:
+                    raise VerificationError(f"the {rule.name} rewrote {node} as {new}, which derive cannot "
+                                            "prove equal")
+                singles.append(Step(rule.name, whole, rule.describe(f, x, fresh), certificate))
+            out.append(singles[0] if len(singles) == 1 else _line(before_round, singles))
         tidied, changed = _tidy_finished(start, whole)
         if changed:
-            # SymPy's own arithmetic made these parts, exactly what the verifier's "evaluate"
-            # would compute again to compare them: its certificate, without the second run.
+            certificate = _certified(certify_arithmetic(whole, tidied), TIDY)
             out.append(Step(TIDY, tidied, "Drop the zero terms and unit factors, and work out the numbers.",
-                            "evaluate"))
+                            certificate))
         if not out:
             raise RuleError(f"nothing is left to differentiate in {expr}")
         return out
@@ -122,19 +160,6 @@ def _fresh_names():
         return f"u_{{{count}}}"
 
     return fresh
-
-
-def _proved(step: Step, old: Expr, new: Expr) -> Step:
-    """The step, certified by a proof that the part it rewrote equals what replaced it."""
-    method = equivalent(old, new)
-    if method is None:
-        raise VerificationError(f"the {step.rule} rewrote {old} as {new}, which derive cannot prove equal")
-    return replace(step, verified_by=method)
-
-
-def _round(singles: list[Step]) -> Step:
-    names = ", ".join(dict.fromkeys(s.rule for s in singles))
-    return Step(names, singles[-1].expr, "", "substeps", tuple(singles))
 
 
 def _tidy_finished(before: Expr, after: Expr) -> tuple[Expr, bool]:

@@ -110,6 +110,17 @@ def replace_at(expr: Basic, path: tuple[int, ...], new: Basic) -> Basic:
         return expr.func(*args)
 
 
+def rewrites_only(before: Basic, after: Basic, old: Basic, new: Basic) -> bool:
+    """after is before with old replaced by new in some places, and nothing else changed."""
+    if before is after:
+        return True  # replace_at keeps the untouched parts as the same objects
+    if before == old and after == new:
+        return True
+    if not before.args or len(before.args) != len(after.args) or before.func != after.func:
+        return before == after
+    return all(rewrites_only(b, a, old, new) for b, a in zip(before.args, after.args))
+
+
 def replace_first(expr: Basic, visit: Callable[[Basic], Basic | None]) -> Basic | None:
     """Like rebuild, but only the first match in preorder; None when nothing matched."""
     done = False

@@ -60,14 +60,28 @@ def _calculus(a: Expr, b: Expr) -> str | None:
         if new is not None and _same(new, b):
             return cls.name
     names: list[str] = []
-    for step in Differentiate("fine").steps(a):
+    for step in Differentiate("fine").proved_steps(a):
         names.append(step.rule)
         if _same(step.expr, b):
             return ", ".join(dict.fromkeys(names))
     return None
 
 
+def _arithmetic_only(a: Expr, b: Expr) -> bool:
+    """b is a with its arithmetic worked out (5x(x²) = 5x³): no rule of ours is what made it."""
+    try:
+        return tidy(a) == tidy(b)
+    except Exception:  # noqa: BLE001 - a form SymPy cannot evaluate is simply not the same
+        return False
+
+
 def _algebra(a: Expr, b: Expr, x: Symbol) -> str | None:
+    """The algebra rule (or two) that writes b from a. A rule whose output is b only once the
+    arithmetic is worked out names the step only when the arithmetic alone does not make it: no name
+    is better than a wrong one ("write the square as a product" for 5x(x²) = 5x³)."""
+    if _arithmetic_only(a, b):
+        return next((rule.name for rule in _algebra_rules(a, b, x)
+                     if (new := rule.rewrite(a)) is not None and shape(new) == shape(b)), None)
     singles = []
     for rule in _algebra_rules(a, b, x):
         new = rule.rewrite(a)

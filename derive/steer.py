@@ -7,22 +7,22 @@ w = (b − d·T)/(c·T − a). So a derivative rational in x and e^x becomes rat
 1. write it in exponentials (when it holds tanh, sech …),
 2. substitute e^{kx} by its expression in T,
 3. simplify to the shortest of the factored, partly factored and expanded forms.
-Each is a step, and each is verified like any other.
+Each is a proposal that the engine proves like any other. A result that does not come out in the
+target's terms is an error that shows the form reached, never a silent claim of steering.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import Dummy, Expr, Poly, S, Symbol, cancel, exp, factor_list, log
+from sympy import Dummy, Expr, Poly, S, Symbol, cancel, exp, factor_list, factor_terms, log
 
-from derive.derivation import Step
+from derive.record import Proposal
 from derive.errors import DeriveError
 from derive.exprs import add, div, mul, neg, preorder, rebuild, size
 from derive.functions import NamedFunction
 from derive.rational import NotRational, Reader
 from derive.render.printer import latex, text
-from derive.verify import equivalent
 
 
 class SteeringError(DeriveError):
@@ -66,8 +66,11 @@ def target_of(T: Expr, x: Symbol) -> Target:
     return Target(T, k, (a, b, c, dd), logarithmic)
 
 
-def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Step]:
+def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Proposal]:
     """The steps that take R to an expression in x and the target alone (none when R has no e^x)."""
+    applied = _applications(R, target)
+    if applied is not None:
+        return applied
     reader = Reader(R.free_symbols | {x})
     try:
         n, d = reader.read(R)
@@ -77,7 +80,7 @@ def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Step]:
         raise SteeringError(f"the derivative {text(R)} cannot be written in terms of {text(target.expr)} "
                             "alone") from None
     i = reader.symbols.index(x)
-    steps: list[Step] = []
+    steps: list[Proposal] = []
     others = [j for j in range(len(reader.t)) if j != i]
     powers = {m[len(reader.s) + i] for p in (n, d) for m in p.monoms()}
     if any(m[len(reader.s) + j] for p in (n, d) for m in p.monoms() for j in others):
@@ -109,11 +112,39 @@ def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Step]:
     return steps
 
 
-def _step(rule: str, new: Expr, old: Expr, note: str) -> Step:
-    method = equivalent(old, new)
-    if method is None:
-        raise SteeringError(f"derive could not verify the step '{rule}'")
-    return Step(rule, new, note, method)
+def _applications(R: Expr, target: Target) -> list[Proposal] | None:
+    """R already written in the target of other arguments (σ(wx + b) is σ): simplified with each
+    application as one unknown, or None when R holds exponentials besides them."""
+    head = target.expr.func
+    if not target.expr.is_Function or target.expr.args[0] in [n.args[0] for n in preorder(R) if n.func == head]:
+        return None  # the target's own argument: the exponential route below handles it
+    apps = list(dict.fromkeys(n for n in preorder(R) if n.func == head))
+    if not apps:
+        return None
+    names = [Dummy(f"s{k}") for k in range(len(apps))]
+    hidden = R.xreplace(dict(zip(apps, names)))
+    if _has_exponentials(hidden):
+        return None
+    value = cancel(hidden.doit())
+    forms = [factor_terms(value)] + ([_present(value, names[0])] if len(apps) == 1 else [])
+    best = min(forms, key=size)
+    final = best.xreplace(dict(zip(names, apps)))
+    if final == R or size(final) > size(R):
+        return []
+    return [_step("simplify", final, R, f"simplify in terms of ${latex(apps[0])}$")]
+
+
+def _step(rule: str, new: Expr, old: Expr, note: str) -> Proposal:
+    return Proposal(rule, new, note)
+
+
+def require_in_terms_of(result: Expr, target: Target, name: str) -> None:
+    """The result is written in the target's terms: the target stands in it, of any argument (σ(wx + b)
+    is σ). SteeringError otherwise, showing the form reached: never a claim the output does not keep."""
+    head = target.expr.func
+    if not any(node.func == head for node in preorder(result)):
+        raise SteeringError(f"cannot write the derivative in terms of {name}: it came to {text(result)}, "
+                            f"where {text(target.expr)} does not occur")
 
 
 def _has_exponentials(expr: Expr) -> bool:

@@ -76,7 +76,10 @@ def suggestion(before: Expr, wrong: Expr, after: Expr) -> str | None:
             tried += 1
             if tried > MAX_CANDIDATES:
                 return None
-            candidate = replace_at(wrong, path, edited)
+            try:
+                candidate = replace_at(wrong, path, edited)
+            except (ValueError, TypeError):  # an edit SymPy refuses to build (a derivative of order −1)
+                continue
             if compare(before, candidate)[0] is True and compare(candidate, after)[0] is True:
                 return f"did you mean ${latex(_shown(candidate, path))}$ where it says ${latex(_shown(wrong, path))}$?"
     return None

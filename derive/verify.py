@@ -12,6 +12,9 @@ Cheapest first:
 - numeric: agreement to 1e-9 at six sample points (fixed seed, so certificates are reproducible).
   It is the weakest certificate, and the only one for identities no algebra here settles.
 None means no method proved it: the verifier's answer for a wrong step.
+
+This is the only module that issues a Certificate (derive.record): the value that says what was
+proved, by which method, about which two expressions. A rule cannot set one; the engine asks here.
 """
 
 import random
@@ -20,8 +23,10 @@ from functools import lru_cache
 from sympy import Add, Derivative, Expr, Integral, Limit, Product, Subs, Sum, cancel, exp, nan, simplify, zoo
 from sympy.core.function import AppliedUndef
 
+from derive.exprs import rewrites_only, tidy
 from derive.functions import NamedFunction
 from derive.rational import NotRational, rationally_equal
+from derive.record import _ISSUER, Certificate, Step, chained
 
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
 _POINTS = 6
@@ -137,3 +142,43 @@ def equivalent(a: Expr, b: Expr) -> str | None:
     """The name of the first method that proves a = b, or None when none does."""
     verdict, method = compare(a, b)
     return method if verdict else None
+
+
+# --- certificates ---------------------------------------------------------------------------------
+
+def _issue(method: str, before: Expr, after: Expr, part=None, lemma=None) -> Certificate:
+    return Certificate(method, before, after, part, lemma, issuer=_ISSUER)
+
+
+def certify(before: Expr, after: Expr) -> Certificate | None:
+    """A certificate that before = after as whole expressions, or None when no method proves it."""
+    method = equivalent(before, after)
+    return None if method is None else _issue(method, before, after)
+
+
+def certify_part(before: Expr, after: Expr, old: Expr, new: Expr,
+                 lemma: tuple[Expr, Expr] | None = None) -> Certificate | None:
+    """A certificate that before = after, proved on the part rewritten: after must be before with
+    old replaced by new and nothing else changed, and old = new (or the smaller lemma that implies
+    it, the chain rule's f'(u)) must be proved."""
+    if not rewrites_only(before, after, old, new):
+        return None
+    a, b = lemma or (old, new)
+    method = equivalent(a, b)
+    return None if method is None else _issue(method, before, after, (old, new), lemma)
+
+
+def certify_arithmetic(before: Expr, after: Expr) -> Certificate | None:
+    """A certificate for a tidy-up: both sides are the same once SymPy works out their arithmetic
+    (x + 0 → x, 1·x → x), which is what made after; otherwise the full comparison decides."""
+    if tidy(before) == tidy(after):
+        return _issue("evaluate", before, after)
+    return certify(before, after)
+
+
+def certify_steps(before: Expr, steps: tuple[Step, ...]) -> Certificate | None:
+    """A certificate for one written line made of several single steps: each is certified from
+    the expression before it (equality is transitive), so the line costs no proof of its own."""
+    if not steps or not chained(before, steps):
+        return None
+    return _issue("substeps", before, steps[-1].expr)

@@ -54,3 +54,50 @@ def test_plain_text_reads_back(expr):
 def test_latex_reads_back(expr):
     written = latex(expr)
     assert equivalent(parse(written, reader="latex"), expr) in EXACT, written
+
+
+# --- what derive itself writes: every line of every rule family, as written (unevaluated) ------------
+
+from sympy import Pow  # noqa: E402
+
+from derive import differentiate  # noqa: E402
+from derive.exprs import pending  # noqa: E402
+
+FAMILIES = ["x^5", "x^(3/2)", "sqrt(x)", "e^x", "2^x", "ln(x)", "log(x, 10)",
+            "sin(x) + cos(x) + tan(x) + cot(x) + sec(x) + csc(x)", "asin(x) + acos(x) + atan(x) + acot(x)",
+            "asec(x) + acsc(x)", "sinh(x) + cosh(x) + tanh(x) + coth(x) + sech(x) + csch(x)",
+            "asinh(x) + acosh(x) + atanh(x)", "|x| + sign(x)", "erf(x)", "sigmoid(x)", "softplus(x)",
+            "x e^x sin(x)", "sin(x)/x", "sin(x^2)", "(1+x^2)^3", "x^x", "sin(x)^cos(x)", "x sin(x)^2",
+            "1/(1+exp(-x))", "e^x/(e^x + 1)", "e^(2x) e^(-x)"]
+
+
+def _lines(source: str):
+    d = differentiate(source, detail="fine")
+    yield d.start
+    yield from (s.expr for s in d.steps)
+
+
+def test_every_line_of_every_rule_family_reads_back():
+    """LaTeX of every line (pending derivatives as primes), plain text of every finished line."""
+    for source in FAMILIES:
+        for expr in _lines(source):
+            assert equivalent(parse(latex(expr), reader="latex"), expr) in EXACT, (source, latex(expr))
+            if not pending(expr):
+                assert equivalent(parse(text(expr), reader="plain"), expr) in EXACT, (source, text(expr))
+
+
+written = st.recursive(
+    st.sampled_from([x, y, Integer(2), Integer(3), exp(x)]),
+    lambda c: st.one_of(
+        st.tuples(c, st.integers(-3, 3).filter(bool)).map(lambda p: Pow(p[0], p[1], evaluate=False)),
+        st.tuples(c, c).map(lambda p: Pow(p[0], p[1], evaluate=False)),
+        st.tuples(unary, c).map(lambda p: p[0](p[1], evaluate=False)),
+    ), max_leaves=4).filter(lambda e: not e.has(S.ImaginaryUnit, S.ComplexInfinity, S.NaN, S.Infinity))
+
+
+@SETTINGS
+@given(written)
+def test_powers_of_powers_as_written_read_back(expr):
+    """(e^x)^2 is printed so, not e^x^2, which reads back as e^(x^2)."""
+    assert equivalent(parse(text(expr), reader="plain"), expr) in EXACT, text(expr)
+    assert equivalent(parse(latex(expr), reader="latex"), expr) in EXACT, latex(expr)

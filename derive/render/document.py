@@ -6,12 +6,13 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from derive.render.formats import DEFAULT_LABEL_PREFIX, block_view, explanation, latex_block
+from derive.render.formats import DEFAULT_LABEL_PREFIX, block_view, derivation_data, explanation, latex_block
+from derive.render.printer import reading_differs
 from derive.render.printer import text as text_of
 from derive.render.templates import render
 
 if TYPE_CHECKING:
-    from derive.derivation import Derivation
+    from derive.record import Derivation
 
 FORMATS = ("latex", "markdown", "json", "text", "python", "numpy")
 
@@ -76,7 +77,8 @@ class Document:
                       explanation=self._explanation(DEFAULT_LABEL_PREFIX, eqref=False))
 
     def text(self) -> str:
-        sections = [{"heading": s.derivation.title, "start": text_of(s.derivation.start),
+        sections = [{"heading": s.derivation.title, "read_as": _read_as(s.derivation),
+                     "start": text_of(s.derivation.start),
                      "lines": block_view(s.derivation, tag_start=self._tag_start(s), printer=text_of).lines}
                     for s in self.sections if s.derivation is not None]
         # the title may hold $…$ math for LaTeX and Markdown; the terminal gets its plain twin
@@ -88,7 +90,7 @@ class Document:
             "title": self.title,
             **{k: v for k, v in self.meta.items() if k != "code"},  # code: expressions, for code()
             "verified": all(d.verified for d in derivations),
-            "derivations": [d.to_dict() for d in derivations],
+            "derivations": [derivation_data(d) for d in derivations],
         }
 
     def _repr_markdown_(self) -> str:  # Jupyter
@@ -118,3 +120,11 @@ class Document:
         if fmt in ("python", "numpy"):
             return self.code(fmt)
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _read_as(d: Derivation) -> str:
+    """The input as derive read it, when the user typed it and the reading looks different."""
+    if not d.source:
+        return ""
+    read = text_of(d.start.expr if d.start.is_Derivative else d.start)
+    return read if reading_differs(d.source, read) else ""

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from derive.render.printer import latex
+from sympy import sstr
+
+from derive.render.printer import latex, text
 from derive.render.templates import render
 
 if TYPE_CHECKING:
-    from derive.derivation import Derivation, Step
+    from derive.record import Derivation, Step
 
 DEFAULT_LABEL_PREFIX = "eq:eq"
 
@@ -113,3 +115,37 @@ def display_math(d: Derivation) -> str:
     rows = [(block.start if i == 0 else "") + " &= " + " = ".join(line.exprs) + rf" \tag{{{line.tag}}}"
             for i, line in enumerate(block.lines)]
     return "$$\\begin{align}" + " \\\\ ".join(rows) + "\\end{align}$$"
+
+
+def step_data(step: Step) -> dict[str, Any]:
+    """One step as JSON-ready data: read from the record, nothing proved again."""
+    data: dict[str, Any] = {
+        "rule": step.rule,
+        "expr": sstr(step.expr, order="none"),
+        "latex": latex(step.expr),
+        "note": step.note,
+        "verified_by": step.verified_by,
+        "same_line": step.same_line,
+    }
+    if step.substeps:
+        data["substeps"] = [step_data(s) for s in step.substeps]
+    return data
+
+
+def derivation_data(d: Derivation) -> dict[str, Any]:
+    """The derivation as JSON-ready data; result_verified_by is the end-to-end certificate the
+    record holds (None when it holds none), never a proof run again here."""
+    data: dict[str, Any] = {"title": d.title}
+    if d.source:
+        data["input"] = d.source
+    data.update({
+        "start": sstr(d.start, order="none"),
+        "start_latex": latex(d.start),
+        "read_as": text(d.start.expr if d.start.is_Derivative else d.start),
+        "steps": [step_data(s) for s in d.steps],
+        "result": sstr(d.result, order="none"),
+        "result_latex": latex(d.result),
+        "verified": d.verified,
+        "result_verified_by": d.end_to_end.method if d.end_to_end else None,
+    })
+    return data

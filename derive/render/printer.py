@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sympy import Add, Derivative, Expr, Function, Integer, Mul, Number, Pow, S, Symbol
+import re
+
+from sympy import Add, Derivative, Expr, Function, Integer, Mul, Number, Pow, S, Symbol, exp
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
@@ -208,6 +210,12 @@ class TextPrinter(StrPrinter):
         simple = isinstance(arg, Symbol) or (arg.is_Integer and arg >= 0)
         return f"e^{self._print(arg)}" if simple else f"e^({self._print(arg)})"
 
+    def _print_Pow(self, expr, rational=False):
+        # (e^x)^2, not e^x^2, which reads back as e^(x^2): a base that is itself a power is bracketed
+        if isinstance(expr.base, exp) and expr.exp not in (S.NegativeOne, S.Half, -S.Half):
+            return f"({self._print(expr.base)})^{self.parenthesize(expr.exp, 61)}"
+        return super()._print_Pow(expr, rational)
+
 
 def text(expr: Expr) -> str:
     """expr as plain text. A derivative that is the whole expression prints as d/dx( … )."""
@@ -217,6 +225,18 @@ def text(expr: Expr) -> str:
         d = f"d/d{printer.doprint(x)}" if n == 1 else f"d^{n}/d{printer.doprint(x)}^{n}"
         return f"{d}({_caret(printer.doprint(expr.expr))})"
     return _caret(printer.doprint(expr))
+
+
+_NOISE = re.compile(r"\\(?:left|right|cdot|times|,|;|!|quad|qquad)(?![a-zA-Z])|\\|[\s*·$]")
+
+
+def reading_differs(source: str, reading: str) -> bool:
+    """The plain reading of source says something its written form does not show as such: worth
+    printing beside it ("read as: 5*x*x^2" under 5x(x^2)). Braces and brackets count alike, as
+    \\ln and log, spaces and explicit products."""
+    def bare(t: str) -> str:
+        return _NOISE.sub("", t).replace("{", "(").replace("}", ")").replace("ln(", "log(").replace("**", "^")
+    return bare(source) != bare(reading)
 
 
 def _caret(printed: str) -> str:

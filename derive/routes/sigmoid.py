@@ -5,6 +5,8 @@ Written with the same public API a user writes a route with: begin(expr).then(ru
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sympy import Derivative, Pow, S, Symbol, exp
 
 from derive.derivation import Derivation, begin
@@ -68,11 +70,13 @@ def chain_route(x: Symbol) -> Derivation:
     return d.then(A.Substitute(sigmoid(x), one_over_u))
 
 
-def _check_end(d: Derivation, x: Symbol) -> None:
-    """The route must end at σ(x)(1 − σ(x)), written so, and equal to the start taken directly."""
+def _check_end(d: Derivation, x: Symbol) -> Derivation:
+    """The route must end at σ(x)(1 − σ(x)), written so, and equal to the start taken directly:
+    the derivation with that end-to-end certificate."""
     target = mul(sigmoid(x), add(S.One, neg(sigmoid(x))))
-    if shape(d.result) != shape(target) or d.check_result() is None or equivalent(d.result, target) is None:
+    if shape(d.result) != shape(target) or equivalent(d.result, target) is None:
         raise VerificationError(f"the {d.title} route ends at {d.result}, not at σ(x)(1 − σ(x))")
+    return d.checked_end_to_end()
 
 
 def sigmoid_document(route: str = "quotient", x: Symbol | None = None) -> Document:
@@ -100,7 +104,8 @@ def sigmoid_document(route: str = "quotient", x: Symbol | None = None) -> Docume
         derivative = chain_route(x)
         sections = (intro, Section(r"We differentiate $(1 + e^{-x})^{-1}$ directly, by the chain rule:",
                                    derivative))
-    _check_end(derivative, x)
+    derivative = _check_end(derivative, x)
+    sections = sections[:-1] + (replace(sections[-1], derivation=derivative),)
     closing = (r"So $\sigma'(x) = \sigma(x)\left(1 - \sigma(x)\right)$: the derivative of the sigmoid "
                r"in terms of the sigmoid itself. Every line above was produced by the rule named for it "
                r"and checked against the line before.")

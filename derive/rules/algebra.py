@@ -6,7 +6,7 @@ from sympy import Add, Expr, Mul, Pow, S, cancel, exp
 
 from derive.exprs import add, div, fraction, mul, neg, rebuild, tidy
 from derive.rational import NotRational, linear_sum, rationally_equal
-from derive.render.printer import latex
+from derive.render.printer import latex, text
 from derive.rules.base import AlgebraRule
 
 
@@ -180,7 +180,7 @@ class Substitute(EverywhereRule):
         self.name = f"substitute {self._name_text()}"
 
     def _name_text(self) -> str:
-        return str(self.name_expr).replace("sigmoid", "σ")
+        return text(self.name_expr)
 
     def transform(self, node):
         if node == self.body:
@@ -206,7 +206,7 @@ class FactorOut(AlgebraRule):
 
     def __init__(self, factor: Expr) -> None:
         self.factor = factor
-        self.name = f"factor out {str(factor).replace('sigmoid', 'σ')}"
+        self.name = f"factor out {text(factor)}"
 
     def transform(self, node):
         if not isinstance(node, Add):

@@ -1,10 +1,14 @@
-"""What every rule is: a name, a sentence, and a rewrite of a whole expression (or None)."""
+"""What every rule is: a name, a sentence, and a rewrite of a whole expression (or None).
+
+A rule proposes; the engine proves. propose() returns Proposals, which carry no certificate: only
+derive.engine turns one into a Step, after derive.verify has proved it.
+"""
 
 from __future__ import annotations
 
 from sympy import Derivative, Expr, Symbol
 
-from derive.derivation import Step
+from derive.record import Proposal
 from derive.errors import RuleError
 from derive.exprs import first_order, replace_first
 
@@ -21,12 +25,12 @@ class Rule:
         """What this application does, for the reader; a rule with a parameter says which."""
         return self.sentence
 
-    def steps(self, expr: Expr) -> list[Step]:
-        """The unverified steps this rule makes from expr: one, unless the rule is a composite."""
+    def propose(self, expr: Expr) -> list[Proposal]:
+        """The steps this rule proposes from expr, unproved: one, unless the rule is a composite."""
         new = self.rewrite(expr)
         if new is None:
             raise RuleError(f"the {self.name} does not apply to {expr}")
-        return [Step(self.name, new, self.note())]
+        return [Proposal(self.name, new, self.note())]
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
@@ -52,29 +56,30 @@ class CalculusRule(Rule):
         part, as the chain rule names its inner function."""
         return self.sentence
 
-    def _rewrite(self, expr: Expr) -> tuple[Expr, tuple[Expr, Symbol]] | None:
-        found: list[tuple[Expr, Symbol]] = []
+    def _rewrite(self, expr: Expr) -> tuple[Expr, tuple[Expr, Symbol], tuple[Expr, Expr]] | None:
+        found: list[tuple[tuple[Expr, Symbol], tuple[Expr, Expr]]] = []
 
         def visit(node):
             target = first_order(node)
             if target is not None and self.matches(*target):
-                found.append(target)
-                return self.apply(*target)
+                new = self.apply(*target)
+                found.append((target, (node, new)))
+                return new
             return None
 
         new = replace_first(expr, visit)
-        return None if new is None else (new, found[0])
+        return None if new is None else (new, *found[0])
 
     def rewrite(self, expr: Expr) -> Expr | None:
         done = self._rewrite(expr)
         return None if done is None else done[0]
 
-    def steps(self, expr: Expr) -> list[Step]:
+    def propose(self, expr: Expr) -> list[Proposal]:
         done = self._rewrite(expr)
         if done is None:
             raise RuleError(f"the {self.name} does not apply to any pending derivative of {expr}")
-        new, target = done
-        return [Step(self.name, new, self.describe(*target))]
+        new, target, part = done
+        return [Proposal(self.name, new, self.describe(*target), part)]
 
 
 class AlgebraRule(Rule):

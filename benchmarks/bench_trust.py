@@ -1,0 +1,76 @@
+"""How far derive check can be trusted: false alarms, misses and decided links on a corpus written
+independently of derive's code (benchmarks/corpus/, see its README). Prints figures; asserts nothing.
+
+- false alarm: a correct document with a link judged invalid (or a wrong claim about a rule);
+- found: a planted document with an invalid link that touches the planted line;
+- located: the planted line is a suspect, or the wrong link ends at it (the slip is in the last line);
+- decided: links judged valid or invalid, of all claimed links.
+
+    python benchmarks/bench_trust.py [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from derive.checker import INVALID, check
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def judge(entry: dict) -> dict:
+    text = (CORPUS / entry["file"]).read_text(encoding="utf-8")
+    started = time.process_time()
+    report = check(text, entry["file"])
+    seconds = time.process_time() - started
+    invalid = [(c, k) for c in report.chains for k in c.links if k.verdict == INVALID]
+    out = {"file": entry["file"], "kind": entry["kind"], "style": entry.get("style", "?"),
+           "links": len(report.links), "decided": report.decided, "cpu": seconds,
+           "alarm": bool(invalid) or any(not claim.holds for claim in report.claims)}
+    if entry["kind"] == "planted":
+        line = entry["planted"]["line"]
+        touching = [(c, k) for c, k in invalid if line in (c.lines[k.source], c.lines[k.target])]
+        located = any(c.lines[s] == line for c in report.chains for s in c.suspects) or any(
+            c.lines[target] == line for c in report.chains for _, target in c.wrong_links)
+        out.update(found=bool(touching), located=located)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--verbose", action="store_true", help="one line per file")
+    args = parser.parse_args()
+    entries = json.loads((CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
+    results = [judge(e) for e in entries]
+    if args.verbose:
+        for r in results:
+            flags = [k for k in ("alarm", "found", "located") if r.get(k)]
+            print(f"{r['file']:40} {r['kind']:8} decided {r['decided']:2}/{r['links']:2}  {' '.join(flags)}")
+    correct = [r for r in results if r["kind"] == "correct"]
+    planted = [r for r in results if r["kind"] == "planted"]
+    links = sum(r["links"] for r in results)
+    decided = sum(r["decided"] for r in results)
+    print(f"documents: {len(correct)} correct, {len(planted)} planted")
+    print(f"false alarms: {sum(r['alarm'] for r in correct)} of {len(correct)} correct documents "
+          f"({', '.join(r['file'] for r in correct if r['alarm']) or 'none'})")
+    print(f"planted slips found: {sum(r['found'] for r in planted)} of {len(planted)}, "
+          f"located: {sum(r['located'] for r in planted)} of {len(planted)}")
+    missed = [r["file"] for r in planted if not r["found"]]
+    print(f"missed: {', '.join(missed) or 'none'}")
+    print(f"links decided: {decided} of {links} ({100 * decided / max(links, 1):.0f}%)")
+    by_style: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in results:
+        by_style[r["style"]][0] += r["decided"]
+        by_style[r["style"]][1] += r["links"]
+    for style, (d, n) in sorted(by_style.items()):
+        print(f"  {style:16} {d:3} of {n:3} decided")
+    print(f"CPU: {sum(r['cpu'] for r in results):.1f} s in all, at most {max(r['cpu'] for r in results):.1f} s "
+          "for one document")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,207 @@
+"""Issue 9: derive never certifies a misreading, and never calls an unchecked document "ok".
+
+Each reading that was wrong once is tested through the API and the command; each verdict of derive
+check says how much it decided.
+"""
+
+import json
+
+import pytest
+from sympy import Symbol, cos, diff, exp, log, sin
+
+import derive
+from conftest import run_derive
+from derive.checker import INVALID, UNDECIDED, VALID, check
+from derive.cli import main
+from derive.errors import DeriveError, ParseError
+from derive.functions import sigmoid
+from derive.verify import equivalent
+
+x = Symbol("x", real=True)
+
+
+def cli(capsys, *args):
+    """The command in-process: (exit status, stdout, stderr)."""
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+# --- readings ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("wrt", ["α", "alpha", r"\alpha"])
+def test_a_greek_variable_is_one_symbol_however_spelled(wrt):
+    d = derive.differentiate("α^2 + x", wrt=wrt)
+    alpha = Symbol("alpha", real=True)
+    assert d.result == 2 * alpha and d.verified
+
+
+def test_a_greek_variable_through_the_command(capsys):
+    code, out, err = cli(capsys, "diff", r"\alpha^2 + x", "--wrt", "α", "--format", "text")
+    assert code == 0 and "2*alpha" in out.replace(" ", "") and err == ""
+
+
+@pytest.mark.parametrize("args, words", [
+    (("diff", "a x^2", "--wrt", "y"), "does not occur"),
+    (("diff", "x^2^3", "--latex"), "braces"),
+    (("diff", "1..2 + x", "--plain"), ""),
+    (("diff", "x sin(x)^2", "--in-terms-of", "sigmoid"), "sigmoid"),
+])
+def test_readings_that_cannot_be_right_are_refused(capsys, args, words):
+    code, out, err = cli(capsys, *args)
+    assert code == 2 and out == "" and err.startswith("derive: error:") and words in err
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"x(x^3)", 4 * x**3),
+    (r"5x\left(x^3\right)", 20 * x**3),
+    (r"$2x (x^3)$", 8 * x**3),
+    (r"\cos x \cdot \cos x", -2 * sin(x) * cos(x)),
+])
+def test_a_letter_before_brackets_multiplies_and_an_unbraced_argument_ends_where_a_reader_ends_it(text, expected):
+    d = derive.differentiate(text)
+    assert equivalent(d.result, expected) is not None, d.result
+
+
+def test_t_before_brackets_multiplies():
+    d = derive.differentiate(r"t(t^2)")
+    t = Symbol("t", real=True)
+    assert equivalent(d.result, 3 * t**2) is not None
+
+
+def test_no_step_repeats_the_line_before():
+    d = derive.differentiate(r"\frac{1}{1+e^{-x}}", detail="fine")
+    before = d.start
+    for step in d.steps:
+        assert step.expr != before, step.rule
+        before = step.expr
+    assert d.steps[0].rule != "constant multiple rule"
+
+
+def test_sigma_of_any_argument_is_sigma():
+    w, b, y = (Symbol(n, real=True) for n in "wby")
+    loss = "-(y log(sigmoid(w x + b)) + (1 - y) log(1 - sigmoid(w x + b)))"
+    d = derive.differentiate(loss, wrt="w", in_terms_of="sigmoid")
+    assert d.verified and d.result.has(sigmoid)
+    assert equivalent(d.result, (sigmoid(w * x + b) - y) * x) is not None
+
+
+def test_steering_that_cannot_reach_its_target_says_so():
+    with pytest.raises(DeriveError, match="sigmoid.*came to"):
+        derive.differentiate("x sin(x)^2", in_terms_of="sigmoid")
+
+
+def test_the_json_of_diff_says_what_was_read(capsys):
+    code, out, _ = cli(capsys, "diff", r"5x\left(x^3\right)", "--format", "json")
+    data = json.loads(out)["derivations"][0]
+    assert code == 0 and data["input"] == r"5x\left(x^3\right)" and data["read_as"] == "5*x*x^3"
+
+
+def test_the_text_of_diff_shows_the_reading_where_it_differs(capsys):
+    _, out, _ = cli(capsys, "diff", r"5x\left(x^3\right)", "--format", "text")
+    assert "read as: 5*x*x^3" in out
+    _, out, _ = cli(capsys, "diff", "x^2", "--format", "text")
+    assert "read as" not in out
+
+
+# --- derive check: honest verdicts --------------------------------------------------------------------
+
+def _links(report):
+    return [(k.source, k.target, k.verdict) for k in report.links]
+
+
+def test_a_wrong_product_reading_is_caught():
+    report = check(r"\begin{align}\frac{d}{dx}x^5 &= 5x(x^2) = 5x^3\end{align}")
+    assert _links(report) == [(0, 1, INVALID), (1, 2, VALID)] and not report.ok
+    assert "at x = 2 the left side is 80, the right 40" in report.chains[0].evidence[0]
+    assert "5 x^{4}" in report.chains[0].evidence[0]
+
+
+def test_the_summary_counts_what_was_decided():
+    report = check(r"""
+\begin{align} \frac{d}{dx} x^2 &= 2x \end{align}
+\begin{align} \frac{d}{dx} \hat{y} &= 2x \end{align}
+""")
+    assert report.summary()["links"] == 2 and report.decided == 1 and report.ok
+    assert report.verdict().startswith("no step proved wrong: checked 1 of 2 links (1 undecided")
+    assert "unknown command \\hat" in report.verdict()
+    data = report.to_dict()
+    assert data["links"] == 2 and data["decided"] == 1
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Just prose, and $x$ inline.", "no derivation found"),
+    (r"\begin{align} \frac{d}{dx} \hat{y} &= \tilde{z} \end{align}", "nothing could be checked"),
+])
+def test_a_document_where_nothing_was_checked_says_so(text, verdict):
+    report = check(text)
+    assert report.verdict().startswith(verdict) and "ok" not in report.text().split()
+
+
+def test_strict_fails_unless_everything_is_decided_and_valid(tmp_path, capsys):
+    decided = tmp_path / "decided.tex"
+    decided.write_text(r"\begin{align} \frac{d}{dx} x^2 &= 2x \end{align}")
+    partly = tmp_path / "partly.tex"
+    partly.write_text(r"\begin{align} \frac{d}{dx} x^2 &= 2x \\ \frac{d}{dx} \hat{y} &= 2x \end{align}")
+    empty = tmp_path / "empty.tex"
+    empty.write_text("no math")
+    assert cli(capsys, "check", str(partly))[0] == 0
+    assert cli(capsys, "check", str(partly), "--strict")[0] == 1
+    assert cli(capsys, "check", str(empty), "--strict")[0] == 1
+    code, out, _ = cli(capsys, "check", str(decided), "--strict", "--format", "json")
+    assert code == 0 and json.loads(out)["strict"] is True
+
+
+def test_undefined_names_are_named_as_the_reason():
+    report = check(r"\begin{align} \frac{dy}{dx} &= 3x^2 \end{align}")
+    [link] = report.links
+    assert link.verdict == UNDECIDED and link.reason.startswith("y is not defined here")
+
+
+def test_a_definition_applies_from_where_it_is_stated():
+    text = r"""
+\begin{equation} y = x^3 \end{equation}
+\begin{align} \frac{dy}{dx} &= 3x^2 \end{align}
+Now a new $y$:
+\begin{equation} y = \ln(\cos x) \end{equation}
+\begin{align} \frac{dy}{dx} &= -\tan x \end{align}
+"""
+    report = check(text)
+    assert [k.verdict for k in report.links] == [VALID, VALID] and report.decided == 2
+
+
+def test_a_use_before_any_definition_is_undecided_not_wrong():
+    text = r"""
+\begin{align} \frac{dy}{dx} &= 3x^2 e^{-x} - x^3 e^{-x} \end{align}
+\begin{equation} y = \ln(\cos x) \end{equation}
+"""
+    report = check(text)
+    assert [k.verdict for k in report.links] == [UNDECIDED] and report.ok
+
+
+@pytest.mark.parametrize("chain", [
+    r"5x(x^2) = 5x^3",  # arithmetic, not "write the square as a product"
+    r"2x + 3x = 5x",  # collecting like terms, not "distribute"
+])
+def test_arithmetic_gets_no_rule_name(chain):
+    [link] = check(rf"\begin{{align}} {chain.replace('=', '&=', 1)} \end{{align}}").links
+    assert link.verdict == VALID and link.rule is None
+
+
+def test_rule_names_print_as_math():
+    [link] = check(r"\begin{align} x e^{x^2} + e^{x^2} &= e^{x^2}(x + 1) \end{align}").links
+    assert link.rule == "factor out e^(x^2)"
+
+
+def test_the_check_report_shows_the_reading():
+    report = check(r"\begin{align} \frac{d}{dx} x^4 &= 4x(x^2) \end{align}")
+    assert report.chains[0].read_as[1] == "4*x*x^2" and "read as: 4*x*x^2" in report.text()
+    assert report.to_dict()["blocks"][0]["read_as"][1] == "4*x*x^2"
+
+
+# --- one real subprocess: the whole contract of an error ------------------------------------------------
+
+def test_a_wrt_that_does_not_occur_through_the_real_command():
+    out = run_derive("diff", "a x^2", "--wrt", "t")
+    assert out.returncode == 2 and out.stdout == "" and "does not occur" in out.stderr
+    assert "Traceback" not in out.stderr
