@@ -21,7 +21,7 @@ from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError, ParseError
 from derive.exprs import preorder, rebuild
 from derive.justify import justify
-from derive.parse import parse
+from derive.parse import names, parse
 from derive.parse.blocks import Block, Chain, extract_blocks
 from derive.render.printer import reading_differs as _differs
 from derive.render.printer import text as plain
@@ -182,8 +182,10 @@ def _short(reason: str) -> str:
 
 # --- reading -----------------------------------------------------------------------------------
 
-_VARIABLE = re.compile(r"\\frac\s*\{\s*d\s*\}\s*\{\s*d\s*([a-zA-Z])\s*\}|\\frac\s*\{\s*\\partial\s*\}"
-                       r"\s*\{\s*\\partial\s*([a-zA-Z])\s*\}")
+# \frac{d}{dx}, \frac{d^{2}}{dx^{2}}, \frac{dy}{d\alpha}, \frac{\partial}{\partial \theta_0}: the name after
+# the d (or \partial) of the denominator, however it is spelled (derive.parse.names decides)
+_VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\mathrm\{d\}|d|\\partial)\s*"
+                       r"(\\[A-Za-z]+|[A-Za-z])\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 _DEFINED_FUNCTION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*([A-Za-z])\s*\)\s*$")
 _DEFINED_SYMBOL = re.compile(r"^\s*((?:[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
 
@@ -214,9 +216,10 @@ class Scoped:
 def _variable_of(chain: Chain) -> str:
     """The variable primes differentiate by: the d/dx in the chain, else x, else its one letter."""
     for e in chain.expressions:
-        m = _VARIABLE.search(e)
-        if m:
-            return m.group(1) or m.group(2)
+        for m in _VARIABLE.finditer(e):
+            name = names.spelled(m.group(1) + (m.group(2) or "").replace(" ", ""))
+            if name is not None:
+                return name
     letters = {c for e in chain.expressions for c in re.findall(r"(?<![\\a-zA-Z])([a-z])(?![a-zA-Z])", e)}
     if "x" in letters or not letters - {"e", "d"}:
         return "x"

@@ -205,3 +205,17 @@ def test_a_wrt_that_does_not_occur_through_the_real_command():
     out = run_derive("diff", "a x^2", "--wrt", "t")
     assert out.returncode == 2 and out.stdout == "" and "does not occur" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("source, options", [
+    ("tanh(x)", {"order": 2, "in_terms_of": "tanh"}),
+    ("x^3 sin(x)", {"order": 2}),
+    ("1/(1+exp(-x))", {"in_terms_of": "sigmoid", "detail": "fine"}),
+    ("α^2 sin(α)", {"wrt": "α"}),
+    ("theta_0^2 e^(theta_0)", {"wrt": r"\theta_0"}),
+    ("t^2 e^t", {}),
+])
+def test_derive_check_proves_every_line_derive_diff_writes(source, options):
+    """\\frac{d^{2}}{dx^{2}}, steered lines and Greek variables included: nothing undecided."""
+    report = check(derive.differentiate(source, **options).latex())
+    assert report.links and all(k.verdict == VALID for k in report.links), report.verdict()
