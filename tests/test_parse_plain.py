@@ -137,3 +137,13 @@ def test_symbols_are_complex_when_told_so():
     assert all(s.is_real is None for s in expr.free_symbols)
     latex_expr = parse(r"(x^2)'", reader="latex", real=False)
     assert latex_expr.free_symbols == {Symbol("x")}
+
+
+def test_a_prime_after_a_bracket_is_a_derivative_as_text_output_writes_it():
+    from sympy import Derivative
+
+    x, t = Symbol("x", real=True), Symbol("t", real=True)
+    assert shape(parse_plain("(x^2 + 1)'")) == shape(Derivative(x**2 + 1, x))
+    assert shape(parse_plain("(t^3)''", variable="t")) == shape(Derivative(t**3, (t, 2)))
+    with pytest.raises(ParseError, match="bracket"):
+        parse_plain("x'")

@@ -50,4 +50,4 @@ def _read(text: str, reader: str, variable: str, limits: Limits, functions: dict
         return parse_latex(strip_math_delimiters(text), variable, limits, functions)
     from derive.parse.plain import parse_plain
 
-    return parse_plain(text, limits, functions)
+    return parse_plain(text, limits, functions, variable)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Abs, Expr, Function, S
+from sympy import Abs, Derivative, Expr, Function, S
 
 from derive.errors import LimitError, ParseError
 from derive.exprs import add, div, mul
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, call, negate, number, power
 from derive.parse.characters import normalize
 from derive.parse.limits import DEFAULT, Limits, check_text
+from derive.parse import names
 from derive.parse.names import GREEK, make, spelled
 
 CONSTANTS: dict[str, Expr] = {"pi": S.Pi, "π": S.Pi, "e": S.Exp1, "E": S.Exp1}
@@ -24,7 +25,7 @@ _TOKEN = re.compile(r"""
     (?P<space>\s+)
   | (?P<number>\d+(?:\.\d*)?|\.\d+)
   | (?P<name>[A-Za-z\u0370-\u03ff](?:[A-Za-z0-9\u0370-\u03ff]|_(?!\{))*(?:_\{[A-Za-z0-9\u0370-\u03ff]+\})?)
-  | (?P<op>\*\*|[-+*/^(),|!])
+  | (?P<op>\*\*|[-+*/^(),|!'])
 """, re.VERBOSE)
 
 
@@ -51,8 +52,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 class _Parser:
-    def __init__(self, text: str, limits: Limits, functions: dict[str, type] | None = None) -> None:
-        self.text, self.limits = text, limits
+    def __init__(self, text: str, limits: Limits, functions: dict[str, type] | None = None,
+                 variable: str = "x") -> None:
+        self.text, self.limits, self.variable = text, limits, variable
         self.functions = {**FUNCTIONS, **(functions or {})}
         self.tokens = tokenize(text)
         self.i = 0
@@ -137,7 +139,16 @@ class _Parser:
         return self.power()
 
     def power(self) -> Expr:
+        opened = self.tok
         base = self.primary()
+        if self.is_op("'"):  # (x^2 + 1)': the derivative, as derive's text output writes it
+            if not (opened.kind == "op" and opened.text == "("):
+                raise self.error("a prime follows a bracket here: write (…)'")
+            primes = 0
+            while self.is_op("'"):
+                self.take()
+                primes += 1
+            base = Derivative(base, (names.symbol(self.variable), primes))
         if self.is_op("^", "**"):
             self.take()
             self.nested()
@@ -206,13 +217,15 @@ class _Parser:
         return call(func, args, name.text, self.text, name.at)
 
 
-def parse_plain(text: str, limits: Limits = DEFAULT, functions: dict[str, type] | None = None) -> Expr:
+def parse_plain(text: str, limits: Limits = DEFAULT, functions: dict[str, type] | None = None,
+                variable: str = "x") -> Expr:
     """The expression that plain text writes, unevaluated. ParseError with a column, or LimitError.
 
     functions: names the user defined (g → its SymPy class), read like the built-in ones.
+    variable: the one a prime differentiates by, (x^2)' = 2x.
     """
     check_text(text, limits)
-    return _Parser(normalize(text, superscripts=True), limits, functions).parse()
+    return _Parser(normalize(text, superscripts=True), limits, functions, variable).parse()
 
 
 # FUNCTIONS and GREEK are read from here by the engine and the checker: the tables live in build and names.
