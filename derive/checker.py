@@ -323,6 +323,9 @@ def _check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
         a, b = exprs[i], exprs[i + 1]
         if definition is not None:
             report.links.append(Link(i, i + 1, DEFINITION, rule=f"definition of {definition[1]}"))
+        elif i == 0 and a is not None and a.is_Symbol:
+            # x = 2, n = 3, z = w^2 + 1 = …: a name given a value, not an identity to check
+            report.links.append(Link(i, i + 1, DEFINITION, rule=f"{plain(a)} is given a value"))
         elif a is None or b is None:
             k = i if a is None else i + 1
             report.links.append(Link(i, i + 1, UNDECIDED,
@@ -391,8 +394,10 @@ def _claims(text: str, blocks: list[Block], chains: list[tuple[Chain, ChainRepor
             near = [k for k in report.links if first - 1 <= k.source <= last]
             found = sorted({r for k in near if k.rule for r in k.rule.split(", ")})
             sentence = " ".join(m.group(0).split())
+            # a link derive gives no rule name can hold any rule: the claim is then not judged wrong
+            unnamed = any(k.rule is None and k.verdict == VALID for k in near)
             out.append(Claim(text.count("\n", 0, m.start()) + 1, sentence, named, found,
-                             named in found or not found))
+                             named in found or not found or unnamed))
             break
     return out
 

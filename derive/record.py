@@ -8,14 +8,16 @@ proposes (a Proposal); the engine proves the proposal and records a Step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 from sympy import Expr
 
 from derive.exprs import pending
 
-# Only derive.verify passes this: a certificate is issued where a proof was made, never claimed.
-_ISSUER = object()
+# Set by derive.verify alone, while it issues a certificate for a proof it has just made: any other
+# construction, dataclasses.replace of a real certificate included, is refused.
+_ISSUING: ContextVar[bool] = ContextVar("issuing", default=False)
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,9 @@ class Certificate:
     after: Expr
     part: tuple[Expr, Expr] | None = None
     lemma: tuple[Expr, Expr] | None = None
-    issuer: object = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if self.issuer is not _ISSUER:
+        if not _ISSUING.get():
             raise TypeError("a certificate is issued by derive.verify, where the proof is made")
 
     def relates(self, before: Expr, after: Expr) -> bool:

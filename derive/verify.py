@@ -26,7 +26,7 @@ from sympy.core.function import AppliedUndef
 from derive.exprs import rewrites_only, tidy
 from derive.functions import NamedFunction
 from derive.rational import NotRational, rationally_equal
-from derive.record import _ISSUER, Certificate, Step, chained
+from derive.record import _ISSUING, Certificate, Step, chained
 
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
 _POINTS = 6
@@ -147,7 +147,11 @@ def equivalent(a: Expr, b: Expr) -> str | None:
 # --- certificates ---------------------------------------------------------------------------------
 
 def _issue(method: str, before: Expr, after: Expr, part=None, lemma=None) -> Certificate:
-    return Certificate(method, before, after, part, lemma, issuer=_ISSUER)
+    token = _ISSUING.set(True)
+    try:
+        return Certificate(method, before, after, part, lemma)
+    finally:
+        _ISSUING.reset(token)
 
 
 def certify(before: Expr, after: Expr) -> Certificate | None:

@@ -37,6 +37,14 @@ def test_a_rule_cannot_issue_its_own_certificate():
         Certificate("rational", exp(x), Integer(42))
 
 
+def test_a_real_certificate_cannot_be_edited_into_a_false_one():
+    import dataclasses
+
+    real = certify(exp(x) + exp(x), 2 * exp(x))
+    with pytest.raises(TypeError, match="issued by derive.verify"):
+        dataclasses.replace(real, before=exp(x), after=Integer(42))
+
+
 def test_a_certificate_copied_from_another_step_proves_nothing():
     real = certify(exp(x) + exp(x), 2 * exp(x))  # a true certificate, about other expressions
     forged = derive.Derivation(exp(x), (Step("liar", Integer(42), "", real),))

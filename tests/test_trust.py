@@ -219,3 +219,24 @@ def test_derive_check_proves_every_line_derive_diff_writes(source, options):
     """\\frac{d^{2}}{dx^{2}}, steered lines and Greek variables included: nothing undecided."""
     report = check(derive.differentiate(source, **options).latex())
     assert report.links and all(k.verdict == VALID for k in report.links), report.verdict()
+
+
+@pytest.mark.parametrize("text", [r"$$n = 3$$", r"Evaluate at $$x = 2$$", r"$$z = w^2 + 1 = 1 + w^2$$"])
+def test_a_name_given_a_value_is_no_false_alarm(text):
+    report = check(text)
+    assert report.ok and not [k for k in report.links if k.verdict == INVALID]
+
+
+def test_the_value_after_a_name_is_still_checked():
+    report = check(r"$$z = w^2 + 1 = 2 + w^2$$")
+    assert not report.ok and [k.verdict for k in report.links] == [INVALID]
+
+
+def test_derive_check_accepts_derive_diffs_own_article():
+    """The prose of --standalone names rules for lines derive checks; none is judged a wrong claim."""
+    for source in ("x^2 sin(x)", "atan(x^2)", "log(1 + exp(x))"):
+        document = derive.differentiate(source, order=2)
+        from derive.automatic import derivative_document
+
+        report = check(derivative_document(document).render("latex", standalone=True))
+        assert report.ok, [c.sentence for c in report.claims if not c.holds]

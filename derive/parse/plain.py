@@ -16,8 +16,7 @@ from derive.exprs import add, div, mul
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, call, negate, number, power
 from derive.parse.characters import normalize
 from derive.parse.limits import DEFAULT, Limits, check_text
-from derive.parse import names
-from derive.parse.names import GREEK, make, spelled
+from derive.parse.names import GREEK, make, spelled, symbol
 
 CONSTANTS: dict[str, Expr] = {"pi": S.Pi, "π": S.Pi, "e": S.Exp1, "E": S.Exp1}
 
@@ -148,7 +147,7 @@ class _Parser:
             while self.is_op("'"):
                 self.take()
                 primes += 1
-            base = Derivative(base, (names.symbol(self.variable), primes))
+            base = Derivative(base, (symbol(self.variable), primes))
         if self.is_op("^", "**"):
             self.take()
             self.nested()

@@ -7,6 +7,7 @@ import re
 from sympy import Add, Derivative, Expr, Function, Integer, Mul, Number, Pow, S, Symbol, exp
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from derive.exprs import first_order
@@ -209,6 +210,18 @@ class TextPrinter(StrPrinter):
         arg = expr.args[0]
         simple = isinstance(arg, Symbol) or (arg.is_Integer and arg >= 0)
         return f"e^{self._print(arg)}" if simple else f"e^({self._print(arg)})"
+
+    def _print_Mul(self, expr):
+        # An unevaluated product that holds a fraction is written factor by factor, each bracketed
+        # where needed: SymPy's own printer writes −1·(2/3)·x⁻¹ as -1*2/3*x, which reads back as −2x/3.
+        factors = list(expr.args)
+        numbers = [f for f in factors if f.is_Number]
+        if len(numbers) < 2 and (not numbers or factors[0] is numbers[0]):
+            return super()._print_Mul(expr)  # one number, in front: SymPy prints it as it reads back
+        sign = ""
+        if factors[0] == S.NegativeOne and len(factors) > 1:
+            sign, factors = "-", factors[1:]
+        return sign + "*".join(self.parenthesize(f, PRECEDENCE["Mul"], strict=False) for f in factors)
 
     def _print_Pow(self, expr, rational=False):
         # (e^x)^2, not e^x^2, which reads back as e^(x^2): a base that is itself a power is bracketed
