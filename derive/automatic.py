@@ -8,9 +8,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import sympy
@@ -22,7 +20,7 @@ from derive.errors import DeriveError, ParseError
 from derive.exprs import pending, preorder, rebuild, size
 from derive.functions import DefinedFunction, define, sigmoid, softplus
 from derive.parse import names, parse
-from derive.parse.plain import FUNCTIONS
+from derive.parse.definitions import parse_definition
 from derive.record import Proposal, Step
 from derive.render.printer import latex, text
 from derive.verify import certify
@@ -33,30 +31,6 @@ if TYPE_CHECKING:
     from derive.render.document import Document
 
 TARGETS = {"sigmoid": sigmoid, "σ": sigmoid, "tanh": sympy.tanh, "softplus": softplus, "exp": sympy.exp}
-
-
-@dataclass(frozen=True)
-class Definition:
-    name: str
-    function: type[DefinedFunction]
-
-
-_DEFINITION = re.compile(r"^\s*\\?([A-Za-z][A-Za-z0-9_]*)\s*\(\s*([A-Za-z])\s*\)\s*:?=(.*)$", re.DOTALL)
-
-
-def parse_definition(source: str, known: dict[str, type] | None = None, reader: str = "auto") -> Definition:
-    """'g(x) = x^2 + 1' (or with :=, or a LaTeX body) as a function derive can use by name."""
-    m = _DEFINITION.match(source)
-    if m is None:
-        raise ParseError("a definition reads like g(x) = x^2 + 1", source, 0)
-    name, var, body_text = m.group(1), m.group(2), m.group(3)
-    if name in FUNCTIONS or name in ("e", "E", "pi"):
-        raise ParseError(f"{name!r} is already a function derive knows; choose another name", source, 0)
-    body = parse(body_text, reader, variable=var, functions=known)
-    variable = Symbol(var, real=True)
-    if any(isinstance(n, sympy.core.function.AppliedUndef) and n.func.__name__ == name for n in preorder(body)):
-        raise ParseError(f"the definition of {name} refers to {name} itself", source, 0)
-    return Definition(name, define(name, variable, body))
 
 
 def choose_variable(expr: Expr, wrt: str | Symbol | None) -> Symbol:

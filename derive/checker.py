@@ -22,6 +22,7 @@ from derive.errors import DeriveError, ParseError
 from derive.exprs import preorder, rebuild
 from derive.justify import justify
 from derive.parse import names, parse
+from derive.parse.definitions import parse_definition
 from derive.parse.blocks import Block, Chain, extract_blocks
 from derive.render.printer import reading_differs as _differs
 from derive.render.printer import text as plain
@@ -251,8 +252,6 @@ def _definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
 
 
 def _definitions(blocks: list[Block], sources: tuple[str, ...]) -> Scoped:
-    from derive.automatic import parse_definition
-
     found = Scoped()
     for source in sources:  # --define: before the document's first line
         d = parse_definition(source, found.at(0).functions)

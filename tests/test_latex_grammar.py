@@ -2,7 +2,7 @@
 
 import pytest
 import sympy
-from sympy import Abs, Derivative, Function, Integer, Mul, Pow, Product, S, Sum, Symbol, cos, exp, log, sin, srepr
+from sympy import Abs, Derivative, Function, Integer, Mul, Pow, Product, Sum, Symbol, cos, exp, log, sin, srepr
 
 from derive.errors import ParseError
 from derive.exprs import div, mul, shape

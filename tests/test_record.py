@@ -5,7 +5,7 @@ import ast
 import pathlib
 
 import pytest
-from sympy import Derivative, Integer, Symbol, exp, sin
+from sympy import Integer, Symbol, exp, sin
 
 import derive
 from derive.engine import prove

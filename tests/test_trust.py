@@ -7,13 +7,13 @@ check says how much it decided.
 import json
 
 import pytest
-from sympy import Symbol, cos, diff, exp, log, sin
+from sympy import Symbol, cos, sin
 
 import derive
 from conftest import run_derive
 from derive.checker import INVALID, UNDECIDED, VALID, check
 from derive.cli import main
-from derive.errors import DeriveError, ParseError
+from derive.errors import DeriveError
 from derive.functions import sigmoid
 from derive.verify import equivalent
 

@@ -3,10 +3,15 @@ argument ends (\\sin x \\cos x is sin(x)·cos(x), as a reader of a paper takes i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sympy import Derivative, Expr, S
 
 from derive.exprs import div, mul
 from derive.parse.build import FUNCTIONS, INVERSES, UNDEFINED_FUNCTIONS, call, negate, power
+
+if TYPE_CHECKING:
+    from derive.parse.latex_tokens import Token
 
 
 class Calls:
