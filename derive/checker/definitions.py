@@ -1,0 +1,108 @@
+"""What a document defines, and from where: g(x) = …, y = … (then dy/dx), --define; and the variable a
+chain differentiates by. A definition applies from the line it is stated on; the latest wins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sympy import Expr, Symbol
+
+from derive.errors import DeriveError
+from derive.parse import names, parse
+from derive.parse.blocks import Block, Chain
+from derive.parse.build import FUNCTIONS
+from derive.parse.definitions import parse_definition
+
+# \frac{d}{dx}, \frac{d^{2}}{dx^{2}}, \frac{dy}{d\alpha}, \frac{\partial}{\partial \theta_0}: the name after
+# the d (or \partial) of the denominator, however it is spelled (derive.parse.names decides)
+_VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\mathrm\{d\}|d|\\partial)\s*"
+                       r"(\\[A-Za-z]+|[A-Za-z])\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
+_DEFINED_FUNCTION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*([A-Za-z])\s*\)\s*$")
+_DEFINED_SYMBOL = re.compile(r"^\s*((?:[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
+
+
+@dataclass
+class Definitions:
+    """What the document (or --define) defines: functions g(x) = …, and quantities y = … of x."""
+
+    functions: dict[str, type] = field(default_factory=dict)
+    symbols: dict[Symbol, Expr] = field(default_factory=dict)
+
+
+@dataclass
+class Scoped:
+    """Definitions with the line each is stated at: one applies from there on, the latest before a
+    use wins (a y defined twice in one document is two quantities, one after the other)."""
+
+    entries: list[tuple[int, str, Any, Any]] = field(default_factory=list)  # (line, kind, name, value)
+
+    def at(self, line: int) -> Definitions:
+        known = Definitions()
+        for where, kind, name, value in self.entries:
+            if where <= line:
+                (known.functions if kind == "function" else known.symbols)[name] = value
+        return known
+
+
+def variable_of(chain: Chain) -> str:
+    """The variable primes differentiate by: the d/dx in the chain, else x, else its one letter."""
+    for e in chain.expressions:
+        for m in _VARIABLE.finditer(e):
+            name = names.spelled(m.group(1) + (m.group(2) or "").replace(" ", ""))
+            if name is not None:
+                return name
+    letters = {c for e in chain.expressions for c in re.findall(r"(?<![\\a-zA-Z])([a-z])(?![a-zA-Z])", e)}
+    if "x" in letters or not letters - {"e", "d"}:
+        return "x"
+    return sorted(letters - {"e", "d"})[0]
+
+
+def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
+    """("function", g, x, body) for g(x) = body with g unknown to derive; ("symbol", y, None, body)
+    for y = body; None for any other chain. A := in a single expression defines too."""
+    exprs = chain.expressions
+    if len(exprs) == 1 and ":=" in exprs[0]:
+        left, body = exprs[0].split(":=", 1)
+    elif len(exprs) == 2:
+        left, body = exprs
+    else:
+        return None
+    m = _DEFINED_FUNCTION.match(left)
+    if m is not None:
+        name = m.group(1).removeprefix("\\operatorname{").rstrip("}")
+        if name not in FUNCTIONS and name not in ("e", "d"):
+            return "function", name, m.group(2), body
+        return None
+    m = _DEFINED_SYMBOL.match(left)
+    if m is not None and m.group(1) not in ("e", "\\pi", variable_of(chain)):
+        return "symbol", m.group(1), None, body
+    return None
+
+
+def collect(blocks: list[Block], sources: tuple[str, ...]) -> Scoped:
+    found = Scoped()
+    for source in sources:  # --define: before the document's first line
+        d = parse_definition(source, found.at(0).functions)
+        found.entries.append((0, "function", d.name, d.function))
+    for block in blocks:
+        for chain in block.chains:
+            definition = definition_of(chain)
+            if definition is None:
+                continue
+            kind, name, var, body = definition
+            line = chain.lines[0]
+            known = found.at(line)
+            try:
+                if kind == "function":
+                    d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
+                    found.entries.append((line, "function", d.name, d.function))
+                else:
+                    symbol = parse(name, reader="latex")
+                    if isinstance(symbol, Symbol):
+                        value = parse(body, reader="latex", variable=variable_of(chain), functions=known.functions)
+                        found.entries.append((line, "symbol", symbol, value))
+            except DeriveError:
+                continue  # not a definition derive can read: the chain is checked as written
+    return found
