@@ -20,7 +20,7 @@ proved, by which method, about which two expressions. A rule cannot set one; the
 import random
 from functools import lru_cache
 
-from sympy import Add, Derivative, Expr, Integral, Limit, Product, Subs, Sum, cancel, exp, nan, simplify, zoo
+from sympy import Add, Derivative, Expr, Float, Integral, Limit, Product, Subs, Sum, cancel, exp, nan, simplify, zoo
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
@@ -31,6 +31,7 @@ from derive.record import _ISSUING, Certificate, Step, chained
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
 _POINTS = 6
 _TOLERANCE = 1e-9
+_EXACT_TOLERANCE = 1e-20
 
 
 @lru_cache(maxsize=256)  # each line is compared twice: with the line before and the line after
@@ -73,20 +74,25 @@ def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
     # the sides themselves, where they have values: off their real domain, branches need not agree
     sides = [s for s in (a, b) if not s.has(AppliedUndef, Subs, Derivative)]
     rng = random.Random(1729)
+    # Values are worked out to 30 digits: exact numbers leave rounding far below 1e-20, so a term of
+    # 1e-10 is a difference, not noise; a decimal someone typed (0.1) is exact to about 15 digits only.
+    tolerance = _TOLERANCE if difference.has(Float) else _EXACT_TOLERANCE
     agreed = 0
     for _ in range(_POINTS * 3):
         # Real symbols get real points: |x| and sign(x) mean something else off the real line.
         point = {s: _sample(rng, s.is_real) for s in symbols}
         try:
-            values = [complex(t.evalf(30, subs=point)) for t in terms]
+            evaluated = [t.evalf(30, subs=point) for t in terms]
+            values = [complex(v) for v in evaluated]
+            total = complex(Add(*evaluated))  # summed at 30 digits: a float sum would round at 1e-16
             side_values = [complex(s.evalf(30, subs=point)) for s in sides] if all_real else []
         except (TypeError, ValueError, ZeroDivisionError, OverflowError):
             continue  # a pole or a branch point: try another point
         if not all(map(_finite, values + side_values)):
             continue
-        if all_real and not all(map(_real, side_values + [sum(values)])):
+        if all_real and not all(map(_real, side_values + [total])):
             continue  # outside the real domain (arcsec at |x| < 1): branches need not agree there
-        if abs(sum(values)) > _TOLERANCE * max(1.0, *map(abs, values)):
+        if abs(total) > tolerance * max(1.0, *map(abs, values)):
             return False
         agreed += 1
         if agreed == _POINTS:

@@ -240,3 +240,29 @@ def test_derive_check_accepts_derive_diffs_own_article():
 
         report = check(derivative_document(document).render("latex", standalone=True))
         assert report.ok, [c.sentence for c in report.claims if not c.holds]
+
+
+def test_an_inline_definition_in_the_prose_counts_from_where_it_is_stated():
+    text = r"""Let $y = x^3 e^{-x}$. Then
+\begin{align} \frac{dy}{dx} &= 3x^2 e^{-x} - x^3 e^{-x} \end{align}
+At $y = 0$ the curve meets the axis; a value, not a definition. Now $y = \ln(\cos x)$, and
+$$\frac{dy}{dx} = -\tan x$$
+"""
+    report = check(text)
+    assert [k.verdict for k in report.links] == [VALID, VALID]
+
+
+def test_a_name_defined_only_after_its_use_says_so():
+    report = check("$$\\frac{dy}{dx} = 3x^2$$\n\nHere $y = x^3$.\n")
+    [link] = report.links
+    assert link.verdict == UNDECIDED and link.reason == "y is defined only later, at line 3"
+    assert "defined only later" in report.verdict()
+
+
+@pytest.mark.parametrize("definition, source", [
+    ("g(alpha) = alpha^2", "g(x)^3"), ("g(α) = α^2", "g(x)^3"), (r"g(\alpha) = \alpha^{2}", "g(x)^3"),
+    ("g(t_1) = t_1^2", "g(x)^3"),
+])
+def test_define_reads_its_parameter_in_any_spelling(definition, source):
+    d = derive.differentiate(source, define=[definition])
+    assert equivalent(d.result, 6 * x**5) is not None

@@ -107,3 +107,12 @@ def test_linear_sum_collects_exponents(x):
 def test_numeric_agreement_needs_every_point(x):
     assert _numerically_equal(sin(x) ** 2 + cos(x) ** 2, S.One)
     assert not _numerically_equal(sin(x), x + x**3 / 1000)
+
+
+def test_a_tiny_term_is_a_difference_not_noise():
+    """Values are worked out to 30 digits: a term of 1e-10 (or 1e-12) is caught, not rounded away."""
+    from sympy import Integer, Rational, Symbol, cos, sin
+
+    x = Symbol("x", real=True)
+    assert equivalent(sin(x), sin(x) + Rational(1, 10**10) * cos(x)) is None
+    assert equivalent(cos(x), cos(x) + Integer(10) ** -12 * x) is None

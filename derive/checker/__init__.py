@@ -17,7 +17,7 @@ from derive.checker.definitions import collect
 from derive.checker.links import check_chain
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, CheckReport, Claim, Link
 from derive.errors import ParseError
-from derive.parse.blocks import extract_blocks
+from derive.parse.blocks import extract_blocks, inline_math
 
 __all__ = ["DEFINITION", "INVALID", "UNDECIDED", "VALID", "ChainReport", "CheckReport", "Claim", "Link",
            "check", "check_file"]
@@ -31,7 +31,7 @@ def check(text: str, path: str = "-", define: tuple[str, ...] | list[str] = (), 
     if not isinstance(text, str):
         raise ParseError("derive check reads text")
     blocks = extract_blocks(text)
-    scoped = collect(blocks, tuple(define))
+    scoped = collect(blocks, tuple(define), inline_math(text))
     checked = [(chain, check_chain(block, chain, scoped.at(chain.lines[0])))
                for block in blocks for chain in block.chains if len(chain.expressions) > 1]
     return CheckReport(path, [r for _, r in checked], claims(text, blocks, checked), strict)

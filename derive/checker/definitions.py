@@ -11,7 +11,7 @@ from sympy import Expr, Symbol
 
 from derive.errors import DeriveError
 from derive.parse import names, parse
-from derive.parse.blocks import Block, Chain
+from derive.parse.blocks import Block, Chain, top_level_split
 from derive.parse.build import FUNCTIONS
 from derive.parse.definitions import parse_definition
 
@@ -29,6 +29,15 @@ class Definitions:
 
     functions: dict[str, type] = field(default_factory=dict)
     symbols: dict[Symbol, Expr] = field(default_factory=dict)
+    later: dict[str, int] = field(default_factory=dict)  # a name defined only after here → its line
+
+    def undefined_reason(self, names: list[str]) -> str:
+        """Why a chain that uses names nobody defined before it cannot be decided."""
+        later = [n for n in names if n in self.later]
+        if later:
+            return "; ".join(f"{n} is defined only later, at line {self.later[n]}" for n in later)
+        return (f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} not defined here "
+                "(give it with --define or in the text)")
 
 
 @dataclass
@@ -43,6 +52,8 @@ class Scoped:
         for where, kind, name, value in self.entries:
             if where <= line:
                 (known.functions if kind == "function" else known.symbols)[name] = value
+            else:
+                known.later.setdefault(name if kind == "function" else name.name, where)
         return known
 
 
@@ -81,28 +92,41 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     return None
 
 
-def collect(blocks: list[Block], sources: tuple[str, ...]) -> Scoped:
+def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[tuple[int, str]] = ()) -> Scoped:
+    """Every definition with its line: --define first, then the document's, displayed or inline
+    ("Let $y = x^3$"), in the order of the text."""
     found = Scoped()
     for source in sources:  # --define: before the document's first line
         d = parse_definition(source, found.at(0).functions)
         found.entries.append((0, "function", d.name, d.function))
-    for block in blocks:
-        for chain in block.chains:
-            definition = definition_of(chain)
-            if definition is None:
-                continue
-            kind, name, var, body = definition
-            line = chain.lines[0]
-            known = found.at(line)
-            try:
-                if kind == "function":
-                    d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
-                    found.entries.append((line, "function", d.name, d.function))
-                else:
-                    symbol = parse(name, reader="latex")
-                    if isinstance(symbol, Symbol):
-                        value = parse(body, reader="latex", variable=variable_of(chain), functions=known.functions)
-                        found.entries.append((line, "symbol", symbol, value))
-            except DeriveError:
-                continue  # not a definition derive can read: the chain is checked as written
+    chains = [chain for block in blocks for chain in block.chains]
+    for line, formula in inline:
+        sides = [part.strip() for _, part in top_level_split(formula, "=")]
+        if len(sides) == 2 and all(sides):
+            chains.append(Chain(sides, [line, line], inline=True))
+    for chain in sorted(chains, key=lambda c: c.lines[0]):
+        _add(found, chain)
     return found
+
+
+def _add(found: Scoped, chain: Chain) -> None:
+    definition = definition_of(chain)
+    if definition is None:
+        return
+    kind, name, var, body = definition
+    line = chain.lines[0]
+    known = found.at(line)
+    try:
+        if kind == "function":
+            d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
+            found.entries.append((line, "function", d.name, d.function))
+            return
+        symbol = parse(name, reader="latex")
+        if not isinstance(symbol, Symbol):
+            return
+        value = parse(body, reader="latex", variable=variable_of(chain), functions=known.functions)
+        # inline, "at $y = 0$" states a value, not a definition: only an expression in a variable defines
+        if not chain.inline or value.free_symbols - {symbol}:
+            found.entries.append((line, "symbol", symbol, value))
+    except DeriveError:
+        return  # not a definition derive can read: the chain is checked as written

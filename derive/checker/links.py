@@ -76,9 +76,7 @@ def check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
             elif verdict is False:
                 report.links.append(Link(i, i + 1, INVALID, method))
             elif undefined:
-                names = ", ".join(undefined)
-                report.links.append(Link(i, i + 1, UNDECIDED, reason=f"{names} {'is' if len(undefined) == 1 else 'are'}"
-                                         " not defined here (give it with --define or in the text)"))
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=known.undefined_reason(undefined)))
             else:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=method))
     _locate(report, exprs)

@@ -111,11 +111,12 @@ class CheckReport:
         n, decided = len(self.links), self.decided
         if not self.chains:
             return "no derivation found: nothing was checked"
-        if decided == 0 and not any(not c.holds for c in self.claims):
-            return f"nothing could be checked: all {n} link{'s' * (n != 1)} undecided" if n else \
-                "nothing could be checked: no claimed equality between expressions"
-        undecided = n - decided
         reasons = sorted({_short(k.reason) for k in self.links if k.verdict == UNDECIDED and k.reason})
+        if decided == 0 and not any(not c.holds for c in self.claims):
+            if not n:
+                return "nothing could be checked: no claimed equality between expressions"
+            return f"nothing could be checked: all {n} link{'s' * (n != 1)} undecided ({'; '.join(reasons)})"
+        undecided = n - decided
         counted = f"checked {decided} of {n} links" + (
             f" ({undecided} undecided: {'; '.join(reasons)})" if undecided else "")
         wrong = sum(k.verdict == INVALID for k in self.links) + sum(not c.holds for c in self.claims)

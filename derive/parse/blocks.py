@@ -37,6 +37,7 @@ class Chain:
     lines: list[int]  # the file line of each expression
     # \label name or \tag text → (first, last) index of the row's expressions: "line (4)" is a row
     marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    inline: bool = False  # a formula in the prose ($y = x^3$), not a display
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _blank(m: re.Match) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
-def _top_level_split(text: str, sep: str) -> list[tuple[int, str]]:
+def top_level_split(text: str, sep: str) -> list[tuple[int, str]]:
     """(offset, part) split at sep outside any braces, brackets, parentheses or inner environment
     (the rows of a cases or a matrix are not rows of the derivation)."""
     parts, depth, start, i = [], 0, 0, 0
@@ -87,7 +88,7 @@ def _plain_equals(text: str, i: int) -> bool:
 
 def _equation_columns(row: str) -> str:
     """The row's first column pair (a &= b) with its & gone; later pairs are annotations."""
-    cells = _top_level_split(row, "&")
+    cells = top_level_split(row, "&")
     if len(cells) == 1:
         return row
     amp = cells[1][0] - 1
@@ -109,11 +110,11 @@ def _block(environment: str, body: str, body_start: int, text: str) -> Block:
 
     chains: list[Chain] = []
     rows: list[list[str]] = []
-    for row_start, raw in _top_level_split(body, r"\\"):
+    for row_start, raw in top_level_split(body, r"\\"):
         marks = _MARK.findall(written[row_start:row_start + len(raw)])
         row = _equation_columns(raw)
         exprs = [(_TRAILING.sub("", p).strip(), line(row_start + o + len(p) - len(p.lstrip())))
-                 for o, p in _top_level_split(row, "=")]
+                 for o, p in top_level_split(row, "=")]
         if not any(e for e, _ in exprs):
             continue
         continues = exprs[0][0] == "" and bool(chains) and environment not in _SEPARATE_ROWS
@@ -150,3 +151,25 @@ def extract_blocks(text: str) -> list[Block]:
         group = 1 if m.group(1) is not None else 2
         found.append((m.start(), _block("$$" if group == 1 else r"\[", m.group(group), m.start(group), text)))
     return [b for _, b in sorted(found, key=lambda pair: pair[0])]
+
+
+_INLINE = re.compile(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$(?!\$)|\\\((.+?)\\\)")
+
+
+def inline_math(text: str) -> list[tuple[int, str]]:
+    """(line, formula) of each inline formula in the prose ($…$ or \\(…\\)), outside display blocks:
+    where documents say "Let $y = x^3 e^{-x}$"."""
+    text = _COMMENT.sub(_blank, text)
+    pos = 0
+    while (m := _BEGIN.search(text, pos)) is not None:  # display environments become blank
+        end = text.find(rf"\end{{{m.group(1)}}}", m.end())
+        if end < 0:
+            break
+        text = text[:m.start()] + _blank_text(text[m.start():end]) + text[end:]
+        pos = end
+    text = _DISPLAY.sub(_blank, text)
+    return [(text.count("\n", 0, m.start()) + 1, m.group(1) or m.group(2)) for m in _INLINE.finditer(text)]
+
+
+def _blank_text(part: str) -> str:
+    return re.sub(r"[^\n]", " ", part)
