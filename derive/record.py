@@ -75,9 +75,10 @@ class Step:
         return not self.substeps or chained(before, self.substeps)
 
     @property
-    def verified(self) -> bool:
-        """Carries a certificate (see Derivation.verified for one that is checked against its place)."""
-        return self.certificate is not None and all(s.verified for s in self.substeps)
+    def certified(self) -> bool:
+        """Carries a certificate, as do its substeps. Whether each certificate is about this step's
+        place in a derivation is what proves() and Derivation.verified check."""
+        return self.certificate is not None and all(s.certified for s in self.substeps)
 
 
 def chained(start: Expr, steps: tuple[Step, ...]) -> bool:

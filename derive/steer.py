@@ -91,14 +91,14 @@ def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Proposal]:
     current = R
     if not _only_exponentials_and(R, target, x):
         current = _written_in_exponentials(reader, n, d, x, i)
-        steps.append(_step("write in exponentials", current, R, "write everything in powers of $e^{x}$"))
+        steps.append(Proposal("write in exponentials", current, "write everything in powers of $e^{x}$"))
     w = Dummy("w")
     W = _nice_fraction(target.w_in_terms(w), w, target)
     W_inverse = _nice_fraction(1 / target.w_in_terms(w), w, target)
     substituted = rebuild(current, lambda node: _replace_exp(node, x, target.k, W, W_inverse))
     if substituted != current:
-        steps.append(_step(f"substitute e^({target.k}{x})" if target.k != 1 else f"substitute e^{x}",
-                           substituted, current,
+        steps.append(Proposal(f"substitute e^({target.k}{x})" if target.k != 1 else f"substitute e^{x}",
+                              substituted,
                            f"substitute ${latex(exp(target.k * x))} = {latex(W)}$"))
         current = substituted
     s = Dummy("s")
@@ -108,7 +108,7 @@ def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Proposal]:
     if len(steps) == 0 and size(current) <= size(final):
         return []  # already in the target's terms, and no longer than any rewriting of it
     if final != current:
-        steps.append(_step("simplify", final, current, f"simplify in terms of ${latex(target.expr)}$"))
+        steps.append(Proposal("simplify", final, f"simplify in terms of ${latex(target.expr)}$"))
     return steps
 
 
@@ -131,11 +131,7 @@ def _applications(R: Expr, target: Target) -> list[Proposal] | None:
     final = best.xreplace(dict(zip(names, apps)))
     if final == R or size(final) > size(R):
         return []
-    return [_step("simplify", final, R, f"simplify in terms of ${latex(apps[0])}$")]
-
-
-def _step(rule: str, new: Expr, old: Expr, note: str) -> Proposal:
-    return Proposal(rule, new, note)
+    return [Proposal("simplify", final, f"simplify in terms of ${latex(apps[0])}$")]
 
 
 def require_in_terms_of(result: Expr, target: Target, name: str) -> None:

@@ -266,3 +266,15 @@ def test_a_name_defined_only_after_its_use_says_so():
 def test_define_reads_its_parameter_in_any_spelling(definition, source):
     d = derive.differentiate(source, define=[definition])
     assert equivalent(d.result, 6 * x**5) is not None
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\sin x\, x", x * sin(x)),  # a visible space ends an unbraced argument
+    (r"\sin x~x", x * sin(x)),
+    (r"\sin\,x + 1", sin(x) + 1),
+])
+def test_a_visible_space_ends_an_unbraced_argument(text, expected):
+    from derive.parse import parse
+
+    read = parse(text, reader="latex")
+    assert equivalent(read, expected) is not None and read.has(sin(x)) and not read.has(sin(x**2))

@@ -8,7 +8,7 @@ sees it; \\left| and \\right| stay, as bars that say which side they are. \\oper
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from derive.errors import ParseError
 
@@ -40,14 +40,22 @@ class Token:
     at: int  # column of its first character
     end: int  # column after it: letters with no space between are written as one word
     side: str = ""  # "open" or "close" for \left| and \right|; "" when the reader must decide
+    gap: bool = False  # a visible space (\, \; \quad ~) stands before it: \sin x\, x is sin(x)·x
+
+
+_GAP = re.compile(r"~|\\(?:[,;: ]|q?quad(?![A-Za-z]))")
 
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
-    i = 0
+    i, gap = 0, False
     while i < len(text):
         c = text[i]
-        if c.isspace() or c == "~":
+        count = len(tokens)
+        if (m := _GAP.match(text, i)) is not None:
+            i, gap = m.end(), True
+            continue
+        if c.isspace():
             i += 1
         elif c == "\\":
             i = _command(text, i, tokens)
@@ -74,6 +82,10 @@ def tokenize(text: str) -> list[Token]:
             raise ParseError("a $ inside the expression: give one formula, $…$ around all of it or none", text, i)
         else:
             raise ParseError(f"unexpected character {c!r}", text, i)
+        if len(tokens) > count:
+            if gap:
+                tokens[count] = replace(tokens[count], gap=True)
+            gap = False
     tokens.append(Token("end", "", len(text), len(text)))
     return tokens
 
