@@ -69,7 +69,7 @@ def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
     if difference.has(AppliedUndef, Subs, Derivative, Sum, Product, Integral, Limit):
         return None  # an unknown function, or a sum over symbolic bounds, has no value to sample
     terms = Add.make_args(difference)
-    symbols = sorted(difference.free_symbols, key=str)
+    symbols = sorted(a.free_symbols | b.free_symbols, key=str)  # the sides are evaluated too
     all_real = all(s.is_real for s in a.free_symbols | b.free_symbols)
     # the sides themselves, where they have values: off their real domain, branches need not agree
     sides = [s for s in (a, b) if not s.has(AppliedUndef, Subs, Derivative)]
@@ -138,7 +138,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return True, "rewrite(exp)"
     if da.has(nan, zoo) or db.has(nan, zoo):
         return None, "undefined (a division by zero)"
-    verdict = _numeric_verdict(da, db)
+    verdict = _numeric_verdict(_in_exp(a), _in_exp(b))  # defined functions written out: they have values
     if verdict is None:
         return None, "no point where both sides have a value to compare"
     return verdict, "numeric"

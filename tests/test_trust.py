@@ -278,3 +278,51 @@ def test_a_visible_space_ends_an_unbraced_argument(text, expected):
 
     read = parse(text, reader="latex")
     assert equivalent(read, expected) is not None and read.has(sin(x)) and not read.has(sin(x**2))
+
+
+def test_a_wrong_link_after_an_unreadable_start_is_still_reported():
+    report = check(r"\begin{align} \hat{y} &= x^2 + 2x \\ &= x(x + 3) \end{align}")
+    assert [k.verdict for k in report.links] == [UNDECIDED, INVALID] and not report.ok
+
+
+def test_a_constant_difference_between_sides_with_logarithms_is_found():
+    """2 ln t + 2 against 2 ln t + 3: the difference has no t, the sides do; both are sampled.
+    f'' = 2 ln t + 3, so the middle line (the derivative of the +t term dropped) is the suspect."""
+    text = r"""For $t>0$ let $f(t) = t^2\ln t$. Then
+\begin{align} f''(t) &= 2\ln t + 2t\cdot\frac{1}{t} = 2\ln t + 3. \end{align}"""
+    report = check(text)
+    assert [k.verdict for k in report.links] == [INVALID, INVALID] and report.chains[0].suspects == [1]
+
+
+def test_a_defined_function_with_parameters_has_values():
+    """f(x) of a Gaussian with constants mu and sigma (not the sigmoid): its value can be sampled."""
+    text = r"""$$ f(x) = \frac{1}{\sqrt{2\pi}\,\sigma}\exp\left(-\frac{(x-\mu)^2}{2\sigma^2}\right). $$
+$$ f'(x) = -\frac{x-\mu}{\sigma^2}\,f(x) = -\frac{x-\mu}{\sqrt{2\pi}\,\sigma^2}\exp\left(-\frac{(x-\mu)^2}{2\sigma^2}\right) $$"""
+    assert [k.verdict for k in check(text).links] == [VALID, INVALID]
+
+
+def test_a_chain_of_definitions_follows_the_variable():
+    """y = u^{3/2} with u = x^2 + 1: dy/dx goes through u, dy/du does not."""
+    text = r"""Let $u = x^2 + 1$ and $y = u^{3/2}$.
+$$\frac{dy}{du} = \frac{3}{2}u^{1/2}$$
+$$\frac{dy}{dx} = \frac{3}{2}(x^2+1)^{1/2}\cdot 2x = 3x\sqrt{x^2+1}$$"""
+    assert [k.verdict for k in check(text).links] == [VALID, VALID, VALID]
+
+
+def test_a_redefinition_derive_cannot_read_ends_the_old_definition():
+    text = r"""Let $y = x^x$.
+$$ y = \frac{(x+1)^2}{x^3} \qquad \text{for all } x \ne 0 \text{ and more words} $$
+$$ \frac{dy}{dx} = \frac{2}{x+1} $$"""
+    report = check(text)
+    assert report.ok and INVALID not in [k.verdict for k in report.links]
+
+
+def test_f_prime_at_a_point_is_the_derivative_taken_there():
+    """σ'(wx) is σ' at wx, not d/dw σ(wx), which would have a factor x more."""
+    text = r"$$ \frac{d}{dw}\sigma(wx) = x\,\sigma'(wx) = x\,\sigma(wx)\bigl(1-\sigma(wx)\bigr) $$"
+    assert [k.verdict for k in check(text).links] == [VALID, VALID]
+
+
+def test_a_condition_after_a_comma_is_not_part_of_the_formula():
+    report = check(r"$$ \frac{d}{dx}\ln x = \frac{1}{x}, \qquad x>0 $$")
+    assert [k.verdict for k in report.links] == [VALID] and report.chains[0].expressions[1] == r"\frac{1}{x}"

@@ -19,7 +19,8 @@ from derive.parse.definitions import parse_definition
 # the d (or \partial) of the denominator, however it is spelled (derive.parse.names decides)
 _VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\mathrm\{d\}|d|\\partial)\s*"
                        r"(\\[A-Za-z]+|[A-Za-z])\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
-_DEFINED_FUNCTION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*([A-Za-z])\s*\)\s*$")
+_DEFINED_FUNCTION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
+                               r"\s*\)\s*$")
 _DEFINED_SYMBOL = re.compile(r"^\s*((?:[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
 
 
@@ -30,9 +31,14 @@ class Definitions:
     functions: dict[str, type] = field(default_factory=dict)
     symbols: dict[Symbol, Expr] = field(default_factory=dict)
     later: dict[str, int] = field(default_factory=dict)  # a name defined only after here → its line
+    unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
 
     def undefined_reason(self, names: list[str]) -> str:
         """Why a chain that uses names nobody defined before it cannot be decided."""
+        unread = [n for n in names if n in self.unreadable]
+        if unread:
+            return "; ".join(f"{n} is defined at line {self.unreadable[n]} in a form derive cannot read"
+                             for n in unread)
         later = [n for n in names if n in self.later]
         if later:
             return "; ".join(f"{n} is defined only later, at line {self.later[n]}" for n in later)
@@ -50,8 +56,12 @@ class Scoped:
     def at(self, line: int) -> Definitions:
         known = Definitions()
         for where, kind, name, value in self.entries:
-            if where <= line:
+            if where <= line and value is None:  # the latest definition could not be read
+                (known.functions if kind == "function" else known.symbols).pop(name, None)
+                known.unreadable[name if kind == "function" else name.name] = where
+            elif where <= line:
                 (known.functions if kind == "function" else known.symbols)[name] = value
+                known.unreadable.pop(name if kind == "function" else name.name, None)
             else:
                 known.later.setdefault(name if kind == "function" else name.name, where)
         return known
@@ -72,12 +82,13 @@ def variable_of(chain: Chain) -> str:
 
 def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     """("function", g, x, body) for g(x) = body with g unknown to derive; ("symbol", y, None, body)
-    for y = body; None for any other chain. A := in a single expression defines too."""
+    for y = body; None for any other chain. A := in a single expression defines too; in a longer
+    chain, the first link is the definition."""
     exprs = chain.expressions
     if len(exprs) == 1 and ":=" in exprs[0]:
         left, body = exprs[0].split(":=", 1)
-    elif len(exprs) == 2:
-        left, body = exprs
+    elif len(exprs) >= 2:  # V(r) = a/r^{12} - b/r^{6} = …: the first link defines, the rest is checked
+        left, body = exprs[0], exprs[1]
     else:
         return None
     m = _DEFINED_FUNCTION.match(left)
@@ -116,17 +127,25 @@ def _add(found: Scoped, chain: Chain) -> None:
     kind, name, var, body = definition
     line = chain.lines[0]
     known = found.at(line)
-    try:
-        if kind == "function":
+    if kind == "function":
+        try:
             d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
-            found.entries.append((line, "function", d.name, d.function))
-            return
+        except DeriveError:
+            return  # not a definition derive can read: the chain is checked as written
+        found.entries.append((line, "function", d.name, d.function))
+        return
+    try:
         symbol = parse(name, reader="latex")
-        if not isinstance(symbol, Symbol):
-            return
-        value = parse(body, reader="latex", variable=variable_of(chain), functions=known.functions)
-        # inline, "at $y = 0$" states a value, not a definition: only an expression in a variable defines
-        if not chain.inline or value.free_symbols - {symbol}:
-            found.entries.append((line, "symbol", symbol, value))
     except DeriveError:
-        return  # not a definition derive can read: the chain is checked as written
+        return
+    if not isinstance(symbol, Symbol):
+        return
+    try:
+        value = parse(body, reader="latex", variable=variable_of(chain), functions=known.functions)
+    except DeriveError:
+        if not chain.inline:  # a display redefines it, in a form derive cannot read: the old one ends
+            found.entries.append((line, "symbol", symbol, None))
+        return
+    # inline, "at $y = 0$" states a value, not a definition: only an expression in a variable defines
+    if not chain.inline or value.free_symbols - {symbol}:
+        found.entries.append((line, "symbol", symbol, value))

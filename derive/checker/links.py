@@ -13,7 +13,7 @@ from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError
 from derive.exprs import preorder, rebuild
 from derive.justify import justify
-from derive.parse import parse
+from derive.parse import names, parse
 from derive.parse.blocks import Block, Chain
 from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
@@ -36,11 +36,21 @@ def _undefined(exprs: list[Expr | None]) -> list[str]:
     return sorted(names)
 
 
-def _read(source: str, variable: str, known: Definitions, definition) -> Expr:
+def _read(source: str, variable: str, known: Definitions) -> Expr:
     expr = parse(source, reader="latex", variable=variable, functions=known.functions)
-    if known.symbols and definition is None:  # y, where the document said y = …
-        expr = rebuild(expr, lambda node: known.symbols.get(node) if node.is_Symbol else None)
-    return rebuild(expr, _dependent)
+    return rebuild(_substituted(expr, known.symbols, variable), _dependent)
+
+
+def _substituted(expr: Expr, symbols: dict[Symbol, Expr], variable: str, rounds: int = 8) -> Expr:
+    """y, where the document said y = u^{3/2} and u = x^2 + 1: (x^2 + 1)^{3/2} for d/dx, but u^{3/2}
+    for d/du, since the variable itself is never replaced by what it stands for."""
+    x = names.make(variable)
+    for _ in range(rounds):  # a chain of definitions, as deep as papers write them; no loops forever
+        new = rebuild(expr, lambda node: symbols.get(node) if node.is_Symbol and node != x else None)
+        if new == expr:
+            break
+        expr = new
+    return expr
 
 
 def check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
@@ -50,7 +60,7 @@ def check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
         try:
-            exprs.append(_read(source, variable, known, definition))
+            exprs.append(_read(source, variable, known))
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc)
@@ -60,7 +70,7 @@ def check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
     undefined = _undefined(exprs)
     for i in range(len(exprs) - 1):
         a, b = exprs[i], exprs[i + 1]
-        if definition is not None:
+        if i == 0 and definition is not None:
             report.links.append(Link(i, i + 1, DEFINITION, rule=f"definition of {definition[1]}"))
         elif i == 0 and a is not None and a.is_Symbol:
             # x = 2, n = 3, z = w^2 + 1 = …: a name given a value, not an identity to check
@@ -106,6 +116,9 @@ def _locate(report: ChainReport, exprs: list[Expr | None]) -> None:
                 report.evidence[link.source] = "; ".join(shown)
 
 
-def _should_be(start: Expr) -> str | None:
+def _should_be(start: Expr | None) -> str | None:
+    """What the chain's first expression works out to, when it is a derivative derive read."""
+    if start is None:
+        return None
     value = worked_out(start)
     return None if value is None else f"the derivative the chain starts at is {value}"

@@ -29,6 +29,9 @@ _DROP = [
 # \intertext{…} ends a row as \\ does, with prose between: it becomes a row break of the same length
 _INTERTEXT = re.compile(r"\\intertext\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
 _TRAILING = re.compile(r"(?:\\[,;!]|\\q?quad|[\s.,;])+$")  # "… = x^2 ." ends a sentence, not the formula
+# "…, \qquad x > 1": a condition after a comma says where the formula holds; it is not part of it
+_CONDITION = re.compile(r",(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z])|\\text\{[^{}]*\})*[^,=&]*?"
+                        r"(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\in(?![A-Za-z]))[^,=&]*$")
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def _block(environment: str, body: str, body_start: int, text: str) -> Block:
     for row_start, raw in top_level_split(body, r"\\"):
         marks = _MARK.findall(written[row_start:row_start + len(raw)])
         row = _equation_columns(raw)
-        exprs = [(_TRAILING.sub("", p).strip(), line(row_start + o + len(p) - len(p.lstrip())))
+        exprs = [(_TRAILING.sub("", _CONDITION.sub("", p)).strip(), line(row_start + o + len(p) - len(p.lstrip())))
                  for o, p in top_level_split(row, "=")]
         if not any(e for e, _ in exprs):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sympy import Derivative, Expr, S
+from sympy import Derivative, Dummy, Expr, S, Subs
 
 from derive.exprs import div, mul
 from derive.parse.build import FUNCTIONS, INVERSES, UNDEFINED_FUNCTIONS, call, negate, power
@@ -62,9 +62,8 @@ class Calls:
         value = call(func, args, name, self.text, at.at)
         if base is not None:
             value = div(value, FUNCTIONS["ln"](base, evaluate=False))
-        if primes:  # q'(t) is dq/dt, whatever the chain's variable; f'(2x) is by the chain's variable
-            variable = args[0] if len(args) == 1 and args[0].is_Symbol else self.x
-            value = Derivative(value, (variable, primes))
+        if primes:
+            value = _primed(func, args, primes, name, self.text, at.at, value)
         return value if exponent is None else power(value, exponent, self.limits)
 
     def arguments(self, name: str, unbraced: bool) -> list[Expr]:
@@ -114,3 +113,12 @@ class Calls:
             return self.calls_at(self.i + 1) and (t.text in self.user or t.text in UNDEFINED_FUNCTIONS
                                                   or t.text == "σ")
         return False
+
+
+def _primed(func, args: list[Expr], primes: int, name: str, text: str, at: int, value: Expr) -> Expr:
+    """f'(t) is df/dt; f'(2x) and σ'(wx) are the derivative f' taken at 2x (not d/dx of f(2x), which
+    has the inner factor 2 more): Subs(d/du f(u), u, 2x), as SymPy writes f' at a point."""
+    if len(args) == 1 and args[0].is_Symbol:
+        return Derivative(value, (args[0], primes))
+    u = Dummy("u", real=True)
+    return Subs(Derivative(call(func, [u], name, text, at), (u, primes)), u, args[0])

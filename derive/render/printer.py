@@ -11,7 +11,7 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from derive.exprs import first_order
-from derive.functions import sigmoid
+from derive.functions import NamedFunction, sigmoid
 
 
 def _negated(term: Expr) -> Expr | None:
@@ -124,6 +124,9 @@ class DerivePrinter(LatexPrinter):
         if isinstance(body, Derivative) and isinstance(body.expr, AppliedUndef) and body.expr.args == (u,):
             primes = "'" * int(body.variable_count[0][1])
             return rf"{self._print(Symbol(body.expr.func.__name__))}{primes}\left({self._print(g)}\right)"
+        if isinstance(body, Derivative) and isinstance(body.expr, NamedFunction) and body.expr.args == (u,):
+            primes = "'" * int(body.variable_count[0][1])  # σ'(wx), as a document writes it
+            return rf"{body.expr.latex_name}{primes}\left({self._print(g)}\right)"
         return super()._print_Subs(expr)
 
     def _fraction_of(self, expr: Pow) -> str:
@@ -202,6 +205,14 @@ class TextPrinter(StrPrinter):
 
     def _print_sigmoid(self, expr):
         return f"σ({self._print(expr.args[0])})"
+
+    def _print_Subs(self, expr):
+        """f'(x^2), σ'(w*x): a derivative taken at a point, as it is written."""
+        body, (u,), (g,) = expr.args
+        if isinstance(body, Derivative) and isinstance(body.expr, Function) and body.expr.args == (u,):
+            name = "σ" if isinstance(body.expr, sigmoid) else type(body.expr).__name__
+            return f"{name}{chr(39) * int(body.variable_count[0][1])}({self._print(g)})"
+        return super()._print_Subs(expr)
 
     def _print_Abs(self, expr):
         return f"abs({self._print(expr.args[0])})"
