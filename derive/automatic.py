@@ -16,7 +16,7 @@ from sympy import Basic, Derivative, Expr, Symbol, cancel, factor_terms
 
 from derive.derivation import Derivation
 from derive.engine import Differentiate, prove
-from derive.errors import DeriveError, ParseError
+from derive.errors import DeriveError, LimitError, ParseError
 from derive.exprs import pending, preorder, rebuild, size
 from derive.functions import DefinedFunction, define, sigmoid, softplus
 from derive.parse import names, parse
@@ -54,14 +54,27 @@ def choose_variable(expr: Expr, wrt: str | Symbol | None) -> Symbol:
 
 def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int = 1,
                   in_terms_of: str | None = None, define: Iterable[str] = (), detail: str = "normal",
-                  reader: str = "auto") -> Derivation:
+                  reader: str = "auto", *, timeout: float | None = 20.0,
+                  max_memory: int | None = 2048) -> Derivation:
     """The derivation of d^n/dx^n expr: whole expressions, one line per step, every step proved.
 
     expr: plain text, LaTeX, or a SymPy expression. wrt: the variable (needed with several).
     in_terms_of: "sigmoid", "tanh", "softplus", "exp", "self" (the input itself, named f), or the
     name of a function given in define ("g(x) = …"). detail: "normal" (a line per round of rules)
-    or "fine" (a line per rule).
+    or "fine" (a line per rule). order: 1 to 20, as derive diff --order. The work runs in a child
+    process (derive.sandbox.run_limited) stopped after timeout seconds or above max_memory MB, as
+    the command's are (LimitError); None lifts a bound.
     """
+    if isinstance(order, int) and not isinstance(order, bool) and order > 20:  # as derive diff --order
+        raise LimitError(f"the order is at most 20, not {order}")
+    from derive.sandbox import run_limited
+
+    return run_limited(_differentiate, expr, wrt, order, in_terms_of, tuple(define), detail, reader,
+                       timeout=timeout, memory_mb=max_memory)
+
+
+def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_terms_of: str | None,
+                   define: Iterable[str], detail: str, reader: str) -> Derivation:
     if not isinstance(order, int) or order < 1:
         raise ParseError(f"the order is a whole number from 1 up, not {order!r}")
     definitions: dict[str, type] = {}

@@ -7,13 +7,16 @@ bad input, 3 for an exceeded limit, 1 for a failed check; never a traceback.
 
 from __future__ import annotations
 
+import contextvars
+import math
 import os
+import signal
 import sys
 
 import click
 
 from derive import __version__
-from derive.errors import DeriveError, ParseError
+from derive.errors import DeriveError, LimitError, ParseError
 
 # Kept here, not imported from derive.sandbox, so that --help stays free of heavy imports.
 DEFAULT_TIMEOUT = 20.0
@@ -29,13 +32,16 @@ class DeriveCLIError(click.ClickException):
 
 
 def write_output(text: str, path: str | None) -> None:
-    """Print text, or write it to path atomically: a failed run leaves an existing file as it was."""
+    """Print text, or write it to path atomically: a failed run leaves an existing file as it was.
+
+    Never over the command's own input (FILE, templates); into /dev/null, /dev/stdout or a FIFO as a
+    shell's > writes, never replacing them. A reader that went away (| head) ends derive quietly."""
     if path is None or path == "-":
-        click.echo(text, nl=not text.endswith("\n"))
+        _print(text)
         return
     from derive.files import write_atomically
 
-    write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
+    write_atomically(path, lambda handle: handle.write(text.encode("utf-8")), inputs=_command_inputs())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
@@ -61,11 +67,11 @@ def template_options(command):
 def limit_options(timeout: float):
     """--timeout and --max-memory: the bounds of the child process the work runs in."""
     def decorate(command):
-        command = click.option("--max-memory", type=click.IntRange(min=256), default=DEFAULT_MEMORY_MB,
-                               show_default=True, metavar="MB",
+        command = click.option("--max-memory", type=click.IntRange(min=256, max=2**20),
+                               default=DEFAULT_MEMORY_MB, show_default=True, metavar="MB",
                                help="Stop the work when it needs more memory than this (exit 3).")(command)
         return click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=timeout,
-                            show_default=True, metavar="SECONDS",
+                            show_default=True, metavar="SECONDS", callback=lambda c, p, v: _a_number(p, v),
                             help="Stop the work after this long (exit 3).")(command)
     return decorate
 
@@ -170,7 +176,7 @@ def check(file: str, fmt: str, define: tuple[str, ...], strict: bool, timeout: f
     from derive.sandbox import run_limited
 
     if file == "-":  # read here: the child process does not share standard input
-        text = click.get_text_stream("stdin").read()
+        text = _read_stdin(timeout)
         from derive.checker import check as check_text
 
         report, code = run_limited(_render_check, check_text, text, define, fmt, strict,
@@ -232,6 +238,13 @@ def _check_label_prefix(prefix: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # a copy of the context: what a command chooses for itself (--template) ends with it, even when
+    # main() is called again in the same process (tests, notebooks)
+    with _signals_as_exceptions():
+        return contextvars.copy_context().run(_main, argv)
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         code = cli.main(args=argv, prog_name="derive", standalone_mode=False)
     except click.NoSuchOption as exc:
@@ -241,14 +254,19 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         click.echo(f"derive: error: {_one_line(exc.format_message())}", err=True)
         return EXIT_BAD_INPUT  # click's own errors are all about the command line it was given
-    except click.Abort:
-        click.echo("derive: error: aborted", err=True)
-        return 1
+    except (click.Abort, _Signalled) as exc:  # Ctrl-C; SIGTERM and SIGHUP end quietly, as by the signal
+        number = exc.number if isinstance(exc, _Signalled) else signal.SIGINT
+        if number == signal.SIGINT:
+            click.echo("derive: error: interrupted", err=True)
+        return 128 + number
+    except _OutputGone:  # a reader that went away (| head -c 10): quiet, as cat's 141 (128 + SIGPIPE)
+        _silence_stdout()
+        return EXIT_OUTPUT_GONE
     except ParseError as exc:  # the message, then the input with a caret under the column
-        click.echo(f"derive: error: {exc.pointed()}", err=True)
+        click.echo(f"derive: error: {_shown(exc.pointed())}", err=True)
         return exc.exit_code
     except DeriveError as exc:
-        click.echo(f"derive: error: {_one_line(str(exc))}", err=True)
+        click.echo(f"derive: error: {_shown(_one_line(str(exc)))}", err=True)
         return exc.exit_code
     except Exception as exc:  # a fault of derive's own: still one line, unless debugging
         if os.environ.get("DERIVE_DEBUG"):
@@ -264,8 +282,128 @@ def _one_line(message: str) -> str:
 
 
 def run() -> None:
-    """The console script: exit with main's code."""
-    sys.exit(main())
+    """The console script: exit with main's code; ended by SIGTERM or SIGHUP, end by it (cleaned up)."""
+    code = main()
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        if code == 128 + number and _received.get(number):
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+    sys.exit(code)
+
+
+# Helpers of write_output, limit_options, the check command's standard input, main and run.
+
+EXIT_OUTPUT_GONE = 141  # 128 + SIGPIPE: what a shell reports for cat when its reader has gone
+STDIN_LIMIT = 10 * 2**20  # bytes: a document on standard input (derive check -)
+
+
+class _Signalled(BaseException):
+    """SIGINT, SIGTERM or SIGHUP, raised where derive is, so that the worker is killed and reaped
+    (derive.sandbox) and no temporary file is left (derive.files) on the way out. Not a
+    KeyboardInterrupt: click would print a blank line for that."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+class _OutputGone(Exception):
+    """Standard output's reader went away."""
+
+
+_received: dict[int, bool] = {}
+
+
+class _signals_as_exceptions:
+    def __enter__(self) -> None:
+        self.saved = {}
+        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            try:
+                self.saved[number] = signal.signal(number, _raise_signalled)
+            except (ValueError, OSError):  # not the main thread: signals stay as they are
+                pass
+
+    def __exit__(self, *exc) -> None:
+        for number, handler in self.saved.items():
+            signal.signal(number, handler)
+
+
+def _raise_signalled(number: int, frame) -> None:
+    _received[number] = True
+    raise _Signalled(number)
+
+
+def _print(text: str) -> None:
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        raise DeriveError("cannot write the output: standard output is closed")
+    try:
+        click.echo(text, nl=not text.endswith("\n"))
+    except BrokenPipeError:
+        raise _OutputGone from None
+    except OSError as exc:
+        raise DeriveError(f"cannot write the output: {exc.strerror or exc}") from None
+
+
+def _silence_stdout() -> None:
+    # what is still buffered would fail again at exit, with a message: send it nowhere instead
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _command_inputs() -> list[str]:
+    """The files the running command reads (FILE, --template, --templates): -o may not be one."""
+    ctx = click.get_current_context(silent=True)
+    params = ctx.params if ctx is not None else {}
+    found = [params["file"]] if params.get("file") not in (None, "-") else []
+    found += list(params.get("templates") or ())
+    folder = params.get("template_dir")
+    if folder and os.path.isdir(folder):
+        found += [os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".j2")]
+    return found
+
+
+def _a_number(param, value):
+    if value is not None and math.isnan(value):  # FloatRange lets nan through (nan < 0.1 is false)
+        raise click.BadParameter("nan is not a number of seconds", param=param)
+    return value
+
+
+def _read_stdin(timeout: float) -> str:
+    """Standard input, read in the parent (the child does not share it), bounded: at most
+    STDIN_LIMIT bytes, ended within timeout seconds (/dev/zero, a pipe that never closes: exit 3)."""
+    from derive.files import read_bounded
+
+    stream = sys.stdin
+    if stream is None:
+        raise DeriveError("cannot read standard input: it is closed")
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):  # not a descriptor (a test's stream)
+        data = stream.buffer.read(STDIN_LIMIT + 1) if hasattr(stream, "buffer") else stream.read().encode()
+        if len(data) > STDIN_LIMIT:
+            raise LimitError(f"standard input is larger than {STDIN_LIMIT / 2**20:g} MB") from None
+    else:
+        data = read_bounded(fd, STDIN_LIMIT, timeout, "standard input")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ParseError("standard input is not UTF-8 text") from None
+    if "\x00" in text:
+        raise ParseError("standard input is not a text file")
+    return text
+
+
+
+def _shown(message: str) -> str:
+    """An error message that may echo the user's input: its control characters shown escaped, so
+    that input cannot drive the terminal (the caret lines' newlines stay)."""
+    from derive.render.templates import printable
+
+    return printable(message)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,15 @@
 """Run work where it can be stopped: a forked child with a wall-clock bound and a memory cap.
 
 A signal alarm cannot interrupt one long SymPy call (a big factorisation, a huge power): the child
-process can always be killed. The child's result or exception comes back pickled through a pipe.
+process can always be killed. The child's result or exception comes back pickled through a pipe,
+SymPy expressions as written (see _Pickler). The child dies with its parent (PR_SET_PDEATHSIG on Linux),
+and the parent kills and reaps it on any way out of run_limited, an interrupt included.
 """
 
 from __future__ import annotations
 
+import io
+import math
 import os
 import pickle
 import resource
@@ -16,38 +20,61 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from derive.errors import LimitError
+from derive.errors import DeriveError, LimitError
 
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 20.0  # seconds: generous for any derivation a person writes (derive.cli repeats it)
 DEFAULT_MEMORY_MB = 2048
+MAX_TIMEOUT = 3600.0  # the bounds the command line accepts (derive.cli repeats them)
+MIN_MEMORY_MB, MAX_MEMORY_MB = 256, 2**20
+
+_in_worker = False  # True in a child: a nested run_limited runs in it, under the child's own bounds
 
 
-def run_limited(fn: Callable[..., T], *args: Any, timeout: float = DEFAULT_TIMEOUT,
+def check_limits(timeout: float | None, memory_mb: int | None) -> None:
+    """Refuse bounds that bound nothing or cannot be set: nan, infinite, negative, out of range."""
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or not math.isfinite(timeout) or not 0 < timeout <= MAX_TIMEOUT):
+        raise DeriveError(f"the timeout is a number of seconds above 0 and at most {MAX_TIMEOUT:g}, "
+                          f"not {timeout!r}")
+    if memory_mb is not None and (isinstance(memory_mb, bool) or not isinstance(memory_mb, int)
+                                  or not MIN_MEMORY_MB <= memory_mb <= MAX_MEMORY_MB):
+        raise DeriveError(f"the memory bound is a whole number of MB from {MIN_MEMORY_MB} to "
+                          f"{MAX_MEMORY_MB}, not {memory_mb!r}")
+
+
+def run_limited(fn: Callable[..., T], *args: Any, timeout: float | None = DEFAULT_TIMEOUT,
                 memory_mb: int | None = DEFAULT_MEMORY_MB) -> T:
     """fn(*args) in a child process; LimitError when it runs past timeout seconds or out of memory.
 
-    An exception raised by fn is raised here again. Without fork (not on Linux or macOS), fn runs in
-    this process, unbounded.
+    None lifts a bound. An exception raised by fn is raised here again. Called inside a child, fn
+    runs there, under that child's bounds. Without fork (not on Linux or macOS), fn runs in this
+    process, unbounded.
     """
-    if not hasattr(os, "fork"):
+    check_limits(timeout, memory_mb)
+    if _in_worker or not hasattr(os, "fork"):
         return fn(*args)
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):  # None when started with it closed
+        if stream is not None:
+            stream.flush()
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
-        _child(fn, args, write_end, memory_mb)
+        _child(fn, args, write_end, memory_mb, parent)
     os.close(write_end)
+    finished = False
     try:
-        data = _read_until(read_end, time.monotonic() + timeout)
+        data = _read_until(read_end, math.inf if timeout is None else time.monotonic() + timeout)
+        finished = True
     except TimeoutError:
-        os.kill(pid, signal.SIGKILL)
         raise LimitError(f"the work took longer than {timeout:g} seconds (--timeout)") from None
-    finally:
+    finally:  # a timeout, an interrupt, a signal turned into an exception: the child goes too
         os.close(read_end)
+        if not finished:
+            _kill(pid)
         _reap(pid)
     if not data:
         raise LimitError("the work ran out of memory or was stopped")
@@ -57,9 +84,12 @@ def run_limited(fn: Callable[..., T], *args: Any, timeout: float = DEFAULT_TIMEO
     raise value
 
 
-def _child(fn, args, write_end: int, memory_mb: int | None) -> None:
+def _child(fn, args, write_end: int, memory_mb: int | None, parent: int) -> None:
+    global _in_worker
     code = 0
     try:
+        _in_worker = True
+        _die_with(parent)
         if memory_mb:
             limit = memory_mb * 2**20
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -70,7 +100,7 @@ def _child(fn, args, write_end: int, memory_mb: int | None) -> None:
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
             result = ("error", exc)
         try:
-            payload = pickle.dumps(result)
+            payload = _dumps(result)
         except Exception as exc:  # an unpicklable result or exception: say what it was
             payload = pickle.dumps(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
         with os.fdopen(write_end, "wb") as pipe:
@@ -81,13 +111,39 @@ def _child(fn, args, write_end: int, memory_mb: int | None) -> None:
         os._exit(code)
 
 
+def _die_with(parent: int) -> None:
+    """The child ends at a signal as a plain process does, and when its parent dies, however it dies."""
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        try:
+            signal.signal(number, signal.SIG_DFL)  # not the parent's handlers, which raise
+        except (ValueError, OSError):
+            pass
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
 def _read_until(fd: int, deadline: float) -> bytes:
     chunks = []
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError
-        ready, _, _ = select.select([fd], [], [], left)
+        ready, _, _ = select.select([fd], [], [], None if left == math.inf else left)
         if not ready:
             raise TimeoutError
         chunk = os.read(fd, 1 << 16)
@@ -101,3 +157,56 @@ def _reap(pid: int) -> None:
         os.waitpid(pid, 0)
     except ChildProcessError:
         pass
+
+
+# Pickling SymPy as written: SymPy's own pickles rebuild an expression by calling its class, which
+# evaluates it (x*x comes back as x**2, e^0 as 1), and a function defined at run time (g(x) = …) is
+# a class pickle cannot find by name. These reducers rebuild both as they were.
+
+def _dumps(value: Any) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj):
+        sympy = sys.modules.get("sympy")
+        if sympy is None:
+            return NotImplemented
+        if isinstance(obj, type):
+            functions = sys.modules.get("derive.functions")
+            if functions is not None and issubclass(obj, functions.DefinedFunction) and not _importable(obj):
+                return _defined_function, (obj.__name__, obj.variable, obj.body, obj.latex_name)
+            return NotImplemented
+        if isinstance(obj, sympy.Basic) and not obj.is_Atom and obj.args:
+            return _unevaluated, (type(obj), obj.args)
+        return NotImplemented
+
+
+def _importable(cls: type) -> bool:
+    module = sys.modules.get(getattr(cls, "__module__", ""))
+    return module is not None and getattr(module, getattr(cls, "__qualname__", ""), None) is cls
+
+
+def _unevaluated(cls, args):
+    from sympy import Basic
+    from sympy.core.operations import AssocOp
+
+    if issubclass(cls, AssocOp):
+        return cls._from_args(args)
+    try:
+        obj = cls(*args, evaluate=False)
+        if type(obj) is cls and obj.args == args:
+            return obj
+    except Exception:  # noqa: BLE001 - a class without evaluate=False: built raw below
+        pass
+    return Basic.__new__(cls, *args)
+
+
+def _defined_function(name: str, variable, body, latex_name: str):
+    from derive.functions import define
+
+    cls = define(name, variable, body)
+    cls.latex_name = latex_name
+    return cls

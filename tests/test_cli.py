@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import run_derive
-from derive.parse.blocks import extract_blocks
+from derive.checker.blocks import extract_blocks
 
 
 def test_default_prints_the_two_latex_blocks():

@@ -4,7 +4,7 @@ import pytest
 
 from conftest import run_derive
 from derive.exprs import shape
-from derive.parse.blocks import extract_blocks
+from derive.checker.blocks import extract_blocks
 from derive.parse.latex import parse_latex
 from derive.routes.sigmoid import quotient_route, rewrite_block
 

@@ -8,7 +8,7 @@ from derive.errors import LimitError, ParseError
 from derive.exprs import add, div, mul, neg, shape
 from derive.functions import sigmoid, softplus
 from derive.parse import is_latex, parse
-from derive.parse.blocks import extract_blocks
+from derive.checker.blocks import extract_blocks
 from derive.verify import equivalent
 
 x = Symbol("x", real=True)

@@ -1,40 +1,64 @@
 """derive check: verify a derivation someone wrote, and point at the wrong line.
 
-Every display block of a LaTeX, Markdown or plain text file is split into chains of expressions
-(derive.parse.blocks); each link between neighbours is valid (with its certificate and, where a
+A LaTeX or Markdown document is read with the field's parsers (documents, latex_document, markdown,
+reading), its displays are assembled into chains of expressions (blocks); each link between neighbours is valid (with its certificate and, where a
 rule does it, the rule's name), invalid, or undecided (with the reason). A line that disagrees with
 both neighbours while they agree with each other is the suspect, and derive looks for the one small
 change (a sign, a factor) that would make both links hold. Sentences such as "In line (1) we apply
 the chain rule" are checked against the rule that justifies that line.
 
-definitions (what the document defines) -> links (each chain) -> claims (the prose) -> report.
+document -> blocks and chains -> definitions (what the document defines, and from where) -> links
+(each chain) -> claims (the prose) -> report (with what was skipped).
 """
 
 from __future__ import annotations
 
+from derive.checker.blocks import Block, assemble
 from derive.checker.claims import claims
-from derive.checker.definitions import collect
+from derive.checker.definitions import collect, place_of
+from derive.checker.documents import Document, Skipped
 from derive.checker.links import check_chain
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, CheckReport, Claim, Link
 from derive.errors import ParseError
-from derive.parse.blocks import extract_blocks, inline_math
+from derive.checker.reading import read_document
 
 __all__ = ["DEFINITION", "INVALID", "UNDECIDED", "VALID", "ChainReport", "CheckReport", "Claim", "Link",
            "check", "check_file"]
 
 
-def check(text: str, path: str = "-", define: tuple[str, ...] | list[str] = (), strict: bool = False) -> CheckReport:
+def check(text: str, path: str = "-", define: tuple[str, ...] | list[str] = (), strict: bool = False, *,
+          timeout: float | None = 120.0, max_memory: int | None = 2048) -> CheckReport:
     """Check every claimed equality of the derivations in text (LaTeX, Markdown or plain).
 
-    strict: the report is ok only when there is a link and every link is decided and valid.
+    strict: the report is ok only when there is a link and every link is decided and valid. The work
+    runs in a child process (derive.sandbox.run_limited) stopped after timeout seconds or above
+    max_memory MB, as derive check's is (LimitError); None lifts a bound.
     """
+    from derive.sandbox import run_limited
+
+    return run_limited(_check, text, path, tuple(define), strict, timeout=timeout, memory_mb=max_memory)
+
+
+def _check(text: str, path: str, define: tuple[str, ...], strict: bool) -> CheckReport:
     if not isinstance(text, str):
         raise ParseError("derive check reads text")
-    blocks = extract_blocks(text)
-    scoped = collect(blocks, tuple(define), inline_math(text))
-    checked = [(chain, check_chain(block, chain, scoped.at(chain.lines[0])))
+    document = read_document(text, path)
+    blocks = assemble(document)
+    scoped = collect(blocks, tuple(define), document.inline)
+    checked = [(chain, check_chain(block, chain, scoped.at(place_of(chain))))
                for block in blocks for chain in block.chains if len(chain.expressions) > 1]
-    return CheckReport(path, [r for _, r in checked], claims(text, blocks, checked), strict)
+    return CheckReport(path, [r for _, r in checked], claims(text, blocks, checked), strict,
+                       _skipped(document, blocks))
+
+
+def _skipped(document: Document, blocks: list[Block]) -> list[Skipped]:
+    """What the report must own up to: unclosed displays, \\input files not followed, and displays
+    that hold no equality, so belong to no chain."""
+    out = list(document.skipped)
+    for block in blocks:
+        if not any(len(c.expressions) > 1 for c in block.chains) and not block.joined:
+            out.append(Skipped(block.line, "a display with no = to check", block.file))
+    return sorted(out, key=lambda s: (s.file != document.path, s.file, s.line))
 
 
 def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text",
@@ -57,4 +81,5 @@ def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text",
     if "\x00" in text:
         raise ParseError(f"{path} is not a text file")
     report = check(text, path, define, strict)
-    return report.render(fmt), report.exit_code
+    code = report.exit_code  # from the report itself, before any template sees it
+    return report.render(fmt), code

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 from derive.checker.report import VALID, ChainReport, Claim
-from derive.parse.blocks import Block, Chain
+from derive.checker.blocks import Block, Chain
 
 _RULES = ("chain", "quotient", "product", "sum", "power", "constant multiple", "exponential", "logarithm")
 _CLAIM = re.compile(r"(?:line|equation|eq\.)\s*\$?\s*(?:\\eqref\{([^}]+)\}|\(\\ref\{([^}]+)\}\)|\\ref\{([^}]+)\}"
-                    r"|\((\d+)\))\s*\$?([^.]*?)\b(" + "|".join(_RULES) + r") rule", re.IGNORECASE)
+                    r"|\((\d+)\))\s*\$?([^.]{0,200}?)\b(" + "|".join(_RULES) + r") rule", re.IGNORECASE)
+# the words between "line (1)" and "… rule" are bounded: unbounded, a long text without a full stop
+# made every "line (n)" scan to its end (quadratic)
 
 
 def claims(text: str, blocks: list[Block], chains: list[tuple[Chain, ChainReport]]) -> list[Claim]:

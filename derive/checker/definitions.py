@@ -11,7 +11,8 @@ from sympy import Expr, Symbol
 
 from derive.errors import DeriveError
 from derive.parse import names, parse
-from derive.parse.blocks import Block, Chain, top_level_split
+from derive.checker.blocks import Block, Chain, top_level_split
+from derive.checker.documents import Inline
 from derive.parse.build import FUNCTIONS
 from derive.parse.definitions import parse_definition
 
@@ -51,19 +52,23 @@ class Scoped:
     """Definitions with the line each is stated at: one applies from there on, the latest before a
     use wins (a y defined twice in one document is two quantities, one after the other)."""
 
-    entries: list[tuple[int, str, Any, Any]] = field(default_factory=list)  # (line, kind, name, value)
+    # (place, line, kind, name, value); place = (order in the document, line): \input files count
+    # where they are included, not by their own line numbers
+    entries: list[tuple[tuple[int, int], int, str, Any, Any]] = field(default_factory=list)
 
-    def at(self, line: int) -> Definitions:
+    def at(self, place: tuple[int, int]) -> Definitions:
         known = Definitions()
-        for where, kind, name, value in self.entries:
-            if where <= line and value is None:  # the latest definition could not be read
-                (known.functions if kind == "function" else known.symbols).pop(name, None)
-                known.unreadable[name if kind == "function" else name.name] = where
-            elif where <= line:
-                (known.functions if kind == "function" else known.symbols)[name] = value
-                known.unreadable.pop(name if kind == "function" else name.name, None)
+        for where, line, kind, name, value in self.entries:
+            key = name if kind == "function" else name.name
+            table = known.functions if kind == "function" else known.symbols
+            if where <= place and value is None:  # the latest definition could not be read
+                table.pop(name, None)
+                known.unreadable[key] = line
+            elif where <= place:
+                table[name] = value
+                known.unreadable.pop(key, None)
             else:
-                known.later.setdefault(name if kind == "function" else name.name, where)
+                known.later.setdefault(key, line)
         return known
 
 
@@ -103,19 +108,26 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     return None
 
 
-def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[tuple[int, str]] = ()) -> Scoped:
-    """Every definition with its line: --define first, then the document's, displayed or inline
-    ("Let $y = x^3$"), in the order of the text."""
+BEFORE_ALL = (-1, 0)  # the place of --define: before the document's first line
+
+
+def place_of(chain: Chain) -> tuple[int, int]:
+    return chain.order, chain.lines[0]
+
+
+def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] = ()) -> Scoped:
+    """Every definition with its place: --define first, then the document's, displayed or inline
+    ("Let $y = x^3$"), in the order of the document."""
     found = Scoped()
-    for source in sources:  # --define: before the document's first line
-        d = parse_definition(source, found.at(0).functions)
-        found.entries.append((0, "function", d.name, d.function))
+    for source in sources:
+        d = parse_definition(source, found.at(BEFORE_ALL).functions)
+        found.entries.append((BEFORE_ALL, 0, "function", d.name, d.function))
     chains = [chain for block in blocks for chain in block.chains]
-    for line, formula in inline:
-        sides = [part.strip() for _, part in top_level_split(formula, "=")]
+    for item in inline:
+        sides = [part.strip() for _, part in top_level_split(item.formula, "=")]
         if len(sides) == 2 and all(sides):
-            chains.append(Chain(sides, [line, line], inline=True))
-    for chain in sorted(chains, key=lambda c: c.lines[0]):
+            chains.append(Chain(sides, [item.line, item.line], inline=True, order=item.order))
+    for chain in sorted(chains, key=place_of):
         _add(found, chain)
     return found
 
@@ -125,14 +137,14 @@ def _add(found: Scoped, chain: Chain) -> None:
     if definition is None:
         return
     kind, name, var, body = definition
-    line = chain.lines[0]
-    known = found.at(line)
+    line, where = chain.lines[0], place_of(chain)
+    known = found.at(where)
     if kind == "function":
         try:
             d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
         except DeriveError:
             return  # not a definition derive can read: the chain is checked as written
-        found.entries.append((line, "function", d.name, d.function))
+        found.entries.append((where, line, "function", d.name, d.function))
         return
     try:
         symbol = parse(name, reader="latex")
@@ -144,8 +156,11 @@ def _add(found: Scoped, chain: Chain) -> None:
         value = parse(body, reader="latex", variable=variable_of(chain), functions=known.functions)
     except DeriveError:
         if not chain.inline:  # a display redefines it, in a form derive cannot read: the old one ends
-            found.entries.append((line, "symbol", symbol, None))
+            found.entries.append((where, line, "symbol", symbol, None))
+        return
+    if symbol in value.free_symbols:  # y = y + 1 is an equation or an update, not a definition of y
+        found.entries.append((where, line, "symbol", symbol, None))
         return
     # inline, "at $y = 0$" states a value, not a definition: only an expression in a variable defines
     if not chain.inline or value.free_symbols - {symbol}:
-        found.entries.append((line, "symbol", symbol, value))
+        found.entries.append((where, line, "symbol", symbol, value))

@@ -10,11 +10,12 @@ from sympy.core.function import AppliedUndef
 from derive.checker.definitions import Definitions, definition_of, variable_of
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.counterexample import counterexample, worked_out
-from derive.errors import DeriveError
-from derive.exprs import preorder, rebuild
+from derive.errors import DeriveError, LimitError
+from derive.exprs import preorder, rebuild, size
 from derive.justify import justify
 from derive.parse import names, parse
-from derive.parse.blocks import Block, Chain
+from derive.parse.limits import DEFAULT
+from derive.checker.blocks import Block, Chain
 from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
 from derive.suggest import suggestion
@@ -41,20 +42,26 @@ def _read(source: str, variable: str, known: Definitions) -> Expr:
     return rebuild(_substituted(expr, known.symbols, variable), _dependent)
 
 
-def _substituted(expr: Expr, symbols: dict[Symbol, Expr], variable: str, rounds: int = 8) -> Expr:
+def _substituted(expr: Expr, symbols: dict[Symbol, Expr], variable: str) -> Expr:
     """y, where the document said y = u^{3/2} and u = x^2 + 1: (x^2 + 1)^{3/2} for d/dx, but u^{3/2}
-    for d/du, since the variable itself is never replaced by what it stands for."""
+    for d/du, since the variable itself is never replaced by what it stands for.
+
+    Written out completely or not at all: a half-substituted expression would be compared as if it
+    were whole. LimitError (the link is undecided) when the definitions written out pass the node limit."""
     x = names.make(variable)
-    for _ in range(rounds):  # a chain of definitions, as deep as papers write them; no loops forever
+    for _ in range(len(symbols) + 1):  # each round writes out one more level of the definitions
         new = rebuild(expr, lambda node: symbols.get(node) if node.is_Symbol and node != x else None)
         if new == expr:
-            break
+            return expr
+        if size(new) > DEFAULT.max_nodes:
+            raise LimitError(f"with its definitions written out, the expression has more than "
+                             f"{DEFAULT.max_nodes} parts")
         expr = new
-    return expr
+    raise LimitError("the definitions refer to each other in a circle")
 
 
 def check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
-    report = ChainReport(block.line, block.environment, chain.expressions, chain.lines)
+    report = ChainReport(block.line, block.environment, chain.expressions, chain.lines, block.file)
     variable = variable_of(chain)
     definition = definition_of(chain)
     exprs: list[Expr | None] = []

@@ -3,8 +3,12 @@ honest sentence that says what was found and how much was decided."""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
+
+from derive.checker.documents import Skipped
+from derive.render.templates import printable, render
 
 VALID, INVALID, UNDECIDED, DEFINITION = "valid", "invalid", "undecided", "definition"
 
@@ -34,6 +38,7 @@ class ChainReport:
     environment: str
     expressions: list[str]
     lines: list[int]
+    file: str = "-"  # the file the chain stands in (an \input file, or the document itself)
     links: list[Link] = field(default_factory=list)
     suspects: list[int] = field(default_factory=list)  # a slip in one line
     wrong_links: list[tuple[int, int]] = field(default_factory=list)  # a wrong step: what follows agrees
@@ -45,7 +50,7 @@ class ChainReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {"line": self.line, "environment": self.environment, "expressions": self.expressions,
-                "read_as": self.read_as, "lines": self.lines, "links": [k.to_dict() for k in self.links],
+                "read_as": self.read_as, "file": self.file, "lines": self.lines, "links": [k.to_dict() for k in self.links],
                 "suspects": self.suspects, "wrong_links": [list(w) for w in self.wrong_links],
                 "hints": {str(k): v for k, v in self.hints.items()},
                 "evidence": {str(k): v for k, v in self.evidence.items()},
@@ -71,6 +76,7 @@ class CheckReport:
     chains: list[ChainReport]
     claims: list[Claim]
     strict: bool = False  # ok only when there is a link, and every link is decided and valid
+    skipped: list[Skipped] = field(default_factory=list)  # what could not be placed in a chain, and why
 
     @property
     def links(self) -> list[Link]:
@@ -85,8 +91,9 @@ class CheckReport:
     def ok(self) -> bool:
         """No link proved wrong and no wrong claim; with strict, also everything checked."""
         sound = all(k.verdict != INVALID for k in self.links) and all(c.holds for c in self.claims)
-        if self.strict:
-            return sound and bool(self.links) and self.decided == len(self.links)
+        if self.strict:  # an unclosed display could hide anything: it counts as undecided
+            unclosed = any("never closed" in s.reason for s in self.skipped)
+            return sound and bool(self.links) and self.decided == len(self.links) and not unclosed
         return sound
 
     @property
@@ -96,7 +103,8 @@ class CheckReport:
     def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "strict": self.strict, "file": self.path, "links": len(self.links),
                 "decided": self.decided, "verdict": self.verdict(), "blocks": [c.to_dict() for c in self.chains],
-                "claims": [c.to_dict() for c in self.claims], "summary": self.summary()}
+                "claims": [c.to_dict() for c in self.claims], "summary": self.summary(),
+                "skipped": [{"file": s.file, "line": s.line, "reason": s.reason} for s in self.skipped]}
 
     def summary(self) -> dict[str, int]:
         counts = {v: sum(k.verdict == v for c in self.chains for k in c.links)
@@ -127,14 +135,12 @@ class CheckReport:
         return f"no step proved wrong: {counted}"
 
     def text(self) -> str:
-        from derive.render.templates import render
-
-        return render("check.txt.j2", report=self)
+        """For people at a terminal: what the document wrote is shown, its control characters escaped."""
+        return printable(render("check.txt.j2", report=copy.deepcopy(self)))
 
     def markdown(self) -> str:
-        from derive.render.templates import render
-
-        return render("check.md.j2", report=self)
+        """For notebooks and web pages: the document's words are text, its formulas math, never HTML."""
+        return render("check.md.j2", report=copy.deepcopy(self))  # a template cannot touch the verdict
 
     def _repr_markdown_(self) -> str:
         return self.markdown()

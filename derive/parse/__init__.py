@@ -30,6 +30,7 @@ def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits =
     Raises derive.errors.ParseError (with the column) or LimitError.
     """
     expr = _read(text, reader, variable, limits, functions)
+    _refuse_undefined(expr, text)
     if real:
         return expr
     from sympy import Symbol
@@ -51,3 +52,21 @@ def _read(text: str, reader: str, variable: str, limits: Limits, functions: dict
     from derive.parse.plain import parse_plain
 
     return parse_plain(text, limits, functions, variable)
+
+
+def _refuse_undefined(expr: Expr, text: str) -> None:
+    """1/(x - x), 0^0, x^{-1} at x = 0 written so: an expression without a value is refused, never
+    differentiated to a confident 0 (SymPy would print zoo, or take 0^0 for 1)."""
+    from sympy import Pow, nan, zoo
+
+    from derive.exprs import preorder, tidy
+
+    for node in preorder(expr):
+        if isinstance(node, Pow) and tidy(node.base) == 0:
+            exponent = tidy(node.exp)
+            if exponent == 0:
+                raise ParseError("0^0 is undefined", text)
+            if exponent.is_negative:
+                raise ParseError("division by zero", text)
+    if tidy(expr).has(zoo, nan):
+        raise ParseError("the expression is undefined (a division by zero)", text)

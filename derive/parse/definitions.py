@@ -36,6 +36,9 @@ def parse_definition(source: str, known: dict[str, type] | None = None, reader: 
     name, parameter, body_text = m.group(1), m.group(2), m.group(3)
     if name in FUNCTIONS or name in ("e", "E", "pi"):
         raise ParseError(f"{name!r} is already a function derive knows; choose another name", source, 0)
+    if _taken(name):
+        raise ParseError(f"{name!r} is a name Python or SymPy uses; choose another name for your function",
+                         source, 0)
     var = spelled(parameter)
     if var is None or var in ("e", "pi"):
         raise ParseError(f"the parameter of {name} must be one variable (x, t, alpha, theta_0), not "
@@ -44,3 +47,20 @@ def parse_definition(source: str, known: dict[str, type] | None = None, reader: 
     if any(isinstance(n, AppliedUndef) and n.func.__name__ == name for n in preorder(body)):
         raise ParseError(f"the definition of {name} refers to {name} itself", source, 0)
     return Definition(name, define(name, make(var), body))
+
+
+def _taken(name: str) -> bool:
+    """Names a defined function must not take: Python's keywords and builtins, the modules generated
+    code imports, and SymPy's classes and printed names (a function class named Symbol or Pow
+    confuses SymPy's printers, which dispatch on the class name). N(t), S(t), V(r) stay free."""
+    import builtins
+    import keyword
+
+    import sympy
+
+    from sympy.printing.latex import LatexPrinter
+    from sympy.printing.pycode import PythonCodePrinter
+
+    return (keyword.iskeyword(name) or hasattr(builtins, name) or name in ("math", "numpy", "np", "sympy")
+            or isinstance(getattr(sympy, name, None), type)
+            or any(hasattr(p, f"_print_{name}") for p in (LatexPrinter, PythonCodePrinter)))

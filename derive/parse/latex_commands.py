@@ -68,13 +68,15 @@ class Commands:
 
     # --- fractions and derivatives ------------------------------------------------------------
     def fraction(self) -> Expr:
-        self.take()
+        frac = self.take()
         derivative = self.derivative_fraction()
         if derivative is not None:
             return derivative
         with self.deeper():
             numerator = self.script(split_digits=True)  # \frac12 is ½; \frac123 is refused below
             denominator = self.script()
+        if denominator == S.Zero:
+            raise self.refuse("division by zero", frac)
         return div(numerator, denominator)
 
     def derivative_fraction(self) -> Expr | None:

@@ -120,8 +120,10 @@ class Reader(Calls, Commands):
                 self.take()
                 numerator.append(self.unary())
             elif self.is_op("/"):
-                self.take()
+                slash = self.take()
                 denominator.append(self.unary())
+                if denominator[-1] == S.Zero:
+                    raise self.refuse("division by zero", slash)
             elif self.starts_factor():
                 numerator.append(self.power())  # 2x, x\sin x, (x+1)(x-1): no sign here
             else:

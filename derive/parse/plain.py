@@ -113,8 +113,10 @@ class _Parser:
                 self.take()
                 numerator.append(self.unary())
             elif self.is_op("/"):
-                self.take()
+                slash = self.take()
                 denominator.append(self.unary())
+                if denominator[-1] == S.Zero:
+                    raise ParseError("division by zero", self.text, slash.at)
             elif self._starts_implicit_factor():
                 numerator.append(self.power())  # 2x, x sin(x), (x+1)(x-1): no sign allowed here
             else:

@@ -98,6 +98,9 @@ def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour
     if isinstance(f, NamedFunction) and type(f).__name__ == name:  # sigmoid(x) defined by its closed form
         f = f.body_at(f.args[0])
     f_value = tidy(f)
+    called = {type(n).__name__ for e in (f_value, grad) for n in preorder(e) if isinstance(n, NamedFunction)}
+    if name in called:  # x f(x) with the user's f: the expression's own function needs another name
+        name = "expression"
     imports = ["import math"] + (["import numpy"] if flavour == "numpy" else [])
     helpers = [h for h in _helpers([f_value, grad, *([in_terms_of] if in_terms_of is not None else [])], flavour)
                if not h.startswith(f"def {name}(")]  # the function itself is defined below

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from derive.render.formats import DEFAULT_LABEL_PREFIX, block_view, derivation_data, explanation, latex_block
 from derive.render.printer import reading_differs
 from derive.render.printer import text as text_of
-from derive.render.templates import render
+from derive.render.templates import printable, render
 
 if TYPE_CHECKING:
     from derive.record import Derivation
@@ -82,7 +82,7 @@ class Document:
                      "lines": block_view(s.derivation, tag_start=self._tag_start(s), printer=text_of).lines}
                     for s in self.sections if s.derivation is not None]
         # the title may hold $…$ math for LaTeX and Markdown; the terminal gets its plain twin
-        return render("text.txt.j2", title=self.meta.get("plain_title", self.title), sections=sections)
+        return printable(render("text.txt.j2", title=self.meta.get("plain_title", self.title), sections=sections))
 
     def to_dict(self) -> dict:
         derivations = [s.derivation for s in self.sections if s.derivation is not None]

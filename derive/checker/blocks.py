@@ -1,0 +1,218 @@
+"""Displays into chains of expressions: what a reader checks, the expressions between top-level =
+signs, in order.
+
+- A row that starts with &= (or =) continues the chain of the row before, in its own column: an
+  align row may hold two equations (a &= b & c &= d), each continued in its column below; a
+  column that holds \\text{…} or nothing is an annotation.
+- \\Rightarrow, \\implies, \\iff, \\therefore and words in \\text{…} between two equations end one
+  chain and start another. Every row of a gather is an equation of its own.
+- A display that starts with = continues the last chain of the display before it, across the
+  prose in between; a display that ends with = continues into the next.
+- Tags, labels, \\text annotations, \\hspace, comments and a condition after a comma (", x > 0")
+  are not part of any expression.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from derive.checker.documents import Display, Document, Skipped
+from derive.checker.reading import read_document
+
+_SEPARATE_ROWS = ("gather", "gather*")  # each row an equation of its own
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_TEXT = r"\\(?:text|mbox|textrm|textit)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+# between two statements of one row: a new chain starts after it
+_SEPARATOR = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow|therefore"
+                        r"|because)(?![a-zA-Z])|(?:\\q?quad\s*)?" + _TEXT + r"(?=[^&]*=)")
+_BREAK = "\u2063"  # what a separator becomes while the row is split (invisible separator)
+_DROP = [
+    re.compile(r"\\(?:tag|label)\*?\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"),
+    re.compile(r"\\(?:notag|nonumber)(?![a-zA-Z])"),
+    re.compile(r"\\hspace\*?\s*\{[^{}]*\}"),
+    re.compile(_TEXT),
+    re.compile(r"\\(?:begin|end)\{(?:aligned|split|gathered)\}"),
+]
+# "\quad (\text{chain rule})", "\quad (\text{at } x = 1)": an annotation in brackets, not math
+_ANNOTATION = re.compile(r"(?:\\q?quad|\\[,;])\s*\(\s*" + _TEXT + r"[^()]*\)")
+# \intertext{…} ends a row as \\ does, with prose between: it becomes a row break of the same length
+_INTERTEXT = re.compile(r"\\intertext\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
+_TRAILING = re.compile(r"(?:\\[,;!]|\\q?quad|[\s.,;])+$")  # "… = x^2 ." ends a sentence, not the formula
+# "…, \qquad x > 1": a condition after a comma says where the formula holds; it is not part of it
+_CONDITION = re.compile(r",(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*[^,=&]{0,80}?"
+                        r"(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\in(?![A-Za-z]))[^,=&]{0,80}$")
+_MARK = re.compile(r"\\(?:label|tag)\*?\s*\{([^{}]*)\}")
+
+
+@dataclass
+class Chain:
+    expressions: list[str]
+    lines: list[int]  # the file line of each expression
+    # \label name or \tag text → (first, last) index of the row's expressions: "line (4)" is a row
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    inline: bool = False  # a formula in the prose ($y = x^3$), not a display
+    continued: bool = False  # its first row starts with =: it continues the chain before it
+    open_end: bool = False  # it ends with =: the next display continues it
+    order: int = 0  # the place of its display in the document (definitions apply from there on)
+
+
+@dataclass
+class Block:
+    environment: str
+    line: int  # 1-based line where the display's math starts
+    chains: list[Chain] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)  # each row's expressions, as written
+    file: str = "-"
+    order: int = 0
+    joined: bool = False  # it continued a chain of the display before it
+
+    @property
+    def chain(self) -> list[str]:
+        """All expressions of the block in order (the block's chains one after another)."""
+        return [e for c in self.chains for e in c.expressions]
+
+
+def _blank(m: re.Match) -> str:
+    """Text replaced by spaces, newlines kept: offsets, and so line numbers, stay true."""
+    return re.sub(r"[^\n]", " ", m.group())
+
+
+def top_level_split(text: str, sep: str) -> list[tuple[int, str]]:
+    """(offset, part) split at sep outside any braces, brackets, parentheses or inner environment
+    (the rows of a cases or a matrix are not rows of the derivation)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        c = text[i]
+        if text.startswith("\\begin{", i) or text.startswith("\\end{", i):
+            depth += 1 if text[i + 1] == "b" else -1
+            i = text.find("}", i) + 1 or len(text)
+            continue
+        if c == "\\" and i + 1 < len(text) and text[i + 1] in "{}":  # \{ and \} are no grouping
+            i += 2
+            continue
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth -= 1
+        elif depth <= 0 and text.startswith(sep, i) and (sep != "=" or _plain_equals(text, i)):
+            parts.append((start, text[start:i]))
+            start = i = i + len(sep)
+            continue
+        i += 1
+    parts.append((start, text[start:]))
+    return parts
+
+
+def _plain_equals(text: str, i: int) -> bool:
+    """An = that is not part of <=, >=, := or !=."""
+    return not (i > 0 and text[i - 1] in "<>:!")
+
+
+def _equations(row: str) -> list[tuple[int, int, str]]:
+    """(column, offset, text) of each equation of an align row: the first pair of cells (a &= b),
+    then each later pair whose right cell starts with = (a second equation, c &= d). The first
+    pair that does not (&& \\text{…}, & (\\text{…})) starts the annotation column."""
+    cells = top_level_split(row, "&")
+    if len(cells) == 1:
+        return [(0, 0, row)]
+    out = [(0, 0, cells[0][1] + " " + cells[1][1])]
+    k = 2
+    while k + 1 < len(cells) and cells[k + 1][1].lstrip().startswith("="):
+        out.append((k // 2, cells[k][0], cells[k][1] + " " + cells[k + 1][1]))
+        k += 2
+    return out
+
+
+class _Lines:
+    """Line numbers of offsets, from one pass over the text (counting newlines for every expression
+    would make a long document quadratic)."""
+
+    def __init__(self, text: str, first: int = 1) -> None:
+        self.starts = [i for i, c in enumerate(text) if c == "\n"]
+        self.first = first
+
+    def at(self, offset: int) -> int:
+        return bisect.bisect_left(self.starts, offset) + self.first
+
+
+def display_block(display: Display) -> Block:
+    """A display's chains, its expressions with the lines they stand on."""
+    written = _COMMENT.sub(_blank, display.body)
+    body = _INTERTEXT.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), written)
+    body = _ANNOTATION.sub(_blank, body)
+    body = _SEPARATOR.sub(lambda m: _BREAK + " " * (len(m.group()) - 1), body)
+    for pattern in _DROP:
+        body = pattern.sub(_blank, body)
+    lines = _Lines(body, display.line)
+    chains: list[Chain] = []
+    rows: list[list[str]] = []
+    columns: dict[int, Chain] = {}  # the chain each column of the rows so far continues
+    for row_start, raw in top_level_split(body, r"\\"):
+        marks = _MARK.findall(written[row_start:row_start + len(raw)])
+        row_exprs: list[str] = []
+        for column, at, equation in _equations(raw):
+            # a separator inside brackets separates nothing: it is a space there
+            parts = [(a, p.replace(_BREAK, " ")) for a, p in top_level_split(equation, _BREAK)]
+            for k, (part_at, part) in enumerate(parts):
+                exprs = [(_TRAILING.sub("", _CONDITION.sub("", p)).strip(),
+                          lines.at(row_start + at + part_at + o + len(p) - len(p.lstrip())))
+                         for o, p in top_level_split(part, "=")]
+                if not any(e for e, _ in exprs):
+                    continue
+                starts_with_equals = exprs[0][0] == ""
+                exprs = exprs[1:] if starts_with_equals else exprs
+                chain = columns.get(column) if k == 0 and display.environment not in _SEPARATE_ROWS else None
+                if starts_with_equals and chain is not None:
+                    chain.expressions.extend(e for e, _ in exprs)
+                    chain.lines.extend(n for _, n in exprs)
+                else:
+                    chain = Chain([e for e, _ in exprs], [n for _, n in exprs],
+                                  continued=starts_with_equals and not chains, order=display.order)
+                    chains.append(chain)
+                    columns[column] = chain
+                if column == 0 and k == 0:
+                    last = len(chain.expressions) - 1
+                    chain.marks.update({m.strip(): (last - len(exprs) + 1, last) for m in marks})
+                row_exprs.extend(e for e, _ in exprs)
+        if row_exprs:
+            rows.append(row_exprs)
+    if chains and chains[-1].expressions and chains[-1].expressions[-1] == "":  # "… = " at the end
+        chains[-1].expressions.pop()
+        chains[-1].lines.pop()
+        chains[-1].open_end = True
+    return Block(display.environment, display.line, chains, rows, display.file, display.order)
+
+
+def assemble(document: Document) -> list[Block]:
+    """Every display's chains, with continuations joined across displays: a display that starts with
+    = (or follows one that ends with =) continues the last chain before it, in the same file."""
+    blocks = [display_block(d) for d in document.displays]
+    previous: Chain | None = None
+    previous_file = None
+    for block in blocks:
+        if not block.chains:
+            continue
+        first = block.chains[0]
+        joins = previous is not None and previous_file == block.file and (first.continued or previous.open_end)
+        if joins:
+            shift = len(previous.expressions)
+            previous.expressions.extend(first.expressions)
+            previous.lines.extend(first.lines)
+            previous.marks.update({m: (a + shift, b + shift) for m, (a, b) in first.marks.items()})
+            block.chains.pop(0)
+            block.joined = True
+            if not block.chains:  # the whole display continued the chain: its open end is the chain's
+                previous.open_end = first.open_end
+                continue
+        elif first.continued:
+            document.skipped.append(Skipped(block.line, "a display starts with = but no chain comes before it",
+                                            block.file))
+        previous, previous_file = block.chains[-1], block.file
+    return blocks
+
+
+def extract_blocks(text: str, path: str = "-") -> list[Block]:
+    """Every display block of a LaTeX or Markdown text, in order, continuations joined."""
+    return assemble(read_document(text, path))

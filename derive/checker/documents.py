@@ -1,0 +1,45 @@
+"""A document as derive check reads it: its displays, its inline formulas and its prose, in the order
+they stand, and what it skipped. Data only: derive.checker.latex_document and derive.checker.markdown
+fill it, with the field's parsers (pylatexenc; markdown-it with dollarmath and amsmath)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Display:
+    environment: str  # align, equation, $$, \[ …
+    body: str  # the math inside, as written
+    line: int  # 1-based line where the body starts
+    file: str  # the file it stands in
+    closed: bool = True  # False: the document never closes it
+    order: int = 0  # its place in the document, \input files read where they are included
+
+
+@dataclass(frozen=True)
+class Inline:
+    formula: str
+    line: int
+    file: str
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Skipped:
+    line: int
+    reason: str
+    file: str
+
+
+@dataclass
+class Document:
+    path: str
+    displays: list[Display] = field(default_factory=list)
+    inline: list[Inline] = field(default_factory=list)
+    prose: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, file)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def next_order(self) -> int:
+        """The place of the next display or inline formula, in reading order."""
+        return len(self.displays) + len(self.inline)

@@ -1,0 +1,73 @@
+"""Markdown documents: markdown-it with dollarmath (double_inline: $$…$$ inside a sentence is inline
+math, as kramdown writes it) and amsmath (\\begin{align} written bare, as MathJax reads it). Code
+blocks and HTML comments are not the document's math. Writers escape for their Markdown: \\_, \\*,
+\\begin{align\\*} and row ends \\\\\\\\ mean _, *, align* and \\\\ in the math they wrote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checker.documents import Display, Document, Inline
+
+_ENVIRONMENT = re.compile(r"^\s*\\begin\{([A-Za-z]+\*?)\}(.*)\\end\{\1\}\s*$", re.DOTALL)
+
+
+def _parser():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.amsmath import amsmath_plugin
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+    return (MarkdownIt("commonmark")
+            .use(dollarmath_plugin, double_inline=True, allow_space=True, allow_digits=True)
+            .use(amsmath_plugin))
+
+
+def unescaped(math: str) -> str:
+    """The math a Markdown writer meant, where they escaped it for their renderer."""
+    math = re.sub(r"\\begin\{([A-Za-z]+)\\\*\}", r"\\begin{\1*}", math)
+    math = re.sub(r"\\end\{([A-Za-z]+)\\\*\}", r"\\end{\1*}", math)
+    math = re.sub(r"\\\\\\\\?(?=\s|$)", r"\\\\", math)  # row ends written \\\\ or \\\
+    return re.sub(r"\\([_*])", r"\1", math)
+
+
+def read_markdown(text: str, path: str, document: Document) -> None:
+    for token in _parser().parse(unescaped_environments(text)):
+        line = token.map[0] + 1 if token.map else 1
+        if token.type == "math_block":
+            document.displays.append(_display("$$", token.content, line + 1 if token.content.startswith("\n")
+                                              else line, path, document))
+        elif token.type == "amsmath":
+            m = _ENVIRONMENT.match(token.content)
+            if m:
+                document.displays.append(_display(m.group(1), m.group(2), line, path, document))
+        elif token.type == "inline":
+            _inline(token, line, path, document)
+
+
+def unescaped_environments(text: str) -> str:
+    """\\begin{align\\*} written by a Markdown writer is align* (amsmath would not see it otherwise)."""
+    return re.sub(r"\\(begin|end)\{([A-Za-z]+)\\\*\}", r"\\\1{\2*}", text)
+
+
+def _display(environment: str, body: str, line: int, path: str, document: Document) -> Display:
+    return Display(environment, unescaped(body), line, path, order=document.next_order())
+
+
+def _inline(token, line: int, path: str, document: Document) -> None:
+    """Math in a paragraph, a list item or a quote: $…$ is inline; $$…$$ is inline inside a sentence
+    (kramdown) and a display when it stands on lines of its own (a display inside a list item)."""
+    offset = 0
+    prose = []
+    for child in token.children or ():
+        if child.type == "math_inline":
+            document.inline.append(Inline(unescaped(child.content), line + offset, path, document.next_order()))
+        elif child.type == "math_inline_double":
+            if child.content.startswith("\n") or child.content.endswith("\n"):
+                document.displays.append(_display("$$", child.content, line + offset + 1, path, document))
+            else:
+                document.inline.append(Inline(unescaped(child.content), line + offset, path, document.next_order()))
+        elif child.type == "text":
+            prose.append(child.content)
+        offset += child.content.count("\n") if child.type != "softbreak" else 1
+    document.prose.append((line, " ".join(prose), path))
