@@ -39,6 +39,7 @@ _DROP = [
 _ANNOTATION = re.compile(r"(?:\\q?quad|\\[,;])\s*\(\s*" + _TEXT + r"[^()]*\)")
 # \intertext{…} ends a row as \\ does, with prose between: it becomes a row break of the same length
 _INTERTEXT = re.compile(r"\\intertext\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
+_LEADING = re.compile(r"^(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|\s)+")  # spacing before a formula is no part of it
 _TRAILING = re.compile(r"(?:\\[,;!]|\\q?quad|[\s.,;])+$")  # "… = x^2 ." ends a sentence, not the formula
 # "…, \qquad x > 1": a condition after a comma says where the formula holds; it is not part of it
 _CONDITION = re.compile(r",(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*[^,=&]{0,80}?"
@@ -56,6 +57,7 @@ class Chain:
     continued: bool = False  # its first row starts with =: it continues the chain before it
     open_end: bool = False  # it ends with =: the next display continues it
     order: int = 0  # the place of its display in the document (definitions apply from there on)
+    approximate: set[int] = field(default_factory=set)  # k: the link into expression k is ≈, not =
 
 
 @dataclass
@@ -89,7 +91,7 @@ def top_level_split(text: str, sep: str) -> list[tuple[int, str]]:
             depth += 1 if text[i + 1] == "b" else -1
             i = text.find("}", i) + 1 or len(text)
             continue
-        if c == "\\" and i + 1 < len(text) and text[i + 1] in "{}":  # \{ and \} are no grouping
+        if c == "\\" and i + 1 < len(text) and text[i + 1] in "{},;:!":  # \{ \} group nothing, \, splits nothing
             i += 2
             continue
         if c in "{([":
@@ -137,6 +139,31 @@ class _Lines:
         return bisect.bisect_left(self.starts, offset) + self.first
 
 
+def _statements(at: int, part: str) -> list[tuple[int, str]]:
+    """u = x^2 + 1, \\; y = u^3: two equations a comma separates, each (offset, text); a comma
+    inside one (x = 1, 2, 3 or f(a, b) = …) separates nothing."""
+    out: list[tuple[int, str]] = []
+    for o, piece in top_level_split(part, ","):
+        has_equals = len(top_level_split(piece, "=")) > 1
+        if out and has_equals and len(top_level_split(out[-1][1], "=")) > 1:
+            out.append((at + o, piece))
+        elif out:
+            out[-1] = (out[-1][0], out[-1][1] + "," + piece)
+        else:
+            out.append((at + o, piece))
+    return out
+
+
+def _expressions(part: str, start: int, lines: _Lines) -> list[tuple[str, int, bool]]:
+    """(expression, line, follows ≈) of each expression between the = and \\approx signs of part."""
+    out = []
+    for o, piece in top_level_split(part, "="):
+        for k, (o2, p) in enumerate(top_level_split(piece, "\\approx")):
+            expression = _LEADING.sub("", _TRAILING.sub("", _CONDITION.sub("", p))).strip()
+            out.append((expression, lines.at(start + o + o2 + len(p) - len(p.lstrip())), k > 0))
+    return out
+
+
 def display_block(display: Display) -> Block:
     """A display's chains, its expressions with the lines they stand on."""
     written = _COMMENT.sub(_blank, display.body)
@@ -154,28 +181,28 @@ def display_block(display: Display) -> Block:
         row_exprs: list[str] = []
         for column, at, equation in _equations(raw):
             # a separator inside brackets separates nothing: it is a space there
-            parts = [(a, p.replace(_BREAK, " ")) for a, p in top_level_split(equation, _BREAK)]
+            parts = [piece for a, p in top_level_split(equation, _BREAK)
+                     for piece in _statements(a, p.replace(_BREAK, " "))]
             for k, (part_at, part) in enumerate(parts):
-                exprs = [(_TRAILING.sub("", _CONDITION.sub("", p)).strip(),
-                          lines.at(row_start + at + part_at + o + len(p) - len(p.lstrip())))
-                         for o, p in top_level_split(part, "=")]
-                if not any(e for e, _ in exprs):
+                exprs = _expressions(part, row_start + at + part_at, lines)
+                if not any(e for e, _, _ in exprs):
                     continue
                 starts_with_equals = exprs[0][0] == ""
                 exprs = exprs[1:] if starts_with_equals else exprs
                 chain = columns.get(column) if k == 0 and display.environment not in _SEPARATE_ROWS else None
-                if starts_with_equals and chain is not None:
-                    chain.expressions.extend(e for e, _ in exprs)
-                    chain.lines.extend(n for _, n in exprs)
-                else:
-                    chain = Chain([e for e, _ in exprs], [n for _, n in exprs],
-                                  continued=starts_with_equals and not chains, order=display.order)
+                if not (starts_with_equals and chain is not None):
+                    chain = Chain([], [], continued=starts_with_equals and not chains, order=display.order)
                     chains.append(chain)
                     columns[column] = chain
+                for e, n, approximate in exprs:
+                    if approximate and chain.expressions:
+                        chain.approximate.add(len(chain.expressions))
+                    chain.expressions.append(e)
+                    chain.lines.append(n)
                 if column == 0 and k == 0:
                     last = len(chain.expressions) - 1
                     chain.marks.update({m.strip(): (last - len(exprs) + 1, last) for m in marks})
-                row_exprs.extend(e for e, _ in exprs)
+                row_exprs.extend(e for e, _, _ in exprs)
         if row_exprs:
             rows.append(row_exprs)
     if chains and chains[-1].expressions and chains[-1].expressions[-1] == "":  # "… = " at the end

@@ -20,6 +20,7 @@ from derive.parse.definitions import parse_definition
 # the d (or \partial) of the denominator, however it is spelled (derive.parse.names decides)
 _VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\mathrm\{d\}|d|\\partial)\s*"
                        r"(\\[A-Za-z]+|[A-Za-z])\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
+_PRIMED_CALL = re.compile(r"(?<![\\a-zA-Z])[A-Za-z]'+\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)")
 _DEFINED_FUNCTION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
 _DEFINED_SYMBOL = re.compile(r"^\s*((?:[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
@@ -79,10 +80,17 @@ def variable_of(chain: Chain) -> str:
             name = names.spelled(m.group(1) + (m.group(2) or "").replace(" ", ""))
             if name is not None:
                 return name
-    letters = {c for e in chain.expressions for c in re.findall(r"(?<![\\a-zA-Z])([a-z])(?![a-zA-Z])", e)}
-    if "x" in letters or not letters - {"e", "d"}:
-        return "x"
-    return sorted(letters - {"e", "d"})[0]
+    for e in chain.expressions:  # f'(t), y''(x): the argument of a primed function
+        m = _PRIMED_CALL.search(e)
+        if m is not None and (name := names.spelled(m.group(1))) is not None:
+            return name
+    # a letter that stands alone, not as a function's name (f(…), u'): x first, then t
+    letters = {c for e in chain.expressions for c in re.findall(r"(?<![\\a-zA-Z])([a-z])(?![a-zA-Z('])", e)}
+    letters -= {"e", "d"}
+    for usual in ("x", "t"):
+        if usual in letters or not letters:
+            return "x" if not letters else usual
+    return sorted(letters)[0]
 
 
 def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:

@@ -4,14 +4,14 @@ one slip that mends it, or a wrong link with a point where its sides differ."""
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Symbol
+from sympy import Derivative, Expr, Function, Subs, Symbol, evaluate
 from sympy.core.function import AppliedUndef
 
 from derive.checker.definitions import Definitions, definition_of, variable_of
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError, LimitError
-from derive.exprs import preorder, rebuild, size
+from derive.exprs import pending, preorder, rebuild
 from derive.justify import justify
 from derive.parse import names, parse
 from derive.parse.limits import DEFAULT
@@ -43,21 +43,44 @@ def _read(source: str, variable: str, known: Definitions) -> Expr:
 
 
 def _substituted(expr: Expr, symbols: dict[Symbol, Expr], variable: str) -> Expr:
-    """y, where the document said y = u^{3/2} and u = x^2 + 1: (x^2 + 1)^{3/2} for d/dx, but u^{3/2}
-    for d/du, since the variable itself is never replaced by what it stands for.
+    """Every name the document defined, written out: y, where it said y = u^{3} and u = x^2 + 1, is
+    (x^2 + 1)^3 for d/dx. Inside d/du the variable u stays itself, and the derivative is then taken
+    at u = x^2 + 1 (the chain rule's dy/du · du/dx, written in Leibniz's notation).
 
     Written out completely or not at all: a half-substituted expression would be compared as if it
-    were whole. LimitError (the link is undecided) when the definitions written out pass the node limit."""
-    x = names.make(variable)
-    for _ in range(len(symbols) + 1):  # each round writes out one more level of the definitions
-        new = rebuild(expr, lambda node: symbols.get(node) if node.is_Symbol and node != x else None)
-        if new == expr:
-            return expr
-        if size(new) > DEFAULT.max_nodes:
+    were whole. LimitError (the link is undecided) when the definitions written out pass the node
+    limit or refer to each other in a circle."""
+    return _Writer(symbols).out(expr, frozenset({names.make(variable)}), ())
+
+
+class _Writer:
+    def __init__(self, symbols: dict[Symbol, Expr]) -> None:
+        self.symbols, self.nodes = symbols, 0
+
+    def out(self, expr: Expr, keep: frozenset, using: tuple) -> Expr:
+        self.nodes += 1
+        if self.nodes > DEFAULT.max_nodes:
             raise LimitError(f"with its definitions written out, the expression has more than "
                              f"{DEFAULT.max_nodes} parts")
-        expr = new
-    raise LimitError("the definitions refer to each other in a circle")
+        if expr.is_Symbol and expr in self.symbols and expr not in keep:
+            if expr in using:
+                raise LimitError("the definitions refer to each other in a circle")
+            return self.out(self.symbols[expr], keep, using + (expr,))
+        if isinstance(expr, Derivative):
+            variables = frozenset(v for v, _ in expr.variable_count)
+            inner = self.out(expr.expr, keep | variables, using)
+            written = Derivative(inner, *expr.variable_count)
+            for v in variables - keep:  # dy/du at u = u(x)
+                if v in self.symbols:
+                    written = Subs(written, v, self.out(v, keep, using))
+            return written
+        if not expr.args:
+            return expr
+        args = [self.out(a, keep, using) for a in expr.args]
+        if all(a is b for a, b in zip(args, expr.args)):
+            return expr
+        with evaluate(False):
+            return expr.func(*args)
 
 
 def check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
@@ -77,7 +100,9 @@ def check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
     undefined = _undefined(exprs)
     for i in range(len(exprs) - 1):
         a, b = exprs[i], exprs[i + 1]
-        if i == 0 and definition is not None:
+        if i + 1 in chain.approximate:
+            report.links.append(Link(i, i + 1, UNDECIDED, reason="≈ is an approximation, not an equality"))
+        elif i == 0 and definition is not None:
             report.links.append(Link(i, i + 1, DEFINITION, rule=f"definition of {definition[1]}"))
         elif i == 0 and a is not None and a.is_Symbol:
             # x = 2, n = 3, z = w^2 + 1 = …: a name given a value, not an identity to check
@@ -96,8 +121,20 @@ def check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=known.undefined_reason(undefined)))
             else:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=method))
+    _set_to_zero(report, exprs)
     _locate(report, exprs)
     return report
+
+
+def _set_to_zero(report: ChainReport, exprs: list[Expr | None]) -> None:
+    """f'(x) = 2x - 4 = 0: a derivation that ends in "= 0" where its last expression is not zero
+    sets it to zero, a condition to solve, not an identity: undecided with that reason, not wrong."""
+    if len(exprs) < 3 or exprs[-1] is None or exprs[-1] != 0 or exprs[-2] is None or pending(exprs[-2]):
+        return
+    last = report.links[-1]
+    if last.verdict == INVALID:
+        report.links[-1] = Link(last.source, last.target, UNDECIDED,
+                                reason="= 0 sets the expression to zero (a condition to solve), not an identity")
 
 
 def _locate(report: ChainReport, exprs: list[Expr | None]) -> None:

@@ -35,8 +35,8 @@ def read_markdown(text: str, path: str, document: Document) -> None:
     for token in _parser().parse(unescaped_environments(text)):
         line = token.map[0] + 1 if token.map else 1
         if token.type == "math_block":
-            document.displays.append(_display("$$", token.content, line + 1 if token.content.startswith("\n")
-                                              else line, path, document))
+            # the body starts on the line of its $$ (a leading newline moves it on by itself)
+            document.displays.append(_display("$$", token.content, line, path, document))
         elif token.type == "amsmath":
             m = _ENVIRONMENT.match(token.content)
             if m:
@@ -64,7 +64,7 @@ def _inline(token, line: int, path: str, document: Document) -> None:
             document.inline.append(Inline(unescaped(child.content), line + offset, path, document.next_order()))
         elif child.type == "math_inline_double":
             if child.content.startswith("\n") or child.content.endswith("\n"):
-                document.displays.append(_display("$$", child.content, line + offset + 1, path, document))
+                document.displays.append(_display("$$", child.content, line + offset, path, document))
             else:
                 document.inline.append(Inline(unescaped(child.content), line + offset, path, document.next_order()))
         elif child.type == "text":

@@ -278,6 +278,8 @@ class Reader(Calls, Commands):
             return self.call(self.user[word], word, first)
         t = self.take()
         if not alone and self.calls_at(self.i):
+            if t.text == "O" and "O" not in self.user:  # x - x^3/6 + O(x^5): never O times x^5
+                raise self.refuse("O(…) is an order term: derive does not read it yet", t)
             func = self.function_of_letter(t)
             if func is not None:
                 return self.call(func, t.text, t)

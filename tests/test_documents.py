@@ -1,0 +1,173 @@
+"""Issue 11: derive check assembles chains the way authors lay them out, follows \\input, and says
+what it skipped. Each layout is checked correct and with a planted slip, in LaTeX and Markdown."""
+
+import json
+
+import pytest
+
+from derive.checker import INVALID, VALID, check
+from derive.cli import main
+
+
+def verdicts(report):
+    return [k.verdict for k in report.links]
+
+
+def cli(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+# --- one display per step ------------------------------------------------------------------------------
+
+STEPS_MD = """# Product rule, one step at a time
+
+$$\\frac{d}{dx}\\left(x^2 e^x\\right)$$
+
+By the product rule this is
+
+$$= 2x e^x + x^2 e^x$$
+
+and taking out the common factor,
+
+$$= x e^x (x + 2)$$
+"""
+
+
+def test_displays_that_start_with_equals_continue_the_chain():
+    report = check(STEPS_MD, "notes.md")
+    assert verdicts(report) == [VALID, VALID] and report.chains[0].lines == [3, 7, 11]
+
+
+def test_a_slip_in_a_continuation_display_is_found():
+    report = check(STEPS_MD.replace("x e^x (x + 2)", "x e^x (x + 3)"), "notes.md")
+    assert verdicts(report) == [VALID, INVALID] and report.chains[0].wrong_links == [(1, 2)]
+
+
+def test_a_display_that_ends_with_equals_continues_into_the_next():
+    tex = "\\[ \\frac{d}{dx} \\sin^2 x = \\]\nwhich is\n\\[ 2 \\sin x \\cos x = \\sin 2x \\]\n"
+    assert verdicts(check(tex, "a.tex")) == [VALID, VALID]
+    assert verdicts(check(tex.replace("\\sin 2x", "\\cos 2x"), "a.tex")) == [VALID, INVALID]
+
+
+# --- two equations in one row, and statements in one display ------------------------------------------
+
+TWO = r"""\begin{align}
+\sin 2x &= 2\sin x\cos x & \cos 2x &= \cos^2 x - \sin^2 x \\
+        &= 2\cos x \sin x &        &= 1 - 2\sin^2 x && \text{(Pythagoras)}
+\end{align}"""
+
+
+def test_two_equations_in_one_align_row_are_two_chains():
+    report = check(TWO, "a.tex")
+    assert [c.expressions[0] for c in report.chains] == [r"\sin 2x", r"\cos 2x"]
+    assert verdicts(report) == [VALID, VALID, VALID, VALID]
+
+
+def test_a_slip_in_the_second_column_is_found():
+    report = check(TWO.replace("1 - 2\\sin^2 x", "1 - \\sin^2 x"), "a.tex")
+    assert verdicts(report) == [VALID, VALID, VALID, INVALID]
+
+
+def test_an_implication_starts_a_new_chain():
+    report = check(r"$$ 2x + 3 = 7 \implies x = 2 \Rightarrow x^2 = 4 $$", "a.tex")
+    assert [c.expressions for c in report.chains] == [["2x + 3", "7"], ["x", "2"], ["x^2", "4"]]
+
+
+# --- Markdown as writers escape it ---------------------------------------------------------------------
+
+ESCAPED_MD = r"""Some notes
+
+\begin{align\*}
+\frac{d}{dx} x\_1^2 &= 2 x\_1 \frac{d x\_1}{dx} \\\\
+\frac{d}{dx} x^3 &= 3x^2
+\end{align\*}
+
+<!-- $$ x = 2 $$ in a comment is no math -->
+
+```
+$$ 1 = 2 $$ in code is no math either
+```
+
+- a list item with a display:
+  $$
+  \frac{d}{dx} e^{2x} = 2e^{2x}
+  $$
+> and a quote: $$\frac{d}{dx} \ln x = \frac{1}{x}$$ (inline, in a sentence)
+"""
+
+
+def test_markdown_escapes_comments_code_lists_and_inline_double_dollars():
+    report = check(ESCAPED_MD, "notes.md")
+    expressions = [c.expressions for c in report.chains]
+    assert [r"\frac{d}{dx} x^3", "3x^2"] in expressions
+    assert ["\\frac{d}{dx} e^{2x}", "2e^{2x}"] in expressions
+    assert not any("1" == e[0] or "x" == e[0] for e in expressions)  # comments and code are no math
+    assert len(report.chains) == 3  # the $$…$$ inside a sentence is inline
+
+
+def test_a_slip_in_a_markdown_list_item_is_found():
+    report = check(ESCAPED_MD.replace("= 2e^{2x}", "= e^{2x}"), "notes.md")
+    assert INVALID in verdicts(report)
+
+
+# --- \input, unclosed displays, and what was skipped ----------------------------------------------------
+
+def test_input_files_are_followed_inside_the_folder_and_reported_otherwise(tmp_path, capsys):
+    (tmp_path / "part.tex").write_text("\\begin{align}\\frac{d}{dx} x^3 &= 3x^2\\end{align}\n")
+    (tmp_path / "loop.tex").write_text("\\input{loop}\n")
+    (tmp_path / "paper.tex").write_text(
+        "\\input{part}\n\\input{missing}\n\\input{/etc/passwd}\n\\input{../outside}\n\\input{loop}\n")
+    code, out, _ = cli(capsys, "check", str(tmp_path / "paper.tex"), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["links"] == 1 and data["decided"] == 1
+    assert data["blocks"][0]["file"] == "part.tex"
+    reasons = " | ".join(s["reason"] for s in data["skipped"])
+    assert "missing" in reasons and "outside" in reasons and "/etc/passwd" in reasons and "read already" in reasons
+
+
+def test_a_slip_in_an_input_file_is_found_with_its_file_and_line(tmp_path, capsys):
+    (tmp_path / "part.tex").write_text("\n\\begin{align}\\frac{d}{dx} x^3 &= 3x^3\\end{align}\n")
+    (tmp_path / "paper.tex").write_text("\\input{part.tex}\n")
+    code, out, _ = cli(capsys, "check", str(tmp_path / "paper.tex"))
+    assert code == 1 and "part.tex:2" in out
+
+
+def test_an_unclosed_display_is_skipped_with_its_line_and_fails_strict(tmp_path, capsys):
+    paper = tmp_path / "paper.tex"
+    paper.write_text("\\begin{align} x^2 &= x x \\end{align}\n\n\\begin{equation} x = \\frac{1}{2\n")
+    code, out, _ = cli(capsys, "check", str(paper))
+    assert code == 0 and "paper.tex:3: skipped: \\begin{equation} is never closed" in out
+    assert cli(capsys, "check", str(paper), "--strict")[0] == 1
+
+
+def test_a_display_without_an_equality_is_listed_as_skipped():
+    report = check("$$ x^2 + 1 $$\n\n$$ x^2 = x x $$\n", "a.tex")
+    assert [(s.line, s.reason) for s in report.skipped] == [(1, "a display with no = to check")]
+
+
+# --- definitions after "where", Leibniz chains, approximations, conditions ------------------------------
+
+LEIBNIZ = r"""\begin{align}
+\frac{dy}{dx} &= \frac{dy}{du}\frac{du}{dx} = 3u^2 \cdot 2x \quad \text{where } u = x^2 + 1, \; y = u^3
+\end{align}"""
+
+
+def test_a_leibniz_chain_with_definitions_after_where():
+    report = check(LEIBNIZ, "a.tex")
+    assert verdicts(report) == [VALID, VALID]
+
+
+def test_a_slip_in_a_leibniz_chain_is_found():
+    assert INVALID in verdicts(check(LEIBNIZ.replace("3u^2 \\cdot 2x", "3u^2 \\cdot x"), "a.tex"))
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"$$ \sin x \approx x - \frac{x^3}{6} $$", "approximation"),
+    (r"$$ \frac{d}{dx}(x^2 - 4x) = 2x - 4 = 0 $$", "condition to solve"),
+    (r"$$ \sin x = x - \frac{x^3}{6} + O(x^5) $$", "order term"),
+])
+def test_what_is_not_an_identity_is_undecided_with_its_reason(text, reason):
+    report = check(text, "a.tex")
+    assert INVALID not in verdicts(report) and any(reason in (k.reason or "") for k in report.links)
