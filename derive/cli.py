@@ -91,19 +91,28 @@ def _use_templates(files: tuple[str, ...], directory: str | None) -> None:
 @click.option("--standalone", is_flag=True, help="A complete LaTeX article with prose (format latex).")
 @click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
               help=r"Prefix of the \label of each tagged line.")
+@limit_options(DEFAULT_TIMEOUT)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @template_options
-def sigmoid(route: str, fmt: str, standalone: bool, label_prefix: str, output: str | None,
-            templates: tuple[str, ...], template_dir: str | None) -> None:
+def sigmoid(route: str, fmt: str, standalone: bool, label_prefix: str, timeout: float, max_memory: int,
+            output: str | None, templates: tuple[str, ...], template_dir: str | None) -> None:
     """Derive σ'(x) = σ(x)(1 − σ(x)) as the origin document does, every step checked."""
     if standalone and fmt != "latex":
         raise DeriveCLIError("--standalone goes with --format latex")
     _check_label_prefix(label_prefix)
-    _use_templates(templates, template_dir)
+    _use_templates(templates, template_dir)  # before the child starts: it inherits them
+    from derive.sandbox import run_limited
+
+    # rendering too runs in the bounded worker: a template may loop or build a huge string
+    text = run_limited(_render_sigmoid, route, fmt, label_prefix, standalone, timeout=timeout,
+                       memory_mb=max_memory)
+    write_output(text, output)
+
+
+def _render_sigmoid(route: str, fmt: str, label_prefix: str, standalone: bool) -> str:
     from derive.routes.sigmoid import sigmoid_document
 
-    document = sigmoid_document(route)
-    write_output(document.render(fmt, label_prefix=label_prefix, standalone=standalone), output)
+    return sigmoid_document(route).render(fmt, label_prefix=label_prefix, standalone=standalone)
 
 
 @cli.command()

@@ -18,6 +18,8 @@ from typing import IO
 
 from derive.errors import DeriveError, LimitError
 
+_open_fd = os.fdopen  # one name for the output file's writes (a test makes the disk full here only)
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -56,7 +58,7 @@ def write_atomically(path: str, write: Callable[[IO[bytes]], None], inputs: Iter
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".derive-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
+        with _open_fd(fd, "wb") as handle:
             write(handle)
         if found is None:
             os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a new file is 0666 less the umask
@@ -102,7 +104,7 @@ def _write_in_place(path: str, target: str, write: Callable[[IO[bytes]], None]) 
         fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
         if stat.S_ISREG(os.fstat(fd).st_mode):  # /dev/stdout redirected to a file: as > does
             os.ftruncate(fd, 0)
-        with os.fdopen(fd, "wb") as handle:
+        with _open_fd(fd, "wb") as handle:
             fd = -1
             write(handle)
     except OSError as exc:

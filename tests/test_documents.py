@@ -70,9 +70,23 @@ def test_a_slip_in_the_second_column_is_found():
     assert verdicts(report) == [VALID, VALID, VALID, INVALID]
 
 
-def test_an_implication_starts_a_new_chain():
+def test_an_implication_starts_a_new_chain_and_is_checked_as_one():
     report = check(r"$$ 2x + 3 = 7 \implies x = 2 \Rightarrow x^2 = 4 $$", "a.tex")
     assert [c.expressions for c in report.chains] == [["2x + 3", "7"], ["x", "2"], ["x^2", "4"]]
+    assert report.ok and INVALID not in verdicts(report)
+    assert [k.rule for c in report.chains for k in c.links if k.verdict == VALID] == \
+        ["the same equation, times a constant", "implication"]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    (r"$$ 2x + 3 = 7 \implies x = 3 $$", INVALID),  # no solution of the first solves the second
+    (r"$$ x^2 - 1 = 0 \Rightarrow x = 1 $$", "undecided"),  # right if the text has said x > 0
+    (r"$$ 3x^2 - 3 = 0 \implies x^2 = 1 $$", VALID),
+])
+def test_an_implied_equation_holds_where_the_one_before_does(text, verdict):
+    report = check(text, "a.tex")
+    assert report.chains[-1].links[0].verdict == verdict
+    assert report.chains[0].links[-1].verdict == "undecided"  # the premise is an equation, not an identity
 
 
 # --- Markdown as writers escape it ---------------------------------------------------------------------
@@ -165,9 +179,37 @@ def test_a_slip_in_a_leibniz_chain_is_found():
 
 @pytest.mark.parametrize("text, reason", [
     (r"$$ \sin x \approx x - \frac{x^3}{6} $$", "approximation"),
-    (r"$$ \frac{d}{dx}(x^2 - 4x) = 2x - 4 = 0 $$", "condition to solve"),
+    ("Setting the derivative to zero,\n" r"$$ \frac{d}{dx}(x^2 - 4x) = 2x - 4 = 0 $$", "condition to solve"),
     (r"$$ \sin x = x - \frac{x^3}{6} + O(x^5) $$", "order term"),
 ])
 def test_what_is_not_an_identity_is_undecided_with_its_reason(text, reason):
     report = check(text, "a.tex")
     assert INVALID not in verdicts(report) and any(reason in (k.reason or "") for k in report.links)
+
+
+def test_long_notes_with_every_layout_report_every_chain_and_no_false_alarm():
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "notes_mixed.tex").read_text()
+    report = check(text, "notes_mixed.tex")
+    assert report.ok and INVALID not in verdicts(report) and not [c for c in report.claims if not c.holds]
+    firsts = [c.expressions[0] for c in report.chains]
+    for start in (r"f'(x)", r"\frac{d}{dx}\, e^{3x} \cos x", r"\sin 2x", r"\cos 2x", r"x^2", r"\frac{dy}{dx}",
+                  r"\frac{d}{dx}\ln x", r"\frac{d}{dx}\tan x", r"\frac{d}{dx}\arctan x"):
+        assert start in firsts, start
+    assert report.decided >= 15
+
+
+def test_a_slip_anywhere_in_the_long_notes_is_found():
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "notes_mixed.tex").read_text()
+    for right, wrong in (("3\\cos x - \\sin x", "3\\cos x + \\sin x"), ("2\\cos^2 x - 1", "2\\cos^2 x + 1"),
+                         ("5u^4 \\cdot 2x", "5u^4 \\cdot x"), ("\\frac{1}{1 + x^2}", "\\frac{1}{1 - x^2}")):
+        assert right in text
+        assert not check(text.replace(right, wrong), "notes_mixed.tex").ok, wrong
+
+
+def test_a_final_zero_without_a_word_of_solving_is_a_claim_like_any_other():
+    report = check(r"Derivation 4. $$ \frac{d}{dx}(x^2 - 4x) = 2x - 4 = 0 $$", "a.tex")
+    assert verdicts(report) == [VALID, INVALID]

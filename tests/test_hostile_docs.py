@@ -3,8 +3,6 @@ that clash with Python or SymPy, generated code that must not break, templates t
 a verdict, document text that must not reach a terminal or a notebook raw, and scans that stay linear."""
 
 import importlib.util
-import json
-import time
 
 import pytest
 
@@ -177,3 +175,11 @@ def test_a_definition_that_refers_to_itself_defines_nothing():
 
     report = check("Let $y = x^2$.\n$$y = y + 1$$\n$$\\frac{dy}{dx} = 2x$$\n")
     assert report.ok and "invalid" not in [k.verdict for k in report.links]
+
+
+def test_a_template_that_builds_a_huge_string_stops_at_the_memory_bound(tmp_path, capsys):
+    """Rendering runs in the bounded worker for derive sigmoid too: the parent never grows."""
+    path = tmp_path / "align.tex.j2"
+    path.write_text("<< 'x' * 10**9 >>\n")
+    code, out, err = cli(capsys, "sigmoid", "--template", str(path), "--max-memory", "512")
+    assert code == 3 and out == "" and "memory" in err

@@ -177,7 +177,7 @@ def test_a_full_disk_is_exit_2_and_leaves_the_file_and_no_litter(tmp_path, monke
         def write(self, data):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode="r", *a, **k: Full(real_fdopen(fd, mode, *a, **k)))
+    monkeypatch.setattr(files, "_open_fd", lambda fd, mode="r", *a, **k: Full(real_fdopen(fd, mode, *a, **k)))
     assert main(["sigmoid", "-o", str(target)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("derive: error: cannot write") and "No space left" in err and err.count("\n") == 1

@@ -25,9 +25,11 @@ _SEPARATE_ROWS = ("gather", "gather*")  # each row an equation of its own
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _TEXT = r"\\(?:text|mbox|textrm|textit)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
 # between two statements of one row: a new chain starts after it
-_SEPARATOR = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow|therefore"
-                        r"|because)(?![a-zA-Z])|(?:\\q?quad\s*)?" + _TEXT + r"(?=[^&]*=)")
+_IMPLICATION = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![a-zA-Z])")
+_SEPARATOR = re.compile(r"\\(?:iff|Leftrightarrow|Longleftrightarrow|because)(?![a-zA-Z])"
+                        r"|(?:\\q?quad\s*)?" + _TEXT + r"(?=[^&]*=)")
 _BREAK = "\u2063"  # what a separator becomes while the row is split (invisible separator)
+_IMPLIES = "\u2062"  # what an implication becomes: the statement after it follows from the one before
 _DROP = [
     re.compile(r"\\(?:tag|label)\*?\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"),
     re.compile(r"\\(?:notag|nonumber)(?![a-zA-Z])"),
@@ -58,6 +60,7 @@ class Chain:
     open_end: bool = False  # it ends with =: the next display continues it
     order: int = 0  # the place of its display in the document (definitions apply from there on)
     approximate: set[int] = field(default_factory=set)  # k: the link into expression k is ≈, not =
+    follows: Chain | None = None  # after \\implies: its first equation follows from this chain's last
 
 
 @dataclass
@@ -139,6 +142,19 @@ class _Lines:
         return bisect.bisect_left(self.starts, offset) + self.first
 
 
+def _parts(equation: str) -> list[tuple[int, str, bool]]:
+    """(offset, statement, follows) of each statement of an equation: split after a separator, an
+    implication (follows: True for the statement right after it) and a comma between equations.
+    A separator inside brackets separates nothing: it becomes a space there."""
+    out = []
+    for at, text in top_level_split(equation, _BREAK):
+        for k, (offset, implied) in enumerate(top_level_split(text, _IMPLIES)):
+            plain = implied.replace(_BREAK, " ").replace(_IMPLIES, " ")
+            out += [(o, statement, k > 0 and j == 0)
+                    for j, (o, statement) in enumerate(_statements(at + offset, plain))]
+    return out
+
+
 def _statements(at: int, part: str) -> list[tuple[int, str]]:
     """u = x^2 + 1, \\; y = u^3: two equations a comma separates, each (offset, text); a comma
     inside one (x = 1, 2, 3 or f(a, b) = …) separates nothing."""
@@ -170,6 +186,7 @@ def display_block(display: Display) -> Block:
     body = _INTERTEXT.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), written)
     body = _ANNOTATION.sub(_blank, body)
     body = _SEPARATOR.sub(lambda m: _BREAK + " " * (len(m.group()) - 1), body)
+    body = _IMPLICATION.sub(lambda m: _IMPLIES + " " * (len(m.group()) - 1), body)
     for pattern in _DROP:
         body = pattern.sub(_blank, body)
     lines = _Lines(body, display.line)
@@ -181,9 +198,8 @@ def display_block(display: Display) -> Block:
         row_exprs: list[str] = []
         for column, at, equation in _equations(raw):
             # a separator inside brackets separates nothing: it is a space there
-            parts = [piece for a, p in top_level_split(equation, _BREAK)
-                     for piece in _statements(a, p.replace(_BREAK, " "))]
-            for k, (part_at, part) in enumerate(parts):
+            parts = _parts(equation)
+            for k, (part_at, part, follows) in enumerate(parts):
                 exprs = _expressions(part, row_start + at + part_at, lines)
                 if not any(e for e, _, _ in exprs):
                     continue
@@ -191,7 +207,8 @@ def display_block(display: Display) -> Block:
                 exprs = exprs[1:] if starts_with_equals else exprs
                 chain = columns.get(column) if k == 0 and display.environment not in _SEPARATE_ROWS else None
                 if not (starts_with_equals and chain is not None):
-                    chain = Chain([], [], continued=starts_with_equals and not chains, order=display.order)
+                    chain = Chain([], [], continued=starts_with_equals and not chains, order=display.order,
+                                  follows=chains[-1] if follows and chains else None)
                     chains.append(chain)
                     columns[column] = chain
                 for e, n, approximate in exprs:

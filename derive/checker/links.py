@@ -83,7 +83,10 @@ class _Writer:
             return expr.func(*args)
 
 
-def check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
+def check_chain(block: Block, chain: Chain, known: Definitions,
+                solving: bool = False) -> tuple[ChainReport, list[Expr | None]]:
+    """The chain's report and its expressions as read. solving: the text around it says it solves
+    for a variable ("setting the derivative to zero"), so a final "= 0" is a condition."""
     report = ChainReport(block.line, block.environment, chain.expressions, chain.lines, block.file)
     variable = variable_of(chain)
     definition = definition_of(chain)
@@ -121,9 +124,10 @@ def check_chain(block: Block, chain: Chain, known: Definitions) -> ChainReport:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=known.undefined_reason(undefined)))
             else:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=method))
-    _set_to_zero(report, exprs)
+    if solving:
+        _set_to_zero(report, exprs)
     _locate(report, exprs)
-    return report
+    return report, exprs
 
 
 def _set_to_zero(report: ChainReport, exprs: list[Expr | None]) -> None:

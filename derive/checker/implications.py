@@ -1,0 +1,49 @@
+"""2x + 3 = 7 \\implies x = 2: the equation after an implication is not an identity; it must hold
+wherever the one before holds. Judged where that is decidable: the second equation is the first
+times a nonzero constant, or (one variable) every real solution of the first solves the second.
+The equation before is a premise, an equation to solve, not an identity either."""
+
+from __future__ import annotations
+
+from sympy import Expr, S, Symbol, cancel, solveset
+
+from derive.checker.report import INVALID, UNDECIDED, VALID, Link
+
+
+def judge(before: tuple[Expr, Expr], after: tuple[Expr, Expr], source: int, target: int) -> Link:
+    """The link of an implied equation: valid, invalid (a solution of the first that the second
+    misses), or undecided with the reason."""
+    first = (before[0] - before[1]).doit()
+    second = (after[0] - after[1]).doit()
+    if first == 0:
+        return Link(source, target, UNDECIDED, reason="the equation before \\implies holds everywhere")
+    ratio = cancel(second / first)
+    if ratio.is_number and ratio != 0:
+        return Link(source, target, VALID, "cancel", rule="the same equation, times a constant")
+    symbols = sorted(first.free_symbols | second.free_symbols, key=str)
+    if len(symbols) != 1:
+        return Link(source, target, UNDECIDED, reason="an implication between equations in several variables")
+    x: Symbol = symbols[0]
+    try:
+        solutions = solveset(first, x, S.Reals)
+        holds = solveset(second, x, S.Reals)
+    except Exception:  # noqa: BLE001 - SymPy's solvers raise many kinds; all mean "cannot decide"
+        return Link(source, target, UNDECIDED, reason="derive cannot solve the equations to compare them")
+    if not (solutions.is_FiniteSet and holds.is_FiniteSet):
+        return Link(source, target, UNDECIDED, reason="derive cannot list the solutions to compare them")
+    missed = solutions - holds
+    if missed == S.EmptySet:
+        return Link(source, target, VALID, "solve", rule="implication")
+    if missed == solutions:  # no solution of the first solves the second: wrong whatever the context
+        return Link(source, target, INVALID, "solve", reason=f"{x} = {list(missed)[0]} solves the first, not the second")
+    # x^2 = 1 ⇒ x = 1: right when the text has excluded x = -1 (x > 0), which derive does not know
+    return Link(source, target, UNDECIDED, reason=f"{x} = {list(missed)[0]} solves the first, not the second: "
+                "right only if the text excludes it")
+
+
+def premise(link: Link) -> Link:
+    """The last link of the chain an implication follows: an equation the text solves, never a false
+    identity (2x + 3 = 7 is no identity, and nobody claimed it was)."""
+    if link.verdict != INVALID:
+        return link
+    return Link(link.source, link.target, UNDECIDED, reason="an equation to solve (\\implies follows), not an identity")
