@@ -213,3 +213,24 @@ def test_a_slip_anywhere_in_the_long_notes_is_found():
 def test_a_final_zero_without_a_word_of_solving_is_a_claim_like_any_other():
     report = check(r"Derivation 4. $$ \frac{d}{dx}(x^2 - 4x) = 2x - 4 = 0 $$", "a.tex")
     assert verdicts(report) == [VALID, INVALID]
+
+
+# --- conditions the text states, used as assumptions ---------------------------------------------------
+
+@pytest.mark.parametrize("text, rule", [
+    ("For $x > 0$ we have\n$$ \\sqrt{x^2} = x $$", "using x > 0 (line 1)"),
+    ("$$ \\sqrt{t^2} = t, \\quad t \\geq 0 $$", "using t ≥ 0 (line 1)"),
+])
+def test_a_condition_of_the_text_is_an_assumption_the_link_names(text, rule):
+    [link] = check(text, "a.tex").links
+    assert link.verdict == VALID and link.rule == rule
+
+
+def test_without_the_condition_the_same_link_is_wrong():
+    [link] = check("$$ \\sqrt{x^2} = x $$", "a.tex").links
+    assert link.verdict == INVALID
+
+
+def test_a_condition_does_not_excuse_a_wrong_step():
+    [link] = check("For $x > 0$: $$ \\sqrt{x^2} = 2x $$", "a.tex").links
+    assert link.verdict == INVALID

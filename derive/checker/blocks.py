@@ -61,6 +61,7 @@ class Chain:
     order: int = 0  # the place of its display in the document (definitions apply from there on)
     approximate: set[int] = field(default_factory=set)  # k: the link into expression k is ≈, not =
     follows: Chain | None = None  # after \\implies: its first equation follows from this chain's last
+    conditions: list[str] = field(default_factory=list)  # ", x > 0" written after an expression
 
 
 @dataclass
@@ -170,11 +171,14 @@ def _statements(at: int, part: str) -> list[tuple[int, str]]:
     return out
 
 
-def _expressions(part: str, start: int, lines: _Lines) -> list[tuple[str, int, bool]]:
-    """(expression, line, follows ≈) of each expression between the = and \\approx signs of part."""
+def _expressions(part: str, start: int, lines: _Lines,
+                 conditions: list[str]) -> list[tuple[str, int, bool]]:
+    """(expression, line, follows ≈) of each expression between the = and \\approx signs of part;
+    a condition written after one (", x > 0") goes to conditions."""
     out = []
     for o, piece in top_level_split(part, "="):
         for k, (o2, p) in enumerate(top_level_split(piece, "\\approx")):
+            conditions += [m.group() for m in _CONDITION.finditer(p)]
             expression = _LEADING.sub("", _TRAILING.sub("", _CONDITION.sub("", p))).strip()
             out.append((expression, lines.at(start + o + o2 + len(p) - len(p.lstrip())), k > 0))
     return out
@@ -200,7 +204,8 @@ def display_block(display: Display) -> Block:
             # a separator inside brackets separates nothing: it is a space there
             parts = _parts(equation)
             for k, (part_at, part, follows) in enumerate(parts):
-                exprs = _expressions(part, row_start + at + part_at, lines)
+                conditions: list[str] = []
+                exprs = _expressions(part, row_start + at + part_at, lines, conditions)
                 if not any(e for e, _, _ in exprs):
                     continue
                 starts_with_equals = exprs[0][0] == ""
@@ -211,6 +216,7 @@ def display_block(display: Display) -> Block:
                                   follows=chains[-1] if follows and chains else None)
                     chains.append(chain)
                     columns[column] = chain
+                chain.conditions += conditions
                 for e, n, approximate in exprs:
                     if approximate and chain.expressions:
                         chain.approximate.add(len(chain.expressions))

@@ -12,6 +12,7 @@ from sympy import Expr, Symbol
 from derive.errors import DeriveError
 from derive.parse import names, parse
 from derive.checker.blocks import Block, Chain, top_level_split
+from derive.checker.assumptions import conditions_in
 from derive.checker.documents import Inline
 from derive.parse.build import FUNCTIONS
 from derive.parse.definitions import parse_definition
@@ -34,6 +35,7 @@ class Definitions:
     symbols: dict[Symbol, Expr] = field(default_factory=dict)
     later: dict[str, int] = field(default_factory=dict)  # a name defined only after here → its line
     unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
+    assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
 
     def undefined_reason(self, names: list[str]) -> str:
         """Why a chain that uses names nobody defined before it cannot be decided."""
@@ -60,6 +62,10 @@ class Scoped:
     def at(self, place: tuple[int, int]) -> Definitions:
         known = Definitions()
         for where, line, kind, name, value in self.entries:
+            if kind == "assume":
+                if where <= place:
+                    known.assumptions[name] = (value, line)
+                continue
             key = name if kind == "function" else name.name
             table = known.functions if kind == "function" else known.symbols
             if where <= place and value is None:  # the latest definition could not be read
@@ -137,6 +143,12 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             chains.append(Chain(sides, [item.line, item.line], inline=True, order=item.order))
     for chain in sorted(chains, key=place_of):
         _add(found, chain)
+    for item in inline:  # "for $x > 0$": a condition from here on
+        found.entries += [((item.order, item.line), item.line, "assume", name, kind)
+                          for name, kind in conditions_in(item.formula)]
+    for chain in (c for block in blocks for c in block.chains):  # "…, \qquad x > 0" after a formula
+        found.entries += [(place_of(chain), chain.lines[0], "assume", name, kind)
+                          for condition in chain.conditions for name, kind in conditions_in(condition)]
     return found
 
 

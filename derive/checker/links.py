@@ -7,6 +7,7 @@ from __future__ import annotations
 from sympy import Derivative, Expr, Function, Subs, Symbol, evaluate
 from sympy.core.function import AppliedUndef
 
+from derive.checker.assumptions import assumed, described
 from derive.checker.definitions import Definitions, definition_of, variable_of
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.counterexample import counterexample, worked_out
@@ -116,7 +117,13 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                                      reason=f"cannot read `{chain.expressions[k]}`: {report.errors[k]}"))
         else:
             verdict, method = compare(a, b)
-            if verdict is True:
+            used = _assumptions_used(a, b, known) if verdict is not True else set()
+            if used:
+                verdict, method = compare(assumed(a, known.assumptions), assumed(b, known.assumptions))
+            if verdict is True and used:
+                report.links.append(Link(i, i + 1, VALID, method,
+                                         rule=f"using {described(used, known.assumptions)}"))
+            elif verdict is True:
                 report.links.append(Link(i, i + 1, VALID, method, rule=justify(a, b, Symbol(variable, real=True))))
             elif verdict is False:
                 report.links.append(Link(i, i + 1, INVALID, method))
@@ -128,6 +135,11 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
         _set_to_zero(report, exprs)
     _locate(report, exprs)
     return report, exprs
+
+
+def _assumptions_used(a: Expr, b: Expr, known: Definitions) -> set[str]:
+    """The names of a link's symbols that a condition of the text is about."""
+    return {s.name for s in a.free_symbols | b.free_symbols if s.name in known.assumptions}
 
 
 def _set_to_zero(report: ChainReport, exprs: list[Expr | None]) -> None:

@@ -1,0 +1,51 @@
+"""Conditions a document states (x > 0, t \\geq 0, x \\neq 0: inline, or after a comma in a display)
+used as assumptions when judging later links: \\sqrt{x^2} = x holds where x > 0. A link that needs
+one says so ("using x > 0, line 3"), so that a reader sees which claim rests on it."""
+
+from __future__ import annotations
+
+import re
+
+from sympy import Expr, Symbol
+
+from derive.exprs import rebuild
+from derive.parse.names import spelled
+
+# name > 0, name \geq 0, name \neq 0, 0 < name, 0 \leq name
+_NAME = r"(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
+_RELATION = {">": "positive", r"\gt": "positive", r"\geq": "nonnegative", r"\ge": "nonnegative",
+             "≥": "nonnegative", r"\neq": "nonzero", r"\ne": "nonzero", "≠": "nonzero"}
+_MIRROR = {"<": "positive", r"\lt": "positive", r"\leq": "nonnegative", r"\le": "nonnegative", "≤": "nonnegative"}
+_AFTER = re.compile(_NAME + r"\s*(>|\\gt|\\geq|\\ge|≥|\\neq|\\ne|≠)\s*0(?![\d.])")
+_BEFORE = re.compile(r"(?<![\d.])0\s*(<|\\lt|\\leq|\\le|≤)\s*" + _NAME)
+SHOWN = {"positive": ">", "nonnegative": "≥", "nonzero": "≠"}
+
+
+def conditions_in(text: str) -> list[tuple[str, str]]:
+    """(canonical name, positive | nonnegative | nonzero) of each condition text states."""
+    found = []
+    for m in _AFTER.finditer(text):
+        name = spelled(m.group(1))
+        if name is not None:
+            found.append((name, _RELATION[m.group(2)]))
+    for m in _BEFORE.finditer(text):
+        name = spelled(m.group(2))
+        if name is not None:
+            found.append((name, _MIRROR[m.group(1)]))
+    return found
+
+
+def assumed(expr: Expr, assumptions: dict[str, tuple[str, int]]) -> Expr:
+    """expr with each real symbol the text made a condition on replaced by one that knows it."""
+    def visit(node):
+        if isinstance(node, Symbol) and node.name in assumptions:
+            kind = assumptions[node.name][0]
+            return Symbol(node.name, real=True, **{kind: True})
+        return None
+
+    return rebuild(expr, visit)
+
+
+def described(names: set[str], assumptions: dict[str, tuple[str, int]]) -> str:
+    """'x > 0 (line 3)' for the assumptions a link used."""
+    return ", ".join(f"{n} {SHOWN[assumptions[n][0]]} 0 (line {assumptions[n][1]})" for n in sorted(names))
