@@ -31,17 +31,18 @@ class DeriveCLIError(click.ClickException):
     exit_code = EXIT_BAD_INPUT
 
 
-def write_output(text: str, path: str | None) -> None:
+def write_output(text: str, path: str | None, read: list[str] | tuple[str, ...] = ()) -> None:
     """Print text, or write it to path atomically: a failed run leaves an existing file as it was.
 
-    Never over the command's own input (FILE, templates); into /dev/null, /dev/stdout or a FIFO as a
+    Never over the command's own input (FILE, templates, the files FILE reads: read); into /dev/null, /dev/stdout or a FIFO as a
     shell's > writes, never replacing them. A reader that went away (| head) ends derive quietly."""
     if path is None or path == "-":
         _print(text)
         return
     from derive.files import write_atomically
 
-    write_atomically(path, lambda handle: handle.write(text.encode("utf-8")), inputs=_command_inputs())
+    write_atomically(path, lambda handle: handle.write(text.encode("utf-8")),
+                     inputs=_command_inputs() + list(read))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
@@ -190,9 +191,11 @@ def check(file: str, fmt: str, define: tuple[str, ...], strict: bool, timeout: f
 
         report, code = run_limited(_render_check, check_text, text, define, fmt, strict,
                                    timeout=timeout, memory_mb=max_memory)
+        included: list[str] = []
     else:
-        report, code = run_limited(check_file, file, define, fmt, strict, timeout=timeout, memory_mb=max_memory)
-    write_output(report, output)
+        report, code, included = run_limited(check_file, file, define, fmt, strict, timeout=timeout,
+                                             memory_mb=max_memory)
+    write_output(report, output, included)  # never over a file the document \input
     return code
 
 

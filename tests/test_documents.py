@@ -234,3 +234,66 @@ def test_without_the_condition_the_same_link_is_wrong():
 def test_a_condition_does_not_excuse_a_wrong_step():
     [link] = check("For $x > 0$: $$ \\sqrt{x^2} = 2x $$", "a.tex").links
     assert link.verdict == INVALID
+
+
+# --- found in review: each of these was silently wrong or dropped ---------------------------------------
+
+def test_a_wrong_derivative_before_an_implication_is_still_wrong():
+    report = check(r"\[ \frac{d}{dx}\sin x = -\cos x \Rightarrow \frac{d}{dx}\sin x + \cos x = 0 \]", "a.tex")
+    assert not report.ok and report.links[0].verdict == INVALID
+
+
+def test_what_follows_a_definition_by_implication_is_checked_as_an_identity():
+    assert not check(r"\[ y = x^3 \implies \frac{dy}{dx} = 2x^2 \]", "a.tex").ok
+    assert check(r"\[ y = x^3 \implies \frac{dy}{dx} = 3x^2 \]", "a.tex").ok
+
+
+def test_loose_words_do_not_make_a_final_zero_a_condition():
+    text = "The square root of $x^2$ is $|x|$. We check\n\\[ \\frac{d}{dx}(x^2+3x) - 2x = 3 = 0 \\]\n"
+    assert not check(text, "a.tex").ok
+
+
+@pytest.mark.parametrize("text, found", [
+    ("# T\n\n\\[ \\frac{d}{dx} x^2 = 3x \\]\n", "invalid"),  # MathJax's display in Markdown
+    ("# T\n\ntext\n\n$$\n\\frac{d}{dx}x^2 = 2x\n\nmore", "never closed"),
+    ("# T\n\n\\begin{align} x^2 &= x x \\end{align*}\n", "could not read"),
+])
+def test_markdown_displays_are_read_or_reported(text, found):
+    report = check(text, "n.md")
+    assert found in [k.verdict for k in report.links] + [s.reason for s in report.skipped] or \
+        any(found in s.reason for s in report.skipped)
+
+
+def test_o_never_writes_over_a_file_the_document_inputs(tmp_path, capsys):
+    (tmp_path / "chapter.tex").write_text("\\begin{align} x^2 &= x x \\end{align}\n")
+    (tmp_path / "main.tex").write_text("\\input{chapter}\n")
+    code, out, err = cli(capsys, "check", str(tmp_path / "main.tex"), "-o", str(tmp_path / "chapter.tex"))
+    assert code == 2 and (tmp_path / "chapter.tex").read_text().startswith("\\begin{align}")
+
+
+def test_a_document_that_inputs_itself_is_read_once(tmp_path):
+    (tmp_path / "main.tex").write_text("\\begin{align} x^2 &= x x \\end{align}\n\\input{main}\n")
+    from derive.checker import check_file
+
+    text, code, files = check_file(str(tmp_path / "main.tex"), fmt="json")
+    data = json.loads(text)
+    assert data["links"] == 1 and any("read already" in s["reason"] for s in data["skipped"])
+
+
+def test_more_than_fifty_inputs_are_reported_not_fatal(tmp_path):
+    for k in range(55):
+        (tmp_path / f"p{k}.tex").write_text(f"$$ x^{{{k}}} = x^{{{k}}} $$\n")
+    (tmp_path / "main.tex").write_text("".join(f"\\input{{p{k}}}\n" for k in range(55)))
+    from derive.checker import check_file
+
+    data = json.loads(check_file(str(tmp_path / "main.tex"), fmt="json")[0])
+    assert data["links"] == 50 and sum("more than 50 files" in s["reason"] for s in data["skipped"]) == 5
+
+
+@pytest.mark.parametrize("text", [
+    r"\[ \frac{d}{dx} x^n = n x^{n-1} \quad \text{for all } n \]",
+    r"\[ \frac{d}{dx} (a x^2) = 2 a x \text{ where } a \text{ is a constant} \]",
+])
+def test_words_at_the_end_of_a_formula_are_an_annotation(text):
+    report = check(text, "a.tex")
+    assert report.ok and verdicts(report) == [VALID]

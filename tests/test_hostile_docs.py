@@ -22,6 +22,8 @@ def cli(capsys, *args):
     ("x/0", "division by zero, at column 2"),
     (r"\frac{1}{0}", "division by zero"),
     ("0^0", "0^0 is undefined"),
+    ("0^x", "a power of 0"),
+    ("log(x - x)", "logarithm of 0"),
     ("1/(x-x)", "division by zero"),
     (r"\frac{x}{x - x}", "division by zero"),
 ])

@@ -58,11 +58,14 @@ def _check(text: str, path: str, define: tuple[str, ...], strict: bool) -> Check
                 _implied(chain, report, exprs, parsed, reports)
                 checked.append((chain, report))
     return CheckReport(path, [r for _, r in checked], claims(text, blocks, checked), strict,
-                       _skipped(document, blocks))
+                       _skipped(document, blocks), document.files)
 
 
-_SOLVING = re.compile(r"\b(set|setting|solv|zero|critical|stationary|extrem|minim|maxim|optim|root)",
-                      re.IGNORECASE)
+# "setting the derivative to zero", "solve", "critical point": words that say a chain ends in an
+# equation to solve; loose words (set up, is zero, square root) do not
+_SOLVING = re.compile(r"\bset(?:ting)?\b[^.]{0,60}?\b(?:to )?(?:zero|0)\b|\bequal(?:s|ing)? (?:to )?zero\b|\bsolv"
+                      r"|\bcritical points?\b|\bstationary\b|\bextrem|\bminimi[sz]|\bmaximi[sz]|\boptimi[sz]"
+                      r"|\broots? of\b", re.IGNORECASE)
 
 
 def _solving(text: str, block: Block, chain, path: str) -> bool:
@@ -86,7 +89,7 @@ def _implied(chain, report: ChainReport, exprs: list, parsed: dict, reports: dic
     if before is None or None in before[-2:] or None in exprs[:2]:
         return
     premised = reports[id(chain.follows)]
-    premised.links[-1] = premise(premised.links[-1])
+    premised.links[-1] = premise(premised.links[-1], (before[-2], before[-1]))
     _unlocate(premised, len(premised.links) - 1)
     report.links[0] = judge((before[-2], before[-1]), (exprs[0], exprs[1]), 0, 1)
     _unlocate(report, 0)
@@ -115,8 +118,8 @@ def _skipped(document: Document, blocks: list[Block]) -> list[Skipped]:
 
 
 def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text",
-               strict: bool = False) -> tuple[str, int]:
-    """(the report in fmt, the exit status) for a file, or standard input for '-'."""
+               strict: bool = False) -> tuple[str, int, list[str]]:
+    """(the report in fmt, the exit status, the \\input files read) for a file, or standard input for '-'."""
     import sys
 
     try:
@@ -135,4 +138,4 @@ def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text",
         raise ParseError(f"{path} is not a text file")
     report = check(text, path, define, strict)
     code = report.exit_code  # from the report itself, before any template sees it
-    return report.render(fmt), code
+    return report.render(fmt), code, report.files

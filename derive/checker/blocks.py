@@ -27,7 +27,10 @@ _TEXT = r"\\(?:text|mbox|textrm|textit)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
 # between two statements of one row: a new chain starts after it
 _IMPLICATION = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![a-zA-Z])")
 _SEPARATOR = re.compile(r"\\(?:iff|Leftrightarrow|Longleftrightarrow|because)(?![a-zA-Z])"
-                        r"|(?:\\q?quad\s*)?" + _TEXT + r"(?=[^&]*=)")
+                        r"|(?:\\q?quad\s*)?" + _TEXT + r"(?=(?:(?!\\\\)[^&])*=)")  # an = later in the row
+# words in \text at the end of an expression, and what follows them up to the row's end: an
+# annotation ("n x^{n-1} \quad \text{for all } n"), not letters to multiply in
+_TEXT_TAIL = re.compile(r"(?:\\q?quad\s*|\\[,;]\s*)?" + _TEXT + r"(?:(?!\\\\)[^&=])*")
 _BREAK = "\u2063"  # what a separator becomes while the row is split (invisible separator)
 _IMPLIES = "\u2062"  # what an implication becomes: the statement after it follows from the one before
 _DROP = [
@@ -191,6 +194,7 @@ def display_block(display: Display) -> Block:
     body = _ANNOTATION.sub(_blank, body)
     body = _SEPARATOR.sub(lambda m: _BREAK + " " * (len(m.group()) - 1), body)
     body = _IMPLICATION.sub(lambda m: _IMPLIES + " " * (len(m.group()) - 1), body)
+    body = _TEXT_TAIL.sub(_blank, body)
     for pattern in _DROP:
         body = pattern.sub(_blank, body)
     lines = _Lines(body, display.line)

@@ -39,6 +39,7 @@ class Document:
     inline: list[Inline] = field(default_factory=list)
     prose: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, file)
     skipped: list[Skipped] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # the \input files read, resolved (never an -o target)
 
     def next_order(self) -> int:
         """The place of the next display or inline formula, in reading order."""

@@ -5,9 +5,12 @@ The equation before is a premise, an equation to solve, not an identity either."
 
 from __future__ import annotations
 
-from sympy import Expr, S, Symbol, cancel, solveset
+from sympy import Derivative, Expr, S, Symbol, cancel, solveset
+
+from derive.exprs import pending
 
 from derive.checker.report import INVALID, UNDECIDED, VALID, Link
+from derive.verify import compare
 
 
 def judge(before: tuple[Expr, Expr], after: tuple[Expr, Expr], source: int, target: int) -> Link:
@@ -15,8 +18,11 @@ def judge(before: tuple[Expr, Expr], after: tuple[Expr, Expr], source: int, targ
     misses), or undecided with the reason."""
     first = (before[0] - before[1]).doit()
     second = (after[0] - after[1]).doit()
-    if first == 0:
-        return Link(source, target, UNDECIDED, reason="the equation before \\implies holds everywhere")
+    if first == 0:  # y = x^3 \implies dy/dx = 3x^2: nothing to solve, the conclusion is an identity
+        verdict, method = compare(after[0], after[1])
+        if verdict is None:
+            return Link(source, target, UNDECIDED, reason=method)
+        return Link(source, target, VALID if verdict else INVALID, method)
     ratio = cancel(second / first)
     if ratio.is_number and ratio != 0:
         return Link(source, target, VALID, "cancel", rule="the same equation, times a constant")
@@ -41,9 +47,10 @@ def judge(before: tuple[Expr, Expr], after: tuple[Expr, Expr], source: int, targ
                 "right only if the text excludes it")
 
 
-def premise(link: Link) -> Link:
+def premise(link: Link, sides: tuple[Expr, Expr]) -> Link:
     """The last link of the chain an implication follows: an equation the text solves, never a false
-    identity (2x + 3 = 7 is no identity, and nobody claimed it was)."""
-    if link.verdict != INVALID:
+    identity (2x + 3 = 7 is no identity, and nobody claimed it was). A link with a derivative in it
+    (d/dx sin x = -cos x \\Rightarrow …) claims an identity, and stays judged as one."""
+    if link.verdict != INVALID or any(pending(side) or side.has(Derivative) for side in sides):
         return link
     return Link(link.source, link.target, UNDECIDED, reason="an equation to solve (\\implies follows), not an identity")

@@ -18,7 +18,10 @@ MAX_DEPTH = 8  # \input: nesting, at most
 
 
 def read_latex(text: str, path: str, document: Document) -> None:
-    _Latex(document, Path(path).parent if path != "-" else None).read(text, path, depth=0)
+    reader = _Latex(document, Path(path).parent if path != "-" else None)
+    if path != "-":
+        reader.seen.add(Path(path).resolve())  # \input{main} inside main.tex is a cycle too
+    reader.read(text, path, depth=0)
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -111,6 +114,7 @@ class _Latex:
             return
         self.seen.add(resolved)
         self.files += 1
+        self.document.files.append(str(resolved))
         try:
             included = resolved.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -120,6 +124,7 @@ class _Latex:
         self.read(included, str(resolved.relative_to(self.folder.resolve())), depth + 1)
 
     def _refusal(self, target: str | None, depth: int) -> str | None:
+        """Why an \\input is not followed, or None when it is."""
         if target is None:
             return "an \\input without a file name"
         if self.folder is None:
@@ -129,7 +134,7 @@ class _Latex:
         if depth + 1 > MAX_DEPTH:
             return f"\\input{{{target}}} is nested more than {MAX_DEPTH} deep: not followed"
         if self.files >= MAX_FILES:
-            raise LimitError(f"the document includes more than {MAX_FILES} files")
+            return f"\\input{{{target}}}: the document includes more than {MAX_FILES} files; not followed"
         return None
 
 

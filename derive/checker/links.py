@@ -145,7 +145,8 @@ def _assumptions_used(a: Expr, b: Expr, known: Definitions) -> set[str]:
 def _set_to_zero(report: ChainReport, exprs: list[Expr | None]) -> None:
     """f'(x) = 2x - 4 = 0: a derivation that ends in "= 0" where its last expression is not zero
     sets it to zero, a condition to solve, not an identity: undecided with that reason, not wrong."""
-    if len(exprs) < 3 or exprs[-1] is None or exprs[-1] != 0 or exprs[-2] is None or pending(exprs[-2]):
+    if (len(exprs) < 3 or exprs[-1] is None or exprs[-1] != 0 or exprs[-2] is None or pending(exprs[-2])
+            or not exprs[-2].free_symbols):  # 3 = 0 is no condition on anything: it is wrong
         return
     last = report.links[-1]
     if last.verdict == INVALID:

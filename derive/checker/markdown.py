@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checker.documents import Display, Document, Inline
+from derive.checker.documents import Display, Document, Inline, Skipped
 
 _ENVIRONMENT = re.compile(r"^\s*\\begin\{([A-Za-z]+\*?)\}(.*)\\end\{\1\}\s*$", re.DOTALL)
 
@@ -32,7 +32,7 @@ def unescaped(math: str) -> str:
 
 
 def read_markdown(text: str, path: str, document: Document) -> None:
-    for token in _parser().parse(unescaped_environments(text)):
+    for token in _parser().parse(_mathjax_displays(unescaped_environments(text))):
         line = token.map[0] + 1 if token.map else 1
         if token.type == "math_block":
             # the body starts on the line of its $$ (a leading newline moves it on by itself)
@@ -41,8 +41,31 @@ def read_markdown(text: str, path: str, document: Document) -> None:
             m = _ENVIRONMENT.match(token.content)
             if m:
                 document.displays.append(_display(m.group(1), m.group(2), line, path, document))
+            else:
+                document.skipped.append(Skipped(line, "an environment whose \\end does not match its \\begin",
+                                                path))
         elif token.type == "inline":
             _inline(token, line, path, document)
+
+
+def _mathjax_displays(text: str) -> str:
+    """\\[ … \\] (MathJax's display, which Markdown would read as escaped brackets) as $$ … $$, outside
+    code fences; one pass, and an opener without a closer ends the search."""
+    out, fenced = [], False
+    for segment in re.split(r"(^(?:```|~~~).*$)", text, flags=re.MULTILINE):
+        if re.match(r"^(?:```|~~~)", segment):
+            fenced = not fenced
+            out.append(segment)
+            continue
+        if fenced:
+            out.append(segment)
+            continue
+        pos, pieces = 0, []
+        while (start := segment.find("\\[", pos)) >= 0 and (end := segment.find("\\]", start + 2)) >= 0:
+            pieces += [segment[pos:start], "$$", segment[start + 2:end], "$$"]
+            pos = end + 2
+        out.append("".join(pieces) + segment[pos:])
+    return "".join(out)
 
 
 def unescaped_environments(text: str) -> str:
@@ -69,5 +92,10 @@ def _inline(token, line: int, path: str, document: Document) -> None:
                 document.inline.append(Inline(unescaped(child.content), line + offset, path, document.next_order()))
         elif child.type == "text":
             prose.append(child.content)
+            if "$$" in child.content:  # dollarmath leaves an unclosed $$ as text
+                document.skipped.append(Skipped(line + offset, "the display $$ is never closed", path))
+            if "\\begin{" in child.content:  # amsmath reads only an environment that ends as it begins
+                document.skipped.append(Skipped(line + offset, "an environment derive could not read "
+                                                "(is it closed, by the same name?)", path))
         offset += child.content.count("\n") if child.type != "softbreak" else 1
     document.prose.append((line, " ".join(prose), path))

@@ -77,6 +77,7 @@ class CheckReport:
     claims: list[Claim]
     strict: bool = False  # ok only when there is a link, and every link is decided and valid
     skipped: list[Skipped] = field(default_factory=list)  # what could not be placed in a chain, and why
+    files: list[str] = field(default_factory=list)  # the \input files it read
 
     @property
     def links(self) -> list[Link]:

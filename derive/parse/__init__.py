@@ -68,5 +68,9 @@ def _refuse_undefined(expr: Expr, text: str) -> None:
                 raise ParseError("0^0 is undefined", text)
             if exponent.is_negative:
                 raise ParseError("division by zero", text)
+            if not exponent.is_number:  # 0^x: 0 for x > 0, undefined at and below 0
+                raise ParseError("a power of 0 with a variable exponent is undefined where the exponent "
+                                 "is not positive", text)
     if tidy(expr).has(zoo, nan):
-        raise ParseError("the expression is undefined (a division by zero)", text)
+        raise ParseError("the expression is undefined somewhere it is written (a division by zero, "
+                         "or the logarithm of 0)", text)
