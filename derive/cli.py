@@ -225,7 +225,7 @@ def plot_command(expression: str, output: str | None, span: tuple[float, float],
     path = output or ("sigmoid.png" if expression == "sigmoid" else "plot.png")
     written = run_limited(_draw, expression, path, span, not no_derivative, wrt, timeout=timeout,
                           memory_mb=max_memory)
-    click.echo(written)
+    _print(written)  # a closed standard output is handled as for every other command
 
 
 def _draw(expression: str, path: str, span: tuple[float, float], with_derivative: bool,
