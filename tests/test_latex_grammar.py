@@ -162,8 +162,8 @@ def test_sums_and_products_with_bounds_stay_unevaluated():
 
 
 @pytest.mark.parametrize("text, words, column", [
-    (r"\hat{y}", r"unknown command \\hat", 0),
-    (r"x + \vec{v}", r"unknown command \\vec", 4),
+    (r"\mathcal{L}", r"unknown command \\mathcal", 0),
+    (r"x + \mathfrak{v}", r"unknown command \\mathfrak", 4),
     (r"\int_0^1 x^2 \, dx", r"derive does not read \\int yet", 0),
     (r"\lim_{x \to 0} x", r"derive does not read \\lim yet", 0),
     (r"\begin{cases} x & 1 \end{cases}", r"does not read \\begin\{cases\}", 0),
@@ -212,3 +212,36 @@ def test_the_third_party_reader_is_not_used():
 def test_spacing_and_sizing_are_dropped():
     assert shape(read(r"\displaystyle x \quad + \; \Bigl( 1 \Bigr) \, \qquad")) == shape(x + 1)
     assert read(r"\left. x \right.") == x
+
+
+# --- issue 10, first part: decorated symbols and layout-only commands ------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    (r"\hat{y}", "yhat"), (r"\hat y", "yhat"), (r"\bar{x}", "xbar"), (r"\tilde{x}", "xtilde"),
+    (r"\mathbf{z}", "zbold"), (r"\boldsymbol{\theta}", "thetabold"), (r"\vec{v}", "vvec"),
+    (r"\dot{x}", "xdot"), (r"\hat{y}_i", "yhat_i"), (r"\overline{x}", "xbar"),
+])
+def test_a_decorated_letter_is_a_symbol_of_its_own(text, name):
+    from sympy import Symbol, latex
+
+    got = parse(text, reader="latex")
+    assert got == Symbol(name, real=True) and got != Symbol(name[0], real=True)
+    assert parse(latex(got), reader="latex") == got  # SymPy prints it back as \hat{y}
+
+
+_x = Symbol("x", real=True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\cancel{x} + 1", _x + 1), (r"\boxed{2x}", 2 * _x), (r"\color{red}{x^2}", _x**2),
+    (r"\textcolor{blue}{x} + 1", _x + 1), (r"\underbrace{x^2 + 1}_{\text{the square}} - 1", _x**2),
+])
+def test_layout_only_commands_are_their_content(text, expected):
+    assert parse(text, reader="latex").doit() == expected
+
+
+def test_a_partial_by_a_decorated_variable():
+    from sympy import Derivative
+
+    got = parse(r"\frac{\partial L}{\partial \hat{y}}", reader="latex")
+    assert got == Derivative(Symbol("L", real=True), Symbol("yhat", real=True))

@@ -21,6 +21,13 @@ NOT_YET = frozenset({"int", "iint", "iiint", "oint", "lim", "limsup", "liminf", 
                      "dim", "ker", "Pr", "over", "overset", "underset", "stackrel", "bigcup", "bigcap",
                      "coprod"})
 _BIG = {"sum": Sum, "prod": Product}
+# \hat{y}, \bar{x}, \mathbf{z}: a symbol of its own, named as SymPy prints it back (yhat, xbar, zbold)
+DECORATED = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
+             "widetilde": "tilde", "vec": "vec", "dot": "dot", "ddot": "ddot", "mathbf": "bold",
+             "boldsymbol": "bold", "bm": "bold"}
+# how a formula looks, not what it says: their content is the math (\underbrace's label is not)
+LAYOUT = frozenset({"cancel", "bcancel", "xcancel", "cancelto", "boxed", "underbrace", "overbrace",
+                    "underline", "color", "textcolor", "colorbox"})
 
 
 class Commands:
@@ -44,6 +51,10 @@ class Commands:
         if greek_name(name) is not None:
             self.take()
             return self.name_symbol(t, name)
+        if name in DECORATED:
+            return self.decorated()
+        if name in LAYOUT:
+            return self.layout()
         if name in NOT_YET:
             raise self.refuse(f"derive does not read \\{name} yet")
         if name == "partial":
@@ -51,6 +62,42 @@ class Commands:
         if name == "prime":
             raise self.refuse(r"\prime belongs in a superscript after a name or a bracket: f^{\prime}(x)")
         raise self.refuse(f"unknown command \\{name}")
+
+    def decorated(self) -> Expr:
+        """\\hat{y}, \\hat y, \\bar{x}_i, \\mathbf{z}, \\boldsymbol{\\theta}: one letter, decorated."""
+        command = self.take()
+        decoration = DECORATED[command.text[1:]]
+        braced = self.is_op("{")
+        if braced:
+            self.take()
+        t = self.take()
+        if t.kind == "letter":
+            base = t.text
+        elif t.kind == "command" and greek_name(t.text[1:]) is not None:
+            base = t.text[1:]
+        else:
+            raise self.refuse(f"{command.text} decorates one letter here, as in {command.text}{{y}}", t)
+        if braced:
+            self.expect("}", command)
+        return self.name_symbol(t, base, decoration=decoration)
+
+    def layout(self) -> Expr:
+        """\\cancel{x}, \\boxed{x}, \\color{red}{x}, \\underbrace{x}_{\\text{label}}: the x."""
+        command = self.take()
+        name = command.text[1:]
+        if name in ("color", "textcolor", "colorbox", "cancelto"):  # the colour (or the value) comes first
+            if not self.is_op("{"):
+                raise self.refuse(f"{command.text} takes its argument in braces", command)
+            self.i = self.skip_group(self.i)
+        if not self.is_op("{"):
+            if name == "color":  # \\color{red} x: the rest is coloured
+                return self.product()
+            raise self.refuse(f"{command.text} takes its argument in braces", command)
+        inner = self.group()
+        if name in ("underbrace", "overbrace") and self.is_op("_", "^"):  # the brace's label
+            self.take()
+            self.i = self.skip_group(self.i)
+        return inner
 
     def is_function_command(self, t: Token) -> bool:
         """\\sin, \\erf, \\operatorname-like commands; σ and the user's Greek names only when called."""
@@ -131,12 +178,15 @@ class Commands:
             var = tokens[k + 1]
             base = var.text if var.kind == "letter" else var.text[1:] if var.kind == "command" else ""
             k += 2
+            decoration = ""
+            if var.kind == "command" and base in DECORATED:  # \partial \hat{y}: the decorated symbol
+                decoration, base, k = _decorated(tokens, k, DECORATED[base])
             subscript = None
             if k < len(tokens) and tokens[k].kind == "op" and tokens[k].text == "_":
                 k, subscript = _subscript(tokens, k + 1)
                 if subscript is None:
                     return None
-            name = canonical(base, subscript) if base and base not in ("d", "e") else None
+            name = canonical(base, subscript, decoration) if base and base not in ("d", "e") else None
             n, k = _order(tokens, k)
             if name is None or n is None:
                 return None
@@ -224,3 +274,20 @@ def _subscript(tokens: list[Token], k: int) -> tuple[int, str | None]:
     if k < len(tokens):
         return k + 1, tokens[k].text
     return k, None
+
+
+def _decorated(tokens: list[Token], k: int, decoration: str) -> tuple[str, str, int]:
+    """After \\hat in a differential: ({y} or y) → (decoration, base, next index); a base of ""
+    when it is not one letter."""
+    braced = k < len(tokens) and tokens[k].kind == "op" and tokens[k].text == "{"
+    j = k + 1 if braced else k
+    if j >= len(tokens):
+        return decoration, "", j
+    t = tokens[j]
+    base = t.text if t.kind == "letter" else t.text[1:] if t.kind == "command" and greek_name(t.text[1:]) else ""
+    j += 1
+    if braced:
+        if j >= len(tokens) or tokens[j].text != "}":
+            return decoration, "", j
+        j += 1
+    return decoration, base, j

@@ -232,6 +232,8 @@ class Reader(Calls, Commands):
             return self.command()
         if t.kind == "bar":
             return self.absolute()
+        if t.kind == "text":
+            raise self.refuse(f"{t.text} is not part of an expression")
         if self.is_op("(", "["):
             return self.bracket()
         if self.is_op("{"):
@@ -294,12 +296,12 @@ class Reader(Calls, Commands):
             return Function(t.text)  # y'(x): the derivative of a function y
         return None
 
-    def name_symbol(self, t: Token, base: str, constant: bool = False) -> Expr:
-        """base with its subscript, if any, as the one symbol names.py makes of it."""
+    def name_symbol(self, t: Token, base: str, constant: bool = False, decoration: str = "") -> Expr:
+        """base with its decoration and subscript, if any, as the one symbol names.py makes of it."""
         if not self.is_op("_"):
             if constant:
                 return S.Exp1
-            name = canonical(base)
+            name = canonical(base, None, decoration)
             if name is None:
                 raise self.refuse(f"{base!r} looks like a Latin letter but is not one", t)
             return make(name)
@@ -312,7 +314,7 @@ class Reader(Calls, Commands):
             raise self.refuse(f"braces needed: TeX takes only the first digit of {start.text} here; "
                               f"write {base}_{{{start.text}}}", start)
         parts = self.tokens[self.i + 1:end - 1] if self.is_op("{") else self.tokens[self.i:end]
-        name = canonical(base, " ".join(self.subscript_part(p) for p in parts))
+        name = canonical(base, " ".join(self.subscript_part(p) for p in parts), decoration)
         if name is None or not parts:
             raise self.refuse("a subscript of a name is letters and digits, as in x_1 or x_{ij}", start)
         self.i = end

@@ -16,6 +16,7 @@ from derive.errors import ParseError
 DROPPED = frozenset({"left", "right", "middle", "displaystyle", "textstyle", "scriptstyle",
                      "scriptscriptstyle", "quad", "qquad", "limits", "nolimits", ",", ";", ":", "!", " ", ">"}
                     | {f"{size}{side}" for size in ("big", "Big", "bigg", "Bigg") for side in ("", "l", "r", "m")})
+TEXT = frozenset({"text", "textrm", "textit", "textbf", "mbox", "hbox"})
 # Not part of an expression: text, and TeX that reads files or runs commands.
 REFUSED = frozenset({"text", "textrm", "textit", "textbf", "mbox", "hbox", "intertext", "input", "include",
                      "write", "immediate", "def", "edef", "gdef", "let", "newcommand", "renewcommand",
@@ -106,6 +107,11 @@ def _command(text: str, i: int, tokens: list[Token]) -> int:
     name, end = m.group(1), m.end()
     if name == "\\":
         raise ParseError("a row break \\\\ inside an expression", text, i)
+    if name in TEXT and text[end:].lstrip().startswith("{"):
+        # words: one token, refused where it stands as math, skipped as a label (\underbrace{…}_{\text{…}})
+        close = _closing(text, text.index("{", end))
+        tokens.append(Token("text", "\\" + name, i, close + 1))
+        return close + 1
     if name in REFUSED:
         raise ParseError(f"\\{name} is not part of an expression", text, i)
     if name == "begin":
@@ -152,3 +158,16 @@ def _wrapped_name(text: str, at: int, end: int, command: str, tokens: list[Token
     word = m.group(1)
     tokens.append(Token("letter" if len(word) == 1 else "name", word, at, m.end()))
     return m.end()
+
+
+def _closing(text: str, at: int) -> int:
+    """The index of the } that closes the { at `at`; a missing one is an error where it opened."""
+    depth = 0
+    for k in range(at, len(text)):
+        if text[k] == "{" and text[k - 1] != "\\":
+            depth += 1
+        elif text[k] == "}" and text[k - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return k
+    raise ParseError("a { that is never closed", text, at)

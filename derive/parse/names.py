@@ -73,11 +73,18 @@ def subscript_name(text: str) -> str | None:
     return "".join(parts) or None
 
 
-def canonical(base: str, subscript: str | None = None) -> str | None:
-    """The canonical name of base (a letter, a Greek letter or its name) with subscript, or None."""
+# \hat{y} is the symbol yhat, \bar{x} xbar, \mathbf{z} zbold: SymPy prints these names back as
+# \hat{y}, \bar{x}, \boldsymbol{z}; a decorated symbol is a symbol of its own (ŷ is not y)
+DECORATIONS = ("hat", "bar", "tilde", "vec", "dot", "ddot", "bold")
+
+
+def canonical(base: str, subscript: str | None = None, decoration: str = "") -> str | None:
+    """The canonical name of base (a letter, a Greek letter or its name) with its decoration and
+    subscript, or None."""
     name = base_name(base)
     if name is None:
         return None
+    name += decoration
     if subscript is None:
         return name
     sub = subscript_name(subscript)
@@ -91,13 +98,15 @@ def spelled(text: str) -> str | None:
     if m is None:
         return None
     backslash, base, digits, subscript = m.groups()
+    decoration = next((d for d in DECORATIONS if base.endswith(d) and base_name(base[:-len(d)])), "")
+    base = base[:len(base) - len(decoration)]
     if backslash and greek_name(base) is None:
         return None  # \x is no variable, and \sin no Greek letter
     if len(base) > 1 and greek_name(base) is None:
         return None  # xy is a product, sin a function
     if digits and subscript is not None:
         return None
-    return canonical(base, digits or subscript)
+    return canonical(base, digits or subscript, decoration)
 
 
 def make(name: str) -> Symbol:
