@@ -219,7 +219,7 @@ def test_spacing_and_sizing_are_dropped():
 @pytest.mark.parametrize("text, name", [
     (r"\hat{y}", "yhat"), (r"\hat y", "yhat"), (r"\bar{x}", "xbar"), (r"\tilde{x}", "xtilde"),
     (r"\mathbf{z}", "zbold"), (r"\boldsymbol{\theta}", "thetabold"), (r"\vec{v}", "vvec"),
-    (r"\dot{x}", "xdot"), (r"\hat{y}_i", "yhat_i"), (r"\overline{x}", "xbar"),
+    (r"\hat{y}_i", "yhat_i"), (r"\overline{x}", "xbar"),
 ])
 def test_a_decorated_letter_is_a_symbol_of_its_own(text, name):
     from sympy import Symbol, latex
@@ -245,3 +245,28 @@ def test_a_partial_by_a_decorated_variable():
 
     got = parse(r"\frac{\partial L}{\partial \hat{y}}", reader="latex")
     assert got == Derivative(Symbol("L", real=True), Symbol("yhat", real=True))
+
+
+@pytest.mark.parametrize("text, words", [
+    (r"E[X^2] - E[X]^2", "expectation"),  # never E·X² − E·X² = 0
+    (r"V[X]", "variance"),
+])
+def test_an_operator_before_a_bracket_is_refused_not_multiplied(text, words):
+    with pytest.raises(ParseError, match=words):
+        parse(text, reader="latex")
+
+
+def test_unicode_math_symbols_read_as_their_commands():
+    from sympy import Derivative, oo
+
+    assert parse("∞", reader="latex") == oo
+    assert parse(r"\frac{∂}{∂x} x^2", reader="latex") == Derivative(_x**2, _x)
+
+
+@pytest.mark.parametrize("text, words", [
+    (r"\dot{x}(t)", r"unknown command \\dot"),  # a time derivative: never the symbol xdot times t
+    (r"\hat{f}(x)", "decorated function"),
+])
+def test_what_a_decoration_would_misread_is_refused(text, words):
+    with pytest.raises(ParseError, match=words):
+        parse(text, reader="latex")

@@ -326,3 +326,32 @@ def test_f_prime_at_a_point_is_the_derivative_taken_there():
 def test_a_condition_after_a_comma_is_not_part_of_the_formula():
     report = check(r"$$ \frac{d}{dx}\ln x = \frac{1}{x}, \qquad x>0 $$")
     assert [k.verdict for k in report.links] == [VALID] and report.chains[0].expressions[1] == r"\frac{1}{x}"
+
+
+# --- found by a third independent corpus (machine learning and statistics), first run ------------------
+
+def test_a_term_of_a_sum_is_not_repeated_n_times():
+    """\\sum_{i=1}^{n} x_i is x_1 + … + x_n, never n·x_i: the sum stays a sum (undecided), not a wrong 'valid'."""
+    report = check(r"$$ \sum_{i=1}^{n} x_i = n x_i $$")
+    assert [k.verdict for k in report.links] == [UNDECIDED]
+
+
+def test_a_definition_whose_name_looks_like_the_variable_still_defines():
+    text = r"""\begin{equation} z = wx + b, \qquad a = \sigma(z) \end{equation}
+$$ \frac{\partial a}{\partial w} = \sigma(z)\bigl(1 - \sigma(z)\bigr) x = a(1 - a)x $$"""
+    assert [k.verdict for k in check(text).links] == [VALID, VALID]
+
+
+def test_a_decorated_name_can_be_defined():
+    text = r"""$$ \bar{x} = \frac{x_1 + x_2}{2} $$
+$$ x_1 + x_2 - 2\mu = 2(\bar{x} - \mu) $$"""
+    assert [k.verdict for k in check(text).links] == [VALID]
+
+
+@pytest.mark.parametrize("text", [
+    r"$$ \frac{\partial e^{z_i}}{\partial z_j} = \delta_{ij} e^{z_i} $$",
+    r"$$ \frac{\partial z_i^2}{\partial z_j} = 0 $$",
+])
+def test_index_relations_are_undecided_not_judged(text):
+    [link] = check(text).links
+    assert link.verdict == UNDECIDED and "index" in link.reason

@@ -24,7 +24,8 @@ _VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\ma
 _PRIMED_CALL = re.compile(r"(?<![\\a-zA-Z])[A-Za-z]'+\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)")
 _DEFINED_FUNCTION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
-_DEFINED_SYMBOL = re.compile(r"^\s*((?:[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
+_DECORATED = r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde)\s*\{\s*\\?[A-Za-z]+\s*\}"
+_DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
 
 
 @dataclass
@@ -117,8 +118,17 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
             return "function", name, m.group(2), body
         return None
     m = _DEFINED_SYMBOL.match(left)
-    if m is not None and m.group(1) not in ("e", "\\pi", variable_of(chain)):
-        return "symbol", m.group(1), None, body
+    if m is not None and m.group(1) not in ("e", "\\pi", _declared_variable(chain)):
+        return "symbol", m.group(1), None, body  # x = 2 gives a value, not a definition: see _add
+    return None
+
+
+def _declared_variable(chain: Chain) -> str | None:
+    """The variable a chain's d/dx names, if any (a guessed one must not veto a = σ(z))."""
+    for e in chain.expressions:
+        for m in _VARIABLE.finditer(e):
+            if (name := names.spelled(m.group(1) + (m.group(2) or "").replace(" ", ""))) is not None:
+                return name
     return None
 
 
@@ -181,6 +191,6 @@ def _add(found: Scoped, chain: Chain) -> None:
     if symbol in value.free_symbols:  # y = y + 1 is an equation or an update, not a definition of y
         found.entries.append((where, line, "symbol", symbol, None))
         return
-    # inline, "at $y = 0$" states a value, not a definition: only an expression in a variable defines
-    if not chain.inline or value.free_symbols - {symbol}:
+    # "at $y = 0$", $$x = 2$$ state a value, not a definition: only an expression in a variable defines
+    if value.free_symbols - {symbol}:
         found.entries.append((where, line, "symbol", symbol, value))

@@ -116,6 +116,10 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
             report.links.append(Link(i, i + 1, UNDECIDED,
                                      reason=f"cannot read `{chain.expressions[k]}`: {report.errors[k]}"))
         else:
+            ambiguity = _index_ambiguity(a, b)
+            if ambiguity is not None:
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=ambiguity))
+                continue
             verdict, method = compare(a, b)
             used = _assumptions_used(a, b, known) if verdict is not True else set()
             if used:
@@ -135,6 +139,25 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
         _set_to_zero(report, exprs)
     _locate(report, exprs)
     return report, exprs
+
+
+def _index_ambiguity(a: Expr, b: Expr) -> str | None:
+    """z_i and z_j are one variable when i = j: a link with both, or with δ_ij, holds or fails by the
+    relation of the indices, which derive does not judge yet. Undecided, never a confident verdict."""
+    symbols = [s for s in a.atoms(Symbol) | b.atoms(Symbol) if "_" in s.name]  # d/dz_j's z_j too
+    if any(s.name.split("_", 1)[0] == "delta" for s in symbols):
+        return "δ with indices: derive does not judge index relations yet"
+    bases: dict[str, set[str]] = {}
+    for s in symbols:
+        base, sub = s.name.split("_", 1)
+        if sub.isalpha():
+            bases.setdefault(base, set()).add(sub)
+    clash = next((base for base, subs in bases.items() if len(subs) > 1), None)
+    if clash is None:
+        return None
+    subs = sorted(bases[clash])
+    return (f"{clash}_{subs[0]} and {clash}_{subs[1]} are one variable when {subs[0]} = {subs[1]}: "
+            "derive does not judge index relations yet")
 
 
 def _assumptions_used(a: Expr, b: Expr, known: Definitions) -> set[str]:

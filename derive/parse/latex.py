@@ -20,8 +20,16 @@ from derive.parse.limits import DEFAULT, Limits, check_text, check_tree
 from derive.parse.names import symbol
 
 
+# Unicode math symbols some writers type for the commands: read as the commands
+_COMMANDS_OF = {"∞": r"\infty ", "≤": r"\leq ", "≥": r"\geq ", "≠": r"\neq ", "∂": r"\partial ",
+                "∑": r"\sum ", "∏": r"\prod ", "∫": r"\int ", "≈": r"\approx ", "→": r"\to "}
+
+
 def normalize(text: str) -> str:
-    """The characters derive reads (en-dash and Unicode minus as -, × and · as *, NFKC forms)."""
+    """The characters derive reads (en-dash and Unicode minus as -, × and · as *, NFKC forms, ∞ as
+    \\infty and the other math symbols as their commands)."""
+    for symbol_, command in _COMMANDS_OF.items():
+        text = text.replace(symbol_, command)
     return normalize_characters(text, superscripts=False)
 
 

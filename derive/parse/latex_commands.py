@@ -22,9 +22,9 @@ NOT_YET = frozenset({"int", "iint", "iiint", "oint", "lim", "limsup", "liminf", 
                      "coprod"})
 _BIG = {"sum": Sum, "prod": Product}
 # \hat{y}, \bar{x}, \mathbf{z}: a symbol of its own, named as SymPy prints it back (yhat, xbar, zbold)
+# (\dot{x} and \ddot{x} are not among them: they are derivatives in time, and stay unread for now)
 DECORATED = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
-             "widetilde": "tilde", "vec": "vec", "dot": "dot", "ddot": "ddot", "mathbf": "bold",
-             "boldsymbol": "bold", "bm": "bold"}
+             "widetilde": "tilde", "vec": "vec", "mathbf": "bold", "boldsymbol": "bold", "bm": "bold"}
 # how a formula looks, not what it says: their content is the math (\underbrace's label is not)
 LAYOUT = frozenset({"cancel", "bcancel", "xcancel", "cancelto", "boxed", "underbrace", "overbrace",
                     "underline", "color", "textcolor", "colorbox"})
@@ -79,7 +79,10 @@ class Commands:
             raise self.refuse(f"{command.text} decorates one letter here, as in {command.text}{{y}}", t)
         if braced:
             self.expect("}", command)
-        return self.name_symbol(t, base, decoration=decoration)
+        symbol = self.name_symbol(t, base, decoration=decoration)
+        if self.calls_at(self.i):  # \hat{f}(x) is a function, not ŷ times x: not read yet, never misread
+            raise self.refuse(f"a decorated function ({command.text}{{{base}}}(…)): derive does not read it yet", t)
+        return symbol
 
     def layout(self) -> Expr:
         """\\cancel{x}, \\boxed{x}, \\color{red}{x}, \\underbrace{x}_{\\text{label}}: the x."""
@@ -228,7 +231,7 @@ class Commands:
             raise self.error(f"{t.text} needs something to add up")
         with self.deeper():
             body = self.product()
-        return _BIG[t.text[1:]](body, (index, lower, upper))
+        return _BIG[t.text[1:]](_indexed(body, index), (index, lower, upper))
 
     def bounds(self) -> tuple[Expr, Expr]:
         opened = self.take()  # {
@@ -291,3 +294,20 @@ def _decorated(tokens: list[Token], k: int, decoration: str) -> tuple[str, str, 
             return decoration, "", j
         j += 1
     return decoration, base, j
+
+
+def _indexed(body: Expr, index) -> Expr:
+    """Inside \\sum_{i=1}^{n}, x_i is the i-th term x[i], not one symbol the sum would repeat n
+    times (Σ x_i = n·x_i is the misreading this prevents); x_{ij} and x_{i+1} likewise name terms."""
+    from sympy import Indexed, IndexedBase, Symbol
+
+    from derive.exprs import rebuild
+
+    suffix = f"_{index.name}"
+
+    def visit(node):
+        if isinstance(node, Symbol) and node.name.endswith(suffix) and len(node.name) > len(suffix):
+            return Indexed(IndexedBase(node.name[:-len(suffix)], real=True), index)
+        return None
+
+    return rebuild(body, visit)

@@ -25,6 +25,10 @@ _CLOSING = {"(": ")", "[": "]", "{": "}"}
 _EQUATION = "expected an expression, not an equation or a condition"
 
 
+# E[X] is an expectation, never E·X (which would make E[X^2] - E[X]^2 a 0 to certify)
+_OPERATORS = {"E": "an expectation", "V": "a variance", "P": "a probability"}
+
+
 class Reader(Calls, Commands):
     def __init__(self, text: str, variable: Symbol, limits: Limits, functions: dict[str, type]) -> None:
         self.text, self.x, self.limits = text, variable, limits
@@ -279,6 +283,9 @@ class Reader(Calls, Commands):
             self.i += len(word)
             return self.call(self.user[word], word, first)
         t = self.take()
+        if not alone and t.text in _OPERATORS and self.is_op("[") and t.text not in self.user:
+            raise self.refuse(f"{t.text}[…] is {_OPERATORS[t.text]}: derive does not read it yet, and will "
+                              f"not take it for {t.text} times a bracket", t)
         if not alone and self.calls_at(self.i):
             if t.text == "O" and "O" not in self.user:  # x - x^3/6 + O(x^5): never O times x^5
                 raise self.refuse("O(…) is an order term: derive does not read it yet", t)
