@@ -1,7 +1,7 @@
 """Independent SymPy verification of every '=' link in corpus_ml.
 Each document's displays are re-encoded by hand as lists of SymPy expressions.
 A link is 'holds' if equal in every context (all sizes n=1..4, all index relations)."""
-import itertools, random, sys, json
+import random, sys, json
 import sympy as sp
 
 random.seed(7)
