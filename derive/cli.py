@@ -167,13 +167,16 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
               show_default=True, help="Output format.")
 @click.option("--define", "define", multiple=True, metavar="DEF",
               help="A function the document uses without defining it, such as 'g(x)=x^2+1'.")
+@click.option("--macro", "macros", multiple=True, metavar="DEF",
+              help=r"A macro the document uses but defines elsewhere, such as '\dd=\mathrm{d}' or "
+                   r"'\pd[2]=\frac{\partial #1}{\partial #2}'; may be given more than once.")
 @click.option("--strict", is_flag=True,
               help="Exit 1 unless there is a link and every link is decided and valid (for a paper's CI).")
 @limit_options(DEFAULT_CHECK_TIMEOUT)
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
 @template_options
-def check(file: str, fmt: str, define: tuple[str, ...], strict: bool, timeout: float, max_memory: int,
-          output: str | None, templates: tuple[str, ...], template_dir: str | None) -> int:
+def check(file: str, fmt: str, define: tuple[str, ...], macros: tuple[str, ...], strict: bool, timeout: float,
+          max_memory: int, output: str | None, templates: tuple[str, ...], template_dir: str | None) -> int:
     """Check the derivations in FILE (LaTeX, Markdown, any text; - for standard input).
 
     Every claimed equality of every display block is valid, invalid or undecided; a line that
@@ -189,18 +192,19 @@ def check(file: str, fmt: str, define: tuple[str, ...], strict: bool, timeout: f
         text = _read_stdin(timeout)
         from derive.checker import check as check_text
 
-        report, code = run_limited(_render_check, check_text, text, define, fmt, strict,
+        report, code = run_limited(_render_check, check_text, text, define, fmt, strict, macros,
                                    timeout=timeout, memory_mb=max_memory)
         included: list[str] = []
     else:
-        report, code, included = run_limited(check_file, file, define, fmt, strict, timeout=timeout,
+        report, code, included = run_limited(check_file, file, define, fmt, strict, macros, timeout=timeout,
                                              memory_mb=max_memory)
     write_output(report, output, included)  # never over a file the document \input
     return code
 
 
-def _render_check(check_text, text: str, define: tuple[str, ...], fmt: str, strict: bool) -> tuple[str, int]:
-    report = check_text(text, "-", define, strict)
+def _render_check(check_text, text: str, define: tuple[str, ...], fmt: str, strict: bool,
+                  macros: tuple[str, ...] = ()) -> tuple[str, int]:
+    report = check_text(text, "-", define, strict, macros=macros)
     return report.render(fmt), report.exit_code
 
 

@@ -297,3 +297,33 @@ def test_more_than_fifty_inputs_are_reported_not_fatal(tmp_path):
 def test_words_at_the_end_of_a_formula_are_an_annotation(text):
     report = check(text, "a.tex")
     assert report.ok and verdicts(report) == [VALID]
+
+
+# --- document macros (issue 10) ---------------------------------------------------------------------
+
+MACROS = r"""\newcommand{\dd}{\mathrm{d}}
+\newcommand{\pd}[2]{\frac{\partial #1}{\partial #2}}
+\def\half{\frac{1}{2}}
+\begin{align}
+\frac{\dd}{\dd x} x^2 &= 2x \\
+\pd{}{x} \half x^2 &= x
+\end{align}
+"""
+
+
+def test_the_documents_macros_are_expanded_before_reading():
+    report = check(MACROS, "a.tex")
+    assert verdicts(report) == [VALID, VALID]
+    assert verdicts(check(MACROS.replace("&= x\n", "&= 2x\n"), "a.tex")) == [VALID, INVALID]
+
+
+def test_a_macro_from_the_command_line(tmp_path, capsys):
+    paper = tmp_path / "p.tex"
+    paper.write_text("$$ \\frac{\\dd}{\\dd x} x^2 = 2x $$\n")
+    code, out, _ = cli(capsys, "check", str(paper), "--macro", r"\dd=\mathrm{d}", "--format", "json")
+    assert code == 0 and json.loads(out)["decided"] == 1
+
+
+def test_a_macro_that_expands_itself_is_bounded_and_reported():
+    report = check("\\def\\bomb{\\bomb\\bomb}\n$$ \\bomb = 1 $$\n$$ x^2 = x x $$\n", "a.tex")
+    assert report.decided == 1 and any("goes on and on" in s.reason for s in report.skipped)

@@ -14,12 +14,14 @@ document -> blocks and chains -> definitions (what the document defines, and fro
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from derive.checker.blocks import Block, assemble
 from derive.checker.claims import claims
 from derive.checker.definitions import collect, place_of
 from derive.checker.documents import Document, Skipped
 from derive.checker.implications import judge, premise
+from derive.checker.macros import expand, parse_macro
 from derive.checker.links import check_chain
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, CheckReport, Claim, Link
 from derive.errors import ParseError
@@ -30,7 +32,8 @@ __all__ = ["DEFINITION", "INVALID", "UNDECIDED", "VALID", "ChainReport", "CheckR
 
 
 def check(text: str, path: str = "-", define: tuple[str, ...] | list[str] = (), strict: bool = False, *,
-          timeout: float | None = 120.0, max_memory: int | None = 2048) -> CheckReport:
+          timeout: float | None = 120.0, max_memory: int | None = 2048,
+          macros: tuple[str, ...] | list[str] = ()) -> CheckReport:
     """Check every claimed equality of the derivations in text (LaTeX, Markdown or plain).
 
     strict: the report is ok only when there is a link and every link is decided and valid. The work
@@ -39,13 +42,17 @@ def check(text: str, path: str = "-", define: tuple[str, ...] | list[str] = (), 
     """
     from derive.sandbox import run_limited
 
-    return run_limited(_check, text, path, tuple(define), strict, timeout=timeout, memory_mb=max_memory)
+    return run_limited(_check, text, path, tuple(define), strict, tuple(macros), timeout=timeout,
+                       memory_mb=max_memory)
 
 
-def _check(text: str, path: str, define: tuple[str, ...], strict: bool) -> CheckReport:
+def _check(text: str, path: str, define: tuple[str, ...], strict: bool, macros: tuple[str, ...] = ()) -> CheckReport:
     if not isinstance(text, str):
         raise ParseError("derive check reads text")
+    given = {m.name: m for m in map(parse_macro, macros)}  # --macro: defined outside the file
     document = read_document(text, path)
+    document.macros = {**given, **document.macros}
+    document.inline = [replace(item, formula=expand(item.formula, document.macros)) for item in document.inline]
     blocks = assemble(document)
     scoped = collect(blocks, tuple(define), document.inline)
     checked, parsed, reports = [], {}, {}
@@ -117,8 +124,8 @@ def _skipped(document: Document, blocks: list[Block]) -> list[Skipped]:
     return sorted(out, key=lambda s: (s.file != document.path, s.file, s.line))
 
 
-def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text",
-               strict: bool = False) -> tuple[str, int, list[str]]:
+def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text", strict: bool = False,
+               macros: tuple[str, ...] = ()) -> tuple[str, int, list[str]]:
     """(the report in fmt, the exit status, the \\input files read) for a file, or standard input for '-'."""
     import sys
 
@@ -136,6 +143,6 @@ def check_file(path: str, define: tuple[str, ...] = (), fmt: str = "text",
         raise ParseError(f"cannot read {path}: {exc.strerror}") from None
     if "\x00" in text:
         raise ParseError(f"{path} is not a text file")
-    report = check(text, path, define, strict)
+    report = check(text, path, define, strict, macros=macros)
     code = report.exit_code  # from the report itself, before any template sees it
     return report.render(fmt), code, report.files

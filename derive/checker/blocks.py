@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from derive.checker.documents import Display, Document, Skipped
+from derive.checker.macros import Macro, expand
 from derive.checker.reading import read_document
+from derive.errors import DeriveError
 
 _SEPARATE_ROWS = ("gather", "gather*")  # each row an equation of its own
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
@@ -187,9 +189,10 @@ def _expressions(part: str, start: int, lines: _Lines,
     return out
 
 
-def display_block(display: Display) -> Block:
-    """A display's chains, its expressions with the lines they stand on."""
-    written = _COMMENT.sub(_blank, display.body)
+def display_block(display: Display, macros: dict[str, Macro] | None = None) -> Block:
+    """A display's chains, its expressions with the lines they stand on; the document's macros
+    expanded first."""
+    written = expand(_COMMENT.sub(_blank, display.body), macros or {})
     body = _INTERTEXT.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), written)
     body = _ANNOTATION.sub(_blank, body)
     body = _SEPARATOR.sub(lambda m: _BREAK + " " * (len(m.group()) - 1), body)
@@ -242,7 +245,12 @@ def display_block(display: Display) -> Block:
 def assemble(document: Document) -> list[Block]:
     """Every display's chains, with continuations joined across displays: a display that starts with
     = (or follows one that ends with =) continues the last chain before it, in the same file."""
-    blocks = [display_block(d) for d in document.displays]
+    blocks = []
+    for display in document.displays:
+        try:
+            blocks.append(display_block(display, document.macros))
+        except DeriveError as exc:  # a macro that expands forever, or lacks its arguments
+            document.skipped.append(Skipped(display.line, str(exc), display.file))
     previous: Chain | None = None
     previous_file = None
     for block in blocks:

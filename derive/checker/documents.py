@@ -40,6 +40,7 @@ class Document:
     prose: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, file)
     skipped: list[Skipped] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # the \input files read, resolved (never an -o target)
+    macros: dict = field(default_factory=dict)  # name → derive.checker.macros.Macro, as the document defines them
 
     def next_order(self) -> int:
         """The place of the next display or inline formula, in reading order."""

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from derive.checker.documents import Display, Document, Inline, Skipped
+from derive.checker.macros import Macro, from_def
 from derive.errors import LimitError
 
 DISPLAY_ENVIRONMENTS = ("align", "align*", "aligned", "equation", "equation*", "gather", "gather*",
@@ -15,6 +16,23 @@ DISPLAY_ENVIRONMENTS = ("align", "align*", "aligned", "equation", "equation*", "
                         "eqnarray", "eqnarray*", "displaymath", "math")
 MAX_FILES = 50  # \input: files followed, at most
 MAX_DEPTH = 8  # \input: nesting, at most
+
+
+_DEFINERS = ("newcommand", "renewcommand", "providecommand", "DeclareMathOperator", "def")
+
+
+def _macro(kind: str, args: list[str | None]) -> Macro | None:
+    """A macro from pylatexenc's arguments of \\newcommand (star, name, [n], [default], body) or
+    \\DeclareMathOperator (star, name, text)."""
+    def bare(arg: str | None) -> str:
+        return (arg or "").strip().removeprefix("{").removesuffix("}").strip()
+
+    if kind == "DeclareMathOperator" and len(args) >= 3 and args[1] and args[2]:
+        return Macro(bare(args[1]).lstrip("\\"), 0, rf"\operatorname{{{bare(args[2])}}}")
+    if len(args) >= 5 and args[1] and args[4] is not None:
+        nargs = int(bare(args[2]).strip("[]") or 0) if args[2] else 0
+        return Macro(bare(args[1]).lstrip("\\"), nargs, bare(args[4]))
+    return None
 
 
 def read_latex(text: str, path: str, document: Document) -> None:
@@ -58,6 +76,8 @@ class _Latex:
                 self._math(node, text, path)
             elif isinstance(node, LatexMacroNode) and node.macroname in ("input", "include", "subfile"):
                 self._follow(node, text, path, depth)
+            elif isinstance(node, LatexMacroNode) and node.macroname in _DEFINERS:
+                self._define(node, text)
             elif isinstance(node, LatexCharsNode):
                 self.document.prose.append((_line_of(text, node.pos), node.chars, path))
             elif isinstance(node, (LatexEnvironmentNode, LatexGroupNode)):
@@ -66,6 +86,17 @@ class _Latex:
                 for arg in node.nodeargd.argnlist or ():  # \section{…}, \emph{…}: prose inside
                     if isinstance(arg, LatexGroupNode):
                         self._walk(arg.nodelist, text, path, depth)
+
+    def _define(self, node, text: str) -> None:
+        """\\newcommand{\\dd}{\\mathrm{d}}, \\newcommand{\\pd}[2]{…}, \\DeclareMathOperator{\\Cov}{Cov}, \\def."""
+        if node.macroname == "def":
+            macro = from_def(text, node.pos)
+        else:
+            args = [a.latex_verbatim() if a is not None else None for a in (node.nodeargd.argnlist or [])] \
+                if node.nodeargd else []
+            macro = _macro(node.macroname, args)
+        if macro is not None:
+            self.document.macros[macro.name] = macro
 
     def _environment(self, node, text: str, path: str) -> None:
         verbatim = node.latex_verbatim()
