@@ -331,9 +331,9 @@ def test_a_condition_after_a_comma_is_not_part_of_the_formula():
 # --- found by a third independent corpus (machine learning and statistics), first run ------------------
 
 def test_a_term_of_a_sum_is_not_repeated_n_times():
-    """\\sum_{i=1}^{n} x_i is x_1 + … + x_n, never n·x_i: the sum stays a sum (undecided), not a wrong 'valid'."""
+    """\\sum_{i=1}^{n} x_i is x_1 + … + x_n, never n·x_i: never a 'valid' for that misreading."""
     report = check(r"$$ \sum_{i=1}^{n} x_i = n x_i $$")
-    assert [k.verdict for k in report.links] == [UNDECIDED]
+    assert [k.verdict for k in report.links] in ([UNDECIDED], [INVALID])
 
 
 def test_a_definition_whose_name_looks_like_the_variable_still_defines():
@@ -355,3 +355,16 @@ $$ x_1 + x_2 - 2\mu = 2(\bar{x} - \mu) $$"""
 def test_index_relations_are_undecided_not_judged(text):
     [link] = check(text).links
     assert link.verdict == UNDECIDED and "index" in link.reason
+
+
+def test_a_sum_whose_terms_share_a_name_with_an_outside_index_is_undecided():
+    """e^{z_i} beside Σ_k e^{z_k}: with K = 1, z_1 and z_i may be one variable; no instance verdict."""
+    [link] = check(r"$$ \frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}} = 1 $$").links
+    assert link.verdict == UNDECIDED and "index" in link.reason
+
+
+def test_naming_an_estimate_is_not_an_identity():
+    [link] = check(r"$$ \hat{\sigma}^2 = \frac{1}{n}\sum_{i=1}^{n} (x_i - \bar{x})^2 $$").chains[0].links
+    assert link.verdict == "definition"
+    [link] = check(r"$$ x^2 = x \cdot x $$").links
+    assert link.verdict == VALID  # a power of a name that stands on the other side is an identity

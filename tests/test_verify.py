@@ -116,3 +116,16 @@ def test_a_tiny_term_is_a_difference_not_noise():
     x = Symbol("x", real=True)
     assert equivalent(sin(x), sin(x) + Rational(1, 10**10) * cos(x)) is None
     assert equivalent(cos(x), cos(x) + Integer(10) ** -12 * x) is None
+
+
+def test_sums_with_a_symbolic_bound_are_checked_by_instances():
+    from derive.parse import parse
+    from derive.verify import compare
+
+    def judged(a, b):
+        return compare(parse(a, reader="latex"), parse(b, reader="latex"))
+
+    verdict, method = judged(r"\sum_{i=1}^{n} (x_i - \mu)", r"\sum_{i=1}^{n} x_i - \mu")
+    assert verdict is False and method == "instances (fails at n = 2)"
+    verdict, _ = judged(r"\sum_{i=1}^{n} (x_i - \mu)^2", r"\sum_{i=1}^{n} x_i^2 - 2\mu\sum_{i=1}^{n} x_i + n\mu^2")
+    assert verdict is True

@@ -4,7 +4,7 @@ one slip that mends it, or a wrong link with a point where its sides differ."""
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Subs, Symbol, evaluate
+from sympy import Derivative, Expr, Function, Indexed, Subs, Symbol, evaluate
 from sympy.core.function import AppliedUndef
 
 from derive.checker.assumptions import assumed, described
@@ -108,15 +108,18 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
             report.links.append(Link(i, i + 1, UNDECIDED, reason="≈ is an approximation, not an equality"))
         elif i == 0 and definition is not None:
             report.links.append(Link(i, i + 1, DEFINITION, rule=f"definition of {definition[1]}"))
-        elif i == 0 and a is not None and a.is_Symbol:
-            # x = 2, n = 3, z = w^2 + 1 = …: a name given a value, not an identity to check
+        elif i == 0 and a is not None and b is not None and (a.is_Symbol or (
+                a.is_Pow and a.base.is_Symbol and a.exp.is_Integer and a.base not in b.free_symbols)):
+            # x = 2, n = 3, z = w^2 + 1 = …, \hat{\sigma}^2 = …: a name given a value, not an identity
             report.links.append(Link(i, i + 1, DEFINITION, rule=f"{plain(a)} is given a value"))
         elif a is None or b is None:
             k = i if a is None else i + 1
             report.links.append(Link(i, i + 1, UNDECIDED,
                                      reason=f"cannot read `{chain.expressions[k]}`: {report.errors[k]}"))
         else:
-            ambiguity = _index_ambiguity(a, b)
+            # a name whose latest definition could not be read (the variable itself is never replaced)
+            unread = sorted(({s.name for s in a.free_symbols | b.free_symbols} & set(known.unreadable)) - {variable})
+            ambiguity = known.undefined_reason(unread) if unread else _index_ambiguity(a, b)
             if ambiguity is not None:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=ambiguity))
                 continue
@@ -152,6 +155,8 @@ def _index_ambiguity(a: Expr, b: Expr) -> str | None:
         base, sub = s.name.split("_", 1)
         if sub.isalpha():
             bases.setdefault(base, set()).add(sub)
+    for term in a.atoms(Indexed) | b.atoms(Indexed):  # z_k of a sum beside a z_i outside it
+        bases.setdefault(str(term.base.label), set()).add(str(term.indices[0]))
     clash = next((base for base, subs in bases.items() if len(subs) > 1), None)
     if clash is None:
         return None
