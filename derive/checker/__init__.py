@@ -13,16 +13,15 @@ document -> blocks and chains -> definitions (what the document defines, and fro
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from derive.checker.blocks import Block, assemble
 from derive.checker.claims import claims
 from derive.checker.definitions import collect, place_of
 from derive.checker.documents import Document, Skipped
-from derive.checker.implications import judge, premise
+from derive.checker.implications import follow_implication
 from derive.checker.macros import expand, parse_macro
-from derive.checker.links import check_chain
+from derive.checker.links import check_chain, says_it_solves
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, CheckReport, Claim, Link
 from derive.errors import ParseError
 from derive.checker.reading import read_document
@@ -59,59 +58,13 @@ def _check(text: str, path: str, define: tuple[str, ...], strict: bool, macros: 
     for block in blocks:
         for chain in block.chains:
             if len(chain.expressions) > 1:
-                solving = _solving(text, block, chain, path)
+                solving = says_it_solves(text, block, chain, path)
                 report, exprs = check_chain(block, chain, scoped.at(place_of(chain)), solving)
                 parsed[id(chain)], reports[id(chain)] = exprs, report
-                _implied(chain, report, exprs, parsed, reports)
+                follow_implication(chain, report, exprs, parsed, reports)
                 checked.append((chain, report))
     return CheckReport(path, [r for _, r in checked], claims(text, blocks, checked), strict,
                        _skipped(document, blocks), document.files)
-
-
-# "setting the derivative to zero", "solve", "critical point": words that say a chain ends in an
-# equation to solve; loose words (set up, is zero, square root) do not
-_SOLVING = re.compile(r"\bset(?:ting)?\b[^.]{0,60}?\b(?:to )?(?:zero|0)\b|\bequal(?:s|ing)? (?:to )?zero\b|\bsolv"
-                      r"|\bcritical points?\b|\bstationary\b|\bextrem|\bminimi[sz]|\bmaximi[sz]|\boptimi[sz]"
-                      r"|\broots? of\b", re.IGNORECASE)
-
-
-def _solving(text: str, block: Block, chain, path: str) -> bool:
-    """The prose around a chain that ends in = 0 says it solves ("setting the derivative to zero"),
-    or an implication follows it: its last link is then a condition, not an identity."""
-    if not chain.expressions or chain.expressions[-1].strip() != "0":
-        return False
-    if any(c.follows is chain for c in block.chains):
-        return True
-    if block.file != path:
-        return False
-    lines = text.splitlines()
-    first, last = max(0, min(chain.lines) - 3), min(len(lines), max(chain.lines) + 2)
-    return bool(_SOLVING.search("\n".join(lines[first:last])))
-
-
-def _implied(chain, report: ChainReport, exprs: list, parsed: dict, reports: dict) -> None:
-    """The first link of a chain after \\implies is judged as an implication from the chain before,
-    whose last link is then a premise (an equation to solve), not an identity."""
-    before = parsed.get(id(chain.follows)) if chain.follows is not None else None
-    if before is None or None in before[-2:] or None in exprs[:2]:
-        return
-    premised = reports[id(chain.follows)]
-    premised.links[-1] = premise(premised.links[-1], (before[-2], before[-1]))
-    _unlocate(premised, len(premised.links) - 1)
-    report.links[0] = judge((before[-2], before[-1]), (exprs[0], exprs[1]), 0, 1)
-    _unlocate(report, 0)
-    if report.links[0].verdict == INVALID:
-        report.wrong_links.insert(0, (0, 1))
-        report.evidence[0] = report.links[0].reason
-
-
-def _unlocate(report: ChainReport, k: int) -> None:
-    """Link k was judged again: what was located on its old verdict goes."""
-    link = report.links[k]
-    if (link.source, link.target) in report.wrong_links:
-        report.wrong_links.remove((link.source, link.target))
-    report.evidence.pop(link.source, None)
-    report.suspects[:] = [s for s in report.suspects if s not in (link.source, link.target)]
 
 
 def _skipped(document: Document, blocks: list[Block]) -> list[Skipped]:

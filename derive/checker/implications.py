@@ -9,7 +9,7 @@ from sympy import Derivative, Expr, S, Symbol, cancel, solveset
 
 from derive.exprs import pending
 
-from derive.checker.report import INVALID, UNDECIDED, VALID, Link
+from derive.checker.report import INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.verify import compare
 
 
@@ -54,3 +54,28 @@ def premise(link: Link, sides: tuple[Expr, Expr]) -> Link:
     if link.verdict != INVALID or any(pending(side) or side.has(Derivative) for side in sides):
         return link
     return Link(link.source, link.target, UNDECIDED, reason="an equation to solve (\\implies follows), not an identity")
+
+
+def follow_implication(chain, report: ChainReport, exprs: list, parsed: dict, reports: dict) -> None:
+    """The first link of a chain after \\implies is judged as an implication from the chain before,
+    whose last link is then a premise (an equation to solve), not an identity."""
+    before = parsed.get(id(chain.follows)) if chain.follows is not None else None
+    if before is None or None in before[-2:] or None in exprs[:2]:
+        return
+    premised = reports[id(chain.follows)]
+    premised.links[-1] = premise(premised.links[-1], (before[-2], before[-1]))
+    _unlocate(premised, len(premised.links) - 1)
+    report.links[0] = judge((before[-2], before[-1]), (exprs[0], exprs[1]), 0, 1)
+    _unlocate(report, 0)
+    if report.links[0].verdict == INVALID:
+        report.wrong_links.insert(0, (0, 1))
+        report.evidence[0] = report.links[0].reason
+
+
+def _unlocate(report: ChainReport, k: int) -> None:
+    """Link k was judged again: what was located on its old verdict goes."""
+    link = report.links[k]
+    if (link.source, link.target) in report.wrong_links:
+        report.wrong_links.remove((link.source, link.target))
+    report.evidence.pop(link.source, None)
+    report.suspects[:] = [s for s in report.suspects if s not in (link.source, link.target)]

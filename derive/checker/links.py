@@ -4,6 +4,8 @@ one slip that mends it, or a wrong link with a point where its sides differ."""
 
 from __future__ import annotations
 
+import re
+
 from sympy import Derivative, Expr, Function, Indexed, Subs, Symbol, evaluate
 from sympy.core.function import AppliedUndef
 
@@ -211,3 +213,24 @@ def _should_be(start: Expr | None) -> str | None:
         return None
     value = worked_out(start)
     return None if value is None else f"the derivative the chain starts at is {value}"
+
+
+# "setting the derivative to zero", "solve", "critical point": words that say a chain ends in an
+# equation to solve; loose words (set up, is zero, square root) do not
+_SOLVING = re.compile(r"\bset(?:ting)?\b[^.]{0,60}?\b(?:to )?(?:zero|0)\b|\bequal(?:s|ing)? (?:to )?zero\b|\bsolv"
+                      r"|\bcritical points?\b|\bstationary\b|\bextrem|\bminimi[sz]|\bmaximi[sz]|\boptimi[sz]"
+                      r"|\broots? of\b", re.IGNORECASE)
+
+
+def says_it_solves(text: str, block: Block, chain, path: str) -> bool:
+    """The prose around a chain that ends in = 0 says it solves ("setting the derivative to zero"),
+    or an implication follows it: its last link is then a condition, not an identity."""
+    if not chain.expressions or chain.expressions[-1].strip() != "0":
+        return False
+    if any(c.follows is chain for c in block.chains):
+        return True
+    if block.file != path:
+        return False
+    lines = text.splitlines()
+    first, last = max(0, min(chain.lines) - 3), min(len(lines), max(chain.lines) + 2)
+    return bool(_SOLVING.search("\n".join(lines[first:last])))
