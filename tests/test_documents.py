@@ -327,3 +327,9 @@ def test_a_macro_from_the_command_line(tmp_path, capsys):
 def test_a_macro_that_expands_itself_is_bounded_and_reported():
     report = check("\\def\\bomb{\\bomb\\bomb}\n$$ \\bomb = 1 $$\n$$ x^2 = x x $$\n", "a.tex")
     assert report.decided == 1 and any("goes on and on" in s.reason for s in report.skipped)
+
+
+@pytest.mark.parametrize("value, verdict", [("2", VALID), ("3", INVALID)])
+def test_a_value_stated_at_a_point_is_judged_there(value, verdict):
+    report = check(rf"$$ \frac{{d}}{{dx}} x^2 = 2x = {value} \text{{ at }} x = 1 $$", "a.tex")
+    assert report.chains[0].links[-1].verdict == verdict

@@ -19,7 +19,7 @@ from derive.checker.blocks import Block, assemble
 from derive.checker.claims import claims
 from derive.checker.definitions import collect, place_of
 from derive.checker.documents import Document, Skipped
-from derive.checker.implications import follow_implication
+from derive.checker.implications import at_a_point, follow_implication
 from derive.checker.macros import expand, parse_macro
 from derive.checker.links import check_chain, says_it_solves
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, CheckReport, Claim, Link
@@ -62,6 +62,9 @@ def _check(text: str, path: str, define: tuple[str, ...], strict: bool, macros: 
                 report, exprs = check_chain(block, chain, scoped.at(place_of(chain)), solving)
                 parsed[id(chain)], reports[id(chain)] = exprs, report
                 follow_implication(chain, report, exprs, parsed, reports)
+                previous = checked[-1] if checked and checked[-1][0] in block.chains else None
+                if previous is not None and chain.lines[0] == previous[0].lines[-1] and len(exprs) == 2:
+                    at_a_point(previous[1], parsed[id(previous[0])], exprs)  # "… \text{at} x = 1"
                 checked.append((chain, report))
     return CheckReport(path, [r for _, r in checked], claims(text, blocks, checked), strict,
                        _skipped(document, blocks), document.files)

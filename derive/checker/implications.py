@@ -79,3 +79,20 @@ def _unlocate(report: ChainReport, k: int) -> None:
         report.wrong_links.remove((link.source, link.target))
     report.evidence.pop(link.source, None)
     report.suspects[:] = [s for s in report.suspects if s not in (link.source, link.target)]
+
+
+def at_a_point(before: ChainReport, exprs: list, point: list) -> None:
+    """2x = 2 \\text{ at } x = 1: a chain followed in its row by "x = 1" states its last links at that
+    point. A link wrong as an identity but right there is judged at the point, and says so."""
+    if len(point) != 2 or None in point or not point[0].is_Symbol or not point[1].is_number:
+        return
+    x, value = point
+    for k, link in enumerate(before.links):
+        a, b = exprs[link.source], exprs[link.target]
+        if (link.verdict != INVALID or a is None or b is None or x not in a.free_symbols | b.free_symbols
+                or a.has(Derivative) or b.has(Derivative)):  # d/dx at x = 1 is no substitution
+            continue
+        verdict, method = compare(a.xreplace({x: value}).doit(), b.xreplace({x: value}).doit())
+        if verdict:
+            before.links[k] = Link(link.source, link.target, VALID, method, rule=f"at {x} = {value}")
+            _unlocate(before, k)
