@@ -14,11 +14,10 @@ signs, in order.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
-from derive.checker.documents import Display, Document, Skipped
+from derive.checker.documents import Display, Document, Lines, Skipped
 from derive.checker.macros import Macro, expand
 from derive.checker.reading import read_document
 from derive.errors import DeriveError
@@ -136,18 +135,6 @@ def _equations(row: str) -> list[tuple[int, int, str]]:
     return out
 
 
-class _Lines:
-    """Line numbers of offsets, from one pass over the text (counting newlines for every expression
-    would make a long document quadratic)."""
-
-    def __init__(self, text: str, first: int = 1) -> None:
-        self.starts = [i for i, c in enumerate(text) if c == "\n"]
-        self.first = first
-
-    def at(self, offset: int) -> int:
-        return bisect.bisect_left(self.starts, offset) + self.first
-
-
 def _parts(equation: str) -> list[tuple[int, str, bool]]:
     """(offset, statement, follows) of each statement of an equation: split after a separator, an
     implication (follows: True for the statement right after it) and a comma between equations.
@@ -176,7 +163,7 @@ def _statements(at: int, part: str) -> list[tuple[int, str]]:
     return out
 
 
-def _expressions(part: str, start: int, lines: _Lines,
+def _expressions(part: str, start: int, lines: Lines,
                  conditions: list[str]) -> list[tuple[str, int, bool]]:
     """(expression, line, follows ≈) of each expression between the = and \\approx signs of part;
     a condition written after one (", x > 0") goes to conditions."""
@@ -200,7 +187,7 @@ def display_block(display: Display, macros: dict[str, Macro] | None = None) -> B
     body = _TEXT_TAIL.sub(_blank, body)
     for pattern in _DROP:
         body = pattern.sub(_blank, body)
-    lines = _Lines(body, display.line)
+    lines = Lines(body, display.line)
     chains: list[Chain] = []
     rows: list[list[str]] = []
     columns: dict[int, Chain] = {}  # the chain each column of the rows so far continues

@@ -82,11 +82,9 @@ class Scoped:
 
 def variable_of(chain: Chain) -> str:
     """The variable primes differentiate by: the d/dx in the chain, else x, else its one letter."""
-    for e in chain.expressions:
-        for m in _VARIABLE.finditer(e):
-            name = names.spelled(m.group(1) + (m.group(2) or "").replace(" ", ""))
-            if name is not None:
-                return name
+    declared = _declared_variable(chain)
+    if declared is not None:
+        return declared
     for e in chain.expressions:  # f'(t), y''(x): the argument of a primed function
         m = _PRIMED_CALL.search(e)
         if m is not None and (name := names.spelled(m.group(1))) is not None:

@@ -1,9 +1,11 @@
 """A document as derive check reads it: its displays, its inline formulas and its prose, in the order
-they stand, and what it skipped. Data only: derive.checker.latex_document and derive.checker.markdown
-fill it, with the field's parsers (pylatexenc; markdown-it with dollarmath and amsmath)."""
+they stand, and what it skipped: data, which derive.checker.latex_document and derive.checker.markdown
+fill with the field's parsers (pylatexenc; markdown-it with dollarmath and amsmath); Lines gives the
+line of an offset in one pass."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 
@@ -45,3 +47,15 @@ class Document:
     def next_order(self) -> int:
         """The place of the next display or inline formula, in reading order."""
         return len(self.displays) + len(self.inline)
+
+
+class Lines:
+    """Line numbers of offsets in one text, from one pass over it (counting newlines for every
+    expression or node would make a long document quadratic)."""
+
+    def __init__(self, text: str, first: int = 1) -> None:
+        self.starts = [i for i, c in enumerate(text) if c == "\n"]
+        self.first = first
+
+    def at(self, offset: int) -> int:
+        return bisect.bisect_left(self.starts, offset) + self.first

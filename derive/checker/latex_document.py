@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from derive.checker.documents import Display, Document, Inline, Skipped
+from derive.checker.documents import Display, Document, Inline, Lines, Skipped
 from derive.checker.macros import Macro, from_def
 from derive.errors import LimitError
 
@@ -42,10 +42,6 @@ def read_latex(text: str, path: str, document: Document) -> None:
     reader.read(text, path, depth=0)
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 class _Latex:
     """Walks pylatexenc's nodes; follows \\input and \\include inside the document's folder."""
 
@@ -53,6 +49,13 @@ class _Latex:
         self.document, self.folder = document, folder
         self.seen: set[Path] = set()
         self.files = 0
+        self._lines: dict[int, tuple[str, Lines]] = {}  # each file's line index, made once
+
+    def _line_of(self, text: str, offset: int) -> int:
+        known = self._lines.get(id(text))
+        if known is None or known[0] is not text:
+            known = self._lines[id(text)] = (text, Lines(text))
+        return known[1].at(offset)
 
     def read(self, text: str, path: str, depth: int) -> None:
         from pylatexenc.latexwalker import LatexWalker
@@ -79,7 +82,7 @@ class _Latex:
             elif isinstance(node, LatexMacroNode) and node.macroname in _DEFINERS:
                 self._define(node, text)
             elif isinstance(node, LatexCharsNode):
-                self.document.prose.append((_line_of(text, node.pos), node.chars, path))
+                self.document.prose.append((self._line_of(text, node.pos), node.chars, path))
             elif isinstance(node, (LatexEnvironmentNode, LatexGroupNode)):
                 self._walk(node.nodelist, text, path, depth)  # sections, itemize, figures …
             elif isinstance(node, LatexMacroNode) and node.nodeargd is not None:
@@ -108,10 +111,10 @@ class _Latex:
             start += m.end() if m else 0
         end = node.pos + len(verbatim) - (len(rf"\end{{{name}}}") if closed else 0)
         body = text[start:end]
-        self.document.displays.append(Display(name, body, _line_of(text, start), path, closed,
+        self.document.displays.append(Display(name, body, self._line_of(text, start), path, closed,
                                               self.document.next_order()))
         if not closed:
-            self.document.skipped.append(Skipped(_line_of(text, node.pos), f"\\begin{{{name}}} is never closed", path))
+            self.document.skipped.append(Skipped(self._line_of(text, node.pos), f"\\begin{{{name}}} is never closed", path))
 
     def _math(self, node, text: str, path: str) -> None:
         opener, closer = node.delimiters
@@ -119,7 +122,7 @@ class _Latex:
         start = node.pos + len(opener)
         closed = verbatim.endswith(closer) and len(verbatim) >= len(opener) + len(closer)
         body = text[start:node.pos + len(verbatim) - (len(closer) if closed else 0)]
-        line = _line_of(text, start)
+        line = self._line_of(text, start)
         if node.displaytype == "display":
             kind = "$$" if opener == "$$" else r"\["
             self.document.displays.append(Display(kind, body, line, path, closed, self.document.next_order()))
@@ -129,7 +132,7 @@ class _Latex:
             self.document.inline.append(Inline(body, line, path, self.document.next_order()))
 
     def _follow(self, node, text: str, path: str, depth: int) -> None:
-        line = _line_of(text, node.pos)
+        line = self._line_of(text, node.pos)
         target = _argument(node)
         reason = self._refusal(target, depth)
         if reason is not None:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from sympy import Abs, Derivative, Expr, Function, S, Symbol
 
 from derive.errors import LimitError, ParseError
-from derive.exprs import add, div, mul
+from derive.parse.arithmetic import Arithmetic
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, negate, number, power
 from derive.parse.latex_calls import Calls
 from derive.parse.latex_commands import Commands
@@ -29,7 +29,7 @@ _EQUATION = "expected an expression, not an equation or a condition"
 _OPERATORS = {"E": "an expectation", "V": "a variance", "P": "a probability"}
 
 
-class Reader(Calls, Commands):
+class Reader(Arithmetic, Calls, Commands):
     def __init__(self, text: str, variable: Symbol, limits: Limits, functions: dict[str, type]) -> None:
         self.text, self.x, self.limits = text, variable, limits
         self.user = functions
@@ -99,41 +99,6 @@ class Reader(Calls, Commands):
                     return j + 1
             j += 1
         return j
-
-    # --- sums and products --------------------------------------------------------------------
-    def parse(self) -> Expr:
-        if self.tok.kind == "end":
-            raise ParseError("the expression is empty")
-        expr = self.sum()
-        if self.tok.kind != "end":
-            raise self.error("expected an operator or the end")
-        return expr
-
-    def sum(self) -> Expr:
-        terms = [self.product()]
-        while self.is_op("+", "-"):
-            sign = self.take().text
-            term = self.product()
-            terms.append(negate(term) if sign == "-" else term)
-        return add(*terms)
-
-    def product(self) -> Expr:
-        numerator, denominator = [self.unary()], []
-        while True:
-            if self.is_op("*"):
-                self.take()
-                numerator.append(self.unary())
-            elif self.is_op("/"):
-                slash = self.take()
-                denominator.append(self.unary())
-                if denominator[-1] == S.Zero:
-                    raise self.refuse("division by zero", slash)
-            elif self.starts_factor():
-                numerator.append(self.power())  # 2x, x\sin x, (x+1)(x-1): no sign here
-            else:
-                break
-        top = mul(*numerator)
-        return div(top, mul(*denominator)) if denominator else top
 
     def starts_factor(self) -> bool:
         t = self.tok

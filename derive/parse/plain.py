@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sympy import Abs, Derivative, Expr, Function, S
 
 from derive.errors import LimitError, ParseError
-from derive.exprs import add, div, mul
+from derive.parse.arithmetic import Arithmetic
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, call, negate, number, power
 from derive.parse.characters import normalize
 from derive.parse.limits import DEFAULT, Limits, check_text
@@ -50,7 +50,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-class _Parser:
+class _Parser(Arithmetic):
     def __init__(self, text: str, limits: Limits, functions: dict[str, type] | None = None,
                  variable: str = "x") -> None:
         self.text, self.limits, self.variable = text, limits, variable
@@ -89,42 +89,8 @@ class _Parser:
         if self.depth > self.limits.max_depth:
             raise LimitError(f"the expression is nested more than {self.limits.max_depth} levels deep")
 
-    # grammar
-    def parse(self) -> Expr:
-        if self.tok.kind == "end":
-            raise ParseError("the expression is empty")
-        expr = self.sum()
-        if self.tok.kind != "end":
-            raise self.error("expected an operator or the end")
-        return expr
-
-    def sum(self) -> Expr:
-        terms = [self.product()]
-        while self.is_op("+", "-"):
-            sign = self.take().text
-            term = self.product()
-            terms.append(negate(term) if sign == "-" else term)
-        return add(*terms)
-
-    def product(self) -> Expr:
-        numerator, denominator = [self.unary()], []
-        while True:
-            if self.is_op("*"):
-                self.take()
-                numerator.append(self.unary())
-            elif self.is_op("/"):
-                slash = self.take()
-                denominator.append(self.unary())
-                if denominator[-1] == S.Zero:
-                    raise ParseError("division by zero", self.text, slash.at)
-            elif self._starts_implicit_factor():
-                numerator.append(self.power())  # 2x, x sin(x), (x+1)(x-1): no sign allowed here
-            else:
-                break
-        top = mul(*numerator)
-        return div(top, mul(*denominator)) if denominator else top
-
-    def _starts_implicit_factor(self) -> bool:
+    # grammar: parse, sum and product are derive.parse.arithmetic's
+    def starts_factor(self) -> bool:
         t = self.tok
         if t.kind in ("number", "name"):
             return True

@@ -1,0 +1,47 @@
+"""The arithmetic both readers share: a sum of products, each product of factors written with *, /
+or side by side (2x, x sin(x), (x+1)(x-1)), built as written. Each reader says what a token is:
+tok, take, is_op, error, starts_factor, unary and power are its own."""
+
+from __future__ import annotations
+
+from sympy import Expr, S
+
+from derive.errors import ParseError
+from derive.exprs import add, div, mul
+from derive.parse.build import negate
+
+
+class Arithmetic:
+    def parse(self) -> Expr:
+        if self.tok.kind == "end":
+            raise ParseError("the expression is empty")
+        expr = self.sum()
+        if self.tok.kind != "end":
+            raise self.error("expected an operator or the end")
+        return expr
+
+    def sum(self) -> Expr:
+        terms = [self.product()]
+        while self.is_op("+", "-"):
+            sign = self.take().text
+            term = self.product()
+            terms.append(negate(term) if sign == "-" else term)
+        return add(*terms)
+
+    def product(self) -> Expr:
+        numerator, denominator = [self.unary()], []
+        while True:
+            if self.is_op("*"):
+                self.take()
+                numerator.append(self.unary())
+            elif self.is_op("/"):
+                slash = self.take()
+                denominator.append(self.unary())
+                if denominator[-1] == S.Zero:
+                    raise ParseError("division by zero", self.text, slash.at)
+            elif self.starts_factor():
+                numerator.append(self.power())  # a factor side by side takes no sign: 2x, not 2 -x
+            else:
+                break
+        top = mul(*numerator)
+        return div(top, mul(*denominator)) if denominator else top
