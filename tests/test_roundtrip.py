@@ -44,18 +44,31 @@ expressions = st.recursive(leaves, _grow, max_leaves=6).filter(
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+def _read_within_limits(written: str, reader: str):
+    """SymPy may evaluate sin(atan 2)^343 to a literal of 104 digits, which the reader refuses by its
+    limits (exit 3), rightly: such an example is no round trip to test."""
+    from hypothesis import assume
+
+    from derive.errors import LimitError
+
+    try:
+        return parse(written, reader=reader)
+    except LimitError:
+        assume(False)
+
+
 @SETTINGS
 @given(expressions)
 def test_plain_text_reads_back(expr):
     written = text(expr)
-    assert equivalent(parse(written, reader="plain"), expr) in EXACT, written
+    assert equivalent(_read_within_limits(written, "plain"), expr) in EXACT, written
 
 
 @SETTINGS
 @given(expressions)
 def test_latex_reads_back(expr):
     written = latex(expr)
-    assert equivalent(parse(written, reader="latex"), expr) in EXACT, written
+    assert equivalent(_read_within_limits(written, "latex"), expr) in EXACT, written
 
 
 # --- what derive itself writes: every line of every rule family, as written (unevaluated) ------------
@@ -114,14 +127,7 @@ def _within_limits(expr) -> bool:
 @given(written)
 def test_powers_of_powers_as_written_read_back(expr):
     """(e^x)^2 is printed so, not e^x^2, which reads back as e^(x^2)."""
-    from hypothesis import assume
-
-    from derive.errors import LimitError
-
-    try:
-        read = parse(text(expr), reader="plain")
-    except LimitError:  # e^(2^(3^3)): refused by the reader's limits, rightly
-        assume(False)
+    read = _read_within_limits(text(expr), "plain")  # e^(2^(3^3)): refused by the limits, rightly
     assert equivalent(read, expr) in EXACT, text(expr)
     assert equivalent(parse(latex(expr), reader="latex"), expr) in EXACT, latex(expr)
 
