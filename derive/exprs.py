@@ -81,6 +81,16 @@ def rebuild(expr: Basic, visit: Callable[[Basic], Basic | None]) -> Basic:
     args = [rebuild(a, visit) for a in expr.args]
     if all(a is b for a, b in zip(args, expr.args)):
         return expr
+    return remake(expr, args)
+
+
+def remake(expr: Basic, args: list[Basic]) -> Basic:
+    """expr's kind of node with new arguments, unevaluated. Sums, products and integrals are made as
+    they are (evaluate(False) would write Σ 1·x_i: they evaluate nothing when made anyway)."""
+    from sympy.concrete.expr_with_limits import ExprWithLimits
+
+    if isinstance(expr, ExprWithLimits):
+        return expr.func(*args)
     with evaluate(False):
         return expr.func(*args)
 
@@ -208,3 +218,9 @@ def same_but_order(a: Basic, b: Basic) -> bool:
             rest.pop(match)
         return True
     return all(same_but_order(x, y) for x, y in zip(a.args, b.args))
+
+
+# The number of terms of a sum written without bounds (\sum_k e^{z_k}: over every class, however many):
+# one symbol for the whole document, as an author's \sum_i and \sum_k range over the same set. Its
+# assumptions differ from every symbol a reader makes (real), so no written name can become it.
+ALL_TERMS = Symbol("all", integer=True, positive=True)

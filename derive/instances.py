@@ -1,51 +1,267 @@
-"""Sums with a symbolic bound, judged by instances: Σ_{i=1}^{n} (x_i − μ) = Σ x_i − nμ is checked for
-n = 1, 2, 3, 4, each term a fresh symbol (x_1 … x_4). Valid only when every instance holds; the
-certificate says so ("instances n ≤ 4"): a claim about every n checked on the first four, weaker than a
-proof, stronger than nothing, and never a false alarm where an instance fails (that is a real
-counterexample)."""
+"""Sums and indices judged by instances, where SymPy cannot prove a claim about every n or every index.
+
+Σ_{i=1}^{n} (x_i − μ) = Σ x_i − nμ is checked for n = 1, 2, 3, 4, each term a fresh symbol (x_1 … x_4);
+∂s_i/∂z_j = s_i(δ_ij − s_j), with s_i = e^{z_i}/Σ_k e^{z_k}, is checked for K = 1 … 4 classes and for the
+indices in every relation they can have (i = j, i ≠ j): z_i and z_j are one variable when i = j, which no
+reading of them as two symbols can know. Valid only when every instance holds; the certificate says so
+("instances (all = 1…4; i, j in every relation)"): a claim about every size checked on the first four,
+weaker than a proof, stronger than nothing, and never a false alarm where an instance fails (that is a
+real counterexample, which the method names).
+
+Names carry the indices: the reader makes z_j one symbol (names.py), and a term of a sum z[k] (Indexed);
+an instance writes both as the symbol of the value (z_2), the one a document's own z_2 is.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import product
 
-from sympy import Expr, Indexed, Product, Sum, Symbol
+from sympy import Add, Derivative, Expr, Indexed, Integer, Mul, Product, Sum, Symbol, linear_eq_to_matrix, solve
 
-from derive.exprs import preorder, rebuild
+from derive.exprs import ALL_TERMS, preorder
+from derive.indexing import split
 
 SIZES = (1, 2, 3, 4)
+_MOST_TERMS = 16  # a sum longer than this in an instance is not written out
+_KRONECKER = "delta"
 
 
-def bounds(a: Expr, b: Expr) -> set[Symbol]:
-    """The symbols that bound a sum or a product in a or b (n in Σ_{i=1}^{n})."""
+class _Unwritable(Exception):
+    """An instance derive cannot write out (a sum with a bound it cannot make a number)."""
+
+
+def _bound(a: Expr, b: Expr) -> list[Symbol]:
+    """The symbols that bound a sum or a product in a or b (n in Σ_{i=1}^{n}, and ALL_TERMS)."""
     found: set[Symbol] = set()
     for node in [*preorder(a), *preorder(b)]:
         if isinstance(node, (Sum, Product)):
             for _, low, high in node.limits:
-                found |= {s for s in (low.free_symbols | high.free_symbols)}
+                found |= low.free_symbols | high.free_symbols
+    return sorted(found, key=str)
+
+
+def free_indices(a: Expr, b: Expr) -> list[str]:
+    """The index letters a link leaves free: the j of z_j beside a z_k summed over, of δ_ij, of z_i and
+    z_j both. A subscript is an index only where something shows it is one: x_t alone is a name."""
+    subs: dict[str, set[str]] = {}
+    summed: set[str] = set()
+    for node in [*preorder(a), *preorder(b)]:
+        if isinstance(node, Symbol) and (parts := split(node.name)):
+            subs.setdefault(parts[0], set()).add(parts[1])
+        elif isinstance(node, Indexed):
+            subs.setdefault(str(node.base.label), set()).add("".join(map(str, node.indices)))
+        elif isinstance(node, (Sum, Product)):
+            summed |= {v.name for v, _, _ in node.limits}
+    letters: set[str] = set(summed)
+    for base, written in subs.items():
+        if base == _KRONECKER or len(written) > 1:
+            letters |= {c for s in written for c in s if c.isalpha()}
+    free: set[str] = set()
+    for node in [*preorder(a), *preorder(b)]:
+        if isinstance(node, Symbol) and (parts := split(node.name)) and set(parts[1]) <= letters:
+            free |= set(parts[1])
+    free |= {s.name for e in (a, b) for s in _free_in_terms(e)}
+    return sorted(free)
+
+
+def _free_in_terms(expr: Expr, bound: frozenset = frozenset()) -> set[Symbol]:
+    """The letters of terms w[i, k] that no enclosing sum binds (the i)."""
+    if isinstance(expr, (Sum, Product)):
+        inner = bound | {v for v, _, _ in expr.limits}
+        return _free_in_terms(expr.function, inner)
+    if isinstance(expr, Indexed):
+        return {i for i in expr.indices if isinstance(i, Symbol) and i not in bound}
+    found: set[Symbol] = set()
+    for arg in expr.args:
+        found |= _free_in_terms(arg, bound)
     return found
 
 
-def _terms_as_symbols(expr: Expr) -> Expr:
-    """x[2] → the symbol x_2 (real), which the verifier can compute with."""
-    return rebuild(expr, lambda node: Symbol(f"{node.base.label}_{node.indices[0]}", real=True)
-                   if isinstance(node, Indexed) and len(node.indices) == 1 and node.indices[0].is_Integer else None)
+def _patterns(letters: list[str], lowest: int) -> Iterator[dict[str, int]]:
+    """One assignment per relation the letters can have (i = j, i ≠ j): values lowest, lowest + 1, …
+    given in order of first use. Every other assignment is one of these with its values permuted,
+    which a claim about all indices cannot tell apart."""
+    def partitions(rest: list[str], blocks: list[list[str]]):
+        if not rest:
+            yield blocks
+            return
+        head, tail = rest[0], rest[1:]
+        for k in range(len(blocks)):
+            yield from partitions(tail, blocks[:k] + [blocks[k] + [head]] + blocks[k + 1:])
+        yield from partitions(tail, blocks + [[head]])
+
+    for blocks in partitions(letters, []):
+        yield {letter: lowest + k for k, block in enumerate(blocks) for letter in block}
 
 
-def by_instances(a: Expr, b: Expr, compare: Callable) -> tuple[bool | None, str] | None:
-    """(verdict, method) from instances of the sums' bounds, or None when a and b have no bounded sum
-    to instantiate (a single bound symbol, taking the sizes 1 to 4)."""
-    symbols = bounds(a, b)
-    if len(symbols) != 1:
+def _lowest(a: Expr, b: Expr) -> int:
+    """Where the indices start: 0 when a sum runs from 0, else 1."""
+    for node in [*preorder(a), *preorder(b)]:
+        if isinstance(node, (Sum, Product)) and node.limits[0][1].is_Integer:
+            return int(node.limits[0][1])
+    return 1
+
+
+def name_of(base: str, values: tuple[int, ...]) -> str:
+    return f"{base}_{values[0]}" if len(values) == 1 else f"{base}_{','.join(map(str, values))}"
+
+
+def _term(base: str, values: tuple[int, ...]) -> Expr:
+    if base == _KRONECKER and len(values) == 2:
+        return Integer(values[0] == values[1])
+    return Symbol(name_of(base, values), real=True)  # real, as the readers make every symbol
+
+
+def instance(expr: Expr, sizes: dict[Symbol, int], values: dict[str, int]) -> Expr:
+    """expr with its sums' bounds made sizes, its free index letters made values, its sums written out
+    and each term a symbol of its own (z_2; δ_12 is 0)."""
+    return _written_out(_renamed(expr, sizes, values, frozenset()))
+
+
+def _renamed(expr: Expr, sizes: dict[Symbol, int], values: dict[str, int], bound: frozenset) -> Expr:
+    if isinstance(expr, Symbol):
+        if expr in sizes:
+            return Integer(sizes[expr])
+        parts = split(expr.name)
+        if parts and all(c in values for c in parts[1]):
+            return _term(parts[0], tuple(values[c] for c in parts[1]))
+        return expr
+    if isinstance(expr, Indexed):
+        indices = tuple(Integer(values[i.name]) if isinstance(i, Symbol) and i not in bound and i.name in values
+                        else i for i in expr.indices)
+        return Indexed(expr.base, *indices)
+    if isinstance(expr, (Sum, Product)):
+        limits = [(v, _renamed(lo, sizes, values, bound), _renamed(hi, sizes, values, bound))
+                  for v, lo, hi in expr.limits]
+        inner = bound | {v for v, _, _ in expr.limits}
+        return expr.func(_renamed(expr.function, sizes, values, inner), *limits)
+    if isinstance(expr, Derivative):
+        inner = _renamed(expr.expr, sizes, values, bound)
+        variables = [(_renamed(v, sizes, values, bound), n) for v, n in expr.variable_count]
+        if not all(isinstance(v, Symbol) for v, _ in variables):
+            raise _Unwritable("a derivative by an index derive could not make a variable")
+        return Derivative(inner, *variables)
+    if not expr.args:
+        return expr
+    return expr.func(*(_renamed(arg, sizes, values, bound) for arg in expr.args))
+
+
+def _written_out(expr: Expr) -> Expr:
+    """Sums and products with number bounds as their terms; terms x[2] as symbols x_2."""
+    if isinstance(expr, (Sum, Product)):
+        return _expanded(expr.function, list(expr.limits), Add if isinstance(expr, Sum) else Mul)
+    if isinstance(expr, Indexed):
+        if not all(i.is_Integer for i in expr.indices):
+            raise _Unwritable("a term whose index derive could not make a number")
+        return _term(str(expr.base.label), tuple(int(i) for i in expr.indices))
+    if not expr.args:
+        return expr
+    return expr.func(*(_written_out(arg) for arg in expr.args))
+
+
+def _expanded(body: Expr, limits: list[tuple], join) -> Expr:
+    """The terms of a sum (join = Add) or product (Mul) over limits, the outermost (last) first, so that
+    an inner bound may depend on an outer index (Σ_{i=1}^{n} Σ_{j=1}^{i})."""
+    if not limits:
+        return _written_out(body)
+    v, lo, hi = limits[-1]
+    if not (lo.is_Integer and hi.is_Integer):
+        raise _Unwritable("a sum derive could not write out term by term")
+    if hi - lo + 1 > _MOST_TERMS:
+        raise _Unwritable(f"a sum of more than {_MOST_TERMS} terms")
+    terms = []
+    for k in range(int(lo), int(hi) + 1):
+        at = {v: Integer(k)}
+        terms.append(_expanded(body.xreplace(at), [(w, a.xreplace(at), b.xreplace(at)) for w, a, b in limits[:-1]],
+                               join))
+    return join(*terms)
+
+
+def needs_instances(a: Expr, b: Expr) -> bool:
+    """Whether a link must be judged by instances: a free index, or a sum with a symbolic bound."""
+    return bool(free_indices(a, b)) or bool(_bound(a, b))
+
+
+def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ...] = (),
+                 distinct: frozenset = frozenset(), equal: frozenset = frozenset()
+                 ) -> tuple[bool | None, str] | None:
+    """(verdict, method) from instances of the sums' bounds and the free indices, or None when the link
+    has neither. conditions: equations the text states (Σ_k y_k = 1, as expr = 0), imposed on every
+    instance; distinct, equal: pairs of index letters the text says differ (j ≠ i) or agree."""
+    bounds, letters = _bound(a, b), free_indices(a, b)
+    if not bounds and not letters:
         return None
-    n = next(iter(symbols))
-    for size in SIZES:
-        ak = _terms_as_symbols(a.xreplace({n: size}).doit())
-        bk = _terms_as_symbols(b.xreplace({n: size}).doit())
-        if ak.has(Sum, Product, Indexed) or bk.has(Sum, Product, Indexed):
-            return None, "a sum derive could not write out term by term"
-        verdict, method = compare(ak, bk)
-        if verdict is False:
-            return False, f"instances (fails at {n} = {size})"
-        if verdict is None:
-            return None, f"at {n} = {size}: {method}"
-    return True, f"instances ({n} = 1…{SIZES[-1]})"
+    if len(bounds) > 2:
+        return None, "sums over more than two different bounds"
+    lowest = _lowest(a, b)
+    patterns = [p for p in _patterns(letters, lowest) if _allowed(p, distinct, equal)]
+    # \sum_{k \neq j} beside \sum_{k=1}^{C}: a sum without bounds runs over the classes the other counts
+    tied = next(b for b in bounds if b != ALL_TERMS) if len(bounds) == 2 and ALL_TERMS in bounds else None
+    if tied is not None:
+        bounds = [b for b in bounds if b != ALL_TERMS]
+    checked = 0
+    for combination in product(SIZES, repeat=len(bounds)):
+        sizes = dict(zip(bounds, combination))
+        if tied is not None:
+            sizes[ALL_TERMS] = sizes[tied]
+        for values in patterns:
+            if sizes and max(values.values(), default=lowest) - lowest + 1 > min(combination):
+                continue  # an index beyond the last term
+            try:
+                pair = [instance(e, sizes, values) for e in (a, b)]
+                pair = _imposed(pair, conditions, sizes, values)
+            except _Unwritable as exc:
+                return None, str(exc)
+            verdict, method = compare(*pair)
+            where = _described(sizes, values)
+            if verdict is False:
+                return False, f"instances (fails at {where})"
+            if verdict is None:
+                return None, f"at {where}: {method}"
+            checked += 1
+    if not checked:
+        return None, "no instance of the indices to check"
+    return True, f"instances ({_summary(bounds, letters, distinct, equal)})"
+
+
+def _allowed(values: dict[str, int], distinct: frozenset, equal: frozenset) -> bool:
+    return all(values[p] != values[q] for p, q in distinct if p in values and q in values) and all(
+        values[p] == values[q] for p, q in equal if p in values and q in values)
+
+
+def _imposed(pair: list[Expr], conditions: tuple[Expr, ...], sizes: dict, values: dict) -> list[Expr]:
+    """Both sides with each stated equation solved for its last term (y_K = 1 − y_1 − … − y_{K−1})."""
+    common = set(sizes.values())
+    for condition in conditions:
+        # Σ_{k=1}^{C} y_k = 1 stated, Σ_k y_k in the link: one set of classes, of the link's size
+        unsized = {s: next(iter(common)) for s in _bound(condition, condition) if s not in sizes and len(common) == 1}
+        written = instance(condition, {**sizes, **unsized}, values)
+        unknowns = sorted(written.free_symbols, key=lambda s: s.name)
+        if not unknowns or not any(u in e.free_symbols for e in pair for u in unknowns):
+            continue
+        last = unknowns[-1]
+        try:
+            linear_eq_to_matrix([written], [last])
+        except Exception:  # not linear in it: not imposed, and the link is judged without it
+            continue
+        solved = solve(written, last, dict=True)
+        if len(solved) == 1:
+            pair = [e.xreplace(solved[0]) for e in pair]
+    return pair
+
+
+def _described(sizes: dict[Symbol, int], values: dict[str, int]) -> str:
+    parts = [f"{'the number of terms' if s == ALL_TERMS else s.name} = {n}" for s, n in sizes.items()]
+    parts += [f"{letter} = {v}" for letter, v in values.items()]
+    return ", ".join(parts)
+
+
+def _summary(bounds: list[Symbol], letters: list[str], distinct: frozenset, equal: frozenset) -> str:
+    parts = [f"{'every number of terms' if s == ALL_TERMS else s.name} = 1…{SIZES[-1]}" for s in bounds]
+    if len(letters) > 1:
+        stated = [f"{p} ≠ {q}" for p, q in sorted(distinct)] + [f"{p} = {q}" for p, q in sorted(equal)]
+        parts.append(f"{', '.join(letters)} " + (f"with {', '.join(stated)}" if stated else "in every relation"))
+    elif letters:
+        parts.append(f"every {letters[0]}")
+    return "; ".join(parts)

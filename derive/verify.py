@@ -25,6 +25,7 @@ from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
 from derive.functions import NamedFunction
+from derive.instances import by_instances, free_indices
 from derive.rational import NotRational, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
@@ -122,6 +123,8 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     (None, why not) when derive can decide neither way."""
     if a == b:
         return True, "identical"
+    if free_indices(a, b):  # z_i beside z_j: one variable when i = j, which no algebra on two symbols knows
+        return by_instances(a, b, compare)
     try:
         return rationally_equal(a, b), "rational"  # exact either way
     except NotRational:
@@ -139,8 +142,6 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if da.has(nan, zoo) or db.has(nan, zoo):
         return None, "undefined (a division by zero)"
     if a.has(Sum, Product) or b.has(Sum, Product):  # Σ_{i=1}^{n}: checked for n = 1 … 4
-        from derive.instances import by_instances
-
         judged = by_instances(a, b, compare)
         if judged is not None:
             return judged

@@ -167,7 +167,7 @@ def test_sums_and_products_with_bounds_stay_unevaluated():
     (r"\int_0^1 x^2 \, dx", r"derive does not read \\int yet", 0),
     (r"\lim_{x \to 0} x", r"derive does not read \\lim yet", 0),
     (r"\begin{cases} x & 1 \end{cases}", r"does not read \\begin\{cases\}", 0),
-    (r"\sum_i y_i", "with its bounds", 0),
+    (r"\sum_{k \in S} y_k", "over a set", 8),
     (r"x \geq 0", "equation or a condition", 2),
     (r"(x = 1)", "equation or a condition", 3),
     (r"x!", "factorials", 1),

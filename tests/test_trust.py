@@ -348,21 +348,6 @@ $$ x_1 + x_2 - 2\mu = 2(\bar{x} - \mu) $$"""
     assert [k.verdict for k in check(text).links] == [VALID]
 
 
-@pytest.mark.parametrize("text", [
-    r"$$ \frac{\partial e^{z_i}}{\partial z_j} = \delta_{ij} e^{z_i} $$",
-    r"$$ \frac{\partial z_i^2}{\partial z_j} = 0 $$",
-])
-def test_index_relations_are_undecided_not_judged(text):
-    [link] = check(text).links
-    assert link.verdict == UNDECIDED and "index" in link.reason
-
-
-def test_a_sum_whose_terms_share_a_name_with_an_outside_index_is_undecided():
-    """e^{z_i} beside Σ_k e^{z_k}: with K = 1, z_1 and z_i may be one variable; no instance verdict."""
-    [link] = check(r"$$ \frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}} = 1 $$").links
-    assert link.verdict == UNDECIDED and "index" in link.reason
-
-
 def test_naming_an_estimate_is_not_an_identity():
     [link] = check(r"$$ \hat{\sigma}^2 = \frac{1}{n}\sum_{i=1}^{n} (x_i - \bar{x})^2 $$").chains[0].links
     assert link.verdict == "definition"

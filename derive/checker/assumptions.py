@@ -1,6 +1,8 @@
-"""Conditions a document states (x > 0, t \\geq 0, x \\neq 0: inline, or after a comma in a display)
-used as assumptions when judging later links: \\sqrt{x^2} = x holds where x > 0. A link that needs
-one says so ("using x > 0, line 3"), so that a reader sees which claim rests on it."""
+"""Conditions a document states, used as assumptions when judging later links; a link that needs one
+says so ("using x > 0, line 3"), so that a reader sees which claim rests on it:
+- signs (x > 0, t \\geq 0, x \\neq 0: inline, or after a comma in a display): \\sqrt{x^2} = x where x > 0;
+- relations of indices ("off the diagonal, $j \\neq i$"): ∂s_i/∂z_j = −s_i s_j holds where j ≠ i;
+- equations that state a fact rather than derive one (\\sum_k y_k = 1, the labels sum to one)."""
 
 from __future__ import annotations
 
@@ -49,3 +51,28 @@ def assumed(expr: Expr, assumptions: dict[str, tuple[str, int]]) -> Expr:
 def described(names: set[str], assumptions: dict[str, tuple[str, int]]) -> str:
     """'x > 0 (line 3)' for the assumptions a link used."""
     return ", ".join(f"{n} {SHOWN[assumptions[n][0]]} 0 (line {assumptions[n][1]})" for n in sorted(names))
+
+
+# two index letters related: j \neq i, i = j
+_INDICES = re.compile(r"(?<![\\A-Za-z_^])([a-z])\s*(=|\\neq|\\ne|≠)\s*([a-z])(?![A-Za-z_(])")
+
+
+def relations_in(text: str) -> list[tuple[str, str, str]]:
+    """(p, q, distinct | equal) for each relation of two index letters the text states."""
+    return [(min(m.group(1), m.group(3)), max(m.group(1), m.group(3)), "equal" if m.group(2) == "=" else "distinct")
+            for m in _INDICES.finditer(text) if m.group(1) != m.group(3)]
+
+
+def is_condition(a: Expr, b: Expr) -> bool:
+    """a = b states a fact to use, not a step to check: a sum set to a constant (\\sum_k y_k = 1), or
+    two sides with no variable in common (\\sin\\theta = y/r); never where a side is a derivative or an
+    integral still to work out (that is a claim to check)."""
+    from sympy import Derivative, Integral, Product, Sum
+
+    if any(e.has(Derivative, Integral) for e in (a, b)):
+        return False
+    left, right = a.free_symbols, b.free_symbols
+    if not left or not right:  # Σ_k y_k = 1: a sum stated to have a value
+        side = a if left else b
+        return isinstance(side, (Sum, Product)) and not (b if left else a).free_symbols
+    return not left & right

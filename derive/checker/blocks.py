@@ -48,7 +48,8 @@ _INTERTEXT = re.compile(r"\\intertext\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
 _LEADING = re.compile(r"^(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|\s)+")  # spacing before a formula is no part of it
 _TRAILING = re.compile(r"(?:\\[,;!]|\\q?quad|[\s.,;])+$")  # "… = x^2 ." ends a sentence, not the formula
 # "…, \qquad x > 1": a condition after a comma says where the formula holds; it is not part of it
-_CONDITION = re.compile(r",(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*[^,=&]{0,80}?"
+# (\, is a space: "\, y (1 - y) - \sum_{k \neq j}" is no condition)
+_CONDITION = re.compile(r"(?<!\\),(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*[^,=&]{0,80}?"
                         r"(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\in(?![A-Za-z]))[^,=&]{0,80}$")
 _MARK = re.compile(r"\\(?:label|tag)\*?\s*\{([^{}]*)\}")
 

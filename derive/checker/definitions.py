@@ -12,7 +12,7 @@ from sympy import Expr, Symbol
 from derive.errors import DeriveError
 from derive.parse import names, parse
 from derive.checker.blocks import Block, Chain, top_level_split
-from derive.checker.assumptions import conditions_in
+from derive.checker.assumptions import conditions_in, is_condition, relations_in
 from derive.checker.documents import Inline
 from derive.parse.build import FUNCTIONS
 from derive.parse.definitions import parse_definition
@@ -37,6 +37,8 @@ class Definitions:
     later: dict[str, int] = field(default_factory=dict)  # a name defined only after here → its line
     unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
     assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
+    relations: list[tuple[str, str, str, int]] = field(default_factory=list)  # (i, j, distinct, line)
+    equations: list[tuple[Expr, int, str]] = field(default_factory=list)  # (lhs − rhs, line, as written)
 
     def undefined_reason(self, names: list[str]) -> str:
         """Why a chain that uses names nobody defined before it cannot be decided."""
@@ -63,9 +65,13 @@ class Scoped:
     def at(self, place: tuple[int, int]) -> Definitions:
         known = Definitions()
         for where, line, kind, name, value in self.entries:
-            if kind == "assume":
-                if where <= place:
+            if kind in ("assume", "relation", "equation"):
+                if where <= place and kind == "assume":
                     known.assumptions[name] = (value, line)
+                elif where <= place and kind == "relation":
+                    known.relations.insert(0, (*name, value, line))  # the latest first
+                elif where <= place:
+                    known.equations.append((value, line, name))
                 continue
             key = name if kind == "function" else name.name
             table = known.functions if kind == "function" else known.symbols
@@ -151,18 +157,23 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             chains.append(Chain(sides, [item.line, item.line], inline=True, order=item.order))
     for chain in sorted(chains, key=place_of):
         _add(found, chain)
-    for item in inline:  # "for $x > 0$": a condition from here on
+    for item in inline:  # "for $x > 0$", "off the diagonal, $j \neq i$": a condition from here on
         found.entries += [((item.order, item.line), item.line, "assume", name, kind)
                           for name, kind in conditions_in(item.formula)]
+        found.entries += [((item.order, item.line), item.line, "relation", (p, q), kind)
+                          for p, q, kind in relations_in(item.formula)]
     for chain in (c for block in blocks for c in block.chains):  # "…, \qquad x > 0" after a formula
         found.entries += [(place_of(chain), chain.lines[0], "assume", name, kind)
                           for condition in chain.conditions for name, kind in conditions_in(condition)]
+        found.entries += [(place_of(chain), chain.lines[0], "relation", (p, q), kind)
+                          for condition in chain.conditions for p, q, kind in relations_in(condition)]
     return found
 
 
 def _add(found: Scoped, chain: Chain) -> None:
     definition = definition_of(chain)
     if definition is None:
+        _add_condition(found, chain)
         return
     kind, name, var, body = definition
     line, where = chain.lines[0], place_of(chain)
@@ -180,15 +191,39 @@ def _add(found: Scoped, chain: Chain) -> None:
         return
     if not isinstance(symbol, Symbol):
         return
-    try:
-        value = parse(body, reader="latex", variable=variable_of(chain), functions=known.functions)
-    except DeriveError:
+    value = _first_readable([body, *chain.expressions[2:]], variable_of(chain), known)
+    if value is None:
         if not chain.inline:  # a display redefines it, in a form derive cannot read: the old one ends
             found.entries.append((where, line, "symbol", symbol, None))
         return
     if symbol in value.free_symbols:  # y = y + 1 is an equation or an update, not a definition of y
         found.entries.append((where, line, "symbol", symbol, None))
         return
-    # "at $y = 0$", $$x = 2$$ state a value, not a definition: only an expression in a variable defines
-    if value.free_symbols - {symbol}:
+    # "at $y = 0$", $$x = 2$$ state a value, not a definition: only an expression in a variable defines;
+    # "the case $i = j$" relates two names, and defines neither
+    if value.free_symbols - {symbol} and not value.is_Symbol:
         found.entries.append((where, line, "symbol", symbol, value))
+
+
+def _first_readable(bodies: list[str], variable: str, known: Definitions) -> Expr | None:
+    """s_i = \\mathrm{softmax}(\\mathbf{z})_i = \\frac{e^{z_i}}{…}: the text says s_i is each of these;
+    the first derive can read defines it (the links between them are still checked)."""
+    for body in bodies:
+        try:
+            return parse(body, reader="latex", variable=variable, functions=known.functions)
+        except DeriveError:
+            continue
+    return None
+
+
+def _add_condition(found: Scoped, chain: Chain) -> None:
+    """\\sum_k y_k = 1, displayed or inline: an equation the text states, imposed on later links."""
+    if len(chain.expressions) != 2:
+        return
+    known = found.at(place_of(chain))
+    try:
+        a, b = (parse(side, reader="latex", functions=known.functions) for side in chain.expressions)
+    except DeriveError:
+        return
+    if is_condition(a, b):
+        found.entries.append((place_of(chain), chain.lines[0], "equation", " = ".join(chain.expressions), a - b))

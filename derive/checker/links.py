@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import re
 
-from sympy import Derivative, Expr, Function, Indexed, Subs, Symbol, evaluate
+from sympy import Derivative, Expr, Function, Indexed, Product, Subs, Sum, Symbol
 from sympy.core.function import AppliedUndef
 
-from derive.checker.assumptions import assumed, described
+from derive.checker.assumptions import assumed, described, is_condition
 from derive.checker.definitions import Definitions, definition_of, variable_of
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError, LimitError
-from derive.exprs import pending, preorder, rebuild
+from derive.exprs import ALL_TERMS, pending, preorder, rebuild, remake
+from derive.indexing import relabel, split, terms_of
+from derive.instances import by_instances, free_indices
 from derive.justify import justify
 from derive.parse import names, parse
 from derive.parse.limits import DEFAULT
@@ -31,6 +33,9 @@ def _dependent(node: Expr) -> Expr | None:
         (x, n), = node.variable_count
         if node.expr != x:
             return Derivative(Function(node.expr.name)(x), (x, n))
+    if isinstance(node, Derivative) and isinstance(node.expr, Indexed):  # ∂ℓ_i/∂w of a term ℓ_i
+        term = node.expr
+        return Derivative(Function(str(term.base.label))(*term.indices, *node.variables), *node.variable_count)
     return None
 
 
@@ -60,15 +65,43 @@ class _Writer:
     def __init__(self, symbols: dict[Symbol, Expr]) -> None:
         self.symbols, self.nodes = symbols, 0
 
+    def value_of(self, name: Symbol) -> Expr | None:
+        """name's definition: its own, or an indexed one's for another index (s_i = … gives s_j, s_2)."""
+        if name in self.symbols:
+            return self.symbols[name]
+        base, _, sub = name.name.partition("_")
+        if not sub or not (sub.isalpha() or (sub.isdigit() and len(sub) == 1)):
+            return None
+        for defined, value in self.symbols.items():
+            parts = split(defined.name)
+            if parts and parts[0] == base and len(parts[1]) == len(sub) and len(set(parts[1])) == len(sub):
+                return relabel(value, dict(zip(parts[1], sub)))
+        return None
+
+    def term_value(self, term: Indexed) -> Expr | None:
+        """s[i] in a sum over i, where the text defined s_j: s_j's value for i, its z_i the sum's terms."""
+        letters = "".join(str(i) for i in term.indices)
+        if not (letters.isalpha() and letters.isascii()):
+            return None
+        value = self.value_of(names.make(f"{term.base.label}_{letters}"))
+        if value is None:
+            return None
+        for index in term.indices:
+            value = terms_of(value, index)
+        return value
+
     def out(self, expr: Expr, keep: frozenset, using: tuple) -> Expr:
         self.nodes += 1
         if self.nodes > DEFAULT.max_nodes:
             raise LimitError(f"with its definitions written out, the expression has more than "
                              f"{DEFAULT.max_nodes} parts")
-        if expr.is_Symbol and expr in self.symbols and expr not in keep:
+        if isinstance(expr, Indexed):  # a term x[i]: its own definition (s_i's), never its base's (s's)
+            value = self.term_value(expr)
+            return expr if value is None else self.out(value, keep, using)
+        if expr.is_Symbol and expr not in keep and (value := self.value_of(expr)) is not None:
             if expr in using:
                 raise LimitError("the definitions refer to each other in a circle")
-            return self.out(self.symbols[expr], keep, using + (expr,))
+            return self.out(value, keep, using + (expr,))
         if isinstance(expr, Derivative):
             variables = frozenset(v for v, _ in expr.variable_count)
             inner = self.out(expr.expr, keep | variables, using)
@@ -79,11 +112,12 @@ class _Writer:
             return written
         if not expr.args:
             return expr
+        if isinstance(expr, (Sum, Product)):  # the index of a sum is its own, whatever the text defined
+            keep = keep | {v for v, _, _ in expr.limits}
         args = [self.out(a, keep, using) for a in expr.args]
         if all(a is b for a, b in zip(args, expr.args)):
             return expr
-        with evaluate(False):
-            return expr.func(*args)
+        return remake(expr, args)
 
 
 def check_chain(block: Block, chain: Chain, known: Definitions,
@@ -121,11 +155,17 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
         else:
             # a name whose latest definition could not be read (the variable itself is never replaced)
             unread = sorted(({s.name for s in a.free_symbols | b.free_symbols} & set(known.unreadable)) - {variable})
-            ambiguity = known.undefined_reason(unread) if unread else _index_ambiguity(a, b)
-            if ambiguity is not None:
-                report.links.append(Link(i, i + 1, UNDECIDED, reason=ambiguity))
+            if unread:
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=known.undefined_reason(unread)))
                 continue
             verdict, method = compare(a, b)
+            if verdict is not True and i == 0 and len(exprs) == 2 and is_condition(a, b):
+                report.links.append(Link(i, i + 1, DEFINITION, rule="a condition the text states"))
+                continue
+            stated = _under_conditions(a, b, known) if verdict is not True else None
+            if stated is not None:
+                report.links.append(Link(i, i + 1, VALID, stated[0], rule=f"using {stated[1]}"))
+                continue
             used = _assumptions_used(a, b, known) if verdict is not True else set()
             if used:
                 verdict, method = compare(assumed(a, known.assumptions), assumed(b, known.assumptions))
@@ -134,6 +174,9 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                                          rule=f"using {described(used, known.assumptions)}"))
             elif verdict is True:
                 report.links.append(Link(i, i + 1, VALID, method, rule=justify(a, b, Symbol(variable, real=True))))
+            elif verdict is False and (unstated := _holds_if_normalised(a, b)):
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=f"holds only if {unstated}, which the "
+                                         "text does not state before here"))
             elif verdict is False:
                 report.links.append(Link(i, i + 1, INVALID, method))
             elif undefined:
@@ -146,25 +189,45 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     return report, exprs
 
 
-def _index_ambiguity(a: Expr, b: Expr) -> str | None:
-    """z_i and z_j are one variable when i = j: a link with both, or with δ_ij, holds or fails by the
-    relation of the indices, which derive does not judge yet. Undecided, never a confident verdict."""
-    symbols = [s for s in a.atoms(Symbol) | b.atoms(Symbol) if "_" in s.name]  # d/dz_j's z_j too
-    if any(s.name.split("_", 1)[0] == "delta" for s in symbols):
-        return "δ with indices: derive does not judge index relations yet"
-    bases: dict[str, set[str]] = {}
-    for s in symbols:
-        base, sub = s.name.split("_", 1)
-        if sub.isalpha():
-            bases.setdefault(base, set()).add(sub)
-    for term in a.atoms(Indexed) | b.atoms(Indexed):  # z_k of a sum beside a z_i outside it
-        bases.setdefault(str(term.base.label), set()).add(str(term.indices[0]))
-    clash = next((base for base, subs in bases.items() if len(subs) > 1), None)
-    if clash is None:
+def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[str, str] | None:
+    """(method, the conditions used) where the link holds once the equations and index relations the
+    text stated are imposed (Σ_k y_k = 1; j ≠ i), or None where it does not or none applies."""
+    bases = {_base(s) for e in (a, b) for s in e.free_symbols | e.atoms(Indexed)}
+    equations = [(value, line, shown) for value, line, shown in known.equations
+                 if {_base(s) for s in value.free_symbols | value.atoms(Indexed)} & bases - {"all"}]
+    letters = set(free_indices(a, b))
+    relations = [r for r in known.relations if {r[0], r[1]} <= letters]
+    if not equations and not relations:
         return None
-    subs = sorted(bases[clash])
-    return (f"{clash}_{subs[0]} and {clash}_{subs[1]} are one variable when {subs[0]} = {subs[1]}: "
-            "derive does not judge index relations yet")
+    conditions = tuple(value for value, _, _ in equations)
+    said = [f"{shown} (line {line})" for _, line, shown in equations]
+    for relation in [None, *relations]:
+        if relation is None and not equations:
+            continue
+        distinct = frozenset({(relation[0], relation[1])}) if relation and relation[2] == "distinct" else frozenset()
+        equal = frozenset({(relation[0], relation[1])}) if relation and relation[2] == "equal" else frozenset()
+        judged = by_instances(a, b, compare, conditions, distinct, equal) or (None, "")
+        if judged[0] is True:
+            sign = "" if relation is None else f"{relation[0]} {'≠' if distinct else '='} {relation[1]} (line {relation[3]})"
+            return judged[1], ", ".join([*said, *([sign] if sign else [])])
+    return None
+
+
+def _holds_if_normalised(a: Expr, b: Expr) -> str | None:
+    """'Σ_k y_k = 1' where the link holds once a summed quantity sums to one: softmax derivations use
+    it for one-hot labels, often without saying so. The link is then not wrong, only unfounded."""
+    for term in sorted({t for e in (a, b) for t in e.atoms(Indexed)}, key=str):
+        if len(term.indices) != 1 or not isinstance(term.indices[0], Symbol):
+            continue
+        k = term.indices[0]
+        total = Sum(term, (k, 1, ALL_TERMS)) - 1
+        if (by_instances(a, b, compare, (total,)) or (None,))[0] is True:
+            return f"Σ_{k} {term.base.label}_{k} = 1"
+    return None
+
+
+def _base(term: Expr) -> str:
+    return str(term.base.label) if isinstance(term, Indexed) else term.name.partition("_")[0]
 
 
 def _assumptions_used(a: Expr, b: Expr, known: Definitions) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sympy
+from sympy.core.function import UndefinedFunction
 from sympy import Abs, Expr, Float, Integer, Mul, Pow, S, exp, log, sqrt
 
 from derive.errors import ParseError
@@ -61,6 +62,8 @@ def call(func, args: list[Expr], name: str, text: str = "", at: int | None = Non
     """func applied to args as written: sqrt(x) is x^{1/2}, log(x, b) is ln(x)/ln(b)."""
     if func is log and len(args) == 2:
         return div(log(args[0], evaluate=False), log(args[1], evaluate=False))
+    if len(args) != 1 and isinstance(func, UndefinedFunction):  # L(\mu, \sigma; x): unknown, of several
+        return func(*args)
     if len(args) != 1:
         raise ParseError(f"{name} takes one argument, not {len(args)}", text, at)
     if func is sqrt:

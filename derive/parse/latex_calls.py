@@ -71,7 +71,7 @@ class Calls:
         if self.is_op("("):
             opened = self.take()
             args = [self.sum()]
-            while self.is_op(","):
+            while self.is_op(",", ";"):  # L(\mu, \sigma; x): parameters; then the data, an argument too
                 self.take()
                 args.append(self.sum())
             self.expect(")", opened)

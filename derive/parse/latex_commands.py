@@ -7,11 +7,12 @@ yet" for the constructs derive knows but does not read; never read as something 
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Integer, Product, Rational, S, Sum
+from sympy import Derivative, Expr, Function, Integer, Product, Rational, S, Sum, Symbol
 
-from derive.exprs import div
+from derive.exprs import ALL_TERMS, add, div, neg
 from derive.parse.build import power
 from derive.parse.latex_tokens import Token
+from derive.indexing import relabel, terms_of
 from derive.parse.names import canonical, greek_name, make
 
 FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
@@ -50,6 +51,8 @@ class Commands:
             return S.Pi if name == "pi" else S.Infinity
         if greek_name(name) is not None:
             self.take()
+            if self.several_arguments(self.i):  # \ell(\mu, \sigma): a function of both
+                return self.call(Function(greek_name(name)), t.text, t)
             return self.name_symbol(t, name)
         if name in DECORATED:
             return self.decorated()
@@ -79,8 +82,10 @@ class Commands:
             raise self.refuse(f"{command.text} decorates one letter here, as in {command.text}{{y}}", t)
         if braced:
             self.expect("}", command)
+        subscripted = self.is_op("_")
         symbol = self.name_symbol(t, base, decoration=decoration)
-        if self.calls_at(self.i):  # \hat{f}(x) is a function, not ŷ times x: not read yet, never misread
+        # \hat{f}(x) is a function, not f̂ times x: not read yet, never misread; ŷ_j (1 − ŷ_j) multiplies
+        if self.calls_at(self.i) and not subscripted:
             raise self.refuse(f"a decorated function ({command.text}{{{base}}}(…)): derive does not read it yet", t)
         return symbol
 
@@ -213,37 +218,68 @@ class Commands:
         return power(radicand, exponent, self.limits)
 
     def big_operator(self) -> Expr:
-        """\\sum_{i=1}^{n} body and \\prod, unevaluated; the body is the product that follows."""
+        """\\sum_{i=1}^{n} body and \\prod, unevaluated; the body is the product that follows. Without
+        bounds (\\sum_k, \\sum_{k}) a sum runs over every index, 1 to ALL_TERMS; \\sum_i^n from 1 to n."""
         t = self.take()
-        index = lower = upper = None
+        index = lower = upper = skipped = None
         while self.is_op("_", "^"):
             script = self.take().text
             if script == "^" and upper is None:
                 with self.deeper():
                     upper = self.script()
-            elif script == "_" and index is None and self.is_op("{"):
-                index, lower = self.bounds()
+            elif script == "_" and index is None:
+                index, lower, skipped = self.bounds()
             else:
                 break
-        if index is None or upper is None:
-            raise self.refuse(f"derive reads {t.text} with its bounds, as in {t.text}_{{i=1}}^{{n}}", t)
+        if index is None:
+            raise self.refuse(f"derive reads {t.text} with its index, as in {t.text}_{{i=1}}^{{n}} or {t.text}_k", t)
+        if upper is None and lower is not None:
+            raise self.refuse(f"{t.text} from a lower bound needs its upper one, as in {t.text}_{{i=1}}^{{n}}", t)
         if not (self.starts_factor() or self.is_op("-", "+")):
             raise self.error(f"{t.text} needs something to add up")
         with self.deeper():
             body = self.product()
-        return _BIG[t.text[1:]](_indexed(body, index), (index, lower, upper))
+        limits = (index, S.One if lower is None else lower, ALL_TERMS if upper is None else upper)
+        whole = _BIG[t.text[1:]](terms_of(body, index), limits)
+        if skipped is None:
+            return whole
+        if t.text != r"\sum" or lower is not None or upper is not None:
+            raise self.refuse(f"derive reads a sum that skips an index only as \\sum_{{k \\neq j}}", t)
+        return add(whole, neg(relabel(body, {index.name: skipped.name})))  # Σ_{k≠j} f_k = Σ_k f_k − f_j
 
-    def bounds(self) -> tuple[Expr, Expr]:
-        opened = self.take()  # {
+    def skipped_index(self) -> Symbol | None:
+        """After the index of \\sum_{k: \\neq j, the one index the sum skips (None when not so)."""
+        if self.tok.kind == "relation" and self.tok.text in (r"\neq", r"\ne") and self.peek().kind == "letter":
+            self.take()
+            return self.letter(alone=True)
+        return None
+
+    def bounds(self) -> tuple[Expr, Expr | None, Expr | None]:
+        """After \\sum_: {i=1} → (i, 1, None); k or {k} → (k, None, None), a sum over every index;
+        {k \\neq j} → (k, None, j), over every index but j."""
+        braced = self.is_op("{")
+        opened = self.take() if braced else None
         first = self.tok
-        index = self.letter(alone=True) if first.kind == "letter" else self.command()
-        if not index.is_Symbol or not (self.tok.kind == "relation" and self.tok.text == "="):
-            raise self.refuse("the lower bound of a sum reads i=1", first)
-        self.take()
-        with self.deeper():
-            lower = self.sum()
+        if first.kind == "letter":
+            index = self.letter(alone=True)
+        elif first.kind == "command" and greek_name(first.text[1:]) is not None:
+            index = self.command()
+        else:
+            raise self.refuse("the index of a sum is one letter, as in \\sum_{i=1}^{n} or \\sum_k", first)
+        if not index.is_Symbol or "_" in index.name:
+            raise self.refuse("the index of a sum is one letter, as in \\sum_{i=1}^{n} or \\sum_k", first)
+        if not braced:
+            return index, None, None
+        lower, skipped = None, self.skipped_index()
+        if self.tok.kind == "relation" and self.tok.text == "=":
+            self.take()
+            with self.deeper():
+                lower = self.sum()
+        elif not self.is_op("}"):  # \sum_{k \in S}, \sum_{k < j}: over a set derive does not read
+            raise self.refuse("a sum over a set or with a condition (\\sum_{k \\in S}): derive does not "
+                              "read it yet", self.tok)
         self.expect("}", opened)
-        return index, lower
+        return index, lower, skipped
 
 
 def _d_kind(t: Token) -> str | None:
@@ -294,20 +330,3 @@ def _decorated(tokens: list[Token], k: int, decoration: str) -> tuple[str, str, 
             return decoration, "", j
         j += 1
     return decoration, base, j
-
-
-def _indexed(body: Expr, index) -> Expr:
-    """Inside \\sum_{i=1}^{n}, x_i is the i-th term x[i], not one symbol the sum would repeat n
-    times (Σ x_i = n·x_i is the misreading this prevents); x_{ij} and x_{i+1} likewise name terms."""
-    from sympy import Indexed, IndexedBase, Symbol
-
-    from derive.exprs import rebuild
-
-    suffix = f"_{index.name}"
-
-    def visit(node):
-        if isinstance(node, Symbol) and node.name.endswith(suffix) and len(node.name) > len(suffix):
-            return Indexed(IndexedBase(node.name[:-len(suffix)], real=True), index)
-        return None
-
-    return rebuild(body, visit)

@@ -137,6 +137,8 @@ class Reader(Arithmetic, Calls, Commands):
                 n = self.prime_script()
                 if n:
                     primes += n
+                elif self.sample_script():
+                    base = self.sample_of(base, hat)
                 else:
                     with self.deeper():
                         exponent = self.script()
@@ -162,6 +164,21 @@ class Reader(Arithmetic, Calls, Commands):
             self.i = end
             return len(inside)
         return 0
+
+    def sample_script(self) -> bool:
+        """After ^: {(i)}, the index of a sample in x^{(i)} (or {(2)}, a sample or an order: refused)."""
+        kinds = [(t.kind, t.text) for t in self.tokens[self.i:self.i + 5]]
+        return (len(kinds) == 5 and kinds[0] == ("op", "{") and kinds[1] == ("op", "(") and kinds[3] == ("op", ")")
+                and kinds[4] == ("op", "}") and kinds[2][0] in ("letter", "number"))
+
+    def sample_of(self, base: Expr, hat: Token) -> Expr:
+        """x^{(i)} is the i-th sample x_i (x_j^{(i)}: x_ji), never x to the power i."""
+        t = self.tokens[self.i + 2]
+        if t.kind == "number" or not (base.is_Symbol and t.text.isascii()):
+            raise self.refuse(f"^{{({t.text})}}: a sample's index or a derivative's order; derive reads "
+                              "x^{(i)} for a sample, with a letter", hat)
+        self.i += 5
+        return make(f"{base.name}{'' if '_' in base.name else '_'}{t.text}")
 
     def script(self, split_digits: bool = False) -> Expr:
         """A TeX argument: {…}, or one token. x^23 shows as x²3 and \\frac123 as ½3: refused, to be
@@ -264,9 +281,27 @@ class Reader(Arithmetic, Calls, Commands):
             return self.user[t.text]
         if t.text == "σ":
             return FUNCTIONS["sigma"]
-        if t.text in UNDEFINED_FUNCTIONS or self.primes_follow():
+        if t.text in UNDEFINED_FUNCTIONS or self.primes_follow() or self.several_arguments(self.i):
             return Function(t.text)  # y'(x): the derivative of a function y
         return None
+
+    def several_arguments(self, j: int) -> bool:
+        """A bracket at j that holds a comma or a semicolon at its top level: L(\\mu, \\sigma; x) calls a
+        function of several arguments; no product has a comma in its factor."""
+        if not self.is_op("(", at=j):
+            return False
+        depth = 0
+        while self.tokens[j].kind != "end":
+            if self.is_op("(", "[", "{", at=j):
+                depth += 1
+            elif self.is_op(")", "]", "}", at=j):
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and self.is_op(",", ";", at=j):
+                return True
+            j += 1
+        return False
 
     def name_symbol(self, t: Token, base: str, constant: bool = False, decoration: str = "") -> Expr:
         """base with its decoration and subscript, if any, as the one symbol names.py makes of it."""

@@ -31,7 +31,7 @@ NAME_WRAPPERS = frozenset({"operatorname", "mathrm", "mathit", "operatorname*"})
 _NUMBER = re.compile(r"\d+(?:\.\d*)?|\.\d+")
 _COMMAND = re.compile(r"\\(operatorname\*|[A-Za-z]+|.)", re.DOTALL)
 _WRAPPED = re.compile(r"\s*\{\s*([A-Za-z]+)\s*\}")
-_OPS = "+-*/^_'()[]{}|,=<>!"
+_OPS = "+-*/^_'()[]{}|,=<>!;"  # ; separates parameters from data: L(\\mu, \\sigma; x)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from derive.errors import ParseError
 
 GREEK = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
                    "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi",
-                   "omega"})  # no omicron: it prints as o, and would read back as another symbol
+                   "omega", "ell"})  # no omicron: it prints as o, and would read back as another symbol;
+# \ell is no Greek letter, but a letter a command names all the same (ℓ for a loss or a likelihood)
 # Capitals that LaTeX writes with a command of their own; the others look like Latin letters.
 GREEK_CAPITALS = frozenset({"Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi",
                             "Psi", "Omega"})
@@ -130,3 +131,4 @@ def symbol(spelling: str) -> Symbol:
     if name is None:
         raise ParseError(f"{spelling!r} is not the name of one variable (x, x_1, alpha, \\theta_0)", spelling, 0)
     return make(name)
+
