@@ -35,10 +35,13 @@ def judge(entry: dict, corpus: Path) -> dict:
            "links": len(report.links), "decided": report.decided, "cpu": seconds,
            "alarm": bool(invalid) or any(not claim.holds for claim in report.claims)}
     if entry["kind"] == "planted":
-        line = entry["planted"]["line"]
-        touching = [(c, k) for c, k in invalid if line in (c.lines[k.source], c.lines[k.target])]
-        located = any(c.lines[s] == line for c in report.chains for s in c.suspects) or any(
-            c.lines[target] == line for c in report.chains for _, target in c.wrong_links)
+        # the slip's line, or every line of the expression that holds it (a row continued over lines
+        # is reported at its first line)
+        first, last = entry["planted"].get("expression_lines") or [entry["planted"]["line"]] * 2
+        lines = range(first, last + 1)
+        touching = [(c, k) for c, k in invalid if c.lines[k.source] in lines or c.lines[k.target] in lines]
+        located = any(c.lines[s] in lines for c in report.chains for s in c.suspects) or any(
+            c.lines[target] in lines for c in report.chains for _, target in c.wrong_links)
         out.update(found=bool(touching), located=located)
     return out
 

@@ -95,6 +95,19 @@ class DefinedFunction(NamedFunction):
 
         return diff(self.body, self.variable).xreplace({self.variable: self.args[0]})
 
+    @property
+    def free_symbols(self):
+        """The argument's symbols and the body's parameters (θ of h_θ(x) = θx): it varies with both."""
+        return super().free_symbols | (self.body.free_symbols - {self.variable})
+
+    def _eval_derivative(self, s):
+        """h_θ(x) = θx by θ: the body's own parameters count, which the chain rule over x alone misses."""
+        if s in self.body.free_symbols - {self.variable}:
+            from sympy import diff
+
+            return diff(self.body_at(self.args[0]), s)
+        return super()._eval_derivative(s)
+
     def _eval_is_real(self):
         return None
 

@@ -184,18 +184,17 @@ def needs_instances(a: Expr, b: Expr) -> bool:
 
 
 def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ...] = (),
-                 distinct: frozenset = frozenset(), equal: frozenset = frozenset()
-                 ) -> tuple[bool | None, str] | None:
+                 distinct: frozenset = frozenset()) -> tuple[bool | None, str] | None:
     """(verdict, method) from instances of the sums' bounds and the free indices, or None when the link
     has neither. conditions: equations the text states (Σ_k y_k = 1, as expr = 0), imposed on every
-    instance; distinct, equal: pairs of index letters the text says differ (j ≠ i) or agree."""
+    instance; distinct: pairs of index letters the text says differ (j ≠ i)."""
     bounds, letters = _bound(a, b), free_indices(a, b)
     if not bounds and not letters:
         return None
     if len(bounds) > 2:
         return None, "sums over more than two different bounds"
     lowest = _lowest(a, b)
-    patterns = [p for p in _patterns(letters, lowest) if _allowed(p, distinct, equal)]
+    patterns = [p for p in _patterns(letters, lowest) if _allowed(p, distinct)]
     # \sum_{k \neq j} beside \sum_{k=1}^{C}: a sum without bounds runs over the classes the other counts
     tied = next(b for b in bounds if b != ALL_TERMS) if len(bounds) == 2 and ALL_TERMS in bounds else None
     if tied is not None:
@@ -222,12 +221,11 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
             checked += 1
     if not checked:
         return None, "no instance of the indices to check"
-    return True, f"instances ({_summary(bounds, letters, distinct, equal)})"
+    return True, f"instances ({_summary(bounds, letters, distinct)})"
 
 
-def _allowed(values: dict[str, int], distinct: frozenset, equal: frozenset) -> bool:
-    return all(values[p] != values[q] for p, q in distinct if p in values and q in values) and all(
-        values[p] == values[q] for p, q in equal if p in values and q in values)
+def _allowed(values: dict[str, int], distinct: frozenset) -> bool:
+    return all(values[p] != values[q] for p, q in distinct if p in values and q in values)
 
 
 def _imposed(pair: list[Expr], conditions: tuple[Expr, ...], sizes: dict, values: dict) -> list[Expr]:
@@ -257,10 +255,10 @@ def _described(sizes: dict[Symbol, int], values: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
-def _summary(bounds: list[Symbol], letters: list[str], distinct: frozenset, equal: frozenset) -> str:
+def _summary(bounds: list[Symbol], letters: list[str], distinct: frozenset) -> str:
     parts = [f"{'every number of terms' if s == ALL_TERMS else s.name} = 1…{SIZES[-1]}" for s in bounds]
     if len(letters) > 1:
-        stated = [f"{p} ≠ {q}" for p, q in sorted(distinct)] + [f"{p} = {q}" for p, q in sorted(equal)]
+        stated = [f"{p} ≠ {q}" for p, q in sorted(distinct)]
         parts.append(f"{', '.join(letters)} " + (f"with {', '.join(stated)}" if stated else "in every relation"))
     elif letters:
         parts.append(f"every {letters[0]}")

@@ -26,6 +26,7 @@ from sympy.core.function import AppliedUndef
 from derive.exprs import rewrites_only, tidy
 from derive.functions import NamedFunction
 from derive.instances import by_instances, free_indices
+from derive.probability import has_moments, in_moments, random_symbols
 from derive.rational import NotRational, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
@@ -125,6 +126,10 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return True, "identical"
     if free_indices(a, b):  # z_i beside z_j: one variable when i = j, which no algebra on two symbols knows
         return by_instances(a, b, compare)
+    if has_moments(a, b):  # E[X²] − E[X]²: a polynomial in moments, each an unknown number
+        random = random_symbols(a, b)
+        verdict, method = compare(in_moments(a, random), in_moments(b, random))
+        return verdict, f"moments ({method})"
     try:
         return rationally_equal(a, b), "rational"  # exact either way
     except NotRational:

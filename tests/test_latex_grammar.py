@@ -248,8 +248,8 @@ def test_a_partial_by_a_decorated_variable():
 
 
 @pytest.mark.parametrize("text, words", [
-    (r"E[X^2] - E[X]^2", "expectation"),  # never E·X² − E·X² = 0
-    (r"V[X]", "variance"),
+    (r"P[X > 0]", "probability"),  # never P times a bracket
+    (r"E(X) + 1", "expectation or a function"),  # E(X) is an expectation, E(x) often an energy: never E·X
 ])
 def test_an_operator_before_a_bracket_is_refused_not_multiplied(text, words):
     with pytest.raises(ParseError, match=words):

@@ -53,13 +53,14 @@ def described(names: set[str], assumptions: dict[str, tuple[str, int]]) -> str:
     return ", ".join(f"{n} {SHOWN[assumptions[n][0]]} 0 (line {assumptions[n][1]})" for n in sorted(names))
 
 
-# two index letters related: j \neq i, i = j
-_INDICES = re.compile(r"(?<![\\A-Za-z_^])([a-z])\s*(=|\\neq|\\ne|≠)\s*([a-z])(?![A-Za-z_(])")
+# two index letters that differ: "off the diagonal ($j \neq i$)". (An i = j in the text is no case to
+# restrict to: "δ_ij = 1 if i = j" defines δ, and a diagonal chain writes z_i for z_j anyway.)
+_INDICES = re.compile(r"(?<![\\A-Za-z_^])([a-z])\s*(\\neq|\\ne|≠)\s*([a-z])(?![A-Za-z_(])")
 
 
 def relations_in(text: str) -> list[tuple[str, str, str]]:
-    """(p, q, distinct | equal) for each relation of two index letters the text states."""
-    return [(min(m.group(1), m.group(3)), max(m.group(1), m.group(3)), "equal" if m.group(2) == "=" else "distinct")
+    """(p, q, "distinct") for each pair of index letters the text says differ."""
+    return [(min(m.group(1), m.group(3)), max(m.group(1), m.group(3)), "distinct")
             for m in _INDICES.finditer(text) if m.group(1) != m.group(3)]
 
 

@@ -22,7 +22,8 @@ from derive.parse.definitions import parse_definition
 _VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\mathrm\{d\}|d|\\partial)\s*"
                        r"(\\[A-Za-z]+|[A-Za-z])\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 _PRIMED_CALL = re.compile(r"(?<![\\a-zA-Z])[A-Za-z]'+\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)")
-_DEFINED_FUNCTION = re.compile(r"^\s*([A-Za-z]|\\operatorname\{[A-Za-z]+\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
+_DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
+                               r"|\\operatorname\{[A-Za-z]+\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
 _DECORATED = r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde)\s*\{\s*\\?[A-Za-z]+\s*\}"
 _DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
@@ -118,7 +119,10 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     m = _DEFINED_FUNCTION.match(left)
     if m is not None:
         name = m.group(1).removeprefix("\\operatorname{").rstrip("}")
-        if name not in FUNCTIONS and name not in ("e", "d"):
+        if "_" in name or name.startswith("\\"):  # h_\theta(x) = \theta x: the function h_theta; \phi(x)
+            name = names.spelled(name.replace(" ", ""))
+        # \operatorname{Var}(Z) = E[Z^2] - E[Z]^2 is the variance's identity, no new function (V(r) may be)
+        if name is not None and name not in FUNCTIONS and name not in ("e", "d") and name not in ("Var", "Cov"):
             return "function", name, m.group(2), body
         return None
     m = _DEFINED_SYMBOL.match(left)

@@ -196,7 +196,9 @@ def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[str, str] |
     equations = [(value, line, shown) for value, line, shown in known.equations
                  if {_base(s) for s in value.free_symbols | value.atoms(Indexed)} & bases - {"all"}]
     letters = set(free_indices(a, b))
-    relations = [r for r in known.relations if {r[0], r[1]} <= letters]
+    # a link with δ_ij speaks of every i and j: no case of them applies to it
+    general = any(_base(t) == "delta" for e in (a, b) for t in e.free_symbols | e.atoms(Indexed))
+    relations = [] if general else [r for r in known.relations if {r[0], r[1]} <= letters]
     if not equations and not relations:
         return None
     conditions = tuple(value for value, _, _ in equations)
@@ -204,11 +206,10 @@ def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[str, str] |
     for relation in [None, *relations]:
         if relation is None and not equations:
             continue
-        distinct = frozenset({(relation[0], relation[1])}) if relation and relation[2] == "distinct" else frozenset()
-        equal = frozenset({(relation[0], relation[1])}) if relation and relation[2] == "equal" else frozenset()
-        judged = by_instances(a, b, compare, conditions, distinct, equal) or (None, "")
+        distinct = frozenset() if relation is None else frozenset({(relation[0], relation[1])})
+        judged = by_instances(a, b, compare, conditions, distinct) or (None, "")
         if judged[0] is True:
-            sign = "" if relation is None else f"{relation[0]} {'≠' if distinct else '='} {relation[1]} (line {relation[3]})"
+            sign = "" if relation is None else f"{relation[0]} ≠ {relation[1]} (line {relation[3]})"
             return judged[1], ", ".join([*said, *([sign] if sign else [])])
     return None
 

@@ -48,6 +48,8 @@ class Calls:
                     with self.deeper():
                         exponent = self.script()
             elif self.is_op("_") and base is None:
+                if func is not FUNCTIONS["log"]:  # \log_2 x has a base; \sin_2 x means nothing derive knows
+                    raise self.refuse(f"a subscript after {name}: derive reads one only as the base of \\log")
                 self.take()
                 with self.deeper():
                     base = self.script()

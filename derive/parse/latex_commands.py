@@ -51,8 +51,9 @@ class Commands:
             return S.Pi if name == "pi" else S.Infinity
         if greek_name(name) is not None:
             self.take()
-            if self.several_arguments(self.i):  # \ell(\mu, \sigma): a function of both
-                return self.call(Function(greek_name(name)), t.text, t)
+            if self.several_arguments(self.i) or (name == "ell" and self.calls_at(self.i)):
+                # \ell(\mu, \sigma), \ell(\theta), \ell_i(w): a loss or a likelihood, as f(x) is a function
+                return self.call(Function(self.function_name(t, name)), t.text, t)
             return self.name_symbol(t, name)
         if name in DECORATED:
             return self.decorated()
@@ -65,6 +66,18 @@ class Commands:
         if name == "prime":
             raise self.refuse(r"\prime belongs in a superscript after a name or a bracket: f^{\prime}(x)")
         raise self.refuse(f"unknown command \\{name}")
+
+    def function_name(self, t: Token, base: str) -> str:
+        """The name of a function written base or base_{sub} (its subscript consumed): ell, ell_2."""
+        if not self.is_op("_"):
+            return base
+        end = self.skip_group(self.i + 1)
+        parts = self.tokens[self.i + 2:end - 1] if self.is_op("{", at=self.i + 1) else self.tokens[self.i + 1:end]
+        name = canonical(base, " ".join(self.subscript_part(p) for p in parts))
+        if name is None:
+            raise self.refuse("a subscript of a name is letters and digits, as in x_1 or x_{ij}", t)
+        self.i = end
+        return name
 
     def decorated(self) -> Expr:
         """\\hat{y}, \\hat y, \\bar{x}_i, \\mathbf{z}, \\boldsymbol{\\theta}: one letter, decorated."""
@@ -244,7 +257,7 @@ class Commands:
         if skipped is None:
             return whole
         if t.text != r"\sum" or lower is not None or upper is not None:
-            raise self.refuse(f"derive reads a sum that skips an index only as \\sum_{{k \\neq j}}", t)
+            raise self.refuse("derive reads a sum that skips an index only as \\sum_{{k \\neq j}}", t)
         return add(whole, neg(relabel(body, {index.name: skipped.name})))  # Σ_{k≠j} f_k = Σ_k f_k − f_j
 
     def skipped_index(self) -> Symbol | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from sympy import Abs, Derivative, Expr, Function, S, Symbol
+from sympy.core.function import AppliedUndef
 
 from derive.errors import LimitError, ParseError
 from derive.parse.arithmetic import Arithmetic
@@ -20,12 +21,14 @@ from derive.parse.latex_commands import Commands
 from derive.parse.latex_tokens import Token, tokenize
 from derive.parse.limits import Limits
 from derive.parse.names import canonical, greek_name, make
+from derive.probability import NAMES as AVERAGES
+from derive.probability import Covariance
 
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
 _EQUATION = "expected an expression, not an equation or a condition"
 
 
-# E[X] is an expectation, never E·X (which would make E[X^2] - E[X]^2 a 0 to certify)
+# E[X] is an expectation, never E·X (which would make E[X^2] - E[X]^2 a 0 to certify); P[…] is refused
 _OPERATORS = {"E": "an expectation", "V": "a variance", "P": "a probability"}
 
 
@@ -265,16 +268,42 @@ class Reader(Arithmetic, Calls, Commands):
             self.i += len(word)
             return self.call(self.user[word], word, first)
         t = self.take()
-        if not alone and t.text in _OPERATORS and self.is_op("[") and t.text not in self.user:
-            raise self.refuse(f"{t.text}[…] is {_OPERATORS[t.text]}: derive does not read it yet, and will "
-                              f"not take it for {t.text} times a bracket", t)
+        if not alone and t.text in _OPERATORS and t.text not in self.user and self.averages_at(self.i):
+            if t.text not in AVERAGES:
+                raise self.refuse(f"{t.text}[…] is {_OPERATORS[t.text]}: derive does not read it yet, and will "
+                                  f"not take it for {t.text} times a bracket", t)
+            return self.average(AVERAGES[t.text], t)
+        if not alone and self.is_op("_") and self.calls_at(self.i):
+            named = self.subscripted_function(t)
+            if named is not None:
+                return named
         if not alone and self.calls_at(self.i):
             if t.text == "O" and "O" not in self.user:  # x - x^3/6 + O(x^5): never O times x^5
                 raise self.refuse("O(…) is an order term: derive does not read it yet", t)
+            if t.text == "E" and "E" not in self.user:  # an expectation E(X), or an energy E(x): never E·x
+                raise self.refuse("E(…) is an expectation or a function: write \\mathbb{E}[…] for an "
+                                  "expectation, or define E", t)
             func = self.function_of_letter(t)
             if func is not None:
                 return self.call(func, t.text, t)
         return self.name_symbol(t, t.text, constant=t.text == "e")
+
+    def subscripted_function(self, t: Token) -> Expr | None:
+        """h_\\theta(x), f_X(x): a function named with its subscript (the one the text defined, or an
+        unknown one), never h(x)/log θ; None for x_1(x + 1), a product as in plain text."""
+        end = self.skip_group(self.i + 1)
+        parts = self.tokens[self.i + 2:end - 1] if self.is_op("{", at=self.i + 1) else self.tokens[self.i + 1:end]
+        name = canonical(t.text, " ".join(self.subscript_part(p) for p in parts))
+        if name is None or not (name in self.user or t.text in UNDEFINED_FUNCTIONS or self.several_arguments(end)):
+            return None
+        self.i = end
+        if name in self.user:
+            return self.call(self.user[name], name, t)
+        value = self.call(Function(name), name, t)
+        # an unknown h_θ(x) depends on θ as well: d/dθ of it is unknown, never 0
+        extra = [make(p) for p in (canonical(q.text) if q.kind == "letter" else greek_name(q.text[1:]) if
+                                   q.kind == "command" else None for q in parts) if p is not None]
+        return value.func(*value.args, *extra) if isinstance(value, AppliedUndef) and extra else value
 
     def function_of_letter(self, t: Token):
         if t.text in self.user:
@@ -354,9 +383,59 @@ class Reader(Arithmetic, Calls, Commands):
         if len(word) >= 4:
             raise self.refuse(f"{word!r} is not a name derive knows: write a product with \\cdot")
 
+    def averages_at(self, j: int) -> bool:
+        """E[…] or E_{x \\sim p}[…] at j: an operator's bracket (E(…) stays a product: E is often energy)."""
+        if self.is_op("_", at=j):
+            j = self.skip_group(j + 1)
+        return self.is_op("[", at=j)
+
+    def average(self, operator, at: Token) -> Expr:
+        """E[u], E_{x \\sim p}[u], \\operatorname{Var}(u), \\mathrm{Cov}[u, v]: the operator of its bracket.
+        The subscript names what is averaged over, which the capitals inside say as well."""
+        if self.is_op("_"):
+            self.take()
+            self.i = self.skip_group(self.i)
+        if not self.is_op("(", "["):
+            raise self.refuse(f"{at.text} takes its argument in brackets, as in {at.text}[X]", at)
+        opened = self.take()
+        with self.deeper():
+            args = [self.sum()]
+            while self.is_op(","):
+                self.take()
+                args.append(self.sum())
+        self.expect(_CLOSING[opened.text], opened)
+        if len(args) != (2 if operator is Covariance else 1):
+            raise self.refuse(f"{at.text} takes {'two arguments' if operator is Covariance else 'one argument'}", at)
+        value = operator(*args)
+        return self.scripts(value)
+
+    def indicator(self, at: Token) -> Expr:
+        """\\mathbb{1}[i = j], \\mathbb{1}_{i=j}, 1_{i=j}: the Kronecker delta δ_ij."""
+        closing = {"[": "]", "(": ")", "_": None}
+        if not (self.is_op("[", "(") or self.is_op("_")):
+            raise self.refuse("\\mathbb{1} is an indicator, as in \\mathbb{1}[i = j]", at)
+        opened = self.take()
+        braced = opened.text == "_" and self.is_op("{")
+        if braced:
+            self.take()
+        letters = [self.tok, self.peek(), self.peek(2)]
+        if not (letters[0].kind == "letter" and letters[1].kind == "relation" and letters[1].text == "="
+                and letters[2].kind == "letter"):
+            raise self.refuse("derive reads an indicator of two equal indices, as in \\mathbb{1}[i = j]", at)
+        self.i += 3
+        if braced:
+            self.expect("}", opened)
+        elif closing[opened.text]:
+            self.expect(closing[opened.text], opened)
+        return make(f"delta_{letters[0].text}{letters[2].text}")
+
     def named(self) -> Expr:
         """\\operatorname{sech}(x) or \\mathrm{ReLU}(x): a function derive knows or the user defined."""
         t = self.take()
+        if t.text in AVERAGES:  # \DeclareMathOperator{\Var}{Var} names the variance, too
+            return self.average(AVERAGES[t.text], t)
+        if t.text == "1":
+            return self.indicator(t)
         func = self.functions.get(t.text)
         if func is None:
             kind = "function" if self.calls_at(self.i) else "name"

@@ -26,11 +26,11 @@ RELATIONS = frozenset({"leq", "le", "geq", "ge", "neq", "ne", "approx", "equiv",
                        "to", "rightarrow", "Rightarrow", "leftarrow", "mapsto", "iff", "implies", "in",
                        "ll", "gg", "lt", "gt", "cong", "coloneqq"})
 BARS = frozenset({"|", "vert", "lvert", "rvert"})
-NAME_WRAPPERS = frozenset({"operatorname", "mathrm", "mathit", "operatorname*"})
+NAME_WRAPPERS = frozenset({"operatorname", "mathrm", "mathit", "operatorname*", "mathbb"})  # \mathbb{E}: E
 
 _NUMBER = re.compile(r"\d+(?:\.\d*)?|\.\d+")
 _COMMAND = re.compile(r"\\(operatorname\*|[A-Za-z]+|.)", re.DOTALL)
-_WRAPPED = re.compile(r"\s*\{\s*([A-Za-z]+)\s*\}")
+_WRAPPED = re.compile(r"\s*\{\s*([A-Za-z]+|1)\s*\}")  # \mathbb{1}: the indicator
 _OPS = "+-*/^_'()[]{}|,=<>!;"  # ; separates parameters from data: L(\\mu, \\sigma; x)
 
 
@@ -156,6 +156,9 @@ def _wrapped_name(text: str, at: int, end: int, command: str, tokens: list[Token
     if m is None:
         raise ParseError(f"\\{command} holds a name in braces here, like \\{command}{{sech}}", text, at)
     word = m.group(1)
+    if word == "1":  # \mathbb{1}[i = j]: the indicator, as the name 1 (a number is only ever a digit)
+        tokens.append(Token("name", "1", at, m.end()))
+        return m.end()
     tokens.append(Token("letter" if len(word) == 1 else "name", word, at, m.end()))
     return m.end()
 

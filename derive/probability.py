@@ -1,0 +1,109 @@
+"""Expectation, variance and covariance as operators (never E times a bracket), and how a link between
+them is judged: by moments.
+
+E is linear: E[aX + b] = aE[X] + b, E[c] = c. Var(U) = E[U²] − E[U]², Cov(U, V) = E[UV] − E[U]E[V].
+A side is written out as a polynomial in moments (E[X], E[X²], E[XY], … each an unknown number), and
+two sides are equal when they are the same polynomial: Var(X) = E[X²] − E[X]² holds for every random
+X, and Var(aX + b) = a²Var(X) for every a and b. Which symbols are random: those an expectation's
+subscript names (E_{x∼p}), else the capital letters inside an expectation (X, Y, X_i), else, where
+there is none, every Latin letter inside one; Greek letters (μ, σ, θ) are parameters.
+"""
+
+from __future__ import annotations
+
+from sympy import Add, Expr, Function, Mul, S, Symbol, expand
+
+from derive.exprs import preorder
+
+
+class Expectation(Function):
+    """E[u]: unevaluated, as written."""
+
+    nargs = 1
+
+    def _latex(self, printer) -> str:
+        return rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]"
+
+    def _sympystr(self, printer) -> str:
+        return f"E[{printer._print(self.args[0])}]"
+
+
+class Variance(Function):
+    nargs = 1
+
+    def _latex(self, printer) -> str:
+        return rf"\operatorname{{Var}}\left({printer._print(self.args[0])}\right)"
+
+    def _sympystr(self, printer) -> str:
+        return f"Var({printer._print(self.args[0])})"
+
+
+class Covariance(Function):
+    nargs = 2
+
+    def _latex(self, printer) -> str:
+        return rf"\operatorname{{Cov}}\left({printer._print(self.args[0])}, {printer._print(self.args[1])}\right)"
+
+    def _sympystr(self, printer) -> str:
+        return f"Cov({printer._print(self.args[0])}, {printer._print(self.args[1])})"
+
+
+OPERATORS = (Expectation, Variance, Covariance)
+# how papers name them (\mathbb{E}, E, \operatorname{Var}, \mathbb{V}, \Cov): never a function to define
+NAMES = {"E": Expectation, "V": Variance, "Var": Variance, "Cov": Covariance}
+
+
+def has_moments(*exprs: Expr) -> bool:
+    return any(e.has(*OPERATORS) for e in exprs)
+
+
+def random_symbols(*exprs: Expr, declared: frozenset = frozenset()) -> frozenset:
+    """The symbols the link's expectations average over (see the module's docstring)."""
+    if declared:
+        return declared
+    inside = {s for e in exprs for node in preorder(e) if isinstance(node, OPERATORS) for s in node.free_symbols}
+    capitals = {s for s in inside if s.name[:1].isupper() and s.name[:1].isascii()}
+    if capitals:
+        return frozenset(capitals)
+    return frozenset(s for s in inside if s.name[:1].isascii() and s.name[:1].isalpha())
+
+
+def in_moments(expr: Expr, random: frozenset) -> Expr:
+    """expr with every expectation, variance and covariance written as a polynomial in moments."""
+    if not expr.args:
+        return expr
+    args = [in_moments(a, random) for a in expr.args]
+    if isinstance(expr, Expectation):
+        return _expected(args[0], random)
+    if isinstance(expr, Variance):
+        u = args[0]
+        return _expected(u ** 2, random) - _expected(u, random) ** 2
+    if isinstance(expr, Covariance):
+        u, v = args
+        return _expected(u * v, random) - _expected(u, random) * _expected(v, random)
+    return expr.func(*args)
+
+
+def _expected(u: Expr, random: frozenset) -> Expr:
+    """E[u], u free of expectations: linear over the terms of u expanded, constants out of each term,
+    the rest one moment (an unknown number named for what it averages)."""
+    total = S.Zero
+    for term in Add.make_args(expand(u)):
+        constant, varying = [], []
+        for factor in Mul.make_args(term):
+            (varying if factor.free_symbols & random else constant).append(factor)
+        if not varying:
+            total += term
+            continue
+        total += Mul(*constant) * _moment(Mul(*varying))
+    return total
+
+
+def _moment(product: Expr) -> Symbol:
+    """E[X²Y], as one real unknown; the same product always gives the same symbol."""
+    return Symbol(f"E[{_canonical(product)}]", real=True)
+
+
+def _canonical(product: Expr) -> str:
+    factors = sorted((str(b), e) for b, e in (f.as_base_exp() for f in Mul.make_args(product)))
+    return "*".join(b if e == 1 else f"({b})^{e}" for b, e in factors)

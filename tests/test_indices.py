@@ -1,0 +1,195 @@
+"""Indices and sums (issue 10): how they are read, and links judged by instances of every size and every
+relation of the indices. Each claim is tested both ways: a correct link valid, a slipped one invalid."""
+
+import pytest
+from sympy import Indexed, Symbol
+
+from derive.checker import INVALID, UNDECIDED, VALID, check
+from derive.errors import ParseError
+from derive.exprs import ALL_TERMS
+from derive.instances import by_instances, free_indices
+from derive.parse import parse
+from derive.verify import compare
+
+
+def latex(text):
+    return parse(text, reader="latex")
+
+
+def verdicts(text):
+    return [k.verdict for k in check(text).links]
+
+
+# --- reading -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [r"\sum_k e^{z_k}", r"\sum_{k} e^{z_k}", r"\sum\limits_{k} e^{z_k}",
+                                  r"\displaystyle\sum_k e^{z_k}"])
+def test_a_sum_without_bounds_runs_over_every_index(text):
+    got = latex(text)
+    assert got.limits == ((Symbol("k", real=True), 1, ALL_TERMS),)
+    assert isinstance(got.function.args[0], Indexed)  # e^{z_k}: the k-th term, not one symbol
+
+
+def test_a_sum_that_skips_an_index_is_the_whole_sum_less_that_term():
+    got = latex(r"\sum_{k \neq j} y_k")
+    y_j = Symbol("y_j", real=True)
+    assert got.has(y_j) and compare(got, latex(r"\sum_k y_k") - y_j)[0] is True
+
+
+def test_a_term_with_two_indices_keeps_the_free_one():
+    got = latex(r"\sum_j w_{ij} x_j")
+    term = next(a for a in got.function.args if str(a.base) == "w")
+    assert [str(i) for i in term.indices] == ["i", "j"]
+
+
+@pytest.mark.parametrize("text, name", [(r"x^{(i)}", "x_i"), (r"y^{(i)}", "y_i"), (r"x_j^{(i)}", "x_ji")])
+def test_a_parenthesised_superscript_is_a_sample_not_a_power(text, name):
+    assert latex(text) == Symbol(name, real=True)
+
+
+def test_a_parenthesised_number_superscript_is_refused():
+    with pytest.raises(ParseError, match="sample"):
+        latex(r"x^{(2)}")  # the second sample, or a second derivative: never x²
+
+
+@pytest.mark.parametrize("text", [r"\mathbb{1}[i = j]", r"\mathbb{1}_{i=j}"])
+def test_the_indicator_of_equal_indices_is_the_kronecker_delta(text):
+    assert latex(text) == Symbol("delta_ij", real=True)
+
+
+@pytest.mark.parametrize("text, name", [(r"h_\theta(x)", "h_theta"), (r"f_X(x)", "f_X"), (r"\ell(w, b)", "ell"),
+                                        (r"\ell_2(\mu)", "ell_2"), (r"L(\mu, \sigma; x)", "L")])
+def test_subscripted_and_greek_function_names_are_calls(text, name):
+    got = latex(text)
+    assert type(got).__name__ == name  # never h(x)/log θ (a log base) or ℓ·μ
+
+
+def test_a_subscripted_name_before_a_bracket_still_multiplies():
+    got = latex(r"x_1(x_2 + 1)")
+    assert got.is_Mul and compare(got, Symbol("x_1", real=True) * (Symbol("x_2", real=True) + 1))[0] is True
+
+
+def test_a_subscript_after_a_function_other_than_log_is_refused():
+    with pytest.raises(ParseError, match="base of"):
+        latex(r"\sin_2 x")
+
+
+# --- judging by instances ------------------------------------------------------------------------------
+
+def test_free_indices_are_only_those_something_shows_to_be_indices():
+    assert free_indices(latex("x_t + 1"), latex("1 + x_t")) == []
+    assert free_indices(latex(r"\delta_{ij} z_i"), latex("0")) == ["i", "j"]
+    assert free_indices(latex(r"\sum_k e^{z_k} + z_j"), latex("0")) == ["j"]
+
+
+@pytest.mark.parametrize("left, right, holds", [
+    (r"\frac{\partial e^{z_i}}{\partial z_j}", r"\delta_{ij} e^{z_i}", True),
+    (r"\frac{\partial e^{z_i}}{\partial z_j}", "0", False),  # false when i = j
+    (r"\frac{\partial z_i^2}{\partial z_j}", r"2 z_i \delta_{ij}", True),
+    (r"\frac{\partial}{\partial z_j} \sum_k e^{z_k}", "e^{z_j}", True),
+    (r"\frac{\partial}{\partial z_j} \sum_k e^{z_k}", r"\sum_k e^{z_k}", False),
+    (r"\sum_k \delta_{kj} y_k", "y_j", True),
+    (r"\sum_k \delta_{kj} y_k", "y_k", False),
+    (r"\sum_{i=1}^{n} (x_i - \mu)", r"\sum_{i=1}^{n} x_i - n\mu", True),
+    (r"\sum_{i=1}^{n} (x_i - \mu)", r"\sum_{i=1}^{n} x_i - \mu", False),
+])
+def test_links_with_indices_hold_or_fail_in_some_instance(left, right, holds):
+    verdict, method = by_instances(latex(left), latex(right), compare)
+    assert verdict is holds and method.startswith("instances")
+
+
+def test_a_failing_instance_is_named():
+    verdict, method = compare(latex(r"\frac{\partial e^{z_i}}{\partial z_j}"), latex("0"))
+    assert verdict is False and "i = 1, j = 1" in method
+
+
+SOFTMAX = r"""Let $s_i = \frac{e^{z_i}}{\sum_k e^{z_k}}$. Then
+$$
+\begin{aligned}
+\frac{\partial s_i}{\partial z_j}
+&= \frac{\delta_{ij} e^{z_i} \sum_k e^{z_k} - e^{z_i} e^{z_j}}{\left(\sum_k e^{z_k}\right)^2} \\
+&= \delta_{ij} s_i - s_i s_j \\
+&= s_i (\delta_{ij} - s_j)
+\end{aligned}
+$$
+"""
+
+
+def test_the_softmax_jacobian_in_one_chain_is_valid():
+    assert verdicts(SOFTMAX) == [VALID, VALID, VALID]
+
+
+@pytest.mark.parametrize("slip, wrong", [(r"s_i (\delta_{ij} - s_j)", r"s_i (\delta_{ii} - s_j)"),
+                                         (r"s_i (\delta_{ij} - s_j)", r"s_j (\delta_{ij} - s_j)"),
+                                         (r"\delta_{ij} s_i - s_i s_j", r"\delta_{ij} s_i + s_i s_j")])
+def test_a_slip_in_the_softmax_jacobian_is_found(slip, wrong):
+    report = check(SOFTMAX.replace(slip, wrong))
+    assert INVALID in [k.verdict for k in report.links]
+
+
+def test_an_indexed_definition_serves_every_index_and_every_term_of_a_sum():
+    text = SOFTMAX + r"""$$ \sum_i \frac{\partial s_i}{\partial z_j} = s_j - s_j \sum_i s_i = 0 $$"""
+    assert verdicts(text)[-2:] == [VALID, VALID]
+
+
+def test_a_case_the_text_states_is_used_and_named():
+    text = r"""Let $s_i = \frac{e^{z_i}}{\sum_k e^{z_k}}$. Off the diagonal, $j \neq i$:
+$$ \frac{\partial s_i}{\partial z_j} = -s_i s_j $$"""
+    [link] = check(text).links
+    assert link.verdict == VALID and "j ≠ i" in link.rule.replace("i ≠ j", "j ≠ i")
+    assert verdicts(text.replace(r"j \neq i", "any i and j")) == [INVALID]  # false on the diagonal
+    assert verdicts(text.replace("= -s_i s_j", "= s_i s_j")) == [INVALID]  # wrong off it too
+
+
+def test_a_case_never_applies_to_a_link_with_the_kronecker_delta():
+    text = r"""Let $s_i = \frac{e^{z_i}}{\sum_k e^{z_k}}$. Off the diagonal, $j \neq i$.
+$$ \frac{\partial s_i}{\partial z_j} = s_i (\delta_{ii} - s_j) $$"""
+    assert verdicts(text) == [INVALID]  # δ_ij speaks of every i and j
+
+
+CROSS_ENTROPY = r"""Let $s_k = \frac{e^{z_k}}{\sum_m e^{z_m}}$ and $L = -\sum_k y_k \log s_k$. The labels sum to one:
+$$ \sum_k y_k = 1 $$
+$$ \frac{\partial L}{\partial z_j} = -y_j + s_j \sum_k y_k = s_j - y_j $$"""
+
+
+def test_a_stated_equation_is_a_condition_and_is_used_where_needed():
+    report = check(CROSS_ENTROPY)
+    condition, first, second = report.chains[0].links[0], *report.chains[1].links
+    assert condition.verdict == "definition" and "condition" in condition.rule
+    assert first.verdict == VALID and second.verdict == VALID and "y_k = 1" in second.rule
+
+
+def test_without_the_condition_the_link_is_unfounded_not_wrong():
+    [_, link] = check(CROSS_ENTROPY.replace("$$ \\sum_k y_k = 1 $$", "")).links
+    assert link.verdict == UNDECIDED and "Σ_k y_k = 1" in link.reason
+
+
+def test_a_condition_does_not_excuse_a_slip():
+    assert INVALID in verdicts(CROSS_ENTROPY.replace("= s_j - y_j", "= s_j + y_j"))
+
+
+def test_a_claim_about_a_sum_against_a_constant_is_still_checked():
+    """e^{z_i}/Σ e^{z_k} = 1 is no condition (the side is no plain sum): false for two terms."""
+    [link] = check(r"$$ \frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}} = 1 $$").links
+    assert link.verdict == INVALID
+
+
+def test_an_unknown_term_of_a_sum_has_an_unknown_derivative():
+    """∂ℓ_i/∂w of a loss ℓ_i the text never defined: undecided, never 0 (which made a false alarm)."""
+    [link] = check(r"$$ \sum_{i=1}^{n} \frac{\partial \ell_i}{\partial w} = \sum_{i=1}^{n} x_i $$").links
+    assert link.verdict == UNDECIDED
+
+
+def test_samples_in_andrew_ng_notation():
+    text = r"""Let $h_\theta(x) = \theta x$, a model with a parameter.
+
+$$ \frac{\partial}{\partial \theta} \frac{1}{2m} \sum_{i=1}^{m} \left(h_\theta(x^{(i)}) - y^{(i)}\right)^2
+   = \frac{1}{m} \sum_{i=1}^{m} \left(h_\theta(x^{(i)}) - y^{(i)}\right) x^{(i)} $$"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"\frac{1}{m} \sum", r"\frac{1}{2m} \sum")) == [INVALID]
+
+
+def test_an_unknown_subscripted_function_varies_with_its_subscript():
+    """d/dθ of an undefined h_θ(x) is unknown, never 0 (which would pass 0 = 0 and fail a right step)."""
+    [link] = check(r"$$ \frac{\partial}{\partial \theta} h_\theta(x) = 0 $$").links
+    assert link.verdict == UNDECIDED
