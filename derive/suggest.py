@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sympy import Add, Expr, Integer, Mul, Pow, Rational, S
+from sympy import Add, Expr, Integer, Integral, Mul, Pow, Rational, S
 
 from derive.exprs import neg, replace_at, size
 from derive.render.printer import latex
@@ -69,6 +69,8 @@ def _shown(expr: Expr, path: tuple[int, ...]) -> Expr:
 
 def suggestion(before: Expr, wrong: Expr, after: Expr) -> str | None:
     """'did you mean X (for Y)?' when one slip in wrong makes before = wrong' = after; else None."""
+    if any(e.has(Integral) for e in (before, wrong, after)):
+        return None  # each candidate would cost a quadrature at every sample point: minutes, not a hint
     tried = 0
     # smallest parts first: a slip is a small thing, and negating the whole line is no suggestion
     for path, node in sorted(_with_paths(wrong), key=lambda pn: (size(pn[1]), -len(pn[0]))):

@@ -20,7 +20,7 @@ proved, by which method, about which two expressions. A rule cannot set one; the
 import random
 from functools import lru_cache
 
-from sympy import Add, Derivative, Expr, Float, Integral, Limit, Product, Subs, Sum, cancel, exp, nan, simplify, zoo
+from sympy import Add, Derivative, Expr, Float, Limit, Product, Subs, Sum, cancel, exp, nan, simplify, zoo
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
@@ -38,8 +38,9 @@ _EXACT_TOLERANCE = 1e-20
 
 @lru_cache(maxsize=256)  # each line is compared twice: with the line before and the line after
 def _finished(expr: Expr) -> Expr:
-    """The value an expression stands for: pending derivatives done, written forms evaluated."""
-    return expr.doit()
+    """The value an expression stands for: pending derivatives done, written forms evaluated. Integrals
+    stay: SymPy's integrate can take minutes; they are compared by quadrature at sample points."""
+    return expr.doit(integrals=False)
 
 
 @lru_cache(maxsize=256)
@@ -68,7 +69,7 @@ def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
     difference = a - b
     if difference == 0:
         return True
-    if difference.has(AppliedUndef, Subs, Derivative, Sum, Product, Integral, Limit):
+    if difference.has(AppliedUndef, Subs, Derivative, Sum, Product, Limit):
         return None  # an unknown function, or a sum over symbolic bounds, has no value to sample
     terms = Add.make_args(difference)
     symbols = sorted(a.free_symbols | b.free_symbols, key=str)  # the sides are evaluated too

@@ -193,3 +193,28 @@ def test_an_unknown_subscripted_function_varies_with_its_subscript():
     """d/dθ of an undefined h_θ(x) is unknown, never 0 (which would pass 0 = 0 and fail a right step)."""
     [link] = check(r"$$ \frac{\partial}{\partial \theta} h_\theta(x) = 0 $$").links
     assert link.verdict == UNDECIDED
+
+
+GAUSS = r"""The log-likelihood of one draw is
+$$ \ell(\mu, \sigma) = -\log \sigma - \frac{(x - \mu)^2}{2\sigma^2} $$
+
+$$ \frac{\partial \ell}{\partial \mu} = \frac{x - \mu}{\sigma^2}, \qquad
+   \frac{\partial}{\partial \sigma} \ell(\mu, \sigma) = -\frac{1}{\sigma} + \frac{(x - \mu)^2}{\sigma^3} $$"""
+
+
+def test_a_quantity_of_several_variables_serves_its_name_and_its_calls():
+    assert [k.verdict for k in check(GAUSS).links][-2:] == [VALID, VALID]
+    assert INVALID in [k.verdict for k in check(GAUSS.replace(r"{\sigma^3}", r"{\sigma^2}")).links]
+
+
+def test_a_decorated_name_before_a_bracket_multiplies_as_its_letter_does():
+    got = latex(r"\hat{y}(1 - \hat{y})")
+    y = Symbol("yhat", real=True)
+    assert compare(got, y * (1 - y))[0] is True
+    with pytest.raises(ParseError, match="decorated function"):
+        latex(r"\hat{f}(x)")  # f̂(x) is an estimated function: refused, never f̂·x
+
+
+def test_primes_after_a_subscript_still_make_a_call():
+    got = latex(r"f_1'(x)")
+    assert got.is_Derivative and type(got.expr).__name__ == "f_1"

@@ -164,7 +164,8 @@ def test_sums_and_products_with_bounds_stay_unevaluated():
 @pytest.mark.parametrize("text, words, column", [
     (r"\mathcal{L}", r"unknown command \\mathcal", 0),
     (r"x + \mathfrak{v}", r"unknown command \\mathfrak", 4),
-    (r"\int_0^1 x^2 \, dx", r"derive does not read \\int yet", 0),
+    (r"\int x^2 \, dx", r"without bounds", 0),
+    (r"\int_0^1 \frac{dx}{x}", r"needs its differential", 0),
     (r"\lim_{x \to 0} x", r"derive does not read \\lim yet", 0),
     (r"\begin{cases} x & 1 \end{cases}", r"does not read \\begin\{cases\}", 0),
     (r"\sum_{k \in S} y_k", "over a set", 8),

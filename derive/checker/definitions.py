@@ -25,6 +25,8 @@ _PRIMED_CALL = re.compile(r"(?<![\\a-zA-Z])[A-Za-z]'+\s*\(\s*(\\?[A-Za-z]+(?:_\{
 _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
                                r"|\\operatorname\{[A-Za-z]+\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
+# \ell(\mu, \sigma), L(w, b; x), J(\theta_0, \theta_1): a quantity of several variables, named
+_DEFINED_QUANTITY = re.compile(r"^\s*([A-Za-z]|\\[a-z]+)(?:_\{?\\?[A-Za-z0-9]+\}?)?\s*\(([^()]*[,;][^()]*)\)\s*$")
 _DECORATED = r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde)\s*\{\s*\\?[A-Za-z]+\s*\}"
 _DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
 
@@ -40,6 +42,7 @@ class Definitions:
     assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
     relations: list[tuple[str, str, str, int]] = field(default_factory=list)  # (i, j, distinct, line)
     equations: list[tuple[Expr, int, str]] = field(default_factory=list)  # (lhs − rhs, line, as written)
+    calls: dict[str, tuple[Symbol, ...]] = field(default_factory=dict)  # ℓ → (μ, σ): ℓ(a, b) is ℓ at μ=a, σ=b
 
     def undefined_reason(self, names: list[str]) -> str:
         """Why a chain that uses names nobody defined before it cannot be decided."""
@@ -66,6 +69,10 @@ class Scoped:
     def at(self, place: tuple[int, int]) -> Definitions:
         known = Definitions()
         for where, line, kind, name, value in self.entries:
+            if kind == "call":
+                if where <= place:
+                    known.calls[name] = value
+                continue
             if kind in ("assume", "relation", "equation"):
                 if where <= place and kind == "assume":
                     known.assumptions[name] = (value, line)
@@ -125,6 +132,10 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
         if name is not None and name not in FUNCTIONS and name not in ("e", "d") and name not in ("Var", "Cov"):
             return "function", name, m.group(2), body
         return None
+    m = _DEFINED_QUANTITY.match(left)
+    if m is not None and (name := names.spelled(m.group(1).replace(" ", ""))) is not None \
+            and name not in FUNCTIONS and name not in ("Var", "Cov"):
+        return "quantity", name, m.group(2), body  # \ell(\mu, \sigma) = …, L(w, b; x) = …
     m = _DEFINED_SYMBOL.match(left)
     if m is not None and m.group(1) not in ("e", "\\pi", _declared_variable(chain)):
         return "symbol", m.group(1), None, body  # x = 2 gives a value, not a definition: see _add
@@ -182,12 +193,17 @@ def _add(found: Scoped, chain: Chain) -> None:
     kind, name, var, body = definition
     line, where = chain.lines[0], place_of(chain)
     known = found.at(where)
+    if kind == "quantity":
+        _add_quantity(found, chain, name, var, body)
+        return
     if kind == "function":
         try:
             d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
         except DeriveError:
             return  # not a definition derive can read: the chain is checked as written
         found.entries.append((where, line, "function", d.name, d.function))
+        # the bare name is the function at its own variable: df/dx, \frac{\partial \ell}{\partial \mu}
+        found.entries.append((where, line, "symbol", names.make(d.name), d.function.body))
         return
     try:
         symbol = parse(name, reader="latex")
@@ -207,6 +223,20 @@ def _add(found: Scoped, chain: Chain) -> None:
     # "the case $i = j$" relates two names, and defines neither
     if value.free_symbols - {symbol} and not value.is_Symbol:
         found.entries.append((where, line, "symbol", symbol, value))
+
+
+def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body: str) -> None:
+    """\\ell(\\mu, \\sigma) = body: the name ℓ is body (in μ and σ), and ℓ(a, b) is body at μ = a, σ = b."""
+    spelled = [names.spelled(p.strip()) for p in re.split(r"[,;]", parameters)]
+    if any(p is None for p in spelled):
+        return
+    where, line = place_of(chain), chain.lines[0]
+    value = _first_readable([body, *chain.expressions[2:]], variable_of(chain), found.at(where))
+    if value is None:
+        found.entries.append((where, line, "symbol", names.make(name), None))
+        return
+    found.entries.append((where, line, "symbol", names.make(name), value))
+    found.entries.append((where, line, "call", name, tuple(names.make(p) for p in spelled)))
 
 
 def _first_readable(bodies: list[str], variable: str, known: Definitions) -> Expr | None:

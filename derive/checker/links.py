@@ -47,10 +47,10 @@ def _undefined(exprs: list[Expr | None]) -> list[str]:
 
 def _read(source: str, variable: str, known: Definitions) -> Expr:
     expr = parse(source, reader="latex", variable=variable, functions=known.functions)
-    return rebuild(_substituted(expr, known.symbols, variable), _dependent)
+    return rebuild(_substituted(expr, known, variable), _dependent)
 
 
-def _substituted(expr: Expr, symbols: dict[Symbol, Expr], variable: str) -> Expr:
+def _substituted(expr: Expr, known: Definitions, variable: str) -> Expr:
     """Every name the document defined, written out: y, where it said y = u^{3} and u = x^2 + 1, is
     (x^2 + 1)^3 for d/dx. Inside d/du the variable u stays itself, and the derivative is then taken
     at u = x^2 + 1 (the chain rule's dy/du · du/dx, written in Leibniz's notation).
@@ -58,12 +58,12 @@ def _substituted(expr: Expr, symbols: dict[Symbol, Expr], variable: str) -> Expr
     Written out completely or not at all: a half-substituted expression would be compared as if it
     were whole. LimitError (the link is undecided) when the definitions written out pass the node
     limit or refer to each other in a circle."""
-    return _Writer(symbols).out(expr, frozenset({names.make(variable)}), ())
+    return _Writer(known.symbols, known.calls).out(expr, frozenset({names.make(variable)}), ())
 
 
 class _Writer:
-    def __init__(self, symbols: dict[Symbol, Expr]) -> None:
-        self.symbols, self.nodes = symbols, 0
+    def __init__(self, symbols: dict[Symbol, Expr], calls: dict[str, tuple] | None = None) -> None:
+        self.symbols, self.calls, self.nodes = symbols, calls or {}, 0
 
     def value_of(self, name: Symbol) -> Expr | None:
         """name's definition: its own, or an indexed one's for another index (s_i = … gives s_j, s_2)."""
@@ -77,6 +77,15 @@ class _Writer:
             if parts and parts[0] == base and len(parts[1]) == len(sub) and len(set(parts[1])) == len(sub):
                 return relabel(value, dict(zip(parts[1], sub)))
         return None
+
+    def called(self, call: AppliedUndef) -> Expr | None:
+        """ℓ(a, b) where the text defined ℓ(μ, σ) = body: body at μ = a, σ = b (at once, not in turn)."""
+        name = type(call).__name__
+        parameters = self.calls.get(name)
+        value = self.symbols.get(names.make(name))
+        if parameters is None or value is None or len(parameters) != len(call.args):
+            return None
+        return value.xreplace(dict(zip(parameters, call.args)))
 
     def term_value(self, term: Indexed) -> Expr | None:
         """s[i] in a sum over i, where the text defined s_j: s_j's value for i, its z_i the sum's terms."""
@@ -98,6 +107,8 @@ class _Writer:
         if isinstance(expr, Indexed):  # a term x[i]: its own definition (s_i's), never its base's (s's)
             value = self.term_value(expr)
             return expr if value is None else self.out(value, keep, using)
+        if isinstance(expr, AppliedUndef) and (value := self.called(expr)) is not None:
+            return self.out(value, keep, using)
         if expr.is_Symbol and expr not in keep and (value := self.value_of(expr)) is not None:
             if expr in using:
                 raise LimitError("the definitions refer to each other in a circle")

@@ -27,12 +27,15 @@ class Calls:
     def calls_at(self, j: int) -> bool:
         """Whether an argument in brackets follows at token j, after primes and one power:
         f(x), f'(x), \\sigma^{2}(x)."""
-        while self.is_op("'", at=j):
-            j += 1
-        for script in ("^", "_"):
-            if self.is_op(script, at=j):
+        seen = set()
+        while True:  # f'(x), f_1'(x), f^{2}(x), \ell_2'(\mu): primes and one of each script, in any order
+            if self.is_op("'", at=j):
+                j += 1
+            elif self.is_op("^", "_", at=j) and self.tokens[j].text not in seen:
+                seen.add(self.tokens[j].text)
                 j = self.skip_group(j + 1)
-        return self.is_op("(", at=j)
+            else:
+                return self.is_op("(", at=j)
 
     def call(self, func, name: str, at: Token, unbraced: bool = False) -> Expr:
         """name[primes][^power][_base] argument: \\sin^{2} x, \\log_{2}(x), f''(x), \\sin^{-1}(x)."""

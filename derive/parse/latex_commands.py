@@ -1,22 +1,22 @@
 """LaTeX commands that derive reads: \\frac (and \\frac{d}{dx}, \\frac{\\partial f}{\\partial x}), \\sqrt,
 \\sum and \\prod with bounds, Greek letters, \\pi, \\infty, \\sigma and the named functions.
 
-Every other command is refused by name: "unknown command \\hat", or "derive does not read \\int
+Every other command is refused by name: "unknown command \\foo", or "derive does not read \\lim
 yet" for the constructs derive knows but does not read; never read as something else.
 """
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Integer, Product, Rational, S, Sum, Symbol
+from sympy import Derivative, Expr, Function, Integer, Integral, Product, Rational, S, Sum, Symbol
 
 from derive.exprs import ALL_TERMS, add, div, neg
-from derive.parse.build import power
+from derive.parse.build import UNDEFINED_FUNCTIONS, power
 from derive.parse.latex_tokens import Token
 from derive.indexing import relabel, terms_of
 from derive.parse.names import canonical, greek_name, make
 
 FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
-NOT_YET = frozenset({"int", "iint", "iiint", "oint", "lim", "limsup", "liminf", "max", "min", "sup", "inf",
+NOT_YET = frozenset({"iint", "iiint", "oint", "lim", "limsup", "liminf", "max", "min", "sup", "inf",
                      "det", "gcd", "lcm", "binom", "dbinom", "tbinom", "choose", "begin", "end", "pm", "mp",
                      "cdots", "ldots", "dots", "vdots", "ddots", "nabla", "mod", "bmod", "pmod", "arg", "deg",
                      "dim", "ker", "Pr", "over", "overset", "underset", "stackrel", "bigcup", "bigcap",
@@ -43,6 +43,15 @@ class Commands:
             return self.root()
         if name in _BIG:
             return self.big_operator()
+        if name == "int":
+            return self.integral()
+        if greek_name(name) is not None and self.is_op("_", at=self.i + 1) and self.calls_at(self.i + 1):
+            start = self.i  # \ell_2(\mu), or a \phi_k(x) the text defined: a function named with its subscript
+            self.take()
+            called = self.function_name(t, name)
+            if called in self.user or name == "ell":
+                return self.call(self.user.get(called) or Function(called), called, t)
+            self.i = start  # \theta_0(1 - x): a product, as x_1(x + 1) is
         if name in self.functions and self.is_function_command(t):
             self.take()
             return self.call(self.functions[name], t.text, t, unbraced=name not in ("sigma", *self.user))
@@ -97,8 +106,9 @@ class Commands:
             self.expect("}", command)
         subscripted = self.is_op("_")
         symbol = self.name_symbol(t, base, decoration=decoration)
-        # \hat{f}(x) is a function, not f̂ times x: not read yet, never misread; ŷ_j (1 − ŷ_j) multiplies
-        if self.calls_at(self.i) and not subscripted:
+        # \hat{f}(x) is a function, not f̂ times x: not read yet, never misread; ŷ(1 − ŷ) and ŷ_j (1 − ŷ_j)
+        # multiply, as y(1 − y) does
+        if self.calls_at(self.i) and not subscripted and base in UNDEFINED_FUNCTIONS:
             raise self.refuse(f"a decorated function ({command.text}{{{base}}}(…)): derive does not read it yet", t)
         return symbol
 
@@ -265,6 +275,60 @@ class Commands:
         if self.tok.kind == "relation" and self.tok.text in (r"\neq", r"\ne") and self.peek().kind == "letter":
             self.take()
             return self.letter(alone=True)
+        return None
+
+    def integral(self) -> Expr:
+        """\\int_a^b f(x)\\,dx (\\mathrm{d}x, \\int\\limits): the integrand is all up to the differential."""
+        t = self.take()
+        low = high = None
+        while self.is_op("_", "^"):
+            script = self.take().text
+            with self.deeper():
+                if script == "_" and low is None:
+                    low = self.script()
+                elif script == "^" and high is None:
+                    high = self.script()
+                else:
+                    raise self.refuse("an integral has one lower and one upper bound", t)
+        if low is None or high is None:
+            raise self.refuse("an integral without bounds (+ C): derive reads \\int_a^b … \\, dx", t)
+        k = self.differential_at()
+        if k is None:
+            raise self.refuse("an integral needs its differential after the integrand, as in "
+                              "\\int_0^1 x^2 \\, dx", t)
+        saved = self.tokens[k]
+        self.tokens[k] = Token("end", "", saved.at, saved.at)  # the integrand ends at the d of dx
+        try:
+            with self.deeper():
+                body = self.sum()
+        finally:
+            self.tokens[k] = saved
+        if self.i != k:
+            raise self.error("expected the differential dx after the integrand")
+        self.i = k + 1
+        variable = self.letter(alone=True) if self.tok.kind == "letter" else self.command()
+        if not variable.is_Symbol:
+            raise self.refuse("the variable of an integral is one name, as in dx or d\\theta", saved)
+        return Integral(body, (variable, low, high))
+
+    def differential_at(self) -> int | None:
+        """The index of the d of the integral's dx (d\\theta, \\mathrm{d}x) at the integrand's level."""
+        depth, j = 0, self.i
+        while self.tokens[j].kind != "end":
+            t = self.tokens[j]
+            if self.is_op("(", "[", "{", at=j):
+                depth += 1
+            elif self.is_op(")", "]", "}", at=j):
+                depth -= 1
+                if depth < 0:
+                    return None
+            elif t.kind == "relation" and depth == 0:
+                return None
+            elif depth == 0 and t.kind == "letter" and t.text == "d":
+                after = self.tokens[j + 1]
+                if after.kind == "letter" or (after.kind == "command" and greek_name(after.text[1:])):
+                    return j
+            j += 1
         return None
 
     def bounds(self) -> tuple[Expr, Expr | None, Expr | None]:

@@ -14,6 +14,7 @@ from sympy import Abs, Derivative, Expr, Function, S, Symbol
 from sympy.core.function import AppliedUndef
 
 from derive.errors import LimitError, ParseError
+from derive.exprs import add, neg, rebuild
 from derive.parse.arithmetic import Arithmetic
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, negate, number, power
 from derive.parse.latex_calls import Calls
@@ -30,6 +31,11 @@ _EQUATION = "expected an expression, not an equation or a condition"
 
 # E[X] is an expectation, never E·X (which would make E[X^2] - E[X]^2 a 0 to certify); P[…] is refused
 _OPERATORS = {"E": "an expectation", "V": "a variance", "P": "a probability"}
+
+
+def _at(expr: Expr, variable: Symbol, value: Expr) -> Expr:
+    """expr with variable made value, as written (θ³/3 at 1 is 1³/3, for the next line to work out)."""
+    return rebuild(expr, lambda node: value if node == variable else None)
 
 
 class Reader(Arithmetic, Calls, Commands):
@@ -234,7 +240,47 @@ class Reader(Arithmetic, Calls, Commands):
         with self.deeper():
             inner = self.sum()
         self.expect(_CLOSING[opened.text], opened)
+        if opened.text == "[" and self.is_op("_", "^"):
+            return self.evaluated(inner, opened)
         return inner
+
+    def evaluated(self, inner: Expr, opened: Token) -> Expr:
+        """[F]_a^b (and \\left. F \\right|_a^b) is F(b) − F(a); [F]_{x=a} is F at x = a."""
+        point = low = high = None
+        variable = None
+        while self.is_op("_", "^"):
+            script = self.take().text
+            with self.deeper():
+                if script == "_" and low is None and point is None and self.is_op("{") and self.tok_relation_at():
+                    self.take()
+                    variable = self.letter(alone=True) if self.tok.kind == "letter" else self.command()
+                    self.take()  # =
+                    point = self.sum()
+                    self.expect("}")
+                elif script == "_" and low is None:
+                    low = self.script()
+                elif script == "^" and high is None:
+                    high = self.script()
+                else:
+                    raise self.refuse("an evaluation bracket has one lower and one upper bound", opened)
+        if point is not None:
+            if high is not None:
+                raise self.refuse("an evaluation bracket at a point has no upper bound", opened)
+            return _at(inner, variable, point)
+        if low is None or high is None:
+            raise self.refuse("an evaluation bracket reads [F]_a^b or [F]_{x=a}", opened)
+        candidates = sorted(inner.free_symbols - low.free_symbols - high.free_symbols, key=str)
+        if self.x in candidates:
+            variable = self.x
+        elif len(candidates) == 1:
+            variable = candidates[0]
+        else:
+            raise self.refuse("an evaluation bracket in several variables: write [F]_{x=a}^{b}", opened)
+        return add(_at(inner, variable, high), neg(_at(inner, variable, low)))
+
+    def tok_relation_at(self) -> bool:
+        """At {x = …: a lower bound that names its variable."""
+        return self.peek(2).kind == "relation" and self.peek(2).text == "="
 
     def group(self) -> Expr:
         opened = self.take()

@@ -47,7 +47,30 @@ class Token:
 _GAP = re.compile(r"~|\\(?:[,;: ]|q?quad(?![A-Za-z]))")
 
 
+_SIZING = re.compile(r"\\(left|right)(?![A-Za-z])\s*(\.|\||\\vert(?![A-Za-z])|\\[{}]|\\?[^\sA-Za-z])?")
+
+
+def evaluation_brackets(text: str) -> str:
+    """\\left. F \\right|_0^1 (F from 0 to 1) written as \\left[ F \\right]_0^1, which the reader takes
+    as an evaluation; the same length, so columns in messages stay where the author wrote them."""
+    out = list(text)
+    opened: list[re.Match] = []
+    for m in _SIZING.finditer(text):
+        if m.group(1) == "left":
+            opened.append(m)
+            continue
+        if not opened:
+            continue
+        left = opened.pop()
+        after = text[m.end():].lstrip()
+        if left.group(2) == "." and m.group(2) in ("|", "\\vert") and after.startswith("_"):
+            out[left.start(2)] = "["
+            out[m.start(2):m.end(2)] = ["]"] + [" "] * (m.end(2) - m.start(2) - 1)
+    return "".join(out)
+
+
 def tokenize(text: str) -> list[Token]:
+    text = evaluation_brackets(text)
     tokens: list[Token] = []
     i, gap = 0, False
     while i < len(text):
