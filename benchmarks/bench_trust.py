@@ -21,15 +21,22 @@ from collections import defaultdict
 from pathlib import Path
 
 from derive.checker import INVALID, check
+from derive.errors import DeriveError
 
 CORPUS = Path(__file__).parent / "corpus"
 
 
-def judge(entry: dict, corpus: Path) -> dict:
+def judge(entry: dict, corpus: Path, timeout: float) -> dict:
     text = (corpus / entry["file"]).read_text(encoding="utf-8")
-    started = time.process_time()
-    report = check(text, entry["file"])
-    seconds = time.process_time() - started
+    started = time.perf_counter()  # wall-clock: the work runs in derive's child process
+    try:
+        report = check(text, entry["file"], timeout=timeout)
+    except Exception as exc:  # a limit (DeriveError), or a crash: nothing decided, and shown as such
+        return {"file": entry["file"], "kind": entry["kind"], "style": entry.get("style", "?"),
+                "links": entry["links"], "decided": 0, "cpu": time.perf_counter() - started, "alarm": False,
+                "found": False, "located": False,
+                "error": str(exc) if isinstance(exc, DeriveError) else f"crash: {type(exc).__name__}: {exc}"}
+    seconds = time.perf_counter() - started
     invalid = [(c, k) for c in report.chains for k in c.links if k.verdict == INVALID]
     out = {"file": entry["file"], "kind": entry["kind"], "style": entry.get("style", "?"),
            "links": len(report.links), "decided": report.decided, "cpu": seconds,
@@ -50,12 +57,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true", help="one line per file")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder with MANIFEST.json")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds for one document")
     args = parser.parse_args()
     entries = json.loads((args.corpus / "MANIFEST.json").read_text(encoding="utf-8"))
-    results = [judge(e, args.corpus) for e in entries]
+    results = [judge(e, args.corpus, args.timeout) for e in entries]
     if args.verbose:
         for r in results:
-            flags = [k for k in ("alarm", "found", "located") if r.get(k)]
+            flags = [k for k in ("alarm", "found", "located") if r.get(k)] + ([r["error"]] if "error" in r else [])
             print(f"{r['file']:40} {r['kind']:8} decided {r['decided']:2}/{r['links']:2}  {' '.join(flags)}")
     correct = [r for r in results if r["kind"] == "correct"]
     planted = [r for r in results if r["kind"] == "planted"]
@@ -69,13 +77,15 @@ def main() -> None:
     missed = [r["file"] for r in planted if not r["found"]]
     print(f"missed: {', '.join(missed) or 'none'}")
     print(f"links decided: {decided} of {links} ({100 * decided / max(links, 1):.0f}%)")
+    stopped = [r["file"] for r in results if "error" in r]
+    print(f"stopped by a limit or a crash: {', '.join(stopped) or 'none'}")
     by_style: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for r in results:
         by_style[r["style"]][0] += r["decided"]
         by_style[r["style"]][1] += r["links"]
     for style, (d, n) in sorted(by_style.items()):
         print(f"  {style:16} {d:3} of {n:3} decided")
-    print(f"CPU: {sum(r['cpu'] for r in results):.1f} s in all, at most {max(r['cpu'] for r in results):.1f} s "
+    print(f"time: {sum(r['cpu'] for r in results):.1f} s in all, at most {max(r['cpu'] for r in results):.1f} s "
           "for one document")
 
 
