@@ -18,9 +18,11 @@ from collections.abc import Callable, Iterator
 from itertools import product
 
 from sympy import Add, Derivative, Expr, Indexed, Integer, Mul, Product, Sum, Symbol, linear_eq_to_matrix, solve
+from sympy.core.function import AppliedUndef
 
 from derive.exprs import ALL_TERMS, preorder
 from derive.indexing import split
+from derive.probability import OPERATORS
 
 SIZES = (1, 2, 3, 4)
 _MOST_TERMS = 16  # a sum longer than this in an instance is not written out
@@ -172,10 +174,21 @@ def _expanded(body: Expr, limits: list[tuple], join) -> Expr:
         raise _Unwritable(f"a sum of more than {_MOST_TERMS} terms")
     terms = []
     for k in range(int(lo), int(hi) + 1):
-        at = {v: Integer(k)}
-        terms.append(_expanded(body.xreplace(at), [(w, a.xreplace(at), b.xreplace(at)) for w, a, b in limits[:-1]],
-                               join))
+        terms.append(_expanded(_put(body, v, Integer(k)),
+                               [(w, _put(a, v, Integer(k)), _put(b, v, Integer(k))) for w, a, b in limits[:-1]], join))
     return join(*terms)
+
+
+def _put(expr: Expr, v: Symbol, value: Expr) -> Expr:
+    """expr with the index v made value, except inside a sum that binds a v of its own (Σ_k … Σ_k)."""
+    if expr == v:
+        return value
+    if isinstance(expr, (Sum, Product)) and any(w == v for w, _, _ in expr.limits):
+        limits = [(w, _put(a, v, value), _put(b, v, value)) for w, a, b in expr.limits]
+        return expr.func(expr.function, *limits)
+    if not expr.args:
+        return expr
+    return expr.func(*(_put(arg, v, value) for arg in expr.args))
 
 
 def needs_instances(a: Expr, b: Expr) -> bool:
@@ -229,24 +242,50 @@ def _allowed(values: dict[str, int], distinct: frozenset) -> bool:
 
 
 def _imposed(pair: list[Expr], conditions: tuple[Expr, ...], sizes: dict, values: dict) -> list[Expr]:
-    """Both sides with each stated equation solved for its last term (y_K = 1 − y_1 − … − y_{K−1})."""
+    """Both sides with each stated equation used: E[x_i] = λ (for every i) replaces E[x_1], E[x_2], …;
+    Σ_k y_k = 1 is solved for its last term (y_K = 1 − y_1 − … − y_{K−1})."""
     common = set(sizes.values())
     for condition in conditions:
         # Σ_{k=1}^{C} y_k = 1 stated, Σ_k y_k in the link: one set of classes, of the link's size
         unsized = {s: next(iter(common)) for s in _bound(condition, condition) if s not in sizes and len(common) == 1}
-        written = instance(condition, {**sizes, **unsized}, values)
-        unknowns = sorted(written.free_symbols, key=lambda s: s.name)
-        if not unknowns or not any(u in e.free_symbols for e in pair for u in unknowns):
-            continue
-        last = unknowns[-1]
-        try:
-            linear_eq_to_matrix([written], [last])
-        except Exception:  # not linear in it: not imposed, and the link is judged without it
-            continue
-        solved = solve(written, last, dict=True)
-        if len(solved) == 1:
-            pair = [e.xreplace(solved[0]) for e in pair]
+        letters = _each(condition, pair, values)
+        if letters and common:
+            lowest = _lowest(*pair)
+            for k in range(lowest, lowest + max(common)):
+                pair = _applied(pair, instance(condition, {**sizes, **unsized}, {**values, **dict.fromkeys(letters, k)}))
+        elif not letters:
+            pair = _applied(pair, instance(condition, {**sizes, **unsized}, values))
     return pair
+
+
+def _each(condition: Expr, pair: list[Expr], values: dict) -> list[str]:
+    """The letters of a condition that range over the link's terms: the i of E[x_i] = λ, where the link
+    has x_1, x_2, …"""
+    written = {split(s.name)[0] if split(s.name) else s.name.partition("_")[0]
+               for e in pair for s in e.free_symbols if s.name.partition("_")[2].isdigit()}
+    return sorted({c for s in condition.free_symbols if (parts := split(s.name)) and parts[0] in written
+                   for c in parts[1] if c not in values})
+
+
+def _applied(pair: list[Expr], written: Expr) -> list[Expr]:
+    """pair with the equation written = 0 used: an operator's value (E[x_1] − λ = 0) replaces it; else
+    the equation solved for its last unknown, where it is linear in it."""
+    operators = [t for t in Add.make_args(written) if isinstance(t.as_coeff_Mul()[1], (*OPERATORS, AppliedUndef))]
+    if len(operators) == 1:
+        coefficient, core = operators[0].as_coeff_Mul()
+        return [e.xreplace({core: -(written - operators[0]) / coefficient}) for e in pair]
+    unknowns = sorted(written.free_symbols, key=lambda s: s.name)
+    if not unknowns or not any(u in e.free_symbols for e in pair for u in unknowns):
+        return pair
+    last = unknowns[-1]
+    if any(last in d.variables for e in pair for d in e.atoms(Derivative)):
+        return pair  # y_K inside a d/dy_K is a variable there, not a value to replace
+    try:
+        linear_eq_to_matrix([written], [last])
+    except Exception:  # not linear in it: not imposed, and the link is judged without it
+        return pair
+    solved = solve(written, last, dict=True)
+    return [e.xreplace(solved[0]) for e in pair] if len(solved) == 1 else pair
 
 
 def _described(sizes: dict[Symbol, int], values: dict[str, int]) -> str:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sympy import Expr, Symbol
+from sympy import Expr, Symbol, sqrt
 
 from derive.errors import DeriveError
 from derive.parse import names, parse
@@ -15,6 +15,7 @@ from derive.checker.blocks import Block, Chain, top_level_split
 from derive.checker.assumptions import conditions_in, is_condition, relations_in
 from derive.checker.documents import Inline
 from derive.parse.build import FUNCTIONS
+from derive.indexing import split
 from derive.parse.definitions import parse_definition
 
 # \frac{d}{dx}, \frac{d^{2}}{dx^{2}}, \frac{dy}{d\alpha}, \frac{\partial}{\partial \theta_0}: the name after
@@ -28,6 +29,10 @@ _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*\())(?:_\s
 # \ell(\mu, \sigma), L(w, b; x), J(\theta_0, \theta_1): a quantity of several variables, named
 _DEFINED_QUANTITY = re.compile(r"^\s*([A-Za-z]|\\[a-z]+)(?:_\{?\\?[A-Za-z0-9]+\}?)?\s*\(([^()]*[,;][^()]*)\)\s*$")
 _DECORATED = r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde)\s*\{\s*\\?[A-Za-z]+\s*\}"
+# J(\mathbf{w}) = …: a function of a vector, which derive does not define; f(2) = 4 is a claim, no head
+_HEAD = re.compile(r"^\s*([A-Za-z]|\\[a-z]+)\s*\(\s*\\(?:mathbf|boldsymbol|bm|vec)\b")
+_STYLE = re.compile(r"\\(?:displaystyle|textstyle)(?![A-Za-z])")
+_DEFINED_SQUARE = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*\^\s*\{?\s*2\s*\}?\s*$")
 _DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
 
 
@@ -123,6 +128,10 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
         left, body = exprs[0], exprs[1]
     else:
         return None
+    left = _STYLE.sub("", left)  # \displaystyle I(\lambda) = …: the head is I(\lambda)
+    m = _DEFINED_SQUARE.match(left)
+    if m is not None and m.group(1) not in ("e", "\\pi") and _bare(m.group(1)) not in _bare(body):
+        return "square", m.group(1), None, body  # \hat{\sigma}^2 = …: σ̂ is its positive root (x^2 = x x is no)
     m = _DEFINED_FUNCTION.match(left)
     if m is not None:
         name = m.group(1).removeprefix("\\operatorname{").rstrip("}")
@@ -140,6 +149,10 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     if m is not None and m.group(1) not in ("e", "\\pi", _declared_variable(chain)):
         return "symbol", m.group(1), None, body  # x = 2 gives a value, not a definition: see _add
     return None
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _declared_variable(chain: Chain) -> str | None:
@@ -189,6 +202,7 @@ def _add(found: Scoped, chain: Chain) -> None:
     definition = definition_of(chain)
     if definition is None:
         _add_condition(found, chain)
+        _end_unread(found, chain)
         return
     kind, name, var, body = definition
     line, where = chain.lines[0], place_of(chain)
@@ -196,11 +210,17 @@ def _add(found: Scoped, chain: Chain) -> None:
     if kind == "quantity":
         _add_quantity(found, chain, name, var, body)
         return
+    if kind == "square":
+        _add_square(found, chain, name, body)
+        return
     if kind == "function":
         try:
             d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
-        except DeriveError:
-            return  # not a definition derive can read: the chain is checked as written
+        except DeriveError:  # a definition derive cannot read: links that use the name are undecided
+            if not chain.inline:
+                found.entries.append((where, line, "function", name, None))
+                found.entries.append((where, line, "symbol", names.make(name), None))
+            return
         found.entries.append((where, line, "function", d.name, d.function))
         # the bare name is the function at its own variable: df/dx, \frac{\partial \ell}{\partial \mu}
         found.entries.append((where, line, "symbol", names.make(d.name), d.function.body))
@@ -212,16 +232,16 @@ def _add(found: Scoped, chain: Chain) -> None:
     if not isinstance(symbol, Symbol):
         return
     value = _first_readable([body, *chain.expressions[2:]], variable_of(chain), known)
-    if value is None:
-        if not chain.inline:  # a display redefines it, in a form derive cannot read: the old one ends
+    if value is None:  # the text defines it, in a form derive cannot read: links with it are undecided
+        if not chain.inline or split(symbol.name):  # (inline: "with $p_j = \operatorname{softmax}(…)_j$")
             found.entries.append((where, line, "symbol", symbol, None))
         return
     if symbol in value.free_symbols:  # y = y + 1 is an equation or an update, not a definition of y
         found.entries.append((where, line, "symbol", symbol, None))
         return
     # "at $y = 0$", $$x = 2$$ state a value, not a definition: only an expression in a variable defines;
-    # "the case $i = j$" relates two names, and defines neither
-    if value.free_symbols - {symbol} and not value.is_Symbol:
+    # "the case $i = j$" relates two letters, and defines neither (x̄ = μ̂ does name x̄)
+    if value.free_symbols - {symbol} and not (value.is_Symbol and len(value.name) == len(symbol.name) == 1):
         found.entries.append((where, line, "symbol", symbol, value))
 
 
@@ -239,6 +259,18 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
     found.entries.append((where, line, "call", name, tuple(names.make(p) for p in spelled)))
 
 
+def _add_square(found: Scoped, chain: Chain, name: str, body: str) -> None:
+    """\\hat{\\sigma}^2 = V names an estimate of a spread: σ̂ is the positive root of V."""
+    try:
+        symbol = parse(name, reader="latex")
+    except DeriveError:
+        return
+    value = _first_readable([body], variable_of(chain), found.at(place_of(chain)))
+    if isinstance(symbol, Symbol) and (value is None or symbol not in value.free_symbols):
+        found.entries.append((place_of(chain), chain.lines[0], "symbol", symbol,
+                              None if value is None else sqrt(value)))
+
+
 def _first_readable(bodies: list[str], variable: str, known: Definitions) -> Expr | None:
     """s_i = \\mathrm{softmax}(\\mathbf{z})_i = \\frac{e^{z_i}}{…}: the text says s_i is each of these;
     the first derive can read defines it (the links between them are still checked)."""
@@ -248,6 +280,18 @@ def _first_readable(bodies: list[str], variable: str, known: Definitions) -> Exp
         except DeriveError:
             continue
     return None
+
+
+def _end_unread(found: Scoped, chain: Chain) -> None:
+    """J(\\mathbf{w}) = … where J was defined before, in a head derive cannot read as a definition: the
+    text redefines J, so the old definition ends (a link with J is then undecided, not judged by it)."""
+    m = _HEAD.match(chain.expressions[0]) if len(chain.expressions) >= 2 and not chain.inline else None
+    if m is None or (name := names.spelled(m.group(1))) is None:
+        return
+    known = found.at(place_of(chain))
+    if names.make(name) in known.symbols or name in known.functions:
+        found.entries.append((place_of(chain), chain.lines[0], "symbol", names.make(name), None))
+        found.entries.append((place_of(chain), chain.lines[0], "function", name, None))
 
 
 def _add_condition(found: Scoped, chain: Chain) -> None:

@@ -6,25 +6,45 @@ from __future__ import annotations
 
 import re
 
-from sympy import Derivative, Expr, Function, Indexed, Product, Subs, Sum, Symbol
+from sympy import (
+    Derivative,
+    Expr,
+    Function,
+    Indexed,
+    IndexedBase,
+    Product,
+    Subs,
+    Sum,
+    Symbol,
+)
+from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
 from derive.checker.assumptions import assumed, described, is_condition
+from derive.checker.blocks import Block, Chain
 from derive.checker.definitions import Definitions, definition_of, variable_of
-from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
+from derive.checker.report import (
+    DEFINITION,
+    INVALID,
+    UNDECIDED,
+    VALID,
+    ChainReport,
+    Link,
+)
 from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError, LimitError
 from derive.exprs import ALL_TERMS, pending, preorder, rebuild, remake
+from derive.functions import DefinedFunction
 from derive.indexing import relabel, split, terms_of
 from derive.instances import by_instances, free_indices
 from derive.justify import justify
 from derive.parse import names, parse
 from derive.parse.limits import DEFAULT
-from derive.checker.blocks import Block, Chain
 from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
 from derive.suggest import suggestion
 from derive.verify import compare
+
 
 def _dependent(node: Expr) -> Expr | None:
     """dy/dx of a y the document never defined: y is a function of x (unknown), not a constant whose
@@ -33,6 +53,13 @@ def _dependent(node: Expr) -> Expr | None:
         (x, n), = node.variable_count
         if node.expr != x:
             return Derivative(Function(node.expr.name)(x), (x, n))
+    if isinstance(node, Derivative) and len(node.variable_count) == 1 and node.expr.free_symbols \
+            and not node.expr.has(AppliedUndef, Indexed) and not (node.expr.free_symbols & set(node.variables)) \
+            and not split(node.variables[0].name):  # ∂e^{x_j}/∂x_k is an index claim, judged by instances
+        # ∂(ln L)/∂μ of an L the text never wrote out: L depends on μ (else nobody differentiates it)
+        (x, n), = node.variable_count
+        return Derivative(node.expr.xreplace({s: Function(s.name)(x) for s in node.expr.free_symbols
+                                              if s.is_Symbol}), (x, n))
     if isinstance(node, Derivative) and isinstance(node.expr, Indexed):  # ∂ℓ_i/∂w of a term ℓ_i
         term = node.expr
         return Derivative(Function(str(term.base.label))(*term.indices, *node.variables), *node.variable_count)
@@ -109,6 +136,9 @@ class _Writer:
             return expr if value is None else self.out(value, keep, using)
         if isinstance(expr, AppliedUndef) and (value := self.called(expr)) is not None:
             return self.out(value, keep, using)
+        if isinstance(expr, DefinedFunction) and _sums_in(expr):
+            # L(p) = \prod_i …: written out, so that its sum is judged by instances, not by simplify
+            return self.out(expr.body_at(expr.args[0]), keep, using)
         if expr.is_Symbol and expr not in keep and (value := self.value_of(expr)) is not None:
             if expr in using:
                 raise LimitError("the definitions refer to each other in a circle")
@@ -123,12 +153,17 @@ class _Writer:
             return written
         if not expr.args:
             return expr
-        if isinstance(expr, (Sum, Product)):  # the index of a sum is its own, whatever the text defined
-            keep = keep | {v for v, _, _ in expr.limits}
+        if isinstance(expr, ExprWithLimits):  # the index of a sum or an integral's variable is its own,
+            keep = keep | {limit[0] for limit in expr.limits}  # whatever the text defined
         args = [self.out(a, keep, using) for a in expr.args]
         if all(a is b for a, b in zip(args, expr.args)):
             return expr
         return remake(expr, args)
+
+
+def _sums_in(call: DefinedFunction) -> bool:
+    """Whether a defined function's body holds a sum or a product, itself or through the functions it calls."""
+    return call.body.has(Sum, Product) or any(_sums_in(f) for f in call.body.atoms(DefinedFunction))
 
 
 def check_chain(block: Block, chain: Chain, known: Definitions,
@@ -165,9 +200,15 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                                      reason=f"cannot read `{chain.expressions[k]}`: {report.errors[k]}"))
         else:
             # a name whose latest definition could not be read (the variable itself is never replaced)
-            unread = sorted(({s.name for s in a.free_symbols | b.free_symbols} & set(known.unreadable)) - {variable})
+            used = {s.name for s in a.free_symbols | b.free_symbols} | {type(f).__name__ for e in (a, b)
+                                                                      for f in e.atoms(AppliedUndef)}
+            unread = sorted((used & set(known.unreadable)) - {variable})
             if unread:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=known.undefined_reason(unread)))
+                continue
+            if _differentials(a) or _differentials(b):
+                report.links.append(Link(i, i + 1, UNDECIDED, reason="a relation between differentials "
+                                         "(du = 2x dx): derive does not check it"))
                 continue
             verdict, method = compare(a, b)
             if verdict is not True and i == 0 and len(exprs) == 2 and is_condition(a, b):
@@ -185,7 +226,7 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                                          rule=f"using {described(used, known.assumptions)}"))
             elif verdict is True:
                 report.links.append(Link(i, i + 1, VALID, method, rule=justify(a, b, Symbol(variable, real=True))))
-            elif verdict is False and (unstated := _holds_if_normalised(a, b)):
+            elif verdict is False and (unstated := _holds_if_normalised(a, b) or _holds_if_mean(a, b)):
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=f"holds only if {unstated}, which the "
                                          "text does not state before here"))
             elif verdict is False:
@@ -238,6 +279,28 @@ def _holds_if_normalised(a: Expr, b: Expr) -> str | None:
     return None
 
 
+def _differentials(expr: Expr) -> bool:
+    """du, \\mathrm{d}x outside an integral: a factor d beside a name (read as the product d·u)."""
+    d = names.make("d")
+    return any(node.is_Mul and d in node.args and len(node.args) >= 2 for node in preorder(expr))
+
+
+def _holds_if_mean(a: Expr, b: Expr) -> str | None:
+    """'ȳ is the mean of the y_i' where the link holds once an x̄ the text never defined is the mean of
+    the terms of its letter (the convention of statistics notes, often left unsaid: "and so on")."""
+    for bar in sorted({s for s in a.free_symbols | b.free_symbols if s.name.endswith("bar")}, key=str):
+        letter = bar.name[:-3]
+        sums = [node for e in (a, b) for node in preorder(e) if isinstance(node, Sum)]
+        bound = next((hi for node in sums for _, _, hi in node.limits if hi.free_symbols), None)
+        if not letter or bound is None:
+            continue
+        k = names.make("k")
+        mean = Sum(Indexed(IndexedBase(letter, real=True), k), (k, 1, bound)) / bound
+        if compare(a.xreplace({bar: mean}), b.xreplace({bar: mean}))[0] is True:
+            return f"{letter}̄ is the mean of the {letter}_i"
+    return None
+
+
 def _base(term: Expr) -> str:
     return str(term.base.label) if isinstance(term, Indexed) else term.name.partition("_")[0]
 
@@ -250,7 +313,8 @@ def _assumptions_used(a: Expr, b: Expr, known: Definitions) -> set[str]:
 def _set_to_zero(report: ChainReport, exprs: list[Expr | None]) -> None:
     """f'(x) = 2x - 4 = 0: a derivation that ends in "= 0" where its last expression is not zero
     sets it to zero, a condition to solve, not an identity: undecided with that reason, not wrong."""
-    if (len(exprs) < 3 or exprs[-1] is None or exprs[-1] != 0 or exprs[-2] is None or pending(exprs[-2])
+    if (len(exprs) < 2 or exprs[-1] is None or exprs[-1] != 0 or exprs[-2] is None
+            or (len(exprs) == 2) != bool(pending(exprs[-2]))  # f' = 2x - 4 = 0; or dJ/dw = 0 alone
             or not exprs[-2].free_symbols):  # 3 = 0 is no condition on anything: it is wrong
         return
     last = report.links[-1]

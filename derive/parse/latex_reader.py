@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from sympy import Abs, Derivative, Expr, Function, S, Symbol
+from sympy import Abs, Derivative, Expr, Function, Indexed, IndexedBase, S, Sum, Symbol, exp
 from sympy.core.function import AppliedUndef
 
 from derive.errors import LimitError, ParseError
-from derive.exprs import add, neg, rebuild
+from derive.exprs import ALL_TERMS, add, div, neg, rebuild
 from derive.parse.arithmetic import Arithmetic
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, negate, number, power
 from derive.parse.latex_calls import Calls
@@ -26,6 +26,7 @@ from derive.probability import NAMES as AVERAGES
 from derive.probability import Covariance
 
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
+DECORATED_VECTORS = (r"\mathbf", r"\boldsymbol", r"\bm", r"\vec")
 _EQUATION = "expected an expression, not an equation or a condition"
 
 
@@ -475,6 +476,24 @@ class Reader(Arithmetic, Calls, Commands):
             self.expect(closing[opened.text], opened)
         return make(f"delta_{letters[0].text}{letters[2].text}")
 
+    def softmax(self, at: Token) -> Expr:
+        """\\mathrm{softmax}(\\mathbf{z})_j: the j-th component, e^{z_j} / Σ_k e^{z_k} (a sum over every k)."""
+        if not (self.is_op("(") and self.peek().kind == "command" and self.peek().text in DECORATED_VECTORS):
+            raise self.refuse("derive reads softmax as a component of a vector, \\mathrm{softmax}(\\mathbf{z})_j", at)
+        opened = self.take()
+        vector = self.command()
+        self.expect(")", opened)
+        if not (vector.is_Symbol and vector.name.endswith("bold") and self.is_op("_")):
+            raise self.refuse("derive reads softmax as a component of a vector, \\mathrm{softmax}(\\mathbf{z})_j", at)
+        self.take()
+        index = self.script()
+        if not index.is_Symbol:
+            raise self.refuse("the component of a softmax is a letter, as in \\mathrm{softmax}(\\mathbf{z})_j", at)
+        letter = vector.name[:-4]
+        k = make("k" if index.name != "k" else "m")
+        total = Sum(exp(Indexed(IndexedBase(letter, real=True), k), evaluate=False), (k, 1, ALL_TERMS))
+        return div(exp(make(f"{letter}_{index.name}"), evaluate=False), total)
+
     def named(self) -> Expr:
         """\\operatorname{sech}(x) or \\mathrm{ReLU}(x): a function derive knows or the user defined."""
         t = self.take()
@@ -482,6 +501,8 @@ class Reader(Arithmetic, Calls, Commands):
             return self.average(AVERAGES[t.text], t)
         if t.text == "1":
             return self.indicator(t)
+        if t.text == "softmax" and "softmax" not in self.functions:
+            return self.softmax(t)
         func = self.functions.get(t.text)
         if func is None:
             kind = "function" if self.calls_at(self.i) else "name"
