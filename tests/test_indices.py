@@ -218,3 +218,46 @@ def test_a_decorated_name_before_a_bracket_multiplies_as_its_letter_does():
 def test_primes_after_a_subscript_still_make_a_call():
     got = latex(r"f_1'(x)")
     assert got.is_Derivative and type(got.expr).__name__ == "f_1"
+
+
+# --- rules found on the second ML corpus -----------------------------------------------------------------
+
+def test_a_relation_between_differentials_is_undecided():
+    [link] = [k for k in check(r"Let $u = 1 + x^2$. $$ \mathrm{d}u = 2x \, \mathrm{d}x $$").links]
+    assert link.verdict == UNDECIDED and "differentials" in link.reason
+
+
+def test_an_expectation_stated_for_every_term_is_used():
+    text = r"""Using $\mathbb{E}[x_i] = \lambda$,
+$$ \frac{1}{\lambda^2} \sum_{i=1}^{n} \mathbb{E}[x_i] = \frac{n}{\lambda} $$"""
+    [link] = check(text).links
+    assert link.verdict == VALID and "lambda" in link.rule
+    assert verdicts(text.replace(r"= \frac{n}{\lambda}", r"= \frac{n}{\lambda^2}")) == [INVALID]
+
+
+def test_the_square_of_an_estimate_defines_the_estimate():
+    text = r"""$$ \hat{\sigma}^2 = \frac{1}{n} \sum_{i=1}^{n} (x_i - \mu)^2 $$
+$$ \frac{n}{\hat{\sigma}^2} - \frac{3}{\hat{\sigma}^4} \sum_{i=1}^{n} (x_i - \mu)^2 = -\frac{2n}{\hat{\sigma}^2} $$"""
+    assert verdicts(text)[-1] == VALID
+    assert verdicts(text.replace(r"-\frac{2n}", r"-\frac{3n}"))[-1] == INVALID
+
+
+def test_a_mean_the_text_leaves_undefined_is_named_not_failed():
+    [link] = check(r"$$ \frac{1}{n} \sum_{i=1}^{n} (y_i - \bar{y})^2 = \frac{1}{n} \sum_{i=1}^{n} y_i^2 - \bar{y}^2 $$").links
+    assert link.verdict == UNDECIDED and "mean" in link.reason
+
+
+def test_a_derivative_of_a_name_never_written_out_is_not_zero():
+    [link] = check(r"$$ \frac{\partial \ln L}{\partial \mu} = 0 $$").links
+    assert link.verdict != INVALID and link.verdict != VALID
+
+
+def test_setting_a_derivative_to_zero_before_an_implication_is_a_condition():
+    text = r"""Setting the derivative to zero,
+$$ \frac{dJ}{dw} = 0 \;\Rightarrow\; w = 3 $$"""
+    assert INVALID not in verdicts(r"Let $J = (w - 3)^2$." + "\n\n" + text)
+
+
+def test_the_softmax_component_reads_as_its_formula():
+    got = latex(r"\mathrm{softmax}(\mathbf{z})_j")
+    assert compare(got, latex(r"\frac{e^{z_j}}{\sum_k e^{z_k}}"))[0] is True
