@@ -261,3 +261,28 @@ $$ \frac{dJ}{dw} = 0 \;\Rightarrow\; w = 3 $$"""
 def test_the_softmax_component_reads_as_its_formula():
     got = latex(r"\mathrm{softmax}(\mathbf{z})_j")
     assert compare(got, latex(r"\frac{e^{z_j}}{\sum_k e^{z_k}}"))[0] is True
+
+
+def test_a_sum_of_a_formula_against_a_constant_is_a_claim_not_a_condition():
+    [link] = check(r"$$ \sum_{k=1}^{n} \frac{1}{2^k} = 1 $$").links  # false: 1 − 2^{−n}
+    assert link.verdict == INVALID
+
+
+@pytest.mark.parametrize("text, variable", [(r"\partial_{\theta_j} J", "theta_j"), (r"\partial_w L", "w"),
+                                            (r"\nabla_w L", "w")])
+def test_a_derivative_written_with_its_variable_as_a_subscript(text, variable):
+    got = latex(text)
+    assert got.is_Derivative and got.variables == (Symbol(variable, real=True),)
+
+
+def test_a_gradient_by_a_vector_is_refused():
+    with pytest.raises(ParseError, match="vector"):
+        latex(r"\nabla_{\boldsymbol{\theta}} J")
+
+
+def test_a_subscript_derivative_is_checked_in_a_chain():
+    text = r"""Let $J = \frac{1}{2}(y - \theta x)^2$.
+
+$$ \partial_\theta J = -(y - \theta x) x $$"""
+    assert verdicts(text)[-1] == VALID
+    assert verdicts(text.replace("-(y", "(y"))[-1] == INVALID

@@ -18,7 +18,7 @@ from derive.parse.names import canonical, greek_name, make
 FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
 NOT_YET = frozenset({"iint", "iiint", "oint", "lim", "limsup", "liminf", "max", "min", "sup", "inf",
                      "det", "gcd", "lcm", "binom", "dbinom", "tbinom", "choose", "begin", "end", "pm", "mp",
-                     "cdots", "ldots", "dots", "vdots", "ddots", "nabla", "mod", "bmod", "pmod", "arg", "deg",
+                     "cdots", "ldots", "dots", "vdots", "ddots", "mod", "bmod", "pmod", "arg", "deg",
                      "dim", "ker", "Pr", "over", "overset", "underset", "stackrel", "bigcup", "bigcap",
                      "coprod"})
 _BIG = {"sum": Sum, "prod": Product}
@@ -70,8 +70,10 @@ class Commands:
             return self.layout()
         if name in NOT_YET:
             raise self.refuse(f"derive does not read \\{name} yet")
-        if name == "partial":
-            raise self.refuse(r"\partial is read in \frac{\partial}{\partial x} and \frac{\partial f}{\partial x}")
+        if name in ("partial", "nabla") and self.is_op("_", at=self.i + 1):
+            return self.subscript_derivative()
+        if name in ("partial", "nabla"):
+            raise self.refuse(rf"\{name} is read with its variable, as in \{name}_{{w}} L or \frac{{\partial L}}{{\partial w}}")
         if name == "prime":
             raise self.refuse(r"\prime belongs in a superscript after a name or a bracket: f^{\prime}(x)")
         raise self.refuse(f"unknown command \\{name}")
@@ -181,6 +183,21 @@ class Commands:
         with self.deeper():
             operand = self.differentiated(start + 1 + k, middle - 1, end)
         return Derivative(operand, *variables)
+
+    def subscript_derivative(self) -> Expr:
+        """\\partial_{\\theta_j} J and \\nabla_w L (w one variable): the derivative of what follows, as
+        \\frac{\\partial}{\\partial \\theta_j} would take it."""
+        t = self.take()
+        self.take()  # _
+        with self.deeper():
+            variable = self.script()
+        if not variable.is_Symbol or variable.name.endswith("bold"):
+            raise self.refuse(f"{t.text}_… takes one variable (a gradient by a vector is not read yet)", t)
+        if not (self.starts_factor() or self.is_op("-", "+")):
+            raise self.error(f"{t.text}_{{…}} needs something to differentiate after it")
+        with self.deeper():
+            operand = self.power() if self.is_op("(", "[") else self.product()
+        return Derivative(operand, variable)
 
     def differentiated(self, inside: int, close: int, after: int) -> Expr:
         """What d/dx applies to: the rest of the numerator (dy/dx); a bracket that follows, alone
