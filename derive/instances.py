@@ -172,9 +172,10 @@ def _expanded(body: Expr, limits: list[tuple], join) -> Expr:
         raise _Unwritable("a sum derive could not write out term by term")
     if hi - lo + 1 > _MOST_TERMS:
         raise _Unwritable(f"a sum of more than {_MOST_TERMS} terms")
+    rebound = any(w == v for w, _, _ in limits[:-1])  # Σ_{i=1}^{n} Σ_{i=1}^{m} x_i: the inner i is its own
     terms = []
     for k in range(int(lo), int(hi) + 1):
-        terms.append(_expanded(_put(body, v, Integer(k)),
+        terms.append(_expanded(body if rebound else _put(body, v, Integer(k)),
                                [(w, _put(a, v, Integer(k)), _put(b, v, Integer(k))) for w, a, b in limits[:-1]], join))
     return join(*terms)
 
@@ -212,8 +213,11 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     tied = next(b for b in bounds if b != ALL_TERMS) if len(bounds) == 2 and ALL_TERMS in bounds else None
     if tied is not None:
         bounds = [b for b in bounds if b != ALL_TERMS]
+    written = _written_indices(a, b)  # z_2 written out: only sizes that have a second term
     checked = 0
     for combination in product(SIZES, repeat=len(bounds)):
+        if combination and min(combination) - lowest + 1 < written:
+            continue
         sizes = dict(zip(bounds, combination))
         if tied is not None:
             sizes[ALL_TERMS] = sizes[tied]
@@ -237,6 +241,14 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     return True, f"instances ({_summary(bounds, letters, distinct)})"
 
 
+def _written_indices(a: Expr, b: Expr) -> int:
+    """The largest index written as a number on a letter whose terms a sum runs over (x_3 beside Σ x_i)."""
+    summed = {str(t.base.label) for e in (a, b) for t in e.atoms(Indexed)}
+    parts = [s.name.partition("_") for e in (a, b) for s in e.free_symbols]
+    numbers = [int(sub) for base, _, sub in parts if base in summed and sub.isdigit()]
+    return max(numbers, default=0)
+
+
 def _allowed(values: dict[str, int], distinct: frozenset) -> bool:
     return all(values[p] != values[q] for p, q in distinct if p in values and q in values)
 
@@ -246,8 +258,10 @@ def _imposed(pair: list[Expr], conditions: tuple[Expr, ...], sizes: dict, values
     Σ_k y_k = 1 is solved for its last term (y_K = 1 − y_1 − … − y_{K−1})."""
     common = set(sizes.values())
     for condition in conditions:
-        # Σ_{k=1}^{C} y_k = 1 stated, Σ_k y_k in the link: one set of classes, of the link's size
-        unsized = {s: next(iter(common)) for s in _bound(condition, condition) if s not in sizes and len(common) == 1}
+        # Σ_{k=1}^{K} p_k = 1 says nothing of a sum to m: imposed only over the link's own bounds
+        if any(s not in sizes for s in _bound(condition, condition)):
+            continue
+        unsized: dict = {}
         letters = _each(condition, pair, values)
         if letters and common:
             lowest = _lowest(*pair)

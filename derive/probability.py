@@ -62,10 +62,27 @@ def random_symbols(*exprs: Expr, declared: frozenset = frozenset()) -> frozenset
     if declared:
         return declared
     inside = {s for e in exprs for node in preorder(e) if isinstance(node, OPERATORS) for s in node.free_symbols}
-    capitals = {s for s in inside if s.name[:1].isupper() and s.name[:1].isascii()}
+    capitals = {s for s in inside if s.name[:1].isupper() and s.name[:1].isascii() and not _greek(s)}
     if capitals:
         return frozenset(capitals)
-    return frozenset(s for s in inside if s.name[:1].isascii() and s.name[:1].isalpha())
+    return frozenset(s for s in inside if not _greek(s) or s.name.partition("_")[0].endswith(("hat", "tilde")))
+
+
+def guessed(*exprs: Expr) -> bool:
+    """Whether the random symbols were guessed from lowercase letters (no capital inside an expectation):
+    E[ax + b] may average over x alone, or over a and b too. A difference is then no verdict."""
+    inside = {s for e in exprs for node in preorder(e) if isinstance(node, OPERATORS) for s in node.free_symbols}
+    return not any(s.name[:1].isupper() and s.name[:1].isascii() and not _greek(s) for s in inside)
+
+
+def _greek(s: Symbol) -> bool:
+    """μ, σ, θ_0: a parameter (θ̂, an estimator, is random: see random_symbols)."""
+    from derive.parse.names import GREEK, GREEK_CAPITALS
+
+    base = s.name.partition("_")[0]
+    for decoration in ("hat", "bar", "tilde", "vec", "bold"):
+        base = base.removesuffix(decoration)
+    return base in GREEK or base in GREEK_CAPITALS
 
 
 def in_moments(expr: Expr, random: frozenset) -> Expr:

@@ -26,7 +26,7 @@ from sympy.core.function import AppliedUndef
 from derive.exprs import rewrites_only, tidy
 from derive.functions import NamedFunction
 from derive.instances import by_instances, free_indices
-from derive.probability import has_moments, in_moments, random_symbols
+from derive.probability import guessed, has_moments, in_moments, random_symbols
 from derive.rational import NotRational, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
@@ -148,6 +148,9 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
                 return judged
         random = random_symbols(a, b)
         verdict, method = compare(in_moments(a, random), in_moments(b, random))
+        if verdict is False and guessed(a, b):
+            names = ", ".join(sorted(s.name for s in random))
+            return None, f"moments differ if {names} are random, but the text does not say which symbols are"
         return verdict, f"moments ({method})"
     try:
         return rationally_equal(a, b), "rational"  # exact either way

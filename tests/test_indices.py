@@ -286,3 +286,63 @@ def test_a_subscript_derivative_is_checked_in_a_chain():
 $$ \partial_\theta J = -(y - \theta x) x $$"""
     assert verdicts(text)[-1] == VALID
     assert verdicts(text.replace("-(y", "(y"))[-1] == INVALID
+
+
+# --- found in review -----------------------------------------------------------------------------------
+
+def test_a_named_subscript_is_not_an_index():
+    """μ_X = E[X] says nothing of μ_Y: never E[X] − E[X] = 0."""
+    text = r"""Let $\mu_X = \mathbb{E}[X]$.
+
+$$ \mu_X - \mu_Y = 0 $$"""
+    assert verdicts(text) != [VALID]
+
+
+def test_a_sum_inside_a_sum_over_the_same_letter():
+    assert verdicts(r"$$ \sum_{i=1}^{n} \sum_{i=1}^{m} x_i = m \sum_{i=1}^{n} x_i $$") == [INVALID]
+    assert verdicts(r"$$ \sum_{i=1}^{n} \sum_{i=1}^{m} x_i = n \sum_{i=1}^{m} x_i $$") == [VALID]
+
+
+def test_a_case_reaches_only_the_display_after_it():
+    text = r"""Let $s_i = \frac{e^{z_i}}{\sum_k e^{z_k}}$. For $j \neq i$ the entries are off the diagonal.
+""" + "\nMore prose.\n" * 6 + r"""
+Therefore, for every pair,
+
+$$ \frac{\partial s_i}{\partial z_j} = -s_i s_j $$"""
+    assert verdicts(text) == [INVALID]
+
+
+def test_a_stated_sum_to_one_says_nothing_of_a_shorter_sum():
+    text = r"""$$ \sum_{k=1}^{K} p_k = 1 $$
+
+For $m < K$:
+
+$$ 1 - \sum_{k=1}^{m} p_k = 0 $$"""
+    assert verdicts(text)[-1] == INVALID
+
+
+def test_an_evaluation_bracket_in_two_variables_is_refused_not_guessed():
+    with pytest.raises(ParseError, match="several variables"):
+        latex(r"\left[\frac{x y^2}{2}\right]_0^1")
+
+
+def test_a_written_index_is_checked_only_where_it_exists():
+    assert verdicts(r"$$ \sum_{i=1}^{n} x_i - x_3 = x_1 + x_2 + \sum_{i=4}^{n} x_i $$") == [VALID]
+    assert verdicts(r"$$ \frac{\partial}{\partial z_2}\sum_k e^{z_k} = e^{z_2} $$") == [VALID]
+
+
+def test_a_computation_between_sides_with_no_common_name_is_checked():
+    assert verdicts(r"$$ \mathbb{E}\left[\frac{1}{n}\sum_{i=1}^n X_i\right] = 2\mu $$") == [INVALID]
+    assert verdicts(r"$$ \delta_{ij}\delta_{jk} = \delta_{ik} $$") == [INVALID]  # only summed over j
+
+
+def test_a_call_at_numbers_is_a_claim_not_a_definition():
+    text = r"""$$ \ell(\mu, \sigma) = \mu - \sigma^2 $$
+
+$$ \ell(0, 1) = 5 $$"""
+    assert verdicts(text) == [INVALID]
+
+
+def test_an_unknown_function_of_a_vector_depends_on_its_components():
+    [link] = check(r"$$ \partial_{\theta_j} f(\boldsymbol{\theta}) = 0 $$").links
+    assert link.verdict == UNDECIDED  # never "0 = 0": f(θ) varies with θ_j

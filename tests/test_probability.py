@@ -60,3 +60,10 @@ def test_a_declared_operator_is_the_operator_not_a_function_to_define():
 For any $Z$, $\Var(Z) = \mathbb{E}[Z^2] - \mathbb{E}[Z]^2$.
 \[ \Var(X + 1) = \mathbb{E}[(X+1)^2] - (\mathbb{E}[X] + 1)^2 = \Var(X) \]"""
     assert [k.verdict for k in check(text).links][-2:] == [VALID, VALID]
+
+
+def test_which_letters_are_random_is_not_guessed_into_a_verdict():
+    [link] = check(r"$$ E[ax + b] = aE[x] + b $$").links
+    assert link.verdict == "undecided" and "random" in link.reason  # a, b constants or random? not said
+    [link] = check(r"$$ \mathbb{E}[\hat\theta - \theta] = \mathbb{E}[\hat\theta] - \theta $$").links
+    assert link.verdict == VALID  # θ̂ an estimator, θ a parameter

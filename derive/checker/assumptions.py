@@ -77,4 +77,15 @@ def is_condition(a: Expr, b: Expr) -> bool:
         side = a if left else b  # (Σ_{k=1}^{n} 2^{-k} = 1 is a claim about a formula: checked)
         return (isinstance(side, (Sum, Product)) and side.function.has(Indexed)
                 and not (b if left else a).free_symbols)
-    return not left & right
+    # \sin\theta = y/r: a name, or a function of one name, related to another quantity; never a
+    # computation (E[…] = 2μ, δ_ij δ_jk = δ_ik, (a+b)^2 = c^2 + 1), which is checked
+    return not left & right and any(_named(side) for side in (a, b))
+
+
+def _named(expr: Expr) -> bool:
+    from sympy import Function, Symbol
+
+    if isinstance(expr, Symbol):
+        return "_" not in expr.name or not expr.name.partition("_")[2].isalpha()  # not an index: δ_ij
+    return (isinstance(expr, Function) and len(expr.args) == 1 and isinstance(expr.args[0], Symbol)
+            and type(expr).__name__ not in ("Expectation", "Variance", "Covariance"))

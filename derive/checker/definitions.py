@@ -82,7 +82,8 @@ class Scoped:
                 if where <= place and kind == "assume":
                     known.assumptions[name] = (value, line)
                 elif where <= place and kind == "relation":
-                    known.relations.insert(0, (*name, value, line))  # the latest first
+                    if _near(where, place):
+                        known.relations.insert(0, (*name, value, line))  # the latest first
                 elif where <= place:
                     known.equations.append((value, line, name))
                 continue
@@ -97,6 +98,14 @@ class Scoped:
             else:
                 known.later.setdefault(key, line)
         return known
+
+
+# "For $j \neq i$:" speaks of the display right after it, not of the rest of the document
+RELATION_REACH = 8
+
+
+def _near(where: tuple[int, int], place: tuple[int, int]) -> bool:
+    return 0 <= place[1] - where[1] <= RELATION_REACH  # (lines of one file: an \input's own start at 1)
 
 
 def variable_of(chain: Chain) -> str:
@@ -142,8 +151,10 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
             return "function", name, m.group(2), body
         return None
     m = _DEFINED_QUANTITY.match(left)
+    parameters = [names.spelled(p.strip()) for p in re.split(r"[,;]", m.group(2))] if m else []
     if m is not None and (name := names.spelled(m.group(1).replace(" ", ""))) is not None \
-            and name not in FUNCTIONS and name not in ("Var", "Cov"):
+            and None not in parameters and len(set(parameters)) == len(parameters) \
+            and name not in FUNCTIONS and name not in ("Var", "Cov"):  # \ell(0, 1) = 5 is a claim
         return "quantity", name, m.group(2), body  # \ell(\mu, \sigma) = …, L(w, b; x) = …
     m = _DEFINED_SYMBOL.match(left)
     if m is not None and m.group(1) not in ("e", "\\pi", _declared_variable(chain)):

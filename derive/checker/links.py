@@ -60,10 +60,25 @@ def _dependent(node: Expr) -> Expr | None:
         (x, n), = node.variable_count
         return Derivative(node.expr.xreplace({s: Function(s.name)(x) for s in node.expr.free_symbols
                                               if s.is_Symbol}), (x, n))
+    if isinstance(node, Derivative) and len(node.variable_count) == 1 and (vector := _of_vector(node)):
+        # ∂f(θ)/∂θ_j of an unknown f of the vector θ: f depends on θ_j, its derivative is unknown, not 0
+        (x, n), = node.variable_count
+        return Derivative(node.expr.xreplace({f: f.func(*f.args, x) for f in vector}), (x, n))
     if isinstance(node, Derivative) and isinstance(node.expr, Indexed):  # ∂ℓ_i/∂w of a term ℓ_i
         term = node.expr
         return Derivative(Function(str(term.base.label))(*term.indices, *node.variables), *node.variable_count)
     return None
+
+
+def _of_vector(node: Derivative) -> list:
+    """The unknown functions in node's expression called with the vector whose component node's
+    variable is (f(\\boldsymbol\\theta) under ∂/∂θ_j)."""
+    x = node.variables[0]
+    parts = split(x.name) if isinstance(x, Symbol) else None
+    if parts is None:
+        return []
+    return [f for f in node.expr.atoms(AppliedUndef) if x not in f.args
+            and any(isinstance(a, Symbol) and a.name == f"{parts[0]}bold" for a in f.args)]
 
 
 def _undefined(exprs: list[Expr | None]) -> list[str]:
@@ -101,7 +116,8 @@ class _Writer:
             return None
         for defined, value in self.symbols.items():
             parts = split(defined.name)
-            if parts and parts[0] == base and len(parts[1]) == len(sub) and len(set(parts[1])) == len(sub):
+            if parts and parts[0] == base and len(parts[1]) == len(sub) and len(set(parts[1])) == len(sub) \
+                    and all(letter in _indices_in(value) for letter in parts[1]):
                 return relabel(value, dict(zip(parts[1], sub)))
         return None
 
@@ -161,6 +177,13 @@ class _Writer:
         return remake(expr, args)
 
 
+def _indices_in(value: Expr) -> set[str]:
+    """The letters value uses as indices (s_i = e^{z_i}/…: i). Only a definition whose subscript is
+    such an index serves other indices: μ_X = E[X] says nothing of μ_Y, x_min nothing of x_max."""
+    found = {c for s in value.free_symbols if (parts := split(s.name)) for c in parts[1]}
+    return found | {str(i) for t in value.atoms(Indexed) for i in t.indices}
+
+
 def _sums_in(call: DefinedFunction) -> bool:
     """Whether a defined function's body holds a sum or a product, itself or through the functions it calls."""
     return call.body.has(Sum, Product) or any(_sums_in(f) for f in call.body.atoms(DefinedFunction))
@@ -215,8 +238,10 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                 report.links.append(Link(i, i + 1, DEFINITION, rule="a condition the text states"))
                 continue
             stated = _under_conditions(a, b, known) if verdict is not True else None
-            if stated is not None:
-                report.links.append(Link(i, i + 1, VALID, stated[0], rule=f"using {stated[1]}"))
+            if stated is not None and (stated[0] is True or verdict is None):  # decided by what the text said
+                verdict_then, method_then, said = stated
+                report.links.append(Link(i, i + 1, VALID if verdict_then else INVALID, method_then,
+                                         rule=f"using {said}"))
                 continue
             used = _assumptions_used(a, b, known) if verdict is not True else set()
             if used:
@@ -241,9 +266,10 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     return report, exprs
 
 
-def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[str, str] | None:
-    """(method, the conditions used) where the link holds once the equations and index relations the
-    text stated are imposed (Σ_k y_k = 1; j ≠ i), or None where it does not or none applies."""
+def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
+    """(verdict, method, the conditions used) once the equations and index relations the text stated
+    are imposed (Σ_k y_k = 1; j ≠ i): True where the link then holds, False where it fails under the
+    stated equations; None where neither is shown or none applies."""
     bases = {_base(s) for e in (a, b) for s in e.free_symbols | e.atoms(Indexed)}
     equations = [(value, line, shown) for value, line, shown in known.equations
                  if {_base(s) for s in value.free_symbols | value.atoms(Indexed)} & bases - {"all"}]
@@ -255,15 +281,18 @@ def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[str, str] |
         return None
     conditions = tuple(value for value, _, _ in equations)
     said = [f"{shown} (line {line})" for _, line, shown in equations]
+    failed = None
     for relation in [None, *relations]:
         if relation is None and not equations:
             continue
         distinct = frozenset() if relation is None else frozenset({(relation[0], relation[1])})
         judged = by_instances(a, b, compare, conditions, distinct) or (None, "")
+        sign = "" if relation is None else f"{relation[0]} ≠ {relation[1]} (line {relation[3]})"
         if judged[0] is True:
-            sign = "" if relation is None else f"{relation[0]} ≠ {relation[1]} (line {relation[3]})"
-            return judged[1], ", ".join([*said, *([sign] if sign else [])])
-    return None
+            return True, judged[1], ", ".join([*said, *([sign] if sign else [])])
+        if judged[0] is False and relation is None and failed is None:
+            failed = (False, judged[1], ", ".join(said))
+    return failed
 
 
 def _holds_if_normalised(a: Expr, b: Expr) -> str | None:
@@ -357,7 +386,8 @@ def _should_be(start: Expr | None) -> str | None:
 # "setting the derivative to zero", "solve", "critical point": words that say a chain ends in an
 # equation to solve; loose words (set up, is zero, square root) do not
 _SOLVING = re.compile(r"\bset(?:ting)?\b[^.]{0,60}?\b(?:to )?(?:zero|0)\b|\bequal(?:s|ing)? (?:to )?zero\b|\bsolv"
-                      r"|\bcritical points?\b|\bstationary\b|\bextrem|\bminimi[sz]|\bmaximi[sz]|\boptimi[sz]"
+                      r"|\bcritical points?\b|\bstationary\b|\bextrem|\bminim|\bmaxim|\boptimi[sz]|\bvanish"
+                      r"|\bis zero\b"
                       r"|\broots? of\b", re.IGNORECASE)
 
 

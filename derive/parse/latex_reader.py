@@ -271,9 +271,7 @@ class Reader(Arithmetic, Calls, Commands):
         if low is None or high is None:
             raise self.refuse("an evaluation bracket reads [F]_a^b or [F]_{x=a}", opened)
         candidates = sorted(inner.free_symbols - low.free_symbols - high.free_symbols, key=str)
-        if self.x in candidates:
-            variable = self.x
-        elif len(candidates) == 1:
+        if len(candidates) == 1:  # x y evaluated from 0 to 1: by x or by y? said, never guessed
             variable = candidates[0]
         else:
             raise self.refuse("an evaluation bracket in several variables: write [F]_{x=a}^{b}", opened)
