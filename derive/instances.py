@@ -210,9 +210,9 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     lowest = _lowest(a, b)
     patterns = [p for p in _patterns(letters, lowest) if _allowed(p, distinct)]
     # \sum_{k \neq j} beside \sum_{k=1}^{C}: a sum without bounds runs over the classes the other counts
-    tied = next(b for b in bounds if b != ALL_TERMS) if len(bounds) == 2 and ALL_TERMS in bounds else None
+    tied = next(s for s in bounds if s != ALL_TERMS) if len(bounds) == 2 and ALL_TERMS in bounds else None
     if tied is not None:
-        bounds = [b for b in bounds if b != ALL_TERMS]
+        bounds = [tied]
     written = _written_indices(a, b)  # z_2 written out: only sizes that have a second term
     checked = 0
     for combination in product(SIZES, repeat=len(bounds)):
@@ -261,14 +261,13 @@ def _imposed(pair: list[Expr], conditions: tuple[Expr, ...], sizes: dict, values
         # Σ_{k=1}^{K} p_k = 1 says nothing of a sum to m: imposed only over the link's own bounds
         if any(s not in sizes for s in _bound(condition, condition)):
             continue
-        unsized: dict = {}
         letters = _each(condition, pair, values)
         if letters and common:
             lowest = _lowest(*pair)
             for k in range(lowest, lowest + max(common)):
-                pair = _applied(pair, instance(condition, {**sizes, **unsized}, {**values, **dict.fromkeys(letters, k)}))
+                pair = _applied(pair, instance(condition, sizes, {**values, **dict.fromkeys(letters, k)}))
         elif not letters:
-            pair = _applied(pair, instance(condition, {**sizes, **unsized}, values))
+            pair = _applied(pair, instance(condition, sizes, values))
     return pair
 
 

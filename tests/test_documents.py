@@ -333,3 +333,13 @@ def test_a_macro_that_expands_itself_is_bounded_and_reported():
 def test_a_value_stated_at_a_point_is_judged_there(value, verdict):
     report = check(rf"$$ \frac{{d}}{{dx}} x^2 = 2x = {value} \text{{ at }} x = 1 $$", "a.tex")
     assert report.chains[0].links[-1].verdict == verdict
+
+
+def test_a_markdown_display_on_lines_of_its_own_inside_a_paragraph_is_checked():
+    """"Let … .\\n$$ … $$" with no blank line: MathJax shows a display, so derive checks it; a $$…$$
+    inside a sentence stays inline (kramdown)."""
+    from derive.checker import INVALID, check
+
+    assert len(check("Let $y = 1$.\n$$ x^2 = x x $$\nand more.", "a.md").links) == 1
+    assert [k.verdict for k in check("Let $y = 1$.\n$$ x^2 = 2x $$", "a.md").links] == [INVALID]
+    assert check("We know $$x^2 = x x$$ holds.", "a.md").links == []

@@ -77,16 +77,26 @@ def _display(environment: str, body: str, line: int, path: str, document: Docume
     return Display(environment, unescaped(body), line, path, order=document.next_order())
 
 
+def _own_lines(children: list, k: int) -> bool:
+    """The $$…$$ at k stands on lines of its own: a line break (or the paragraph's edge) on both sides,
+    as in "Let … .\n$$ … $$" with no blank line before it, which MathJax shows as a display."""
+    breaks = ("softbreak", "hardbreak")
+    before = k == 0 or children[k - 1].type in breaks
+    after = k == len(children) - 1 or children[k + 1].type in breaks
+    return before and after
+
+
 def _inline(token, line: int, path: str, document: Document) -> None:
     """Math in a paragraph, a list item or a quote: $…$ is inline; $$…$$ is inline inside a sentence
     (kramdown) and a display when it stands on lines of its own (a display inside a list item)."""
     offset = 0
     prose = []
-    for child in token.children or ():
+    children = list(token.children or ())
+    for k, child in enumerate(children):
         if child.type == "math_inline":
             document.inline.append(Inline(unescaped(child.content), line + offset, path, document.next_order()))
         elif child.type == "math_inline_double":
-            if child.content.startswith("\n") or child.content.endswith("\n"):
+            if child.content.startswith("\n") or child.content.endswith("\n") or _own_lines(children, k):
                 document.displays.append(_display("$$", child.content, line + offset, path, document))
             else:
                 document.inline.append(Inline(unescaped(child.content), line + offset, path, document.next_order()))
