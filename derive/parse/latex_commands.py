@@ -284,7 +284,7 @@ class Commands:
         if skipped is None:
             return whole
         if t.text != r"\sum" or lower is not None or upper is not None:
-            raise self.refuse("derive reads a sum that skips an index only as \\sum_{{k \\neq j}}", t)
+            raise self.refuse("derive reads a sum that skips an index only as \\sum_{k \\neq j}", t)
         return add(whole, neg(relabel(body, {index.name: skipped.name})))  # Σ_{k≠j} f_k = Σ_k f_k − f_j
 
     def skipped_index(self) -> Symbol | None:
