@@ -346,3 +346,9 @@ $$ \ell(0, 1) = 5 $$"""
 def test_an_unknown_function_of_a_vector_depends_on_its_components():
     [link] = check(r"$$ \partial_{\theta_j} f(\boldsymbol{\theta}) = 0 $$").links
     assert link.verdict == UNDECIDED  # never "0 = 0": f(θ) varies with θ_j
+
+
+def test_a_sum_over_every_index_prints_as_papers_write_it():
+    from derive.render.printer import latex as printed
+
+    assert r"\sum_{k}" in printed(latex(r"\frac{e^{z_j}}{\sum_k e^{z_k}}")) and "all" not in printed(latex(r"\sum_k y_k"))

@@ -33,6 +33,12 @@ LAYOUTS = {
         "\\[ \\frac{dy}{dx} = 2x \\quad \\text{where } y = x^2 + 1 \\]\n",
         "$$ \\frac{dy}{dx} = 2x \\quad \\text{where } y = x^2 + 1 $$\n",
         "= 2x", "= 2x^2"),
+    "stated condition": (
+        "Let $s_k = \\frac{e^{z_k}}{\\sum_m e^{z_m}}$. The labels sum to one,\n\\[ \\sum_k y_k = 1 . \\]\n"
+        "Hence\n\\[ -y_j + s_j \\sum_k y_k = s_j - y_j \\]\n",
+        "Let $s_k = \\frac{e^{z_k}}{\\sum_m e^{z_m}}$. The labels sum to one,\n\n$$ \\sum_k y_k = 1 $$\n\n"
+        "Hence\n\n$$ -y_j + s_j \\sum_k y_k = s_j - y_j $$\n",
+        "= s_j - y_j", "= s_j + y_j"),
     "inline definition": (
         "Let $f(x) = x^3$. Then\n\\[ f'(x) = 3x^2 \\]\n",
         "Let $f(x) = x^3$. Then\n\n$$ f'(x) = 3x^2 $$\n",

@@ -6,31 +6,14 @@ from __future__ import annotations
 
 import re
 
-from sympy import (
-    Derivative,
-    Expr,
-    Function,
-    Indexed,
-    IndexedBase,
-    Product,
-    Subs,
-    Sum,
-    Symbol,
-)
+from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, Subs, Sum, Symbol
 from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
 from derive.checker.assumptions import assumed, described, is_condition
 from derive.checker.blocks import Block, Chain
 from derive.checker.definitions import Definitions, definition_of, variable_of
-from derive.checker.report import (
-    DEFINITION,
-    INVALID,
-    UNDECIDED,
-    VALID,
-    ChainReport,
-    Link,
-)
+from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError, LimitError
 from derive.exprs import ALL_TERMS, pending, preorder, rebuild, remake

@@ -10,7 +10,7 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
-from derive.exprs import first_order
+from derive.exprs import ALL_TERMS, first_order
 from derive.functions import NamedFunction, sigmoid
 
 
@@ -63,6 +63,15 @@ class DerivePrinter(LatexPrinter):
             else:
                 parts.append(("" if i == 0 else " + ") + self._print(term))
         return "".join(parts)
+
+    def _print_Sum(self, expr):
+        """\\sum_{k} for a sum over every index (its bound is ALL_TERMS, which no paper writes)."""
+        if len(expr.limits) == 1 and expr.limits[0][2] == ALL_TERMS and expr.limits[0][1] == 1:
+            body = self._print(expr.function)
+            if isinstance(expr.function, Add):
+                body = rf"\left({body}\right)"
+            return rf"\sum_{{{self._print(expr.limits[0][0])}}} {body}"
+        return super()._print_Sum(expr)
 
     def _print_Mul(self, expr):
         negated = _negated(expr)
