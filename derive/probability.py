@@ -4,9 +4,10 @@ them is judged: by moments.
 E is linear: E[aX + b] = aE[X] + b, E[c] = c. Var(U) = E[U²] − E[U]², Cov(U, V) = E[UV] − E[U]E[V].
 A side is written out as a polynomial in moments (E[X], E[X²], E[XY], … each an unknown number), and
 two sides are equal when they are the same polynomial: Var(X) = E[X²] − E[X]² holds for every random
-X, and Var(aX + b) = a²Var(X) for every a and b. Which symbols are random: those an expectation's
-subscript names (E_{x∼p}), else the capital letters inside an expectation (X, Y, X_i), else, where
-there is none, every Latin letter inside one; Greek letters (μ, σ, θ) are parameters.
+X, and Var(aX + b) = a²Var(X) for every a and b. Which symbols are random:
+the capital letters inside an expectation (X, Y, X_i), else, where there is none, every Latin letter
+inside one (and a guess it is: a difference is then undecided); Greek letters (μ, σ, θ) are parameters,
+θ̂ (an estimator) random. The subscript of E_{x∼p} is read past, not used.
 """
 
 from __future__ import annotations
@@ -57,12 +58,10 @@ def has_moments(*exprs: Expr) -> bool:
     return any(e.has(*OPERATORS) for e in exprs)
 
 
-def random_symbols(*exprs: Expr, declared: frozenset = frozenset()) -> frozenset:
+def random_symbols(*exprs: Expr) -> frozenset:
     """The symbols the link's expectations average over (see the module's docstring)."""
-    if declared:
-        return declared
-    inside = {s for e in exprs for node in preorder(e) if isinstance(node, OPERATORS) for s in node.free_symbols}
-    capitals = {s for s in inside if s.name[:1].isupper() and s.name[:1].isascii() and not _greek(s)}
+    inside = _inside(exprs)
+    capitals = _capitals(inside)
     if capitals:
         return frozenset(capitals)
     return frozenset(s for s in inside if not _greek(s) or s.name.partition("_")[0].endswith(("hat", "tilde")))
@@ -71,8 +70,17 @@ def random_symbols(*exprs: Expr, declared: frozenset = frozenset()) -> frozenset
 def guessed(*exprs: Expr) -> bool:
     """Whether the random symbols were guessed from lowercase letters (no capital inside an expectation):
     E[ax + b] may average over x alone, or over a and b too. A difference is then no verdict."""
-    inside = {s for e in exprs for node in preorder(e) if isinstance(node, OPERATORS) for s in node.free_symbols}
-    return not any(s.name[:1].isupper() and s.name[:1].isascii() and not _greek(s) for s in inside)
+    return not _capitals(_inside(exprs))
+
+
+def _inside(exprs: tuple[Expr, ...]) -> set[Symbol]:
+    """The symbols inside an expectation, a variance or a covariance."""
+    return {s for e in exprs for node in preorder(e) if isinstance(node, OPERATORS) for s in node.free_symbols}
+
+
+def _capitals(symbols: set[Symbol]) -> set[Symbol]:
+    """X, Y, X_i: the Latin capitals, which statistics writes for random variables."""
+    return {s for s in symbols if s.name[:1].isupper() and s.name[:1].isascii() and not _greek(s)}
 
 
 def _greek(s: Symbol) -> bool:

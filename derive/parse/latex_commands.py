@@ -82,9 +82,8 @@ class Commands:
         """The name of a function written base or base_{sub} (its subscript consumed): ell, ell_2."""
         if not self.is_op("_"):
             return base
-        end = self.skip_group(self.i + 1)
-        parts = self.tokens[self.i + 2:end - 1] if self.is_op("{", at=self.i + 1) else self.tokens[self.i + 1:end]
-        name = canonical(base, " ".join(self.subscript_part(p) for p in parts))
+        parts, end = self.subscript_at(self.i + 1)
+        name = self.subscripted(base, parts)
         if name is None:
             raise self.refuse("a subscript of a name is letters and digits, as in x_1 or x_{ij}", t)
         self.i = end

@@ -336,9 +336,8 @@ class Reader(Arithmetic, Calls, Commands):
     def subscripted_function(self, t: Token) -> Expr | None:
         """h_\\theta(x), f_X(x): a function named with its subscript (the one the text defined, or an
         unknown one), never h(x)/log θ; None for x_1(x + 1), a product as in plain text."""
-        end = self.skip_group(self.i + 1)
-        parts = self.tokens[self.i + 2:end - 1] if self.is_op("{", at=self.i + 1) else self.tokens[self.i + 1:end]
-        name = canonical(t.text, " ".join(self.subscript_part(p) for p in parts))
+        parts, end = self.subscript_at(self.i + 1)
+        name = self.subscripted(t.text, parts)
         if name is None or not (name in self.user or t.text in UNDEFINED_FUNCTIONS or self.several_arguments(end)):
             return None
         self.i = end
@@ -390,16 +389,25 @@ class Reader(Arithmetic, Calls, Commands):
         second = self.skip_group(self.i)
         if self.is_op("_", at=second):
             raise self.refuse("a double subscript: add braces, x_{12} or {x_1}_2", self.tokens[second])
-        start, end = self.tok, self.skip_group(self.i)
+        start = self.tok
         if start.kind == "number" and len(start.text) > 1:
             raise self.refuse(f"braces needed: TeX takes only the first digit of {start.text} here; "
                               f"write {base}_{{{start.text}}}", start)
-        parts = self.tokens[self.i + 1:end - 1] if self.is_op("{") else self.tokens[self.i:end]
-        name = canonical(base, " ".join(self.subscript_part(p) for p in parts), decoration)
+        parts, end = self.subscript_at(self.i)
+        name = self.subscripted(base, parts, decoration)
         if name is None or not parts:
             raise self.refuse("a subscript of a name is letters and digits, as in x_1 or x_{ij}", start)
         self.i = end
         return make(name)
+
+    def subscript_at(self, j: int) -> tuple[list[Token], int]:
+        """The tokens of the subscript whose argument starts at j ({ij}, or one token) and where it ends."""
+        end = self.skip_group(j)
+        return (self.tokens[j + 1:end - 1] if self.is_op("{", at=j) else self.tokens[j:end]), end
+
+    def subscripted(self, base: str, parts: list[Token], decoration: str = "") -> str | None:
+        """The canonical name of base with the subscript written by parts (θ_{0} → theta_0), or None."""
+        return canonical(base, " ".join(self.subscript_part(p) for p in parts), decoration)
 
     def subscript_part(self, t: Token) -> str:
         if t.kind == "command" and greek_name(t.text[1:]) is not None:
