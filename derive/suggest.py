@@ -13,7 +13,7 @@ from sympy import Add, Expr, Integer, Integral, Mul, Pow, Rational, S
 
 from derive.exprs import neg, replace_at, size
 from derive.render.printer import latex
-from derive.verify import compare
+from derive.verify import compare, surely_differs
 
 MAX_CANDIDATES = 200
 
@@ -81,6 +81,8 @@ def suggestion(before: Expr, wrong: Expr, after: Expr) -> str | None:
             try:
                 candidate = replace_at(wrong, path, edited)
             except (ValueError, TypeError):  # an edit SymPy refuses to build (a derivative of order −1)
+                continue
+            if surely_differs(candidate, after) or surely_differs(before, candidate):
                 continue
             if compare(before, candidate)[0] is True and compare(candidate, after)[0] is True:
                 return f"did you mean ${latex(_shown(candidate, path))}$ where it says ${latex(_shown(wrong, path))}$?"

@@ -20,7 +20,7 @@ proved, by which method, about which two expressions. A rule cannot set one; the
 import random
 from functools import lru_cache
 
-from sympy import Add, Derivative, Expr, Float, Limit, Product, Subs, Sum, cancel, exp, nan, simplify, zoo
+from sympy import Add, Derivative, Expr, Float, Indexed, Integral, Limit, Product, Subs, Sum, cancel, exp, nan, simplify, zoo
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
@@ -95,9 +95,9 @@ def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
     # 1e-10 is a difference, not noise; a decimal someone typed (0.1) is exact to about 15 digits only.
     tolerance = _TOLERANCE if difference.has(Float) else _EXACT_TOLERANCE
     agreed = 0
-    for _ in range(_POINTS * 3):
+    for _ in range(_POINTS * 5):
         # Real symbols get real points: |x| and sign(x) mean something else off the real line.
-        point = {s: _sample(rng, s.is_real) for s in symbols}
+        point = {s: _sample(rng, s) for s in symbols}
         try:
             evaluated = [t.evalf(30, subs=point) for t in terms]
             values = [complex(v) for v in evaluated]
@@ -121,9 +121,16 @@ def _numerically_equal(a: Expr, b: Expr) -> bool:
     return _numeric_verdict(a, b) is True
 
 
-def _sample(rng: random.Random, real: bool) -> complex:
-    re = rng.uniform(-2, 2)
-    return re if real else complex(re, rng.uniform(-1, 1))
+def _sample(rng: random.Random, symbol: Expr) -> complex:
+    """A point for symbol: a positive one (σ > 0) is never sampled at -1, where its sides need not
+    agree; half the real points lie in (0, 1), where a probability p and 1 - p are both positive
+    (log p^x (1-p)^{1-x} has real values only there)."""
+    if symbol.is_positive or symbol.is_nonnegative:
+        return rng.uniform(0.05, 2)
+    if symbol.is_negative:
+        return -rng.uniform(0.05, 2)
+    re = rng.uniform(0, 1) if rng.random() < 0.5 else rng.uniform(-2, 2)
+    return re if symbol.is_real else complex(re, rng.uniform(-1, 1))
 
 
 def _real(z: complex) -> bool:
@@ -132,6 +139,11 @@ def _real(z: complex) -> bool:
 
 def _finite(z: complex) -> bool:
     return z == z and abs(z) != float("inf")
+
+
+def _summed_terms(expr: Expr) -> bool:
+    """A sum or product over the terms x_i of data (Indexed), which only instances can judge."""
+    return any(node.function.has(Indexed) for node in expr.atoms(Sum, Product))
 
 
 def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
@@ -156,6 +168,10 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return rationally_equal(a, b), "rational"  # exact either way
     except NotRational:
         pass
+    if _summed_terms(a) or _summed_terms(b):  # Σ_i x_i: SymPy's doit has no closed form for data
+        judged = by_instances(a, b, compare)  # terms, and can take minutes looking for one
+        if judged is not None:
+            return judged
     da, db = _finished(a), _finished(b)
     if da == db:
         return True, "evaluate"  # equal once derivatives are done and the arithmetic is worked out
@@ -167,6 +183,8 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         judged = by_instances(a, b, compare)  # take minutes on a derivative of a product over i
         if judged is not None:
             return judged
+    if surely_differs(a, b):  # simplify can take minutes to fail on a false identity; a point shows it
+        return False, "numeric"
     if _simplifies_to_zero(da - db):
         return True, "simplify"
     ea, eb = da.rewrite(exp), db.rewrite(exp)
@@ -178,6 +196,25 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if verdict is None:
         return None, "no point where both sides have a value to compare"
     return verdict, "numeric"
+
+
+def surely_differs(a: Expr, b: Expr) -> bool:
+    """a and b have different values at a sample point: a cheap test that lets a search over many
+    candidates (derive.suggest) skip the full compare of each. False proves nothing."""
+    da, db = _in_exp(a), _in_exp(b)
+    if any(e.has(AppliedUndef, Subs, Derivative, Sum, Product, Limit, Integral) for e in (da, db)):
+        return False
+    rng = random.Random(4104)
+    symbols = sorted(da.free_symbols | db.free_symbols, key=str)
+    for _ in range(3):
+        point = {s: _sample(rng, s) for s in symbols}
+        try:
+            x, y = complex(da.evalf(30, subs=point)), complex(db.evalf(30, subs=point))
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+            continue
+        if _finite(x) and _finite(y) and _real(x) and _real(y):
+            return abs(x - y) > 1e-6 * max(1.0, abs(x), abs(y))
+    return False
 
 
 def equivalent(a: Expr, b: Expr) -> str | None:

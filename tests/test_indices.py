@@ -2,7 +2,7 @@
 relation of the indices. Each claim is tested both ways: a correct link valid, a slipped one invalid."""
 
 import pytest
-from sympy import Indexed, Symbol
+from sympy import Derivative, Indexed, Symbol
 
 from derive.checker import INVALID, UNDECIDED, VALID, check
 from derive.errors import ParseError
@@ -275,9 +275,8 @@ def test_a_derivative_written_with_its_variable_as_a_subscript(text, variable):
     assert got.is_Derivative and got.variables == (Symbol(variable, real=True),)
 
 
-def test_a_gradient_by_a_vector_is_refused():
-    with pytest.raises(ParseError, match="vector"):
-        latex(r"\nabla_{\boldsymbol{\theta}} J")
+def test_a_gradient_by_a_vector_is_read_for_its_entries():
+    assert latex(r"\nabla_{\boldsymbol{\theta}} J") == Derivative(Symbol("J", real=True), Symbol("thetabold", real=True))
 
 
 def test_a_subscript_derivative_is_checked_in_a_chain():

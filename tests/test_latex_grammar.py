@@ -162,7 +162,7 @@ def test_sums_and_products_with_bounds_stay_unevaluated():
 
 
 @pytest.mark.parametrize("text, words, column", [
-    (r"\mathcal{L}", r"unknown command \\mathcal", 0),
+    (r"\mathfrak{L}", r"unknown command \\mathfrak", 0),
     (r"x + \mathfrak{v}", r"unknown command \\mathfrak", 4),
     (r"\int x^2 \, dx", r"without bounds", 0),
     (r"\int_0^1 \frac{dx}{x}", r"needs its differential", 0),
@@ -171,7 +171,7 @@ def test_sums_and_products_with_bounds_stay_unevaluated():
     (r"\sum_{k \in S} y_k", "over a set", 8),
     (r"x \geq 0", "equation or a condition", 2),
     (r"(x = 1)", "equation or a condition", 3),
-    (r"x!", "factorials", 1),
+    (r"x^2!", "factorial after a power", 3),
     (r"x_{n+1}", "letters and digits", 2),
     (r"\frac{1}{", "found the end", 9),
     (r"x + ) 1", "found '\\)'", 4),

@@ -77,7 +77,7 @@ def test_primes_take_the_variable_given():
     (r"x < 1", "equation or a condition"),
     (r"x + ) 1", "expected a number, a name or a bracket, found '\\)'"),
     (r"\frac{1}{", "found the end of the input"),
-    (r"\mathcal{L}", r"unknown command \\mathcal"),
+    (r"\mathfrak{L}", r"unknown command \\mathfrak"),
     (r"\immediate\write18{touch /tmp/derive-marker}", r"\\immediate"),
     (r"\input{/etc/passwd}", r"\\input"),
     (r"x $ y", r"\$ inside"),

@@ -22,18 +22,23 @@ from derive.parse.definitions import parse_definition
 # the d (or \partial) of the denominator, however it is spelled (derive.parse.names decides)
 _VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\mathrm\{d\}|d|\\partial)\s*"
                        r"(\\[A-Za-z]+|[A-Za-z])\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
-_PRIMED_CALL = re.compile(r"(?<![\\a-zA-Z])[A-Za-z]'+\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)")
+_PRIMED_CALL = re.compile(r"(?:\\ell|(?<![\\a-zA-Z])[A-Za-z])'+\s*\(\s*((?:\\(?:hat|bar|tilde)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)")
+_UNDECORATED = re.compile(r"\\(?:hat|bar|tilde)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
-                               r"|\\operatorname\{[A-Za-z]+\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
+                               r"|\\operatorname\{[A-Za-z]+\}|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
 # \ell(\mu, \sigma), L(w, b; x), J(\theta_0, \theta_1): a quantity of several variables, named
-_DEFINED_QUANTITY = re.compile(r"^\s*([A-Za-z]|\\[a-z]+)(?:_\{?\\?[A-Za-z0-9]+\}?)?\s*\(([^()]*[,;][^()]*)\)\s*$")
-_DECORATED = r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde)\s*\{\s*\\?[A-Za-z]+\s*\}"
-# J(\mathbf{w}) = …: a function of a vector, which derive does not define; f(2) = 4 is a claim, no head
+_DEFINED_QUANTITY = re.compile(r"^\s*([A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})(?:_\{?\\?[A-Za-z0-9]+\}?)?\s*\(([^()]*[,;][^()]*)\)\s*$")
+_DECORATED = r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde|mathcal|mathscr)\s*\{\s*\\?[A-Za-z]+\s*\}"
+# J(\mathbf{w}) = …, L(\boldsymbol\theta) = …: a quantity of a vector, its entries in the body
+_OF_VECTOR = re.compile(r"^\s*([A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\(?:mathbf|boldsymbol|bm)"
+                        r"\s*\{\s*\\?[A-Za-z]+\s*\})\s*\)\s*$")
+# J(\mathbf{w}) = … in a form not read as a definition; f(2) = 4 is a claim, no head
 _HEAD = re.compile(r"^\s*([A-Za-z]|\\[a-z]+)\s*\(\s*\\(?:mathbf|boldsymbol|bm|vec)\b")
 _STYLE = re.compile(r"\\(?:displaystyle|textstyle)(?![A-Za-z])")
 _DEFINED_SQUARE = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*\^\s*\{?\s*2\s*\}?\s*$")
-_DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
+_DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?"
+                             r"(?:\^\s*\{\s*\(\s*[a-z]\s*\)\s*\})?)\s*$")  # z^{(i)}: the i-th sample's z
 
 
 @dataclass
@@ -115,8 +120,11 @@ def variable_of(chain: Chain) -> str:
         return declared
     for e in chain.expressions:  # f'(t), y''(x): the argument of a primed function
         m = _PRIMED_CALL.search(e)
-        if m is not None and (name := names.spelled(m.group(1))) is not None:
-            return name
+        if m is not None and (name := _name_of(_UNDECORATED.sub(r"\1", m.group(1)))) is not None:
+            return name  # ℓ''(\hat{p}) is ℓ'' at the estimate p̂: ℓ is a function of p
+    m = _DEFINED_FUNCTION.match(_STYLE.sub("", chain.expressions[0])) if chain.expressions else None
+    if m is not None and (name := _name_of(m.group(2))) is not None:
+        return name  # \ell(p) = \ln L(p) = k \ln p + …: the function's own variable, p (not k)
     # a letter that stands alone, not as a function's name (f(…), u'): x first, then t
     letters = {c for e in chain.expressions for c in re.findall(r"(?<![\\a-zA-Z])([a-z])(?![a-zA-Z('])", e)}
     letters -= {"e", "d"}
@@ -124,6 +132,18 @@ def variable_of(chain: Chain) -> str:
         if usual in letters or not letters:
             return "x" if not letters else usual
     return sorted(letters)[0]
+
+
+def _name_of(text: str) -> str | None:
+    """The canonical name of a variable written as text (p, \\theta_0, \\hat{p}), or None."""
+    name = names.spelled(text)
+    if name is None and text.startswith("\\"):
+        try:
+            symbol = parse(text, reader="latex")
+        except DeriveError:
+            return None
+        name = symbol.name if isinstance(symbol, Symbol) else None
+    return name
 
 
 def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
@@ -143,16 +163,22 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
         return "square", m.group(1), None, body  # \hat{\sigma}^2 = …: σ̂ is its positive root (x^2 = x x is no)
     m = _DEFINED_FUNCTION.match(left)
     if m is not None:
-        name = m.group(1).removeprefix("\\operatorname{").rstrip("}")
+        name = m.group(1)
+        if name.startswith("\\operatorname{"):
+            name = name.removeprefix("\\operatorname{").rstrip("}")
         if "_" in name or name.startswith("\\"):  # h_\theta(x) = \theta x: the function h_theta; \phi(x)
-            name = names.spelled(name.replace(" ", ""))
+            name = _name_of(name.replace(" ", ""))
         # \operatorname{Var}(Z) = E[Z^2] - E[Z]^2 is the variance's identity, no new function (V(r) may be)
         if name is not None and name not in FUNCTIONS and name not in ("e", "d") and name not in ("Var", "Cov"):
             return "function", name, m.group(2), body
         return None
+    m = _OF_VECTOR.match(left)
+    if m is not None and (name := _name_of(m.group(1).replace(" ", ""))) is not None and name not in FUNCTIONS \
+            and _name_of(m.group(2)) is not None:
+        return "quantity", name, m.group(2), body  # J(\mathbf{w}) = \frac{1}{2}\lVert X\mathbf{w} - \mathbf{y}\rVert^2
     m = _DEFINED_QUANTITY.match(left)
     parameters = [names.spelled(p.strip()) for p in re.split(r"[,;]", m.group(2))] if m else []
-    if m is not None and (name := names.spelled(m.group(1).replace(" ", ""))) is not None \
+    if m is not None and (name := _name_of(m.group(1).replace(" ", ""))) is not None \
             and None not in parameters and len(set(parameters)) == len(parameters) \
             and name not in FUNCTIONS and name not in ("Var", "Cov"):  # \ell(0, 1) = 5 is a claim
         return "quantity", name, m.group(2), body  # \ell(\mu, \sigma) = …, L(w, b; x) = …
@@ -258,7 +284,7 @@ def _add(found: Scoped, chain: Chain) -> None:
 
 def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body: str) -> None:
     """\\ell(\\mu, \\sigma) = body: the name ℓ is body (in μ and σ), and ℓ(a, b) is body at μ = a, σ = b."""
-    spelled = [names.spelled(p.strip()) for p in re.split(r"[,;]", parameters)]
+    spelled = [_name_of(p.strip()) for p in re.split(r"[,;]", parameters)]
     if any(p is None for p in spelled):
         return
     where, line = place_of(chain), chain.lines[0]

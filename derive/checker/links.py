@@ -26,6 +26,7 @@ from derive.parse.limits import DEFAULT
 from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
 from derive.suggest import suggestion
+from derive.vectors import entry, fresh, is_vector, letters_in
 from derive.verify import compare
 
 
@@ -47,10 +48,25 @@ def _dependent(node: Expr) -> Expr | None:
         # ∂f(θ)/∂θ_j of an unknown f of the vector θ: f depends on θ_j, its derivative is unknown, not 0
         (x, n), = node.variable_count
         return Derivative(node.expr.xreplace({f: f.func(*f.args, x) for f in vector}), (x, n))
+    if isinstance(node, Derivative) and len(node.variable_count) == 1 and node.expr.has(Indexed) \
+            and not node.expr.has(AppliedUndef) and not _mentions(node.expr, node.variables[0]):
+        # ∂/∂w_j of (1/n) Σ_i ℓ_i where ℓ_i was defined in words: the terms depend on w_j (else nobody
+        # differentiates them), their derivative is unknown, not 0
+        (x, n), = node.variable_count
+        return Derivative(node.expr.replace(lambda t: isinstance(t, Indexed),
+                                            lambda t: Function(str(t.base.label))(*t.indices, x)), (x, n))
     if isinstance(node, Derivative) and isinstance(node.expr, Indexed):  # ∂ℓ_i/∂w of a term ℓ_i
         term = node.expr
         return Derivative(Function(str(term.base.label))(*term.indices, *node.variables), *node.variable_count)
     return None
+
+
+def _mentions(expr: Expr, variable: Expr) -> bool:
+    """Whether expr has variable or a name of its letter (w_k, w[k] for w_j; x for x)."""
+    letter = variable.name.partition("_")[0] if isinstance(variable, Symbol) and "_" in variable.name else None
+    return variable in expr.free_symbols or (letter is not None and (
+        any(str(t.base.label) == letter for t in expr.atoms(Indexed))
+        or any(s.name.partition("_")[0] == letter for s in expr.free_symbols)))  # (a defined h_θ's θ_0 too)
 
 
 def _of_vector(node: Derivative) -> list:
@@ -71,8 +87,21 @@ def _undefined(exprs: list[Expr | None]) -> list[str]:
 
 
 def _read(source: str, variable: str, known: Definitions) -> Expr:
-    expr = parse(source, reader="latex", variable=variable, functions=known.functions)
+    return _finished(parse(source, reader="latex", variable=variable, functions=known.functions), variable, known)
+
+
+def _finished(expr: Expr, variable: str, known: Definitions, at: Symbol | None = None) -> Expr:
+    """expr with the document's definitions written out (and its entry at, for a vector)."""
+    if at is not None:  # a vector the text defined (𝐠 = Xᵀ𝐫) is written out before its entry is taken
+        expr = entry(_substituted(expr, known, variable), at)
     return rebuild(_substituted(expr, known, variable), _dependent)
+
+
+def _entrywise(exprs: list[Expr | None]) -> Symbol | None:
+    """The letter a chain of vectors is read at (∇_𝐰 J = … at entry j), or None for numbers."""
+    if not any(e is not None and is_vector(e) for e in exprs):
+        return None
+    return fresh(letters_in(*(e for e in exprs if e is not None)))
 
 
 def _substituted(expr: Expr, known: Definitions, variable: str) -> Expr:
@@ -97,6 +126,9 @@ class _Writer:
         base, _, sub = name.name.partition("_")
         if not sub or not (sub.isalpha() or (sub.isdigit() and len(sub) == 1)):
             return None
+        vector = self.symbols.get(names.make(f"{base}bold"))
+        if vector is not None and len(sub) == 1 and sub.isalpha():  # r_k of a vector 𝐫 = X𝐰 − 𝐲
+            return entry(vector, names.make(sub))
         for defined, value in self.symbols.items():
             parts = split(defined.name)
             if parts and parts[0] == base and len(parts[1]) == len(sub) and len(set(parts[1])) == len(sub) \
@@ -182,10 +214,17 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
         try:
-            exprs.append(_read(source, variable, known))
+            exprs.append(parse(source, reader="latex", variable=variable, functions=known.functions))
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc)
+    at = _entrywise(exprs)
+    for i, expr in enumerate(exprs):
+        try:
+            exprs[i] = None if expr is None else _finished(expr, variable, known, at)
+        except DeriveError as exc:
+            exprs[i] = None
+            report.errors[i] = str(exc) if at is None else f"{exc} (read at entry {at})"
     report.read_as = [None if e is None else plain(e) for e in exprs]
     report.shown = [e is not None and reading_differs(source, r) for source, e, r in
                     zip(chain.expressions, exprs, report.read_as)]
@@ -211,6 +250,10 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
             unread = sorted((used & set(known.unreadable)) - {variable})
             if unread:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=known.undefined_reason(unread)))
+                continue
+            if at is not None and (alone := _one_sided_matrices(a, b)):
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=f"the matrix {alone} stands on one side "
+                                         "only: how it is made from the data is not written out"))
                 continue
             if _differentials(a) or _differentials(b):
                 report.links.append(Link(i, i + 1, UNDECIDED, reason="a relation between differentials "
@@ -289,6 +332,16 @@ def _holds_if_normalised(a: Expr, b: Expr) -> str | None:
         if (by_instances(a, b, compare, (total,)) or (None,))[0] is True:
             return f"Σ_{k} {term.base.label}_{k} = 1"
     return None
+
+
+def _one_sided_matrices(a: Expr, b: Expr) -> str:
+    """The matrices (X of X_jk) one side of a vector link has and the other not: ∇J = Xᵀ(Xθ − 𝐲)/m
+    against J's sum over the data holds only for the X the prose describes ("rows (1, x_i)")."""
+    def matrices(e: Expr) -> set[str]:
+        found = {str(t.base.label) for t in e.atoms(Indexed) if len(t.indices) == 2}
+        found |= {p[0] for s in e.free_symbols if (p := split(s.name)) and len(p[1]) == 2}
+        return {m for m in found if m.isupper() and m != "I"}
+    return ", ".join(sorted(matrices(a) ^ matrices(b)))
 
 
 def _differentials(expr: Expr) -> bool:

@@ -30,10 +30,12 @@ class Arithmetic:
 
     def product(self) -> Expr:
         numerator, denominator = [self.unary()], []
+        starred = [False]  # factor i follows a * (\cdot): 𝐮·𝐯 is a dot product, 𝐮𝐯 is not
         while True:
             if self.is_op("*"):
                 self.take()
                 numerator.append(self.unary())
+                starred.append(True)
             elif self.is_op("/"):
                 slash = self.take()
                 denominator.append(self.unary())
@@ -41,7 +43,12 @@ class Arithmetic:
                     raise ParseError("division by zero", self.text, slash.at)
             elif self.starts_factor():
                 numerator.append(self.power())  # a factor side by side takes no sign: 2x, not 2 -x
+                starred.append(False)
             else:
                 break
-        top = mul(*numerator)
+        top = mul(*self.multiplied(numerator, starred))
         return div(top, mul(*denominator)) if denominator else top
+
+    def multiplied(self, factors: list[Expr], starred: list[bool]) -> list[Expr]:
+        """The factors of a product as they multiply (a reader that knows vectors pairs some)."""
+        return factors

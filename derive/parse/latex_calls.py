@@ -92,17 +92,21 @@ class Calls:
     def unbraced_argument(self) -> Expr:
         """\\sin x \\cos x is sin(x)cos(x); \\sin 2x is sin(2x); \\ln x + 1 is ln(x) + 1: the argument
         ends where a reader of a paper ends it, at \\cdot, a sign, a relation, a bracket (opening or
-        closing: \\sin x\\,(\\cos x)' is sin(x)·(cos x)'), a visible space (\\sin x\\, x) or another
-        function."""
+        closing: \\sin x\\,(\\cos x)' is sin(x)·(cos x)'), a visible space (\\sin x\\, x), another
+        function or a sum (after its first factor)."""
         if self.is_op("-", "+"):
             sign = self.take().text
             operand = self.unbraced_argument()
             return negate(operand) if sign == "-" else operand
         factors = [self.power()]
         while (self.starts_factor() and not self.starts_function() and not self.is_op("(", "[")
-               and not self.tok.gap):
+               and not self.tok.gap and not self.starts_big_operator()):
             factors.append(self.power())
         return mul(*factors)
+
+    def starts_big_operator(self) -> bool:
+        """At \\sum, \\prod or \\int: \\log \\lambda \\sum_i x_i is (log λ)·Σ x_i, not log(λ Σ x_i)."""
+        return self.tok.kind == "command" and self.tok.text in (r"\sum", r"\prod", r"\int")
 
     def starts_function(self) -> bool:
         t = self.tok

@@ -25,7 +25,8 @@ _BIG = {"sum": Sum, "prod": Product}
 # \hat{y}, \bar{x}, \mathbf{z}: a symbol of its own, named as SymPy prints it back (yhat, xbar, zbold)
 # (\dot{x} and \ddot{x} are not among them: they are derivatives in time, and stay unread for now)
 DECORATED = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
-             "widetilde": "tilde", "vec": "vec", "mathbf": "bold", "boldsymbol": "bold", "bm": "bold"}
+             "widetilde": "tilde", "vec": "vec", "mathbf": "bold", "boldsymbol": "bold", "bm": "bold",
+             "mathcal": "cal", "mathscr": "scr"}  # \mathcal{L}: a loss, the symbol Lcal
 # how a formula looks, not what it says: their content is the math (\underbrace's label is not)
 LAYOUT = frozenset({"cancel", "bcancel", "xcancel", "cancelto", "boxed", "underbrace", "overbrace",
                     "underline", "color", "textcolor", "colorbox"})
@@ -106,6 +107,10 @@ class Commands:
         if braced:
             self.expect("}", command)
         subscripted = self.is_op("_")
+        if decoration in ("cal", "scr") and not subscripted and self.calls_at(self.i):
+            # \mathcal{L}(w, b): a loss or a likelihood, called as L(w, b) is; never 𝓛 times (w, b)
+            name = base + decoration
+            return self.call(self.user.get(name) or Function(name), name, t)
         symbol = self.name_symbol(t, base, decoration=decoration)
         # \hat{f}(x) is a function, not f̂ times x: not read yet, never misread; ŷ(1 − ŷ) and ŷ_j (1 − ŷ_j)
         # multiply, as y(1 − y) does
@@ -190,8 +195,8 @@ class Commands:
         self.take()  # _
         with self.deeper():
             variable = self.script()
-        if not variable.is_Symbol or variable.name.endswith("bold"):
-            raise self.refuse(f"{t.text}_… takes one variable (a gradient by a vector is not read yet)", t)
+        if not variable.is_Symbol:
+            raise self.refuse(f"{t.text}_… takes one variable, or a vector as in \\nabla_{{\\mathbf{{w}}}}", t)
         if not (self.starts_factor() or self.is_op("-", "+")):
             raise self.error(f"{t.text}_{{…}} needs something to differentiate after it")
         with self.deeper():

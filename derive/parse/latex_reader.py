@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from sympy import Abs, Derivative, Expr, Function, Indexed, IndexedBase, S, Sum, Symbol, exp
+from sympy import Abs, Derivative, Expr, Function, Indexed, IndexedBase, S, Sum, Symbol, exp, factorial, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.errors import LimitError, ParseError
@@ -21,9 +21,10 @@ from derive.parse.latex_calls import Calls
 from derive.parse.latex_commands import Commands
 from derive.parse.latex_tokens import Token, tokenize
 from derive.parse.limits import Limits
-from derive.parse.names import canonical, greek_name, make
+from derive.parse.names import DECORATIONS, canonical, greek_name, make
 from derive.probability import NAMES as AVERAGES
 from derive.probability import Covariance
+from derive.vectors import MatrixProduct, Transposed, dot, is_matrix, is_vector, norm_squared, parts_of
 
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
 DECORATED_VECTORS = (r"\mathbf", r"\boldsymbol", r"\bm", r"\vec")
@@ -32,6 +33,15 @@ _EQUATION = "expected an expression, not an equation or a condition"
 
 # E[X] is an expectation, never E·X (which would make E[X^2] - E[X]^2 a 0 to certify); P[…] is refused
 _OPERATORS = {"E": "an expectation", "V": "a variance", "P": "a probability"}
+
+
+def _plain_letter(expr: Expr) -> bool:
+    """w in w^\\top x: a lowercase letter with no subscript, which the transpose shows is a vector."""
+    return isinstance(expr, Symbol) and len(expr.name) == 1 and expr.name.islower()
+
+
+def _transposed_or_bold(matrix: Expr) -> bool:
+    return isinstance(matrix, Transposed) or (matrix.is_Symbol and matrix.name.endswith("bold"))
 
 
 def _at(expr: Expr, variable: Symbol, value: Expr) -> Expr:
@@ -133,7 +143,7 @@ class Reader(Arithmetic, Calls, Commands):
     def scripts(self, base: Expr) -> Expr:
         """Primes and one superscript after base: (e^x+1)', {e^{x}}^{\\prime}, x^{2}. TeX refuses a
         second superscript (x^2^3), and so does derive."""
-        primes, exponent = 0, None
+        primes, exponent, sample = 0, None, None
         while True:
             if self.is_op("'"):
                 if exponent is not None:
@@ -147,15 +157,24 @@ class Reader(Arithmetic, Calls, Commands):
                 n = self.prime_script()
                 if n:
                     primes += n
+                elif exponent is None and not primes and self.transpose_script(base):
+                    base = Transposed(base if not _plain_letter(base) else make(f"{base.name}bold"))
                 elif self.sample_script():
+                    sample = self.tokens[self.i + 2].text
                     base = self.sample_of(base, hat)
                 else:
                     with self.deeper():
                         exponent = self.script()
+            elif self.is_op("_") and sample is not None and exponent is None and not primes:
+                base = self.component_of_sample(base, sample)  # x^{(i)}_j, as x_j^{(i)}
+                sample = None
             elif self.is_op("_"):
                 raise self.refuse("a subscript belongs to a name, as in x_1 (write it before any power)")
             elif self.is_op("!"):
-                raise self.refuse("derive does not read factorials yet")
+                if exponent is not None or primes:
+                    raise self.refuse("a factorial after a power or a prime: add braces, as in (x^{2})!")
+                self.take()
+                base = factorial(base)
             else:
                 break
         if primes:
@@ -175,6 +194,36 @@ class Reader(Arithmetic, Calls, Commands):
             return len(inside)
         return 0
 
+    def transpose_script(self, base: Expr) -> bool:
+        """After ^: \\top, \\intercal, \\mathsf{T} (or T after a bold or capital name: 𝐰^T, X^T, never
+        the power x^T): a transpose, consumed."""
+        end = self.skip_group(self.i)
+        inside = [t.text for t in (self.tokens[self.i + 1:end - 1] if self.is_op("{") else self.tokens[self.i:end])]
+        if inside in ([r"\top"], [r"\intercal"]) or (inside == ["T"] and (
+                parts_of(base) is not None or (base.is_Symbol and base.name[:1].isupper()))):
+            self.i = end
+            return True
+        return False
+
+    def multiplied(self, factors: list[Expr], starred: list[bool]) -> list[Expr]:
+        """𝐰ᵀ𝐱 and 𝐰·𝐱 are dot products, Σ_k w_k x_k (vectors.py); every other factor as it is."""
+        out: list[Expr] = []
+        for factor, star in zip(factors, starred):
+            last = out[-1] if out else None
+            if isinstance(last, Transposed) and parts_of(last.args[0]) is not None and (
+                    is_vector(factor) or _plain_letter(factor)):
+                right = make(f"{factor.name}bold") if _plain_letter(factor) else factor
+                out[-1] = dot(last.args[0], right, self.letters())
+            elif star and last is not None and is_vector(last) and is_vector(factor) \
+                    and not isinstance(last, Transposed):
+                out[-1] = dot(last, factor, self.letters())
+            elif last is not None and is_matrix(last) and is_matrix(factor) and not star \
+                    and (_transposed_or_bold(last) or _transposed_or_bold(factor)):  # (XY: random variables)
+                out[-1] = MatrixProduct(last, factor)  # XᵀX: the order matters, and Mul would lose it
+            else:
+                out.append(factor)
+        return out
+
     def sample_script(self) -> bool:
         """After ^: {(i)}, the index of a sample in x^{(i)} (or {(2)}, a sample or an order: refused)."""
         kinds = [(t.kind, t.text) for t in self.tokens[self.i:self.i + 5]]
@@ -189,6 +238,18 @@ class Reader(Arithmetic, Calls, Commands):
                               "x^{(i)} for a sample, with a letter", hat)
         self.i += 5
         return make(f"{base.name}{'' if '_' in base.name else '_'}{t.text}")
+
+    def component_of_sample(self, sample_symbol: Expr, sample: str) -> Expr:
+        """x^{(i)}_j: component j of the i-th sample, the x_ji that x_j^{(i)} is."""
+        at = self.tok
+        parts, end = self.subscript_at(self.i + 1)
+        base = sample_symbol.name[:-len(sample)].rstrip("_")
+        decoration = next((d for d in DECORATIONS if base.endswith(d) and len(base) > len(d)), "")
+        name = self.subscripted(base[:len(base) - len(decoration)], parts, decoration)
+        if name is None or "_" in base:
+            raise self.refuse("a subscript of a sample is a letter, as in x^{(i)}_j", at)
+        self.i = end
+        return make(name + sample)
 
     def script(self, split_digits: bool = False) -> Expr:
         """A TeX argument: {…}, or one token. x^23 shows as x²3 and \\frac123 as ½3: refused, to be
@@ -298,10 +359,27 @@ class Reader(Arithmetic, Calls, Commands):
         with self.deeper():
             inner = self.sum()
         self.bars -= 1
-        if not (self.tok.kind == "bar" and self.tok.side in ("", "close")):
-            raise self.error(f"expected '|' to close the bar at column {opened.at + 1}")
+        if not (self.tok.kind == "bar" and self.tok.side in ("", "close") and self.tok.text == opened.text):
+            raise self.error(f"expected '{opened.text}' to close the bar at column {opened.at + 1}")
         self.take()
+        if opened.text == "‖":
+            return self.norm(inner, opened)
         return Abs(inner, evaluate=False)
+
+    def norm(self, inner: Expr, opened: Token) -> Expr:
+        """‖𝐰‖ and ‖𝐰‖_2: the root of Σ_k w_k² (‖x‖ of a number is |x|)."""
+        if self.is_op("_"):
+            end = self.skip_group(self.i + 1)
+            if [t.text for t in self.tokens[self.i + 1:end] if t.text not in "{}"] != ["2"]:
+                raise self.refuse("derive reads the length ‖𝐰‖ or ‖𝐰‖_2 of a vector, no other norm", opened)
+            self.i = end
+        if not is_vector(inner):
+            return Abs(inner, evaluate=False)
+        return sqrt(norm_squared(inner, self.letters()))
+
+    def letters(self) -> set[str]:
+        """The letters written anywhere in the expression: an index derive names must differ from them."""
+        return {t.text for t in self.tokens if t.kind == "letter"}
 
     def letter(self, alone: bool = False) -> Expr:
         """x, e, x_1, θ_0; f(x), g'(x) and the user's functions are calls; any other letter before
@@ -354,9 +432,18 @@ class Reader(Arithmetic, Calls, Commands):
             return self.user[t.text]
         if t.text == "σ":
             return FUNCTIONS["sigma"]
-        if t.text in UNDEFINED_FUNCTIONS or self.primes_follow() or self.several_arguments(self.i):
-            return Function(t.text)  # y'(x): the derivative of a function y
+        if t.text in UNDEFINED_FUNCTIONS or self.primes_follow() or self.several_arguments(self.i) \
+                or self.vector_argument(self.i):
+            return Function(t.text)  # y'(x): the derivative of a function y; J(𝐰) a function of a vector
         return None
+
+    def vector_argument(self, j: int) -> bool:
+        """A bracket at j that holds one bold letter alone: J(\\mathbf{w}) calls J; no author writes a
+        matrix times a vector with the vector alone in brackets."""
+        if not self.is_op("(", at=j) or self.tokens[j + 1].text not in DECORATED_VECTORS:
+            return False
+        end = self.skip_group(j + 2)
+        return self.is_op(")", at=end)
 
     def several_arguments(self, j: int) -> bool:
         """A bracket at j that holds a comma or a semicolon at its top level: L(\\mu, \\sigma; x) calls a

@@ -26,7 +26,8 @@ RELATIONS = frozenset({"leq", "le", "geq", "ge", "neq", "ne", "approx", "equiv",
                        "to", "rightarrow", "Rightarrow", "leftarrow", "mapsto", "iff", "implies", "in",
                        "ll", "gg", "lt", "gt", "cong", "coloneqq"})
 BARS = frozenset({"|", "vert", "lvert", "rvert"})
-NAME_WRAPPERS = frozenset({"operatorname", "mathrm", "mathit", "operatorname*", "mathbb"})  # \mathbb{E}: E
+NORM_BARS = frozenset({"Vert", "lVert", "rVert"})  # and \|: ‖𝐰‖, a vector's length
+NAME_WRAPPERS = frozenset({"operatorname", "mathrm", "mathit", "mathsf", "operatorname*", "mathbb"})  # \mathbb{E}: E
 
 _NUMBER = re.compile(r"\d+(?:\.\d*)?|\.\d+")
 _COMMAND = re.compile(r"\\(operatorname\*|[A-Za-z]+|.)", re.DOTALL)
@@ -148,6 +149,9 @@ def _command(text: str, i: int, tokens: list[Token]) -> int:
         tokens.append(Token("op", "/", i, end))
     elif name in RELATIONS:
         tokens.append(Token("relation", "\\" + name, i, end))
+    elif name == "|" or name in NORM_BARS:
+        side = {"lVert": "open", "rVert": "close"}.get(name, "")
+        tokens.append(Token("bar", "‖", i, end, side))
     elif name in BARS:
         side = {"lvert": "open", "rvert": "close"}.get(name, "")
         tokens.append(Token("bar", "|", i, end, side))
@@ -166,9 +170,10 @@ def _delimiter(text: str, end: int, name: str, tokens: list[Token]) -> int:
         j += 1
     if name in ("left", "right", "middle") and text[j:j + 1] == ".":
         return j + 1
-    bar = re.match(r"\||\\(?:vert|lvert|rvert|\|)(?![A-Za-z])", text[j:])
+    bar = re.match(r"\||\\(?:vert|lvert|rvert|Vert|lVert|rVert|\|)(?![A-Za-z])", text[j:])
     if bar is not None and side:
-        tokens.append(Token("bar", "|", j, j + bar.end(), side))
+        double = bar.group() in ("\\|", "\\Vert", "\\lVert", "\\rVert")
+        tokens.append(Token("bar", "‖" if double else "|", j, j + bar.end(), side))
         return j + bar.end()
     return end
 

@@ -76,7 +76,7 @@ def subscript_name(text: str) -> str | None:
 
 # \hat{y} is the symbol yhat, \bar{x} xbar, \mathbf{z} zbold: SymPy prints these names back as
 # \hat{y}, \bar{x}, \boldsymbol{z}; a decorated symbol is a symbol of its own (ŷ is not y)
-DECORATIONS = ("hat", "bar", "tilde", "vec", "bold")
+DECORATIONS = ("hat", "bar", "tilde", "vec", "bold", "cal", "scr")
 
 
 def canonical(base: str, subscript: str | None = None, decoration: str = "") -> str | None:
