@@ -145,7 +145,8 @@ def _renamed(expr: Expr, sizes: dict[Symbol, int], values: dict[str, int], bound
     if isinstance(expr, Derivative):
         inner = _renamed(expr.expr, sizes, values, bound)
         variables = [(_renamed(v, sizes, values, bound), n) for v, n in expr.variable_count]
-        if not all(isinstance(v, Symbol) for v, _ in variables):
+        if not all(isinstance(v, Symbol) or (isinstance(v, Indexed) and set(v.indices) <= bound)
+                   for v, _ in variables):  # (∂/∂x_j inside Σ_j: a variable once the sum is written out)
             raise _Unwritable("a derivative by an index derive could not make a variable")
         return Derivative(inner, *variables)
     if not expr.args:

@@ -12,7 +12,7 @@ entry by entry (an outer product 𝐬𝐬ᵀ, a power of a vector) is refused, n
 
 from __future__ import annotations
 
-from sympy import Add, Derivative, Expr, Function, Indexed, IndexedBase, Integer, Mul, Pow, Product, Sum, Symbol
+from sympy import Add, Derivative, Expr, Function, Indexed, IndexedBase, Integer, Mul, Pow, Product, Sum, Symbol, exp
 from sympy.core.function import AppliedUndef
 
 from derive.errors import ParseError
@@ -36,6 +36,12 @@ class MatrixProduct(Function):
     """AB as written (the reader pairs matrices side by side): the order SymPy's product would lose."""
 
     nargs = 2
+
+
+class Softmax(Function):
+    """softmax(𝐳), the vector whose entry j is e^{z_j} / Σ_k e^{z_k}."""
+
+    nargs = 1
 
 
 class VectorError(ParseError):
@@ -108,10 +114,10 @@ def matrix_entry(matrix: Expr, row: Symbol, column: Symbol, avoid: set[str]) -> 
 def is_vector(expr: Expr) -> bool:
     """Whether expr stands for a vector: a bold letter outside any call (f(𝐰) is a number), a
     gradient ∇_𝐰, or a transposed name left over."""
-    if parts_of(expr) is not None or isinstance(expr, Transposed):
+    if parts_of(expr) is not None or isinstance(expr, (Transposed, Softmax)):
         return True
-    if isinstance(expr, AppliedUndef) or (isinstance(expr, Function) and not isinstance(expr, (Transposed, MatrixProduct))):
-        return False
+    if isinstance(expr, (AppliedUndef, Function)) and not isinstance(expr, MatrixProduct):
+        return False  # f(𝐰) is a number
     if isinstance(expr, Derivative):
         return any(parts_of(v) is not None for v in expr.variables) or is_vector(expr.expr)
     return any(is_vector(a) for a in expr.args)
@@ -172,6 +178,10 @@ def entry(expr: Expr, index: Symbol, avoid: set[str] = frozenset()) -> Expr:
     avoid = set(avoid) | {index.name}
     if parts_of(expr) is not None:
         return component(expr, index)
+    if isinstance(expr, Softmax):
+        k = fresh(avoid | letters_in(expr), _SUMMED)
+        total = _summed(exp(entry(expr.args[0], k, avoid | {k.name}), evaluate=False), k)
+        return exp(entry(expr.args[0], index, avoid), evaluate=False) / total
     if isinstance(expr, Add):
         return Add(*(entry(a, index, avoid) for a in expr.args))
     if isinstance(expr, Mul):

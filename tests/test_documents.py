@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from derive.checker import INVALID, VALID, check
+from derive.checker import DEFINITION, INVALID, VALID, check
 from derive.cli import main
 
 
@@ -86,7 +86,8 @@ def test_an_implication_starts_a_new_chain_and_is_checked_as_one():
 def test_an_implied_equation_holds_where_the_one_before_does(text, verdict):
     report = check(text, "a.tex")
     assert report.chains[-1].links[0].verdict == verdict
-    assert report.chains[0].links[-1].verdict == "undecided"  # the premise is an equation, not an identity
+    premise = report.chains[0].links[-1]  # an equation to solve, stated, not an identity claimed
+    assert premise.verdict == DEFINITION and "equation to solve" in premise.rule
 
 
 # --- Markdown as writers escape it ---------------------------------------------------------------------
@@ -184,7 +185,8 @@ def test_a_slip_in_a_leibniz_chain_is_found():
 ])
 def test_what_is_not_an_identity_is_undecided_with_its_reason(text, reason):
     report = check(text, "a.tex")
-    assert INVALID not in verdicts(report) and any(reason in (k.reason or "") for k in report.links)
+    every = [k for c in report.chains for k in c.links]  # a condition to solve is stated, as a definition
+    assert INVALID not in verdicts(report) and any(reason in (k.reason or k.rule or "") for k in every)
 
 
 def test_long_notes_with_every_layout_report_every_chain_and_no_false_alarm():

@@ -222,8 +222,16 @@ def test_primes_after_a_subscript_still_make_a_call():
 
 # --- rules found on the second ML corpus -----------------------------------------------------------------
 
-def test_a_relation_between_differentials_is_undecided():
-    [link] = [k for k in check(r"Let $u = 1 + x^2$. $$ \mathrm{d}u = 2x \, \mathrm{d}x $$").links]
+def test_the_differential_of_a_substitution_is_checked():
+    [link] = check(r"Let $u = 1 + x^2$. $$ \mathrm{d}u = 2x \, \mathrm{d}x $$").links
+    assert link.verdict == VALID and link.rule == "the differential of a substitution"
+    report = check(r"Let $u = 1 + x^2$. $$ du = 3x\,dx $$ $$ x \, dx = \tfrac{1}{2} du $$")
+    assert [k.verdict for k in report.links] == [INVALID, VALID]
+    assert "d/dx of 1 + x^2 is 2*x" in report.chains[0].evidence[0]
+
+
+def test_differentials_of_names_the_text_never_related_are_undecided():
+    [link] = check(r"$$ \mathrm{d}u = 2x \, \mathrm{d}x $$").links
     assert link.verdict == UNDECIDED and "differentials" in link.reason
 
 

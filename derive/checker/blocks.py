@@ -51,6 +51,10 @@ _TRAILING = re.compile(r"(?:\\[,;!]|\\q?quad|[\s.,;])+$")  # "… = x^2 ." ends 
 # (\, is a space: "\, y (1 - y) - \sum_{k \neq j}" is no condition)
 _CONDITION = re.compile(r"(?<!\\),(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*[^,=&]{0,80}?"
                         r"(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\in(?![A-Za-z]))[^,=&]{0,80}$")
+# "-s_i s_j \qquad (j \neq i)": a condition in brackets after a space ends the formula, as the comma's does
+_BRACKETED_CONDITION = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;: ]|~)(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*"
+                                  r"\(\s*[^()=&]{0,60}?(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|≠)"
+                                  r"[^()=&]{0,60}\)[\s.,;]*$")
 _MARK = re.compile(r"\\(?:label|tag)\*?\s*\{([^{}]*)\}")
 
 
@@ -172,7 +176,9 @@ def _expressions(part: str, start: int, lines: Lines,
     for o, piece in top_level_split(part, "="):
         for k, (o2, p) in enumerate(top_level_split(piece, "\\approx")):
             conditions += [m.group() for m in _CONDITION.finditer(p)]
-            expression = _LEADING.sub("", _TRAILING.sub("", _CONDITION.sub("", p))).strip()
+            p = _CONDITION.sub("", p)
+            conditions += [m.group() for m in _BRACKETED_CONDITION.finditer(p)]
+            expression = _LEADING.sub("", _TRAILING.sub("", _BRACKETED_CONDITION.sub("", p))).strip()
             out.append((expression, lines.at(start + o + o2 + len(p) - len(p.lstrip())), k > 0))
     return out
 

@@ -28,10 +28,12 @@ _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*\())(?:_\s
                                r"|\\operatorname\{[A-Za-z]+\}|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
 # \ell(\mu, \sigma), L(w, b; x), J(\theta_0, \theta_1): a quantity of several variables, named
-_DEFINED_QUANTITY = re.compile(r"^\s*([A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})(?:_\{?\\?[A-Za-z0-9]+\}?)?\s*\(([^()]*[,;][^()]*)\)\s*$")
+_DEFINED_QUANTITY = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})(?:_\s*\{?\\?[A-Za-z0-9]+\}?)?)"
+                               r"\s*\(([^()]*[,;][^()]*)\)\s*$")
 _DECORATED = r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde|mathcal|mathscr)\s*\{\s*\\?[A-Za-z]+\s*\}"
 # J(\mathbf{w}) = …, L(\boldsymbol\theta) = …: a quantity of a vector, its entries in the body
-_OF_VECTOR = re.compile(r"^\s*([A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\(?:mathbf|boldsymbol|bm)"
+_OF_VECTOR = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}"
+                        r"|\\[A-Za-z]+|[A-Za-z0-9]))?|\\operatorname\{[A-Za-z]+\})\s*\(\s*(\\(?:mathbf|boldsymbol|bm)"
                         r"\s*\{\s*\\?[A-Za-z]+\s*\})\s*\)\s*$")
 # J(\mathbf{w}) = … in a form not read as a definition; f(2) = 4 is a claim, no head
 _HEAD = re.compile(r"^\s*([A-Za-z]|\\[a-z]+)\s*\(\s*\\(?:mathbf|boldsymbol|bm|vec)\b")
@@ -137,6 +139,9 @@ def variable_of(chain: Chain) -> str:
 def _name_of(text: str) -> str | None:
     """The canonical name of a variable written as text (p, \\theta_0, \\hat{p}), or None."""
     name = names.spelled(text)
+    word = re.fullmatch(r"\\operatorname\{([A-Za-z]+)\}", text.strip())
+    if word is not None:  # \operatorname{LSE}: the word is the name
+        return word.group(1)
     if name is None and text.startswith("\\"):
         try:
             symbol = parse(text, reader="latex")

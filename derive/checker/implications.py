@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from sympy import Derivative, Expr, S, Symbol, cancel, solveset
 
+from derive.errors import DeriveError
 from derive.exprs import pending
+from derive.parse import parse
 
-from derive.checker.report import INVALID, UNDECIDED, VALID, ChainReport, Link
+from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.verify import compare
 
 
-def judge(before: tuple[Expr, Expr], after: tuple[Expr, Expr], source: int, target: int) -> Link:
+def judge(before: tuple[Expr, Expr], after: tuple[Expr, Expr], source: int, target: int,
+          solved_for: Expr | None = None) -> Link:
     """The link of an implied equation: valid, invalid (a solution of the first that the second
-    misses), or undecided with the reason."""
+    misses), or undecided with the reason. solved_for: the name the second equation gives a value
+    (σ̂ of σ̂ = …), as written."""
     first = (before[0] - before[1]).doit()
     second = (after[0] - after[1]).doit()
     if first == 0:  # y = x^3 \implies dy/dx = 3x^2: nothing to solve, the conclusion is an identity
@@ -27,6 +31,16 @@ def judge(before: tuple[Expr, Expr], after: tuple[Expr, Expr], source: int, targ
     if ratio.is_number and ratio != 0:
         return Link(source, target, VALID, "cancel", rule="the same equation, times a constant")
     symbols = sorted(first.free_symbols | second.free_symbols, key=str)
+    if len(symbols) != 1 and solved_for is not None and solved_for in first.free_symbols:
+        # σ̂ = √(Σ(x_i − m)²/n) after −n/σ̂ + Σ(x_i − m)²/σ̂³ = 0: the value put where the equation has σ̂
+        verdict, method = compare(first.xreplace({solved_for: after[1]}), S.Zero)
+        if verdict is not None:
+            return Link(source, target, VALID, method, rule="the solution solves the equation before") if verdict \
+                else Link(source, target, INVALID, method, reason=f"{solved_for} = {after[1]} does not solve the equation before")
+    if len(symbols) != 1 and compare(before[0], before[1])[0] is True:
+        # σ̂ = √(Σ(x_i − μ̂)²/n) after −n/σ̂ + Σ(x_i − μ̂)²/σ̂³ = 0: the estimate the text names, written out
+        # where the equation has it, solves the equation
+        return Link(source, target, VALID, "substitution", rule="the solution solves the equation before")
     if len(symbols) != 1:
         return Link(source, target, UNDECIDED, reason="an implication between equations in several variables")
     x: Symbol = symbols[0]
@@ -53,7 +67,7 @@ def premise(link: Link, sides: tuple[Expr, Expr]) -> Link:
     (d/dx sin x = -cos x \\Rightarrow …) claims an identity, and stays judged as one."""
     if link.verdict != INVALID or any(pending(side) or side.has(Derivative) for side in sides):
         return link
-    return Link(link.source, link.target, UNDECIDED, reason="an equation to solve (\\implies follows), not an identity")
+    return Link(link.source, link.target, DEFINITION, rule="an equation to solve (\\implies follows), not an identity")
 
 
 def follow_implication(chain, report: ChainReport, exprs: list, parsed: dict, reports: dict) -> None:
@@ -65,11 +79,20 @@ def follow_implication(chain, report: ChainReport, exprs: list, parsed: dict, re
     premised = reports[id(chain.follows)]
     premised.links[-1] = premise(premised.links[-1], (before[-2], before[-1]))
     _unlocate(premised, len(premised.links) - 1)
-    report.links[0] = judge((before[-2], before[-1]), (exprs[0], exprs[1]), 0, 1)
+    report.links[0] = judge((before[-2], before[-1]), (exprs[0], exprs[1]), 0, 1, _named(chain.expressions[0]))
     _unlocate(report, 0)
     if report.links[0].verdict == INVALID:
         report.wrong_links.insert(0, (0, 1))
         report.evidence[0] = report.links[0].reason
+
+
+def _named(source: str) -> Symbol | None:
+    """The name a conclusion σ̂ = … gives a value, as written (before any definition is put in)."""
+    try:
+        name = parse(source, reader="latex")
+    except DeriveError:
+        return None
+    return name if isinstance(name, Symbol) else None
 
 
 def _unlocate(report: ChainReport, k: int) -> None:

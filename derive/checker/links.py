@@ -26,7 +26,7 @@ from derive.parse.limits import DEFAULT
 from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
 from derive.suggest import suggestion
-from derive.vectors import entry, fresh, is_vector, letters_in
+from derive.vectors import entry, fresh, is_vector, letters_in, parts_of
 from derive.verify import compare
 
 
@@ -63,7 +63,8 @@ def _dependent(node: Expr) -> Expr | None:
 
 def _mentions(expr: Expr, variable: Expr) -> bool:
     """Whether expr has variable or a name of its letter (w_k, w[k] for w_j; x for x)."""
-    letter = variable.name.partition("_")[0] if isinstance(variable, Symbol) and "_" in variable.name else None
+    letter = variable.name.partition("_")[0] if isinstance(variable, Symbol) and "_" in variable.name else \
+        str(variable.base.label) if isinstance(variable, Indexed) else None  # ∂/∂x_j inside Σ_j: x[j]
     return variable in expr.free_symbols or (letter is not None and (
         any(str(t.base.label) == letter for t in expr.atoms(Indexed))
         or any(s.name.partition("_")[0] == letter for s in expr.free_symbols)))  # (a defined h_θ's θ_0 too)
@@ -141,9 +142,17 @@ class _Writer:
         name = type(call).__name__
         parameters = self.calls.get(name)
         value = self.symbols.get(names.make(name))
-        if parameters is None or value is None or len(parameters) != len(call.args):
+        args = call.args
+        subscript = set(name.partition("_")[2].split("_")) if "_" in name else set()
+        if parameters is not None and len(args) > len(parameters) and all(  # f_τ(θ, τ): the reader adds
+                a.is_Symbol and a.name in subscript for a in args[len(parameters):]):  # the subscript's τ
+            args = args[:len(parameters)]
+        if parameters is None or value is None or len(parameters) != len(args):
             return None
-        return value.xreplace(dict(zip(parameters, call.args)))
+        for parameter, arg in zip(parameters, args):  # LSE(𝐱 − c𝟏): each entry x_i is x_i − c
+            if parts_of(parameter) is not None and arg != parameter:
+                value = _at_vector(value, parameter, arg)
+        return value.xreplace({p: a for p, a in zip(parameters, args) if parts_of(p) is None})
 
     def term_value(self, term: Indexed) -> Expr | None:
         """s[i] in a sum over i, where the text defined s_j: s_j's value for i, its z_i the sum's terms."""
@@ -190,6 +199,20 @@ class _Writer:
         if all(a is b for a, b in zip(args, expr.args)):
             return expr
         return remake(expr, args)
+
+
+def _at_vector(value: Expr, parameter: Symbol, arg: Expr) -> Expr:
+    """value, written in the entries x[i] (and x_j) of the vector parameter 𝐱, at the vector arg."""
+    letter = parts_of(parameter)[0]
+
+    def visit(node):
+        if isinstance(node, Indexed) and str(node.base.label) == letter and len(node.indices) == 1:
+            return terms_of(entry(arg, node.indices[0]), node.indices[0])  # a term of the sum it stands in
+        if isinstance(node, Symbol) and (parts := split(node.name)) and parts[0] == letter and len(parts[1]) == 1:
+            return entry(arg, names.make(parts[1]))
+        return None
+
+    return rebuild(value, visit)
 
 
 def _indices_in(value: Expr) -> set[str]:
@@ -256,8 +279,11 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                                          "only: how it is made from the data is not written out"))
                 continue
             if _differentials(a) or _differentials(b):
-                report.links.append(Link(i, i + 1, UNDECIDED, reason="a relation between differentials "
-                                         "(du = 2x dx): derive does not check it"))
+                judged = _differential_link(chain.expressions[i], chain.expressions[i + 1], variable, known)
+                report.links.append(Link(i, i + 1, UNDECIDED, reason="a relation between differentials derive "
+                                         "cannot read as du = u'(x) dx") if judged is None else
+                                    Link(i, i + 1, VALID, judged[1], rule="the differential of a substitution")
+                                    if judged[0] else Link(i, i + 1, INVALID, judged[1], reason=judged[2]))
                 continue
             verdict, method = compare(a, b)
             if verdict is not True and i == 0 and len(exprs) == 2 and is_condition(a, b):
@@ -347,7 +373,33 @@ def _one_sided_matrices(a: Expr, b: Expr) -> str:
 def _differentials(expr: Expr) -> bool:
     """du, \\mathrm{d}x outside an integral: a factor d beside a name (read as the product d·u)."""
     d = names.make("d")
-    return any(node.is_Mul and d in node.args and len(node.args) >= 2 for node in preorder(expr))
+    return any(node.is_Mul and d in node.args and any(not a.is_number and a != d for a in node.args)
+               for node in preorder(expr))
+
+
+# "2x \, \mathrm{d}x": what multiplies the differential, and the name it is of
+_DIFFERENTIAL = re.compile(r"^(.*?)[\s,;!\\]*(?:\\mathrm\{d\}|\\operatorname\{d\}|\\text\{d\}|(?<![A-Za-z\\])d)\s*"
+                           r"(\\?[A-Za-z]+|\\hat\{[A-Za-z]\})\s*$", re.DOTALL)
+
+
+def _differential_link(left: str, right: str, variable: str, known: Definitions) -> tuple[bool, str, str] | None:
+    """du = 2x dx where the text defined u = 1 + x²: (u'(x) = 2x, how it was shown, what u' is); None where the
+    sides are not a multiple of one differential each, or neither name is a function of the other."""
+    sides = [_DIFFERENTIAL.match(side.strip()) for side in (left, right)]
+    if None in sides:
+        return None
+    try:
+        (fa, a), (fb, b) = [(_read(m.group(1).strip() or "1", variable, known), names.make(names.spelled(m.group(2))
+                             or "?")) for m in sides]
+        va, vb = (_read(m.group(2), variable, known) for m in sides)
+    except (DeriveError, TypeError):
+        return None
+    for (f, v, x), (g, w) in (((fa, va, b), (fb, vb)), ((fb, vb, a), (fa, va))):
+        if w.is_Symbol and w == x and v.has(x):  # du = g dx with u = u(x); also x dx = ½ du
+            verdict, method = compare(f * v.diff(x), g)
+            if verdict is not None:
+                return verdict, method, f"d/d{plain(x)} of {plain(v)} is {plain(v.diff(x))}"
+    return None
 
 
 def _holds_if_mean(a: Expr, b: Expr) -> str | None:
@@ -377,15 +429,15 @@ def _assumptions_used(a: Expr, b: Expr, known: Definitions) -> set[str]:
 
 def _set_to_zero(report: ChainReport, exprs: list[Expr | None]) -> None:
     """f'(x) = 2x - 4 = 0: a derivation that ends in "= 0" where its last expression is not zero
-    sets it to zero, a condition to solve, not an identity: undecided with that reason, not wrong."""
+    sets it to zero, a condition to solve, not an identity: stated, as a definition is, not wrong."""
     if (len(exprs) < 2 or exprs[-1] is None or exprs[-1] != 0 or exprs[-2] is None
             or (len(exprs) == 2) != bool(pending(exprs[-2]))  # f' = 2x - 4 = 0; or dJ/dw = 0 alone
             or not exprs[-2].free_symbols):  # 3 = 0 is no condition on anything: it is wrong
         return
     last = report.links[-1]
-    if last.verdict == INVALID:
-        report.links[-1] = Link(last.source, last.target, UNDECIDED,
-                                reason="= 0 sets the expression to zero (a condition to solve), not an identity")
+    if last.verdict == INVALID:  # a condition the text imposes claims nothing: a definition's kind
+        report.links[-1] = Link(last.source, last.target, DEFINITION,
+                                rule="= 0 sets the expression to zero (a condition to solve), not an identity")
 
 
 def _locate(report: ChainReport, exprs: list[Expr | None]) -> None:
@@ -405,8 +457,8 @@ def _locate(report: ChainReport, exprs: list[Expr | None]) -> None:
     for i, link in enumerate(links):
         if link.verdict == INVALID and i not in explained:
             report.wrong_links.append((link.source, link.target))
-            shown = [t for t in (counterexample(exprs[link.source], exprs[link.target]),
-                                 _should_be(exprs[0])) if t]
+            shown = [link.reason] if link.reason else [  # (a differential's link says what u' is)
+                t for t in (counterexample(exprs[link.source], exprs[link.target]), _should_be(exprs[0])) if t]
             if shown:
                 report.evidence[link.source] = "; ".join(shown)
 

@@ -98,6 +98,10 @@ class Commands:
         if braced:
             self.take()
         t = self.take()
+        if t.kind == "number" and t.text in ("0", "1") and decoration == "bold":
+            if braced:
+                self.expect("}", command)
+            return make(f"{t.text}bold")  # 𝟏, 𝟎: the vectors of ones and of zeros
         if t.kind == "letter":
             base = t.text
         elif t.kind == "command" and greek_name(t.text[1:]) is not None:

@@ -8,13 +8,15 @@ are read in latex_commands.py. What TeX itself would refuse (x^2^3) or a reader 
 
 from __future__ import annotations
 
+import builtins
+import keyword
 from contextlib import contextmanager
 
-from sympy import Abs, Derivative, Expr, Function, Indexed, IndexedBase, S, Sum, Symbol, exp, factorial, sqrt
+from sympy import Abs, Derivative, Expr, Function, S, Subs, Symbol, factorial, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.errors import LimitError, ParseError
-from derive.exprs import ALL_TERMS, add, div, neg, rebuild
+from derive.exprs import add, neg, rebuild
 from derive.parse.arithmetic import Arithmetic
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, negate, number, power
 from derive.parse.latex_calls import Calls
@@ -24,9 +26,10 @@ from derive.parse.limits import Limits
 from derive.parse.names import DECORATIONS, canonical, greek_name, make
 from derive.probability import NAMES as AVERAGES
 from derive.probability import Covariance
-from derive.vectors import MatrixProduct, Transposed, dot, is_matrix, is_vector, norm_squared, parts_of
+from derive.vectors import MatrixProduct, Softmax, Transposed, dot, entry, is_matrix, is_vector, norm_squared, parts_of
 
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
+_PYTHON_NAMES = frozenset(dir(builtins)) | frozenset(keyword.kwlist)
 DECORATED_VECTORS = (r"\mathbf", r"\boldsymbol", r"\bm", r"\vec")
 _EQUATION = "expected an expression, not an equation or a condition"
 
@@ -40,13 +43,29 @@ def _plain_letter(expr: Expr) -> bool:
     return isinstance(expr, Symbol) and len(expr.name) == 1 and expr.name.islower()
 
 
+def _undecorated(estimate: Symbol) -> Symbol | None:
+    """μ of μ̂ (muhat), x of x̄ (xbar): the variable an estimate stands in for."""
+    base, _, sub = estimate.name.partition("_")
+    for decoration in ("hat", "bar", "tilde"):
+        if base.endswith(decoration) and len(base) > len(decoration):
+            return make(base[:-len(decoration)] + (f"_{sub}" if sub else ""))
+    return None
+
+
 def _transposed_or_bold(matrix: Expr) -> bool:
     return isinstance(matrix, Transposed) or (matrix.is_Symbol and matrix.name.endswith("bold"))
 
 
 def _at(expr: Expr, variable: Symbol, value: Expr) -> Expr:
     """expr with variable made value, as written (θ³/3 at 1 is 1³/3, for the next line to work out)."""
-    return rebuild(expr, lambda node: value if node == variable else None)
+    return _at_all(expr, {variable: value})
+
+
+def _at_all(expr: Expr, values: dict[Symbol, Expr]) -> Expr:
+    """expr at the point values; a derivative still to take is taken first (Subs), never by μ̂."""
+    if expr.has(Derivative):
+        return Subs(expr, tuple(values), tuple(values.values()))
+    return rebuild(expr, lambda node: values.get(node) if node.is_Symbol else None)
 
 
 class Reader(Arithmetic, Calls, Commands):
@@ -310,6 +329,9 @@ class Reader(Arithmetic, Calls, Commands):
         """[F]_a^b (and \\left. F \\right|_a^b) is F(b) − F(a); [F]_{x=a} is F at x = a."""
         point = low = high = None
         variable = None
+        if self.is_op("_") and self.is_op("{", at=self.i + 1) and self.listed_at(self.i + 1):
+            self.take()
+            return self.at_points(inner, opened)
         while self.is_op("_", "^"):
             script = self.take().text
             with self.deeper():
@@ -337,6 +359,38 @@ class Reader(Arithmetic, Calls, Commands):
         else:
             raise self.refuse("an evaluation bracket in several variables: write [F]_{x=a}^{b}", opened)
         return add(_at(inner, variable, high), neg(_at(inner, variable, low)))
+
+    def listed_at(self, j: int) -> bool:
+        """A braced group at j with a comma at its top level: \\right|_{\\hat\\mu, \\hat\\sigma}."""
+        end, depth = self.skip_group(j), 0
+        for k in range(j, end):
+            depth += self.is_op("{", "(", "[", at=k) - self.is_op("}", ")", "]", at=k)
+            if depth == 1 and self.is_op(",", at=k):
+                return True
+        return False
+
+    def at_points(self, inner: Expr, opened: Token) -> Expr:
+        """F|_{\\hat\\mu, \\hat\\sigma} is F at μ = μ̂ and σ = σ̂ (the estimates, each for its own letter);
+        F|_{\\mu = 0, \\sigma = 1} at the values given."""
+        self.expect("{")
+        values: dict[Symbol, Expr] = {}
+        while True:
+            with self.deeper():
+                name = self.sum()
+            if self.tok.kind == "relation" and self.tok.text == "=":
+                self.take()
+                with self.deeper():
+                    values[name] = self.sum()
+            elif name.is_Symbol and (base := _undecorated(name)) is not None:
+                values[base] = name
+            else:
+                raise self.refuse("a point to evaluate at is x = a, or an estimate such as \\hat{\\mu}", opened)
+            if not name.is_Symbol:
+                raise self.refuse("a point to evaluate at names its variable, as in x = a", opened)
+            if self.is_op("}"):
+                self.take()
+                return _at_all(inner, values)
+            self.expect(",")
 
     def tok_relation_at(self) -> bool:
         """At {x = …: a lower bound that names its variable."""
@@ -576,16 +630,15 @@ class Reader(Arithmetic, Calls, Commands):
         opened = self.take()
         vector = self.command()
         self.expect(")", opened)
-        if not (vector.is_Symbol and vector.name.endswith("bold") and self.is_op("_")):
+        if not (vector.is_Symbol and vector.name.endswith("bold")):
             raise self.refuse("derive reads softmax as a component of a vector, \\mathrm{softmax}(\\mathbf{z})_j", at)
+        if not self.is_op("_"):
+            return Softmax(vector)  # the vector itself: a link between vectors reads its entries
         self.take()
         index = self.script()
         if not index.is_Symbol:
             raise self.refuse("the component of a softmax is a letter, as in \\mathrm{softmax}(\\mathbf{z})_j", at)
-        letter = vector.name[:-4]
-        k = make("k" if index.name != "k" else "m")
-        total = Sum(exp(Indexed(IndexedBase(letter, real=True), k), evaluate=False), (k, 1, ALL_TERMS))
-        return div(exp(make(f"{letter}_{index.name}"), evaluate=False), total)
+        return entry(Softmax(vector), index)
 
     def named(self) -> Expr:
         """\\operatorname{sech}(x) or \\mathrm{ReLU}(x): a function derive knows or the user defined."""
@@ -597,7 +650,12 @@ class Reader(Arithmetic, Calls, Commands):
         if t.text == "softmax" and "softmax" not in self.functions:
             return self.softmax(t)
         func = self.functions.get(t.text)
+        if func is None and self.calls_at(self.i) and t.text.isascii() and t.text.isalpha() \
+                and t.text not in _PYTHON_NAMES:  # (\operatorname{eval}(x) is refused, though nothing runs it)
+            # \operatorname{LSE}(\mathbf{x}): a function the text names (and may define), never a product
+            return self.call(Function(t.text), t.text, t)
+        if func is None and t.text.isascii() and t.text.isalpha() and t.text.isupper():
+            return make(t.text)  # \frac{\partial \operatorname{LSE}}{\partial x_j}: a quantity's name, as MSE
         if func is None:
-            kind = "function" if self.calls_at(self.i) else "name"
-            raise self.refuse(f"unknown {kind} {t.text!r}", t)
+            raise self.refuse(f"unknown name {t.text!r}", t)
         return self.call(func, t.text, t, unbraced=True)

@@ -129,7 +129,10 @@ class DerivePrinter(LatexPrinter):
 
     def _print_Subs(self, expr):
         """f'(g): the derivative of an unknown f, taken at g (what the chain rule leaves)."""
-        body, (u,), (g,) = expr.args[0], expr.args[1], expr.args[2]
+        body, points, values = expr.args
+        if len(points) != 1:  # ∂²ℓ/∂μ² at μ̂, σ̂
+            return super()._print_Subs(expr)
+        (u,), (g,) = points, values
         if isinstance(body, Derivative) and isinstance(body.expr, AppliedUndef) and body.expr.args == (u,):
             primes = "'" * int(body.variable_count[0][1])
             return rf"{self._print(Symbol(body.expr.func.__name__))}{primes}\left({self._print(g)}\right)"
@@ -217,10 +220,11 @@ class TextPrinter(StrPrinter):
 
     def _print_Subs(self, expr):
         """f'(x^2), σ'(w*x): a derivative taken at a point, as it is written."""
-        body, (u,), (g,) = expr.args
-        if isinstance(body, Derivative) and isinstance(body.expr, Function) and body.expr.args == (u,):
+        body, points, values = expr.args
+        if len(points) == 1 and isinstance(body, Derivative) and isinstance(body.expr, Function) \
+                and body.expr.args == points:
             name = "σ" if isinstance(body.expr, sigmoid) else type(body.expr).__name__
-            return f"{name}{chr(39) * int(body.variable_count[0][1])}({self._print(g)})"
+            return f"{name}{chr(39) * int(body.variable_count[0][1])}({self._print(values[0])})"
         return super()._print_Subs(expr)
 
     def _print_Abs(self, expr):

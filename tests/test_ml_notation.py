@@ -1,0 +1,132 @@
+"""Notation from machine-learning and statistics notes (issue 10) beyond indices and vectors: loss names,
+factorials, estimates, evaluation at several estimates, conditions in brackets, functions named with
+\\operatorname. Each feature both ways: the correct derivation decided valid, a slip found."""
+
+import pytest
+from sympy import Symbol, factorial
+
+from derive.checker import DEFINITION, INVALID, UNDECIDED, VALID, check
+from derive.parse import parse
+from derive.verify import compare, surely_differs
+
+
+def latex(text):
+    return parse(text, reader="latex")
+
+
+def verdicts(text):
+    return [k.verdict for k in check(text).links]
+
+
+def test_a_calligraphic_loss_is_a_name_and_a_call():
+    text = r"""$$ \mathcal{L}(w, b) = \frac{1}{2}(wx + b - y)^2 $$
+$$ \frac{\partial \mathcal{L}}{\partial b} = wx + b - y $$
+$$ \frac{\partial \mathcal{L}}{\partial w} = (wx + b - y)x^2 $$"""
+    assert verdicts(text) == [VALID, INVALID]
+
+
+def test_factorials_are_read():
+    assert latex(r"\log x_i!") .has(factorial(Symbol("x_i", real=True)))
+    assert latex(r"3!") == 6
+
+
+POISSON = r"""The log-likelihood of $x_1, \dots, x_n$ under a Poisson rate $\lambda > 0$ is
+\begin{align}
+\ell(\lambda) &= \log \prod_{i=1}^{n} \frac{\lambda^{x_i} e^{-\lambda}}{x_i!} \\
+&= \sum_{i=1}^{n} \left( x_i \log \lambda - \lambda - \log x_i! \right) \\
+&= \log \lambda \sum_{i=1}^{n} x_i - n\lambda - \sum_{i=1}^{n} \log x_i!
+\end{align}
+"""
+
+
+def test_a_poisson_log_likelihood_with_factorials():
+    assert verdicts(POISSON) == [VALID, VALID]
+    assert verdicts(POISSON.replace(r"- n\lambda", r"- \lambda")) == [VALID, INVALID]
+
+
+def test_an_unbraced_logarithm_ends_at_a_sum():
+    """\\log \\lambda \\sum_i x_i is (log λ)·Σ x_i, as every reader takes it, not log(λ Σ x_i)."""
+    assert compare(latex(r"\log \lambda \sum_{i=1}^{n} x_i"), latex(r"(\log \lambda) \sum_{i=1}^{n} x_i"))[0] is True
+
+
+BERNOULLI = r"""Let $k = \sum_{i=1}^{n} x_i$ with $0 < p < 1$.
+$$ L(p) = \prod_{i=1}^{n} p^{x_i} (1 - p)^{1 - x_i} $$
+$$ \ell(p) = \ln L(p) = k \ln p + (n - k) \ln (1 - p) $$
+$$ \ell'(p) = \frac{k}{p} - \frac{n - k}{1 - p} $$
+$$ \ell'(\hat{p}) = 0 \;\Rightarrow\; \hat{p} = \frac{k}{n} $$
+$$ \ell''(\hat{p}) = -\frac{n^2}{k} - \frac{n^2}{n - k} $$
+"""
+
+
+def test_an_estimate_is_a_point_of_the_function_of_p():
+    """ℓ''(p̂) differentiates by p, then puts p = p̂; k = Σ x_i is written out (p, not k, is the variable)."""
+    report = check(BERNOULLI)
+    assert INVALID not in [k.verdict for k in report.links] and report.decided == len(report.links)
+    assert INVALID in verdicts(BERNOULLI.replace(r"-\frac{n^2}{k} - \frac{n^2}{n - k}", r"-\frac{n^2}{k} + \frac{n^2}{n - k}"))
+
+
+def test_a_condition_in_brackets_after_a_line_is_imposed():
+    text = r"""With $s_i = \frac{e^{z_i}}{\sum_k e^{z_k}}$,
+$$ \frac{\partial s_i}{\partial z_j} = -s_i s_j \qquad (j \neq i). $$"""
+    [link] = check(text).links
+    assert link.verdict == VALID and "i ≠ j" in link.rule
+    assert verdicts(text.replace("-s_i s_j", "s_i s_j")) == [INVALID]
+
+
+GAUSSIAN = r"""With $\ell(\mu, \sigma) = -n \log \sigma - \sum_{i=1}^{n} \frac{(x_i - \mu)^2}{2\sigma^2}$,
+$\hat{\mu} = \frac{1}{n}\sum_{i=1}^{n} x_i$ and $\hat{\sigma}^2 = \frac{1}{n}\sum_{i=1}^{n} (x_i - \hat{\mu})^2$,
+$$ \left. \frac{\partial^2 \ell}{\partial \mu^2} \right|_{\hat{\mu}, \hat{\sigma}} = -\frac{n}{\hat{\sigma}^2} $$"""
+
+
+def test_a_bar_at_several_estimates_puts_each_in_its_variable():
+    assert verdicts(GAUSSIAN) == [VALID]
+    assert verdicts(GAUSSIAN.replace(r"= -\frac{n}{\hat{\sigma}^2}", r"= -\frac{n}{\hat{\sigma}}")) == [INVALID]
+
+
+def test_an_estimate_named_after_an_implication_solves_the_equation():
+    text = r"""$$ -\frac{n}{\hat{\sigma}} + \frac{1}{\hat{\sigma}^3} \sum_{i=1}^{n} (x_i - m)^2 = 0
+\;\Rightarrow\; \hat{\sigma} = \sqrt{\frac{1}{n} \sum_{i=1}^{n} (x_i - m)^2} $$"""
+    report = check(text)
+    assert [k.verdict for k in report.links][-1] == VALID
+
+
+def test_setting_a_derivative_to_zero_is_stated_not_claimed():
+    report = check("Setting the derivative to zero,\n" r"$$ \frac{d}{dx}(x^2 - 4x) = 2x - 4 = 0 $$")
+    every = [k.verdict for c in report.chains for k in c.links]
+    assert every == [VALID, DEFINITION] and report.ok
+
+
+LSE = r"""\begin{equation}
+\operatorname{LSE}(\mathbf{x}) = \log \sum_{i=1}^{n} e^{x_i}
+\end{equation}
+\begin{align}
+\operatorname{LSE}(\mathbf{x} - c\mathbf{1}) &= \log \sum_{i=1}^{n} e^{x_i - c} = \operatorname{LSE}(\mathbf{x}) - c \\
+\frac{\partial}{\partial x_j} \operatorname{LSE}(\mathbf{x}) &= \frac{e^{x_j}}{\sum_{i=1}^{n} e^{x_i}} \\
+\nabla_{\mathbf{x}} \operatorname{LSE}(\mathbf{x}) &= \operatorname{softmax}(\mathbf{x}) \\
+\sum_{j=1}^{n} \frac{\partial \operatorname{LSE}}{\partial x_j} &= 1
+\end{align}
+"""
+
+
+def test_a_function_of_a_vector_named_with_operatorname():
+    assert verdicts(LSE) == [VALID, VALID, VALID, VALID, VALID]
+    assert INVALID in verdicts(LSE.replace(r"\operatorname{LSE}(\mathbf{x}) - c", r"\operatorname{LSE}(\mathbf{x}) + c"))
+
+
+def test_an_operatorname_the_text_never_defines_is_unknown():
+    [link] = check(r"$$ \frac{d}{dx} \operatorname{foo}(x) = 2x $$").links
+    assert link.verdict == UNDECIDED and "foo" in link.reason
+
+
+@pytest.mark.parametrize("a, b", [
+    (r"\tanh^2 x + \operatorname{sech}^2 x", "1"),
+    (r"\log (p^{2} q)", r"2 \log p + \log q"),
+    (r"\sigma(x)(1 - \sigma(x))", r"\frac{e^{-x}}{(1 + e^{-x})^2}"),
+])
+def test_a_true_identity_never_surely_differs(a, b):
+    """The cheap test before simplify must never call a true identity false (where both sides are real)."""
+    assert not surely_differs(latex(a), latex(b))
+
+
+def test_a_false_identity_surely_differs():
+    assert surely_differs(latex(r"\tanh(a + b + c)^2"), latex(r"\tanh(a + b + c)"))
