@@ -23,7 +23,7 @@ def _value(expr: Expr, point: dict) -> Expr | None:
     try:
         v = expr.doit().xreplace(point)
         v = v if v.is_Rational else v.evalf(15)
-    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError):
         return None
     if v.has(nan, zoo) or not v.is_number or v.is_real is not True or not v.is_finite:
         return None
@@ -57,5 +57,8 @@ def worked_out(start: Expr) -> str | None:
         return None
     if isinstance(start, Derivative) and start.expr.has(AppliedUndef):
         return None
-    value = factor_terms(start.doit())
+    try:
+        value = factor_terms(start.doit())
+    except (NotImplementedError, ValueError, TypeError):  # a limit SymPy cannot take without a sign
+        return None
     return None if value.has(Derivative) else latex(value)

@@ -3,7 +3,7 @@ Readers, the checker and the instances that judge index claims (derive.instances
 
 from __future__ import annotations
 
-from sympy import Expr, Indexed, IndexedBase, Integer, Product, Sum, Symbol
+from sympy import Expr, Function, Indexed, IndexedBase, Integer, Product, Sum, Symbol
 
 from derive.exprs import rebuild
 
@@ -51,3 +51,69 @@ def terms_of(body: Expr, index: Symbol) -> Expr:
         return None
 
     return rebuild(body, visit)
+
+
+# the letter a family's definition is stored with: no reader makes it, and no instance renames it
+# (derive.instances takes only ASCII subscripts for indices)
+PLACEHOLDER = "ι"
+
+
+class TermsAt(Function):
+    """∂L/∂p_k taken with the p's as variables, then every p_m put back as the text defined the family
+    (p_m = e^{z_m}/Σ e^{z}): the chain rule through a family of intermediate variables, written
+    Σ_k ∂L/∂p_k ∂p_k/∂z_j. args: the derivative, the family's letter (a Symbol), its definition at
+    the index PLACEHOLDER."""
+
+    nargs = 3
+
+    def doit(self, **hints):
+        inner, family, template = self.args
+        inner = inner.doit(**hints)
+
+        def visit(node):
+            if isinstance(node, Indexed) and str(node.base.label) == family.name and len(node.indices) == 1:
+                index = node.indices[0]  # a term of a sum: its z_k are that sum's terms too
+                return terms_of(at_index(template, index), index) if index.is_Symbol else at_index(template, index)
+            if isinstance(node, Symbol) and node.name.partition("_")[0] == family.name:
+                sub = node.name.partition("_")[2]
+                if len(sub) == 1 and (sub.isdigit() or (sub.isascii() and sub.isalpha())):
+                    return at_index(template, Integer(sub) if sub.isdigit() else Symbol(sub, real=True))
+            return None
+
+        return numbered_terms(rebuild(inner, visit))  # (an instance's terms are symbols: x_2,1, not x[2, 1])
+
+
+def at_index(template: Expr, index: Expr) -> Expr:
+    """template with the PLACEHOLDER index made index (a number, or a letter): z_ι → z_2 or z_k."""
+    text = str(index)
+
+    def visit(node):
+        if isinstance(node, Symbol) and PLACEHOLDER in node.name.partition("_")[2]:
+            base, _, sub = node.name.partition("_")
+            return Symbol(f"{base}_{sub.replace(PLACEHOLDER, text)}", **node.assumptions0)
+        if isinstance(node, Indexed) and any(i == Symbol(PLACEHOLDER, real=True) for i in node.indices):
+            return Indexed(node.base, *(index if i == Symbol(PLACEHOLDER, real=True) else i for i in node.indices))
+        return None
+
+    return rebuild(template, visit)
+
+
+_KRONECKER = "delta"
+
+
+def name_of(base: str, values: tuple[int, ...]) -> str:
+    """The name of a written-out term: z_2, w_1,2."""
+    return f"{base}_{values[0]}" if len(values) == 1 else f"{base}_{','.join(map(str, values))}"
+
+
+def term(base: str, values: tuple[int, ...]) -> Expr:
+    """The term of base at number indices, as an instance writes it (δ_12 is 0, δ_11 is 1)."""
+    if base == _KRONECKER and len(values) == 2:
+        return Integer(values[0] == values[1])
+    return Symbol(name_of(base, values), real=True)  # real, as the readers make every symbol
+
+
+def numbered_terms(expr: Expr) -> Expr:
+    """Terms x[2, 1] with number indices as the symbols an instance writes them as (x_2,1)."""
+    return rebuild(expr, lambda node: term(str(node.base.label), tuple(int(i) for i in node.indices))
+                   if isinstance(node, Indexed) and all(i.is_Integer for i in node.indices) else None)

@@ -21,7 +21,8 @@ from sympy import Add, Derivative, Expr, Indexed, Integer, Mul, Product, Sum, Sy
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import ALL_TERMS, preorder
-from derive.indexing import split
+from derive.indexing import PLACEHOLDER, split
+from derive.indexing import term as _term
 from derive.probability import OPERATORS
 
 SIZES = (1, 2, 3, 4)
@@ -60,7 +61,7 @@ def free_indices(a: Expr, b: Expr) -> list[str]:
     letters: set[str] = set(summed)
     for base, written in subs.items():
         if base == _KRONECKER or len(written) > 1:
-            letters |= {c for s in written for c in s if c.isalpha()}
+            letters |= {c for s in written for c in s if c.isalpha() and c.islower()}  # (μ_X, μ_Y: names)
     if not letters and not terms:  # no index anywhere (every compare of calculus asks): one walk, not three
         return []
     free: set[str] = set()
@@ -68,7 +69,7 @@ def free_indices(a: Expr, b: Expr) -> list[str]:
         if isinstance(node, Symbol) and (parts := split(node.name)) and set(parts[1]) <= letters:
             free |= set(parts[1])
     free |= {s.name for e in (a, b) for s in _free_in_terms(e)}
-    return sorted(free)
+    return sorted(free - {PLACEHOLDER})  # (a family's definition is at its own index: see TermsAt)
 
 
 def _free_in_terms(expr: Expr, bound: frozenset = frozenset()) -> set[Symbol]:
@@ -107,16 +108,6 @@ def _lowest(a: Expr, b: Expr) -> int:
         if isinstance(node, (Sum, Product)) and node.limits[0][1].is_Integer:
             return int(node.limits[0][1])
     return 1
-
-
-def name_of(base: str, values: tuple[int, ...]) -> str:
-    return f"{base}_{values[0]}" if len(values) == 1 else f"{base}_{','.join(map(str, values))}"
-
-
-def _term(base: str, values: tuple[int, ...]) -> Expr:
-    if base == _KRONECKER and len(values) == 2:
-        return Integer(values[0] == values[1])
-    return Symbol(name_of(base, values), real=True)  # real, as the readers make every symbol
 
 
 def instance(expr: Expr, sizes: dict[Symbol, int], values: dict[str, int]) -> Expr:
@@ -158,6 +149,8 @@ def _written_out(expr: Expr) -> Expr:
     """Sums and products with number bounds as their terms; terms x[2] as symbols x_2."""
     if isinstance(expr, (Sum, Product)):
         return _expanded(expr.function, list(expr.limits), Add if isinstance(expr, Sum) else Mul)
+    if isinstance(expr, Indexed) and any(i == Symbol(PLACEHOLDER, real=True) for i in expr.indices):
+        return expr  # a family's definition, made a number when TermsAt puts it in
     if isinstance(expr, Indexed):
         if not all(i.is_Integer for i in expr.indices):
             raise _Unwritable("a term whose index derive could not make a number")
@@ -219,9 +212,14 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     if tied is not None:
         bounds = [tied]
     written = _written_indices(a, b)  # z_2 written out: only sizes that have a second term
+    # a_1(1 − a_1) = a_1 a_2 with a_2 = e^{x_2}/Σ_k e^{x_k}: one side writes out the terms x_1, x_2 and no
+    # sum, so the other side's sum over every index runs over those two (the case of two classes)
+    exact = written if bounds == [ALL_TERMS] and written >= 2 and not (a.has(Sum) and b.has(Sum)) else None
     checked = 0
     for combination in product(SIZES, repeat=len(bounds)):
         if combination and min(combination) - lowest + 1 < written:
+            continue
+        if exact is not None and combination != (exact - lowest + 1,):
             continue
         sizes = dict(zip(bounds, combination))
         if tied is not None:
@@ -243,6 +241,8 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
             checked += 1
     if not checked:
         return None, "no instance of the indices to check"
+    if exact is not None:
+        return True, f"instances (the {exact} terms written out{'; ' + _summary([], letters, distinct) if letters else ''})"
     return True, f"instances ({_summary(bounds, letters, distinct)})"
 
 

@@ -12,9 +12,9 @@ inside one (and a guess it is: a difference is then undecided); Greek letters (�
 
 from __future__ import annotations
 
-from sympy import Add, Expr, Function, Mul, S, Symbol, expand
+from sympy import Add, Expr, Function, Mul, S, Symbol, expand, sqrt
 
-from derive.exprs import preorder
+from derive.exprs import preorder, rebuild
 
 
 class Expectation(Function):
@@ -132,3 +132,27 @@ def _moment(product: Expr) -> Symbol:
 def _canonical(product: Expr) -> str:
     factors = sorted((str(b), e) for b, e in (f.as_base_exp() for f in Mul.make_args(product)))
     return "*".join(b if e == 1 else f"({b})^{e}" for b, e in factors)
+
+
+def conventional(expr: Expr) -> Expr:
+    """μ_X as E[X] and σ_X as √Var(X): what statistics writes a capital's subscript on μ and σ for
+    (a text that defines μ_X otherwise has it written out before this)."""
+    def visit(node):
+        if isinstance(node, Symbol) and node.name.count("_") == 1:
+            base, sub = node.name.split("_")
+            if len(sub) == 1 and sub.isupper() and sub.isascii() and base in ("mu", "sigma"):
+                variable = Symbol(sub, real=True)
+                return Expectation(variable) if base == "mu" else sqrt(Variance(variable))
+        return None
+
+    return rebuild(expr, visit)
+
+
+def parameters_only(difference: Expr) -> bool:
+    """Whether a difference in moments has a part with no moment in it but with a distribution's
+    parameter, a Greek letter (σ_1² in E[(X − μ_1)²] − σ_1², 1/λ² in E[X²] − E[X]² − 1/λ²): the text
+    relates moments to parameters (X ∼ N(μ_1, σ_1²)) in words that a comparison of moments cannot know;
+    such a difference proves nothing. A Latin constant (b of E[aX + b] − aE[X]) is a slip."""
+    free = [t for t in Add.make_args(expand(difference))
+            if not any(s.name.startswith("E[") for s in t.free_symbols)]
+    return any(_greek(s) for t in free for s in t.free_symbols)

@@ -21,6 +21,7 @@ from derive.indexing import terms_of
 from derive.parse.names import canonical, make
 
 _BOLD = "bold"
+SAMPLE = "sample"  # xboldsample_i: the sample 𝐱^{(i)}, written with a superscript
 # letters an entry or an inner sum is named by, in the order authors pick them
 _LETTERS = "jkmlpqrstuv"
 _SUMMED = "kmpqrstuvl"  # a sum's own letter: j is left for the entry a link is read at
@@ -63,6 +64,7 @@ def parts_of(symbol: Expr) -> tuple[str, str] | None:
         name, _, sample = symbol.name.partition("_")
     else:
         return None
+    name = name.removesuffix(SAMPLE)
     if not name.endswith(_BOLD) or len(name) == len(_BOLD):
         return None
     letter = name[:-len(_BOLD)]
@@ -146,9 +148,13 @@ def component(symbol: Expr, index: Symbol) -> Expr:
     letter, sample = parts_of(symbol)
     if letter in ("0", "1"):  # 𝟏 and 𝟎: every entry is the number
         return Integer(letter)
+    # 𝐱^{(i)} has the entries x^{(i)}_j, named x_ji; 𝐱_i (row i of X) has x_ij
+    label = symbol.base.label if isinstance(symbol, Indexed) else symbol
+    superscript = str(label).partition("_")[0].endswith(SAMPLE)
     if isinstance(symbol, Indexed):
-        return Indexed(IndexedBase(letter, real=True), index, *symbol.indices)
-    name = canonical(letter, f"{index.name}{sample}")
+        indices = (index, *symbol.indices) if superscript else (*symbol.indices, index)
+        return Indexed(IndexedBase(letter, real=True), *indices)
+    name = canonical(letter, f"{index.name}{sample}" if superscript else f"{sample}{index.name}")
     if name is None:
         raise VectorError(f"the entries of {symbol} have no name derive can make")
     return make(name)

@@ -339,7 +339,12 @@ def test_a_written_index_is_checked_only_where_it_exists():
 
 
 def test_a_computation_between_sides_with_no_common_name_is_checked():
-    assert verdicts(r"$$ \mathbb{E}\left[\frac{1}{n}\sum_{i=1}^n X_i\right] = 2\mu $$") == [INVALID]
+    """E[X̄] = 2μ relates moments to a parameter: wrong once the text says E[X_i] = μ, and until then
+    undecided (for X_i of mean 2μ it holds)."""
+    claim = r"$$ \mathbb{E}\left[\frac{1}{n}\sum_{i=1}^n X_i\right] = 2\mu $$"
+    assert verdicts(r"Using $\mathbb{E}[X_i] = \mu$," + "\n" + claim) == [INVALID]
+    [link] = check(claim).links
+    assert link.verdict == UNDECIDED and "parameters" in link.reason
     assert verdicts(r"$$ \delta_{ij}\delta_{jk} = \delta_{ik} $$") == [INVALID]  # only summed over j
 
 

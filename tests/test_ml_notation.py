@@ -50,8 +50,7 @@ def test_an_unbraced_logarithm_ends_at_a_sum():
 
 
 BERNOULLI = r"""Let $k = \sum_{i=1}^{n} x_i$ with $0 < p < 1$.
-$$ L(p) = \prod_{i=1}^{n} p^{x_i} (1 - p)^{1 - x_i} $$
-$$ \ell(p) = \ln L(p) = k \ln p + (n - k) \ln (1 - p) $$
+$$ \ell(p) = k \ln p + (n - k) \ln (1 - p) $$
 $$ \ell'(p) = \frac{k}{p} - \frac{n - k}{1 - p} $$
 $$ \ell'(\hat{p}) = 0 \;\Rightarrow\; \hat{p} = \frac{k}{n} $$
 $$ \ell''(\hat{p}) = -\frac{n^2}{k} - \frac{n^2}{n - k} $$
@@ -130,3 +129,100 @@ def test_a_true_identity_never_surely_differs(a, b):
 
 def test_a_false_identity_surely_differs():
     assert surely_differs(latex(r"\tanh(a + b + c)^2"), latex(r"\tanh(a + b + c)"))
+
+
+# --- found on corpus_ml3, a corpus written for an untuned measurement ---------------------------------
+
+TANH = r"""The loss is $L = (\tanh(wx + b) - t)^2$. Take $w = 0$, $b = 0$, $x = 3$ and $t = 1$:
+$$ \frac{dL}{dw} = 2(0 - 1) \cdot (1 - 0^2) \cdot 3 = -6 $$"""
+
+
+def test_a_worked_example_is_checked_at_the_numbers_the_text_gives():
+    [at_point, arithmetic] = check(TANH).links
+    assert at_point.verdict == VALID and "w = 0" in at_point.rule and arithmetic.verdict == VALID
+    assert verdicts(TANH.replace(r"\cdot 3 =", r"\cdot 2 =")) == [INVALID, INVALID]
+
+
+def test_a_number_for_an_expression_without_an_example_is_still_a_claim():
+    assert verdicts(r"$$ \frac{d}{dx} x^2 = 4 $$") == [INVALID]
+    [link] = check(r"Take $y = 2$. $$ \frac{d}{dx} x^2 y = 4 $$").links  # x has no number: undecided
+    assert link.verdict == UNDECIDED and "x" in link.reason
+
+
+def test_markdown_inline_math_in_mathjax_brackets_is_read():
+    text = r"""Let \(s = \sum_{i=1}^{n} x_i\).
+
+$$ \frac{1}{n}\sum_{i=1}^{n} x_i = \frac{s}{n} $$"""
+    assert verdicts(text) == [VALID]
+
+
+def test_a_name_defined_with_equiv_is_a_definition():
+    text = r"""With $z = wx + b$, $a = \sigma(z)$ and $L = \frac{1}{2}(a - y)^2$,
+\[ \delta \equiv \frac{\partial L}{\partial z} = (a - y)\, a(1 - a) \]
+\[ \frac{\partial L}{\partial w} = \delta x \]"""
+    report = check(text)
+    assert [k.verdict for k in report.links] == [VALID, VALID]
+    assert verdicts(text.replace(r"= \delta x", r"= \delta w")) == [VALID, INVALID]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    (r"\operatorname{Cov}(X, Y) = \mathbb{E}\left[(X - \mu_X)(Y - \mu_Y)\right]", VALID),  # μ_X is E[X]
+    (r"\operatorname{Cov}(X, Y) = \mathbb{E}\left[(X + \mu_X)(Y + \mu_Y)\right]", INVALID),
+    (r"\mathbb{E}\big[(X - \mathbb{E} X)(Y - \mathbb{E} Y)\big] = \mathbb{E}[XY] - \mathbb{E}[X]\,\mathbb{E}[Y]", VALID),
+    (r"\mathbb{E}\big[(X - \mu_1)^2\big] = \sigma_1^2", UNDECIDED),  # X ∼ N(μ_1, σ_1²), said in words
+    (r"\operatorname{Var}(X) = \frac{91}{6} - \left(\frac{7}{2}\right)^2", UNDECIDED),  # a fair die, in words
+])
+def test_moments_against_what_the_words_say(text, verdict):
+    assert verdicts(f"$$ {text} $$") == [verdict]
+
+
+SOFTMAX_CHAIN = r"""With $p_k = \frac{e^{z_k}}{\sum_m e^{z_m}}$ and $L = -\sum_k y_k \log p_k$, where $\sum_k y_k = 1$:
+$$ \frac{\partial L}{\partial p_k} = -\frac{y_k}{p_k} $$
+$$ \frac{\partial L}{\partial z_j} = \sum_k \frac{\partial L}{\partial p_k} \frac{\partial p_k}{\partial z_j}
+   = -\sum_k y_k (\delta_{kj} - p_j) = p_j - y_j $$"""
+
+
+def test_the_chain_rule_through_a_family_of_intermediate_variables():
+    """Σ_k ∂L/∂p_k ∂p_k/∂z_j: ∂L/∂p_k is taken in the p's, then every p_m is its softmax again."""
+    assert verdicts(SOFTMAX_CHAIN) == [VALID, VALID, VALID, VALID]
+    assert INVALID in verdicts(SOFTMAX_CHAIN.replace(r"(\delta_{kj} - p_j)", r"(\delta_{kj} + p_j)"))
+
+
+def test_a_defined_family_times_a_bracket_is_a_product():
+    text = r"""With $h_k = \sigma(a_k)$,
+$$ \frac{\partial h_k}{\partial a_k} = h_k (1 - h_k) $$"""
+    assert verdicts(text) == [VALID]
+    assert latex(r"h_\theta(x)").func.__name__ == "h_theta"  # a parameter's subscript still names a function
+
+
+def test_terms_written_out_fix_the_number_a_sum_runs_over():
+    [link] = check(r"$$ \sum_k e^{x_k} = e^{x_1} + e^{x_2} + e^{x_3} $$").links
+    assert link.verdict == VALID and "3 terms written out" in link.method
+    assert verdicts(r"$$ \sum_{k=1}^{n} x_k = x_1 + x_2 $$") == [INVALID]  # n bounds it: every n
+
+
+def test_a_prime_on_a_defined_name_differentiates_by_its_variable():
+    text = r"""Let $y = \frac{1}{1 + e^{-x}}$.
+$$ y' = y^2 \left( \frac{1}{y} - 1 \right) = y(1 - y) $$"""
+    assert verdicts(text) == [VALID, VALID]
+
+
+def test_a_quantity_named_in_words_is_no_verdict():
+    [link] = check(r"Call the sum $T_n$. $$ T_n - r T_n = \sum_{k=1}^{n} r^{k-1} - n r^n $$").links
+    assert link.verdict == UNDECIDED and "T_n" in link.reason
+
+
+def test_integration_by_parts_evaluated_at_infinity():
+    text = r"""For $\lambda > 0$,
+$$ \int_0^\infty x \lambda e^{-\lambda x} \, dx = \Bigl[ -x e^{-\lambda x} \Bigr]_0^\infty + \int_0^\infty e^{-\lambda x} \, dx = \frac{1}{\lambda} $$"""
+    assert INVALID not in verdicts(text)
+
+
+def test_definitions_in_a_circle_are_undecided_not_a_crash():
+    text = r"""Let $v_j = \ln \sigma_j^2$, so that $\sigma_j^2 = e^{v_j}$.
+$$ \frac{1}{2} \sum_{j=1}^{J} (e^{v_j} - 1 - v_j) = \frac{1}{2} \sum_{j=1}^{J} (\sigma_j^2 - 1 - \ln \sigma_j^2) $$"""
+    assert INVALID not in verdicts(text)
+
+
+def test_a_common_difference_d_is_no_differential():
+    assert verdicts(r"$$ \sum_{k=0}^{n-1} (a + kd) = na + d \sum_{k=0}^{n-1} k = na + d\,\frac{(n-1)n}{2} $$") == [VALID, VALID]

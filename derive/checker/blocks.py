@@ -32,6 +32,9 @@ _SEPARATOR = re.compile(r"\\(?:iff|Leftrightarrow|Longleftrightarrow|because)(?!
 # words in \text at the end of an expression, and what follows them up to the row's end: an
 # annotation ("n x^{n-1} \quad \text{for all } n"), not letters to multiply in
 _TEXT_TAIL = re.compile(r"(?:\\q?quad\s*|\\[,;]\s*)?" + _TEXT + r"(?:(?!\\\\)[^&=])*")
+# "\delta \equiv \frac{\partial L}{\partial z} = …", "f := …": a name defined, as by its first =
+_DEFINING = re.compile(r"((?:^|\\\\|\u2063|\\q?quad|,)\s*&?\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9\\]+\}?)?\s*&?\s*)"
+                       r"(\\(?:equiv|coloneqq|triangleq|eqqcolon|defeq)(?![A-Za-z])|:=)")
 _BREAK = "\u2063"  # what a separator becomes while the row is split (invisible separator)
 _IMPLIES = "\u2062"  # what an implication becomes: the statement after it follows from the one before
 _DROP = [
@@ -192,6 +195,7 @@ def display_block(display: Display, macros: dict[str, Macro] | None = None) -> B
     body = _SEPARATOR.sub(lambda m: _BREAK + " " * (len(m.group()) - 1), body)
     body = _IMPLICATION.sub(lambda m: _IMPLIES + " " * (len(m.group()) - 1), body)
     body = _TEXT_TAIL.sub(_blank, body)
+    body = _DEFINING.sub(lambda m: m.group(1) + "=" + " " * (len(m.group(2)) - 1), body)
     for pattern in _DROP:
         body = pattern.sub(_blank, body)
     lines = Lines(body, display.line)

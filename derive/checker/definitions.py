@@ -55,6 +55,7 @@ class Definitions:
     relations: list[tuple[str, str, str, int]] = field(default_factory=list)  # (i, j, distinct, line)
     equations: list[tuple[Expr, int, str]] = field(default_factory=list)  # (lhs − rhs, line, as written)
     calls: dict[str, tuple[Symbol, ...]] = field(default_factory=dict)  # ℓ → (μ, σ): ℓ(a, b) is ℓ at μ=a, σ=b
+    values: dict[Symbol, tuple[Expr, int]] = field(default_factory=dict)  # "take x = 3": x → (3, its line)
 
     def undefined_reason(self, names: list[str]) -> str:
         """Why a chain that uses names nobody defined before it cannot be decided."""
@@ -84,6 +85,10 @@ class Scoped:
             if kind == "call":
                 if where <= place:
                     known.calls[name] = value
+                continue
+            if kind == "value":  # a worked example's numbers: the latest before here
+                if where <= place:
+                    known.values[name] = (value, line)
                 continue
             if kind in ("assume", "relation", "equation"):
                 if where <= place and kind == "assume":
@@ -117,7 +122,7 @@ def _near(where: tuple[int, int], place: tuple[int, int]) -> bool:
 
 def variable_of(chain: Chain) -> str:
     """The variable primes differentiate by: the d/dx in the chain, else x, else its one letter."""
-    declared = _declared_variable(chain)
+    declared = declared_variable(chain)
     if declared is not None:
         return declared
     for e in chain.expressions:  # f'(t), y''(x): the argument of a primed function
@@ -182,13 +187,13 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
             and _name_of(m.group(2)) is not None:
         return "quantity", name, m.group(2), body  # J(\mathbf{w}) = \frac{1}{2}\lVert X\mathbf{w} - \mathbf{y}\rVert^2
     m = _DEFINED_QUANTITY.match(left)
-    parameters = [names.spelled(p.strip()) for p in re.split(r"[,;]", m.group(2))] if m else []
+    parameters = [_name_of(p.strip()) for p in re.split(r"[,;]", m.group(2))] if m else []
     if m is not None and (name := _name_of(m.group(1).replace(" ", ""))) is not None \
             and None not in parameters and len(set(parameters)) == len(parameters) \
             and name not in FUNCTIONS and name not in ("Var", "Cov"):  # \ell(0, 1) = 5 is a claim
         return "quantity", name, m.group(2), body  # \ell(\mu, \sigma) = …, L(w, b; x) = …
     m = _DEFINED_SYMBOL.match(left)
-    if m is not None and m.group(1) not in ("e", "\\pi", _declared_variable(chain)):
+    if m is not None and m.group(1) not in ("e", "\\pi", declared_variable(chain)):
         return "symbol", m.group(1), None, body  # x = 2 gives a value, not a definition: see _add
     return None
 
@@ -197,7 +202,7 @@ def _bare(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _declared_variable(chain: Chain) -> str | None:
+def declared_variable(chain: Chain) -> str | None:
     """The variable a chain's d/dx names, if any (a guessed one must not veto a = σ(z))."""
     for e in chain.expressions:
         for m in _VARIABLE.finditer(e):
@@ -273,6 +278,8 @@ def _add(found: Scoped, chain: Chain) -> None:
         return
     if not isinstance(symbol, Symbol):
         return
+    if chain.follows is None:  # (x = 2 after \implies is a conclusion, not an example's number)
+        _add_values(found, chain, symbol, body)
     value = _first_readable([body, *chain.expressions[2:]], variable_of(chain), known)
     if value is None:  # the text defines it, in a form derive cannot read: links with it are undecided
         if not chain.inline or split(symbol.name):  # (inline: "with $p_j = \operatorname{softmax}(…)_j$")
@@ -285,6 +292,28 @@ def _add(found: Scoped, chain: Chain) -> None:
     # "the case $i = j$" relates two letters, and defines neither (x̄ = μ̂ does name x̄)
     if value.free_symbols - {symbol} and not (value.is_Symbol and len(value.name) == len(symbol.name) == 1):
         found.entries.append((where, line, "symbol", symbol, value))
+
+
+_TUPLE = re.compile(r"^\s*(?:\\left)?\(\s*([^()]*,[^()]*)(?:\\right)?\)\s*$")
+
+
+def _add_values(found: Scoped, chain: Chain, symbol: Symbol, body: str) -> None:
+    """x = 3, w = (0.5, -0.25): the numbers of a worked example (w's as w_1, w_2), for the links that
+    compare an expression in them with a number."""
+    m = _TUPLE.match(body)
+    parts = [p.strip() for p in m.group(1).split(",")] if m else [body]
+    try:
+        numbers = [parse(p, reader="latex") for p in parts]
+    except DeriveError:
+        return
+    if any(n.free_symbols or not n.is_number for n in numbers):
+        return
+    where, line = place_of(chain), chain.lines[0]
+    if m is None:
+        found.entries.append((where, line, "value", symbol, numbers[0]))
+    else:
+        found.entries += [(where, line, "value", names.make(f"{symbol.name}_{k}"), n)
+                          for k, n in enumerate(numbers, 1)]
 
 
 def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body: str) -> None:

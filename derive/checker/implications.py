@@ -12,7 +12,7 @@ from derive.exprs import pending
 from derive.parse import parse
 
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
-from derive.verify import compare
+from derive.verify import compare, finished
 
 
 def judge(before: tuple[Expr, Expr], after: tuple[Expr, Expr], source: int, target: int,
@@ -20,8 +20,7 @@ def judge(before: tuple[Expr, Expr], after: tuple[Expr, Expr], source: int, targ
     """The link of an implied equation: valid, invalid (a solution of the first that the second
     misses), or undecided with the reason. solved_for: the name the second equation gives a value
     (σ̂ of σ̂ = …), as written."""
-    first = (before[0] - before[1]).doit()
-    second = (after[0] - after[1]).doit()
+    first, second = finished(before[0] - before[1]), finished(after[0] - after[1])
     if first == 0:  # y = x^3 \implies dy/dx = 3x^2: nothing to solve, the conclusion is an identity
         verdict, method = compare(after[0], after[1])
         if verdict is None:

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import re
 
-from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, Subs, Sum, Symbol
+from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, S, Subs, Sum, Symbol
 from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
 from derive.checker.assumptions import assumed, described, is_condition
 from derive.checker.blocks import Block, Chain
-from derive.checker.definitions import Definitions, definition_of, variable_of
+from derive.checker.definitions import Definitions, declared_variable, definition_of, variable_of
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError, LimitError
 from derive.exprs import ALL_TERMS, pending, preorder, rebuild, remake
 from derive.functions import DefinedFunction
-from derive.indexing import relabel, split, terms_of
+from derive.indexing import PLACEHOLDER, TermsAt, relabel, split, terms_of
 from derive.instances import by_instances, free_indices
 from derive.justify import justify
 from derive.parse import names, parse
@@ -48,13 +48,14 @@ def _dependent(node: Expr) -> Expr | None:
         # ∂f(θ)/∂θ_j of an unknown f of the vector θ: f depends on θ_j, its derivative is unknown, not 0
         (x, n), = node.variable_count
         return Derivative(node.expr.xreplace({f: f.func(*f.args, x) for f in vector}), (x, n))
-    if isinstance(node, Derivative) and len(node.variable_count) == 1 and node.expr.has(Indexed) \
-            and not node.expr.has(AppliedUndef) and not _mentions(node.expr, node.variables[0]):
-        # ∂/∂w_j of (1/n) Σ_i ℓ_i where ℓ_i was defined in words: the terms depend on w_j (else nobody
-        # differentiates them), their derivative is unknown, not 0
+    if isinstance(node, Derivative) and len(node.variable_count) == 1 and node.expr.has(Indexed, AppliedUndef) \
+            and not _mentions(node.expr, node.variables[0]):
+        # ∂/∂w_j of (1/n) Σ_i ℓ_i, or of Σ_i L(ŷ_i, y_i), where ℓ_i and L were defined in words: they
+        # depend on w_j (else nobody differentiates them), their derivative is unknown, not 0
         (x, n), = node.variable_count
-        return Derivative(node.expr.replace(lambda t: isinstance(t, Indexed),
-                                            lambda t: Function(str(t.base.label))(*t.indices, x)), (x, n))
+        unknown = node.expr.replace(lambda t: isinstance(t, AppliedUndef), lambda t: t.func(*t.args, x))
+        return Derivative(unknown.replace(lambda t: isinstance(t, Indexed),
+                                          lambda t: Function(str(t.base.label))(*t.indices, x)), (x, n))
     if isinstance(node, Derivative) and isinstance(node.expr, Indexed):  # ∂ℓ_i/∂w of a term ℓ_i
         term = node.expr
         return Derivative(Function(str(term.base.label))(*term.indices, *node.variables), *node.variable_count)
@@ -91,11 +92,13 @@ def _read(source: str, variable: str, known: Definitions) -> Expr:
     return _finished(parse(source, reader="latex", variable=variable, functions=known.functions), variable, known)
 
 
-def _finished(expr: Expr, variable: str, known: Definitions, at: Symbol | None = None) -> Expr:
-    """expr with the document's definitions written out (and its entry at, for a vector)."""
+def _finished(expr: Expr, variable: str, known: Definitions, at: Symbol | None = None,
+              declared: bool = False) -> Expr:
+    """expr with the document's definitions written out (and its entry at, for a vector). declared: the
+    chain names its variable (∂/∂a_k), whose family a[k] then stays as itself on every line."""
     if at is not None:  # a vector the text defined (𝐠 = Xᵀ𝐫) is written out before its entry is taken
-        expr = entry(_substituted(expr, known, variable), at)
-    return rebuild(_substituted(expr, known, variable), _dependent)
+        expr = entry(_substituted(expr, known, variable, declared), at)
+    return rebuild(_substituted(expr, known, variable, declared), _dependent)
 
 
 def _entrywise(exprs: list[Expr | None]) -> Symbol | None:
@@ -105,7 +108,7 @@ def _entrywise(exprs: list[Expr | None]) -> Symbol | None:
     return fresh(letters_in(*(e for e in exprs if e is not None)))
 
 
-def _substituted(expr: Expr, known: Definitions, variable: str) -> Expr:
+def _substituted(expr: Expr, known: Definitions, variable: str, declared: bool = False) -> Expr:
     """Every name the document defined, written out: y, where it said y = u^{3} and u = x^2 + 1, is
     (x^2 + 1)^3 for d/dx. Inside d/du the variable u stays itself, and the derivative is then taken
     at u = x^2 + 1 (the chain rule's dy/du · du/dx, written in Leibniz's notation).
@@ -113,12 +116,16 @@ def _substituted(expr: Expr, known: Definitions, variable: str) -> Expr:
     Written out completely or not at all: a half-substituted expression would be compared as if it
     were whole. LimitError (the link is undecided) when the definitions written out pass the node
     limit or refer to each other in a circle."""
-    return _Writer(known.symbols, known.calls).out(expr, frozenset({names.make(variable)}), ())
+    writer = _Writer(known.symbols, known.calls)
+    if declared and split(variable):  # δ_k = ∂L/∂a_k = (ŷ − y) v_k h_k (1 − h_k): every a_m stays a_m
+        writer.differentiating = frozenset({split(variable)[0]})
+    return writer.out(expr, frozenset({names.make(variable)}), ())
 
 
 class _Writer:
     def __init__(self, symbols: dict[Symbol, Expr], calls: dict[str, tuple] | None = None) -> None:
         self.symbols, self.calls, self.nodes = symbols, calls or {}, 0
+        self.differentiating: frozenset = frozenset()  # the families (p of ∂/∂p_k) a derivative here is by
 
     def value_of(self, name: Symbol) -> Expr | None:
         """name's definition: its own, or an indexed one's for another index (s_i = … gives s_j, s_2)."""
@@ -166,18 +173,39 @@ class _Writer:
             value = terms_of(value, index)
         return value
 
+    def family(self, variable: Expr) -> Expr | None:
+        """The definition of the family a variable p_k (or a term p[k]) belongs to, at the index
+        PLACEHOLDER; None where the text defined no p_i."""
+        if isinstance(variable, Indexed) and len(variable.indices) == 1 and isinstance(variable.indices[0], Symbol):
+            letter = variable.indices[0].name
+        elif isinstance(variable, Symbol) and (parts := split(variable.name)) and len(parts[1]) == 1:
+            letter = parts[1]
+        else:
+            return None
+        value = self.value_of(names.make(f"{_base(variable)}_{letter}"))
+        return None if value is None else relabel(value, {letter: PLACEHOLDER})
+
     def out(self, expr: Expr, keep: frozenset, using: tuple) -> Expr:
         self.nodes += 1
         if self.nodes > DEFAULT.max_nodes:
             raise LimitError(f"with its definitions written out, the expression has more than "
                              f"{DEFAULT.max_nodes} parts")
+        if isinstance(expr, Indexed) and str(expr.base.label) in self.differentiating:
+            return expr  # Σ_k y_k log p_k under ∂/∂p_k: the p's are the variables, not their definitions
         if isinstance(expr, Indexed):  # a term x[i]: its own definition (s_i's), never its base's (s's)
             value = self.term_value(expr)
-            return expr if value is None else self.out(value, keep, using)
+            if value is None:
+                return expr
+            family = names.make(f"{expr.base.label}_")  # (v_j = ln σ_j², σ_j² = e^{v_j}: a circle)
+            if family in using:
+                raise LimitError("the definitions refer to each other in a circle")
+            return self.out(value, keep, using + (family,))
         if isinstance(expr, AppliedUndef) and (value := self.called(expr)) is not None:
             return self.out(value, keep, using)
-        if isinstance(expr, DefinedFunction) and _sums_in(expr):
-            # L(p) = \prod_i …: written out, so that its sum is judged by instances, not by simplify
+        if isinstance(expr, DefinedFunction) and (_sums_in(expr) or any(
+                s not in keep and self.value_of(s) is not None for s in expr.body.free_symbols - {expr.variable})):
+            # L(p) = \prod_i …: written out, so that its sum is judged by instances, not by simplify;
+            # ℓ(p) = k ln p + … with k = Σ x_i: written out, so that its k is the text's k
             return self.out(expr.body_at(expr.args[0]), keep, using)
         if expr.is_Symbol and expr not in keep and (value := self.value_of(expr)) is not None:
             if expr in using:
@@ -185,10 +213,18 @@ class _Writer:
             return self.out(value, keep, using + (expr,))
         if isinstance(expr, Derivative):
             variables = frozenset(v for v, _ in expr.variable_count)
-            inner = self.out(expr.expr, keep | variables, using)
+            outer = self.differentiating
+            self.differentiating = outer | {_base(v) for v in variables}
+            try:
+                inner = self.out(expr.expr, keep | variables, using)
+            finally:
+                self.differentiating = outer
             written = Derivative(inner, *expr.variable_count)
             for v in variables - keep:  # dy/du at u = u(x)
-                if v in self.symbols:
+                if _base(v) not in outer and (family := self.family(v)) is not None:
+                    # ∂L/∂p_k, p_k = e^{z_k}/Σ e^{z}: taken in the p's, then every p_m put back
+                    written = TermsAt(written, names.make(_base(v)), self.out(family, keep, using))
+                elif v in self.symbols:
                     written = Subs(written, v, self.out(v, keep, using))
             return written
         if not expr.args:
@@ -232,19 +268,20 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     """The chain's report and its expressions as read. solving: the text around it says it solves
     for a variable ("setting the derivative to zero"), so a final "= 0" is a condition."""
     report = ChainReport(block.line, block.environment, chain.expressions, chain.lines, block.file)
-    variable = variable_of(chain)
+    variable = _through_definition(variable_of(chain), chain, known)
     definition = definition_of(chain)
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
         try:
-            exprs.append(parse(source, reader="latex", variable=variable, functions=known.functions))
+            exprs.append(parse(source, reader="latex", variable=variable, functions=known.functions,
+                               quantities=frozenset(s.name for s in known.symbols)))
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc)
-    at = _entrywise(exprs)
+    at, declared = _entrywise(exprs), declared_variable(chain) is not None
     for i, expr in enumerate(exprs):
         try:
-            exprs[i] = None if expr is None else _finished(expr, variable, known, at)
+            exprs[i] = None if expr is None else _finished(expr, variable, known, at, declared)
         except DeriveError as exc:
             exprs[i] = None
             report.errors[i] = str(exc) if at is None else f"{exc} (read at entry {at})"
@@ -278,7 +315,8 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=f"the matrix {alone} stands on one side "
                                          "only: how it is made from the data is not written out"))
                 continue
-            if _differentials(a) or _differentials(b):
+            if (_differentials(a) or _differentials(b)) and any(  # (d of a + kd is a common difference)
+                    _DIFFERENTIAL.match(t.strip()) for t in chain.expressions[i:i + 2]):
                 judged = _differential_link(chain.expressions[i], chain.expressions[i + 1], variable, known)
                 report.links.append(Link(i, i + 1, UNDECIDED, reason="a relation between differentials derive "
                                          "cannot read as du = u'(x) dx") if judged is None else
@@ -286,6 +324,16 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                                     if judged[0] else Link(i, i + 1, INVALID, judged[1], reason=judged[2]))
                 continue
             verdict, method = compare(a, b)
+            point = _a_number_for(a, b, known) if verdict is not True else None
+            if point is not None and point[0] is None:
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=point[1]))
+                continue
+            if point is not None:
+                verdict, method = compare(*point[0])
+                report.links.append(Link(i, i + 1, VALID if verdict else INVALID if verdict is False else UNDECIDED,
+                                         method, rule=f"at {point[1]}" if verdict else None,
+                                         reason=None if verdict else f"at {point[1]}: {method}"))
+                continue
             if verdict is not True and i == 0 and len(exprs) == 2 and is_condition(a, b):
                 report.links.append(Link(i, i + 1, DEFINITION, rule="a condition the text states"))
                 continue
@@ -306,6 +354,9 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
             elif verdict is False and (unstated := _holds_if_normalised(a, b) or _holds_if_mean(a, b)):
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=f"holds only if {unstated}, which the "
                                          "text does not state before here"))
+            elif verdict is False and (words := _named_in_words(a, b, known)):
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=f"{words} named in the text without a "
+                                         "formula derive can read"))
             elif verdict is False:
                 report.links.append(Link(i, i + 1, INVALID, method))
             elif undefined:
@@ -316,6 +367,46 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
         _set_to_zero(report, exprs)
     _locate(report, exprs)
     return report, exprs
+
+
+def _a_number_for(a: Expr, b: Expr, known: Definitions) -> tuple[tuple[Expr, Expr] | None, str] | None:
+    """dL/dw = −6 in a worked example: one side a number, the other an expression in names the text
+    gave numbers ("take w = 0, x = 3"). ((a, b) at those numbers, 'w = 0, x = 3 (line 36)'); (None, why)
+    where some name has no number; None where the link is no such comparison."""
+    def numeric(e: Expr) -> bool:
+        return not e.free_symbols and not e.has(AppliedUndef, Function) or e.is_number
+
+    if numeric(a) == numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
+        return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
+    names_in = sorted(a.free_symbols | b.free_symbols, key=str)
+    missing = [s for s in names_in if s not in known.values]
+    if len(missing) == len(names_in):  # no worked example here: the link claims an identity
+        return None
+    if missing:
+        named = [plain(s) for s in missing if isinstance(s, Symbol) and s != ALL_TERMS
+                 and not any(s == t.base.label for t in (a + b).atoms(Indexed))]
+        return None, (f"a number for an expression in {', '.join(named) or 'terms of a sum'}: the values it "
+                      "is taken at are not stated")
+    point = {s: known.values[s][0] for s in names_in}
+    shown = ", ".join(f"{plain(s)} = {plain(v)}" for s, v in point.items())
+    lines = sorted({known.values[s][1] for s in names_in})
+    where = f"{shown} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})"
+    return (_at_point(a, point), _at_point(b, point)), where
+
+
+def _at_point(expr: Expr, point: dict) -> Expr:
+    """expr at point: derivatives taken first (dL/dw at w = 0 is not d/d0)."""
+    return Subs(expr, tuple(point), tuple(point.values())).doit() if expr.has(Derivative) else expr.xreplace(point)
+
+
+def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
+    """y' = y(1 − y) where the text defined y = σ(x): primes differentiate by x, y's own variable (a
+    guessed variable that the text defined is no variable). A declared d/dy stays y."""
+    value = known.symbols.get(names.make(variable))
+    if value is None or declared_variable(chain) is not None:
+        return variable
+    inner = [s for s in value.free_symbols if isinstance(s, Symbol) and s.name != variable]
+    return inner[0].name if len(inner) == 1 else variable
 
 
 def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
@@ -345,6 +436,24 @@ def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, 
         if judged[0] is False and relation is None and failed is None:
             failed = (False, judged[1], ", ".join(said))
     return failed
+
+
+def _named_in_words(a: Expr, b: Expr, known: Definitions) -> str:
+    """The names a link uses that the text must have defined in words: a_2 where only a_1 has a formula
+    (the other class of two), T_n where n bounds a sum ("call the sum T_n"). A difference they make is
+    no verdict."""
+    writer = _Writer(known.symbols, known.calls)
+    bounds = {s for e in (a, b) for node in preorder(e) if isinstance(node, (Sum, Product))
+              for _, low, high in node.limits for s in low.free_symbols | high.free_symbols}
+    found = []
+    for s in sorted(a.free_symbols | b.free_symbols, key=str):
+        base, _, sub = s.name.partition("_") if isinstance(s, Symbol) else ("", "", "")
+        if not sub or s in known.symbols or writer.value_of(s) is not None:
+            continue
+        sibling = any(d.name.partition("_")[0] == base and d != s for d in known.symbols)
+        if sibling or names.make(sub) in bounds:
+            found.append(plain(s))
+    return ", ".join(found)
 
 
 def _holds_if_normalised(a: Expr, b: Expr) -> str | None:

@@ -49,8 +49,8 @@ def read_markdown(text: str, path: str, document: Document) -> None:
 
 
 def _mathjax_displays(text: str) -> str:
-    """\\[ … \\] (MathJax's display, which Markdown would read as escaped brackets) as $$ … $$, outside
-    code fences; one pass, and an opener without a closer ends the search."""
+    """\\[ … \\] (MathJax's display, which Markdown would read as escaped brackets) as $$ … $$, and
+    \\( … \\) as $ … $, outside code fences; one pass, and an opener without a closer ends the search."""
     out, fenced = [], False
     for segment in re.split(r"(^(?:```|~~~).*$)", text, flags=re.MULTILINE):
         if re.match(r"^(?:```|~~~)", segment):
@@ -64,8 +64,12 @@ def _mathjax_displays(text: str) -> str:
         while (start := segment.find("\\[", pos)) >= 0 and (end := segment.find("\\]", start + 2)) >= 0:
             pieces += [segment[pos:start], "$$", segment[start + 2:end], "$$"]
             pos = end + 2
-        out.append("".join(pieces) + segment[pos:])
+        out.append(_INLINE_MATHJAX.sub(lambda m: f"${m.group(1)}$", "".join(pieces) + segment[pos:]))
     return "".join(out)
+
+
+# \( … \): MathJax's inline math (and KaTeX's auto-render's), within one paragraph
+_INLINE_MATHJAX = re.compile(r"\\\((?!\s*\n\s*\n)((?:(?!\n\s*\n).)+?)\\\)", re.DOTALL)
 
 
 def unescaped_environments(text: str) -> str:

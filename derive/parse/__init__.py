@@ -20,16 +20,18 @@ def is_latex(text: str) -> bool:
 
 
 def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits = DEFAULT,
-          functions: dict[str, type] | None = None, real: bool = True) -> Expr:
+          functions: dict[str, type] | None = None, real: bool = True,
+          quantities: frozenset[str] = frozenset()) -> Expr:
     """The expression text writes, as written (unevaluated); symbols are real unless told otherwise.
 
     reader: "auto" (LaTeX when the text has a backslash or a $), "plain" or "latex".
     variable: the one that primes in LaTeX differentiate by.
     functions: names the user defined (g → its SymPy class), read like the built-in ones.
     real: symbols are real unless this says otherwise (then they are complex, as SymPy's default).
+    quantities: names a document defined as quantities (h_i = σ(a_i)): h_k(1 - h_k) multiplies.
     Raises derive.errors.ParseError (with the column) or LimitError.
     """
-    expr = _read(text, reader, variable, limits, functions)
+    expr = _read(text, reader, variable, limits, functions, quantities)
     _refuse_undefined(expr, text)
     if real:
         return expr
@@ -40,7 +42,8 @@ def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits =
     return rebuild(expr, lambda node: Symbol(node.name) if isinstance(node, Symbol) and node.is_real else None)
 
 
-def _read(text: str, reader: str, variable: str, limits: Limits, functions: dict[str, type] | None) -> Expr:
+def _read(text: str, reader: str, variable: str, limits: Limits, functions: dict[str, type] | None,
+          quantities: frozenset[str] = frozenset()) -> Expr:
     if not isinstance(text, str):
         raise ParseError(f"expected text, not {type(text).__name__}")
     if reader not in READERS:
@@ -48,7 +51,7 @@ def _read(text: str, reader: str, variable: str, limits: Limits, functions: dict
     if reader == "latex" or (reader == "auto" and is_latex(text)):
         from derive.parse.latex import parse_latex
 
-        return parse_latex(strip_math_delimiters(text), variable, limits, functions)
+        return parse_latex(strip_math_delimiters(text), variable, limits, functions, quantities)
     from derive.parse.plain import parse_plain
 
     return parse_plain(text, limits, functions, variable)

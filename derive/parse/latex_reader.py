@@ -12,7 +12,7 @@ import builtins
 import keyword
 from contextlib import contextmanager
 
-from sympy import Abs, Derivative, Expr, Function, S, Subs, Symbol, factorial, sqrt
+from sympy import Abs, Derivative, Expr, Function, Limit, S, Subs, Symbol, factorial, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.errors import LimitError, ParseError
@@ -26,7 +26,7 @@ from derive.parse.limits import Limits
 from derive.parse.names import DECORATIONS, canonical, greek_name, make
 from derive.probability import NAMES as AVERAGES
 from derive.probability import Covariance
-from derive.vectors import MatrixProduct, Softmax, Transposed, dot, entry, is_matrix, is_vector, norm_squared, parts_of
+from derive.vectors import SAMPLE, MatrixProduct, Softmax, Transposed, dot, entry, is_matrix, is_vector, norm_squared, parts_of
 
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
 _PYTHON_NAMES = frozenset(dir(builtins)) | frozenset(keyword.kwlist)
@@ -41,6 +41,11 @@ _OPERATORS = {"E": "an expectation", "V": "a variance", "P": "a probability"}
 def _plain_letter(expr: Expr) -> bool:
     """w in w^\\top x: a lowercase letter with no subscript, which the transpose shows is a vector."""
     return isinstance(expr, Symbol) and len(expr.name) == 1 and expr.name.islower()
+
+
+def _index_like(subscript: str) -> bool:
+    """k, i, j: one Latin letter, the index of a family of quantities (θ of h_θ names a function)."""
+    return len(subscript) == 1 and subscript.isascii() and subscript.isalpha()
 
 
 def _undecorated(estimate: Symbol) -> Symbol | None:
@@ -63,15 +68,21 @@ def _at(expr: Expr, variable: Symbol, value: Expr) -> Expr:
 
 def _at_all(expr: Expr, values: dict[Symbol, Expr]) -> Expr:
     """expr at the point values; a derivative still to take is taken first (Subs), never by μ̂."""
+    if len(values) == 1 and next(iter(values.values())) in (S.Infinity, S.NegativeInfinity):
+        (variable, value), = values.items()  # [−x e^{−x}]_0^∞: the limit at ∞, not ∞·e^{−∞}
+        return Limit(expr, variable, value)
     if expr.has(Derivative):
         return Subs(expr, tuple(values), tuple(values.values()))
     return rebuild(expr, lambda node: values.get(node) if node.is_Symbol else None)
 
 
 class Reader(Arithmetic, Calls, Commands):
-    def __init__(self, text: str, variable: Symbol, limits: Limits, functions: dict[str, type]) -> None:
+    def __init__(self, text: str, variable: Symbol, limits: Limits, functions: dict[str, type],
+                 quantities: frozenset[str] = frozenset()) -> None:
         self.text, self.x, self.limits = text, variable, limits
         self.user = functions
+        # h of a defined h_i (an index: one Latin letter), whose h_k (1 - h_k) multiplies
+        self.families = {q.partition("_")[0] for q in quantities if _index_like(q.partition("_")[2])}
         self.functions = {**FUNCTIONS, **functions}
         self.tokens = tokenize(text)
         self.i = 0
@@ -256,6 +267,8 @@ class Reader(Arithmetic, Calls, Commands):
             raise self.refuse(f"^{{({t.text})}}: a sample's index or a derivative's order; derive reads "
                               "x^{(i)} for a sample, with a letter", hat)
         self.i += 5
+        if parts_of(base) is not None and "_" not in base.name:  # 𝐱^{(i)}: its entries are x^{(i)}_j
+            return make(f"{base.name}{SAMPLE}_{t.text}")
         return make(f"{base.name}{'' if '_' in base.name else '_'}{t.text}")
 
     def component_of_sample(self, sample_symbol: Expr, sample: str) -> Expr:
@@ -356,6 +369,9 @@ class Reader(Arithmetic, Calls, Commands):
         candidates = sorted(inner.free_symbols - low.free_symbols - high.free_symbols, key=str)
         if len(candidates) == 1:  # x y evaluated from 0 to 1: by x or by y? said, never guessed
             variable = candidates[0]
+        elif self.x in candidates and self.x.name == "x" and r"\int" in self.text:
+            # [−x e^{−λx}]_0^∞ + \int_0^∞ e^{−λx} dx: integration by parts, in x
+            variable = self.x
         else:
             raise self.refuse("an evaluation bracket in several variables: write [F]_{x=a}^{b}", opened)
         return add(_at(inner, variable, high), neg(_at(inner, variable, low)))
@@ -454,6 +470,9 @@ class Reader(Arithmetic, Calls, Commands):
             named = self.subscripted_function(t)
             if named is not None:
                 return named
+            written = self.subscripted(t.text, self.subscript_at(self.i + 1)[0]) or ""
+            if t.text in self.families and _index_like(written.partition("_")[2]):
+                return self.name_symbol(t, t.text)  # h_k (1 - h_k): the defined h_k, times a bracket
         if not alone and self.calls_at(self.i):
             if t.text == "O" and "O" not in self.user:  # x - x^3/6 + O(x^5): never O times x^5
                 raise self.refuse("O(…) is an order term: derive does not read it yet", t)
@@ -472,6 +491,8 @@ class Reader(Arithmetic, Calls, Commands):
         name = self.subscripted(t.text, parts)
         if name is None or not (name in self.user or t.text in UNDEFINED_FUNCTIONS or self.several_arguments(end)):
             return None
+        if name not in self.user and t.text in self.families and _index_like(name.partition("_")[2]):
+            return None  # h_k (1 - h_k) where the text defined h_i = σ(a_i): a product, not a call
         self.i = end
         if name in self.user:
             return self.call(self.user[name], name, t)
@@ -589,6 +610,9 @@ class Reader(Arithmetic, Calls, Commands):
         if self.is_op("_"):
             self.take()
             self.i = self.skip_group(self.i)
+        if not self.is_op("(", "[") and operator is AVERAGES["E"] and self.starts_factor():
+            with self.deeper():  # \mathbb{E} X, \mathbb{E} X^2: the expectation of the power that follows
+                return operator(self.power())
         if not self.is_op("(", "["):
             raise self.refuse(f"{at.text} takes its argument in brackets, as in {at.text}[X]", at)
         opened = self.take()

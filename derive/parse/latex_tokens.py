@@ -187,7 +187,9 @@ def _wrapped_name(text: str, at: int, end: int, command: str, tokens: list[Token
     if word == "1":  # \mathbb{1}[i = j]: the indicator, as the name 1 (a number is only ever a digit)
         tokens.append(Token("name", "1", at, m.end()))
         return m.end()
-    tokens.append(Token("letter" if len(word) == 1 else "name", word, at, m.end()))
+    # \mathbb{E} is the expectation's name, never the letter E (E X without brackets is E[X])
+    single = len(word) == 1 and not (command == "mathbb" and word == "E")
+    tokens.append(Token("letter" if single else "name", word, at, m.end()))
     return m.end()
 
 
