@@ -226,3 +226,36 @@ $$ \frac{1}{2} \sum_{j=1}^{J} (e^{v_j} - 1 - v_j) = \frac{1}{2} \sum_{j=1}^{J} (
 
 def test_a_common_difference_d_is_no_differential():
     assert verdicts(r"$$ \sum_{k=0}^{n-1} (a + kd) = na + d \sum_{k=0}^{n-1} k = na + d\,\frac{(n-1)n}{2} $$") == [VALID, VALID]
+
+
+@pytest.mark.parametrize("text, name", [
+    (r"D_{\mathrm{KL}}", "D_KL"), (r"\mathcal{L}_{\mathrm{KL}}", "Lcal_KL"), (r"\theta_{\mathrm{MAP}}", "theta_MAP"),
+    (r"w^{*}", "wstar"), (r"\theta^\star", "thetastar"),
+])
+def test_names_papers_decorate(text, name):
+    assert latex(text) == Symbol(name, real=True)
+
+
+def test_a_lowercase_word_as_a_subscript_is_still_refused():
+    with pytest.raises(Exception, match="subscript"):
+        latex(r"x_{\mathrm{max}}")  # x_max would read as the indices m, a, x
+
+
+def test_a_density_given_its_parameters_is_a_quantity():
+    text = r"""$$ p(x \mid \mu, \sigma) = \frac{1}{\sqrt{2\pi\sigma^2}} \exp\left( -\frac{(x - \mu)^2}{2\sigma^2} \right) $$
+$$ -\ln p(x \mid \mu, \sigma) = \frac{1}{2} \ln(2\pi\sigma^2) + \frac{(x - \mu)^2}{2\sigma^2} $$"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"+ \frac{(x - \mu)^2}{2\sigma^2} $$", r"- \frac{(x - \mu)^2}{2\sigma^2} $$")) == [INVALID]
+
+
+def test_an_entry_of_a_bracketed_vector():
+    text = r"""$$ J(\mathbf{w}) = \frac{1}{2}\lVert X\mathbf{w} - \mathbf{y}\rVert^2 $$
+$$ \frac{\partial J}{\partial w_k} = \big( X^{\top} X \mathbf{w} - X^{\top} \mathbf{y} \big)_k $$"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"- X^{\top} \mathbf{y} \big)_k", r"+ X^{\top} \mathbf{y} \big)_k")) == [INVALID]
+
+
+def test_a_matrix_described_in_words_leaves_its_entries_undecided():
+    [link] = check(r"With $p_i = \frac{e^{z_i}}{\sum_k e^{z_k}}$: "
+                   r"$$ (J^{\top}\mathbf{g})_j = \sum_i g_i p_i (\delta_{ij} - p_j) $$").links
+    assert link.verdict == UNDECIDED and "matrix J" in link.reason

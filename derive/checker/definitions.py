@@ -27,9 +27,10 @@ _UNDECORATED = re.compile(r"\\(?:hat|bar|tilde)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
                                r"|\\operatorname\{[A-Za-z]+\}|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
+_SEPARATORS = r"[,;]|\\mid(?![A-Za-z])"  # between a quantity's variables: p(x \mid \mu, \sigma)
 # \ell(\mu, \sigma), L(w, b; x), J(\theta_0, \theta_1): a quantity of several variables, named
 _DEFINED_QUANTITY = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})(?:_\s*\{?\\?[A-Za-z0-9]+\}?)?)"
-                               r"\s*\(([^()]*[,;][^()]*)\)\s*$")
+                               r"\s*\(([^()]*(?:[,;]|\\mid)[^()]*)\)\s*$")
 _DECORATED = r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde|mathcal|mathscr)\s*\{\s*\\?[A-Za-z]+\s*\}"
 # J(\mathbf{w}) = …, L(\boldsymbol\theta) = …: a quantity of a vector, its entries in the body
 _OF_VECTOR = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}"
@@ -39,7 +40,9 @@ _OF_VECTOR = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-
 _HEAD = re.compile(r"^\s*([A-Za-z]|\\[a-z]+)\s*\(\s*\\(?:mathbf|boldsymbol|bm|vec)\b")
 _STYLE = re.compile(r"\\(?:displaystyle|textstyle)(?![A-Za-z])")
 _DEFINED_SQUARE = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*\^\s*\{?\s*2\s*\}?\s*$")
-_DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?"
+# \mathcal{L}_{\mathrm{KL}}: an acronym as a subscript names the quantity
+_ACRONYM = r"_\s*\{\s*\\(?:mathrm|text|operatorname)\s*\{[A-Z]+\}\s*\}"
+_DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?|" + _ACRONYM + ")?"
                              r"(?:\^\s*\{\s*\(\s*[a-z]\s*\)\s*\})?)\s*$")  # z^{(i)}: the i-th sample's z
 
 
@@ -187,7 +190,7 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
             and _name_of(m.group(2)) is not None:
         return "quantity", name, m.group(2), body  # J(\mathbf{w}) = \frac{1}{2}\lVert X\mathbf{w} - \mathbf{y}\rVert^2
     m = _DEFINED_QUANTITY.match(left)
-    parameters = [_name_of(p.strip()) for p in re.split(r"[,;]", m.group(2))] if m else []
+    parameters = [_name_of(p.strip()) for p in re.split(_SEPARATORS, m.group(2))] if m else []
     if m is not None and (name := _name_of(m.group(1).replace(" ", ""))) is not None \
             and None not in parameters and len(set(parameters)) == len(parameters) \
             and name not in FUNCTIONS and name not in ("Var", "Cov"):  # \ell(0, 1) = 5 is a claim
@@ -318,7 +321,7 @@ def _add_values(found: Scoped, chain: Chain, symbol: Symbol, body: str) -> None:
 
 def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body: str) -> None:
     """\\ell(\\mu, \\sigma) = body: the name ℓ is body (in μ and σ), and ℓ(a, b) is body at μ = a, σ = b."""
-    spelled = [_name_of(p.strip()) for p in re.split(r"[,;]", parameters)]
+    spelled = [_name_of(p.strip()) for p in re.split(_SEPARATORS, parameters)]
     if any(p is None for p in spelled):
         return
     where, line = place_of(chain), chain.lines[0]

@@ -115,7 +115,7 @@ def _substituted(expr: Expr, known: Definitions, variable: str, declared: bool =
 
     Written out completely or not at all: a half-substituted expression would be compared as if it
     were whole. LimitError (the link is undecided) when the definitions written out pass the node
-    limit or refer to each other in a circle."""
+    limit or refer to each other in a circle (s = ln σ and σ = e^s, where neither is the variable)."""
     writer = _Writer(known.symbols, known.calls)
     if declared and split(variable):  # δ_k = ∂L/∂a_k = (ŷ − y) v_k h_k (1 − h_k): every a_m stays a_m
         writer.differentiating = frozenset({split(variable)[0]})
@@ -208,8 +208,8 @@ class _Writer:
             # ℓ(p) = k ln p + … with k = Σ x_i: written out, so that its k is the text's k
             return self.out(expr.body_at(expr.args[0]), keep, using)
         if expr.is_Symbol and expr not in keep and (value := self.value_of(expr)) is not None:
-            if expr in using:
-                raise LimitError("the definitions refer to each other in a circle")
+            if expr in using:  # s = ln σ, σ = e^s: no way round it is right for every text (a link is
+                raise LimitError("the definitions refer to each other in a circle")  # undecided)
             return self.out(value, keep, using + (expr,))
         if isinstance(expr, Derivative):
             variables = frozenset(v for v, _ in expr.variable_count)
@@ -311,7 +311,9 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
             if unread:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=known.undefined_reason(unread)))
                 continue
-            if at is not None and (alone := _one_sided_matrices(a, b)):
+            if (alone := _one_sided_matrices(a, b)) and (at is not None or not any(  # (J^T g)_j, with no
+                    _base(d) in alone.split(", ") and len(d.name.partition("_")[2]) == 2  # J_ij defined
+                    for d in known.symbols)):
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=f"the matrix {alone} stands on one side "
                                          "only: how it is made from the data is not written out"))
                 continue

@@ -43,6 +43,12 @@ def _plain_letter(expr: Expr) -> bool:
     return isinstance(expr, Symbol) and len(expr.name) == 1 and expr.name.islower()
 
 
+def _starred(name: str) -> str:
+    """w → wstar, w_1 → wstar_1 (the star before any subscript); 𝐰* is wboldstar, a name, not a vector."""
+    base, _, sub = name.partition("_")
+    return f"{base}star" + (f"_{sub}" if sub else "")
+
+
 def _index_like(subscript: str) -> bool:
     """k, i, j: one Latin letter, the index of a family of quantities (θ of h_θ names a function)."""
     return len(subscript) == 1 and subscript.isascii() and subscript.isalpha()
@@ -187,6 +193,8 @@ class Reader(Arithmetic, Calls, Commands):
                 n = self.prime_script()
                 if n:
                     primes += n
+                elif exponent is None and not primes and base.is_Symbol and self.star_script():
+                    base = make(_starred(base.name))  # w^*, \theta^{\star}: the optimum, a name of its own
                 elif exponent is None and not primes and self.transpose_script(base):
                     base = Transposed(base if not _plain_letter(base) else make(f"{base.name}bold"))
                 elif self.sample_script():
@@ -195,6 +203,12 @@ class Reader(Arithmetic, Calls, Commands):
                 else:
                     with self.deeper():
                         exponent = self.script()
+            elif self.is_op("_") and exponent is None and not primes and is_vector(base) and sample is None:
+                self.take()  # (X^T X w - X^T y)_k: entry k of the vector in the bracket
+                index = self.script()
+                if not (index.is_Symbol and len(index.name) == 1):
+                    raise self.refuse("an entry of a vector is a letter, as in (X^\\top \\mathbf{y})_k")
+                base = entry(base, index, self.letters())
             elif self.is_op("_") and sample is not None and exponent is None and not primes:
                 base = self.component_of_sample(base, sample)  # x^{(i)}_j, as x_j^{(i)}
                 sample = None
@@ -223,6 +237,15 @@ class Reader(Arithmetic, Calls, Commands):
             self.i = end
             return len(inside)
         return 0
+
+    def star_script(self) -> bool:
+        """After ^: *, {*}, \\star or \\ast (read as *), consumed."""
+        end = self.skip_group(self.i)
+        inside = [t.text for t in (self.tokens[self.i + 1:end - 1] if self.is_op("{") else self.tokens[self.i:end])]
+        if inside in (["*"], [r"\star"]):
+            self.i = end
+            return True
+        return False
 
     def transpose_script(self, base: Expr) -> bool:
         """After ^: \\top, \\intercal, \\mathsf{T} (or T after a bold or capital name: 𝐰^T, X^T, never
@@ -574,6 +597,8 @@ class Reader(Arithmetic, Calls, Commands):
     def subscript_part(self, t: Token) -> str:
         if t.kind == "command" and greek_name(t.text[1:]) is not None:
             return f"\\{t.text[1:]}"
+        if t.kind == "name" and t.text.isascii() and t.text.isalpha() and t.text.isupper():
+            return t.text  # D_{\mathrm{KL}}, \theta_{\mathrm{MAP}}: an acronym names, it indexes nothing
         return t.text if t.kind in ("letter", "number") else "?"
 
     def word(self) -> str:
