@@ -196,10 +196,11 @@ def needs_instances(a: Expr, b: Expr) -> bool:
 
 
 def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ...] = (),
-                 distinct: frozenset = frozenset()) -> tuple[bool | None, str] | None:
+                 distinct: frozenset = frozenset(), as_written: bool = False) -> tuple[bool | None, str] | None:
     """(verdict, method) from instances of the sums' bounds and the free indices, or None when the link
     has neither. conditions: equations the text states (Σ_k y_k = 1, as expr = 0), imposed on every
-    instance; distinct: pairs of index letters the text says differ (j ≠ i)."""
+    instance; distinct: pairs of index letters the text says differ (j ≠ i); as_written: only the count of
+    terms written out (a link that writes no sum, whose definitions bring one)."""
     bounds, letters = _bound(a, b), free_indices(a, b)
     if not bounds and not letters:
         return None
@@ -212,9 +213,10 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     if tied is not None:
         bounds = [tied]
     written = _written_indices(a, b)  # z_2 written out: only sizes that have a second term
-    # a_1(1 − a_1) = a_1 a_2 with a_2 = e^{x_2}/Σ_k e^{x_k}: one side writes out the terms x_1, x_2 and no
-    # sum, so the other side's sum over every index runs over those two (the case of two classes)
-    exact = written if bounds == [ALL_TERMS] and written >= 2 and not (a.has(Sum) and b.has(Sum)) else None
+    # as_written: a_1(1 − a_1) = a_1 a_2, with a_1 defined for two terms and a_2 = e^{x_2}/Σ_k e^{x_k} for
+    # every count: the definitions' sum over every index runs over the terms written out (two classes).
+    # Never for a sum the link itself writes: Σ_k x_k = x_1 + x_2 claims every count.
+    exact = written if as_written and bounds == [ALL_TERMS] and written >= 2 else None
     checked = 0
     for combination in product(SIZES, repeat=len(bounds)):
         if combination and min(combination) - lowest + 1 < written:

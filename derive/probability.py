@@ -148,11 +148,13 @@ def conventional(expr: Expr) -> Expr:
     return rebuild(expr, visit)
 
 
-def parameters_only(difference: Expr) -> bool:
+def parameters_only(difference: Expr, *sides: Expr) -> bool:
     """Whether a difference in moments has a part with no moment in it but with a distribution's
     parameter, a Greek letter (σ_1² in E[(X − μ_1)²] − σ_1², 1/λ² in E[X²] − E[X]² − 1/λ²): the text
     relates moments to parameters (X ∼ N(μ_1, σ_1²)) in words that a comparison of moments cannot know;
-    such a difference proves nothing. A Latin constant (b of E[aX + b] − aE[X]) is a slip."""
+    such a difference proves nothing. A Latin constant (b of E[aX + b] − aE[X]) is a slip, and so is a
+    parameter the expectations themselves hold (μ of E[X + μ] − E[X])."""
     free = [t for t in Add.make_args(expand(difference))
             if not any(s.name.startswith("E[") for s in t.free_symbols)]
-    return any(_greek(s) for t in free for s in t.free_symbols)
+    averaged = _inside(sides)
+    return any(_greek(s) and s not in averaged for t in free for s in t.free_symbols)

@@ -177,7 +177,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         if verdict is False and guessed(a, b):
             names = ", ".join(sorted(s.name for s in random)) or "no symbol"
             return None, f"moments differ if {names} are random, but the text does not say which symbols are"
-        if verdict is False and parameters_only(ma - mb):
+        if verdict is False and parameters_only(ma - mb, a, b):
             return None, "moments against parameters: holds only for the distribution the text names"
         if verdict is False and ma.is_number != mb.is_number:
             # Var(X) = 91/6 − (7/2)²: moments of a distribution given in words (a fair die), not an identity

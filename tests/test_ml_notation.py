@@ -195,10 +195,15 @@ $$ \frac{\partial h_k}{\partial a_k} = h_k (1 - h_k) $$"""
     assert latex(r"h_\theta(x)").func.__name__ == "h_theta"  # a parameter's subscript still names a function
 
 
-def test_terms_written_out_fix_the_number_a_sum_runs_over():
-    [link] = check(r"$$ \sum_k e^{x_k} = e^{x_1} + e^{x_2} + e^{x_3} $$").links
-    assert link.verdict == VALID and "3 terms written out" in link.method
-    assert verdicts(r"$$ \sum_{k=1}^{n} x_k = x_1 + x_2 $$") == [INVALID]  # n bounds it: every n
+def test_terms_written_out_fix_the_number_a_defined_sum_runs_over():
+    """a_2 = e^{x_2}/Σ_k e^{x_k} (every count) beside a_1 written for two classes: the definitions' sum runs
+    over the two terms written. A sum the link writes itself claims every count."""
+    text = r"""With $a_i = e^{x_i} / \sum_k e^{x_k}$, for two classes $a_1 = \frac{e^{x_1}}{e^{x_1} + e^{x_2}}$ and
+$$ a_1 (1 - a_1) = a_1 a_2 $$"""
+    [link] = check(text).links
+    assert link.verdict == VALID and "2 terms written out" in link.method
+    assert verdicts(r"$$ \sum_k x_k^2 = x_1^2 + x_2^2 $$") == [INVALID]
+    assert verdicts(r"$$ \sum_{k=1}^{n} x_k = x_1 + x_2 $$") == [INVALID]
 
 
 def test_a_prime_on_a_defined_name_differentiates_by_its_variable():
@@ -259,3 +264,53 @@ def test_a_matrix_described_in_words_leaves_its_entries_undecided():
     [link] = check(r"With $p_i = \frac{e^{z_i}}{\sum_k e^{z_k}}$: "
                    r"$$ (J^{\top}\mathbf{g})_j = \sum_i g_i p_i (\delta_{ij} - p_j) $$").links
     assert link.verdict == UNDECIDED and "matrix J" in link.reason
+
+
+# --- from a review of this change ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    (r"w^T x", "transpose or a power"), (r"5!!", "double factorial"), (r"\mathcal{O}(x^2)", "order term"),
+])
+def test_what_reads_two_ways_is_refused(text, words):
+    with pytest.raises(Exception, match=words):
+        latex(text)
+
+
+def test_an_upright_t_is_a_transpose_and_e_takes_the_product():
+    assert compare(latex(r"w^{\mathsf{T}} x"), latex(r"\sum_k w_k x_k"))[0] is True
+    assert verdicts(r"$$ \mathbb{E} XY = \mathbb{E}[XY] $$") == [VALID]
+
+
+def test_bayes_rule_is_no_definition_of_p():
+    report = check(r"$$ P(A \mid B) = \frac{P(B \mid A)P(A)}{P(B)} $$")  # (it recursed without end)
+    assert [k.verdict for k in report.links] == [UNDECIDED]
+
+
+def test_a_substitution_in_prose_does_not_move_the_variable():
+    text = r"""We substitute $x = 2t$ later.
+$$ (x^3)' = 3x^2 $$"""
+    assert verdicts(text) == [VALID]
+
+
+def test_a_conjugate_beside_its_number_is_undecided():
+    [link] = check(r"$$ z z^* = |z|^2 $$").links
+    assert link.verdict == UNDECIDED
+
+
+@pytest.mark.parametrize("text", [
+    r"\mathbb{E}[X + \mu] = \mathbb{E}[X]",  # μ inside the expectation: a constant dropped
+    r"\sum_{i=1}^n x_i = n x_n",  # x_n is a term of the sum, no name given in words
+])
+def test_slips_the_broad_rules_must_not_hide(text):
+    assert verdicts(f"$$ {text} $$") == [INVALID]
+
+
+def test_an_evaluation_bracket_beside_an_integral_is_read_in_its_variable():
+    assert verdicts(r"$$ \left[x t\right]_0^1 - \int_0^1 x\,dt = 0 $$") == [VALID]
+
+
+def test_an_example_s_numbers_do_not_reach_a_derivation_far_below():
+    text = "Take $w = (1, 2)$ in the example.\n" + "\n" * 20 + \
+        "In general,\n$$ \\partial_{w_1} (w_1^2 + w_2) = 2 $$"
+    [link] = check(text).links
+    assert link.verdict == UNDECIDED and "far before" in link.reason

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sympy import Expr, Symbol, sqrt
+from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
 from derive.parse import names, parse
@@ -89,7 +90,7 @@ class Scoped:
                 if where <= place:
                     known.calls[name] = value
                 continue
-            if kind == "value":  # a worked example's numbers: the latest before here
+            if kind == "value":  # a worked example's numbers: the latest before here (links ask how near)
                 if where <= place:
                     known.values[name] = (value, line)
                 continue
@@ -193,7 +194,9 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     parameters = [_name_of(p.strip()) for p in re.split(_SEPARATORS, m.group(2))] if m else []
     if m is not None and (name := _name_of(m.group(1).replace(" ", ""))) is not None \
             and None not in parameters and len(set(parameters)) == len(parameters) \
-            and name not in FUNCTIONS and name not in ("Var", "Cov"):  # \ell(0, 1) = 5 is a claim
+            and name not in FUNCTIONS and name not in ("Var", "Cov", "P", "Pr") \
+            and not re.search(rf"(?<![A-Za-z\\]){re.escape(m.group(1).strip())}\s*\(", body):
+        # \ell(0, 1) = 5 is a claim; P(A | B) = P(B | A) P(A) / P(B) a rule about probabilities
         return "quantity", name, m.group(2), body  # \ell(\mu, \sigma) = …, L(w, b; x) = …
     m = _DEFINED_SYMBOL.match(left)
     if m is not None and m.group(1) not in ("e", "\\pi", declared_variable(chain)):
@@ -326,6 +329,8 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
         return
     where, line = place_of(chain), chain.lines[0]
     value = _first_readable([body, *chain.expressions[2:]], variable_of(chain), found.at(where))
+    if value is not None and any(type(f).__name__ == name for f in value.atoms(AppliedUndef)):
+        value = None  # P(A | B) = P(B | A) P(A) / P(B): a rule about P, never a definition of it
     if value is None:
         found.entries.append((where, line, "symbol", names.make(name), None))
         return

@@ -51,6 +51,7 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
             exprs.append(None)
             report.errors[i] = str(exc)
     at, declared = _entrywise(exprs), declared_variable(chain) is not None
+    summed = [e is not None and e.has(Sum) for e in exprs]  # as written, before definitions bring sums
     for i, expr in enumerate(exprs):
         try:
             exprs[i] = None if expr is None else written_out(expr, variable, known, at, declared)
@@ -83,8 +84,10 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
             if unread:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=known.undefined_reason(unread)))
                 continue
-            if (alone := _one_sided_matrices(a, b)) and (at is not None or not any(  # (J^T g)_j, with no
-                    base_of(d) in alone.split(", ") and len(d.name.partition("_")[2]) == 2  # J_ij defined
+            vectors = any(re.search(r"\\top|\\intercal|\\mathbf|\\boldsymbol|\^\{?T\b", e)
+                          for e in chain.expressions[i:i + 2])  # the matrices of a vector reading
+            if (alone := _one_sided_matrices(a, b)) and (at is not None or vectors and not any(  # (J^T g)_j,
+                    base_of(d) in alone.split(", ") and len(d.name.partition("_")[2]) == 2  # no J_ij defined
                     for d in known.symbols)):
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=f"the matrix {alone} stands on one side "
                                          "only: how it is made from the data is not written out"))
@@ -97,8 +100,12 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                                     Link(i, i + 1, VALID, judged[1], rule="the differential of a substitution")
                                     if judged[0] else Link(i, i + 1, INVALID, judged[1], reason=judged[2]))
                 continue
+            if (starred := _starred_beside(a, b)):
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=f"{starred}: a conjugate or an optimum, "
+                                         "which derive does not guess"))
+                continue
             verdict, method = compare(a, b)
-            point = _a_number_for(a, b, known) if verdict is not True else None
+            point = _a_number_for(a, b, known, chain.lines[i]) if verdict is not True else None
             if point is not None and point[0] is None:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=point[1]))
                 continue
@@ -108,6 +115,10 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                                          method, rule=f"at {point[1]}" if verdict else None,
                                          reason=None if verdict else f"at {point[1]}: {method}"))
                 continue
+            if verdict is False and not (summed[i] or summed[i + 1]) and (ALL_TERMS in (a - b).free_symbols):
+                as_written = by_instances(a, b, compare, as_written=True)  # a_1(1 − a_1) = a_1 a_2, two classes
+                if as_written is not None and as_written[0] is True:
+                    verdict, method = as_written
             if verdict is not True and i == 0 and len(exprs) == 2 and is_condition(a, b):
                 report.links.append(Link(i, i + 1, DEFINITION, rule="a condition the text states"))
                 continue
@@ -143,19 +154,29 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     return report, exprs
 
 
-def _a_number_for(a: Expr, b: Expr, known: Definitions) -> tuple[tuple[Expr, Expr] | None, str] | None:
+# a worked example's numbers serve the links of the next lines, not a derivation further on
+EXAMPLE_REACH = 12
+
+
+def _a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple[Expr, Expr] | None, str] | None:
     """dL/dw = −6 in a worked example: one side a number, the other an expression in names the text
-    gave numbers ("take w = 0, x = 3"). ((a, b) at those numbers, 'w = 0, x = 3 (line 36)'); (None, why)
-    where some name has no number; None where the link is no such comparison."""
+    gave numbers just before ("take w = 0, x = 3"). ((a, b) at those numbers, 'w = 0, x = 3 (line 36)');
+    (None, why) where some name has no number, or its number was given far before; None where the
+    link is no such comparison, or the text gave none of its names a number."""
     def numeric(e: Expr) -> bool:
         return not e.free_symbols and not e.has(AppliedUndef, Function) or e.is_number
 
     if numeric(a) == numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
         return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
     names_in = sorted(a.free_symbols | b.free_symbols, key=str)
-    missing = [s for s in names_in if s not in known.values]
-    if len(missing) == len(names_in):  # no worked example here: the link claims an identity
+    given = [s for s in names_in if s in known.values]
+    if not given:  # no worked example here: the link claims an identity
         return None
+    far = [s for s in given if not 0 <= line - known.values[s][1] <= EXAMPLE_REACH]
+    if far:
+        return None, (f"a number for an expression in {', '.join(plain(s) for s in far)}, whose numbers the "
+                      f"text gave at line {known.values[far[0]][1]}, far before: an example's, or not this link's")
+    missing = [s for s in names_in if s not in known.values]
     if missing:
         named = [plain(s) for s in missing if isinstance(s, Symbol) and s != ALL_TERMS
                  and not any(s == t.base.label for t in (a + b).atoms(Indexed))]
@@ -177,7 +198,8 @@ def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
     """y' = y(1 − y) where the text defined y = σ(x): primes differentiate by x, y's own variable (a
     guessed variable that the text defined is no variable). A declared d/dy stays y."""
     value = known.symbols.get(names.make(variable))
-    if value is None or declared_variable(chain) is not None:
+    primed = re.compile(rf"(?<![\\A-Za-z]){re.escape(variable)}'+(?!\s*\()")  # y', not (x^3)' or f'(x)
+    if value is None or declared_variable(chain) is not None or not any(primed.search(e) for e in chain.expressions):
         return variable
     inner = [s for s in value.free_symbols if isinstance(s, Symbol) and s.name != variable]
     return inner[0].name if len(inner) == 1 else variable
@@ -212,6 +234,16 @@ def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, 
     return failed
 
 
+def _starred_beside(a: Expr, b: Expr) -> str:
+    """'z^* beside z' where a link has both: z^* may be z's conjugate, or an optimum of its own."""
+    symbols = {s.name for s in a.free_symbols | b.free_symbols if isinstance(s, Symbol)}
+    for name in sorted(symbols):
+        base, _, sub = name.partition("_")
+        if base.endswith("star") and (plain_name := base[:-4] + (f"_{sub}" if sub else "")) in symbols:
+            return f"{plain_name}^* beside {plain_name}"
+    return ""
+
+
 def _named_in_words(a: Expr, b: Expr, known: Definitions) -> str:
     """The names a link uses that the text must have defined in words: a_2 where only a_1 has a formula
     (the other class of two), T_n where n bounds a sum ("call the sum T_n"). A difference they make is
@@ -219,13 +251,14 @@ def _named_in_words(a: Expr, b: Expr, known: Definitions) -> str:
     writer = Writer(known.symbols, known.calls)
     bounds = {s for e in (a, b) for node in preorder(e) if isinstance(node, (Sum, Product))
               for _, low, high in node.limits for s in low.free_symbols | high.free_symbols}
+    summed = {str(t.base.label) for e in (a, b) for t in e.atoms(Indexed)}  # x_n beside Σ x_i is a term
     found = []
     for s in sorted(a.free_symbols | b.free_symbols, key=str):
         base, _, sub = s.name.partition("_") if isinstance(s, Symbol) else ("", "", "")
         if not sub or s in known.symbols or writer.value_of(s) is not None:
             continue
         sibling = any(d.name.partition("_")[0] == base and d != s for d in known.symbols)
-        if sibling or names.make(sub) in bounds:
+        if sibling or (names.make(sub) in bounds and base not in summed):
             found.append(plain(s))
     return ", ".join(found)
 

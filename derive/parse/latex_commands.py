@@ -111,6 +111,8 @@ class Commands:
         if braced:
             self.expect("}", command)
         subscripted = self.is_op("_")
+        if decoration == "cal" and base == "O" and self.calls_at(self.i):
+            raise self.refuse("\\mathcal{O}(…) is an order term: derive does not read it yet", t)
         if decoration in ("cal", "scr") and not subscripted and self.calls_at(self.i):
             # \mathcal{L}(w, b): a loss or a likelihood, called as L(w, b) is; never 𝓛 times (w, b)
             name = base + decoration

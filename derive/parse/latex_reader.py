@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import keyword
+import re
 from contextlib import contextmanager
 
 from sympy import Abs, Derivative, Expr, Function, Limit, S, Subs, Symbol, factorial, sqrt
@@ -218,6 +219,8 @@ class Reader(Arithmetic, Calls, Commands):
                 if exponent is not None or primes:
                     raise self.refuse("a factorial after a power or a prime: add braces, as in (x^{2})!")
                 self.take()
+                if self.is_op("!"):
+                    raise self.refuse("a double factorial (n!!): derive does not read it")
                 base = factorial(base)
             else:
                 break
@@ -248,14 +251,19 @@ class Reader(Arithmetic, Calls, Commands):
         return False
 
     def transpose_script(self, base: Expr) -> bool:
-        """After ^: \\top, \\intercal, \\mathsf{T} (or T after a bold or capital name: 𝐰^T, X^T, never
-        the power x^T): a transpose, consumed."""
+        """After ^: \\top, \\intercal, \\mathsf{T}, \\mathrm{T} (or a plain T after a bold or capital name:
+        𝐰^T, X^T; x^T of a plain letter is a power): a transpose, consumed."""
         end = self.skip_group(self.i)
-        inside = [t.text for t in (self.tokens[self.i + 1:end - 1] if self.is_op("{") else self.tokens[self.i:end])]
-        if inside in ([r"\top"], [r"\intercal"]) or (inside == ["T"] and (
+        tokens = self.tokens[self.i + 1:end - 1] if self.is_op("{") else self.tokens[self.i:end]
+        inside = [t.text for t in tokens]
+        upright = inside == ["T"] and self.written(tokens[0]).startswith("\\")  # \mathsf{T}, \mathrm{T}
+        if inside in ([r"\top"], [r"\intercal"]) or upright or (inside == ["T"] and (
                 parts_of(base) is not None or (base.is_Symbol and base.name[:1].isupper()))):
             self.i = end
             return True
+        if inside == ["T"] and _plain_letter(base):  # w^T x: a transpose in ML notes, a power elsewhere
+            raise self.refuse(f"{base}^T is a transpose or a power, and derive does not guess: write "
+                              f"{base}^\\top for a transpose")
         return False
 
     def multiplied(self, factors: list[Expr], starred: list[bool]) -> list[Expr]:
@@ -392,9 +400,8 @@ class Reader(Arithmetic, Calls, Commands):
         candidates = sorted(inner.free_symbols - low.free_symbols - high.free_symbols, key=str)
         if len(candidates) == 1:  # x y evaluated from 0 to 1: by x or by y? said, never guessed
             variable = candidates[0]
-        elif self.x in candidates and self.x.name == "x" and r"\int" in self.text:
-            # [−x e^{−λx}]_0^∞ + \int_0^∞ e^{−λx} dx: integration by parts, in x
-            variable = self.x
+        elif len(by := [c for c in candidates if c.name in self.integrated()]) == 1:
+            variable = by[0]  # [−x e^{−λx}]_0^∞ + \int_0^∞ e^{−λx} dx: integration by parts, in x
         else:
             raise self.refuse("an evaluation bracket in several variables: write [F]_{x=a}^{b}", opened)
         return add(_at(inner, variable, high), neg(_at(inner, variable, low)))
@@ -430,6 +437,11 @@ class Reader(Arithmetic, Calls, Commands):
                 self.take()
                 return _at_all(inner, values)
             self.expect(",")
+
+    def integrated(self) -> set[str]:
+        """The letters the expression's integrals are taken in (the x of \\int … \\,dx)."""
+        after = self.text[self.text.find("\\int"):] if "\\int" in self.text else ""
+        return set(re.findall(r"(?:\\mathrm\{d\}|(?<![A-Za-z\\])d)\s*([A-Za-z])(?![A-Za-z])", after))
 
     def tok_relation_at(self) -> bool:
         """At {x = …: a lower bound that names its variable."""
@@ -636,8 +648,8 @@ class Reader(Arithmetic, Calls, Commands):
             self.take()
             self.i = self.skip_group(self.i)
         if not self.is_op("(", "[") and operator is AVERAGES["E"] and self.starts_factor():
-            with self.deeper():  # \mathbb{E} X, \mathbb{E} X^2: the expectation of the power that follows
-                return operator(self.power())
+            with self.deeper():  # \mathbb{E} X, \mathbb{E} X^2, \mathbb{E} XY: of the product that follows
+                return operator(self.product())
         if not self.is_op("(", "["):
             raise self.refuse(f"{at.text} takes its argument in brackets, as in {at.text}[X]", at)
         opened = self.take()
