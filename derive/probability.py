@@ -93,23 +93,24 @@ def _greek(s: Symbol) -> bool:
     return base in GREEK or base in GREEK_CAPITALS
 
 
-def in_moments(expr: Expr, random: frozenset) -> Expr:
-    """expr with every expectation, variance and covariance written as a polynomial in moments."""
+def in_moments(expr: Expr, random: frozenset, iid: bool = False) -> Expr:
+    """expr with every expectation, variance and covariance written as a polynomial in moments. iid: the
+    random symbols X_1, X_2, … of one letter independent and alike (E[X_1 X_2] = E[X]², E[X_2²] = E[X²])."""
     if not expr.args:
         return expr
-    args = [in_moments(a, random) for a in expr.args]
+    args = [in_moments(a, random, iid) for a in expr.args]
     if isinstance(expr, Expectation):
-        return _expected(args[0], random)
+        return _expected(args[0], random, iid)
     if isinstance(expr, Variance):
         u = args[0]
-        return _expected(u ** 2, random) - _expected(u, random) ** 2
+        return _expected(u ** 2, random, iid) - _expected(u, random, iid) ** 2
     if isinstance(expr, Covariance):
         u, v = args
-        return _expected(u * v, random) - _expected(u, random) * _expected(v, random)
+        return _expected(u * v, random, iid) - _expected(u, random, iid) * _expected(v, random, iid)
     return expr.func(*args)
 
 
-def _expected(u: Expr, random: frozenset) -> Expr:
+def _expected(u: Expr, random: frozenset, iid: bool = False) -> Expr:
     """E[u], u free of expectations: linear over the terms of u expanded, constants out of each term,
     the rest one moment (an unknown number named for what it averages)."""
     total = S.Zero
@@ -119,6 +120,11 @@ def _expected(u: Expr, random: frozenset) -> Expr:
             (varying if factor.free_symbols & random else constant).append(factor)
         if not varying:
             total += term
+            continue
+        if iid and all(f.as_base_exp()[0].is_Symbol for f in varying):
+            # one moment per variable, each of its letter's law: E[X_1² X_2] = E[X²] E[X]
+            total += Mul(*constant) * Mul(*(_moment(Symbol(b.name.partition("_")[0], real=True) ** e)
+                                            for b, e in (f.as_base_exp() for f in varying)))
             continue
         total += Mul(*constant) * _moment(Mul(*varying))
     return total

@@ -288,3 +288,15 @@ def certify_steps(before: Expr, steps: tuple[Step, ...]) -> Certificate | None:
     if not steps or not chained(before, steps):
         return None
     return _issue("substeps", before, steps[-1].expr)
+
+
+def independently_equal(a: Expr, b: Expr) -> bool:
+    """a = b once the random variables are independent, and those of one letter (X_1, X_2, …) alike:
+    Var(Σ X_i) = Σ Var(X_i) for i.i.d. data, which a text says in words."""
+    def same(x: Expr, y: Expr) -> tuple[bool | None, str]:
+        if x.has(Sum, Product) or y.has(Sum, Product):  # Σ X_i written out for n = 1 … 4 first
+            return by_instances(x, y, same) or (None, "")
+        random = random_symbols(x, y)
+        return compare(in_moments(conventional(x), random, iid=True), in_moments(conventional(y), random, iid=True))
+
+    return same(a, b)[0] is True

@@ -144,7 +144,9 @@ def test_a_worked_example_is_checked_at_the_numbers_the_text_gives():
 
 
 def test_a_number_for_an_expression_without_an_example_is_still_a_claim():
-    assert verdicts(r"$$ \frac{d}{dx} x^2 = 4 $$") == [INVALID]
+    assert verdicts(r"$$ x^2 + 1 = 4 $$") == [INVALID]
+    [derivative] = check(r"$$ \frac{d}{dx} x^2 = 4 $$").links  # at a point said in words, or wrong
+    assert derivative.verdict == UNDECIDED and "point" in derivative.reason
     [link] = check(r"Take $y = 2$. $$ \frac{d}{dx} x^2 y = 4 $$").links  # x has no number: undecided
     assert link.verdict == UNDECIDED and "x" in link.reason
 
@@ -314,3 +316,18 @@ def test_an_example_s_numbers_do_not_reach_a_derivation_far_below():
         "In general,\n$$ \\partial_{w_1} (w_1^2 + w_2) = 2 $$"
     [link] = check(text).links
     assert link.verdict == UNDECIDED and "far before" in link.reason
+
+
+# --- from corpus_ml4's first, untuned run ---------------------------------------------------------------
+
+def test_independence_said_in_words_is_used_and_named():
+    claim = r"$$ \operatorname{Var}\Bigl(\sum_{i=1}^{n}X_i\Bigr) = \sum_{i=1}^{n}\operatorname{Var}(X_i) $$"
+    [link] = check("Let $X_1, \\dots, X_n$ be i.i.d.\n\n" + claim).links
+    assert link.verdict == VALID and "independence" in link.rule
+    assert verdicts(claim) == [INVALID]  # without independence the covariances count
+
+
+def test_sigma_squared_before_a_bracket():
+    assert compare(latex(r"\sigma^2\Bigl(1 - \frac{1}{n}\Bigr)"), latex(r"\sigma^2 - \frac{\sigma^2}{n}"))[0] is True
+    with pytest.raises(Exception, match="power of the function"):
+        latex(r"\sigma^2(x)")  # the sigmoid squared, or σ² times x?

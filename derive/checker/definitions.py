@@ -60,6 +60,7 @@ class Definitions:
     equations: list[tuple[Expr, int, str]] = field(default_factory=list)  # (lhs − rhs, line, as written)
     calls: dict[str, tuple[Symbol, ...]] = field(default_factory=dict)  # ℓ → (μ, σ): ℓ(a, b) is ℓ at μ=a, σ=b
     values: dict[Symbol, tuple[Expr, int]] = field(default_factory=dict)  # "take x = 3": x → (3, its line)
+    independent: int | None = None  # the line where the text says its random variables are independent
 
     def undefined_reason(self, names: list[str]) -> str:
         """Why a chain that uses names nobody defined before it cannot be decided."""
@@ -89,6 +90,10 @@ class Scoped:
             if kind == "call":
                 if where <= place:
                     known.calls[name] = value
+                continue
+            if kind == "independent":
+                if where <= place and known.independent is None:
+                    known.independent = line
                 continue
             if kind == "value":  # a worked example's numbers: the latest before here (links ask how near)
                 if where <= place:
@@ -224,7 +229,12 @@ def place_of(chain: Chain) -> tuple[int, int]:
     return chain.order, chain.lines[0]
 
 
-def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] = ()) -> Scoped:
+# "i.i.d.", "independent", "uncorrelated": the text's random variables have no covariance
+_INDEPENDENT = re.compile(r"\bi\.?\s?i\.?\s?d\.?(?![a-z])|\bindependen|\buncorrelated\b", re.IGNORECASE)
+
+
+def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] = (),
+            prose: list[tuple[int, str, str]] = ()) -> Scoped:
     """Every definition with its place: --define first, then the document's, displayed or inline
     ("Let $y = x^3$"), in the order of the document."""
     found = Scoped()
@@ -238,6 +248,9 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             chains.append(Chain(sides, [item.line, item.line], inline=True, order=item.order))
     for chain in sorted(chains, key=place_of):
         _add(found, chain)
+    for line, words, _ in prose:  # ("i.i.d. data", "X and Y independent"): where the text says it
+        if _INDEPENDENT.search(words):
+            found.entries.append(((0, line), line, "independent", None, None))
     for item in inline:  # "for $x > 0$", "off the diagonal, $j \neq i$": a condition from here on
         found.entries += [((item.order, item.line), item.line, "assume", name, kind)
                           for name, kind in conditions_in(item.formula)]

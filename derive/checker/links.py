@@ -25,7 +25,8 @@ from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
 from derive.suggest import suggestion
 from derive.vectors import fresh, is_vector, letters_in
-from derive.verify import compare
+from derive.probability import has_moments
+from derive.verify import compare, independently_equal
 
 
 def _entrywise(exprs: list[Expr | None]) -> Symbol | None:
@@ -139,6 +140,10 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
             elif verdict is False and (unstated := _holds_if_normalised(a, b) or _holds_if_mean(a, b)):
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=f"holds only if {unstated}, which the "
                                          "text does not state before here"))
+            elif verdict is False and known.independent is not None and has_moments(a, b) \
+                    and independently_equal(a, b):  # Var(Σ X_i) = Σ Var(X_i) for the i.i.d. data the text has
+                report.links.append(Link(i, i + 1, VALID, "moments of independent variables",
+                                         rule=f"using independence (line {known.independent})"))
             elif verdict is False and (words := _named_in_words(a, b, known)):
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=f"{words} named in the text without a "
                                          "formula derive can read"))
@@ -170,6 +175,11 @@ def _a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tupl
         return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
     names_in = sorted(a.free_symbols | b.free_symbols, key=str)
     given = [s for s in names_in if s in known.values]
+    symbolic = b if numeric(a) else a
+    if not given and symbolic.has(Derivative):  # ∂L/∂w_1 = −1/2: a derivative at a point the text
+        return None, ("a number for a derivative in " + ", ".join(  # gives in words or in a form not read
+            plain(s) for s in names_in if isinstance(s, Symbol) and s != ALL_TERMS) + ": the point it is taken "
+            "at is not stated in a form derive reads")
     if not given:  # no worked example here: the link claims an identity
         return None
     far = [s for s in given if not 0 <= line - known.values[s][1] <= EXAMPLE_REACH]

@@ -148,8 +148,23 @@ class Commands:
         if name not in self.functions or name == "sqrt":
             return False
         if name == "sigma" or name in self.user or greek_name(name) is not None:
-            return self.calls_at(self.i + 1)  # t is the token at hand
+            j = self.i + 1  # t is the token at hand
+            if self.is_op("^", at=j) and not self.prime_script_at(j + 1):
+                after = self.skip_group(j + 1)
+                if self.is_op("(", at=after) and self.is_op(")", at=after + 2) \
+                        and self.tokens[after + 1].kind in ("letter", "command"):
+                    raise self.refuse(f"{t.text}^…(x): a power of the function, or {t.text}^… times x? write "
+                                      f"{t.text}(x)^2 or {t.text}^2 x", t)
+                return False  # \sigma^2 (1 - 1/n): the variance times a bracket; σ(x)² is written so
+            return self.calls_at(j)
         return True
+
+    def prime_script_at(self, j: int) -> bool:
+        """A superscript of primes only starts at j: \\prime, or {\\prime\\prime}."""
+        t = self.tokens[j]
+        if t.kind == "command" and t.text == r"\prime":
+            return True
+        return self.is_op("{", at=j) and self.tokens[j + 1].kind == "command" and self.tokens[j + 1].text == r"\prime"
 
     def is_atom_command(self, t: Token) -> bool:
         """Commands TeX takes as one script or \\frac argument: x^\\pi, \\frac1\\alpha, e^\\frac12."""
