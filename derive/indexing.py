@@ -83,6 +83,14 @@ class TermsAt(Function):
         return numbered_terms(rebuild(inner, visit))  # (an instance's terms are symbols: x_2,1, not x[2, 1])
 
 
+_PLACEHOLDER_INDEX = Symbol(PLACEHOLDER, real=True)
+
+
+def at_placeholder(term: Indexed) -> bool:
+    """Whether a term is indexed by PLACEHOLDER (x[k, ι] of a family's definition)."""
+    return _PLACEHOLDER_INDEX in term.indices
+
+
 def at_index(template: Expr, index: Expr) -> Expr:
     """template with the PLACEHOLDER index made index (a number, or a letter): z_ι → z_2 or z_k."""
     text = str(index)
@@ -91,8 +99,8 @@ def at_index(template: Expr, index: Expr) -> Expr:
         if isinstance(node, Symbol) and PLACEHOLDER in node.name.partition("_")[2]:
             base, _, sub = node.name.partition("_")
             return Symbol(f"{base}_{sub.replace(PLACEHOLDER, text)}", **node.assumptions0)
-        if isinstance(node, Indexed) and any(i == Symbol(PLACEHOLDER, real=True) for i in node.indices):
-            return Indexed(node.base, *(index if i == Symbol(PLACEHOLDER, real=True) else i for i in node.indices))
+        if isinstance(node, Indexed) and at_placeholder(node):
+            return Indexed(node.base, *(index if i == _PLACEHOLDER_INDEX else i for i in node.indices))
         return None
 
     return rebuild(template, visit)

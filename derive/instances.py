@@ -21,7 +21,7 @@ from sympy import Add, Derivative, Expr, Indexed, Integer, Mul, Product, Sum, Sy
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import ALL_TERMS, preorder
-from derive.indexing import PLACEHOLDER, split
+from derive.indexing import PLACEHOLDER, at_placeholder, split
 from derive.indexing import term as _term
 from derive.probability import OPERATORS
 
@@ -149,7 +149,7 @@ def _written_out(expr: Expr) -> Expr:
     """Sums and products with number bounds as their terms; terms x[2] as symbols x_2."""
     if isinstance(expr, (Sum, Product)):
         return _expanded(expr.function, list(expr.limits), Add if isinstance(expr, Sum) else Mul)
-    if isinstance(expr, Indexed) and any(i == Symbol(PLACEHOLDER, real=True) for i in expr.indices):
+    if isinstance(expr, Indexed) and at_placeholder(expr):
         return expr  # a family's definition, made a number when TermsAt puts it in
     if isinstance(expr, Indexed):
         if not all(i.is_Integer for i in expr.indices):

@@ -3,8 +3,9 @@ X𝐰 has entries Σ_k X_jk w_k, and a link between vectors (∇_𝐰 J = Xᵀ(X
 entry j of each side: ∂J/∂w_j = Σ_m X_mj (Σ_k X_mk w_k − y_m) + λ w_j.
 
 A vector is a bold lowercase letter (\\mathbf{w}, \\boldsymbol\\theta: the symbols wbold, thetabold;
-xbold_i for the i-th sample 𝐱^{(i)}); its entries are the plain letter's (w_j, x_ji), the convention
-of every text that writes both. A matrix is a capital letter beside a vector (X𝐰, Xᵀ𝐯). Sums over the
+xbold_i for 𝐱_i, row i of X, and xboldsample_i for the sample 𝐱^{(i)}); its entries are the plain
+letter's (w_j; x_ij of 𝐱_i; x_ji, that is x^{(i)}_j, of 𝐱^{(i)}), the convention of every text that
+writes both. A matrix is a capital letter beside a vector (X𝐰, Xᵀ𝐯). Sums over the
 entries run over every index (ALL_TERMS), as a sum without bounds does, so an instance gives every
 dimension one size (square matrices): a check of those cases, never a false alarm. What cannot be read
 entry by entry (an outer product 𝐬𝐬ᵀ, a power of a vector) is refused, never guessed.

@@ -44,10 +44,11 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     variable = _through_definition(variable_of(chain), chain, known)
     definition = definition_of(chain)
     exprs: list[Expr | None] = []
+    quantities = frozenset(s.name for s in known.symbols)
     for i, source in enumerate(chain.expressions):
         try:
             exprs.append(parse(source, reader="latex", variable=variable, functions=known.functions,
-                               quantities=frozenset(s.name for s in known.symbols)))
+                               quantities=quantities))
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc)

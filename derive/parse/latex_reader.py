@@ -64,6 +64,11 @@ def _undecorated(estimate: Symbol) -> Symbol | None:
     return None
 
 
+def _as_vector(expr: Expr) -> Expr:
+    """w of w^\\top x as the vector 𝐰 the transpose shows it is; anything else as it is."""
+    return make(f"{expr.name}bold") if _plain_letter(expr) else expr
+
+
 def _transposed_or_bold(matrix: Expr) -> bool:
     return isinstance(matrix, Transposed) or (matrix.is_Symbol and matrix.name.endswith("bold"))
 
@@ -197,7 +202,7 @@ class Reader(Arithmetic, Calls, Commands):
                 elif exponent is None and not primes and base.is_Symbol and self.star_script():
                     base = make(_starred(base.name))  # w^*, \theta^{\star}: the optimum, a name of its own
                 elif exponent is None and not primes and self.transpose_script(base):
-                    base = Transposed(base if not _plain_letter(base) else make(f"{base.name}bold"))
+                    base = Transposed(_as_vector(base))
                 elif self.sample_script():
                     sample = self.tokens[self.i + 2].text
                     base = self.sample_of(base, hat)
@@ -273,8 +278,7 @@ class Reader(Arithmetic, Calls, Commands):
             last = out[-1] if out else None
             if isinstance(last, Transposed) and parts_of(last.args[0]) is not None and (
                     is_vector(factor) or _plain_letter(factor)):
-                right = make(f"{factor.name}bold") if _plain_letter(factor) else factor
-                out[-1] = dot(last.args[0], right, self.letters())
+                out[-1] = dot(last.args[0], _as_vector(factor), self.letters())
             elif star and last is not None and is_vector(last) and is_vector(factor) \
                     and not isinstance(last, Transposed):
                 out[-1] = dot(last, factor, self.letters())
