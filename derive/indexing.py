@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sympy import Expr, Function, Indexed, IndexedBase, Integer, Product, Sum, Symbol
 
-from derive.exprs import rebuild
+from derive.exprs import ALL_TERMS, rebuild
 
 
 def split(name: str) -> tuple[str, str] | None:
@@ -125,3 +125,23 @@ def numbered_terms(expr: Expr) -> Expr:
     """Terms x[2, 1] with number indices as the symbols an instance writes them as (x_2,1)."""
     return rebuild(expr, lambda node: term(str(node.base.label), tuple(int(i) for i in node.indices))
                    if isinstance(node, Indexed) and all(i.is_Integer for i in node.indices) else None)
+
+
+def counted(expr: Expr, counts: dict[str, Symbol]) -> Expr:
+    """Σ_j X_j without bounds as Σ_{j=1}^{n} X_j where the text counts its terms ("X_1, …, X_n"): the
+    bound the text's n stands for (X̄ = (1/n)Σ_j X_j is a mean only then). Only a sum whose terms all
+    have one count."""
+    if not counts:
+        return expr
+
+    def visit(node):
+        if not isinstance(node, Sum) or len(node.limits) != 1:
+            return None
+        index, low, high = node.limits[0]
+        letters = {str(t.base.label) for t in node.function.atoms(Indexed) if index in t.indices}
+        bounds = {counts.get(letter) for letter in letters}
+        if high != ALL_TERMS or low != 1 or len(bounds) != 1 or None in bounds:
+            return Sum(counted(node.function, counts), *node.limits)
+        return Sum(counted(node.function, counts), (index, low, bounds.pop()))
+
+    return rebuild(expr, visit)

@@ -12,7 +12,7 @@ inside one (and a guess it is: a difference is then undecided); Greek letters (�
 
 from __future__ import annotations
 
-from sympy import Add, Expr, Function, Mul, S, Symbol, expand, sqrt
+from sympy import Add, Expr, Function, Mul, S, Symbol, expand, solve, sqrt
 
 from derive.exprs import preorder, rebuild
 
@@ -71,6 +71,11 @@ def guessed(*exprs: Expr) -> bool:
     """Whether the random symbols were guessed from lowercase letters (no capital inside an expectation):
     E[ax + b] may average over x alone, or over a and b too. A difference is then no verdict."""
     return not _capitals(_inside(exprs))
+
+
+def averaged(*exprs: Expr) -> set[Symbol]:
+    """The symbols inside an expectation, a variance or a covariance."""
+    return _inside(exprs)
 
 
 def _inside(exprs: tuple[Expr, ...]) -> set[Symbol]:
@@ -158,9 +163,34 @@ def parameters_only(difference: Expr, *sides: Expr) -> bool:
     """Whether a difference in moments has a part with no moment in it but with a distribution's
     parameter, a Greek letter (σ_1² in E[(X − μ_1)²] − σ_1², 1/λ² in E[X²] − E[X]² − 1/λ²): the text
     relates moments to parameters (X ∼ N(μ_1, σ_1²)) in words that a comparison of moments cannot know;
-    such a difference proves nothing. A Latin constant (b of E[aX + b] − aE[X]) is a slip, and so is a
-    parameter the expectations themselves hold (μ of E[X + μ] − E[X])."""
+    such a difference proves nothing. So does a Latin letter no expectation holds (np(1 − p) of
+    Var(K) − np(1 − p), K binomial). A constant the expectations hold (b of E[aX + b] − aE[X], μ of
+    E[X + μ] − E[X]) is a slip."""
     free = [t for t in Add.make_args(expand(difference))
             if not any(s.name.startswith("E[") for s in t.free_symbols)]
     averaged = _inside(sides)
-    return any(_greek(s) and s not in averaged for t in free for s in t.free_symbols)
+    return any(s not in averaged for t in free for s in t.free_symbols)
+
+
+def moment_fact(a: Expr, b: Expr) -> bool:
+    """Whether a = b states a moment of random variables in parameters (E K = np, Var(K) = np(1 − p)):
+    a fact of the distribution the text names, which later links may use."""
+    side, value = (a, b) if isinstance(a, OPERATORS) else (b, a)
+    if not isinstance(side, OPERATORS) or has_moments(value):
+        return False
+    random = _capitals(side.free_symbols)
+    return bool(random) and random == side.free_symbols and not value.free_symbols & random
+
+
+def with_facts(a: Expr, b: Expr, facts: list[tuple[Expr, Expr]]) -> tuple[Expr, Expr]:
+    """a and b in moments, with the moments the facts state put in: E[K] = np, then E[K²] = np(1 − p)
+    + (np)² from Var(K) = np(1 − p). A fact that leaves more than one moment unknown is not used."""
+    random = random_symbols(a, b, *(side for fact in facts for side in fact))
+    ma, mb = (in_moments(conventional(e), random) for e in (a, b))
+    solved: dict[Symbol, Expr] = {}
+    for left, right in facts:
+        equation = (in_moments(left, random) - in_moments(right, random)).subs(solved)
+        unknown = [s for s in equation.free_symbols if s.name.startswith("E[")]
+        if len(unknown) == 1 and len(roots := solve(equation, unknown[0])) == 1:
+            solved[unknown[0]] = roots[0]
+    return ma.subs(solved), mb.subs(solved)

@@ -40,6 +40,12 @@ class MatrixProduct(Function):
     nargs = 2
 
 
+class Hadamard(Function):
+    """𝐮 ⊙ 𝐯: the vector whose entry j is u_j v_j."""
+
+    nargs = 2
+
+
 class Softmax(Function):
     """softmax(𝐳), the vector whose entry j is e^{z_j} / Σ_k e^{z_k}."""
 
@@ -117,13 +123,19 @@ def matrix_entry(matrix: Expr, row: Symbol, column: Symbol, avoid: set[str]) -> 
 def is_vector(expr: Expr) -> bool:
     """Whether expr stands for a vector: a bold letter outside any call (f(𝐰) is a number), a
     gradient ∇_𝐰, or a transposed name left over."""
-    if parts_of(expr) is not None or isinstance(expr, (Transposed, Softmax)):
+    if parts_of(expr) is not None or isinstance(expr, (Transposed, Softmax, Hadamard)):
         return True
+    if type(expr).__name__ in _ENTRYWISE and len(expr.args) == 1:
+        return is_vector(expr.args[0])  # σ(𝐦): the sigmoid of each entry
     if isinstance(expr, (AppliedUndef, Function)) and not isinstance(expr, MatrixProduct):
         return False  # f(𝐰) is a number
     if isinstance(expr, Derivative):
         return any(parts_of(v) is not None for v in expr.variables) or is_vector(expr.expr)
     return any(is_vector(a) for a in expr.args)
+
+
+# the functions ML texts apply to a vector entry by entry (σ(𝐳), tanh(𝐡)); any other f(𝐰) is a number
+_ENTRYWISE = frozenset({"sigmoid", "tanh", "exp", "log", "softplus", "relu"})
 
 
 def fresh(avoid: set[str], letters: str = _LETTERS) -> Symbol:
@@ -189,6 +201,10 @@ def entry(expr: Expr, index: Symbol, avoid: set[str] = frozenset()) -> Expr:
         k = fresh(avoid | letters_in(expr), _SUMMED)
         total = _summed(exp(entry(expr.args[0], k, avoid | {k.name}), evaluate=False), k)
         return exp(entry(expr.args[0], index, avoid), evaluate=False) / total
+    if type(expr).__name__ in _ENTRYWISE:
+        return expr.func(entry(expr.args[0], index, avoid))
+    if isinstance(expr, Hadamard):
+        return Mul(*(entry(a, index, avoid) for a in expr.args))
     if isinstance(expr, Add):
         return Add(*(entry(a, index, avoid) for a in expr.args))
     if isinstance(expr, Mul):

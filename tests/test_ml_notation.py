@@ -331,3 +331,75 @@ def test_sigma_squared_before_a_bracket():
     assert compare(latex(r"\sigma^2\Bigl(1 - \frac{1}{n}\Bigr)"), latex(r"\sigma^2 - \frac{\sigma^2}{n}"))[0] is True
     with pytest.raises(Exception, match="power of the function"):
         latex(r"\sigma^2(x)")  # the sigmoid squared, or σ² times x?
+
+
+def test_indices_between_commas_are_one_subscript():
+    assert latex(r"\delta_{k,y} w_{i, j}") == latex(r"\delta_{ky} w_{ij}")
+    with pytest.raises(Exception):
+        latex(r"x_{1,2}")  # digits between commas: an entry or the number 12? refused, never guessed
+
+
+def test_pi_with_a_subscript_is_a_name_and_pi_alone_the_number():
+    assert latex(r"\pi_k").free_symbols == {Symbol("pi_k", real=True)}
+    assert latex(r"2\pi").free_symbols == set()
+    policy = r"""$$ \pi_\theta(a) = \sigma(\theta)^{a}\bigl(1 - \sigma(\theta)\bigr)^{1 - a} $$
+$$ \log\pi_\theta(a) = a\log\sigma(\theta) + (1 - a)\log\bigl(1 - \sigma(\theta)\bigr) $$"""
+    assert verdicts(policy) == [VALID]
+    assert verdicts(policy.replace("(1 - a)\\log", "a\\log")) == [INVALID]
+
+
+def test_a_bar_after_the_whole_expression_evaluates_it():
+    assert latex(r"x^2 + 1\Big|_{x = 1}").doit() == 2
+    assert latex(r"\frac{d}{dx} x^3 \bigg|_{x = 2}").doit() == 12
+    with pytest.raises(Exception):
+        latex(r"(x^2 \Big|_{x = 1})")  # inside a bracket it would evaluate a part: refused
+
+
+def test_the_operand_of_d_dx_ends_before_the_next_derivative_of_a_chain():
+    chain = latex(r"\frac{d}{dm}\log(1 + e^{-m})\,\frac{\partial m}{\partial w}")
+    assert chain.is_Mul and len(chain.args) == 2  # two derivatives multiplied, not d/dm of their product
+    assert latex(r"\frac{d}{dx} x^2 \sin x").is_Derivative  # a product after d/dx is still its operand
+
+
+LOGISTIC_MARGIN = r"""The loss is $J(\mathbf{w}) = \sum_i \log(1 + \exp(-y_i \mathbf{w}^\top \mathbf{x}_i))$ with margins
+$m_i = y_i\,\mathbf{w}^\top\mathbf{x}_i$.
+$$ \frac{\partial J}{\partial w_j} = \sum_{i} \frac{d}{dm_i}\log\bigl(1 + e^{-m_i}\bigr)\,\frac{\partial m_i}{\partial w_j} = -\sum_{i} \sigma(-m_i)\, y_i x_{ij} $$
+$$ \nabla J = -\sum_i \sigma(-m_i)\, y_i \mathbf{x}_i $$
+"""
+
+
+def test_a_leibniz_chain_through_margins_and_a_bare_gradient():
+    """∇J where the text defined J(𝐰): the gradient by 𝐰, read at one entry."""
+    assert verdicts(LOGISTIC_MARGIN) == [VALID, VALID, VALID]
+    assert verdicts(LOGISTIC_MARGIN.replace(r"\nabla J = -\sum_i", r"\nabla J = \sum_i")) == [VALID, VALID, INVALID]
+
+
+def test_an_entrywise_product_and_a_sigmoid_of_a_vector():
+    text = r"""$$ \mathbf{g} = \mathbf{y} \odot \sigma(-\mathbf{m}) = \mathbf{y} \odot \bigl(1 - \sigma(\mathbf{m})\bigr) $$"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"\bigl(1 - \sigma(\mathbf{m})\bigr)", r"\sigma(\mathbf{m})")) == [INVALID]
+    with pytest.raises(Exception):
+        latex(r"a \odot \mathbf{y}")  # ⊙ of a number: no entrywise product
+
+
+EXPONENTIAL_FAMILY = r"""The pmf is $p(y \mid \lambda) = \lambda^y e^{-\lambda} / y!$. With the natural parameter
+$\eta = \log\lambda$,
+$$ \log p(y \mid \eta) = y\eta - e^{\eta} - \log y! $$
+$$ A(\eta) = e^{\eta}, \quad A'(\eta) = e^{\eta} = \lambda $$
+"""
+
+
+def test_a_quantity_in_a_new_parameter_is_the_same_quantity():
+    """p(y | η) after p(y | λ) = … and η = log λ is p written in η, not p at λ = η; and e^η = λ holds
+    with η written out (no derivative there needs η kept)."""
+    assert verdicts(EXPONENTIAL_FAMILY) == [VALID, VALID, VALID]
+    assert verdicts(EXPONENTIAL_FAMILY.replace(r"y\eta - e^{\eta}", r"y\eta - \eta")) == [INVALID, VALID, VALID]
+    assert verdicts(EXPONENTIAL_FAMILY.replace(r"e^{\eta} = \lambda", r"e^{\eta} = 2\lambda")) == [VALID, VALID, INVALID]
+
+
+def test_a_worked_value_reaches_into_a_defined_function():
+    text = r"""$$ J(\theta) = \sigma(\theta)\,r_1 + \bigl(1 - \sigma(\theta)\bigr)\,r_0 $$
+With $r_1 = 1$, $r_0 = 0$:
+$$ J'(0) = \tfrac{1}{2}\cdot\tfrac{1}{2} = \tfrac{1}{4} $$"""
+    assert verdicts(text) == [VALID, VALID]
+    assert verdicts(text.replace(r"J'(0) = \tfrac{1}{2}\cdot\tfrac{1}{2}", r"J'(0) = \tfrac{1}{2}")) == [INVALID, INVALID]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from sympy import Expr, Symbol
+from sympy import Expr, Indexed, Pow, Symbol
 
 from derive.exprs import rebuild
+from derive.indexing import split
 from derive.parse.names import spelled
 
 # name > 0, name \geq 0, name \neq 0, 0 < name, 0 \leq name
@@ -21,6 +22,9 @@ _MIRROR = {"<": "positive", r"\lt": "positive", r"\leq": "nonnegative", r"\le": 
 _AFTER = re.compile(_NAME + r"\s*(>|\\gt|\\geq|\\ge|≥|\\neq|\\ne|≠)\s*0(?![\d.])")
 _BEFORE = re.compile(r"(?<![\d.])0\s*(<|\\lt|\\leq|\\le|≤)\s*" + _NAME)
 SHOWN = {"positive": ">", "nonnegative": "≥", "nonzero": "≠"}
+# y_i \in \{-1, +1\}, y \in \{\pm 1\}, y_i = \pm 1: a label of ±1 coding, whose square is 1
+_UNIT = re.compile(_NAME + r"\s*(?:\\in\s*\\\{\s*(?:-\s*1\s*,\s*\+?\s*1|\+?\s*1\s*,\s*-\s*1|\\pm\s*1)\s*\\\}"
+                   r"|=\s*\\pm\s*1(?![\d.]))")
 
 
 def conditions_in(text: str) -> list[tuple[str, str]]:
@@ -34,12 +38,29 @@ def conditions_in(text: str) -> list[tuple[str, str]]:
         name = spelled(m.group(2))
         if name is not None:
             found.append((name, _MIRROR[m.group(1)]))
+    for m in _UNIT.finditer(text):
+        name = spelled(m.group(1))
+        if name is not None:
+            found.append((name, "unit"))
     return found
 
 
+def family(name: str) -> str:
+    """y for y_i (a label of every example), the name itself for one without an index."""
+    parts = split(name)
+    return parts[0] if parts else name
+
+
 def assumed(expr: Expr, assumptions: dict[str, tuple[str, int]]) -> Expr:
-    """expr with each real symbol the text made a condition on replaced by one that knows it."""
+    """expr with each real symbol the text made a condition on replaced by one that knows it; a ±1
+    label's powers reduced (y_i² = 1, y_i³ = y_i)."""
+    units = {family(n) for n, (kind, _) in assumptions.items() if kind == "unit"}
+
     def visit(node):
+        if isinstance(node, Pow) and node.exp.is_Integer and _label(node.base) in units:
+            return node.base ** (int(node.exp) % 2)
+        if isinstance(node, Symbol) and node.name in assumptions and assumptions[node.name][0] == "unit":
+            return None
         if isinstance(node, Symbol) and node.name in assumptions:
             kind = assumptions[node.name][0]
             return Symbol(node.name, real=True, **{kind: True})
@@ -48,9 +69,25 @@ def assumed(expr: Expr, assumptions: dict[str, tuple[str, int]]) -> Expr:
     return rebuild(expr, visit)
 
 
+def _label(base: Expr) -> str | None:
+    if isinstance(base, Indexed):
+        return str(base.base.label)
+    return family(base.name) if isinstance(base, Symbol) else None
+
+
+def used_by(exprs: tuple[Expr, ...], assumptions: dict[str, tuple[str, int]]) -> set[str]:
+    """The names of the conditions a link's symbols are under: x for x > 0; y_i for y_i ∈ {−1, +1}
+    where the link has y_i, y_j or a term y[k]."""
+    symbols = {s for e in exprs for s in e.free_symbols}
+    labels = {_label(t) for e in exprs for t in e.atoms(Indexed)} | {family(s.name) for s in symbols}
+    return {s.name for s in symbols if s.name in assumptions} | {
+        n for n, (kind, _) in assumptions.items() if kind == "unit" and family(n) in labels}
+
+
 def described(names: set[str], assumptions: dict[str, tuple[str, int]]) -> str:
     """'x > 0 (line 3)' for the assumptions a link used."""
-    return ", ".join(f"{n} {SHOWN[assumptions[n][0]]} 0 (line {assumptions[n][1]})" for n in sorted(names))
+    return ", ".join(f"{n} ∈ {{−1, +1}} (line {assumptions[n][1]})" if assumptions[n][0] == "unit" else
+                     f"{n} {SHOWN[assumptions[n][0]]} 0 (line {assumptions[n][1]})" for n in sorted(names))
 
 
 # two index letters that differ: "off the diagonal ($j \neq i$)". (An i = j in the text is no case to

@@ -58,6 +58,8 @@ _CONDITION = re.compile(r"(?<!\\),(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*[^,=&]{
 _BRACKETED_CONDITION = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;: ]|~)(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*"
                                   r"\(\s*[^()=&]{0,60}?(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|≠)"
                                   r"[^()=&]{0,60}\)[\s.,;]*$")
+# an annotation column that states a condition: "(j \neq c)", "i \ne j", "x > 0"
+_ANNOTATED_CONDITION = re.compile(r"\(?[^()=&]{0,60}?(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|≠)[^()=&]{0,60}\)?")
 _MARK = re.compile(r"\\(?:label|tag)\*?\s*\{([^{}]*)\}")
 
 
@@ -71,7 +73,7 @@ class Chain:
     continued: bool = False  # its first row starts with =: it continues the chain before it
     open_end: bool = False  # it ends with =: the next display continues it
     order: int = 0  # the place of its display in the document (definitions apply from there on)
-    approximate: set[int] = field(default_factory=set)  # k: the link into expression k is ≈, not =
+    relations: dict[int, str] = field(default_factory=dict)  # k → "≈", "<", "≤", …: the link into k is no =
     follows: Chain | None = None  # after \\implies: its first equation follows from this chain's last
     conditions: list[str] = field(default_factory=list)  # ", x > 0" written after an expression
 
@@ -140,6 +142,10 @@ def _equations(row: str) -> list[tuple[int, int, str]]:
     while k + 1 < len(cells) and cells[k + 1][1].lstrip().startswith("="):
         out.append((k // 2, cells[k][0], cells[k][1] + " " + cells[k + 1][1]))
         k += 2
+    annotation = " ".join(text for _, text in cells[k:]).strip()
+    if _ANNOTATED_CONDITION.fullmatch(annotation):  # && (j \neq c): where the row holds, kept as its condition
+        column, at, text = out[-1]
+        out[-1] = (column, at, text + r" \quad " + (annotation if annotation.startswith("(") else f"({annotation})"))
     return out
 
 
@@ -171,18 +177,35 @@ def _statements(at: int, part: str) -> list[tuple[int, str]]:
     return out
 
 
+# a = b < c = d: signs that link two expressions as = does, but claim no equality
+_RELATION = re.compile(r"\\approx(?![A-Za-z])|\\(?:leq?|geq?|leqslant|geqslant|lt|gt)(?![A-Za-z])|[≈≤≥]"
+                       r"|(?<!\\left)(?<!\\right)(?<!\\)[<>]")
+_SIGNS = {"approx": "≈", "le": "≤", "leq": "≤", "leqslant": "≤", "ge": "≥", "geq": "≥", "geqslant": "≥",
+          "lt": "<", "gt": ">"}
+_MARKER = "\u2064"  # what a relation sign becomes while a piece is split (invisible plus)
+
+
 def _expressions(part: str, start: int, lines: Lines,
-                 conditions: list[str]) -> list[tuple[str, int, bool]]:
-    """(expression, line, follows ≈) of each expression between the = and \\approx signs of part;
-    a condition written after one (", x > 0") goes to conditions."""
+                 conditions: list[str]) -> list[tuple[str, int, str | None]]:
+    """(expression, line, the sign before it if not =) of each expression between the = signs and the
+    other relation signs (≈, <, \\le) of part; a condition written after one (", x > 0") goes to
+    conditions."""
     out = []
-    for o, piece in top_level_split(part, "="):
-        for k, (o2, p) in enumerate(top_level_split(piece, "\\approx")):
-            conditions += [m.group() for m in _CONDITION.finditer(p)]
-            p = _CONDITION.sub("", p)
+    equalities = top_level_split(part, "=")
+    for o, piece in equalities:
+        conditions += [m.group() for m in _CONDITION.finditer(piece)]
+        piece = _CONDITION.sub(lambda m: " " * len(m.group()), piece)
+        signs = [_SIGNS.get(m.group().lstrip("\\"), m.group()) for m in _RELATION.finditer(piece)]
+        masked = _RELATION.sub(lambda m: _MARKER + " " * (len(m.group()) - 1), piece)
+        pieces = top_level_split(masked, _MARKER)
+        if len(pieces) != len(signs) + 1 or len(equalities) == 1 and set(signs) - {"≈"}:
+            # a sign inside brackets links nothing; 0 < x < 1 with no = is a condition, no derivation
+            pieces, signs = [(0, piece)], []
+        for k, (o2, p) in enumerate(pieces):
             conditions += [m.group() for m in _BRACKETED_CONDITION.finditer(p)]
             expression = _LEADING.sub("", _TRAILING.sub("", _BRACKETED_CONDITION.sub("", p))).strip()
-            out.append((expression, lines.at(start + o + o2 + len(p) - len(p.lstrip())), k > 0))
+            out.append((expression, lines.at(start + o + o2 + len(p) - len(p.lstrip())),
+                        signs[k - 1] if k > 0 else None))
     return out
 
 
@@ -222,9 +245,9 @@ def display_block(display: Display, macros: dict[str, Macro] | None = None) -> B
                     chains.append(chain)
                     columns[column] = chain
                 chain.conditions += conditions
-                for e, n, approximate in exprs:
-                    if approximate and chain.expressions:
-                        chain.approximate.add(len(chain.expressions))
+                for e, n, sign in exprs:
+                    if sign and chain.expressions:
+                        chain.relations[len(chain.expressions)] = sign
                     chain.expressions.append(e)
                     chain.lines.append(n)
                 if column == 0 and k == 0:

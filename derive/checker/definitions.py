@@ -18,6 +18,7 @@ from derive.checker.documents import Inline
 from derive.parse.build import FUNCTIONS
 from derive.indexing import split
 from derive.parse.definitions import parse_definition
+from derive.probability import moment_fact
 
 # \frac{d}{dx}, \frac{d^{2}}{dx^{2}}, \frac{dy}{d\alpha}, \frac{\partial}{\partial \theta_0}: the name after
 # the d (or \partial) of the denominator, however it is spelled (derive.parse.names decides)
@@ -25,14 +26,15 @@ _VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\ma
                        r"(\\[A-Za-z]+|[A-Za-z])\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 _PRIMED_CALL = re.compile(r"(?:\\ell|(?<![\\a-zA-Z])[A-Za-z])'+\s*\(\s*((?:\\(?:hat|bar|tilde)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)")
 _UNDECORATED = re.compile(r"\\(?:hat|bar|tilde)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
-_DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
+_DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*(?:_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*)?\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
                                r"|\\operatorname\{[A-Za-z]+\}|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
 _SEPARATORS = r"[,;]|\\mid(?![A-Za-z])"  # between a quantity's variables: p(x \mid \mu, \sigma)
 # \ell(\mu, \sigma), L(w, b; x), J(\theta_0, \theta_1): a quantity of several variables, named
 _DEFINED_QUANTITY = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})(?:_\s*\{?\\?[A-Za-z0-9]+\}?)?)"
                                r"\s*\(([^()]*(?:[,;]|\\mid)[^()]*)\)\s*$")
-_DECORATED = r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde|mathcal|mathscr)\s*\{\s*\\?[A-Za-z]+\s*\}"
+_DECORATED = (r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde|mathcal|mathscr)"
+              r"\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z](?![A-Za-z]))")  # \hat{\theta}, \hat\theta
 # J(\mathbf{w}) = …, L(\boldsymbol\theta) = …: a quantity of a vector, its entries in the body
 _OF_VECTOR = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}"
                         r"|\\[A-Za-z]+|[A-Za-z0-9]))?|\\operatorname\{[A-Za-z]+\})\s*\(\s*(\\(?:mathbf|boldsymbol|bm)"
@@ -61,6 +63,11 @@ class Definitions:
     calls: dict[str, tuple[Symbol, ...]] = field(default_factory=dict)  # ℓ → (μ, σ): ℓ(a, b) is ℓ at μ=a, σ=b
     values: dict[Symbol, tuple[Expr, int]] = field(default_factory=dict)  # "take x = 3": x → (3, its line)
     independent: int | None = None  # the line where the text says its random variables are independent
+    moments: list[tuple[tuple[Expr, Expr], int, str]] = field(default_factory=list)  # E K = np: (sides, line, as written)
+    counts: dict[str, Symbol] = field(default_factory=dict)
+    # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
+    # new definition may only restate the old one, a claim to check)
+    previous: dict[Symbol, Expr] = field(default_factory=dict)  # "X_1, \\dots, X_n": X → n, a sum's bound
 
     def undefined_reason(self, names: list[str]) -> str:
         """Why a chain that uses names nobody defined before it cannot be decided."""
@@ -94,6 +101,18 @@ class Scoped:
             if kind == "independent":
                 if where <= place and known.independent is None:
                     known.independent = line
+                continue
+            if kind == "moment":
+                if where <= place:
+                    known.moments.append((value, line, name))
+                continue
+            if kind == "previous":
+                if where == place:
+                    known.previous[name] = value
+                continue
+            if kind == "count":
+                if where <= place:
+                    known.counts[name] = value
                 continue
             if kind == "value":  # a worked example's numbers: the latest before here (links ask how near)
                 if where <= place:
@@ -244,13 +263,16 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     chains = [chain for block in blocks for chain in block.chains]
     for item in inline:
         sides = [part.strip() for _, part in top_level_split(item.formula, "=")]
-        if len(sides) == 2 and all(sides):
-            chains.append(Chain(sides, [item.line, item.line], inline=True, order=item.order))
+        if len(sides) >= 2 and all(sides):  # ("$\sum_k q_k = (1 - \epsilon) + \epsilon = 1$")
+            chains.append(Chain(sides, [item.line] * len(sides), inline=True, order=item.order))
     for chain in sorted(chains, key=place_of):
         _add(found, chain)
     for line, words, _ in prose:  # ("i.i.d. data", "X and Y independent"): where the text says it
         if _INDEPENDENT.search(words):
             found.entries.append(((0, line), line, "independent", None, None))
+    for item in inline:  # "$X_1, \dots, X_n$ i.i.d.": a sum over the X_j without bounds runs to n
+        found.entries += [((item.order, item.line), item.line, "count", letter, bound)
+                          for letter, bound in _counts_in(item.formula)]
     for item in inline:  # "for $x > 0$", "off the diagonal, $j \neq i$": a condition from here on
         found.entries += [((item.order, item.line), item.line, "assume", name, kind)
                           for name, kind in conditions_in(item.formula)]
@@ -261,6 +283,24 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
                           for condition in chain.conditions for name, kind in conditions_in(condition)]
         found.entries += [(place_of(chain), chain.lines[0], "relation", (p, q), kind)
                           for condition in chain.conditions for p, q, kind in relations_in(condition)]
+    return found
+
+
+# X_1, \dots, X_n; x_1, x_2, \ldots, x_{N}: a sample of n terms named by one letter
+_COUNTED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])_\{?1\}?\s*,\s*(?:\1_\{?2\}?\s*,\s*)?\\[lc]?dots\s*,?\s*"
+                      r"\1_\{?([A-Za-z])\}?(?![A-Za-z0-9_])")
+
+
+def _counts_in(formula: str) -> list[tuple[str, Symbol]]:
+    """(letter, bound) for each list x_1, …, x_n in a formula: the text's count of the x's."""
+    found = []
+    for m in _COUNTED.finditer(formula):
+        try:
+            bound = parse(m.group(2), reader="latex")
+        except DeriveError:
+            continue
+        if isinstance(bound, Symbol):
+            found.append((m.group(1), bound))
     return found
 
 
@@ -310,6 +350,8 @@ def _add(found: Scoped, chain: Chain) -> None:
     # "at $y = 0$", $$x = 2$$ state a value, not a definition: only an expression in a variable defines;
     # "the case $i = j$" relates two letters, and defines neither (x̄ = μ̂ does name x̄)
     if value.free_symbols - {symbol} and not (value.is_Symbol and len(value.name) == len(symbol.name) == 1):
+        if known.symbols.get(symbol) is not None:
+            found.entries.append((where, line, "previous", symbol, known.symbols[symbol]))
         found.entries.append((where, line, "symbol", symbol, value))
 
 
@@ -341,14 +383,25 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
     if any(p is None for p in spelled):
         return
     where, line = place_of(chain), chain.lines[0]
+    if applies(name, parameters, found.at(where)):
+        return  # H(u, p) = … with H(a, b) defined: H at u and p, a claim
     value = _first_readable([body, *chain.expressions[2:]], variable_of(chain), found.at(where))
     if value is not None and any(type(f).__name__ == name for f in value.atoms(AppliedUndef)):
         value = None  # P(A | B) = P(B | A) P(A) / P(B): a rule about P, never a definition of it
     if value is None:
         found.entries.append((where, line, "symbol", names.make(name), None))
         return
+    if (before := found.at(where).symbols.get(names.make(name))) is not None:
+        found.entries.append((where, line, "previous", names.make(name), before))
     found.entries.append((where, line, "symbol", names.make(name), value))
     found.entries.append((where, line, "call", name, tuple(names.make(p) for p in spelled)))
+
+
+def applies(name: str, parameters: str, known: Definitions) -> bool:
+    """Whether name(parameters) is a quantity the text defined before with other parameters: H(u, p)
+    after H(a, b) = …, the quantity at u and p (a claim), not a new definition of H."""
+    spelled = tuple(names.make(p) for p in map(_name_of, re.split(_SEPARATORS, parameters)) if p is not None)
+    return name in known.calls and known.calls[name] != spelled
 
 
 def _add_square(found: Scoped, chain: Chain, name: str, body: str) -> None:
@@ -358,6 +411,8 @@ def _add_square(found: Scoped, chain: Chain, name: str, body: str) -> None:
     except DeriveError:
         return
     value = _first_readable([body], variable_of(chain), found.at(place_of(chain)))
+    if value is not None and not value.free_symbols:
+        return  # y_i^2 = 1: a fact about y_i (±1 labels), or an example's number; no definition
     if isinstance(symbol, Symbol) and (value is None or symbol not in value.free_symbols):
         found.entries.append((place_of(chain), chain.lines[0], "symbol", symbol,
                               None if value is None else sqrt(value)))
@@ -387,13 +442,17 @@ def _end_unread(found: Scoped, chain: Chain) -> None:
 
 
 def _add_condition(found: Scoped, chain: Chain) -> None:
-    """\\sum_k y_k = 1, displayed or inline: an equation the text states, imposed on later links."""
-    if len(chain.expressions) != 2:
+    """\\sum_k y_k = 1, displayed or inline: an equation the text states, imposed on later links (inline,
+    its first and last side: "$\\sum_k q_k = (1 - \\epsilon) + \\epsilon = 1$")."""
+    if len(chain.expressions) != 2 and not chain.inline:
         return
     known = found.at(place_of(chain))
     try:
-        a, b = (parse(side, reader="latex", functions=known.functions) for side in chain.expressions)
+        a, b = (parse(side, reader="latex", functions=known.functions)
+                for side in (chain.expressions[0], chain.expressions[-1]))
     except DeriveError:
         return
     if is_condition(a, b):
         found.entries.append((place_of(chain), chain.lines[0], "equation", " = ".join(chain.expressions), a - b))
+    elif chain.inline and moment_fact(a, b):  # "so $\mathbb{E}K = np$": the distribution's, said in passing
+        found.entries.append((place_of(chain), chain.lines[0], "moment", " = ".join(chain.expressions), (a, b)))

@@ -9,23 +9,23 @@ import re
 from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, S, Subs, Sum, Symbol
 from sympy.core.function import AppliedUndef
 
-from derive.checker.assumptions import assumed, described, is_condition
+from derive.checker.assumptions import assumed, described, is_condition, used_by
 from derive.checker.blocks import Block, Chain
-from derive.checker.definitions import Definitions, declared_variable, definition_of, variable_of
+from derive.checker.definitions import Definitions, applies, declared_variable, definition_of, variable_of
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.checker.written import Writer, base_of, read, undefined_names, written_out
 from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError
 from derive.exprs import ALL_TERMS, pending, preorder
-from derive.indexing import split
+from derive.indexing import counted, split
 from derive.instances import by_instances, free_indices
 from derive.justify import justify
 from derive.parse import names, parse
 from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
 from derive.suggest import suggestion
-from derive.vectors import fresh, is_vector, letters_in
-from derive.probability import has_moments
+from derive.vectors import fresh, is_vector, letters_in, parts_of
+from derive.probability import averaged, has_moments, with_facts
 from derive.verify import compare, independently_equal
 
 
@@ -43,20 +43,26 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     report = ChainReport(block.line, block.environment, chain.expressions, chain.lines, block.file)
     variable = _through_definition(variable_of(chain), chain, known)
     definition = definition_of(chain)
+    if definition is not None and definition[0] == "quantity" and applies(definition[1], definition[2], known):
+        definition = None  # H(u, p) = … after H(a, b) = …: a claim about H at u and p
     exprs: list[Expr | None] = []
     quantities = frozenset(s.name for s in known.symbols)
+    gradients = {name: p[0].name for name, p in known.calls.items() if len(p) == 1 and parts_of(p[0])}
     for i, source in enumerate(chain.expressions):
         try:
             exprs.append(parse(source, reader="latex", variable=variable, functions=known.functions,
-                               quantities=quantities))
+                               quantities=quantities, gradients=gradients))
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc)
     at, declared = _entrywise(exprs), declared_variable(chain) is not None
     summed = [e is not None and e.has(Sum) for e in exprs]  # as written, before definitions bring sums
+    deltas = [_deltas(e) for e in exprs]  # δ_ij as written: the link speaks of every i and j
+    as_read = list(exprs)
     for i, expr in enumerate(exprs):
         try:
-            exprs[i] = None if expr is None else written_out(expr, variable, known, at, declared)
+            exprs[i] = None if expr is None else counted(written_out(expr, variable, known, at, declared),
+                                                         known.counts)
         except DeriveError as exc:
             exprs[i] = None
             report.errors[i] = str(exc) if at is None else f"{exc} (read at entry {at})"
@@ -66,8 +72,12 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     undefined = undefined_names(exprs)
     for i in range(len(exprs) - 1):
         a, b = exprs[i], exprs[i + 1]
-        if i + 1 in chain.approximate:
+        if chain.relations.get(i + 1) == "≈":
             report.links.append(Link(i, i + 1, UNDECIDED, reason="≈ is an approximation, not an equality"))
+        elif i + 1 in chain.relations:
+            report.links.append(_inequality(i, a, b, chain.relations[i + 1]))
+        elif i == 0 and definition is not None and (restated := _restates(chain, b, variable, known, at, declared)):
+            report.links.append(Link(i, i + 1, VALID, restated[0], rule=restated[1]))
         elif i == 0 and definition is not None:
             report.links.append(Link(i, i + 1, DEFINITION, rule=f"definition of {definition[1]}"))
         elif i == 0 and a is not None and b is not None and (a.is_Symbol or (
@@ -107,6 +117,8 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                                          "which derive does not guess"))
                 continue
             verdict, method = compare(a, b)
+            if verdict is False and (whole := _variable_written(as_read[i], as_read[i + 1], variable, known)):
+                verdict, method = compare(*whole)  # e^η = λ where η = log λ: no derivative needs η kept
             point = _a_number_for(a, b, known, chain.lines[i]) if verdict is not True else None
             if point is not None and point[0] is None:
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=point[1]))
@@ -124,13 +136,15 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
             if verdict is not True and i == 0 and len(exprs) == 2 and is_condition(a, b):
                 report.links.append(Link(i, i + 1, DEFINITION, rule="a condition the text states"))
                 continue
-            stated = _under_conditions(a, b, known) if verdict is not True else None
+            stated = _under_conditions(a, b, known, deltas[i] + deltas[i + 1]) if verdict is not True else None
+            if stated is None and verdict is not True and known.moments and has_moments(a, b):
+                stated = _with_moments_stated(a, b, known)
             if stated is not None and (stated[0] is True or verdict is None):  # decided by what the text said
                 verdict_then, method_then, said = stated
                 report.links.append(Link(i, i + 1, VALID if verdict_then else INVALID, method_then,
                                          rule=f"using {said}"))
                 continue
-            used = _assumptions_used(a, b, known) if verdict is not True else set()
+            used = used_by((a, b), known.assumptions) if verdict is not True else set()
             if used:
                 verdict, method = compare(assumed(a, known.assumptions), assumed(b, known.assumptions))
             if verdict is True and used:
@@ -145,6 +159,9 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                     and independently_equal(a, b):  # Var(Σ X_i) = Σ Var(X_i) for the i.i.d. data the text has
                 report.links.append(Link(i, i + 1, VALID, "moments of independent variables",
                                          rule=f"using independence (line {known.independent})"))
+            elif verdict is False and (case := _a_case_stated(a, b, known, chain.lines[i])):
+                report.links.append(Link(i, i + 1, UNDECIDED, reason=f"the text sets {case} just before: a "
+                                         "special case derive does not apply"))
             elif verdict is False and (words := _named_in_words(a, b, known)):
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=f"{words} named in the text without a "
                                          "formula derive can read"))
@@ -156,8 +173,48 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=method))
     if solving:
         _set_to_zero(report, exprs)
-    _locate(report, exprs)
+    _locate(report, exprs, set(chain.relations))
     return report, exprs
+
+
+def _restates(chain: Chain, body: Expr | None, variable: str, known: Definitions, at: Symbol | None,
+              declared: bool) -> tuple[str, str] | None:
+    """(method, rule) where a chain defines a name again with what its earlier definition already says
+    (ℓ = −Σ q̃_k log p_k, then ℓ = −(1 − ε)Σ_k δ_ky log p_k − …): a claim that holds, not a new quantity.
+    None where it says something else (a second example's y), or nothing was defined before."""
+    if body is None or not known.previous:
+        return None
+    try:
+        head = parse(chain.expressions[0], reader="latex")
+    except DeriveError:
+        return None
+    if isinstance(head, AppliedUndef):  # ℓ(𝛃) = … again: the quantity ℓ
+        head = names.make(type(head).__name__)
+    before = known.previous.get(head)
+    if before is None:
+        return None
+    try:
+        before = counted(written_out(before, variable, known, at, declared), known.counts)
+    except DeriveError:
+        return None
+    verdict, method = compare(before, body)
+    return (method, f"as {chain.expressions[0].strip()} was defined before") if verdict is True else None
+
+
+_HOLDS = {"<": lambda d: d < 0, ">": lambda d: d > 0, "≤": lambda d: d <= 0, "≥": lambda d: d >= 0}
+
+
+def _inequality(i: int, a: Expr | None, b: Expr | None, sign: str) -> Link:
+    """1/32 < 1/8: between two numbers, decided exactly; between expressions, no claim derive proves."""
+    if a is None or b is None or not (a.is_number and b.is_number) or a.has(Derivative, Sum, Product):
+        return Link(i, i + 1, UNDECIDED, reason=f"an inequality ({sign}) between expressions, which derive does "
+                                             "not prove")
+    difference = (a - b).simplify()
+    if not difference.is_real:
+        return Link(i, i + 1, UNDECIDED, reason=f"an inequality ({sign}) derive could not evaluate")
+    holds = bool(_HOLDS[sign](difference))
+    return Link(i, i + 1, VALID if holds else INVALID, f"evaluate: {sign}",
+                reason=None if holds else f"{plain(a)} {sign} {plain(b)} is false")
 
 
 # a worked example's numbers serve the links of the next lines, not a derivation further on
@@ -202,7 +259,10 @@ def _a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tupl
 
 def _at_point(expr: Expr, point: dict) -> Expr:
     """expr at point: derivatives taken first (dL/dw at w = 0 is not d/d0)."""
-    return Subs(expr, tuple(point), tuple(point.values())).doit() if expr.has(Derivative) else expr.xreplace(point)
+    if not expr.has(Derivative):
+        return expr.xreplace(point)
+    # (J'(0) with J(θ) = σ(θ) r_1 + …: the r's are in J's body, free only once it is written out)
+    return Subs(expr, tuple(point), tuple(point.values())).doit().xreplace(point)
 
 
 def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
@@ -216,17 +276,26 @@ def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
     return inner[0].name if len(inner) == 1 else variable
 
 
-def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
+def _deltas(expr: Expr | None) -> list[set[str]]:
+    """The index letters of each Kronecker delta in expr: δ_ij → {i, j}."""
+    if expr is None:
+        return []
+    return [{str(i) for i in t.indices} if isinstance(t, Indexed) else set(split(t.name)[1])
+            for t in expr.free_symbols | expr.atoms(Indexed)
+            if base_of(t) == "delta" and (isinstance(t, Indexed) or split(t.name))]
+
+
+def _under_conditions(a: Expr, b: Expr, known: Definitions,
+                      deltas: list[set[str]]) -> tuple[bool, str, str] | None:
     """(verdict, method, the conditions used) once the equations and index relations the text stated
     are imposed (Σ_k y_k = 1; j ≠ i): True where the link then holds, False where it fails under the
-    stated equations; None where neither is shown or none applies."""
+    stated equations; None where neither is shown or none applies. deltas: the indices of the δ's the
+    link writes (s_i(δ_ij − s_j) speaks of every i and j: no case of them applies to it)."""
     bases = {base_of(s) for e in (a, b) for s in e.free_symbols | e.atoms(Indexed)}
     equations = [(value, line, shown) for value, line, shown in known.equations
                  if {base_of(s) for s in value.free_symbols | value.atoms(Indexed)} & bases - {"all"}]
     letters = set(free_indices(a, b))
-    # a link with δ_ij speaks of every i and j: no case of them applies to it
-    general = any(base_of(t) == "delta" for e in (a, b) for t in e.free_symbols | e.atoms(Indexed))
-    relations = [] if general else [r for r in known.relations if {r[0], r[1]} <= letters]
+    relations = [r for r in known.relations if {r[0], r[1]} <= letters and {r[0], r[1]} not in deltas]
     if not equations and not relations:
         return None
     conditions = tuple(value for value, _, _ in equations)
@@ -245,6 +314,18 @@ def _under_conditions(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, 
     return failed
 
 
+def _with_moments_stated(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
+    """(verdict, method, the facts used) with the moments the text stated (E K = np) put in; None where
+    some moment stays unknown and the sides still differ (the facts did not decide it)."""
+    if any(s.name.partition("_")[0].endswith(("hat", "tilde", "bar")) for s in averaged(a, b)):
+        return None  # an estimator θ̂ the text did not write out in its random variables
+    pair = with_facts(a, b, [sides for sides, _, _ in known.moments])
+    verdict, method = compare(*pair)
+    if verdict is None or verdict is False and any(s.name.startswith("E[") for s in (pair[0] - pair[1]).free_symbols):
+        return None
+    return verdict, f"moments ({method})", ", ".join(f"{shown} (line {line})" for _, line, shown in known.moments)
+
+
 def _starred_beside(a: Expr, b: Expr) -> str:
     """'z^* beside z' where a link has both: z^* may be z's conjugate, or an optimum of its own."""
     symbols = {s.name for s in a.free_symbols | b.free_symbols if isinstance(s, Symbol)}
@@ -253,6 +334,34 @@ def _starred_beside(a: Expr, b: Expr) -> str:
         if base.endswith("star") and (plain_name := base[:-4] + (f"_{sub}" if sub else "")) in symbols:
             return f"{plain_name}^* beside {plain_name}"
     return ""
+
+
+def _variable_written(a: Expr | None, b: Expr | None, variable: str,
+                      known: Definitions) -> tuple[Expr, Expr] | None:
+    """Both sides with the chain's variable written out too, where the text defined it and the link
+    has no derivative by it (A'(η) = e^η = λ with η = log λ); None where that changes nothing."""
+    symbol = names.make(variable)
+    if a is None or b is None or known.symbols.get(symbol) is None or a.has(Derivative) or b.has(Derivative) \
+            or symbol not in a.free_symbols | b.free_symbols:
+        return None
+    try:
+        return tuple(counted(written_out(e, "", known), known.counts) for e in (a, b))
+    except DeriveError:
+        return None
+
+
+def _a_case_stated(a: Expr, b: Expr, known: Definitions, line: int) -> str:
+    """'𝐱_i = 1 (line 45)' where the text gave a value, just before, to a name the link uses ("if
+    $\\mathbf{x}_i = 1$ for all $i$, the score reduces to"): a link that fails in general may hold in
+    that case, which derive does not put in. Empty where it gave none."""
+    letters = {str(t.base.label) for e in (a, b) for t in e.atoms(Indexed)} | {
+        split(s.name)[0] if split(s.name) else s.name for e in (a, b) for s in e.free_symbols}
+    found = []
+    for name, (value, where) in known.values.items():
+        letter = parts_of(name)[0] if parts_of(name) else split(name.name)[0] if split(name.name) else name.name
+        if 0 <= line - where <= EXAMPLE_REACH and letter in letters:
+            found.append(f"{plain(name)} = {plain(value)} (line {where})")
+    return ", ".join(found)
 
 
 def _named_in_words(a: Expr, b: Expr, known: Definitions) -> str:
@@ -347,11 +456,6 @@ def _holds_if_mean(a: Expr, b: Expr) -> str | None:
 
 
 
-def _assumptions_used(a: Expr, b: Expr, known: Definitions) -> set[str]:
-    """The names of a link's symbols that a condition of the text is about."""
-    return {s.name for s in a.free_symbols | b.free_symbols if s.name in known.assumptions}
-
-
 def _set_to_zero(report: ChainReport, exprs: list[Expr | None]) -> None:
     """f'(x) = 2x - 4 = 0: a derivation that ends in "= 0" where its last expression is not zero
     sets it to zero, a condition to solve, not an identity: stated, as a definition is, not wrong."""
@@ -365,13 +469,16 @@ def _set_to_zero(report: ChainReport, exprs: list[Expr | None]) -> None:
                                 rule="= 0 sets the expression to zero (a condition to solve), not an identity")
 
 
-def _locate(report: ChainReport, exprs: list[Expr | None]) -> None:
+def _locate(report: ChainReport, exprs: list[Expr | None], relations: set[int]) -> None:
     """Suspects (a slip in one line) and wrong links (a wrong step the rest agrees with), each with
-    what shows it: the one slip that mends it, or a point where the sides differ."""
+    what shows it: the one slip that mends it, or a point where the sides differ. relations: the
+    expressions an inequality leads into (a < b = c has no suspect b)."""
     links = report.links
     explained: set[int] = set()
     for k in range(1, len(exprs) - 1):
         before, after = links[k - 1], links[k]
+        if k in relations or k + 1 in relations:
+            continue
         if before.verdict == INVALID and after.verdict == INVALID:
             if compare(exprs[k - 1], exprs[k + 1])[0] is True:
                 report.suspects.append(k)

@@ -4,7 +4,7 @@ And what is left unknown stays unknown: dy/dx of a y nobody defined depends on x
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Indexed, Product, Subs, Sum, Symbol
+from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, Subs, Sum, Symbol
 from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
@@ -141,7 +141,19 @@ class Writer:
         for parameter, arg in zip(parameters, args):  # LSE(𝐱 − c𝟏): each entry x_i is x_i − c
             if parts_of(parameter) is not None and arg != parameter:
                 value = _at_vector(value, parameter, arg)
-        return value.xreplace({p: a for p, a in zip(parameters, args) if parts_of(p) is None})
+            elif isinstance(arg, Symbol) and (parts := split(arg.name)):  # H(a, b) = −Σ_k a_k log b_k at
+                value = _at_row(value, parameter, *parts)  # δ_y: its entries a_k are δ_yk (x_i's, x_ik)
+        # p(y | η) after p(y | λ) = … and η = log λ: the same quantity in the parameter η, not p at λ = η
+        return value.xreplace({p: a for p, a in zip(parameters, args)
+                               if parts_of(p) is None and not self._reparametrised(p, a)})
+
+    def _reparametrised(self, parameter: Symbol, arg: Expr) -> bool:
+        """Whether arg is a name the text defined through parameter, or parameter one through arg."""
+        if not isinstance(arg, Symbol) or arg == parameter:
+            return False
+        there, back = self.value_of(arg), self.value_of(parameter)
+        return (there is not None and parameter in there.free_symbols) or (
+            back is not None and arg in back.free_symbols)
 
     def term_value(self, term: Indexed) -> Expr | None:
         """s[i] in a sum over i, where the text defined s_j: s_j's value for i, its z_i the sum's terms."""
@@ -216,6 +228,11 @@ class Writer:
         args = [self.out(a, keep, using) for a in expr.args]
         if all(a is b for a, b in zip(args, expr.args)):
             return expr
+        if isinstance(expr, Sum):  # Σ_i ℓ_i(𝐰) with ℓ_i's y_i written out: the sum's terms y[i]
+            body = args[0]
+            for index, *_ in expr.limits:
+                body = terms_of(body, index)
+            args[0] = body
         return remake(expr, args)
 
 
@@ -228,6 +245,17 @@ def _at_vector(value: Expr, parameter: Symbol, arg: Expr) -> Expr:
             return terms_of(entry(arg, node.indices[0]), node.indices[0])  # a term of the sum it stands in
         if isinstance(node, Symbol) and (parts := split(node.name)) and parts[0] == letter and len(parts[1]) == 1:
             return entry(arg, names.make(parts[1]))
+        return None
+
+    return rebuild(value, visit)
+
+
+def _at_row(value: Expr, parameter: Symbol, base: str, sub: str) -> Expr:
+    """value with the entries a[k] of a parameter a made the entries of the indexed name base_sub
+    passed for it: δ_y's k-th entry is δ_yk, x_i's k-th x_ik (a row)."""
+    def visit(node):
+        if isinstance(node, Indexed) and node.base.label == parameter:
+            return Indexed(IndexedBase(base, real=True), *(names.make(c) for c in sub), *node.indices)
         return None
 
     return rebuild(value, visit)

@@ -4,6 +4,8 @@ tok, take, is_op, error, starts_factor, unary and power are its own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sympy import Expr, S
 
 from derive.errors import ParseError
@@ -15,9 +17,13 @@ class Arithmetic:
     def parse(self) -> Expr:
         if self.tok.kind == "end":
             raise ParseError("the expression is empty")
-        expr = self.sum()
+        expr = self.trailing(self.sum())
         if self.tok.kind != "end":
             raise self.error("expected an operator or the end")
+        return expr
+
+    def trailing(self, expr: Expr) -> Expr:
+        """What follows a whole expression and applies to it (a reader of LaTeX reads F|_{x=0})."""
         return expr
 
     def sum(self) -> Expr:
@@ -28,20 +34,22 @@ class Arithmetic:
             terms.append(negate(term) if sign == "-" else term)
         return add(*terms)
 
-    def product(self) -> Expr:
+    def product(self, stop: Callable[[], bool] | None = None) -> Expr:
+        """Factors side by side, * and /; stop: whether the next token ends the product early (the
+        operand of d/dx ends before the next derivative of a Leibniz chain)."""
         numerator, denominator = [self.unary()], []
-        starred = [False]  # factor i follows a * (\cdot): 𝐮·𝐯 is a dot product, 𝐮𝐯 is not
+        # factor i follows a * (\cdot: 𝐮·𝐯 is a dot product, 𝐮𝐯 is not), or "entrywise" (⊙)
+        starred: list[bool | str] = [False]
         while True:
-            if self.is_op("*"):
-                self.take()
+            if self.is_op("*", "⊙"):
+                starred.append(True if self.take().text == "*" else "entrywise")
                 numerator.append(self.unary())
-                starred.append(True)
             elif self.is_op("/"):
                 slash = self.take()
                 denominator.append(self.unary())
                 if denominator[-1] == S.Zero:
                     raise ParseError("division by zero", self.text, slash.at)
-            elif self.starts_factor():
+            elif self.starts_factor() and not (stop is not None and stop()):
                 numerator.append(self.power())  # a factor side by side takes no sign: 2x, not 2 -x
                 starred.append(False)
             else:

@@ -46,7 +46,9 @@ class Commands:
             return self.big_operator()
         if name == "int":
             return self.integral()
-        if greek_name(name) is not None and self.is_op("_", at=self.i + 1) and self.calls_at(self.i + 1):
+        # π_θ(a), π_k: π with a subscript is a name (a policy, a mixture weight), as a Greek letter is
+        letter = greek_name(name) is not None or (name == "pi" and self.is_op("_", at=self.i + 1))
+        if letter and self.is_op("_", at=self.i + 1) and self.calls_at(self.i + 1):
             start = self.i  # \ell_2(\mu), or a \phi_k(x) the text defined: a function named with its subscript
             self.take()
             called = self.function_name(t, name)
@@ -56,10 +58,10 @@ class Commands:
         if name in self.functions and self.is_function_command(t):
             self.take()
             return self.call(self.functions[name], t.text, t, unbraced=name not in ("sigma", *self.user))
-        if name in ("pi", "infty"):
+        if name in ("pi", "infty") and not letter:
             self.take()
             return S.Pi if name == "pi" else S.Infinity
-        if greek_name(name) is not None:
+        if letter:
             self.take()
             if self.several_arguments(self.i) or (name == "ell" and self.calls_at(self.i)):
                 # \ell(\mu, \sigma), \ell(\theta), \ell_i(w): a loss or a likelihood, as f(x) is a function
@@ -73,11 +75,22 @@ class Commands:
             raise self.refuse(f"derive does not read \\{name} yet")
         if name in ("partial", "nabla") and self.is_op("_", at=self.i + 1):
             return self.subscript_derivative()
+        if name == "nabla" and (by := self.gradient_variable()) is not None:
+            self.take()  # ∇J where the text defined J(𝐰): the gradient by 𝐰
+            with self.deeper():
+                operand = self.power() if self.is_op("(", "[") else self.product()
+            return Derivative(operand, make(by))
         if name in ("partial", "nabla"):
             raise self.refuse(rf"\{name} is read with its variable, as in \{name}_{{w}} L or \frac{{\partial L}}{{\partial w}}")
         if name == "prime":
             raise self.refuse(r"\prime belongs in a superscript after a name or a bracket: f^{\prime}(x)")
         raise self.refuse(f"unknown command \\{name}")
+
+    def gradient_variable(self) -> str | None:
+        """The vector a ∇ without subscript is by: the one the quantity after it was defined of."""
+        after = self.tokens[self.i + 1]
+        name = after.text if after.kind == "letter" else after.text[1:] if after.kind == "command" else None
+        return self.gradients.get(name) if name else None
 
     def function_name(self, t: Token, base: str) -> str:
         """The name of a function written base or base_{sub} (its subscript consumed): ell, ell_2."""
@@ -240,7 +253,18 @@ class Commands:
             raise self.error("a derivative \\frac{d}{dx} needs something to differentiate after it")
         if self.is_op("(", "["):
             return self.power()  # the bracket with its power: \frac{d}{dx}(x^2)^2
-        return self.product()
+        # \frac{d}{dm}\log(1 + e^{-m})\,\frac{\partial m}{\partial w}: the chain rule's next factor is no
+        # part of what the first derivative differentiates
+        return self.product(stop=self.at_derivative_fraction)
+
+    def at_derivative_fraction(self) -> bool:
+        """Whether a derivative fraction starts here: \\frac{\\partial m}{\\partial w}, \\frac{d}{dx}."""
+        t = self.tok
+        if t.kind != "command" or t.text[1:] not in FRACTIONS or not self.is_op("{", at=self.i + 1):
+            return False
+        middle = self.skip_group(self.i + 1)
+        top, bottom = self.tokens[self.i + 2:middle - 1], self.tokens[middle + 1:middle + 2]
+        return bool(top and bottom and _d_kind(top[0]) and _d_kind(bottom[0]) and self.is_op("{", at=middle))
 
     def differentials(self, tokens: list[Token], kind: str) -> list[tuple] | None:
         """dx, dx^{2}, \\partial x \\partial y, d\\theta, dx_1 → [(x, 1)], …; None when not so."""

@@ -27,7 +27,8 @@ from derive.parse.limits import Limits
 from derive.parse.names import DECORATIONS, canonical, greek_name, make
 from derive.probability import NAMES as AVERAGES
 from derive.probability import Covariance
-from derive.vectors import SAMPLE, MatrixProduct, Softmax, Transposed, dot, entry, is_matrix, is_vector, norm_squared, parts_of
+from derive.vectors import (SAMPLE, Hadamard, MatrixProduct, Softmax, Transposed, VectorError, dot, entry, is_matrix,
+                            is_vector, norm_squared, parts_of)
 
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
 _PYTHON_NAMES = frozenset(dir(builtins)) | frozenset(keyword.kwlist)
@@ -90,8 +91,9 @@ def _at_all(expr: Expr, values: dict[Symbol, Expr]) -> Expr:
 
 class Reader(Arithmetic, Calls, Commands):
     def __init__(self, text: str, variable: Symbol, limits: Limits, functions: dict[str, type],
-                 quantities: frozenset[str] = frozenset()) -> None:
+                 quantities: frozenset[str] = frozenset(), gradients: dict[str, str] | None = None) -> None:
         self.text, self.x, self.limits = text, variable, limits
+        self.gradients = gradients or {}  # J → wbold: ∇J is ∇_𝐰 J
         self.user = functions
         # h of a defined h_i (an index: one Latin letter), whose h_k (1 - h_k) multiplies
         self.families = {q.partition("_")[0] for q in quantities if _index_like(q.partition("_")[2])}
@@ -166,6 +168,8 @@ class Reader(Arithmetic, Calls, Commands):
         t = self.tok
         if t.kind in ("number", "letter", "name", "command"):
             return True
+        if t.kind == "bar" and self.is_op("_", at=self.i + 1) and self.bars == 0:
+            return False  # F \Big|_{x = 0}: the bar that evaluates what comes before it
         if t.kind == "bar":
             return t.side == "open" or (t.side == "" and self.bars == 0)
         return self.is_op("(", "[", "{")
@@ -276,7 +280,11 @@ class Reader(Arithmetic, Calls, Commands):
         out: list[Expr] = []
         for factor, star in zip(factors, starred):
             last = out[-1] if out else None
-            if isinstance(last, Transposed) and parts_of(last.args[0]) is not None and (
+            if star == "entrywise":
+                if not (is_vector(last) and is_vector(factor)):
+                    raise VectorError("⊙ multiplies two vectors entry by entry")
+                out[-1] = Hadamard(last, factor)
+            elif isinstance(last, Transposed) and parts_of(last.args[0]) is not None and (
                     is_vector(factor) or _plain_letter(factor)):
                 out[-1] = dot(last.args[0], _as_vector(factor), self.letters())
             elif star and last is not None and is_vector(last) and is_vector(factor) \
@@ -372,6 +380,13 @@ class Reader(Arithmetic, Calls, Commands):
         if opened.text == "[" and self.is_op("_", "^"):
             return self.evaluated(inner, opened)
         return inner
+
+    def trailing(self, expr: Expr) -> Expr:
+        """\\frac{\\partial L}{\\partial \\theta_1}\\Big|_{\\theta_1 = 0}: a bar after the whole expression
+        evaluates it (inside a bracket or a term, where it would evaluate a part, it is refused)."""
+        if self.tok.kind == "bar" and self.is_op("_", at=self.i + 1) and self.bars == 0:
+            return self.evaluated(expr, self.take())
+        return expr
 
     def evaluated(self, inner: Expr, opened: Token) -> Expr:
         """[F]_a^b (and \\left. F \\right|_a^b) is F(b) − F(a); [F]_{x=a} is F at x = a."""
@@ -607,7 +622,13 @@ class Reader(Arithmetic, Calls, Commands):
         return (self.tokens[j + 1:end - 1] if self.is_op("{", at=j) else self.tokens[j:end]), end
 
     def subscripted(self, base: str, parts: list[Token], decoration: str = "") -> str | None:
-        """The canonical name of base with the subscript written by parts (θ_{0} → theta_0), or None."""
+        """The canonical name of base with the subscript written by parts (θ_{0} → theta_0), or None.
+        Single letters between commas are indices: δ_{k,y} is δ_ky, w_{i,j} is w_ij."""
+        if len(parts) > 2 and all((t.kind == "op" and t.text == ",") == (k % 2 == 1) for k, t in enumerate(parts)):
+            letters = parts[::2]
+            if not all(t.kind == "letter" for t in letters):
+                return None
+            parts = letters
         return canonical(base, " ".join(self.subscript_part(p) for p in parts), decoration)
 
     def subscript_part(self, t: Token) -> str:

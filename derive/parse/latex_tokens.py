@@ -145,6 +145,8 @@ def _command(text: str, i: int, tokens: list[Token]) -> int:
         return _delimiter(text, end, name, tokens)
     if name in TIMES:
         tokens.append(Token("op", "*", i, end))
+    elif name == "odot":  # 𝐲 ⊙ 𝐬: the entrywise (Hadamard) product of two vectors
+        tokens.append(Token("op", "⊙", i, end))
     elif name == "mid":  # p(x \mid \mu, \sigma): what follows the bar is given, as after a ;
         tokens.append(Token("op", ";", i, end))
     elif name == "div":

@@ -83,6 +83,8 @@ def canonical(base: str, subscript: str | None = None, decoration: str = "") -> 
     """The canonical name of base (a letter, a Greek letter or its name) with its decoration and
     subscript, or None."""
     name = base_name(base)
+    if name is None and base.lstrip("\\") == "pi" and subscript is not None:
+        name = "pi"  # π_θ, π_k: a policy, a mixture weight; π alone is the number
     if name is None:
         return None
     name += decoration

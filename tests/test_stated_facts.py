@@ -1,0 +1,128 @@
+"""Facts a text states in passing and later links rest on (issue 10): how many terms a sample has,
+the moments of a named distribution, ±1 labels, a definition restated, a condition in an align's
+annotation column, an inequality between numbers, a special case set just before. Each both ways: the
+correct derivation decided valid (and the fact named), a slip still found."""
+
+from derive.checker import DEFINITION, INVALID, UNDECIDED, VALID, check
+
+
+def links(text):
+    return check(text).links
+
+
+def verdicts(text):
+    return [k.verdict for k in links(text)]
+
+
+SAMPLE_MEAN = r"""Let $X_1, \dots, X_n$ be i.i.d. with mean $\mu$ and variance $\sigma^2$, and
+$\bar{X} = \frac{1}{n}\sum_j X_j$.
+$$ \mathbb{E}[(X_i - \bar{X})^2] = \operatorname{Var}(X_i - \bar{X}) $$
+"""
+
+
+def test_a_listed_sample_bounds_a_sum_written_without_bounds():
+    """Σ_j X_j without bounds runs over the X_1, …, X_n the text listed: X̄ is then a mean, and
+    E[(X_i − X̄)²] = Var(X_i − X̄) holds (the deviation has mean zero)."""
+    (link,) = links(SAMPLE_MEAN)
+    assert link.verdict == VALID and "independence" in link.rule
+    # without the list, a sum of unknown length is no mean: nothing to claim it has mean zero
+    assert verdicts(SAMPLE_MEAN.replace(r"$X_1, \dots, X_n$", "the $X_j$")) != [VALID]
+
+
+BINOMIAL = r"""Count heads $K$ in $n$ flips of a coin with heads probability $p$, so
+$\mathbb{E}K = np$ and $\operatorname{Var}(K) = np(1-p)$. The estimator $\hat\theta = (K + 1)/(n + 2)$ has
+$$ \mathbb{E}\hat\theta = \frac{\mathbb{E}K + 1}{n + 2} = \frac{np + 1}{n + 2} $$
+$$ \operatorname{Var}(\hat\theta) = \frac{\operatorname{Var}(K)}{(n+2)^2} = \frac{np(1-p)}{(n+2)^2} $$
+"""
+
+
+def test_moments_the_text_states_decide_later_links():
+    checked = links(BINOMIAL)
+    assert [k.verdict for k in checked] == [VALID, VALID, VALID, VALID]
+    assert "np(1-p) (line 2)" in checked[3].rule
+    slip = BINOMIAL.replace(r"= \frac{np(1-p)}{(n+2)^2}", r"= \frac{np(1-p)}{(n+2)}")
+    assert verdicts(slip)[3] == INVALID
+
+
+def test_moments_against_latin_parameters_with_no_stated_fact_are_undecided():
+    """Var(K) = np(1 − p) holds for a binomial K, which the text says in words: no verdict, never a
+    false alarm. A constant the expectation itself holds is still a slip."""
+    assert verdicts(r"$$ \operatorname{Var}(K) = np(1 - p) $$") == [UNDECIDED]
+    assert verdicts(r"$$ \mathbb{E}[aX + b] = a\mathbb{E}[X] $$") == [INVALID]
+
+
+MARGINS = r"""Labels are $y_i \in \{-1, +1\}$.
+$$ \sum_{i=1}^{n} y_i^2\,\sigma(m_i)\sigma(-m_i)\,x_{ij} = \sum_{i=1}^{n} \sigma(m_i)\bigl(1 - \sigma(m_i)\bigr)\,x_{ij} $$
+"""
+
+
+def test_plus_minus_one_labels_square_to_one():
+    (link,) = links(MARGINS)
+    assert link.verdict == VALID and "y_i ∈ {−1, +1} (line 1)" in link.rule
+    assert verdicts(MARGINS.replace(r"\{-1, +1\}", r"\{0, 1\}")) == [INVALID]
+    assert verdicts(MARGINS.replace("y_i^2", "y_i^3")) == [INVALID]
+
+
+RESTATED = r"""The loss is
+$$ \ell = -\sum_{k=1}^{K} q_k \log p_k $$
+with $q_k = (1 - \epsilon)\delta_{k,y} + \epsilon/K$. Splitting it,
+$$ \ell = -(1 - \epsilon)\sum_{k=1}^{K} \delta_{k,y}\log p_k - \frac{\epsilon}{K}\sum_{k=1}^{K}\log p_k $$
+"""
+
+
+def test_a_name_defined_again_with_what_it_already_was_is_a_checked_claim():
+    first, second = check(RESTATED).chains
+    assert [k.verdict for k in first.links + second.links] == [DEFINITION, VALID]
+    assert "defined before" in second.links[0].rule
+    # another value is a new definition (a second example's ℓ), never a false alarm
+    changed = check(RESTATED.replace(r"- \frac{\epsilon}{K}", r"- \frac{2\epsilon}{K}")).chains
+    assert [k.verdict for c in changed for k in c.links] == [DEFINITION, DEFINITION]
+
+
+APPLIED = r"""Write $H(a, b) = -\sum_k a_k \log b_k$ and $u_k = 1/K$ for $k = 1, \dots, K$.
+$$ H(u, p) = -\frac{1}{K}\sum_k \log p_k $$
+$$ H(\delta_y, p) = -\log p_y $$
+"""
+
+
+def test_a_quantity_at_other_arguments_is_a_claim_not_a_definition():
+    """H(u, p) after H(a, b) = …: H at u and p, checked; δ_y's entries are δ_yk."""
+    assert verdicts(APPLIED) == [VALID, VALID]
+    assert verdicts(APPLIED.replace(r"-\frac{1}{K}\sum_k", r"-\frac{1}{2K}\sum_k")) == [INVALID, VALID]
+
+
+ANNOTATED = r"""With $p_k = e^{z_k}/\sum_m e^{z_m}$ and $y_k = \delta_{kc}$,
+\begin{align*}
+\frac{\partial}{\partial z_j}\Bigl(-\sum_k y_k \log p_k\Bigr) &= p_j && (j \neq c)
+\end{align*}
+"""
+
+
+def test_a_condition_in_the_annotation_column_holds_for_its_row():
+    (link,) = links(ANNOTATED)
+    assert link.verdict == VALID and "c ≠ j" in link.rule
+    assert verdicts(ANNOTATED.replace("&= p_j", "&= p_j - 1")) == [INVALID]
+
+
+def test_an_inequality_between_numbers_is_decided_exactly():
+    assert verdicts(r"$$ \frac{2}{(2+2)^2} = \frac{1}{8} < \frac{1}{4} = \frac{1}{2}\cdot\frac{1}{2} $$") == [VALID] * 3
+    assert verdicts(r"$$ \frac{1}{8} = 0.125 > \frac{1}{4} $$") == [VALID, INVALID]
+    checked = check(r"$$ x^2 + 1 = 1 + x^2 \ge 2x $$").links
+    assert [k.verdict for k in checked] == [VALID, UNDECIDED] and "inequality" in checked[1].reason
+
+
+def test_a_condition_alone_is_still_no_chain():
+    """0 < x < 1 with no = is a condition, not two claims."""
+    assert links(r"$$ 0 < \epsilon < 1 $$") == []
+
+
+SPECIAL_CASE = r"""The score is $\partial\ell/\partial\beta_j = \sum_i (y_i - t_i e^{\mathbf{x}_i^\top\boldsymbol\beta}) x_{ij}$ where
+$$ \ell(\boldsymbol{\beta}) = \sum_{i=1}^{n}\bigl[y_i \mathbf{x}_i^{\top}\boldsymbol{\beta} - t_i e^{\mathbf{x}_i^{\top}\boldsymbol{\beta}}\bigr] $$
+If $\mathbf{x}_i = 1$ for all $i$, the score reduces to
+$$ \frac{\partial \ell}{\partial \beta_0} = \sum_{i=1}^{n}\bigl(y_i - t_i e^{\beta_0}\bigr) $$
+"""
+
+
+def test_a_case_set_just_before_makes_a_failing_link_undecided():
+    checked = links(SPECIAL_CASE)
+    assert checked[-1].verdict == UNDECIDED and "xbold_i = 1" in checked[-1].reason
