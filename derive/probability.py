@@ -62,9 +62,32 @@ def random_symbols(*exprs: Expr) -> frozenset:
     """The symbols the link's expectations average over (see the module's docstring)."""
     inside = _inside(exprs)
     capitals = _capitals(inside)
-    if capitals:
-        return frozenset(capitals)
-    return frozenset(s for s in inside if not _greek(s) or s.name.partition("_")[0].endswith(("hat", "tilde")))
+    if capitals:  # and an estimator θ̂ beside them: random too, whatever letter it is
+        return frozenset(capitals | {s for s in inside if _estimate(s)})
+    return frozenset(s for s in inside if not _greek(s) or _estimate(s))
+
+
+def _estimate(s: Symbol) -> bool:
+    return s.name.partition("_")[0].endswith(("hat", "tilde"))
+
+
+def opaque_moments(a: Expr, b: Expr, random: frozenset) -> bool:
+    """Whether an expectation in a or b averages a function of random variables that is no polynomial
+    (E[log p(X)], E[e^{tX}]): its moments are no powers of the variables, so only linearity relates them."""
+    def opaque(inner: Expr) -> bool:
+        varying = inner.exp if inner.is_Pow else inner if isinstance(inner, Function) and not isinstance(
+            inner, OPERATORS) else S.Zero  # (E[(X − E X)²]: an expectation inside is a number)
+        return bool(varying.free_symbols & random)
+
+    return any(isinstance(node, OPERATORS) and any(opaque(inner) for inner in preorder(node.args[0]))
+               for e in (a, b) for node in preorder(e))
+
+
+def unrelated_estimates(difference: Expr) -> list[str]:
+    """The estimators (θ̂) whose moments a difference keeps: the text did not write θ̂ in the other
+    random variables (θ̂ = (K + 1)/(n + 2)), so how its moments relate to theirs is not known."""
+    return sorted({s.name for s in difference.free_symbols if s.name.startswith("E[") and ("hat" in s.name or
+                                                                                           "tilde" in s.name)})
 
 
 def guessed(*exprs: Expr) -> bool:

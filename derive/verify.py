@@ -20,13 +20,15 @@ proved, by which method, about which two expressions. A rule cannot set one; the
 import random
 from functools import lru_cache
 
-from sympy import Add, Derivative, Expr, Float, Indexed, Integral, Limit, Product, Subs, Sum, cancel, count_ops, exp, nan, simplify, zoo
+from sympy import (Add, Derivative, Expr, Float, Indexed, Integral, Limit, Product, Subs, Sum, cancel, count_ops, exp,
+                   expand, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
 from derive.functions import NamedFunction
 from derive.instances import by_instances, free_indices
-from derive.probability import conventional, guessed, has_moments, in_moments, parameters_only, random_symbols
+from derive.probability import (conventional, guessed, has_moments, in_moments, opaque_moments, parameters_only,
+                                random_symbols, unrelated_estimates)
 from derive.rational import NotRational, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
@@ -173,10 +175,18 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         a, b = conventional(a), conventional(b)
         random = random_symbols(a, b)
         ma, mb = in_moments(a, random), in_moments(b, random)
+        if opaque_moments(a, b, random) or ma.has(Integral) or mb.has(Integral):
+            # E[log p(X)]: a moment only linearity relates to others; ∫ p log(p/q) dx against an
+            # expectation: a law derive does not integrate. Equal by linearity, or no verdict (no simplify)
+            if expand(ma - mb) == 0:
+                return True, "moments (linearity)"
+            return None, "an expectation of a function of random variables, which derive does not work out"
         verdict, method = compare(ma, mb)
         if verdict is False and guessed(a, b):
             names = ", ".join(sorted(s.name for s in random)) or "no symbol"
             return None, f"moments differ if {names} are random, but the text does not say which symbols are"
+        if verdict is False and (unrelated := unrelated_estimates(ma - mb)):
+            return None, f"the moments {', '.join(unrelated)} of an estimator the text does not write out"
         if verdict is False and parameters_only(ma - mb, a, b):
             return None, "moments against parameters: holds only for the distribution the text names"
         if verdict is False and ma.is_number != mb.is_number:

@@ -403,3 +403,24 @@ With $r_1 = 1$, $r_0 = 0$:
 $$ J'(0) = \tfrac{1}{2}\cdot\tfrac{1}{2} = \tfrac{1}{4} $$"""
     assert verdicts(text) == [VALID, VALID]
     assert verdicts(text.replace(r"J'(0) = \tfrac{1}{2}\cdot\tfrac{1}{2}", r"J'(0) = \tfrac{1}{2}")) == [INVALID, INVALID]
+
+
+def test_text_in_a_subscript_names_an_estimate():
+    assert latex(r"\theta_{\text{MAP}}") == latex(r"\theta_{\mathrm{MAP}}") == Symbol("theta_MAP", real=True)
+    text = r"""\begin{align*}
+\theta_{\text{MAP}} &= \frac{a - 1}{a + b - 2} && \text{(the mode)} \\
+&= \frac{1}{2} \quad\text{(a symmetric prior)}
+\end{align*}"""
+    (chain,) = check(text).chains
+    assert chain.expressions[0] == r"\theta_{\text{MAP}}" and len(chain.expressions) == 3
+
+
+def test_a_normal_density_is_read_and_a_distribution_refused():
+    text = r"""With $\sigma > 0$,
+$$ \log \mathcal{N}(x \mid \mu, \sigma^2) = -\frac{1}{2}\log(2\pi\sigma^2) - \frac{(x - \mu)^2}{2\sigma^2} $$"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"- \frac{(x - \mu)^2}{2\sigma^2}", r"- \frac{(x - \mu)^2}{\sigma^2}")) == [INVALID]
+    assert verdicts(r"$$ \log\mathcal{N}(t; \mu, \beta^{-1}) = \frac{1}{2}\log\frac{\beta}{2\pi} - \frac{\beta}{2}(t - \mu)^2 $$") \
+        == [VALID]
+    with pytest.raises(Exception, match="names a distribution"):
+        latex(r"\mathcal{N}(\mu, \sigma^2)")

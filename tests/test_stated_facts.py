@@ -126,3 +126,53 @@ $$ \frac{\partial \ell}{\partial \beta_0} = \sum_{i=1}^{n}\bigl(y_i - t_i e^{\be
 def test_a_case_set_just_before_makes_a_failing_link_undecided():
     checked = links(SPECIAL_CASE)
     assert checked[-1].verdict == UNDECIDED and "xbold_i = 1" in checked[-1].reason
+
+
+SHRINKAGE = r"""Estimate $\mu$ by $c\bar{Y}$, where $\mathbb{E}[\bar{Y}] = \mu$ and $\operatorname{Var}(\bar{Y}) = \sigma^2/n$. Then
+\[ \mathrm{MSE}(c) = \mathbb{E}\bigl[(c\bar{Y} - \mu)^2\bigr] = (c - 1)^2\mu^2 + \frac{c^2\sigma^2}{n} \]
+and
+\[ \frac{d\,\mathrm{MSE}}{dc} = 2(c - 1)\mu^2 + \frac{2c\sigma^2}{n} \]
+"""
+
+
+def test_a_function_named_upright_and_the_moments_of_a_mean():
+    """\\mathrm{MSE}(c) = … defines MSE; dMSE/dc is its derivative; Ȳ's stated moments decide both."""
+    assert verdicts(SHRINKAGE) == [VALID, VALID]
+    assert verdicts(SHRINKAGE.replace(r"+ \frac{c^2\sigma^2}{n} \]", r"+ \frac{c\sigma^2}{n} \]")) == [INVALID, VALID]
+    assert verdicts(SHRINKAGE.replace(r"+ \frac{2c\sigma^2}{n} \]", r"+ \frac{c\sigma^2}{n} \]")) == [VALID, INVALID]
+
+
+def test_an_estimator_with_no_stated_moments_stays_undecided():
+    """E θ̂ = p where the text gives no moment of θ̂, nor writes it out: no verdict from K's facts."""
+    text = r"""Here $\mathbb{E}K = np$.
+$$ \mathbb{E}\hat\theta = \frac{\mathbb{E}K}{n} = p $$"""
+    assert verdicts(text) == [UNDECIDED, VALID]
+    written = text.replace("Here", r"With $\hat\theta = K/n$, here")
+    assert verdicts(written) == [VALID, VALID]
+    assert verdicts(written.replace(r"\frac{\mathbb{E}K}{n}", r"\frac{\mathbb{E}K}{n^2}")) == [INVALID, INVALID]
+
+
+TWO_GAUSSIANS = r"""Let $p = \mathcal{N}(\mu_1, \sigma_1^2)$ and $q = \mathcal{N}(\mu_2, \sigma_2^2)$ with $\sigma_1, \sigma_2 > 0$.
+$$ \log p(x) - \log q(x) = \log\frac{\sigma_2}{\sigma_1} - \frac{(x - \mu_1)^2}{2\sigma_1^2} + \frac{(x - \mu_2)^2}{2\sigma_2^2} $$
+$$ D = \mathbb{E}_{p}\left[\log p(X) - \log q(X)\right] = \mathbb{E}_{p}[\log p(X)] - \mathbb{E}_p[\log q(X)] $$
+"""
+
+
+def test_a_law_named_by_its_parameters_is_a_density_to_call():
+    """p = N(μ₁, σ₁²) makes p(x) the normal density at x (never p times x); an expectation of log p(X)
+    is related to others by linearity only, quickly, and otherwise left undecided."""
+    assert verdicts(TWO_GAUSSIANS) == [VALID, VALID]
+    assert verdicts(TWO_GAUSSIANS.replace(r"+ \frac{(x - \mu_2)^2}{2\sigma_2^2} $$", r"- \frac{(x - \mu_2)^2}{2\sigma_2^2} $$"))[0] \
+        == INVALID
+    assert verdicts(TWO_GAUSSIANS.replace(r"- \mathbb{E}_p[\log q(X)]", r"- \mathbb{E}_p[\log q(X)^2]"))[1] == UNDECIDED
+
+
+def test_what_a_delta_is_or_where_a_function_is_critical_sets_no_case():
+    """δ_ij = 1 if i = j says what δ is; x = 3/14 as a critical point says nothing of g'(x) further on:
+    a slip after either is still found."""
+    delta = r"""With $\delta_{ij} = 1$ if $i = j$ and $0$ otherwise, and $s_i = e^{z_i}/\sum_k e^{z_k}$,
+$$ \frac{\partial s_i}{\partial z_j} = s_i(\delta_{ii} - s_j) $$"""
+    assert verdicts(delta) == [INVALID]
+    critical = r"""The critical points are $x = 0$ and $x = \tfrac{3}{14}$. For $g(x) = (1 - x^2)^{-1/2}$,
+$$ g'(x) = -\frac{1}{2}(1 - x^2)^{-1/2}\cdot(-2x) = x(1 - x^2)^{-3/2} $$"""
+    assert verdicts(critical) == [INVALID, INVALID]

@@ -24,7 +24,8 @@ from derive.errors import DeriveError
 
 _SEPARATE_ROWS = ("gather", "gather*")  # each row an equation of its own
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-_TEXT = r"\\(?:text|mbox|textrm|textit)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+# words in math; not in a subscript, where \text{MAP} names an estimate (θ_{\text{MAP}})
+_TEXT = r"(?<!_)(?<!_\{)\\(?:text|mbox|textrm|textit)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
 # between two statements of one row: a new chain starts after it
 _IMPLICATION = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![a-zA-Z])")
 _SEPARATOR = re.compile(r"\\(?:iff|Leftrightarrow|Longleftrightarrow|because)(?![a-zA-Z])"

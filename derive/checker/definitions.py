@@ -27,7 +27,7 @@ _VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\ma
 _PRIMED_CALL = re.compile(r"(?:\\ell|(?<![\\a-zA-Z])[A-Za-z])'+\s*\(\s*((?:\\(?:hat|bar|tilde)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)")
 _UNDECORATED = re.compile(r"\\(?:hat|bar|tilde)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*(?:_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*)?\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
-                               r"|\\operatorname\{[A-Za-z]+\}|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
+                               r"|\\(?:operatorname|mathrm)\{[A-Za-z]+\}|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
 _SEPARATORS = r"[,;]|\\mid(?![A-Za-z])"  # between a quantity's variables: p(x \mid \mu, \sigma)
 # \ell(\mu, \sigma), L(w, b; x), J(\theta_0, \theta_1): a quantity of several variables, named
@@ -202,8 +202,8 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     m = _DEFINED_FUNCTION.match(left)
     if m is not None:
         name = m.group(1)
-        if name.startswith("\\operatorname{"):
-            name = name.removeprefix("\\operatorname{").rstrip("}")
+        if name.startswith(("\\operatorname{", "\\mathrm{")):  # \mathrm{MSE}(c): the word is the name
+            name = name.partition("{")[2].rstrip("}")
         if "_" in name or name.startswith("\\"):  # h_\theta(x) = \theta x: the function h_theta; \phi(x)
             name = _name_of(name.replace(" ", ""))
         # \operatorname{Var}(Z) = E[Z^2] - E[Z]^2 is the variance's identity, no new function (V(r) may be)
@@ -304,6 +304,10 @@ def _counts_in(formula: str) -> list[tuple[str, Symbol]]:
     return found
 
 
+# a law named by its parameters: \mathcal{N}(\mu, \sigma^2) (no \mid: no point it is taken at)
+_NORMAL = re.compile(r"\s*\\mathcal\s*\{\s*N\s*\}\s*(?:\\left)?\(([^()|;]*,[^()|;]*)(?:\\right)?\)\s*")
+
+
 def _add(found: Scoped, chain: Chain) -> None:
     definition = definition_of(chain)
     if definition is None:
@@ -319,6 +323,9 @@ def _add(found: Scoped, chain: Chain) -> None:
     if kind == "square":
         _add_square(found, chain, name, body)
         return
+    if kind == "symbol" and (law := _NORMAL.fullmatch(body)) and (letter := _name_of(name)) and "_" not in letter:
+        # p = \mathcal{N}(\mu_1, \sigma_1^2): p is that law, p(x) its density at x
+        kind, name, var, body = "function", letter, r"\xi", rf"\mathcal{{N}}(\xi \mid {law.group(1)})"
     if kind == "function":
         try:
             d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
@@ -360,7 +367,9 @@ _TUPLE = re.compile(r"^\s*(?:\\left)?\(\s*([^()]*,[^()]*)(?:\\right)?\)\s*$")
 
 def _add_values(found: Scoped, chain: Chain, symbol: Symbol, body: str) -> None:
     """x = 3, w = (0.5, -0.25): the numbers of a worked example (w's as w_1, w_2), for the links that
-    compare an expression in them with a number."""
+    compare an expression in them with a number. (δ_ij = 1 "if i = j" states what δ is, no example.)"""
+    if symbol.name.startswith("delta_"):
+        return
     m = _TUPLE.match(body)
     parts = [p.strip() for p in m.group(1).split(",")] if m else [body]
     try:
@@ -454,5 +463,5 @@ def _add_condition(found: Scoped, chain: Chain) -> None:
         return
     if is_condition(a, b):
         found.entries.append((place_of(chain), chain.lines[0], "equation", " = ".join(chain.expressions), a - b))
-    elif chain.inline and moment_fact(a, b):  # "so $\mathbb{E}K = np$": the distribution's, said in passing
+    if chain.inline and moment_fact(a, b):  # "so $\mathbb{E}K = np$": the distribution's, said in passing
         found.entries.append((place_of(chain), chain.lines[0], "moment", " = ".join(chain.expressions), (a, b)))

@@ -159,7 +159,7 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                     and independently_equal(a, b):  # Var(Σ X_i) = Σ Var(X_i) for the i.i.d. data the text has
                 report.links.append(Link(i, i + 1, VALID, "moments of independent variables",
                                          rule=f"using independence (line {known.independent})"))
-            elif verdict is False and (case := _a_case_stated(a, b, known, chain.lines[i])):
+            elif verdict is False and (case := _a_case_stated(a, b, as_read[i:i + 2], known, chain.lines[i], variable)):
                 report.links.append(Link(i, i + 1, UNDECIDED, reason=f"the text sets {case} just before: a "
                                          "special case derive does not apply"))
             elif verdict is False and (words := _named_in_words(a, b, known)):
@@ -262,7 +262,8 @@ def _at_point(expr: Expr, point: dict) -> Expr:
     if not expr.has(Derivative):
         return expr.xreplace(point)
     # (J'(0) with J(θ) = σ(θ) r_1 + …: the r's are in J's body, free only once it is written out)
-    return Subs(expr, tuple(point), tuple(point.values())).doit().xreplace(point)
+    done = Subs(expr, tuple(point), tuple(point.values())).doit()
+    return done if done.has(Derivative) else done.xreplace(point)
 
 
 def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
@@ -317,8 +318,9 @@ def _under_conditions(a: Expr, b: Expr, known: Definitions,
 def _with_moments_stated(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
     """(verdict, method, the facts used) with the moments the text stated (E K = np) put in; None where
     some moment stays unknown and the sides still differ (the facts did not decide it)."""
-    if any(s.name.partition("_")[0].endswith(("hat", "tilde", "bar")) for s in averaged(a, b)):
-        return None  # an estimator θ̂ the text did not write out in its random variables
+    stated = averaged(*(side for sides, _, _ in known.moments for side in sides))
+    if any(s.name.partition("_")[0].endswith(("hat", "tilde", "bar")) for s in averaged(a, b) - stated):
+        return None  # an estimator θ̂ the text did not write out in its random variables, nor state of
     pair = with_facts(a, b, [sides for sides, _, _ in known.moments])
     verdict, method = compare(*pair)
     if verdict is None or verdict is False and any(s.name.startswith("E[") for s in (pair[0] - pair[1]).free_symbols):
@@ -350,14 +352,28 @@ def _variable_written(a: Expr | None, b: Expr | None, variable: str,
         return None
 
 
-def _a_case_stated(a: Expr, b: Expr, known: Definitions, line: int) -> str:
+def _letters(exprs) -> set[str]:
+    """The letters names in exprs are written with: x of x_i, of the term x[k], and of 𝐱_i."""
+    found = set()
+    for e in exprs:
+        found |= {str(t.base.label) for t in e.atoms(Indexed)}
+        found |= {parts_of(s)[0] if parts_of(s) else split(s.name)[0] if split(s.name) else s.name
+                  for s in e.free_symbols}
+    return found
+
+
+def _a_case_stated(a: Expr, b: Expr, written: list, known: Definitions, line: int, variable: str) -> str:
     """'𝐱_i = 1 (line 45)' where the text gave a value, just before, to a name the link uses ("if
     $\\mathbf{x}_i = 1$ for all $i$, the score reduces to"): a link that fails in general may hold in
-    that case, which derive does not put in. Empty where it gave none."""
-    letters = {str(t.base.label) for e in (a, b) for t in e.atoms(Indexed)} | {
-        split(s.name)[0] if split(s.name) else s.name for e in (a, b) for s in e.free_symbols}
+    that case, which derive does not put in. Empty where it gave none. Never the variable a link is a
+    function of (the critical points x = 3/14 say nothing of g'(x) below them), nor a name the link
+    writes itself (a claim about every x): only one its definitions bring in. written: the link as read."""
+    letters = _letters((a, b)) - _letters(e for e in written if e is not None)
+    differentiated = {v for e in (a, b) for d in e.atoms(Derivative) for v in d.variables} | {names.make(variable)}
     found = []
     for name, (value, where) in known.values.items():
+        if name in differentiated:
+            continue
         letter = parts_of(name)[0] if parts_of(name) else split(name.name)[0] if split(name.name) else name.name
         if 0 <= line - where <= EXAMPLE_REACH and letter in letters:
             found.append(f"{plain(name)} = {plain(value)} (line {where})")

@@ -7,13 +7,14 @@ yet" for the constructs derive knows but does not read; never read as something 
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Integer, Integral, Product, Rational, S, Sum, Symbol
+from sympy import Derivative, Expr, Function, Integer, Integral, Product, Rational, S, Sum, Symbol, exp, sqrt
 
 from derive.exprs import ALL_TERMS, add, div, neg
 from derive.parse.build import UNDEFINED_FUNCTIONS, power
 from derive.parse.latex_tokens import Token
 from derive.indexing import relabel, terms_of
 from derive.parse.names import canonical, greek_name, make
+from derive.vectors import is_vector
 
 FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
 NOT_YET = frozenset({"iint", "iiint", "oint", "lim", "limsup", "liminf", "max", "min", "sup", "inf",
@@ -126,6 +127,8 @@ class Commands:
         subscripted = self.is_op("_")
         if decoration == "cal" and base == "O" and self.calls_at(self.i):
             raise self.refuse("\\mathcal{O}(…) is an order term: derive does not read it yet", t)
+        if decoration == "cal" and base == "N" and not subscripted and self.calls_at(self.i):
+            return self.normal_density(t)
         if decoration in ("cal", "scr") and not subscripted and self.calls_at(self.i):
             # \mathcal{L}(w, b): a loss or a likelihood, called as L(w, b) is; never 𝓛 times (w, b)
             name = base + decoration
@@ -136,6 +139,20 @@ class Commands:
         if self.calls_at(self.i) and not subscripted and base in UNDEFINED_FUNCTIONS:
             raise self.refuse(f"a decorated function ({command.text}{{{base}}}(…)): derive does not read it yet", t)
         return symbol
+
+    def normal_density(self, at: Token) -> Expr:
+        """\\mathcal{N}(x \\mid \\mu, \\sigma^2) (or with ;): the normal density at x, its second
+        parameter the variance (also in precision notation, \\mathcal{N}(t \\mid \\mu, \\beta^{-1})).
+        \\mathcal{N}(\\mu, \\sigma^2) alone names a distribution, no number: refused, as a vector x is."""
+        with self.deeper():
+            args = self.arguments("\\mathcal{N}", unbraced=False)
+        if len(args) != 3:
+            raise self.refuse("\\mathcal{N}(\\mu, \\sigma^2) names a distribution; derive reads the density "
+                              "\\mathcal{N}(x \\mid \\mu, \\sigma^2)", at)
+        x, mean, variance = args
+        if any(is_vector(a) for a in args):
+            raise self.refuse("a normal density of a vector: derive reads the univariate one only", at)
+        return exp(-(x - mean) ** 2 / (2 * variance)) / sqrt(2 * S.Pi * variance)
 
     def layout(self) -> Expr:
         """\\cancel{x}, \\boxed{x}, \\color{red}{x}, \\underbrace{x}_{\\text{label}}: the x."""

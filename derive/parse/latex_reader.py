@@ -736,6 +736,8 @@ class Reader(Arithmetic, Calls, Commands):
         if t.text == "softmax" and "softmax" not in self.functions:
             return self.softmax(t)
         func = self.functions.get(t.text)
+        if t.text in self.user and not self.calls_at(self.i) and not self.starts_factor():
+            return make(t.text)  # \frac{d\,\mathrm{MSE}}{dc}: the text's function at its own variable
         if func is None and self.calls_at(self.i) and t.text.isascii() and t.text.isalpha() \
                 and t.text not in _PYTHON_NAMES:  # (\operatorname{eval}(x) is refused, though nothing runs it)
             # \operatorname{LSE}(\mathbf{x}): a function the text names (and may define), never a product

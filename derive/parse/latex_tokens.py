@@ -131,6 +131,10 @@ def _command(text: str, i: int, tokens: list[Token]) -> int:
     name, end = m.group(1), m.end()
     if name == "\\":
         raise ParseError("a row break \\\\ inside an expression", text, i)
+    after_underscore = tokens and tokens[-1].text == "_" or len(tokens) > 1 and tokens[-1].text == "{" \
+        and tokens[-2].text == "_"
+    if name in TEXT and after_underscore and _WRAPPED.match(text, end):
+        return _wrapped_name(text, i, end, "mathrm", tokens)  # \theta_{\text{MAP}}: an acronym, upright
     if name in TEXT and text[end:].lstrip().startswith("{"):
         # words: one token, refused where it stands as math, skipped as a label (\underbrace{…}_{\text{…}})
         close = _closing(text, text.index("{", end))
