@@ -1,0 +1,284 @@
+"""How one link of a chain is judged: small rules, tried in order, each of which may settle the link.
+
+First the rules that settle a link before its sides are compared (an approximation, an inequality, a
+definition, a side derive could not read, a matrix only one side writes, differentials, z^* beside z).
+Then the sides are compared, and what the text states around the link may decide it (a worked
+example's numbers, a condition, stated equations and moments, assumptions such as x > 0). A link that
+still fails is wrong, unless a rule in IF_IT_FAILS shows why its difference is no verdict (a
+convention left unsaid, independence said in words, a special case, a name defined only in words)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sympy import Derivative, Expr, Indexed, Product, Sum, Symbol
+from sympy.core.function import AppliedUndef
+
+from derive.checker.assumptions import assumed, described, is_condition, used_by
+from derive.checker.blocks import Chain
+from derive.checker.definitions import Definitions
+from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
+from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
+from derive.checker.stated import (a_case_stated, a_number_for, holds_if_mean, holds_if_normalised, named_in_words,
+                                   restates, under_conditions, variable_written, with_moments_stated)
+from derive.checker.written import base_of
+from derive.exprs import ALL_TERMS
+from derive.indexing import split
+from derive.instances import by_instances
+from derive.justify import justify
+from derive.probability import has_moments
+from derive.render.printer import text as plain
+from derive.verify import compare, independently_equal
+
+
+@dataclass
+class Pair:
+    """One link as its rules see it: the sides with the text's definitions written out (a, b), the
+    sides as read (before them), and what the chain around the link knows."""
+
+    i: int  # the link from expression i to i + 1
+    a: Expr | None
+    b: Expr | None
+    read: tuple[Expr | None, Expr | None]
+    chain: Chain
+    known: Definitions
+    variable: str
+    at: Symbol | None  # the entry a chain of vectors is read at
+    declared: bool  # the chain names its variable (∂/∂a_k)
+    definition: tuple | None  # what the chain's first link defines, if it defines
+    errors: dict[int, str]  # why an expression could not be read
+    summed: bool  # a side writes a sum itself (not only through a definition)
+    deltas: list[set[str]]  # the indices of the δ's the link writes
+    undefined: list[str]  # names of the chain nobody defined
+
+    @property
+    def sources(self) -> list[str]:
+        return self.chain.expressions[self.i:self.i + 2]
+
+    @property
+    def line(self) -> int:
+        return self.chain.lines[self.i]
+
+    def link(self, verdict: str, method: str | None = None, rule: str | None = None,
+             reason: str | None = None) -> Link:
+        return Link(self.i, self.i + 1, verdict, method, rule, reason)
+
+
+def judge(p: Pair) -> Link:
+    for rule in BEFORE_COMPARING:
+        if (link := rule(p)) is not None:
+            return link
+    verdict, method = _compared(p)
+    for rule in WITH_A_VERDICT:
+        if (link := rule(p, verdict, method)) is not None:
+            return link
+    used = used_by((p.a, p.b), p.known.assumptions) if verdict is not True else set()
+    if used:  # √(x²) = x where the text said x > 0
+        verdict, method = compare(assumed(p.a, p.known.assumptions), assumed(p.b, p.known.assumptions))
+    if verdict is True:
+        return p.link(VALID, method, rule=f"using {described(used, p.known.assumptions)}" if used else
+                      justify(p.a, p.b, Symbol(p.variable, real=True)))
+    if verdict is False:
+        for rule in IF_IT_FAILS:
+            if (link := rule(p)) is not None:
+                return link
+        return p.link(INVALID, method)
+    if p.undefined:
+        return p.link(UNDECIDED, reason=p.known.undefined_reason(p.undefined))
+    return p.link(UNDECIDED, reason=method)
+
+
+def _compared(p: Pair) -> tuple[bool | None, str]:
+    verdict, method = compare(p.a, p.b)
+    if verdict is False and (whole := variable_written(*p.read, p.variable, p.known)):
+        verdict, method = compare(*whole)  # e^η = λ where η = log λ: no derivative needs η kept
+    if verdict is False and not p.summed and ALL_TERMS in (p.a - p.b).free_symbols:
+        as_written = by_instances(p.a, p.b, compare, as_written=True)  # a_1(1 − a_1) = a_1 a_2, two classes
+        if as_written is not None and as_written[0] is True:
+            verdict, method = as_written
+    return verdict, method
+
+
+# --- before the sides are compared -----------------------------------------------------------------
+
+def approximation(p: Pair) -> Link | None:
+    if p.chain.relations.get(p.i + 1) == "≈":
+        return p.link(UNDECIDED, reason="≈ is an approximation, not an equality")
+    return None
+
+
+_HOLDS = {"<": lambda d: d < 0, ">": lambda d: d > 0, "≤": lambda d: d <= 0, "≥": lambda d: d >= 0}
+
+
+def inequality(p: Pair) -> Link | None:
+    """1/32 < 1/8: between two numbers, decided exactly; between expressions, no claim derive proves."""
+    sign = p.chain.relations.get(p.i + 1)
+    if sign is None:
+        return None
+    a, b = p.a, p.b
+    if a is None or b is None or not (a.is_number and b.is_number) or a.has(Derivative, Sum, Product):
+        return p.link(UNDECIDED, reason=f"an inequality ({sign}) between expressions, which derive does not prove")
+    difference = (a - b).simplify()
+    if not difference.is_real:
+        return p.link(UNDECIDED, reason=f"an inequality ({sign}) derive could not evaluate")
+    holds = bool(_HOLDS[sign](difference))
+    return p.link(VALID if holds else INVALID, f"evaluate: {sign}",
+                  reason=None if holds else f"{plain(a)} {sign} {plain(b)} is false")
+
+
+def restated(p: Pair) -> Link | None:
+    """ℓ = … where ℓ was defined before with what this says: a claim that holds, not a new ℓ."""
+    if p.i != 0 or p.definition is None:
+        return None
+    found = restates(p.chain, p.b, p.variable, p.known, p.at, p.declared)
+    return None if found is None else p.link(VALID, found[0], rule=found[1])
+
+
+def definition(p: Pair) -> Link | None:
+    if p.i == 0 and p.definition is not None:
+        return p.link(DEFINITION, rule=f"definition of {p.definition[1]}")
+    return None
+
+
+def given_a_value(p: Pair) -> Link | None:
+    """x = 2, n = 3, z = w^2 + 1 = …, \\hat{\\sigma}^2 = …: a name given a value, not an identity."""
+    a, b = p.a, p.b
+    if p.i == 0 and a is not None and b is not None and (a.is_Symbol or (
+            a.is_Pow and a.base.is_Symbol and a.exp.is_Integer and a.base not in b.free_symbols)):
+        return p.link(DEFINITION, rule=f"{plain(a)} is given a value")
+    return None
+
+
+def unread(p: Pair) -> Link | None:
+    if p.a is None or p.b is None:
+        k = p.i if p.a is None else p.i + 1
+        return p.link(UNDECIDED, reason=f"cannot read `{p.chain.expressions[k]}`: {p.errors[k]}")
+    return None
+
+
+def unreadable_definition(p: Pair) -> Link | None:
+    """A name whose latest definition could not be read (the variable itself is never replaced)."""
+    used = {s.name for s in p.a.free_symbols | p.b.free_symbols} | {
+        type(f).__name__ for e in (p.a, p.b) for f in e.atoms(AppliedUndef)}
+    names = sorted((used & set(p.known.unreadable)) - {p.variable})
+    return p.link(UNDECIDED, reason=p.known.undefined_reason(names)) if names else None
+
+
+def one_sided_matrices(p: Pair) -> Link | None:
+    """∇J = Xᵀ(Xθ − 𝐲)/m against J's sum over the data holds only for the X the prose describes
+    ("rows (1, x_i)"): a matrix (X of X_jk) that one side of a vector link has and the other not."""
+    def matrices(e: Expr) -> set[str]:
+        found = {str(t.base.label) for t in e.atoms(Indexed) if len(t.indices) == 2}
+        found |= {q[0] for s in e.free_symbols if (q := split(s.name)) and len(q[1]) == 2}
+        return {m for m in found if m.isupper() and m != "I"}
+
+    alone = sorted(matrices(p.a) ^ matrices(p.b))
+    vectors = any(re.search(r"\\top|\\intercal|\\mathbf|\\boldsymbol|\^\{?T\b", e) for e in p.sources)
+    defined = any(base_of(d) in alone and len(d.name.partition("_")[2]) == 2 for d in p.known.symbols)  # J_ij
+    if alone and (p.at is not None or vectors and not defined):
+        return p.link(UNDECIDED, reason=f"the matrix {', '.join(alone)} stands on one side only: how it is made "
+                                        "from the data is not written out")
+    return None
+
+
+def differentials(p: Pair) -> Link | None:
+    """du = 2x dx, checked against u's definition (d of a + kd is a common difference, not this)."""
+    if not (has_differentials(p.a) or has_differentials(p.b)) or not any(
+            DIFFERENTIAL.match(t.strip()) for t in p.sources):
+        return None
+    judged = differential_link(*p.sources, p.variable, p.known)
+    if judged is None:
+        return p.link(UNDECIDED, reason="a relation between differentials derive cannot read as du = u'(x) dx")
+    if judged[0]:
+        return p.link(VALID, judged[1], rule="the differential of a substitution")
+    return p.link(INVALID, judged[1], reason=judged[2])
+
+
+def starred(p: Pair) -> Link | None:
+    """z^* beside z: z^* may be z's conjugate, or an optimum of its own."""
+    symbols = {s.name for s in p.a.free_symbols | p.b.free_symbols if isinstance(s, Symbol)}
+    for name in sorted(symbols):
+        base, _, sub = name.partition("_")
+        if base.endswith("star") and (plain_name := base[:-4] + (f"_{sub}" if sub else "")) in symbols:
+            return p.link(UNDECIDED, reason=f"{plain_name}^* beside {plain_name}: a conjugate or an optimum, "
+                                            "which derive does not guess")
+    return None
+
+
+BEFORE_COMPARING: tuple[Callable[[Pair], Link | None], ...] = (
+    approximation, inequality, restated, definition, given_a_value, unread, unreadable_definition,
+    one_sided_matrices, differentials, starred)
+
+
+# --- with the sides compared: what the text states around the link ------------------------------
+
+def worked_example(p: Pair, verdict: bool | None, method: str) -> Link | None:
+    """dL/dw = −6 after "take w = 0, x = 3": the link at the example's numbers."""
+    point = a_number_for(p.a, p.b, p.known, p.line) if verdict is not True else None
+    if point is None:
+        return None
+    if point[0] is None:
+        return p.link(UNDECIDED, reason=point[1])
+    verdict, method = compare(*point[0])
+    return p.link(VALID if verdict else INVALID if verdict is False else UNDECIDED, method,
+                  rule=f"at {point[1]}" if verdict else None, reason=None if verdict else f"at {point[1]}: {method}")
+
+
+def condition(p: Pair, verdict: bool | None, method: str) -> Link | None:
+    """Σ_k y_k = 1 or sin θ = y/r alone in a display: a fact the text states, not a step."""
+    if verdict is not True and p.i == 0 and len(p.chain.expressions) == 2 and is_condition(p.a, p.b):
+        return p.link(DEFINITION, rule="a condition the text states")
+    return None
+
+
+def stated_facts(p: Pair, verdict: bool | None, method: str) -> Link | None:
+    """Decided by equations, index relations (j ≠ i) or moments (E K = np) the text stated: a link
+    they make hold is valid; one they show wrong is invalid only where comparing alone could not tell."""
+    if verdict is True:
+        return None
+    stated = under_conditions(p.a, p.b, p.known, p.deltas)
+    if stated is None and p.known.moments and has_moments(p.a, p.b):
+        stated = with_moments_stated(p.a, p.b, p.known)
+    if stated is not None and (stated[0] is True or verdict is None):
+        holds, how, said = stated
+        return p.link(VALID if holds else INVALID, how, rule=f"using {said}")
+    return None
+
+
+WITH_A_VERDICT: tuple[Callable[[Pair, bool | None, str], Link | None], ...] = (
+    worked_example, condition, stated_facts)
+
+
+# --- a link that fails: reasons its difference is no verdict ------------------------------------
+
+def unstated_convention(p: Pair) -> Link | None:
+    """It holds once Σ_k y_k = 1, or once x̄ is the mean of the x_i: conventions texts leave unsaid."""
+    if (unstated := holds_if_normalised(p.a, p.b) or holds_if_mean(p.a, p.b)):
+        return p.link(UNDECIDED, reason=f"holds only if {unstated}, which the text does not state before here")
+    return None
+
+
+def independence(p: Pair) -> Link | None:
+    """Var(Σ X_i) = Σ Var(X_i) for the i.i.d. data the text has."""
+    if p.known.independent is not None and has_moments(p.a, p.b) and independently_equal(p.a, p.b):
+        return p.link(VALID, "moments of independent variables", rule=f"using independence (line {p.known.independent})")
+    return None
+
+
+def special_case(p: Pair) -> Link | None:
+    """"If 𝐱_i = 1 for all i, the score reduces to …": a case derive does not put in."""
+    if (case := a_case_stated(p.a, p.b, list(p.read), p.known, p.line, p.variable)):
+        return p.link(UNDECIDED, reason=f"the text sets {case} just before: a special case derive does not apply")
+    return None
+
+
+def in_words(p: Pair) -> Link | None:
+    """a_2 where only a_1 has a formula, T_n named for a sum: defined in words only."""
+    if (words := named_in_words(p.a, p.b, p.known)):
+        return p.link(UNDECIDED, reason=f"{words} named in the text without a formula derive can read")
+    return None
+
+
+IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (unstated_convention, independence, special_case, in_words)

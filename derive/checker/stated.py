@@ -1,0 +1,227 @@
+"""What the text says around a link, which the link may rest on or which makes a difference no verdict:
+a worked example's numbers, equations and index relations it states, moments of a named law, a
+definition restated, a special case set just before, names defined only in words, and conventions
+left unsaid (Σ_k y_k = 1, x̄ the mean of the x_i)."""
+
+from __future__ import annotations
+
+from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, S, Subs, Sum, Symbol
+from sympy.core.function import AppliedUndef
+
+from derive.checker.blocks import Chain
+from derive.checker.definitions import Definitions
+from derive.checker.written import Writer, base_of, written_out
+from derive.errors import DeriveError
+from derive.exprs import ALL_TERMS, preorder
+from derive.indexing import counted, split
+from derive.instances import by_instances, free_indices
+from derive.parse import names, parse
+from derive.probability import averaged, with_facts
+from derive.render.printer import text as plain
+from derive.vectors import parts_of
+from derive.verify import compare
+
+
+def restates(chain: Chain, body: Expr | None, variable: str, known: Definitions, at: Symbol | None,
+              declared: bool) -> tuple[str, str] | None:
+    """(method, rule) where a chain defines a name again with what its earlier definition already says
+    (ℓ = −Σ q̃_k log p_k, then ℓ = −(1 − ε)Σ_k δ_ky log p_k − …): a claim that holds, not a new quantity.
+    None where it says something else (a second example's y), or nothing was defined before."""
+    if body is None or not known.previous:
+        return None
+    try:
+        head = parse(chain.expressions[0], reader="latex")
+    except DeriveError:
+        return None
+    if isinstance(head, AppliedUndef):  # ℓ(𝛃) = … again: the quantity ℓ
+        head = names.make(type(head).__name__)
+    before = known.previous.get(head)
+    if before is None:
+        return None
+    try:
+        before = counted(written_out(before, variable, known, at, declared), known.counts)
+    except DeriveError:
+        return None
+    verdict, method = compare(before, body)
+    return (method, f"as {chain.expressions[0].strip()} was defined before") if verdict is True else None
+
+
+# a worked example's numbers serve the links of the next lines, not a derivation further on
+EXAMPLE_REACH = 12
+
+
+def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple[Expr, Expr] | None, str] | None:
+    """dL/dw = −6 in a worked example: one side a number, the other an expression in names the text
+    gave numbers just before ("take w = 0, x = 3"). ((a, b) at those numbers, 'w = 0, x = 3 (line 36)');
+    (None, why) where some name has no number, or its number was given far before; None where the
+    link is no such comparison, or the text gave none of its names a number."""
+    def numeric(e: Expr) -> bool:
+        return not e.free_symbols and not e.has(AppliedUndef, Function) or e.is_number
+
+    if numeric(a) == numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
+        return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
+    names_in = sorted(a.free_symbols | b.free_symbols, key=str)
+    given = [s for s in names_in if s in known.values]
+    symbolic = b if numeric(a) else a
+    if not given and symbolic.has(Derivative):  # ∂L/∂w_1 = −1/2: a derivative at a point the text
+        return None, ("a number for a derivative in " + ", ".join(  # gives in words or in a form not read
+            plain(s) for s in names_in if isinstance(s, Symbol) and s != ALL_TERMS) + ": the point it is taken "
+            "at is not stated in a form derive reads")
+    if not given:  # no worked example here: the link claims an identity
+        return None
+    far = [s for s in given if not 0 <= line - known.values[s][1] <= EXAMPLE_REACH]
+    if far:
+        return None, (f"a number for an expression in {', '.join(plain(s) for s in far)}, whose numbers the "
+                      f"text gave at line {known.values[far[0]][1]}, far before: an example's, or not this link's")
+    missing = [s for s in names_in if s not in known.values]
+    if missing:
+        named = [plain(s) for s in missing if isinstance(s, Symbol) and s != ALL_TERMS
+                 and not any(s == t.base.label for t in (a + b).atoms(Indexed))]
+        return None, (f"a number for an expression in {', '.join(named) or 'terms of a sum'}: the values it "
+                      "is taken at are not stated")
+    point = {s: known.values[s][0] for s in names_in}
+    shown = ", ".join(f"{plain(s)} = {plain(v)}" for s, v in point.items())
+    lines = sorted({known.values[s][1] for s in names_in})
+    where = f"{shown} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})"
+    return (at_point(a, point), at_point(b, point)), where
+
+
+def at_point(expr: Expr, point: dict) -> Expr:
+    """expr at point: derivatives taken first (dL/dw at w = 0 is not d/d0)."""
+    if not expr.has(Derivative):
+        return expr.xreplace(point)
+    # (J'(0) with J(θ) = σ(θ) r_1 + …: the r's are in J's body, free only once it is written out)
+    done = Subs(expr, tuple(point), tuple(point.values())).doit()
+    return done if done.has(Derivative) else done.xreplace(point)
+
+
+def under_conditions(a: Expr, b: Expr, known: Definitions,
+                      deltas: list[set[str]]) -> tuple[bool, str, str] | None:
+    """(verdict, method, the conditions used) once the equations and index relations the text stated
+    are imposed (Σ_k y_k = 1; j ≠ i): True where the link then holds, False where it fails under the
+    stated equations; None where neither is shown or none applies. deltas: the indices of the δ's the
+    link writes (s_i(δ_ij − s_j) speaks of every i and j: no case of them applies to it)."""
+    bases = {base_of(s) for e in (a, b) for s in e.free_symbols | e.atoms(Indexed)}
+    equations = [(value, line, shown) for value, line, shown in known.equations
+                 if {base_of(s) for s in value.free_symbols | value.atoms(Indexed)} & bases - {"all"}]
+    letters = set(free_indices(a, b))
+    relations = [r for r in known.relations if {r[0], r[1]} <= letters and {r[0], r[1]} not in deltas]
+    if not equations and not relations:
+        return None
+    conditions = tuple(value for value, _, _ in equations)
+    said = [f"{shown} (line {line})" for _, line, shown in equations]
+    failed = None
+    for relation in [None, *relations]:
+        if relation is None and not equations:
+            continue
+        distinct = frozenset() if relation is None else frozenset({(relation[0], relation[1])})
+        judged = by_instances(a, b, compare, conditions, distinct) or (None, "")
+        sign = "" if relation is None else f"{relation[0]} ≠ {relation[1]} (line {relation[3]})"
+        if judged[0] is True:
+            return True, judged[1], ", ".join([*said, *([sign] if sign else [])])
+        if judged[0] is False and relation is None and failed is None:
+            failed = (False, judged[1], ", ".join(said))
+    return failed
+
+
+def with_moments_stated(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
+    """(verdict, method, the facts used) with the moments the text stated (E K = np) put in; None where
+    some moment stays unknown and the sides still differ (the facts did not decide it)."""
+    stated = averaged(*(side for sides, _, _ in known.moments for side in sides))
+    if any(s.name.partition("_")[0].endswith(("hat", "tilde", "bar")) for s in averaged(a, b) - stated):
+        return None  # an estimator θ̂ the text did not write out in its random variables, nor state of
+    pair = with_facts(a, b, [sides for sides, _, _ in known.moments])
+    verdict, method = compare(*pair)
+    if verdict is None or verdict is False and any(s.name.startswith("E[") for s in (pair[0] - pair[1]).free_symbols):
+        return None
+    return verdict, f"moments ({method})", ", ".join(f"{shown} (line {line})" for _, line, shown in known.moments)
+
+
+def variable_written(a: Expr | None, b: Expr | None, variable: str,
+                      known: Definitions) -> tuple[Expr, Expr] | None:
+    """Both sides with the chain's variable written out too, where the text defined it and the link
+    has no derivative by it (A'(η) = e^η = λ with η = log λ); None where that changes nothing."""
+    symbol = names.make(variable)
+    if a is None or b is None or known.symbols.get(symbol) is None or a.has(Derivative) or b.has(Derivative) \
+            or symbol not in a.free_symbols | b.free_symbols:
+        return None
+    try:
+        return tuple(counted(written_out(e, "", known), known.counts) for e in (a, b))
+    except DeriveError:
+        return None
+
+
+def _letters(exprs) -> set[str]:
+    """The letters names in exprs are written with: x of x_i, of the term x[k], and of 𝐱_i."""
+    found = set()
+    for e in exprs:
+        found |= {str(t.base.label) for t in e.atoms(Indexed)}
+        found |= {parts_of(s)[0] if parts_of(s) else split(s.name)[0] if split(s.name) else s.name
+                  for s in e.free_symbols}
+    return found
+
+
+def a_case_stated(a: Expr, b: Expr, written: list, known: Definitions, line: int, variable: str) -> str:
+    """'𝐱_i = 1 (line 45)' where the text gave a value, just before, to a name the link uses ("if
+    $\\mathbf{x}_i = 1$ for all $i$, the score reduces to"): a link that fails in general may hold in
+    that case, which derive does not put in. Empty where it gave none. Never the variable a link is a
+    function of (the critical points x = 3/14 say nothing of g'(x) below them), nor a name the link
+    writes itself (a claim about every x): only one its definitions bring in. written: the link as read."""
+    letters = _letters((a, b)) - _letters(e for e in written if e is not None)
+    differentiated = {v for e in (a, b) for d in e.atoms(Derivative) for v in d.variables} | {names.make(variable)}
+    found = []
+    for name, (value, where) in known.values.items():
+        if name in differentiated:
+            continue
+        letter = parts_of(name)[0] if parts_of(name) else split(name.name)[0] if split(name.name) else name.name
+        if 0 <= line - where <= EXAMPLE_REACH and letter in letters:
+            found.append(f"{plain(name)} = {plain(value)} (line {where})")
+    return ", ".join(found)
+
+
+def named_in_words(a: Expr, b: Expr, known: Definitions) -> str:
+    """The names a link uses that the text must have defined in words: a_2 where only a_1 has a formula
+    (the other class of two), T_n where n bounds a sum ("call the sum T_n"). A difference they make is
+    no verdict."""
+    writer = Writer(known.symbols, known.calls)
+    bounds = {s for e in (a, b) for node in preorder(e) if isinstance(node, (Sum, Product))
+              for _, low, high in node.limits for s in low.free_symbols | high.free_symbols}
+    summed = {str(t.base.label) for e in (a, b) for t in e.atoms(Indexed)}  # x_n beside Σ x_i is a term
+    found = []
+    for s in sorted(a.free_symbols | b.free_symbols, key=str):
+        base, _, sub = s.name.partition("_") if isinstance(s, Symbol) else ("", "", "")
+        if not sub or s in known.symbols or writer.value_of(s) is not None:
+            continue
+        sibling = any(d.name.partition("_")[0] == base and d != s for d in known.symbols)
+        if sibling or (names.make(sub) in bounds and base not in summed):
+            found.append(plain(s))
+    return ", ".join(found)
+
+
+def holds_if_normalised(a: Expr, b: Expr) -> str | None:
+    """'Σ_k y_k = 1' where the link holds once a summed quantity sums to one: softmax derivations use
+    it for one-hot labels, often without saying so. The link is then not wrong, only unfounded."""
+    for term in sorted({t for e in (a, b) for t in e.atoms(Indexed)}, key=str):
+        if len(term.indices) != 1 or not isinstance(term.indices[0], Symbol):
+            continue
+        k = term.indices[0]
+        total = Sum(term, (k, 1, ALL_TERMS)) - 1
+        if (by_instances(a, b, compare, (total,)) or (None,))[0] is True:
+            return f"Σ_{k} {term.base.label}_{k} = 1"
+    return None
+
+
+def holds_if_mean(a: Expr, b: Expr) -> str | None:
+    """'ȳ is the mean of the y_i' where the link holds once an x̄ the text never defined is the mean of
+    the terms of its letter (the convention of statistics notes, often left unsaid: "and so on")."""
+    for bar in sorted({s for s in a.free_symbols | b.free_symbols if s.name.endswith("bar")}, key=str):
+        letter = bar.name[:-3]
+        sums = [node for e in (a, b) for node in preorder(e) if isinstance(node, Sum)]
+        bound = next((hi for node in sums for _, _, hi in node.limits if hi.free_symbols), None)
+        if not letter or bound is None:
+            continue
+        k = names.make("k")
+        mean = Sum(Indexed(IndexedBase(letter, real=True), k), (k, 1, bound)) / bound
+        if compare(a.xreplace({bar: mean}), b.xreplace({bar: mean}))[0] is True:
+            return f"{letter}̄ is the mean of the {letter}_i"
+    return None
