@@ -12,7 +12,7 @@ inside one (and a guess it is: a difference is then undecided); Greek letters (�
 
 from __future__ import annotations
 
-from sympy import Add, Expr, Function, Mul, S, Symbol, expand, solve, sqrt
+from sympy import Add, Expr, Function, Indexed, IndexedBase, Mul, S, Symbol, expand, solve, sqrt
 
 from derive.exprs import preorder, rebuild
 
@@ -69,6 +69,29 @@ def random_symbols(*exprs: Expr) -> frozenset:
 
 def _estimate(s: Symbol) -> bool:
     return s.name.partition("_")[0].endswith(("hat", "tilde"))
+
+
+def as_random(a: Expr, b: Expr) -> tuple[Expr, Expr]:
+    """a and b with the data x_i inside an expectation written X_i where the link writes X too: the
+    observed x_i of an estimate λ̂ = n/Σ x_i are, under E, the random X_i the text averages over."""
+    capitals = {str(t.base.label) for e in (a, b) for node in preorder(e) if isinstance(node, OPERATORS)
+                for t in node.atoms(Indexed)} | {s.name.partition("_")[0] for s in _capitals(_inside((a, b)))}
+    capitals = {c for c in capitals if c[:1].isupper() and len(c) == 1}
+
+    def inside(node):
+        if isinstance(node, Indexed) and str(node.base.label).upper() in capitals and str(node.base.label).islower():
+            return Indexed(IndexedBase(str(node.base.label).upper(), real=True), *node.indices)
+        if isinstance(node, Symbol) and (parts := node.name.partition("_"))[0].upper() in capitals \
+                and parts[0].islower() and len(parts[0]) == 1:
+            return Symbol(parts[0].upper() + parts[1] + parts[2], **node.assumptions0)
+        return None
+
+    def visit(node):
+        return node.func(*(rebuild(arg, inside) for arg in node.args)) if isinstance(node, OPERATORS) else None
+
+    if not capitals:
+        return a, b
+    return rebuild(a, visit), rebuild(b, visit)
 
 
 def opaque_moments(a: Expr, b: Expr, random: frozenset) -> bool:

@@ -27,7 +27,7 @@ from sympy.core.function import AppliedUndef
 from derive.exprs import rewrites_only, tidy
 from derive.functions import NamedFunction
 from derive.instances import by_instances, free_indices
-from derive.probability import (conventional, guessed, has_moments, in_moments, opaque_moments, parameters_only,
+from derive.probability import (as_random, conventional, guessed, has_moments, in_moments, opaque_moments, parameters_only,
                                 random_symbols, unrelated_estimates)
 from derive.rational import NotRational, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
@@ -172,7 +172,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
             judged = by_instances(a, b, compare)
             if judged is not None:
                 return judged
-        a, b = conventional(a), conventional(b)
+        a, b = as_random(conventional(a), conventional(b))
         random = random_symbols(a, b)
         ma, mb = in_moments(a, random), in_moments(b, random)
         if opaque_moments(a, b, random) or ma.has(Integral) or mb.has(Integral):

@@ -424,3 +424,28 @@ $$ \log \mathcal{N}(x \mid \mu, \sigma^2) = -\frac{1}{2}\log(2\pi\sigma^2) - \fr
         == [VALID]
     with pytest.raises(Exception, match="names a distribution"):
         latex(r"\mathcal{N}(\mu, \sigma^2)")
+
+
+def test_a_transposed_plain_letter_before_an_indexed_one_is_a_dot_product():
+    assert compare(latex(r"q^\top k_j"), latex(r"\sum_{m} q_m k_{jm}"))[0] is True
+    text = r"""$$ s_j = \frac{q^\top k_j}{\sqrt{d}} $$
+$$ \frac{\partial s_j}{\partial q_m} = \frac{k_{jm}}{\sqrt{d}} $$"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"\frac{k_{jm}}{\sqrt{d}} $$", r"\frac{k_{mj}}{\sqrt{d}} $$")) == [INVALID]
+
+
+def test_double_bars_around_plain_letters_are_a_vector_length():
+    assert compare(latex(r"\|u\|^2"), latex(r"\sum_k u_k^2"))[0] is True
+    assert latex(r"\|x_1\|") == latex(r"|x_1|")  # a number's
+    text = r"$$ \frac{\partial \|u\|}{\partial u_j} = \frac{1}{2\|u\|} \cdot 2u_j = \frac{u_j}{\|u\|} $$"
+    assert verdicts(text) == [VALID, VALID]
+    assert verdicts(text.replace(r"\cdot 2u_j", r"\cdot u_j")) == [INVALID, INVALID]
+
+
+def test_a_family_under_its_own_derivative_stays_itself():
+    """δ_j = ∂L/∂a_j = ∂L/∂h_j · dh_j/da_j with h_j = tanh(a_j): the h's put back keep their a's."""
+    text = r"""$$ a_j = \sum_{k=1}^{D} W_{jk} x_k + b_j, \qquad h_j = \tanh(a_j) $$
+$$ \hat{y} = \sum_{j=1}^{H} v_j h_j + c, \qquad L = \tfrac{1}{2}(\hat{y} - y)^2 $$
+$$ \frac{\partial L}{\partial a_j} = \frac{\partial L}{\partial h_j}\,\frac{d h_j}{d a_j} = (\hat{y} - y)\, v_j \bigl(1 - h_j^2\bigr) $$"""
+    assert verdicts(text) == [VALID, VALID]
+    assert verdicts(text.replace(r"\bigl(1 - h_j^2\bigr)", r"\bigl(1 + h_j^2\bigr)")) == [VALID, INVALID]

@@ -176,3 +176,52 @@ $$ \frac{\partial s_i}{\partial z_j} = s_i(\delta_{ii} - s_j) $$"""
     critical = r"""The critical points are $x = 0$ and $x = \tfrac{3}{14}$. For $g(x) = (1 - x^2)^{-1/2}$,
 $$ g'(x) = -\frac{1}{2}(1 - x^2)^{-1/2}\cdot(-2x) = x(1 - x^2)^{-3/2} $$"""
     assert verdicts(critical) == [INVALID, INVALID]
+
+
+FOCAL = r"""The label is $y \in \{0, 1\}$ and $p = \sigma(z)$. With the sign $s = 2y - 1 \in \{-1, +1\}$,
+$$ p_t = \sigma(s z) $$
+For a positive anchor ($y = 1$, so $p_t = p$) the loss $-\log p_t$ has
+$$ \frac{d}{dz}\bigl(-\log p_t\bigr) = p - 1 $$
+and for either label
+$$ s\,(p_t - 1) = p - y $$
+"""
+
+
+def test_a_case_said_in_passing_is_no_definition_and_a_binary_label_is_split():
+    """"(y = 1, so $p_t = p$)" leaves p_t = σ(sz) as defined; the link right after holds in that case
+    (valid, and said so); s(p_t − 1) = p − y holds for y = 0 and for y = 1, each checked."""
+    checked = links(FOCAL)
+    assert [k.verdict for k in checked] == [VALID, VALID]
+    assert "the case the text sets" in checked[0].rule and "y ∈ {0, 1}" in checked[1].rule
+    assert [k.verdict for k in links(FOCAL.replace("= p - y $$", "= p + y - 1 $$"))] == [VALID, INVALID]
+    assert [k.verdict for k in links(FOCAL.replace("= p - 1 $$", "= p $$"))] == [UNDECIDED, VALID]
+
+
+def test_a_loss_written_without_the_variable_is_no_constant():
+    """∂L/∂u_j of L = −y ln p − … where the text never wrote p in the u's (only in code): p depends on
+    u_j, so the derivative is unknown, not 0 (which made a false alarm)."""
+    text = r"""$$ L = -y \ln p - (1 - y)\ln(1 - p) $$
+$$ \frac{\partial L}{\partial u_j} = (p - y)\, g_j $$"""
+    assert [k.verdict for k in links(text)] == [UNDECIDED]
+
+
+NAMED = r"""The upstream gradient is $g_r$ and $o_r = \sum_j \alpha_j V_{jr}$. The derivative
+$\partial L/\partial \alpha_j$ is $\sum_r g_r V_{jr}$; call this $u_j$.
+$$ \sum_{i} \alpha_i u_i = \sum_{r} g_r o_r $$
+"""
+
+
+def test_a_family_named_only_in_words_on_one_side_is_no_verdict():
+    (link,) = links(NAMED)
+    assert link.verdict == UNDECIDED and "the u's" in link.reason
+    defined = NAMED.replace("call this $u_j$", "call this $u_j = \\sum_r g_r V_{jr}$")
+    assert verdicts(defined) == [VALID]
+    assert verdicts(defined.replace(r"\sum_{r} g_r o_r", r"\sum_{r} g_r^2 o_r")) == [INVALID]
+
+
+def test_observed_data_under_an_expectation_are_the_random_variables():
+    """λ̂ = n / Σ x_i, and E[λ̂] = n E[1/S] with S = Σ X_i: under E the x_i are the X_i."""
+    text = r"""Let $\hat\lambda = n / \sum_{i=1}^{n} x_i$ and $S = \sum_{i=1}^{n} X_i$.
+$$ \mathbb{E}[\hat{\lambda}] = n\, \mathbb{E}\Bigl[\frac{1}{S}\Bigr] $$"""
+    assert verdicts(text) != [INVALID]
+    assert verdicts(text.replace(r"= n\, \mathbb{E}", r"= n^2\, \mathbb{E}")) == [INVALID]

@@ -42,7 +42,8 @@ def test_the_squared_length_of_a_vector_is_the_sum_of_squares(text):
 
 
 def test_the_length_of_a_number_is_its_absolute_value():
-    assert latex(r"\|x\|") == latex(r"|x|")
+    """‖x_1‖ of an entry is |x_1|; ‖x‖ of a plain letter is a vector's length (see test_ml_notation)."""
+    assert latex(r"\|x_1\|") == latex(r"|x_1|")
 
 
 def test_a_norm_other_than_the_length_is_refused():

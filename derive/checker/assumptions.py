@@ -7,6 +7,7 @@ says so ("using x > 0, line 3"), so that a reader sees which claim rests on it:
 from __future__ import annotations
 
 import re
+from itertools import product
 
 from sympy import Expr, Indexed, Pow, Symbol
 
@@ -22,6 +23,10 @@ _MIRROR = {"<": "positive", r"\lt": "positive", r"\leq": "nonnegative", r"\le": 
 _AFTER = re.compile(_NAME + r"\s*(>|\\gt|\\geq|\\ge|≥|\\neq|\\ne|≠)\s*0(?![\d.])")
 _BEFORE = re.compile(r"(?<![\d.])0\s*(<|\\lt|\\leq|\\le|≤)\s*" + _NAME)
 SHOWN = {"positive": ">", "nonnegative": "≥", "nonzero": "≠"}
+VALUES = {"unit": (-1, 1), "binary": (0, 1)}  # the values a label of each coding takes
+_SET = {"unit": "{−1, +1}", "binary": "{0, 1}"}
+# y \in \{0, 1\}: a 0/1 label, whose powers are itself
+_BINARY = re.compile(_NAME + r"\s*\\in\s*\\\{\s*0\s*,\s*1\s*\\\}")
 # y_i \in \{-1, +1\}, y \in \{\pm 1\}, y_i = \pm 1: a label of ±1 coding, whose square is 1
 _UNIT = re.compile(_NAME + r"\s*(?:\\in\s*\\\{\s*(?:-\s*1\s*,\s*\+?\s*1|\+?\s*1\s*,\s*-\s*1|\\pm\s*1)\s*\\\}"
                    r"|=\s*\\pm\s*1(?![\d.]))")
@@ -38,10 +43,11 @@ def conditions_in(text: str) -> list[tuple[str, str]]:
         name = spelled(m.group(2))
         if name is not None:
             found.append((name, _MIRROR[m.group(1)]))
-    for m in _UNIT.finditer(text):
-        name = spelled(m.group(1))
-        if name is not None:
-            found.append((name, "unit"))
+    for pattern, kind in ((_UNIT, "unit"), (_BINARY, "binary")):
+        for m in pattern.finditer(text):
+            name = spelled(m.group(1))
+            if name is not None:
+                found.append((name, kind))
     return found
 
 
@@ -55,11 +61,14 @@ def assumed(expr: Expr, assumptions: dict[str, tuple[str, int]]) -> Expr:
     """expr with each real symbol the text made a condition on replaced by one that knows it; a ±1
     label's powers reduced (y_i² = 1, y_i³ = y_i)."""
     units = {family(n) for n, (kind, _) in assumptions.items() if kind == "unit"}
+    binary = {family(n) for n, (kind, _) in assumptions.items() if kind == "binary"}
 
     def visit(node):
         if isinstance(node, Pow) and node.exp.is_Integer and _label(node.base) in units:
             return node.base ** (int(node.exp) % 2)
-        if isinstance(node, Symbol) and node.name in assumptions and assumptions[node.name][0] == "unit":
+        if isinstance(node, Pow) and node.exp.is_Integer and node.exp > 0 and _label(node.base) in binary:
+            return node.base
+        if isinstance(node, Symbol) and node.name in assumptions and assumptions[node.name][0] in VALUES:
             return None
         if isinstance(node, Symbol) and node.name in assumptions:
             kind = assumptions[node.name][0]
@@ -67,6 +76,17 @@ def assumed(expr: Expr, assumptions: dict[str, tuple[str, int]]) -> Expr:
         return None
 
     return rebuild(expr, visit)
+
+
+def cases(exprs: tuple[Expr, ...], assumptions: dict[str, tuple[str, int]]) -> list[dict[Symbol, int]]:
+    """Every assignment of the labels a link writes as plain symbols (y of y ∈ {0, 1}, s of s = ±1) to
+    the values their coding allows: a link about them holds when it holds in every case. [] where
+    there is none (a family y_i inside a sum is reduced by its powers instead, see assumed)."""
+    labels = sorted({s for e in exprs for s in e.free_symbols
+                     if s.name in assumptions and assumptions[s.name][0] in VALUES}, key=str)
+    if not labels or len(labels) > 3:
+        return []
+    return [dict(zip(labels, values)) for values in product(*(VALUES[assumptions[s.name][0]] for s in labels))]
 
 
 def _label(base: Expr) -> str | None:
@@ -86,7 +106,7 @@ def used_by(exprs: tuple[Expr, ...], assumptions: dict[str, tuple[str, int]]) ->
 
 def described(names: set[str], assumptions: dict[str, tuple[str, int]]) -> str:
     """'x > 0 (line 3)' for the assumptions a link used."""
-    return ", ".join(f"{n} ∈ {{−1, +1}} (line {assumptions[n][1]})" if assumptions[n][0] == "unit" else
+    return ", ".join(f"{n} ∈ {_SET[assumptions[n][0]]} (line {assumptions[n][1]})" if assumptions[n][0] in VALUES else
                      f"{n} {SHOWN[assumptions[n][0]]} 0 (line {assumptions[n][1]})" for n in sorted(names))
 
 

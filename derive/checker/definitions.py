@@ -65,6 +65,7 @@ class Definitions:
     independent: int | None = None  # the line where the text says its random variables are independent
     moments: list[tuple[tuple[Expr, Expr], int, str]] = field(default_factory=list)  # E K = np: (sides, line, as written)
     counts: dict[str, Symbol] = field(default_factory=dict)
+    named: dict[str, int] = field(default_factory=dict)  # "call this $u_j$": a family u named in words → line
     # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
     # new definition may only restate the old one, a claim to check)
     previous: dict[Symbol, Expr] = field(default_factory=dict)  # "X_1, \\dots, X_n": X → n, a sum's bound
@@ -109,6 +110,10 @@ class Scoped:
             if kind == "previous":
                 if where == place:
                     known.previous[name] = value
+                continue
+            if kind == "named":
+                if where <= place:
+                    known.named.setdefault(name, line)
                 continue
             if kind == "count":
                 if where <= place:
@@ -263,13 +268,23 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     chains = [chain for block in blocks for chain in block.chains]
     for item in inline:
         sides = [part.strip() for _, part in top_level_split(item.formula, "=")]
+        member = _MEMBER.fullmatch(sides[-1]) if len(sides) >= 2 else None
+        if member is not None:  # "$s = 2y - 1 \in \{-1, +1\}$": s is 2y − 1, and takes those values
+            sides[-1] = member.group(1).strip()
+            found.entries += [((item.order, item.line), item.line, "assume", name, kind)
+                              for name, kind in conditions_in(f"{sides[0]} \\in {member.group(2)}")]
         if len(sides) >= 2 and all(sides):  # ("$\sum_k q_k = (1 - \epsilon) + \epsilon = 1$")
             chains.append(Chain(sides, [item.line] * len(sides), inline=True, order=item.order))
+    # lines where the prose gives a name a number ("for $y = 1$"): an inline redefinition there is a case
+    cases = {(item.line, m.group(1)) for item in inline if (m := _VALUE.fullmatch(item.formula))}
     for chain in sorted(chains, key=place_of):
-        _add(found, chain)
+        _add(found, chain, cases)
     for line, words, _ in prose:  # ("i.i.d. data", "X and Y independent"): where the text says it
         if _INDEPENDENT.search(words):
             found.entries.append(((0, line), line, "independent", None, None))
+    for item in inline:  # "call this $u_j$": a family named in the prose, perhaps without a formula
+        if (name := names.spelled(item.formula.strip())) is not None and (parts := split(name)) and len(parts[1]) == 1:
+            found.entries.append(((item.order, item.line), item.line, "named", parts[0], None))
     for item in inline:  # "$X_1, \dots, X_n$ i.i.d.": a sum over the X_j without bounds runs to n
         found.entries += [((item.order, item.line), item.line, "count", letter, bound)
                           for letter, bound in _counts_in(item.formula)]
@@ -284,6 +299,10 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         found.entries += [(place_of(chain), chain.lines[0], "relation", (p, q), kind)
                           for condition in chain.conditions for p, q, kind in relations_in(condition)]
     return found
+
+
+# "2y - 1 \\in \\{-1, +1\\}", "w \\in \\mathbb{R}^d": a value, then the set it lies in
+_MEMBER = re.compile(r"(.+?)\\in(?![A-Za-z])\s*(\\\{.*\\\}|\\mathbb\s*\{[A-Z]\}(?:\^\s*\{?[^{}]*\}?)?)\s*", re.DOTALL)
 
 
 # X_1, \dots, X_n; x_1, x_2, \ldots, x_{N}: a sample of n terms named by one letter
@@ -308,7 +327,7 @@ def _counts_in(formula: str) -> list[tuple[str, Symbol]]:
 _NORMAL = re.compile(r"\s*\\mathcal\s*\{\s*N\s*\}\s*(?:\\left)?\(([^()|;]*,[^()|;]*)(?:\\right)?\)\s*")
 
 
-def _add(found: Scoped, chain: Chain) -> None:
+def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset()) -> None:
     definition = definition_of(chain)
     if definition is None:
         _add_condition(found, chain)
@@ -357,11 +376,15 @@ def _add(found: Scoped, chain: Chain) -> None:
     # "at $y = 0$", $$x = 2$$ state a value, not a definition: only an expression in a variable defines;
     # "the case $i = j$" relates two letters, and defines neither (x̄ = μ̂ does name x̄)
     if value.free_symbols - {symbol} and not (value.is_Symbol and len(value.name) == len(symbol.name) == 1):
+        if chain.inline and known.symbols.get(symbol) is not None and any(
+                at in (line, line - 1) and valued != name for at, valued in cases):
+            return  # "(for $y = 1$, so $p_t = p$)": a case said in passing, no new definition of p_t
         if known.symbols.get(symbol) is not None:
             found.entries.append((where, line, "previous", symbol, known.symbols[symbol]))
         found.entries.append((where, line, "symbol", symbol, value))
 
 
+_VALUE = re.compile(r"\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*-?\s*\d+(?:\.\d+)?\s*")  # y = 1, x_0 = -2
 _TUPLE = re.compile(r"^\s*(?:\\left)?\(\s*([^()]*,[^()]*)(?:\\right)?\)\s*$")
 
 

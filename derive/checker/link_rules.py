@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sympy import Derivative, Expr, Indexed, Product, Sum, Symbol
 from sympy.core.function import AppliedUndef
 
-from derive.checker.assumptions import assumed, described, is_condition, used_by
+from derive.checker.assumptions import assumed, cases, described, is_condition, used_by
 from derive.checker.blocks import Chain
 from derive.checker.definitions import Definitions
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
@@ -75,8 +75,10 @@ def judge(p: Pair) -> Link:
         if (link := rule(p, verdict, method)) is not None:
             return link
     used = used_by((p.a, p.b), p.known.assumptions) if verdict is not True else set()
-    if used:  # √(x²) = x where the text said x > 0
-        verdict, method = compare(assumed(p.a, p.known.assumptions), assumed(p.b, p.known.assumptions))
+    if used:  # √(x²) = x where the text said x > 0; y ∈ {0, 1}: each value in turn
+        a, b = assumed(p.a, p.known.assumptions), assumed(p.b, p.known.assumptions)
+        split = cases((a, b), p.known.assumptions)
+        verdict, method = _in_every_case(a, b, split) if split else compare(a, b)
     if verdict is True:
         return p.link(VALID, method, rule=f"using {described(used, p.known.assumptions)}" if used else
                       justify(p.a, p.b, Symbol(p.variable, real=True)))
@@ -99,6 +101,18 @@ def _compared(p: Pair) -> tuple[bool | None, str]:
         if as_written is not None and as_written[0] is True:
             verdict, method = as_written
     return verdict, method
+
+
+def _in_every_case(a: Expr, b: Expr, split: list[dict]) -> tuple[bool | None, str]:
+    verdict: bool | None = True
+    for case in split:
+        holds, how = compare(a.xreplace(case), b.xreplace(case))
+        shown = ", ".join(f"{plain(s)} = {v}" for s, v in case.items())
+        if holds is False:
+            return False, f"{how} at {shown}"
+        if holds is None:
+            verdict = None
+    return verdict, f"in every case ({'; '.join(', '.join(f'{plain(s)} = {v}' for s, v in c.items()) for c in split)})"
 
 
 # --- before the sides are compared -----------------------------------------------------------------
@@ -268,10 +282,17 @@ def independence(p: Pair) -> Link | None:
 
 
 def special_case(p: Pair) -> Link | None:
-    """"If 𝐱_i = 1 for all i, the score reduces to …": a case derive does not put in."""
-    if (case := a_case_stated(p.a, p.b, list(p.read), p.known, p.line, p.variable)):
-        return p.link(UNDECIDED, reason=f"the text sets {case} just before: a special case derive does not apply")
-    return None
+    """"For a positive anchor (y = 1) this is …": the link in the case the text sets just before, valid
+    where it holds there; "if 𝐱_i = 1 for all i": a case derive cannot put in (a vector made a
+    number), no verdict either way."""
+    case = a_case_stated(p.a, p.b, list(p.read), p.known, p.line, p.variable)
+    if not case:
+        return None
+    said = ", ".join(f"{plain(name)} = {plain(value)} (line {line})" for name, (value, line) in case.items())
+    values = {name: value for name, (value, _) in case.items()}
+    if compare(p.a.xreplace(values), p.b.xreplace(values))[0] is True:
+        return p.link(VALID, "in the case the text sets", rule=f"at {said}, the case the text sets just before")
+    return p.link(UNDECIDED, reason=f"the text sets {said} just before: a special case derive does not apply")
 
 
 def in_words(p: Pair) -> Link | None:

@@ -161,28 +161,29 @@ def _letters(exprs) -> set[str]:
     return found
 
 
-def a_case_stated(a: Expr, b: Expr, written: list, known: Definitions, line: int, variable: str) -> str:
-    """'𝐱_i = 1 (line 45)' where the text gave a value, just before, to a name the link uses ("if
-    $\\mathbf{x}_i = 1$ for all $i$, the score reduces to"): a link that fails in general may hold in
-    that case, which derive does not put in. Empty where it gave none. Never the variable a link is a
-    function of (the critical points x = 3/14 say nothing of g'(x) below them), nor a name the link
+def a_case_stated(a: Expr, b: Expr, written: list, known: Definitions, line: int,
+                  variable: str) -> dict[Symbol, tuple[Expr, int]]:
+    """{𝐱_i: (1, 45)} where the text gave a value, just before, to a name the link uses ("if
+    $\\mathbf{x}_i = 1$ for all $i$, the score reduces to"; "for a positive anchor, $y = 1$"): a link
+    that fails in general may hold in that case. Empty where it gave none. Never the variable a link is
+    a function of (the critical points x = 3/14 say nothing of g'(x) below them), nor a name the link
     writes itself (a claim about every x): only one its definitions bring in. written: the link as read."""
     letters = _letters((a, b)) - _letters(e for e in written if e is not None)
     differentiated = {v for e in (a, b) for d in e.atoms(Derivative) for v in d.variables} | {names.make(variable)}
-    found = []
+    found = {}
     for name, (value, where) in known.values.items():
         if name in differentiated:
             continue
         letter = parts_of(name)[0] if parts_of(name) else split(name.name)[0] if split(name.name) else name.name
         if 0 <= line - where <= EXAMPLE_REACH and letter in letters:
-            found.append(f"{plain(name)} = {plain(value)} (line {where})")
-    return ", ".join(found)
+            found[name] = (value, where)
+    return found
 
 
 def named_in_words(a: Expr, b: Expr, known: Definitions) -> str:
     """The names a link uses that the text must have defined in words: a_2 where only a_1 has a formula
-    (the other class of two), T_n where n bounds a sum ("call the sum T_n"). A difference they make is
-    no verdict."""
+    (the other class of two), T_n where n bounds a sum ("call the sum T_n"), u_i on one side only where
+    the prose names a u_j with no formula ("call this $u_j$"). A difference they make is no verdict."""
     writer = Writer(known.symbols, known.calls)
     bounds = {s for e in (a, b) for node in preorder(e) if isinstance(node, (Sum, Product))
               for _, low, high in node.limits for s in low.free_symbols | high.free_symbols}
@@ -195,6 +196,10 @@ def named_in_words(a: Expr, b: Expr, known: Definitions) -> str:
         sibling = any(d.name.partition("_")[0] == base and d != s for d in known.symbols)
         if sibling or (names.make(sub) in bounds and base not in summed):
             found.append(plain(s))
+    for letter in sorted(known.named):
+        sides = [_letters([e]) for e in (a, b)]
+        if (letter in sides[0]) != (letter in sides[1]) and not any(base_of(d) == letter for d in known.symbols):
+            found.append(f"the {letter}'s (line {known.named[letter]})")
     return ", ".join(found)
 
 

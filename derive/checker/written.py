@@ -27,7 +27,8 @@ def dependent(node: Expr) -> Expr | None:
             return Derivative(Function(node.expr.name)(x), (x, n))
     if isinstance(node, Derivative) and len(node.variable_count) == 1 and node.expr.free_symbols \
             and not node.expr.has(AppliedUndef, Indexed) and not (node.expr.free_symbols & set(node.variables)) \
-            and not split(node.variables[0].name):  # ∂e^{x_j}/∂x_k is an index claim, judged by instances
+            and not (split(node.variables[0].name) and _mentions(node.expr, node.variables[0])):
+        # (∂e^{x_j}/∂x_k is an index claim, judged by instances; ∂L/∂u_j of an L with no u in it is this)
         # ∂(ln L)/∂μ of an L the text never wrote out: L depends on μ (else nobody differentiates it)
         (x, n), = node.variable_count
         return Derivative(node.expr.xreplace({s: Function(s.name)(x) for s in node.expr.free_symbols
@@ -186,6 +187,8 @@ class Writer:
                              f"{DEFAULT.max_nodes} parts")
         if isinstance(expr, Indexed) and str(expr.base.label) in self.differentiating:
             return expr  # Σ_k y_k log p_k under ∂/∂p_k: the p's are the variables, not their definitions
+        if expr.is_Symbol and expr.name.partition("_")[2] and expr.name.partition("_")[0] in self.differentiating:
+            return expr  # (a_j, a_2, and the a_ι of a family's definition, h_ι = tanh(a_ι), alike)
         if isinstance(expr, Indexed):  # a term x[i]: its own definition (s_i's), never its base's (s's)
             value = self.term_value(expr)
             if value is None:

@@ -24,7 +24,7 @@ from derive.parse.latex_calls import Calls
 from derive.parse.latex_commands import Commands
 from derive.parse.latex_tokens import Token, tokenize
 from derive.parse.limits import Limits
-from derive.parse.names import DECORATIONS, canonical, greek_name, make
+from derive.parse.names import DECORATIONS, GREEK, canonical, greek_name, make
 from derive.probability import NAMES as AVERAGES
 from derive.probability import Covariance
 from derive.vectors import (SAMPLE, Hadamard, MatrixProduct, Softmax, Transposed, VectorError, dot, entry, is_matrix,
@@ -65,9 +65,20 @@ def _undecorated(estimate: Symbol) -> Symbol | None:
     return None
 
 
+def _indexed_letter(expr: Expr) -> bool:
+    """k_j in q^\\top k_j: a lowercase letter with one index, the j-th of a family of vectors."""
+    base, _, sub = expr.name.partition("_") if isinstance(expr, Symbol) else ("", "", "")
+    return len(base) == 1 and base.islower() and len(sub) == 1 and sub.isalpha() and sub.isascii()
+
+
 def _as_vector(expr: Expr) -> Expr:
-    """w of w^\\top x as the vector 𝐰 the transpose shows it is; anything else as it is."""
-    return make(f"{expr.name}bold") if _plain_letter(expr) else expr
+    """w of w^\\top x (k_j of q^\\top k_j) as the vector 𝐰 (𝐤_j, entries k_jm) the transpose shows it
+    is; anything else as it is."""
+    if _indexed_letter(expr):
+        base, _, sub = expr.name.partition("_")
+        return make(f"{base}bold_{sub}")
+    return make(f"{expr.name}bold") if _plain_letter(expr) or (isinstance(expr, Symbol) and expr.name in GREEK) \
+        else expr
 
 
 def _transposed_or_bold(matrix: Expr) -> bool:
@@ -285,7 +296,7 @@ class Reader(Arithmetic, Calls, Commands):
                     raise VectorError("⊙ multiplies two vectors entry by entry")
                 out[-1] = Hadamard(last, factor)
             elif isinstance(last, Transposed) and parts_of(last.args[0]) is not None and (
-                    is_vector(factor) or _plain_letter(factor)):
+                    is_vector(factor) or _plain_letter(factor) or _indexed_letter(factor)):
                 out[-1] = dot(last.args[0], _as_vector(factor), self.letters())
             elif star and last is not None and is_vector(last) and is_vector(factor) \
                     and not isinstance(last, Transposed):
@@ -491,12 +502,14 @@ class Reader(Arithmetic, Calls, Commands):
         return Abs(inner, evaluate=False)
 
     def norm(self, inner: Expr, opened: Token) -> Expr:
-        """‖𝐰‖ and ‖𝐰‖_2: the root of Σ_k w_k² (‖x‖ of a number is |x|)."""
+        """‖𝐰‖ and ‖𝐰‖_2: the root of Σ_k w_k². ‖u‖ and ‖u − v‖ of plain letters: vectors too, as
+        the double bars say (‖x_1‖ of a number is |x_1|)."""
         if self.is_op("_"):
             end = self.skip_group(self.i + 1)
             if [t.text for t in self.tokens[self.i + 1:end] if t.text not in "{}"] != ["2"]:
                 raise self.refuse("derive reads the length ‖𝐰‖ or ‖𝐰‖_2 of a vector, no other norm", opened)
             self.i = end
+        inner = rebuild(inner, lambda node: _as_vector(node) if isinstance(node, Symbol) else None)
         if not is_vector(inner):
             return Abs(inner, evaluate=False)
         return sqrt(norm_squared(inner, self.letters()))
