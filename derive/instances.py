@@ -34,7 +34,7 @@ class _Unwritable(Exception):
     """An instance derive cannot write out (a sum with a bound it cannot make a number)."""
 
 
-def _bound(a: Expr, b: Expr) -> list[Symbol]:
+def bounds_of(a: Expr, b: Expr) -> list[Symbol]:
     """The symbols that bound a sum or a product in a or b (n in Σ_{i=1}^{n}, and ALL_TERMS)."""
     found: set[Symbol] = set()
     for node in [*preorder(a), *preorder(b)]:
@@ -192,7 +192,7 @@ def _put(expr: Expr, v: Symbol, value: Expr) -> Expr:
 
 def needs_instances(a: Expr, b: Expr) -> bool:
     """Whether a link must be judged by instances: a free index, or a sum with a symbolic bound."""
-    return bool(free_indices(a, b)) or bool(_bound(a, b))
+    return bool(free_indices(a, b)) or bool(bounds_of(a, b))
 
 
 def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ...] = (),
@@ -201,7 +201,7 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     has neither. conditions: equations the text states (Σ_k y_k = 1, as expr = 0), imposed on every
     instance; distinct: pairs of index letters the text says differ (j ≠ i); as_written: only the count of
     terms written out (a link that writes no sum, whose definitions bring one)."""
-    bounds, letters = _bound(a, b), free_indices(a, b)
+    bounds, letters = bounds_of(a, b), free_indices(a, b)
     if not bounds and not letters:
         return None
     if len(bounds) > 2:
@@ -266,7 +266,7 @@ def _imposed(pair: list[Expr], conditions: tuple[Expr, ...], sizes: dict, values
     common = set(sizes.values())
     for condition in conditions:
         # Σ_{k=1}^{K} p_k = 1 says nothing of a sum to m: imposed only over the link's own bounds
-        if any(s not in sizes for s in _bound(condition, condition)):
+        if any(s not in sizes for s in bounds_of(condition, condition)):
             continue
         letters = _each(condition, pair, values)
         if letters and common:
@@ -306,6 +306,20 @@ def _applied(pair: list[Expr], written: Expr) -> list[Expr]:
         return pair
     solved = solve(written, last, dict=True)
     return [e.xreplace(solved[0]) for e in pair] if len(solved) == 1 else pair
+
+
+def imposable(condition: Expr) -> bool:
+    """Whether a stated equation (as expr = 0) can be put into a link's instances: an operator's value,
+    or an equation linear in its last unknown (Σ_k y_k = 1); ‖u‖ = 1 is neither."""
+    written = instance(condition, {s: 2 for s in bounds_of(condition, condition)}, {})
+    if sum(isinstance(t.as_coeff_Mul()[1], (*OPERATORS, AppliedUndef)) for t in Add.make_args(written)) == 1:
+        return True
+    unknowns = sorted(written.free_symbols, key=lambda s: s.name)
+    try:
+        linear_eq_to_matrix([written], unknowns[-1:])
+    except Exception:
+        return False
+    return bool(unknowns)
 
 
 def _described(sizes: dict[Symbol, int], values: dict[str, int]) -> str:

@@ -225,3 +225,27 @@ def test_observed_data_under_an_expectation_are_the_random_variables():
 $$ \mathbb{E}[\hat{\lambda}] = n\, \mathbb{E}\Bigl[\frac{1}{S}\Bigr] $$"""
     assert verdicts(text) != [INVALID]
     assert verdicts(text.replace(r"= n\, \mathbb{E}", r"= n^2\, \mathbb{E}")) == [INVALID]
+
+
+def test_a_likelihood_defined_by_its_logarithm():
+    """\\ln L(μ, v) = … defines L where L is new; ∂ ln L/∂μ is then checked against it."""
+    text = r"""$$ \ln L(\mu, v) = -\frac{n}{2}\ln(2\pi v) - \frac{1}{2v}\sum_{i=1}^{n}(x_i - \mu)^2 $$
+$$ \frac{\partial \ln L}{\partial \mu} = \frac{1}{v}\Bigl(\sum_{i=1}^{n} x_i - n\mu\Bigr) $$"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"- n\mu\Bigr)", r"- \mu\Bigr)")) == [INVALID]
+    # where L was defined before, \ln L = … is a claim about it
+    claimed = r"""$$ L(\mu) = e^{-\mu^2} $$
+$$ \ln L(\mu) = -\mu^2 = -2\mu $$"""
+    assert verdicts(claimed) == [VALID, INVALID]
+
+
+def test_a_similarity_named_like_a_function_and_an_example_of_its_value():
+    text = r"""Here $\|u\| = \sqrt{\sum_k u_k^2}$ and
+\[ \cos(u, v) = \frac{u^\top v}{\|u\|\,\|v\|} \]
+\[ \frac{\partial \cos(u, v)}{\partial u_j} = \frac{v_j}{\|u\|\,\|v\|} - \cos(u, v)\,\frac{u_j}{\|u\|^2} \]
+If you normalise first, evaluate at $\|u\| = \|v\| = 1$:
+\[ \frac{\partial \cos(u, v)}{\partial u_j} = v_j - (u^\top v)\,u_j \]
+**Example.** $u = (1, 0)$, $v = (1, 1)$, so $\cos(u, v) = 1/\sqrt{2}$:
+\[ \frac{\partial \cos(u, v)}{\partial u_2} = \frac{1}{\sqrt{2}} - \frac{1}{\sqrt{2}} \cdot 0 = \frac{1}{\sqrt{2}} \]"""
+    assert verdicts(text) == [VALID, UNDECIDED, VALID, VALID]  # a unit length derive cannot put in: no verdict
+    assert verdicts(text.replace(r"- \frac{1}{\sqrt{2}} \cdot 0", r"- \frac{1}{\sqrt{2}} \cdot 1"))[2:] == [INVALID, INVALID]

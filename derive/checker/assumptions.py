@@ -125,13 +125,15 @@ def is_condition(a: Expr, b: Expr) -> bool:
     """a = b states a fact to use, not a step to check: a sum set to a constant (\\sum_k y_k = 1), or
     two sides with no variable in common (\\sin\\theta = y/r); never where a side is a derivative or an
     integral still to work out (that is a claim to check)."""
-    from sympy import Derivative, Indexed, Integral, Product, Sum
+    from sympy import Derivative, Indexed, Integral, Product, S, Sum
 
     if any(e.has(Derivative, Integral) for e in (a, b)):
         return False
     left, right = a.free_symbols, b.free_symbols
     if not left or not right:  # Σ_k y_k = 1: a sum of unknown terms stated to have a value
         side = a if left else b  # (Σ_{k=1}^{n} 2^{-k} = 1 is a claim about a formula: checked)
+        if side.is_Pow and isinstance(side.base, Sum) and side.exp == S.Half:
+            side = side.base  # ‖u‖ = 1: a vector of unit length
         return (isinstance(side, (Sum, Product)) and side.function.has(Indexed)
                 and not (b if left else a).free_symbols)
     # \sin\theta = y/r: a name, or a function of one name, related to another quantity; never a

@@ -65,6 +65,7 @@ class Definitions:
     independent: int | None = None  # the line where the text says its random variables are independent
     moments: list[tuple[tuple[Expr, Expr], int, str]] = field(default_factory=list)  # E K = np: (sides, line, as written)
     counts: dict[str, Symbol] = field(default_factory=dict)
+    defining: bool = False  # the chain here defines a name by its logarithm (\ln L = …), not claims
     named: dict[str, int] = field(default_factory=dict)  # "call this $u_j$": a family u named in words → line
     # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
     # new definition may only restate the old one, a claim to check)
@@ -110,6 +111,10 @@ class Scoped:
             if kind == "previous":
                 if where == place:
                     known.previous[name] = value
+                continue
+            if kind == "defines":
+                if where == place:
+                    known.defining = True
                 continue
             if kind == "named":
                 if where <= place:
@@ -201,6 +206,10 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     else:
         return None
     left = _STYLE.sub("", left)  # \displaystyle I(\lambda) = …: the head is I(\lambda)
+    m = _LOG_HEAD.match(left)
+    if m is not None and (inner := definition_of(Chain([m.group(1), rf"\exp\left({body}\right)"], chain.lines[:2]))) \
+            and inner[0] in ("quantity", "symbol"):
+        return "log " + inner[0], *inner[1:]  # \ln L(\mu, v) = …: L is e to the body (if L is new)
     m = _DEFINED_SQUARE.match(left)
     if m is not None and m.group(1) not in ("e", "\\pi") and _bare(m.group(1)) not in _bare(body):
         return "square", m.group(1), None, body  # \hat{\sigma}^2 = …: σ̂ is its positive root (x^2 = x x is no)
@@ -221,9 +230,9 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
         return "quantity", name, m.group(2), body  # J(\mathbf{w}) = \frac{1}{2}\lVert X\mathbf{w} - \mathbf{y}\rVert^2
     m = _DEFINED_QUANTITY.match(left)
     parameters = [_name_of(p.strip()) for p in re.split(_SEPARATORS, m.group(2))] if m else []
-    if m is not None and (name := _name_of(m.group(1).replace(" ", ""))) is not None \
+    if m is not None and (name := _name_of(m.group(1).replace(" ", "")) or _known_word(m.group(1))) is not None \
             and None not in parameters and len(set(parameters)) == len(parameters) \
-            and name not in FUNCTIONS and name not in ("Var", "Cov", "P", "Pr") \
+            and (name not in FUNCTIONS or len(parameters) > 1) and name not in ("Var", "Cov", "P", "Pr") \
             and not re.search(rf"(?<![A-Za-z\\]){re.escape(m.group(1).strip())}\s*\(", body):
         # \ell(0, 1) = 5 is a claim; P(A | B) = P(B | A) P(A) / P(B) a rule about probabilities
         return "quantity", name, m.group(2), body  # \ell(\mu, \sigma) = …, L(w, b; x) = …
@@ -231,6 +240,17 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     if m is not None and m.group(1) not in ("e", "\\pi", declared_variable(chain)):
         return "symbol", m.group(1), None, body  # x = 2 gives a value, not a definition: see _add
     return None
+
+
+# \ln L(\mu, v), \log L: a likelihood defined by its logarithm
+_LOG_HEAD = re.compile(r"^\s*\\(?:ln|log)(?![A-Za-z])\s*(.+?)\s*$", re.DOTALL)
+
+
+def _known_word(head: str) -> str | None:
+    """cos of \\cos(u, v) = …: a function derive knows of one argument, named again by the text for
+    several (cosine similarity); the check above lets it only with several parameters."""
+    word = head.strip().lstrip("\\")
+    return word if word in FUNCTIONS and head.strip().startswith("\\") else None
 
 
 def _bare(text: str) -> str:
@@ -336,6 +356,11 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset())
     kind, name, var, body = definition
     line, where = chain.lines[0], place_of(chain)
     known = found.at(where)
+    if kind.startswith("log "):  # \ln L = … defines L only where L is new; else it is a claim about L
+        if (_name_of(name) or name) in {s.name for s in known.symbols} | set(known.calls):
+            return
+        kind = kind.removeprefix("log ")
+        found.entries.append((where, line, "defines", None, None))
     if kind == "quantity":
         _add_quantity(found, chain, name, var, body)
         return
@@ -420,6 +445,8 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
     value = _first_readable([body, *chain.expressions[2:]], variable_of(chain), found.at(where))
     if value is not None and any(type(f).__name__ == name for f in value.atoms(AppliedUndef)):
         value = None  # P(A | B) = P(B | A) P(A) / P(B): a rule about P, never a definition of it
+    if value is not None and not value.free_symbols and names.make(name) in found.at(where).symbols:
+        return  # "so $\cos(u, v) = 1/\sqrt{2}$": its value in an example, not a new definition
     if value is None:
         found.entries.append((where, line, "symbol", names.make(name), None))
         return
@@ -475,16 +502,18 @@ def _end_unread(found: Scoped, chain: Chain) -> None:
 
 def _add_condition(found: Scoped, chain: Chain) -> None:
     """\\sum_k y_k = 1, displayed or inline: an equation the text states, imposed on later links (inline,
-    its first and last side: "$\\sum_k q_k = (1 - \\epsilon) + \\epsilon = 1$")."""
+    each side against the last: "$\\sum_k q_k = (1 - \\epsilon) + \\epsilon = 1$", "$\\|u\\| = \\|v\\| = 1$")."""
     if len(chain.expressions) != 2 and not chain.inline:
         return
     known = found.at(place_of(chain))
     try:
-        a, b = (parse(side, reader="latex", functions=known.functions)
-                for side in (chain.expressions[0], chain.expressions[-1]))
+        sides = [parse(side, reader="latex", functions=known.functions) for side in chain.expressions]
     except DeriveError:
         return
-    if is_condition(a, b):
-        found.entries.append((place_of(chain), chain.lines[0], "equation", " = ".join(chain.expressions), a - b))
-    if chain.inline and moment_fact(a, b):  # "so $\mathbb{E}K = np$": the distribution's, said in passing
-        found.entries.append((place_of(chain), chain.lines[0], "moment", " = ".join(chain.expressions), (a, b)))
+    b = sides[-1]
+    for k, a in enumerate(sides[:-1]):
+        shown = f"{chain.expressions[k]} = {chain.expressions[-1]}"
+        if is_condition(a, b):
+            found.entries.append((place_of(chain), chain.lines[0], "equation", shown, a - b))
+        if chain.inline and moment_fact(a, b):  # "so $\mathbb{E}K = np$": the distribution's, said in passing
+            found.entries.append((place_of(chain), chain.lines[0], "moment", shown, (a, b)))

@@ -21,12 +21,12 @@ from derive.checker.blocks import Chain
 from derive.checker.definitions import Definitions
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
-from derive.checker.stated import (a_case_stated, a_number_for, holds_if_mean, holds_if_normalised, named_in_words,
+from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised, named_in_words,
                                    restates, under_conditions, variable_written, with_moments_stated)
 from derive.checker.written import base_of
 from derive.exprs import ALL_TERMS
 from derive.indexing import split
-from derive.instances import by_instances
+from derive.instances import by_instances, imposable
 from derive.justify import justify
 from derive.probability import has_moments
 from derive.render.printer import text as plain
@@ -281,6 +281,22 @@ def independence(p: Pair) -> Link | None:
     return None
 
 
+def unimposed_condition(p: Pair) -> Link | None:
+    """"Evaluate at ‖u‖ = ‖v‖ = 1": an equation the text states just before about the link's names, of
+    a kind derive cannot put into the link (not linear in any one unknown)."""
+    names = _letters_of(p.a, p.b)
+    near = [shown for value, line, shown in p.known.equations if 0 <= p.line - line <= EXAMPLE_REACH
+            and _letters_of(value) & names and not imposable(value)]
+    if near:
+        return p.link(UNDECIDED, reason=f"the text states {', '.join(near)} just before, which derive does not put "
+                                        "into the link")
+    return None
+
+
+def _letters_of(*exprs: Expr) -> set[str]:
+    return {base_of(t) for e in exprs for t in e.free_symbols | e.atoms(Indexed)} - {"all"}
+
+
 def special_case(p: Pair) -> Link | None:
     """"For a positive anchor (y = 1) this is …": the link in the case the text sets just before, valid
     where it holds there; "if 𝐱_i = 1 for all i": a case derive cannot put in (a vector made a
@@ -297,9 +313,10 @@ def special_case(p: Pair) -> Link | None:
 
 def in_words(p: Pair) -> Link | None:
     """a_2 where only a_1 has a formula, T_n named for a sum: defined in words only."""
-    if (words := named_in_words(p.a, p.b, p.known)):
+    if (words := named_in_words(p.a, p.b, p.known, p.read)):
         return p.link(UNDECIDED, reason=f"{words} named in the text without a formula derive can read")
     return None
 
 
-IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (unstated_convention, independence, special_case, in_words)
+IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (unstated_convention, independence, unimposed_condition,
+                                                         special_case, in_words)

@@ -41,6 +41,8 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     definition = definition_of(chain)
     if definition is not None and definition[0] == "quantity" and applies(definition[1], definition[2], known):
         definition = None  # H(u, p) = … after H(a, b) = …: a claim about H at u and p
+    if definition is not None and definition[0].startswith("log ") and not known.defining:
+        definition = None  # \ln L = … where L was defined before: a claim about L
     as_read = _read(chain, known, variable, report)
     at, declared = _entrywise(as_read), declared_variable(chain) is not None
     exprs: list[Expr | None] = []

@@ -14,7 +14,7 @@ from derive.checker.written import Writer, base_of, written_out
 from derive.errors import DeriveError
 from derive.exprs import ALL_TERMS, preorder
 from derive.indexing import counted, split
-from derive.instances import by_instances, free_indices
+from derive.instances import bounds_of, by_instances, free_indices, instance
 from derive.parse import names, parse
 from derive.probability import averaged, with_facts
 from derive.render.printer import text as plain
@@ -60,6 +60,12 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
 
     if numeric(a) == numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
         return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
+    sizes = {s: int(known.values[s][0]) for s in bounds_of(a, b) if s in known.values
+             and known.values[s][0].is_Integer and 1 <= known.values[s][0] <= 8}
+    if ALL_TERMS in bounds_of(a, b) and (length := _given_length(a, b, known)):
+        sizes[ALL_TERMS] = length  # u = (1, 0), v = (1, 1): vectors of two entries
+    if sizes and len(sizes) == len(bounds_of(a, b)):  # n = 2 data points: the sums written out, x_1, x_2
+        a, b = instance(a, sizes, {}), instance(b, sizes, {})
     names_in = sorted(a.free_symbols | b.free_symbols, key=str)
     given = [s for s in names_in if s in known.values]
     symbolic = b if numeric(a) else a
@@ -84,6 +90,17 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
     lines = sorted({known.values[s][1] for s in names_in})
     where = f"{shown} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})"
     return (at_point(a, point), at_point(b, point)), where
+
+
+def _given_length(a: Expr, b: Expr, known: Definitions) -> int | None:
+    """The one number of entries the example gives every vector of the link (u = (1, 0): u_1, u_2)."""
+    lengths = set()
+    for base in {str(t.base.label) for e in (a, b) for t in e.atoms(Indexed)}:
+        n = 0
+        while names.make(f"{base}_{n + 1}") in known.values:
+            n += 1
+        lengths.add(n)
+    return lengths.pop() if len(lengths) == 1 and 0 not in lengths else None
 
 
 def at_point(expr: Expr, point: dict) -> Expr:
@@ -180,7 +197,7 @@ def a_case_stated(a: Expr, b: Expr, written: list, known: Definitions, line: int
     return found
 
 
-def named_in_words(a: Expr, b: Expr, known: Definitions) -> str:
+def named_in_words(a: Expr, b: Expr, known: Definitions, written: tuple = (None, None)) -> str:
     """The names a link uses that the text must have defined in words: a_2 where only a_1 has a formula
     (the other class of two), T_n where n bounds a sum ("call the sum T_n"), u_i on one side only where
     the prose names a u_j with no formula ("call this $u_j$"). A difference they make is no verdict."""
@@ -196,9 +213,11 @@ def named_in_words(a: Expr, b: Expr, known: Definitions) -> str:
         sibling = any(d.name.partition("_")[0] == base and d != s for d in known.symbols)
         if sibling or (names.make(sub) in bounds and base not in summed):
             found.append(plain(s))
-    for letter in sorted(known.named):
+    as_written = [_letters([e]) if e is not None else set() for e in written]
+    for letter in sorted(known.named):  # (written on its side: a z only definitions bring in is no such name)
         sides = [_letters([e]) for e in (a, b)]
-        if (letter in sides[0]) != (letter in sides[1]) and not any(base_of(d) == letter for d in known.symbols):
+        if any(letter in as_written[k] and letter not in sides[1 - k] for k in (0, 1)) \
+                and not any(base_of(d) == letter for d in known.symbols):
             found.append(f"the {letter}'s (line {known.named[letter]})")
     return ", ".join(found)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sympy import Derivative, Dummy, Expr, S, Subs
+from sympy import Derivative, Dummy, Expr, Function, S, Subs
+from sympy.core.function import UndefinedFunction
 
 from derive.exprs import div, mul
 from derive.parse.build import FUNCTIONS, INVERSES, UNDEFINED_FUNCTIONS, call, negate, power
@@ -64,6 +65,8 @@ class Calls:
             args = self.arguments(name, unbraced)
         if exponent == S.NegativeOne and func in INVERSES:
             func, exponent = INVERSES[func], None
+        if len(args) > 1 and name.lstrip("\\") in self.quantities and not isinstance(func, UndefinedFunction):
+            func = Function(name.lstrip("\\"))  # \cos(u, v) where the text defined it: cosine similarity
         value = call(func, args, name, self.text, at.at)
         if base is not None:
             value = div(value, FUNCTIONS["ln"](base, evaluate=False))

@@ -108,6 +108,7 @@ class Reader(Arithmetic, Calls, Commands):
         self.user = functions
         # h of a defined h_i (an index: one Latin letter), whose h_k (1 - h_k) multiplies
         self.families = {q.partition("_")[0] for q in quantities if _index_like(q.partition("_")[2])}
+        self.quantities = quantities
         self.functions = {**FUNCTIONS, **functions}
         self.tokens = tokenize(text)
         self.i = 0
