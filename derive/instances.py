@@ -217,7 +217,7 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     # every count: the definitions' sum over every index runs over the terms written out (two classes).
     # Never for a sum the link itself writes: Σ_k x_k = x_1 + x_2 claims every count.
     exact = written if as_written and bounds == [ALL_TERMS] and written >= 2 else None
-    checked = 0
+    checked, undefined = 0, []
     for combination in product(SIZES, repeat=len(bounds)):
         if combination and min(combination) - lowest + 1 < written:
             continue
@@ -238,14 +238,18 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
             where = _described(sizes, values)
             if verdict is False:
                 return False, f"instances (fails at {where})"
+            if verdict is None and "undefined" in method:  # n = 1 in a variance's n − 1: no value there
+                undefined.append(where)
+                continue
             if verdict is None:
                 return None, f"at {where}: {method}"
             checked += 1
     if not checked:
-        return None, "no instance of the indices to check"
+        return None, f"at {undefined[0]}: undefined" if undefined else "no instance of the indices to check"
+    left_out = f"; not at {', '.join(undefined)}, where a side has no value" if undefined else ""
     if exact is not None:
-        return True, f"instances (the {exact} terms written out{'; ' + _summary([], letters, distinct) if letters else ''})"
-    return True, f"instances ({_summary(bounds, letters, distinct)})"
+        return True, f"instances (the {exact} terms written out{'; ' + _summary([], letters, distinct) if letters else ''}{left_out})"
+    return True, f"instances ({_summary(bounds, letters, distinct)}{left_out})"
 
 
 def _written_indices(a: Expr, b: Expr) -> int:

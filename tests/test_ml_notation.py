@@ -449,3 +449,27 @@ $$ \hat{y} = \sum_{j=1}^{H} v_j h_j + c, \qquad L = \tfrac{1}{2}(\hat{y} - y)^2 
 $$ \frac{\partial L}{\partial a_j} = \frac{\partial L}{\partial h_j}\,\frac{d h_j}{d a_j} = (\hat{y} - y)\, v_j \bigl(1 - h_j^2\bigr) $$"""
     assert verdicts(text) == [VALID, VALID]
     assert verdicts(text.replace(r"\bigl(1 - h_j^2\bigr)", r"\bigl(1 + h_j^2\bigr)")) == [VALID, INVALID]
+
+
+def test_a_class_weight_subscripted_plus_or_minus_is_a_name():
+    assert latex(r"w_+ y + w_{-}").free_symbols == {Symbol("w_plus", real=True), Symbol("w_minus", real=True),
+                                                    Symbol("y", real=True)}
+    with pytest.raises(Exception):
+        latex(r"x_{n+1}")  # an expression in a subscript: no name
+    text = r"$$ \frac{d}{dz}\bigl(w_+ y \ln(1 + e^{-z})\bigr) = -w_+ y \bigl(1 - \sigma(z)\bigr) $$"
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace("= -w_+ y", "= w_+ y")) == [INVALID]
+
+
+def test_evaluation_at_a_tuple_of_estimates():
+    assert latex(r"\frac{\partial J}{\partial w}\Big|_{(\hat{w}, \hat{b})}") == \
+        latex(r"\frac{\partial J}{\partial w}\Big|_{\hat{w}, \hat{b}}")
+
+
+def test_a_size_where_a_side_has_no_value_is_left_out_not_a_verdict():
+    """Σ(x_i − x̄)² / Σ(x_i − x̄)² at n = 1 is 0/0: the instances n = 2…4 decide, and say so."""
+    text = r"""Let $\bar{x} = \frac{1}{n}\sum_{i=1}^{n} x_i$.
+$$ \frac{\sum_{i=1}^{n}(x_i - \bar{x})\,x_i}{\sum_{i=1}^{n}(x_i - \bar{x})^2} = 1 $$"""
+    (link,) = check(text).links
+    assert link.verdict == VALID and "not at n = 1" in link.method
+    assert verdicts(text.replace("= 1 $$", "= 2 $$")) == [INVALID]

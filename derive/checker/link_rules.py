@@ -286,7 +286,8 @@ def unimposed_condition(p: Pair) -> Link | None:
     a kind derive cannot put into the link (not linear in any one unknown)."""
     names = _letters_of(p.a, p.b)
     near = [shown for value, line, shown in p.known.equations if 0 <= p.line - line <= EXAMPLE_REACH
-            and _letters_of(value) & names and not imposable(value)]
+            and _letters_of(value) & names and value.as_coeff_Add()[0] != 0 and not imposable(value)]
+    # (a normalisation, ‖u‖ = 1; an identity = 0 the text states, Σ_i (x_i − x̄) x̄ = 0, sets no case)
     if near:
         return p.link(UNDECIDED, reason=f"the text states {', '.join(near)} just before, which derive does not put "
                                         "into the link")

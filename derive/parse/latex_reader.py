@@ -440,9 +440,10 @@ class Reader(Arithmetic, Calls, Commands):
     def listed_at(self, j: int) -> bool:
         """A braced group at j with a comma at its top level: \\right|_{\\hat\\mu, \\hat\\sigma}."""
         end, depth = self.skip_group(j), 0
+        tupled = self.is_op("(", at=j + 1) and self.is_op(")", at=end - 2)  # _{(\hat w, \hat b)}: a point
         for k in range(j, end):
             depth += self.is_op("{", "(", "[", at=k) - self.is_op("}", ")", "]", at=k)
-            if depth == 1 and self.is_op(",", at=k):
+            if depth == 1 + tupled and self.is_op(",", at=k):
                 return True
         return False
 
@@ -450,6 +451,9 @@ class Reader(Arithmetic, Calls, Commands):
         """F|_{\\hat\\mu, \\hat\\sigma} is F at μ = μ̂ and σ = σ̂ (the estimates, each for its own letter);
         F|_{\\mu = 0, \\sigma = 1} at the values given."""
         self.expect("{")
+        tupled = self.is_op("(")
+        if tupled:
+            self.take()
         values: dict[Symbol, Expr] = {}
         while True:
             with self.deeper():
@@ -464,7 +468,10 @@ class Reader(Arithmetic, Calls, Commands):
                 raise self.refuse("a point to evaluate at is x = a, or an estimate such as \\hat{\\mu}", opened)
             if not name.is_Symbol:
                 raise self.refuse("a point to evaluate at names its variable, as in x = a", opened)
-            if self.is_op("}"):
+            if tupled and self.is_op(")"):
+                self.take()
+                tupled = False
+            if self.is_op("}") and not tupled:
                 self.take()
                 return _at_all(inner, values)
             self.expect(",")
@@ -637,7 +644,10 @@ class Reader(Arithmetic, Calls, Commands):
 
     def subscripted(self, base: str, parts: list[Token], decoration: str = "") -> str | None:
         """The canonical name of base with the subscript written by parts (θ_{0} → theta_0), or None.
-        Single letters between commas are indices: δ_{k,y} is δ_ky, w_{i,j} is w_ij."""
+        Single letters between commas are indices: δ_{k,y} is δ_ky, w_{i,j} is w_ij; w_+ and w_- name
+        a class's weight (w_plus, w_minus), where x_{n+1} is no name."""
+        if len(parts) == 1 and parts[0].kind == "op" and parts[0].text in ("+", "-"):
+            return canonical(base, "plus" if parts[0].text == "+" else "minus", decoration)
         if len(parts) > 2 and all((t.kind == "op" and t.text == ",") == (k % 2 == 1) for k, t in enumerate(parts)):
             letters = parts[::2]
             if not all(t.kind == "letter" for t in letters):
