@@ -21,7 +21,7 @@ import random
 from functools import lru_cache
 
 from sympy import (Add, Derivative, Expr, Float, Indexed, Integral, Limit, Product, Subs, Sum, cancel, count_ops, exp,
-                   expand, nan, simplify, zoo)
+                   expand, nan, simplify, Symbol, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
@@ -303,10 +303,25 @@ def certify_steps(before: Expr, steps: tuple[Step, ...]) -> Certificate | None:
 def independently_equal(a: Expr, b: Expr) -> bool:
     """a = b once the random variables are independent, and those of one letter (X_1, X_2, …) alike:
     Var(Σ X_i) = Σ Var(X_i) for i.i.d. data, which a text says in words."""
+    return with_law(a, b, {})[0] is True
+
+
+def with_law(a: Expr, b: Expr, laws: dict[str, tuple[Expr, Expr]]) -> tuple[bool | None, str]:
+    """a = b for independent variables, those of one letter alike, each letter's mean and variance as
+    laws gives them (X → (μ, σ²): E[X] = μ, E[X²] = σ² + μ²). False only where no moment is left
+    unknown: the stated law decides it."""
     def same(x: Expr, y: Expr) -> tuple[bool | None, str]:
         if x.has(Sum, Product) or y.has(Sum, Product):  # Σ X_i written out for n = 1 … 4 first
             return by_instances(x, y, same) or (None, "")
         random = random_symbols(x, y)
-        return compare(in_moments(conventional(x), random, iid=True), in_moments(conventional(y), random, iid=True))
+        mx, my = (in_moments(conventional(e), random, iid=True).xreplace(known) for e in (x, y))
+        verdict, method = compare(mx, my)
+        if verdict is False and any(s.name.startswith("E[") for s in (mx - my).free_symbols):
+            return None, "moments the text gives no law for"
+        return verdict, method
 
-    return same(a, b)[0] is True
+    known = {}
+    for letter, (mean, variance) in laws.items():
+        known[Symbol(f"E[{letter}]", real=True)] = mean
+        known[Symbol(f"E[({letter})^2]", real=True)] = variance + mean ** 2
+    return same(a, b)

@@ -249,3 +249,24 @@ If you normalise first, evaluate at $\|u\| = \|v\| = 1$:
 \[ \frac{\partial \cos(u, v)}{\partial u_2} = \frac{1}{\sqrt{2}} - \frac{1}{\sqrt{2}} \cdot 0 = \frac{1}{\sqrt{2}} \]"""
     assert verdicts(text) == [VALID, UNDECIDED, VALID, VALID]  # a unit length derive cannot put in: no verdict
     assert verdicts(text.replace(r"- \frac{1}{\sqrt{2}} \cdot 0", r"- \frac{1}{\sqrt{2}} \cdot 1"))[2:] == [INVALID, INVALID]
+
+
+BESSEL = r"""Let $X_1, \dots, X_n$ be independent with common mean $\mu$ and variance $\sigma^2$, and
+$\bar{X} = \frac{1}{n}\sum_{i=1}^{n} X_i$. Then
+$$ \operatorname{Var}(\bar{X}) = \frac{1}{n^2}\sum_{i=1}^{n}\operatorname{Var}(X_i) = \frac{\sigma^2}{n} $$
+$$ \mathbb{E}\Bigl[\sum_{i=1}^{n}(X_i - \bar{X})^2\Bigr] = n(\sigma^2 + \mu^2) - n\Bigl(\frac{\sigma^2}{n} + \mu^2\Bigr) = (n - 1)\sigma^2 $$
+"""
+
+
+def test_a_law_said_in_words_decides_moments():
+    """"X_1, …, X_n independent with common mean μ and variance σ²": E[X] = μ, E[X²] = σ² + μ² for
+    each, so the Bessel derivation is decided, and a slip in it found."""
+    checked = links(BESSEL)
+    assert [k.verdict for k in checked] == [VALID] * 4
+    assert any("the law of the X's (line 1)" in (k.rule or "") for k in checked)
+    slip = BESSEL.replace(r"- n\Bigl(\frac{\sigma^2}{n} + \mu^2\Bigr)", r"- n\Bigl(\frac{\sigma^2}{n^2} + \mu^2\Bigr)")
+    assert [k.verdict for k in links(slip)][2:] == [INVALID, INVALID]
+    normal = r"""Assume $X_1, \dots, X_n$ i.i.d. $\mathcal{N}(\mu, v)$. Then
+$$ \mathbb{E}\bigl[X_1^2\bigr] = \operatorname{Var}(X_1) + \mathbb{E}[X_1]^2 = v + \mu^2 $$"""
+    assert verdicts(normal) == [VALID, VALID]
+    assert verdicts(normal.replace("= v + \\mu^2", "= v")) == [VALID, INVALID]

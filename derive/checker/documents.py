@@ -34,6 +34,10 @@ class Skipped:
     file: str
 
 
+# where an inline formula stands in the prose ("with mean ⟨3⟩ and variance ⟨4⟩"): its index in inline
+INLINE_MARK = "\u27e8{}\u27e9"
+
+
 @dataclass
 class Document:
     path: str
@@ -43,6 +47,16 @@ class Document:
     skipped: list[Skipped] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # the \input files read, resolved (never an -o target)
     macros: dict = field(default_factory=dict)  # name → derive.checker.macros.Macro, as the document defines them
+
+    def add_inline(self, formula: str, line: int, path: str, prose: list | None = None) -> None:
+        """An inline formula, and where it stands in the prose: the marker of its index (prose is the
+        list the sentence is gathered in; the document's own by default)."""
+        self.inline.append(Inline(formula, line, path, self.next_order()))
+        mark = INLINE_MARK.format(len(self.inline) - 1)
+        if prose is None:
+            self.prose.append((line, mark, path))
+        else:
+            prose.append(mark)
 
     def next_order(self) -> int:
         """The place of the next display or inline formula, in reading order."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from derive.checker.documents import Display, Document, Inline, Lines, Skipped
+from derive.checker.documents import Display, Document, Lines, Skipped
 from derive.checker.macros import Macro, from_def
 from derive.errors import LimitError
 
@@ -129,7 +129,7 @@ class _Latex:
             if not closed:
                 self.document.skipped.append(Skipped(line, f"the display {opener} is never closed", path))
         else:
-            self.document.inline.append(Inline(body, line, path, self.document.next_order()))
+            self.document.add_inline(body, line, path)
 
     def _follow(self, node, text: str, path: str, depth: int) -> None:
         line = self._line_of(text, node.pos)

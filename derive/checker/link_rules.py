@@ -30,7 +30,7 @@ from derive.instances import by_instances, imposable
 from derive.justify import justify
 from derive.probability import has_moments
 from derive.render.printer import text as plain
-from derive.verify import compare, independently_equal
+from derive.verify import compare, independently_equal, with_law
 
 
 @dataclass
@@ -261,8 +261,21 @@ def stated_facts(p: Pair, verdict: bool | None, method: str) -> Link | None:
     return None
 
 
+def stated_law(p: Pair, verdict: bool | None, method: str) -> Link | None:
+    """Var(X̄) = σ²/n where the text said "X_1, …, X_n i.i.d. with mean μ and variance σ²"."""
+    known = p.known
+    if verdict is True or not known.laws or known.independent is None or not has_moments(p.a, p.b):
+        return None
+    holds, how = with_law(p.a, p.b, {letter: law[:2] for letter, law in known.laws.items()})
+    if holds is None or (holds is False and verdict is not None):
+        return None
+    said = ", ".join(f"the law of the {letter}'s (line {law[2]})" for letter, law in sorted(known.laws.items()))
+    return p.link(VALID if holds else INVALID, f"moments ({how})",
+                  rule=f"using {said} and independence (line {known.independent})")
+
+
 WITH_A_VERDICT: tuple[Callable[[Pair, bool | None, str], Link | None], ...] = (
-    worked_example, condition, stated_facts)
+    worked_example, condition, stated_facts, stated_law)
 
 
 # --- a link that fails: reasons its difference is no verdict ------------------------------------

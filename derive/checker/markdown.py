@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checker.documents import Display, Document, Inline, Skipped
+from derive.checker.documents import Display, Document, Skipped
 
 _ENVIRONMENT = re.compile(r"^\s*\\begin\{([A-Za-z]+\*?)\}(.*)\\end\{\1\}\s*$", re.DOTALL)
 
@@ -98,12 +98,12 @@ def _inline(token, line: int, path: str, document: Document) -> None:
     children = list(token.children or ())
     for k, child in enumerate(children):
         if child.type == "math_inline":
-            document.inline.append(Inline(unescaped(child.content), line + offset, path, document.next_order()))
+            document.add_inline(unescaped(child.content), line + offset, path, prose)
         elif child.type == "math_inline_double":
             if child.content.startswith("\n") or child.content.endswith("\n") or _own_lines(children, k):
                 document.displays.append(_display("$$", child.content, line + offset, path, document))
             else:
-                document.inline.append(Inline(unescaped(child.content), line + offset, path, document.next_order()))
+                document.add_inline(unescaped(child.content), line + offset, path, prose)
         elif child.type == "text":
             prose.append(child.content)
             if "$$" in child.content:  # dollarmath leaves an unclosed $$ as text
