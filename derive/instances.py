@@ -315,7 +315,10 @@ def _applied(pair: list[Expr], written: Expr) -> list[Expr]:
 def imposable(condition: Expr) -> bool:
     """Whether a stated equation (as expr = 0) can be put into a link's instances: an operator's value,
     or an equation linear in its last unknown (Σ_k y_k = 1); ‖u‖ = 1 is neither."""
-    written = instance(condition, {s: 2 for s in bounds_of(condition, condition)}, {})
+    try:
+        written = instance(condition, {s: 2 for s in bounds_of(condition, condition)}, {})
+    except _Unwritable:  # a term with a free index (Σ_k p_k = p_j): judged as it stands elsewhere
+        return True
     if sum(isinstance(t.as_coeff_Mul()[1], (*OPERATORS, AppliedUndef)) for t in Add.make_args(written)) == 1:
         return True
     unknowns = sorted(written.free_symbols, key=lambda s: s.name)
