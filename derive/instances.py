@@ -312,23 +312,6 @@ def _applied(pair: list[Expr], written: Expr) -> list[Expr]:
     return [e.xreplace(solved[0]) for e in pair] if len(solved) == 1 else pair
 
 
-def imposable(condition: Expr) -> bool:
-    """Whether a stated equation (as expr = 0) can be put into a link's instances: an operator's value,
-    or an equation linear in its last unknown (Σ_k y_k = 1); ‖u‖ = 1 is neither."""
-    try:
-        written = instance(condition, {s: 2 for s in bounds_of(condition, condition)}, {})
-    except _Unwritable:  # a term with a free index (Σ_k p_k = p_j): judged as it stands elsewhere
-        return True
-    if sum(isinstance(t.as_coeff_Mul()[1], (*OPERATORS, AppliedUndef)) for t in Add.make_args(written)) == 1:
-        return True
-    unknowns = sorted(written.free_symbols, key=lambda s: s.name)
-    try:
-        linear_eq_to_matrix([written], unknowns[-1:])
-    except Exception:
-        return False
-    return bool(unknowns)
-
-
 def _described(sizes: dict[Symbol, int], values: dict[str, int]) -> str:
     parts = [f"{'the number of terms' if s == ALL_TERMS else s.name} = {n}" for s, n in sizes.items()]
     parts += [f"{letter} = {v}" for letter, v in values.items()]

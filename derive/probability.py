@@ -211,11 +211,13 @@ def parameters_only(difference: Expr, *sides: Expr) -> bool:
     relates moments to parameters (X ∼ N(μ_1, σ_1²)) in words that a comparison of moments cannot know;
     such a difference proves nothing. So does a Latin letter no expectation holds (np(1 − p) of
     Var(K) − np(1 − p), K binomial). A constant the expectations hold (b of E[aX + b] − aE[X], μ of
-    E[X + μ] − E[X]) is a slip."""
-    free = [t for t in Add.make_args(expand(difference))
-            if not any(s.name.startswith("E[") for s in t.free_symbols)]
-    averaged = _inside(sides)
-    return any(s not in averaged for t in free for s in t.free_symbols)
+    E[X + μ] − E[X]), or one left where the moments cancel (b of aE[X] + b − aE[X]), is a slip."""
+    terms = Add.make_args(expand(difference))
+    free = [t for t in terms if not any(s.name.startswith("E[") for s in t.free_symbols)]
+    if len(free) == len(terms):  # aE[X] + b against aE[X]: the moments cancel, a constant is left: a slip
+        return False
+    inside = _inside(sides)
+    return any(s not in inside for t in free for s in t.free_symbols)
 
 
 def moment_fact(a: Expr, b: Expr) -> bool:

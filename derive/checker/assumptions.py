@@ -27,9 +27,9 @@ VALUES = {"unit": (-1, 1), "binary": (0, 1)}  # the values a label of each codin
 _SET = {"unit": "{−1, +1}", "binary": "{0, 1}"}
 # y \in \{0, 1\}: a 0/1 label, whose powers are itself
 _BINARY = re.compile(_NAME + r"\s*\\in\s*\\\{\s*0\s*,\s*1\s*\\\}")
-# y_i \in \{-1, +1\}, y \in \{\pm 1\}, y_i = \pm 1: a label of ±1 coding, whose square is 1
-_UNIT = re.compile(_NAME + r"\s*(?:\\in\s*\\\{\s*(?:-\s*1\s*,\s*\+?\s*1|\+?\s*1\s*,\s*-\s*1|\\pm\s*1)\s*\\\}"
-                   r"|=\s*\\pm\s*1(?![\d.]))")
+# y_i \in \{-1, +1\}, y \in \{\pm 1\}: a label of ±1 coding, whose square is 1 (x = \pm 1, the roots
+# of an equation, says nothing of x further on)
+_UNIT = re.compile(_NAME + r"\s*\\in\s*\\\{\s*(?:-\s*1\s*,\s*\+?\s*1|\+?\s*1\s*,\s*-\s*1|\\pm\s*1)\s*\\\}")
 
 
 def conditions_in(text: str) -> list[tuple[str, str]]:

@@ -64,13 +64,13 @@ class Definitions:
     values: dict[Symbol, tuple[Expr, int]] = field(default_factory=dict)  # "take x = 3": x → (3, its line)
     independent: int | None = None  # the line where the text says its random variables are independent
     moments: list[tuple[tuple[Expr, Expr], int, str]] = field(default_factory=list)  # E K = np: (sides, line, as written)
-    counts: dict[str, Symbol] = field(default_factory=dict)
+    counts: dict[str, Symbol] = field(default_factory=dict)  # "X_1, \dots, X_n": X → n, a sum's bound
     defining: bool = False  # the chain here defines a name by its logarithm (\ln L = …), not claims
-    named: dict[str, int] = field(default_factory=dict)
-    laws: dict[str, tuple[Expr, Expr, int]] = field(default_factory=dict)  # X → (mean, variance, line)  # "call this $u_j$": a family u named in words → line
+    named: dict[str, int] = field(default_factory=dict)  # "call this $u_j$": a family u named in words → line
+    laws: dict[str, tuple[Expr, Expr, int]] = field(default_factory=dict)  # X → (mean, variance, line)
     # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
     # new definition may only restate the old one, a claim to check)
-    previous: dict[Symbol, Expr] = field(default_factory=dict)  # "X_1, \\dots, X_n": X → n, a sum's bound
+    previous: dict[Symbol, Expr] = field(default_factory=dict)
 
     def undefined_reason(self, names: list[str]) -> str:
         """Why a chain that uses names nobody defined before it cannot be decided."""
@@ -336,8 +336,10 @@ _COUNTED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])_\{?1\}?\s*,\s*(?:\1_\{?2\}?\s*
                       r"\1_\{?([A-Za-z])\}?(?![A-Za-z0-9_])")
 
 
-# "X_1, \\dots, X_n i.i.d. with mean ⟨μ⟩ and variance ⟨σ²⟩" (⟨k⟩: the k-th inline formula)
-_MEAN_VARIANCE = re.compile(r"\bmean\s*⟨(\d+)⟩\s*(?:,\s*)?(?:and\s+)?(?:common\s+)?variance\s*⟨(\d+)⟩", re.IGNORECASE)
+# "X_1, \dots, X_n i.i.d. with mean ⟨μ⟩ and variance ⟨σ²⟩" (⟨k⟩: the k-th inline formula); "the
+# average of X_1, …, X_n has mean μ" gives the average's, not the X's: only "with" introduces a law
+_MEAN_VARIANCE = re.compile(r"\bwith\s+(?:a\s+|the\s+)?(?:common\s+)?mean\s*⟨(\d+)⟩\s*(?:,\s*)?(?:and\s+)?"
+                            r"(?:common\s+)?variance\s*⟨(\d+)⟩", re.IGNORECASE)
 _MARK = re.compile(r"⟨(\d+)⟩")
 # X_i \sim \mathcal{N}(\mu, \sigma^2), or i.i.d. \mathcal{N}(\mu, v) after the sample
 _NORMAL_LAW = re.compile(r"^(?:(.*?)\\sim)?\s*\\mathcal\s*\{\s*N\s*\}\s*(?:\\left)?\(([^()]*),([^()]*)(?:\\right)?\)\s*$",

@@ -13,20 +13,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sympy import Derivative, Expr, Indexed, Product, Sum, Symbol
+from sympy import Derivative, Expr, Indexed, Product, Sum, Symbol, expand
 from sympy.core.function import AppliedUndef
 
-from derive.checker.assumptions import assumed, cases, described, is_condition, used_by
+from derive.checker.assumptions import VALUES, assumed, cases, described, is_condition, used_by
 from derive.checker.blocks import Chain
 from derive.checker.definitions import Definitions
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
-from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised, named_in_words,
-                                   restates, under_conditions, variable_written, with_moments_stated)
+from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised,
+                                   length_stated, letters_of, named_in_words, restates, scaled, under_conditions,
+                                   variable_written, with_moments_stated)
 from derive.checker.written import base_of
 from derive.exprs import ALL_TERMS
 from derive.indexing import split
-from derive.instances import by_instances, imposable
+from derive.instances import by_instances
 from derive.justify import justify
 from derive.probability import has_moments
 from derive.render.printer import text as plain
@@ -76,9 +77,10 @@ def judge(p: Pair) -> Link:
             return link
     used = used_by((p.a, p.b), p.known.assumptions) if verdict is not True else set()
     if used:  # √(x²) = x where the text said x > 0; y ∈ {0, 1}: each value in turn
-        a, b = assumed(p.a, p.known.assumptions), assumed(p.b, p.known.assumptions)
-        split = cases((a, b), p.known.assumptions)
-        verdict, method = _in_every_case(a, b, split) if split else compare(a, b)
+        a, b = (_derivatives_done(e) if _labels(used, p.known) else e for e in (p.a, p.b))
+        a, b = assumed(a, p.known.assumptions), assumed(b, p.known.assumptions)
+        each = cases((a, b), p.known.assumptions)
+        verdict, method = _in_every_case(a, b, each) if each else compare(a, b)
     if verdict is True:
         return p.link(VALID, method, rule=f"using {described(used, p.known.assumptions)}" if used else
                       justify(p.a, p.b, Symbol(p.variable, real=True)))
@@ -103,16 +105,30 @@ def _compared(p: Pair) -> tuple[bool | None, str]:
     return verdict, method
 
 
-def _in_every_case(a: Expr, b: Expr, split: list[dict]) -> tuple[bool | None, str]:
+def _labels(used: set[str], known: Definitions) -> bool:
+    """Whether a link uses a label of a finite coding (y ∈ {0, 1}, y_i ∈ {−1, +1})."""
+    return any(known.assumptions[n][0] in VALUES for n in used)
+
+
+def _derivatives_done(expr: Expr) -> Expr:
+    """expr with its derivatives worked out and expanded: a label's powers appear only then (d/dw of
+    (1 − y w x)² has y²)."""
+    return expand(expr.replace(lambda e: isinstance(e, Derivative), lambda e: e.doit()))
+
+
+def _in_every_case(a: Expr, b: Expr, each: list[dict]) -> tuple[bool | None, str]:
     verdict: bool | None = True
-    for case in split:
-        holds, how = compare(a.xreplace(case), b.xreplace(case))
-        shown = ", ".join(f"{plain(s)} = {v}" for s, v in case.items())
+    shown = ["; ".join(f"{plain(s)} = {v}" for s, v in case.items()) for case in each]
+    for case, where in zip(each, shown):
+        try:
+            holds, how = compare(a.xreplace(case), b.xreplace(case))
+        except ValueError:  # a derivative by the label itself, left unevaluated: no value to put in
+            return None, f"a derivative by {where.partition(' =')[0]}, which takes its values only"
         if holds is False:
-            return False, f"{how} at {shown}"
+            return False, f"{how} at {where}"
         if holds is None:
             verdict = None
-    return verdict, f"in every case ({'; '.join(', '.join(f'{plain(s)} = {v}' for s, v in c.items()) for c in split)})"
+    return verdict, f"in every case ({'; '.join(shown)})"
 
 
 # --- before the sides are compared -----------------------------------------------------------------
@@ -294,35 +310,39 @@ def independence(p: Pair) -> Link | None:
     return None
 
 
-def unimposed_condition(p: Pair) -> Link | None:
-    """"Evaluate at ‖u‖ = ‖v‖ = 1": an equation the text states just before about the link's names, of
-    a kind derive cannot put into the link (not linear in any one unknown)."""
-    names = _letters_of(p.a, p.b)
-    near = [shown for value, line, shown in p.known.equations if 0 <= p.line - line <= EXAMPLE_REACH
-            and _letters_of(value) & names and value.as_coeff_Add()[0] != 0 and not imposable(value)]
-    # (a normalisation, ‖u‖ = 1; an identity = 0 the text states, Σ_i (x_i − x̄) x̄ = 0, sets no case)
-    if near:
-        return p.link(UNDECIDED, reason=f"the text states {', '.join(near)} just before, which derive does not put "
-                                        "into the link")
-    return None
-
-
-def _letters_of(*exprs: Expr) -> set[str]:
-    return {base_of(t) for e in exprs for t in e.free_symbols | e.atoms(Indexed)} - {"all"}
+def unit_length(p: Pair) -> Link | None:
+    """"Evaluate at ‖u‖ = ‖v‖ = 1": the link with its derivatives taken and then each such vector
+    scaled to the length the text states, at every size; valid where it holds there."""
+    names = letters_of((p.a, p.b))
+    lengths = [(found, shown) for value, line, shown in p.known.equations if 0 <= p.line - line <= EXAMPLE_REACH
+               and (found := length_stated(value)) is not None and found[0] in names]
+    if not lengths:
+        return None
+    judged = by_instances(p.a, p.b, lambda x, y: compare(*(scaled(e, dict(f for f, _ in lengths)) for e in (x, y))))
+    said = ", ".join(shown for _, shown in lengths)
+    if judged is None or judged[0] is False:
+        return None  # wrong at unit length too
+    if judged[0] is None:
+        return p.link(UNDECIDED, reason=f"under {said}: {judged[1]}")
+    return p.link(VALID, judged[1], rule=f"using {said}")
 
 
 def special_case(p: Pair) -> Link | None:
     """"For a positive anchor (y = 1) this is …": the link in the case the text sets just before, valid
-    where it holds there; "if 𝐱_i = 1 for all i": a case derive cannot put in (a vector made a
-    number), no verdict either way."""
+    where it holds there and wrong where it fails there; "if 𝐱_i = 1 for all i": a case derive cannot
+    put in (a vector made a number), no verdict either way."""
     case = a_case_stated(p.a, p.b, list(p.read), p.known, p.line, p.variable)
     if not case:
         return None
     said = ", ".join(f"{plain(name)} = {plain(value)} (line {line})" for name, (value, line) in case.items())
     values = {name: value for name, (value, _) in case.items()}
-    if compare(p.a.xreplace(values), p.b.xreplace(values))[0] is True:
-        return p.link(VALID, "in the case the text sets", rule=f"at {said}, the case the text sets just before")
-    return p.link(UNDECIDED, reason=f"the text sets {said} just before: a special case derive does not apply")
+    if not values.keys() & (p.a.free_symbols | p.b.free_symbols):
+        return p.link(UNDECIDED, reason=f"the text sets {said} just before: a special case derive does not apply")
+    holds, how = compare(p.a.xreplace(values), p.b.xreplace(values))
+    if holds is None:
+        return p.link(UNDECIDED, reason=f"at {said}, the case the text sets just before: {how}")
+    return p.link(VALID if holds else INVALID, how, rule=f"at {said}, the case the text sets just before",
+                  reason=None if holds else f"fails at {said}, the case the text sets just before")
 
 
 def in_words(p: Pair) -> Link | None:
@@ -332,5 +352,5 @@ def in_words(p: Pair) -> Link | None:
     return None
 
 
-IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (unstated_convention, independence, unimposed_condition,
+IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (unstated_convention, independence, unit_length,
                                                          special_case, in_words)

@@ -60,9 +60,10 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     summed = [e is not None and e.has(Sum) for e in as_read]  # as written, before definitions bring sums
     deltas = [_deltas(e) for e in as_read]  # δ_ij as written: the link speaks of every i and j
     for i in range(len(exprs) - 1):
-        report.links.append(judge(Pair(i, exprs[i], exprs[i + 1], (as_read[i], as_read[i + 1]), chain, known,
-                                       variable, at, declared, definition, report.errors,
-                                       summed[i] or summed[i + 1], deltas[i] + deltas[i + 1], undefined)))
+        report.links.append(judge(Pair(
+            i, exprs[i], exprs[i + 1], read=(as_read[i], as_read[i + 1]), chain=chain, known=known,
+            variable=variable, at=at, declared=declared, definition=definition, errors=report.errors,
+            summed=summed[i] or summed[i + 1], deltas=deltas[i] + deltas[i + 1], undefined=undefined)))
     if solving:
         _set_to_zero(report, exprs)
     _locate(report, exprs, set(chain.relations))

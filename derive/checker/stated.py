@@ -5,7 +5,7 @@ left unsaid (Σ_k y_k = 1, x̄ the mean of the x_i)."""
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, S, Subs, Sum, Symbol
+from sympy import Add, Derivative, Expr, Function, Indexed, IndexedBase, Product, S, Subs, Sum, Symbol, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.checker.blocks import Chain
@@ -23,7 +23,7 @@ from derive.verify import compare
 
 
 def restates(chain: Chain, body: Expr | None, variable: str, known: Definitions, at: Symbol | None,
-              declared: bool) -> tuple[str, str] | None:
+             declared: bool) -> tuple[str, str] | None:
     """(method, rule) where a chain defines a name again with what its earlier definition already says
     (ℓ = −Σ q̃_k log p_k, then ℓ = −(1 − ε)Σ_k δ_ky log p_k − …): a claim that holds, not a new quantity.
     None where it says something else (a second example's y), or nothing was defined before."""
@@ -113,7 +113,7 @@ def at_point(expr: Expr, point: dict) -> Expr:
 
 
 def under_conditions(a: Expr, b: Expr, known: Definitions,
-                      deltas: list[set[str]]) -> tuple[bool, str, str] | None:
+                     deltas: list[set[str]]) -> tuple[bool, str, str] | None:
     """(verdict, method, the conditions used) once the equations and index relations the text stated
     are imposed (Σ_k y_k = 1; j ≠ i): True where the link then holds, False where it fails under the
     stated equations; None where neither is shown or none applies. deltas: the indices of the δ's the
@@ -155,7 +155,7 @@ def with_moments_stated(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str
 
 
 def variable_written(a: Expr | None, b: Expr | None, variable: str,
-                      known: Definitions) -> tuple[Expr, Expr] | None:
+                     known: Definitions) -> tuple[Expr, Expr] | None:
     """Both sides with the chain's variable written out too, where the text defined it and the link
     has no derivative by it (A'(η) = e^η = λ with η = log λ); None where that changes nothing."""
     symbol = names.make(variable)
@@ -168,7 +168,7 @@ def variable_written(a: Expr | None, b: Expr | None, variable: str,
         return None
 
 
-def _letters(exprs) -> set[str]:
+def letters_of(exprs) -> set[str]:
     """The letters names in exprs are written with: x of x_i, of the term x[k], and of 𝐱_i."""
     found = set()
     for e in exprs:
@@ -185,7 +185,7 @@ def a_case_stated(a: Expr, b: Expr, written: list, known: Definitions, line: int
     that fails in general may hold in that case. Empty where it gave none. Never the variable a link is
     a function of (the critical points x = 3/14 say nothing of g'(x) below them), nor a name the link
     writes itself (a claim about every x): only one its definitions bring in. written: the link as read."""
-    letters = _letters((a, b)) - _letters(e for e in written if e is not None)
+    letters = letters_of((a, b)) - letters_of(e for e in written if e is not None)
     differentiated = {v for e in (a, b) for d in e.atoms(Derivative) for v in d.variables} | {names.make(variable)}
     found = {}
     for name, (value, where) in known.values.items():
@@ -213,11 +213,14 @@ def named_in_words(a: Expr, b: Expr, known: Definitions, written: tuple = (None,
         sibling = any(d.name.partition("_")[0] == base and d != s for d in known.symbols)
         if sibling or (names.make(sub) in bounds and base not in summed):
             found.append(plain(s))
-    as_written = [_letters([e]) if e is not None else set() for e in written]
-    for letter in sorted(known.named):  # (written on its side: a z only definitions bring in is no such name)
-        sides = [_letters([e]) for e in (a, b)]
-        if any(letter in as_written[k] and letter not in sides[1 - k] for k in (0, 1)) \
-                and not any(base_of(d) == letter for d in known.symbols):
+    # Σ_i α_i u_i = Σ_r g_r o_r after "call this $u_j$": a sum of a family the prose names, written on
+    # its side (not brought in by definitions), against another sum; a lone u_j is checked as it stands
+    summed_in = [{str(t.base.label) for node in preorder(e) if isinstance(node, Sum) for t in node.atoms(Indexed)}
+                 if e is not None else set() for e in written]
+    for letter in sorted(known.named):
+        sides = [letters_of([e]) for e in (a, b)]
+        if any(letter in summed_in[k] and letter not in sides[1 - k] and (b if k == 0 else a).has(Sum)
+               for k in (0, 1)) and not any(base_of(d) == letter for d in known.symbols):
             found.append(f"the {letter}'s (line {known.named[letter]})")
     return ", ".join(found)
 
@@ -238,10 +241,10 @@ def holds_if_normalised(a: Expr, b: Expr) -> str | None:
 def holds_if_mean(a: Expr, b: Expr) -> str | None:
     """'ȳ is the mean of the y_i' where the link holds once an x̄ the text never defined is the mean of
     the terms of its letter (the convention of statistics notes, often left unsaid: "and so on")."""
+    sums = [node for e in (a, b) for node in preorder(e) if isinstance(node, Sum)]
+    bound = next((hi for node in sums for _, _, hi in node.limits if hi.free_symbols), None)
     for bar in sorted({s for s in a.free_symbols | b.free_symbols if s.name.endswith("bar")}, key=str):
         letter = bar.name[:-3]
-        sums = [node for e in (a, b) for node in preorder(e) if isinstance(node, Sum)]
-        bound = next((hi for node in sums for _, _, hi in node.limits if hi.free_symbols), None)
         if not letter or bound is None:
             continue
         k = names.make("k")
@@ -249,3 +252,28 @@ def holds_if_mean(a: Expr, b: Expr) -> str | None:
         if compare(a.xreplace({bar: mean}), b.xreplace({bar: mean}))[0] is True:
             return f"{letter}̄ is the mean of the {letter}_i"
     return None
+
+
+def length_stated(value: Expr) -> tuple[str, Expr] | None:
+    """(u, 1) for ‖u‖ = 1 (or Σ_k u_k² = 1) stated as value = 0: the squared length of the vector u."""
+    constant, side = value.as_coeff_Add()
+    squared = -constant
+    if side.is_Pow and side.exp == S.Half:
+        side, squared = side.base, squared ** 2
+    if isinstance(side, Sum) and side.function.is_Pow and side.function.exp == 2 \
+            and isinstance(side.function.base, Indexed) and squared.is_positive:
+        return str(side.function.base.base.label), squared
+    return None
+
+
+def scaled(expr: Expr, lengths: dict[str, Expr]) -> Expr:
+    """An instance (terms u_1, u_2, … as symbols) with its derivatives taken, then each vector u scaled
+    to the squared length lengths[u]: a point where the stated ‖u‖ = 1 holds."""
+    done = expr.replace(lambda e: isinstance(e, Derivative), lambda e: e.doit())
+    for letter, squared in lengths.items():
+        terms = sorted({t for t in done.free_symbols if t.name.partition("_")[0] == letter
+                        and t.name.partition("_")[2].isdigit()}, key=str)
+        if terms:
+            norm = sqrt(Add(*(t ** 2 for t in terms)))
+            done = done.xreplace({t: sqrt(squared) * t / norm for t in terms})
+    return done
