@@ -13,7 +13,7 @@ from sympy import Add, Expr, Integer, Integral, Mul, Pow, Rational, S
 
 from derive.exprs import neg, replace_at, size
 from derive.render.printer import latex
-from derive.verify import compare, surely_differs
+from derive.verify import numerically_same, surely_differs
 
 MAX_CANDIDATES = 200
 
@@ -58,7 +58,15 @@ def _at(expr: Expr, path: tuple[int, ...]) -> Expr:
 
 def _shown(expr: Expr, path: tuple[int, ...]) -> Expr:
     """What a reader finds the change in: the nearest product around it (two levels up at most),
-    else the sum it stands in, else the changed part itself."""
+    else the sum it stands in, else the changed part itself; the whole line where the edit made SymPy
+    reorder it (the path leads nowhere then)."""
+    try:
+        return _around(expr, path)
+    except IndexError:
+        return expr
+
+
+def _around(expr: Expr, path: tuple[int, ...]) -> Expr:
     for up in (1, 2):
         if len(path) >= up and isinstance(_at(expr, path[:-up]), Mul):
             return _at(expr, path[:-up])
@@ -84,6 +92,6 @@ def suggestion(before: Expr, wrong: Expr, after: Expr) -> str | None:
                 continue
             if surely_differs(candidate, after) or surely_differs(before, candidate):
                 continue
-            if compare(before, candidate)[0] is True and compare(candidate, after)[0] is True:
+            if numerically_same(before, candidate) and numerically_same(candidate, after):
                 return f"did you mean ${latex(_shown(candidate, path))}$ where it says ${latex(_shown(wrong, path))}$?"
     return None

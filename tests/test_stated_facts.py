@@ -310,3 +310,11 @@ def test_moments_left_as_constants_or_opaque_moments_that_differ_are_slips():
     for a, b in [(r"a\mathbb{E}[X] + b", r"a\mathbb{E}[X]"), (r"\mathbb{E}[X] - m", r"\mathbb{E}[X]"),
                  (r"\mathbb{E}[2\log X]", r"\mathbb{E}[\log X]")]:
         assert compare(parse(a, reader="latex"), parse(b, reader="latex"))[0] is False
+
+
+def test_an_optimum_defined_with_a_star_is_written_out():
+    """σ^* = w_+ N_+ / (w_+ N_+ + N_-) defines σ^*; a link in it is checked through the definition."""
+    text = r"""$$ \sigma^{*} = \frac{w_+ N_+}{w_+ N_+ + N_-} $$
+$$ N_- \sigma^{*} - w_+ N_+ \bigl(1 - \sigma^{*}\bigr) = \frac{N_- w_+ N_+ - w_+ N_+ N_-}{w_+ N_+ + N_-} = 0 $$"""
+    assert verdicts(text) == [VALID, VALID]
+    assert verdicts(text.replace(r"- w_+ N_+ \bigl(1", r"+ w_+ N_+ \bigl(1"))[0] == INVALID
