@@ -118,7 +118,7 @@ def _derivatives_done(expr: Expr) -> Expr:
 
 def _in_every_case(a: Expr, b: Expr, each: list[dict]) -> tuple[bool | None, str]:
     verdict: bool | None = True
-    shown = ["; ".join(f"{plain(s)} = {v}" for s, v in case.items()) for case in each]
+    shown = [", ".join(f"{plain(s)} = {v}" for s, v in case.items()) for case in each]
     for case, where in zip(each, shown):
         try:
             holds, how = compare(a.xreplace(case), b.xreplace(case))
@@ -339,10 +339,17 @@ def special_case(p: Pair) -> Link | None:
     if not values.keys() & (p.a.free_symbols | p.b.free_symbols):
         return p.link(UNDECIDED, reason=f"the text sets {said} just before: a special case derive does not apply")
     holds, how = compare(p.a.xreplace(values), p.b.xreplace(values))
-    if holds is None:
-        return p.link(UNDECIDED, reason=f"at {said}, the case the text sets just before: {how}")
-    return p.link(VALID if holds else INVALID, how, rule=f"at {said}, the case the text sets just before",
-                  reason=None if holds else f"fails at {said}, the case the text sets just before")
+    if holds is True:
+        return p.link(VALID, how, rule=f"at {said}, the case the text sets just before")
+    if holds is False and all(0 <= p.line - line <= CASE_REACH for _, line in case.values()):
+        return p.link(INVALID, how, reason=f"fails at {said}, the case the text sets right before it")
+    # (a case set some lines up may be another example's, and other facts of the case, y_2 = 1 − y_1,
+    # are not put in: failing there is no verdict)
+    return p.link(UNDECIDED, reason=f"at {said}, the case the text sets before: {how}")
+
+
+# "For a positive example, $y = 1$:" and the display right after: the case is surely this link's
+CASE_REACH = 2
 
 
 def in_words(p: Pair) -> Link | None:
