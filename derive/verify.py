@@ -141,7 +141,9 @@ def _integrated(terms: tuple, sides: list, point: dict) -> dict:
     """Each integral of the terms and sides at the point, worked out once (a quadrature each): the
     same integral stands in many terms."""
     integrals = {i for e in (*terms, *sides) for i in e.atoms(Integral)}
-    return {i: i.xreplace(point).evalf(15) for i in integrals}
+    # (evalf with subs, as for the rest: an improper integral it leaves unworked is no value here, and
+    # a quadrature of one that diverges at the point, n < 1 in ∫_0^∞ s^{n-2} e^{-s} ds, would be garbage)
+    return {i: i.evalf(15, subs=point) for i in integrals}
 
 
 def _numerically_equal(a: Expr, b: Expr) -> bool:
