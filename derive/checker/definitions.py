@@ -19,6 +19,7 @@ from derive.parse.build import FUNCTIONS
 from derive.indexing import split
 from derive.parse.definitions import parse_definition
 from derive.probability import moment_fact
+from derive.checker.samples import counts_in, laws
 
 # \frac{d}{dx}, \frac{d^{2}}{dx^{2}}, \frac{dy}{d\alpha}, \frac{\partial}{\partial \theta_0}: the name after
 # the d (or \partial) of the denominator, however it is spelled (derive.parse.names decides)
@@ -308,13 +309,13 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     for line, words, _ in prose:  # ("i.i.d. data", "X and Y independent"): where the text says it
         if _INDEPENDENT.search(words):
             found.entries.append(((0, line), line, "independent", None, None))
-    found.entries += [((item.order, item.line), item.line, "law", letter, law) for item, letter, law in _laws(inline, prose)]
+    found.entries += [((item.order, item.line), item.line, "law", letter, law) for item, letter, law in laws(inline, prose)]
     for item in inline:  # "call this $u_j$": a family named in the prose, perhaps without a formula
         if (name := names.spelled(item.formula.strip())) is not None and (parts := split(name)) and len(parts[1]) == 1:
             found.entries.append(((item.order, item.line), item.line, "named", parts[0], None))
     for item in inline:  # "$X_1, \dots, X_n$ i.i.d.": a sum over the X_j without bounds runs to n
         found.entries += [((item.order, item.line), item.line, "count", letter, bound)
-                          for letter, bound in _counts_in(item.formula)]
+                          for letter, bound in counts_in(item.formula)]
     for item in inline:  # "for $x > 0$", "off the diagonal, $j \neq i$": a condition from here on
         found.entries += [((item.order, item.line), item.line, "assume", name, kind)
                           for name, kind in conditions_in(item.formula)]
@@ -330,67 +331,6 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
 
 # "2y - 1 \\in \\{-1, +1\\}", "w \\in \\mathbb{R}^d": a value, then the set it lies in
 _MEMBER = re.compile(r"(.+?)\\in(?![A-Za-z])\s*(\\\{.*\\\}|\\mathbb\s*\{[A-Z]\}(?:\^\s*\{?[^{}]*\}?)?)\s*", re.DOTALL)
-
-
-# X_1, \dots, X_n; x_1, x_2, \ldots, x_{N}: a sample of n terms named by one letter
-_COUNTED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])_\{?1\}?\s*,\s*(?:\1_\{?2\}?\s*,\s*)?\\[lc]?dots\s*,?\s*"
-                      r"\1_\{?([A-Za-z])\}?(?![A-Za-z0-9_])")
-
-
-# "X_1, \dots, X_n i.i.d. with mean ⟨μ⟩ and variance ⟨σ²⟩" (⟨k⟩: the k-th inline formula); "the
-# average of X_1, …, X_n has mean μ" gives the average's, not the X's: only "with" introduces a law
-_MEAN_VARIANCE = re.compile(r"\bwith\s+(?:a\s+|the\s+)?(?:common\s+)?mean\s*⟨(\d+)⟩\s*(?:,\s*)?(?:and\s+)?"
-                            r"(?:common\s+)?variance\s*⟨(\d+)⟩", re.IGNORECASE)
-_MARK = re.compile(r"⟨(\d+)⟩")
-# X_i \sim \mathcal{N}(\mu, \sigma^2), or i.i.d. \mathcal{N}(\mu, v) after the sample
-_NORMAL_LAW = re.compile(r"^(?:(.*?)\\sim)?\s*\\mathcal\s*\{\s*N\s*\}\s*(?:\\left)?\(([^()]*),([^()]*)(?:\\right)?\)\s*$",
-                         re.DOTALL)
-_SAMPLE_TERM = re.compile(r"^\s*([A-Z])_(?:\{?[a-z1]\}?)\s*$")  # X_i, X_1
-
-
-def _laws(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[Inline, str, tuple[Expr, Expr]]]:
-    """(where, letter, (mean, variance)) for each sentence that gives a sample's terms a law: "X_1, …,
-    X_n i.i.d. with mean μ and variance σ²", "X_i ∼ N(μ, σ²)", "X_1, …, X_n i.i.d. N(μ, v)"."""
-    found = []
-    text = " ".join(words for _, words, _ in prose)
-    for sentence in re.split(r"(?<=[.!?])(?<![ .][A-Za-z]\.)\s+", text):  # (not after i.i.d. or e.g.)
-        marks = [int(k) for k in _MARK.findall(sentence) if int(k) < len(inline)]
-        letters = []
-        for k in marks:
-            formula = inline[k].formula
-            normal = _NORMAL_LAW.match(formula)
-            head = normal.group(1) if normal and normal.group(1) else formula
-            letters += [m.group(1) for m in _COUNTED.finditer(head)] + [
-                m.group(1) for m in [_SAMPLE_TERM.match(head)] if m and normal]
-        if not letters:
-            continue
-        law = None
-        if (m := _MEAN_VARIANCE.search(sentence)) and max(int(m.group(1)), int(m.group(2))) < len(inline):
-            law = (inline[int(m.group(1))], inline[int(m.group(1))].formula, inline[int(m.group(2))].formula)
-        for k in marks:
-            if law is None and (normal := _NORMAL_LAW.match(inline[k].formula)):
-                law = (inline[k], normal.group(2), normal.group(3))
-        if law is None:
-            continue
-        try:
-            mean, variance = (parse(part, reader="latex") for part in law[1:])
-        except DeriveError:
-            continue
-        found.append((law[0], letters[0], (mean, variance)))
-    return found
-
-
-def _counts_in(formula: str) -> list[tuple[str, Symbol]]:
-    """(letter, bound) for each list x_1, …, x_n in a formula: the text's count of the x's."""
-    found = []
-    for m in _COUNTED.finditer(formula):
-        try:
-            bound = parse(m.group(2), reader="latex")
-        except DeriveError:
-            continue
-        if isinstance(bound, Symbol):
-            found.append((m.group(1), bound))
-    return found
 
 
 # a law named by its parameters: \mathcal{N}(\mu, \sigma^2) (no \mid: no point it is taken at)
