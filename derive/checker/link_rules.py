@@ -328,9 +328,9 @@ def unit_length(p: Pair) -> Link | None:
 
 
 def special_case(p: Pair) -> Link | None:
-    """"For a positive anchor (y = 1) this is …": the link in the case the text sets just before, valid
-    where it holds there and wrong where it fails there; "if 𝐱_i = 1 for all i": a case derive cannot
-    put in (a vector made a number), no verdict either way."""
+    """"For a positive anchor (y = 1) this is …": the link in the case the text sets before it, valid
+    where it holds there, wrong where it fails in a case set right before it (CASE_REACH), else no
+    verdict; "if 𝐱_i = 1 for all i": a case derive cannot put in (a vector made a number), no verdict."""
     case = a_case_stated(p.a, p.b, list(p.read), p.known, p.line, p.variable)
     if not case:
         return None
