@@ -190,11 +190,6 @@ def _put(expr: Expr, v: Symbol, value: Expr) -> Expr:
     return expr.func(*(_put(arg, v, value) for arg in expr.args))
 
 
-def needs_instances(a: Expr, b: Expr) -> bool:
-    """Whether a link must be judged by instances: a free index, or a sum with a symbolic bound."""
-    return bool(free_indices(a, b)) or bool(bounds_of(a, b))
-
-
 def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ...] = (),
                  distinct: frozenset = frozenset(), as_written: bool = False) -> tuple[bool | None, str] | None:
     """(verdict, method) from instances of the sums' bounds and the free indices, or None when the link

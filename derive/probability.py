@@ -60,7 +60,7 @@ def has_moments(*exprs: Expr) -> bool:
 
 def random_symbols(*exprs: Expr) -> frozenset:
     """The symbols the link's expectations average over (see the module's docstring)."""
-    inside = _inside(exprs)
+    inside = averaged(*exprs)
     capitals = _capitals(inside)
     if capitals:  # and an estimator θ̂ beside them: random too, whatever letter it is
         return frozenset(capitals | {s for s in inside if _estimate(s)})
@@ -75,7 +75,7 @@ def as_random(a: Expr, b: Expr) -> tuple[Expr, Expr]:
     """a and b with the data x_i inside an expectation written X_i where the link writes X too: the
     observed x_i of an estimate λ̂ = n/Σ x_i are, under E, the random X_i the text averages over."""
     capitals = {str(t.base.label) for e in (a, b) for node in preorder(e) if isinstance(node, OPERATORS)
-                for t in node.atoms(Indexed)} | {s.name.partition("_")[0] for s in _capitals(_inside((a, b)))}
+                for t in node.atoms(Indexed)} | {s.name.partition("_")[0] for s in _capitals(averaged(a, b))}
     capitals = {c for c in capitals if c[:1].isupper() and len(c) == 1}
 
     def inside(node):
@@ -116,15 +116,10 @@ def unrelated_estimates(difference: Expr) -> list[str]:
 def guessed(*exprs: Expr) -> bool:
     """Whether the random symbols were guessed from lowercase letters (no capital inside an expectation):
     E[ax + b] may average over x alone, or over a and b too. A difference is then no verdict."""
-    return not _capitals(_inside(exprs))
+    return not _capitals(averaged(*exprs))
 
 
 def averaged(*exprs: Expr) -> set[Symbol]:
-    """The symbols inside an expectation, a variance or a covariance."""
-    return _inside(exprs)
-
-
-def _inside(exprs: tuple[Expr, ...]) -> set[Symbol]:
     """The symbols inside an expectation, a variance or a covariance."""
     return {s for e in exprs for node in preorder(e) if isinstance(node, OPERATORS) for s in node.free_symbols}
 
@@ -216,7 +211,7 @@ def parameters_only(difference: Expr, *sides: Expr) -> bool:
     free = [t for t in terms if not any(s.name.startswith("E[") for s in t.free_symbols)]
     if len(free) == len(terms):  # aE[X] + b against aE[X]: the moments cancel, a constant is left: a slip
         return False
-    inside = _inside(sides)
+    inside = averaged(*sides)
     return any(s not in inside for t in free for s in t.free_symbols)
 
 

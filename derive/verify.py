@@ -337,16 +337,11 @@ def certify_steps(before: Expr, steps: tuple[Step, ...]) -> Certificate | None:
     return _issue("substeps", before, steps[-1].expr)
 
 
-def independently_equal(a: Expr, b: Expr) -> bool:
-    """a = b once the random variables are independent, and those of one letter (X_1, X_2, …) alike:
-    Var(Σ X_i) = Σ Var(X_i) for i.i.d. data, which a text says in words."""
-    return with_law(a, b, {})[0] is True
-
-
 def with_law(a: Expr, b: Expr, laws: dict[str, tuple[Expr, Expr]]) -> tuple[bool | None, str]:
-    """a = b for independent variables, those of one letter alike, each letter's mean and variance as
-    laws gives them (X → (μ, σ²): E[X] = μ, E[X²] = σ² + μ²). False only where no moment is left
-    unknown: the stated law decides it."""
+    """a = b for independent variables, those of one letter (X_1, X_2, …) alike (Var(Σ X_i) = Σ Var(X_i)
+    for i.i.d. data, which a text says in words), each letter's mean and variance as laws gives them
+    (X → (μ, σ²): E[X] = μ, E[X²] = σ² + μ²; none given: moments stay unknowns). False only where no
+    moment is left unknown: the stated law decides it."""
     def same(x: Expr, y: Expr) -> tuple[bool | None, str]:
         if x.has(Sum, Product) or y.has(Sum, Product):  # Σ X_i written out for n = 1 … 4 first
             return by_instances(x, y, same) or (None, "")

@@ -31,7 +31,7 @@ from derive.instances import by_instances
 from derive.justify import justify
 from derive.probability import has_moments
 from derive.render.printer import text as plain
-from derive.verify import compare, independently_equal, with_law
+from derive.verify import compare, with_law
 
 
 @dataclass
@@ -305,7 +305,7 @@ def unstated_convention(p: Pair) -> Link | None:
 
 def independence(p: Pair) -> Link | None:
     """Var(Σ X_i) = Σ Var(X_i) for the i.i.d. data the text has."""
-    if p.known.independent is not None and has_moments(p.a, p.b) and independently_equal(p.a, p.b):
+    if p.known.independent is not None and has_moments(p.a, p.b) and with_law(p.a, p.b, {})[0] is True:
         return p.link(VALID, "moments of independent variables", rule=f"using independence (line {p.known.independent})")
     return None
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 from sympy import Add, Derivative, Expr, Function, Indexed, IndexedBase, Product, S, Subs, Sum, Symbol, sqrt
 from sympy.core.function import AppliedUndef
 
+from derive.checker.assumptions import family
 from derive.checker.blocks import Chain
 from derive.checker.definitions import Definitions
 from derive.checker.written import Writer, base_of, written_out
 from derive.errors import DeriveError
 from derive.exprs import ALL_TERMS, preorder
-from derive.indexing import counted, split
+from derive.indexing import counted
 from derive.instances import bounds_of, by_instances, free_indices, instance
 from derive.parse import names, parse
 from derive.probability import averaged, with_facts
@@ -60,11 +61,12 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
 
     if numeric(a) == numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
         return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
-    sizes = {s: int(known.values[s][0]) for s in bounds_of(a, b) if s in known.values
+    bounds = bounds_of(a, b)
+    sizes = {s: int(known.values[s][0]) for s in bounds if s in known.values
              and known.values[s][0].is_Integer and 1 <= known.values[s][0] <= 8}
-    if ALL_TERMS in bounds_of(a, b) and (length := _given_length(a, b, known)):
+    if ALL_TERMS in bounds and (length := _given_length(a, b, known)):
         sizes[ALL_TERMS] = length  # u = (1, 0), v = (1, 1): vectors of two entries
-    if sizes and len(sizes) == len(bounds_of(a, b)):  # n = 2 data points: the sums written out, x_1, x_2
+    if sizes and len(sizes) == len(bounds):  # n = 2 data points: the sums written out, x_1, x_2
         a, b = instance(a, sizes, {}), instance(b, sizes, {})
     names_in = sorted(a.free_symbols | b.free_symbols, key=str)
     given = [s for s in names_in if s in known.values]
@@ -172,10 +174,13 @@ def letters_of(exprs) -> set[str]:
     """The letters names in exprs are written with: x of x_i, of the term x[k], and of 𝐱_i."""
     found = set()
     for e in exprs:
-        found |= {str(t.base.label) for t in e.atoms(Indexed)}
-        found |= {parts_of(s)[0] if parts_of(s) else split(s.name)[0] if split(s.name) else s.name
-                  for s in e.free_symbols}
+        found |= {str(t.base.label) for t in e.atoms(Indexed)} | {letter_of(s) for s in e.free_symbols}
     return found
+
+
+def letter_of(symbol: Symbol) -> str:
+    """x of x_i and of 𝐱_i; the name itself for one without an index (θ, n)."""
+    return parts_of(symbol)[0] if parts_of(symbol) else family(symbol.name)
 
 
 def a_case_stated(a: Expr, b: Expr, written: list, known: Definitions, line: int,
@@ -191,8 +196,7 @@ def a_case_stated(a: Expr, b: Expr, written: list, known: Definitions, line: int
     for name, (value, where) in known.values.items():
         if name in differentiated:
             continue
-        letter = parts_of(name)[0] if parts_of(name) else split(name.name)[0] if split(name.name) else name.name
-        if 0 <= line - where <= EXAMPLE_REACH and letter in letters:
+        if 0 <= line - where <= EXAMPLE_REACH and letter_of(name) in letters:
             found[name] = (value, where)
     return found
 
