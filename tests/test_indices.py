@@ -47,9 +47,46 @@ def test_a_parenthesised_superscript_is_a_sample_not_a_power(text, name):
     assert latex(text) == Symbol(name, real=True)
 
 
-def test_a_parenthesised_number_superscript_is_refused():
-    with pytest.raises(ParseError, match="sample"):
-        latex(r"x^{(2)}")  # the second sample, or a second derivative: never x²
+@pytest.mark.parametrize("text, name", [(r"x^{(2)}", "x_2"), (r"w_j^{(0)}", "w_j0")])
+def test_a_numbered_sample_or_iterate_is_a_name(text, name):
+    assert latex(text) == Symbol(name, real=True)  # never x², never w_j⁰
+
+
+def test_a_numbered_superscript_on_a_quantity_the_text_defines_is_refused():
+    with pytest.raises(ParseError, match="sample"):  # y = x³: y^{(2)} may be y''
+        parse(r"y^{(2)}", reader="latex", quantities=frozenset({"y"}))
+
+
+@pytest.mark.parametrize("text, order", [(r"f^{(2)}(x)", 2), (r"g^{(3)}(x)", 3)])
+def test_a_numbered_superscript_on_a_function_is_its_derivative(text, order):
+    got = latex(text)  # never f(x)², the reading before
+    assert isinstance(got, Derivative) and got.derivative_count == order
+
+
+def test_a_symbolic_order_of_a_function_is_refused():
+    with pytest.raises(ParseError, match="order"):
+        latex(r"f^{(n)}(x)")
+
+
+@pytest.mark.parametrize("text, variable", [(r"\frac{\partial \ell^{(i)}}{\partial z^{(i)}}", "z_i"),
+                                            (r"\frac{\partial J}{\partial z^{(n)}_j}", "z_jn"),
+                                            (r"\frac{\partial J}{\partial z_j^{(n)}}", "z_jn")])
+def test_a_sample_is_a_variable_to_differentiate_by(text, variable):
+    got = latex(text)
+    assert isinstance(got, Derivative) and got.variables == (Symbol(variable, real=True),)
+
+
+
+def test_a_sample_differentiated_by_itself_is_one():
+    """The differential's reading is the expression reader's: the same symbol, so ∂z^{(n)}_j/∂z^{(n)}_j = 1."""
+    assert latex(r"\frac{\partial z^{(n)}_j}{\partial z^{(n)}_j}").doit() == 1
+    assert latex(r"\frac{\partial z^{(n)}_j}{\partial z^{(n)}_k}").doit() == 0
+
+
+def test_a_sample_beside_a_transposed_vector_has_the_entries_its_subscript_names():
+    """𝐰ᵀx^{(i)} (x^{(i)} not bold) is Σ_k w_k x^{(i)}_k, the x^{(i)}_j written elsewhere in the text."""
+    assert compare(latex(r"\mathbf{w}^\top x^{(i)}"), latex(r"\sum_k w_k x^{(i)}_k"))[0] is True
+    assert compare(latex(r"\mathbf{w}^\top x^{(i)}"), latex(r"\sum_k w_k x_{ik}"))[0] is not True
 
 
 @pytest.mark.parametrize("text", [r"\mathbb{1}[i = j]", r"\mathbb{1}_{i=j}"])

@@ -473,3 +473,22 @@ $$ \frac{\sum_{i=1}^{n}(x_i - \bar{x})\,x_i}{\sum_{i=1}^{n}(x_i - \bar{x})^2} = 
     (link,) = check(text).links
     assert link.verdict == VALID and "not at n = 1" in link.method
     assert verdicts(text.replace("= 1 $$", "= 2 $$")) == [INVALID]
+
+
+@pytest.mark.parametrize("text", [r"D_{\mathrm{KL}}(p \,\|\, q)", r"D_{\mathrm{KL}}(p \Vert q)", r"D_{\mathrm{KL}}(p || q)"])
+def test_a_divergence_bar_separates_its_two_laws(text):
+    assert latex(text) == latex(r"D_{\mathrm{KL}}(p, q)")
+
+
+@pytest.mark.parametrize("text, expected", [(r"(|x| + |y|)", r"|x| + |y|"), (r"f(\|\mathbf{w}\|)", r"f(\|\mathbf{w}\|)")])
+def test_bars_in_pairs_are_still_lengths(text, expected):
+    assert latex(text) == latex(expected)
+
+
+def test_a_divergence_the_text_defines_is_called_at_other_laws():
+    text = r"""For Bernoulli laws,
+\[ D_{\mathrm{KL}}(p \,\|\, q) = p\log\frac{p}{q} + (1 - p)\log\frac{1 - p}{1 - q} . \]
+At $q = p$ it is zero:
+\[ D_{\mathrm{KL}}(p \,\|\, p) = p\log 1 + (1 - p)\log 1 = 0 . \]"""
+    assert verdicts(text) == [VALID, VALID]  # D(p ‖ p) is the definition at q = p
+    assert verdicts(text.replace(r"= p\log 1 +", r"= p\log 2 +"))[0] == INVALID

@@ -318,3 +318,33 @@ def test_an_optimum_defined_with_a_star_is_written_out():
 $$ N_- \sigma^{*} - w_+ N_+ \bigl(1 - \sigma^{*}\bigr) = \frac{N_- w_+ N_+ - w_+ N_+ N_-}{w_+ N_+ + N_-} = 0 $$"""
     assert verdicts(text) == [VALID, VALID]
     assert verdicts(text.replace(r"- w_+ N_+ \bigl(1", r"+ w_+ N_+ \bigl(1"))[0] == INVALID
+
+
+# --- named laws: Poisson, Bernoulli, exponential, uniform, … give a sample's mean and variance ------------
+
+@pytest.mark.parametrize("said, mean", [
+    (r"Let $X_1, \dots, X_n$ be i.i.d. Bernoulli($p$).", "p"),
+    (r"Let $X_1, \dots, X_n$ be i.i.d. $\mathrm{Poisson}(\lambda)$.", r"\lambda"),
+    (r"Let $X_1, \dots, X_n$ be independent exponential variables with rate $\lambda$.", r"\frac{1}{\lambda}"),
+    (r"Let $X_1, \dots, X_n$ be independent exponential variables with mean $\beta$.", r"\beta"),
+    (r"Let $X_1, \dots, X_n$ be i.i.d. with $X_i \sim \operatorname{Bin}(m, q)$.", "mq"),
+    (r"Let $X_1, \dots, X_n$ be i.i.d. $\mathcal{U}(a, b)$.", r"\frac{a + b}{2}"),
+])
+def test_a_named_law_gives_the_mean_of_a_sum(said, mean):
+    right = said + "\n\\[ \\mathbb{E}\\Big[\\sum_{i=1}^{n} X_i\\Big] = \\sum_{i=1}^n \\mathbb{E}[X_i] = n " + mean + " . \\]"
+    assert verdicts(right) == [VALID, VALID]
+    assert verdicts(right.replace("= n ", "= 2n ")) == [VALID, INVALID]
+
+
+def test_one_variable_with_a_law_needs_no_word_on_independence():
+    text = r"""Let $K \sim \mathrm{Poisson}(\lambda)$. Then
+\[ \operatorname{Var}(2K + 1) = 4\operatorname{Var}(K) = 4\lambda . \]"""
+    assert verdicts(text) == [VALID, VALID]
+    assert "law of K" in links(text)[1].rule
+    assert verdicts(text.replace(r"= 4\lambda", r"= 2\lambda")) == [VALID, INVALID]
+
+
+def test_a_letter_given_two_laws_has_none():
+    text = r"""$K_1 \sim \mathrm{Poisson}(\lambda_1)$ and $K_2 \sim \mathrm{Poisson}(\lambda_2)$ are independent.
+\[ \mathbb{E}[K_1 + K_2] = \mathbb{E}[K_1] + \mathbb{E}[K_2] = \lambda_1 + \lambda_2 . \]"""
+    assert verdicts(text) == [VALID, UNDECIDED]  # K_2's law is not K_1's: never λ_2 for both

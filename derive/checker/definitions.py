@@ -30,10 +30,12 @@ _UNDECORATED = re.compile(r"\\(?:hat|bar|tilde)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*(?:_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*)?\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
                                r"|\\(?:operatorname|mathrm)\{[A-Za-z]+\}|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
-_SEPARATORS = r"[,;]|\\mid(?![A-Za-z])"  # between a quantity's variables: p(x \mid \mu, \sigma)
+# between a quantity's variables: p(x \mid \mu, \sigma); D_{KL}(p \| q), a divergence's two laws
+_SEPARATORS = r"[,;]|\\mid(?![A-Za-z])|\\\||\\Vert(?![A-Za-z])|\|\|"
 # \ell(\mu, \sigma), L(w, b; x), J(\theta_0, \theta_1): a quantity of several variables, named
-_DEFINED_QUANTITY = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})(?:_\s*\{?\\?[A-Za-z0-9]+\}?)?)"
-                               r"\s*\(([^()]*(?:[,;]|\\mid)[^()]*)\)\s*$")
+_DEFINED_QUANTITY = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})"
+                               r"(?:_\s*(?:\{?\\?[A-Za-z0-9]+\}?|\{\s*\\(?:mathrm|text|mathit)\s*\{[A-Za-z]+\}\s*\}))?)"
+                               r"\s*\(([^()]*(?:[,;]|\\mid|\\\||\\Vert|\|\|)[^()]*)\)\s*$")
 _DECORATED = (r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|overline|widehat|widetilde|mathcal|mathscr)"
               r"\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z](?![A-Za-z]))")  # \hat{\theta}, \hat\theta
 # J(\mathbf{w}) = …, L(\boldsymbol\theta) = …: a quantity of a vector, its entries in the body
@@ -192,13 +194,18 @@ def _name_of(text: str) -> str | None:
     word = re.fullmatch(r"\\operatorname\{([A-Za-z]+)\}", text.strip())
     if word is not None:  # \operatorname{LSE}: the word is the name
         return word.group(1)
-    if name is None and text.startswith("\\"):
+    if name is None and "\\" in text:  # \theta_0 and D_{\mathrm{KL}} too
         try:
             symbol = parse(text, reader="latex")
         except DeriveError:
             return None
         name = symbol.name if isinstance(symbol, Symbol) else None
     return name
+
+
+def _parameters(text: str) -> list[str | None]:
+    """The names of a quantity's parameters: μ, σ of (\\mu, \\sigma); p, q of (p \\,\\|\\, q)."""
+    return [_name_of(p.strip()) for p in re.split(_SEPARATORS, re.sub(r"\\[,;:!]", " ", text))]
 
 
 def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
@@ -236,7 +243,7 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
             and _name_of(m.group(2)) is not None:
         return "quantity", name, m.group(2), body  # J(\mathbf{w}) = \frac{1}{2}\lVert X\mathbf{w} - \mathbf{y}\rVert^2
     m = _DEFINED_QUANTITY.match(left)
-    parameters = [_name_of(p.strip()) for p in re.split(_SEPARATORS, m.group(2))] if m else []
+    parameters = _parameters(m.group(2)) if m else []
     if m is not None and (name := _name_of(m.group(1).replace(" ", "")) or _known_word(m.group(1))) is not None \
             and None not in parameters and len(set(parameters)) == len(parameters) \
             and (name not in FUNCTIONS or len(parameters) > 1) and name not in ("Var", "Cov", "P", "Pr") \
@@ -426,7 +433,7 @@ def _add_values(found: Scoped, chain: Chain, symbol: Symbol, body: str) -> None:
 
 def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body: str) -> None:
     """\\ell(\\mu, \\sigma) = body: the name ℓ is body (in μ and σ), and ℓ(a, b) is body at μ = a, σ = b."""
-    spelled = [_name_of(p.strip()) for p in re.split(_SEPARATORS, parameters)]
+    spelled = _parameters(parameters)
     if any(p is None for p in spelled):
         return
     where, line = place_of(chain), chain.lines[0]
@@ -449,7 +456,7 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
 def applies(name: str, parameters: str, known: Definitions) -> bool:
     """Whether name(parameters) is a quantity the text defined before with other parameters: H(u, p)
     after H(a, b) = …, the quantity at u and p (a claim), not a new definition of H."""
-    spelled = tuple(names.make(p) for p in map(_name_of, re.split(_SEPARATORS, parameters)) if p is not None)
+    spelled = tuple(names.make(p) for p in _parameters(parameters) if p is not None)
     return name in known.calls and known.calls[name] != spelled
 
 

@@ -29,7 +29,7 @@ from derive.exprs import ALL_TERMS
 from derive.indexing import split
 from derive.instances import by_instances
 from derive.justify import justify
-from derive.probability import has_moments
+from derive.probability import has_moments, random_symbols
 from derive.render.printer import text as plain
 from derive.verify import compare, with_law
 
@@ -280,14 +280,19 @@ def stated_facts(p: Pair, verdict: bool | None, method: str) -> Link | None:
 def stated_law(p: Pair, verdict: bool | None, method: str) -> Link | None:
     """Var(X̄) = σ²/n where the text said "X_1, …, X_n i.i.d. with mean μ and variance σ²"."""
     known = p.known
-    if verdict is True or not known.laws or known.independent is None or not has_moments(p.a, p.b):
+    if verdict is True or not known.laws or not has_moments(p.a, p.b):
+        return None
+    random = random_symbols(p.a, p.b)
+    alone = len(random) == 1 and not p.a.has(Indexed, Sum) and not p.b.has(Indexed, Sum)
+    if known.independent is None and not alone:  # Var(2K + 1) of one K needs no independence
         return None
     holds, how = with_law(p.a, p.b, {letter: law[:2] for letter, law in known.laws.items()})
     if holds is None or (holds is False and verdict is not None):
         return None
-    said = ", ".join(f"the law of the {letter}'s (line {law[2]})" for letter, law in sorted(known.laws.items()))
-    return p.link(VALID if holds else INVALID, f"moments ({how})",
-                  rule=f"using {said} and independence (line {known.independent})")
+    said = ", ".join(f"the law of {letter if alone else f'the {letter}' + chr(39) + 's'} (line {law[2]})"
+                     for letter, law in sorted(known.laws.items()))
+    independent = f" and independence (line {known.independent})" if known.independent is not None else ""
+    return p.link(VALID if holds else INVALID, f"moments ({how})", rule=f"using {said}{independent}")
 
 
 WITH_A_VERDICT: tuple[Callable[[Pair, bool | None, str], Link | None], ...] = (

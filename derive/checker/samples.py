@@ -24,10 +24,62 @@ _COUNTED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])_\{?1\}?\s*,\s*(?:\1_\{?2\}?\s*
 _MEAN_VARIANCE = re.compile(r"\bwith\s+(?:a\s+|the\s+)?(?:common\s+)?mean\s*⟨(\d+)⟩\s*(?:,\s*)?(?:and\s+)?"
                             r"(?:common\s+)?variance\s*⟨(\d+)⟩", re.IGNORECASE)
 _MARK = re.compile(r"⟨(\d+)⟩")
-# X_i \sim \mathcal{N}(\mu, \sigma^2), or i.i.d. \mathcal{N}(\mu, v) after the sample
-_NORMAL_LAW = re.compile(r"^(?:(.*?)\\sim)?\s*\\mathcal\s*\{\s*N\s*\}\s*(?:\\left)?\(([^()]*),([^()]*)(?:\\right)?\)\s*$",
-                         re.DOTALL)
-_SAMPLE_TERM = re.compile(r"^\s*([A-Z])_(?:\{?[a-z1]\}?)\s*$")  # X_i, X_1
+_SAMPLE_TERM = re.compile(r"^\s*([A-Z])(?:_\{?[a-z]\}?)?\s*$")  # X_i, K (K_1 beside K_2 may have its own law)
+# X \sim \mathrm{Poisson}(\lambda), i.i.d. \operatorname{Bernoulli}(p), K \sim \text{Bin}(n, p): a named family
+_NAMED_LAW = re.compile(r"^(?:(.*?)\\sim)?\s*(?:\\(?:mathrm|operatorname|text|textrm|mathsf|mathcal)\s*\{\s*([A-Za-z]+)\s*\}"
+                        r"|([A-Za-z]{3,}))\s*(?:\\left)?[(\[]([^()\[\]]*)(?:\\right)?[)\]]\s*$", re.DOTALL)
+# "Bernoulli(⟨k⟩)" and "Poisson with mean ⟨k⟩" in the prose
+_LAW_IN_WORDS = re.compile(r"\b([A-Za-z]{3,})\s*(?:\(\s*⟨(\d+)⟩\s*\)|(?:random\s+)?(?:variables?|draws?|trials?)?\s*"
+                           r"with\s+(?:a\s+|the\s+)?(?:common\s+)?(rate|mean|parameter|success probability)\s*⟨(\d+)⟩)",
+                           re.IGNORECASE)
+
+
+def _moments(family: str, args: list[Expr]) -> tuple[Expr, Expr] | None:
+    """(mean, variance) of a family the text names by its parameters; None for one derive does not
+    know, or written with other parameters (an exponential's is its rate, as most texts take it)."""
+    family = family.lower()
+    one = args[0] if len(args) == 1 else None
+    two = args if len(args) == 2 else None
+    if family in ("n", "normal", "gaussian") and two:
+        return two[0], two[1]
+    if family in ("exp", "expo", "exponential") and one is not None:
+        return 1 / one, 1 / one ** 2
+    if family in ("poisson", "pois", "poi") and one is not None:
+        return one, one
+    if family in ("bernoulli", "bern", "ber") and one is not None:
+        return one, one * (1 - one)
+    if family in ("binomial", "bin", "binom") and two:
+        return two[0] * two[1], two[0] * two[1] * (1 - two[1])
+    if family in ("uniform", "unif", "u") and two:
+        return (two[0] + two[1]) / 2, (two[1] - two[0]) ** 2 / 12
+    if family == "beta" and two:
+        a, b = two
+        return a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1))
+    return None
+
+
+def _named_law(formula: str) -> tuple[str | None, tuple[Expr, Expr]] | None:
+    """(what stands before ∼, (mean, variance)) of "X \\sim \\mathrm{Poisson}(\\lambda)"; None if none."""
+    m = _NAMED_LAW.match(formula)
+    if not m:
+        return None
+    try:
+        args = [parse(part, reader="latex") for part in _arguments(m.group(4))]
+    except DeriveError:
+        return None
+    law = _moments(m.group(2) or m.group(3), args)
+    return (m.group(1), law) if law else None
+
+
+def _arguments(text: str) -> list[str]:
+    """The parameters between a family's brackets, split at top-level commas."""
+    parts, depth, start = [], 0, 0
+    for k, c in enumerate(text):
+        depth += c in "{(" and 1 or (-1 if c in "})" else 0)
+        if c == "," and depth == 0:
+            parts.append(text[start:k])
+            start = k + 1
+    return parts + [text[start:]]
 
 
 def laws(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[Inline, str, tuple[Expr, Expr]]]:
@@ -37,29 +89,48 @@ def laws(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[
     text = " ".join(words for _, words, _ in prose)
     for sentence in re.split(r"(?<=[.!?])(?<![ .][A-Za-z]\.)\s+", text):  # (not after i.i.d. or e.g.)
         marks = [int(k) for k in _MARK.findall(sentence) if int(k) < len(inline)]
-        letters = []
-        for k in marks:
-            formula = inline[k].formula
-            normal = _NORMAL_LAW.match(formula)
-            head = normal.group(1) if normal and normal.group(1) else formula
-            letters += [m.group(1) for m in _COUNTED.finditer(head)] + [
-                m.group(1) for m in [_SAMPLE_TERM.match(head)] if m and normal]
-        if not letters:
-            continue
-        law = None
-        if (m := _MEAN_VARIANCE.search(sentence)) and max(int(m.group(1)), int(m.group(2))) < len(inline):
-            law = (inline[int(m.group(1))], inline[int(m.group(1))].formula, inline[int(m.group(2))].formula)
-        for k in marks:
-            if law is None and (normal := _NORMAL_LAW.match(inline[k].formula)):
-                law = (inline[k], normal.group(2), normal.group(3))
+        law = _law_of(sentence, marks, inline)
         if law is None:
             continue
-        try:
-            mean, variance = (parse(part, reader="latex") for part in law[1:])
-        except DeriveError:
-            continue
-        found.append((law[0], letters[0], (mean, variance)))
-    return found
+        letters, alone = [], set()
+        for k in marks:
+            formula = inline[k].formula
+            named = _named_law(formula)
+            head = named[0] if named and named[0] else formula
+            letters += [m.group(1) for m in _COUNTED.finditer(head)]
+            if (m := _SAMPLE_TERM.match(head)) and (named or inline[k] is not law[0]):
+                alone.add(m.group(1))  # "$X$ is Poisson with mean $\lambda$"
+        if not letters and len(alone) == 1:  # one variable named: the law is its (two: whose?)
+            letters = list(alone)
+        if letters:
+            found.append((law[0], letters[0], law[1]))
+    # a letter given two different laws (K_1 ∼ Poisson(λ_1), K_2 ∼ Poisson(λ_2)) has no one law
+    clashing = {letter for _, letter, law in found if any(l2 == letter and m2 != law for _, l2, m2 in found)}
+    return [entry for entry in found if entry[1] not in clashing]
+
+
+def _law_of(sentence: str, marks: list[int], inline: list[Inline]) -> tuple[Inline, tuple[Expr, Expr]] | None:
+    """The law a sentence gives: "with mean ⟨μ⟩ and variance ⟨σ²⟩", a family written in a formula
+    (∼ N(μ, σ²), Poisson(λ)), or in words with its parameter (Bernoulli(⟨p⟩), Poisson with mean ⟨λ⟩)."""
+    try:
+        if (m := _MEAN_VARIANCE.search(sentence)) and max(int(m.group(1)), int(m.group(2))) < len(inline):
+            first, second = inline[int(m.group(1))], inline[int(m.group(2))]
+            return first, (parse(first.formula, reader="latex"), parse(second.formula, reader="latex"))
+        for k in marks:
+            if (named := _named_law(inline[k].formula)) is not None:
+                return inline[k], named[1]
+        for m in _LAW_IN_WORDS.finditer(sentence):
+            k = int(m.group(2) or m.group(4))
+            if k >= len(inline):
+                continue
+            parameter = parse(inline[k].formula, reader="latex")
+            if m.group(3) and m.group(3).lower() == "mean" and m.group(1).lower().startswith("exp"):
+                parameter = 1 / parameter  # an exponential with mean β has the rate 1/β
+            if (law := _moments(m.group(1), [parameter])) is not None:
+                return inline[k], law
+    except DeriveError:
+        return None
+    return None
 
 
 def counts_in(formula: str) -> list[tuple[str, Symbol]]:

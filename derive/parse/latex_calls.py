@@ -47,7 +47,7 @@ class Calls:
                 primes += 1
             elif self.is_op("^") and exponent is None and not primes:
                 self.take()
-                primes = self.prime_script()
+                primes = self.prime_script() or self.order_script()
                 if not primes:
                     with self.deeper():
                         exponent = self.script()
@@ -73,6 +73,17 @@ class Calls:
         if primes:
             value = _primed(func, args, primes, name, self.text, at.at, value)
         return value if exponent is None else power(value, exponent, self.limits)
+
+    def order_script(self) -> int:
+        """After a function's ^: {(3)}, the order of f^{(3)}(x), the third derivative (never a power),
+        consumed; 0 for any other superscript. {(n)}, an order derive cannot count out, is refused."""
+        if not self.sample_script():
+            return 0
+        t = self.tokens[self.i + 2]
+        if not (t.kind == "number" and t.text.isdigit() and int(t.text) > 0):
+            raise self.refuse(f"^{{({t.text})}} after a function: a derivative of an order derive cannot count out", t)
+        self.i += 5
+        return int(t.text)
 
     def arguments(self, name: str, unbraced: bool) -> list[Expr]:
         """(a) or (a, b), {…}, or, after \\sin and its kin, an unbraced product: \\sin 2x."""

@@ -300,7 +300,14 @@ class Commands:
                 k, subscript = _subscript(tokens, k + 1)
                 if subscript is None:
                     return None
+            sample, k = _sample(tokens, k)  # \partial z^{(i)}, \partial z^{(n)}_j: as sample_of reads them
+            if sample and subscript is None and k < len(tokens) and tokens[k].text == "_":
+                k, subscript = _subscript(tokens, k + 1)
+                if subscript is None:
+                    return None
             name = canonical(base, subscript, decoration) if base and base not in ("d", "e") else None
+            if name and sample:
+                name += sample if subscript else "_" + sample
             n, k = _order(tokens, k)
             if name is None or n is None:
                 return None
@@ -461,6 +468,15 @@ def _order(tokens: list[Token], k: int) -> tuple[int | None, int]:
             and rest[2].text == "}":
         return int(rest[1].text), k + 4
     return None, k
+
+
+def _sample(tokens: list[Token], k: int) -> tuple[str, int]:
+    """^{(i)} after a differential's variable: the sample's letter and where reading stops ("" if none)."""
+    texts = [(t.kind, t.text) for t in tokens[k:k + 6]]
+    if len(texts) == 6 and [t for _, t in texts[:3]] == ["^", "{", "("] and texts[3][0] == "letter" \
+            and texts[3][1].isascii() and [t for _, t in texts[4:]] == [")", "}"]:
+        return texts[3][1], k + 6
+    return "", k
 
 
 def _subscript(tokens: list[Token], k: int) -> tuple[int, str | None]:

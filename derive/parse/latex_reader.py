@@ -71,12 +71,12 @@ def _indexed_letter(expr: Expr) -> bool:
     return len(base) == 1 and base.islower() and len(sub) == 1 and sub.isalpha() and sub.isascii()
 
 
-def _as_vector(expr: Expr) -> Expr:
+def _as_vector(expr: Expr, sample: bool = False) -> Expr:
     """w of w^\\top x (k_j of q^\\top k_j) as the vector 𝐰 (𝐤_j, entries k_jm) the transpose shows it
-    is; anything else as it is."""
+    is; x^{(i)} (sample) as the sample 𝐱^{(i)}, entries x^{(i)}_j; anything else as it is."""
     if _indexed_letter(expr):
         base, _, sub = expr.name.partition("_")
-        return make(f"{base}bold_{sub}")
+        return make(f"{base}bold{SAMPLE if sample else ''}_{sub}")
     return make(f"{expr.name}bold") if _plain_letter(expr) or (isinstance(expr, Symbol) and expr.name in GREEK) \
         else expr
 
@@ -114,6 +114,7 @@ class Reader(Arithmetic, Calls, Commands):
         self.i = 0
         self.depth = 0
         self.bars = 0  # open |…| pairs: a bar of no known side closes one when inside
+        self.samples: set[str] = set()  # x_i read from x^{(i)}: as a vector (𝐰ᵀx^{(i)}), the sample 𝐱^{(i)}
 
     # --- tokens -------------------------------------------------------------------------------
     @property
@@ -298,7 +299,7 @@ class Reader(Arithmetic, Calls, Commands):
                 out[-1] = Hadamard(last, factor)
             elif isinstance(last, Transposed) and parts_of(last.args[0]) is not None and (
                     is_vector(factor) or _plain_letter(factor) or _indexed_letter(factor)):
-                out[-1] = dot(last.args[0], _as_vector(factor), self.letters())
+                out[-1] = dot(last.args[0], _as_vector(factor, str(factor) in self.samples), self.letters())
             elif star and last is not None and is_vector(last) and is_vector(factor) \
                     and not isinstance(last, Transposed):
                 out[-1] = dot(last, factor, self.letters())
@@ -318,12 +319,18 @@ class Reader(Arithmetic, Calls, Commands):
     def sample_of(self, base: Expr, hat: Token) -> Expr:
         """x^{(i)} is the i-th sample x_i (x_j^{(i)}: x_ji), never x to the power i."""
         t = self.tokens[self.i + 2]
-        if t.kind == "number" or not (base.is_Symbol and t.text.isascii()):
+        # x^{(2)} is the second sample, w_j^{(0)} the first iterate; f^{(2)}(x), or y^{(2)} of a y the text
+        # defines, may be a second derivative: refused
+        order = t.kind == "number" and (self.is_op("(", at=self.i + 5) or not t.text.isdigit()
+                                        or str(base).partition("_")[0] in self.quantities)
+        if order or not (base.is_Symbol and t.text.isascii()):
             raise self.refuse(f"^{{({t.text})}}: a sample's index or a derivative's order; derive reads "
                               "x^{(i)} for a sample, with a letter", hat)
         self.i += 5
         if parts_of(base) is not None and "_" not in base.name:  # 𝐱^{(i)}: its entries are x^{(i)}_j
             return make(f"{base.name}{SAMPLE}_{t.text}")
+        if "_" not in base.name:
+            self.samples.add(f"{base.name}_{t.text}")
         return make(f"{base.name}{'' if '_' in base.name else '_'}{t.text}")
 
     def component_of_sample(self, sample_symbol: Expr, sample: str) -> Expr:

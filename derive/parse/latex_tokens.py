@@ -112,7 +112,7 @@ def tokenize(text: str) -> list[Token]:
                 tokens[count] = replace(tokens[count], gap=True)
             gap = False
     tokens.append(Token("end", "", len(text), len(text)))
-    return tokens
+    return divergence_bars(tokens)
 
 
 def _number(text: str, i: int, tokens: list[Token]) -> int:
@@ -212,3 +212,24 @@ def _closing(text: str, at: int) -> int:
             if depth == 0:
                 return k
     raise ParseError("a { that is never closed", text, at)
+
+
+def divergence_bars(tokens: list[Token]) -> list[Token]:
+    """D_{KL}(p \\| q), D(p || q): one double bar between a bracket's arguments separates them, as the
+    comma of D(p, q) would; bars in pairs (‖𝐰‖, |x|) are lengths and are left as they are."""
+    out = list(tokens)
+    opened: list[list[int]] = []  # for each open bracket, the bars met at its depth
+    for j, t in enumerate(tokens):
+        if t.kind == "op" and t.text in "([{":
+            opened.append([] if t.text == "(" else [-1])  # bars inside [ or { are not looked at
+        elif t.kind == "op" and t.text in ")]}" and opened:
+            bars = opened.pop()
+            if len(bars) == 1 and bars[0] >= 0 and tokens[bars[0]].text == "‖":
+                out[bars[0]] = Token("op", ",", tokens[bars[0]].at, tokens[bars[0]].end)
+            elif len(bars) == 2 and bars[1] == bars[0] + 1 and tokens[bars[0]].text == tokens[bars[1]].text == "|" \
+                    and tokens[bars[0]].end == tokens[bars[1]].at:
+                out[bars[0]] = Token("op", ",", tokens[bars[0]].at, tokens[bars[1]].end)
+                out[bars[1]] = None
+        elif t.kind == "bar" and opened and opened[-1][:1] != [-1]:
+            opened[-1].append(j)
+    return [t for t in out if t is not None]
