@@ -21,7 +21,7 @@ import random
 from functools import lru_cache
 
 from sympy import (Add, Derivative, Expr, Float, Indexed, Integral, Limit, Product, Subs, Sum, cancel, count_ops, exp,
-                   expand, nan, simplify, Symbol, zoo)
+                   expand, nan, S, simplify, Symbol, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
@@ -87,9 +87,10 @@ def _simplifies_to_zero(expr: Expr) -> bool:
         return False
 
 
-def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
+def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None:
     """a = b at sample points, to 1e-9 of the size of the terms: True when they agree at six,
-    False when they differ at one, None when no point could be compared.
+    False when they differ at one, None when no point could be compared. With a region (r > δ), only
+    its points count.
 
     The difference is what is evaluated, after SymPy has cancelled what a and b share: an unknown
     f'(x²) on both sides does not stop the comparison of the rest.
@@ -100,7 +101,8 @@ def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
     if difference.has(AppliedUndef, Subs, Derivative, Sum, Product, Limit):
         return None  # an unknown function, or a sum over symbolic bounds, has no value to sample
     terms = Add.make_args(difference)
-    symbols = sorted(a.free_symbols | b.free_symbols, key=str)  # the sides are evaluated too
+    symbols = sorted(a.free_symbols | b.free_symbols | (region.free_symbols if region is not None else set()),
+                     key=str)  # the sides are evaluated too
     all_real = all(s.is_real for s in a.free_symbols | b.free_symbols)
     # the sides themselves, where they have values: off their real domain, branches need not agree
     sides = [s for s in (a, b) if not s.has(AppliedUndef, Subs, Derivative)]
@@ -114,9 +116,11 @@ def _numeric_verdict(a: Expr, b: Expr) -> bool | None:
     if digits == 15:
         tolerance = max(tolerance, 1e-9)
     agreed = 0
-    for _ in range(_POINTS * 5):
+    for _ in range(_POINTS * (5 if region is None else 40)):
         # Real symbols get real points: |x| and sign(x) mean something else off the real line.
         point = {s: _sample(rng, s) for s in symbols}
+        if region is not None and region.xreplace({s: Float(v.real, 30) for s, v in point.items()}) is not S.true:
+            continue
         try:
             at = _integrated(terms, sides, point) if digits == 15 else {}
             evaluated = [t.xreplace(at).evalf(digits, subs=point) for t in terms]
@@ -247,6 +251,13 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if verdict is None:
         return None, "no point where both sides have a value to compare"
     return verdict, "numeric"
+
+
+def compare_where(a: Expr, b: Expr, region: Expr) -> tuple[bool | None, str]:
+    """a = b at points of a region the text restricts to ("on $r > \\delta$"): a piece of a function
+    defined by cases, or |r| = r there."""
+    verdict = _numeric_verdict(_in_exp(_finished(a)), _in_exp(_finished(b)), region)
+    return verdict, "numeric, at points of the region" if verdict is not None else "no point of the region to compare at"
 
 
 def surely_differs(a: Expr, b: Expr) -> bool:

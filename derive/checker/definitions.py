@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sympy import Expr, Symbol, sqrt
+from sympy import S, Expr, Symbol, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
@@ -18,6 +18,7 @@ from derive.checker.documents import Inline
 from derive.parse.build import FUNCTIONS
 from derive.indexing import split
 from derive.parse.definitions import parse_definition
+from derive.parse.latex_cases import relations
 from derive.probability import moment_fact
 from derive.checker.samples import counts_in, laws
 
@@ -72,6 +73,7 @@ class Definitions:
     defining: bool = False  # the chain here defines a name by its logarithm (\ln L = …), not claims
     named: dict[str, int] = field(default_factory=dict)  # "call this $u_j$": a family u named in words → line
     laws: dict[str, tuple[Expr, Expr, int]] = field(default_factory=dict)  # X → (mean, variance, line)
+    regions: list[tuple[Expr, int]] = field(default_factory=list)  # "on $r > \delta$": (r > δ, line)
     # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
     # new definition may only restate the old one, a claim to check)
     previous: dict[Symbol, Expr] = field(default_factory=dict)
@@ -128,6 +130,10 @@ class Scoped:
             if kind == "named":
                 if where <= place:
                     known.named.setdefault(name, line)
+                continue
+            if kind == "region":
+                if where <= place:
+                    known.regions.append((value, line))
                 continue
             if kind == "count":
                 if where <= place:
@@ -201,6 +207,21 @@ def _name_of(text: str) -> str | None:
             return None
         name = symbol.name if isinstance(symbol, Symbol) else None
     return name
+
+
+_INEQUALITY = re.compile(r"[<>]|\\(?:leq?|geq?|lt|gt|leqslant|geqslant)(?![A-Za-z])")
+
+
+def region_of(formula: str) -> Expr | None:
+    """|r| < \\delta, -1 \\le x \\le 1: an inline inequality of letters, the region a display after it is
+    about; None for anything else (an equation, x \\in A, X \\sim p, a formula derive cannot read)."""
+    if not _INEQUALITY.search(formula) or re.search(r"\\(?:in|sim|notin|to)(?![A-Za-z])|[,;]", formula):
+        return None
+    try:
+        region = relations(formula, lambda part: parse(part, reader="latex"))
+    except DeriveError:
+        return None
+    return region if region.free_symbols and region not in (S.true, S.false) else None
 
 
 def _parameters(text: str) -> list[str | None]:
@@ -323,6 +344,9 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     for item in inline:  # "$X_1, \dots, X_n$ i.i.d.": a sum over the X_j without bounds runs to n
         found.entries += [((item.order, item.line), item.line, "count", letter, bound)
                           for letter, bound in counts_in(item.formula)]
+    for item in inline:  # "on $|r| < \delta$", "for $r > \delta$": where the display after it holds
+        if (region := region_of(item.formula)) is not None:
+            found.entries.append(((item.order, item.line), item.line, "region", None, region))
     for item in inline:  # "for $x > 0$", "off the diagonal, $j \neq i$": a condition from here on
         found.entries += [((item.order, item.line), item.line, "assume", name, kind)
                           for name, kind in conditions_in(item.formula)]

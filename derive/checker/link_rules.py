@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sympy import Derivative, Expr, Indexed, Product, Sum, Symbol, expand
+from sympy import And, Derivative, Expr, Indexed, Product, Sum, Symbol, expand
 from sympy.core.function import AppliedUndef
 
 from derive.checker.assumptions import VALUES, assumed, cases, described, is_condition, used_by
@@ -26,12 +26,13 @@ from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, h
                                    variable_written, with_moments_stated)
 from derive.checker.written import base_of
 from derive.exprs import ALL_TERMS
+from derive.functions import DefinedFunction
 from derive.indexing import split
 from derive.instances import by_instances
 from derive.justify import justify
 from derive.probability import has_moments, random_symbols
 from derive.render.printer import text as plain
-from derive.verify import compare, with_law
+from derive.verify import compare, compare_where, finished, with_law
 
 
 @dataclass
@@ -75,9 +76,12 @@ def judge(p: Pair) -> Link:
     for rule in WITH_A_VERDICT:
         if (link := rule(p, verdict, method)) is not None:
             return link
-    used = used_by((p.a, p.b), p.known.assumptions) if verdict is not True else set()
+    sides = (p.a, p.b)
+    if verdict is not True and p.known.assumptions:  # δ > 0 for the δ in the body of a function the text defined
+        sides = tuple(_written_out(e) for e in sides)
+    used = used_by(sides, p.known.assumptions) if verdict is not True else set()
     if used:  # √(x²) = x where the text said x > 0; y ∈ {0, 1}: each value in turn
-        a, b = (_derivatives_done(e) if _labels(used, p.known) else e for e in (p.a, p.b))
+        a, b = (_derivatives_done(e) if _labels(used, p.known) else e for e in sides)
         a, b = assumed(a, p.known.assumptions), assumed(b, p.known.assumptions)
         each = cases((a, b), p.known.assumptions)
         verdict, method = _in_every_case(a, b, each) if each else compare(a, b)
@@ -103,6 +107,11 @@ def _compared(p: Pair) -> tuple[bool | None, str]:
         if as_written is not None and as_written[0] is True:
             verdict, method = as_written
     return verdict, method
+
+
+def _written_out(expr: Expr) -> Expr:
+    """expr with each function the text defined replaced by its body (L_δ(r) by its cases in r and δ)."""
+    return expr.replace(lambda n: isinstance(n, DefinedFunction), lambda n: n.body_at(n.args[0]))
 
 
 def _labels(used: set[str], known: Definitions) -> bool:
@@ -364,5 +373,24 @@ def in_words(p: Pair) -> Link | None:
     return None
 
 
-IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (unstated_convention, independence, unit_length,
+def in_region(p: Pair) -> Link | None:
+    """"On $r > \\delta$ we have $|r| = r$, so L'(r) = δ": a piece of a function by cases, valid where it
+    holds at the points of the region the text sets right before (CASE_REACH); failing there too, the
+    link is left to the rules after this one."""
+    near = [(region, line) for region, line in p.known.regions if 0 <= p.chain.lines[0] - line <= CASE_REACH]
+    symbols = p.a.free_symbols | p.b.free_symbols
+    near = [(region, line) for region, line in near if region.free_symbols & symbols]
+    if not near:
+        return None
+    region = And(*(assumed(r, p.known.assumptions) for r, _ in near))
+    # (the text's definitions written out first: a δ in L_δ's body is the δ > 0 the region speaks of)
+    a, b = (assumed(finished(side), p.known.assumptions) for side in (p.a, p.b))
+    holds, how = compare_where(a, b, region)
+    if holds is not True:
+        return None
+    said = ", ".join(f"{plain(r)} (line {line})" for r, line in near)
+    return p.link(VALID, how, rule=f"where {said}, the region the text sets just before")
+
+
+IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (in_region, unstated_convention, independence, unit_length,
                                                          special_case, in_words)

@@ -20,6 +20,7 @@ FUNCTIONS: dict[str, type] = {
     "asech": sympy.asech, "acsch": sympy.acsch, "exp": exp, "ln": log, "log": log,
     "sqrt": sqrt, "abs": Abs, "erf": sympy.erf, "sigmoid": sigmoid, "softplus": softplus,
     "sign": sympy.sign, "sgn": sympy.sign,
+    "max": sympy.Max, "min": sympy.Min,  # of arguments in brackets; \max_k z_k (over an index) is refused
 }
 for _name in ("sin", "cos", "tan", "cot", "sec", "csc"):
     FUNCTIONS["arc" + _name] = FUNCTIONS["a" + _name]
@@ -64,6 +65,10 @@ def call(func, args: list[Expr], name: str, text: str = "", at: int | None = Non
         return div(log(args[0], evaluate=False), log(args[1], evaluate=False))
     if len(args) != 1 and isinstance(func, UndefinedFunction):  # L(\mu, \sigma; x): unknown, of several
         return func(*args)
+    if func in (sympy.Max, sympy.Min):  # max(0, x): the larger of its arguments, as many as written
+        if len(args) < 2:
+            raise ParseError(f"{name} of one argument: give two or more", text, at)
+        return func(*args, evaluate=False)
     if len(args) != 1:
         raise ParseError(f"{name} takes one argument, not {len(args)}", text, at)
     if func is sqrt:

@@ -17,7 +17,7 @@ from derive.parse.names import canonical, greek_name, make
 from derive.vectors import is_vector
 
 FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
-NOT_YET = frozenset({"iint", "iiint", "oint", "lim", "limsup", "liminf", "max", "min", "sup", "inf",
+NOT_YET = frozenset({"iint", "iiint", "oint", "lim", "limsup", "liminf", "sup", "inf",
                      "det", "gcd", "lcm", "binom", "dbinom", "tbinom", "choose", "begin", "end", "pm", "mp",
                      "cdots", "ldots", "dots", "vdots", "ddots", "mod", "bmod", "pmod", "arg", "deg",
                      "dim", "ker", "Pr", "over", "overset", "underset", "stackrel", "bigcup", "bigcap",
@@ -58,7 +58,7 @@ class Commands:
             self.i = start  # \theta_0(1 - x): a product, as x_1(x + 1) is
         if name in self.functions and self.is_function_command(t):
             self.take()
-            return self.call(self.functions[name], t.text, t, unbraced=name not in ("sigma", *self.user))
+            return self.call(self.functions[name], t.text, t, unbraced=name not in ("sigma", "max", "min", *self.user))
         if name in ("pi", "infty") and not letter:
             self.take()
             return S.Pi if name == "pi" else S.Infinity

@@ -20,6 +20,7 @@ from derive.errors import LimitError, ParseError
 from derive.exprs import add, neg, rebuild
 from derive.parse.arithmetic import Arithmetic
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, negate, number, power
+from derive.parse.latex_cases import piecewise
 from derive.parse.latex_calls import Calls
 from derive.parse.latex_commands import Commands
 from derive.parse.latex_tokens import Token, tokenize
@@ -179,7 +180,7 @@ class Reader(Arithmetic, Calls, Commands):
 
     def starts_factor(self) -> bool:
         t = self.tok
-        if t.kind in ("number", "letter", "name", "command"):
+        if t.kind in ("number", "letter", "name", "command", "cases"):
             return True
         if t.kind == "bar" and self.is_op("_", at=self.i + 1) and self.bars == 0:
             return False  # F \Big|_{x = 0}: the bar that evaluates what comes before it
@@ -385,11 +386,21 @@ class Reader(Arithmetic, Calls, Commands):
             return self.absolute()
         if t.kind == "text":
             raise self.refuse(f"{t.text} is not part of an expression")
+        if t.kind == "cases":
+            self.take()
+            try:
+                return piecewise(t.text, self.part)
+            except ParseError as exc:
+                raise self.refuse(f"in cases: {exc.args[0] if exc.args else exc}", t) from None
         if self.is_op("(", "["):
             return self.bracket()
         if self.is_op("{"):
             return self.group()
         raise self.error("expected a number, a name or a bracket")
+
+    def part(self, text: str) -> Expr:
+        """One piece of math inside a construct (a row of cases), read in this reader's context."""
+        return Reader(text, self.x, self.limits, self.user, self.quantities, self.gradients).parse()
 
     def bracket(self) -> Expr:
         opened = self.take()

@@ -37,7 +37,7 @@ _OPS = "+-*/^_'()[]{}|,=<>!;"  # ; separates parameters from data: L(\\mu, \\sig
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # number, letter, name, command, op, bar, relation, end
+    kind: str  # number, letter, name, command, op, bar, relation, text, cases (its body), end
     text: str  # "12", "x", "sech" (a wrapped name), "\\sin", "+", "|"
     at: int  # column of its first character
     end: int  # column after it: letters with no space between are written as one word
@@ -115,6 +115,24 @@ def tokenize(text: str) -> list[Token]:
     return divergence_bars(tokens)
 
 
+def _environment_end(text: str, start: int, name: str) -> int:
+    """Where the \\end{name} that closes the environment opened before start begins (nested ones skipped)."""
+    opening, closing = rf"\begin{{{name}}}", rf"\end{{{name}}}"
+    depth, k = 1, start
+    while True:
+        close = text.find(closing, k)
+        if close < 0:
+            raise ParseError(f"\\begin{{{name}}} is never closed", text, start)
+        inner = text.find(opening, k, close)
+        if inner >= 0:
+            depth, k = depth + 1, inner + len(opening)
+            continue
+        depth -= 1
+        if depth == 0:
+            return close
+        k = close + len(closing)
+
+
 def _number(text: str, i: int, tokens: list[Token]) -> int:
     m = _NUMBER.match(text, i)
     end = m.end()
@@ -144,6 +162,10 @@ def _command(text: str, i: int, tokens: list[Token]) -> int:
         raise ParseError(f"\\{name} is not part of an expression", text, i)
     if name == "begin":
         env = re.match(r"\s*\{([^{}]*)\}", text[end:])
+        if env and env.group(1) in ("cases", "dcases"):  # a function by cases: one token, read by latex_cases
+            close = _environment_end(text, end + env.end(), env.group(1))
+            tokens.append(Token("cases", text[end + env.end():close], i, close + len(rf"\end{{{env.group(1)}}}")))
+            return close + len(rf"\end{{{env.group(1)}}}")
         raise ParseError(f"derive does not read \\begin{{{env.group(1) if env else ''}}} yet", text, i)
     if name in DROPPED:
         return _delimiter(text, end, name, tokens)
