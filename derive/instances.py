@@ -199,21 +199,26 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     bounds, letters = bounds_of(a, b), free_indices(a, b)
     if not bounds and not letters:
         return None
-    if len(bounds) > 2:
-        return None, "sums over more than two different bounds"
+    if len(bounds) > 3:
+        return None, "sums over more than three different bounds"
     lowest = _lowest(a, b)
     patterns = [p for p in _patterns(letters, lowest) if _allowed(p, distinct)]
     # \sum_{k \neq j} beside \sum_{k=1}^{C}: a sum without bounds runs over the classes the other counts
     tied = next(s for s in bounds if s != ALL_TERMS) if len(bounds) == 2 and ALL_TERMS in bounds else None
+    if len(bounds) == 3 and ALL_TERMS in bounds:
+        tied = _same_range(a, b, [s for s in bounds if s != ALL_TERMS])
+        if tied is None:
+            return None, "a sum without bounds beside sums over two different bounds"
     if tied is not None:
-        bounds = [tied]
+        bounds = [s for s in bounds if s != ALL_TERMS]
+    sizes_tried = SIZES if len(bounds) <= 2 else SIZES[:3]  # three bounds: 27 instances, not 64
     written = _written_indices(a, b)  # z_2 written out: only sizes that have a second term
     # as_written: a_1(1 − a_1) = a_1 a_2, with a_1 defined for two terms and a_2 = e^{x_2}/Σ_k e^{x_k} for
     # every count: the definitions' sum over every index runs over the terms written out (two classes).
     # Never for a sum the link itself writes: Σ_k x_k = x_1 + x_2 claims every count.
     exact = written if as_written and bounds == [ALL_TERMS] and written >= 2 else None
     checked, undefined = 0, []
-    for combination in product(SIZES, repeat=len(bounds)):
+    for combination in product(sizes_tried, repeat=len(bounds)):
         if combination and min(combination) - lowest + 1 < written:
             continue
         if exact is not None and combination != (exact - lowest + 1,):
@@ -244,7 +249,21 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     left_out = f"; not at {', '.join(undefined)}, where a side has no value" if undefined else ""
     if exact is not None:
         return True, f"instances (the {exact} terms written out{'; ' + _summary([], letters, distinct) if letters else ''}{left_out})"
-    return True, f"instances ({_summary(bounds, letters, distinct)}{left_out})"
+    return True, f"instances ({_summary(bounds, letters, distinct, sizes_tried[-1])}{left_out})"
+
+
+def _same_range(a: Expr, b: Expr, bounds: list[Symbol]) -> Symbol | None:
+    """The bound a sum without bounds runs to: the one whose sums index the same places (w_k and the
+    second index of x_ik in 𝐱_iᵀ𝐰, and in Σ_{k=1}^{d} x_ik w_k; not the first, which Σ_{i=1}^{n} runs over)."""
+    places: dict[Symbol, set] = {}
+    for node in [*preorder(a), *preorder(b)]:
+        if isinstance(node, Sum):
+            for v, _, high in node.limits:
+                for t in node.function.atoms(Indexed):
+                    places.setdefault(high, set()).update((str(t.base.label), k) for k, i in enumerate(t.indices)
+                                                         if i == v)
+    matching = [s for s in bounds if places.get(s, set()) & places.get(ALL_TERMS, set())]
+    return matching[0] if len(matching) == 1 else None
 
 
 def _written_indices(a: Expr, b: Expr) -> int:
@@ -313,8 +332,8 @@ def _described(sizes: dict[Symbol, int], values: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
-def _summary(bounds: list[Symbol], letters: list[str], distinct: frozenset) -> str:
-    parts = [f"{'every number of terms' if s == ALL_TERMS else s.name} = 1…{SIZES[-1]}" for s in bounds]
+def _summary(bounds: list[Symbol], letters: list[str], distinct: frozenset, largest: int = SIZES[-1]) -> str:
+    parts = [f"{'every number of terms' if s == ALL_TERMS else s.name} = 1…{largest}" for s in bounds]
     if len(letters) > 1:
         stated = [f"{p} ≠ {q}" for p, q in sorted(distinct)]
         parts.append(f"{', '.join(letters)} " + (f"with {', '.join(stated)}" if stated else "in every relation"))

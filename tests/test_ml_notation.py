@@ -492,3 +492,22 @@ At $q = p$ it is zero:
 \[ D_{\mathrm{KL}}(p \,\|\, p) = p\log 1 + (1 - p)\log 1 = 0 . \]"""
     assert verdicts(text) == [VALID, VALID]  # D(p ‖ p) is the definition at q = p
     assert verdicts(text.replace(r"= p\log 1 +", r"= p\log 2 +"))[0] == INVALID
+
+
+@pytest.mark.parametrize("text, name", [(r"\operatorname{GELU}_{\tanh}(x)", "GELU_tanh"), (r"\operatorname{ReLU}_2(x)", "ReLU_2")])
+def test_an_upright_name_with_a_subscript_is_one_function(text, name):
+    assert type(latex(text)).__name__ == name
+
+
+def test_a_function_named_with_a_subscript_is_defined_and_differentiated():
+    text = r"""\[ \operatorname{GELU}_{\tanh}(x) = \frac{x}{2}\bigl(1 + \tanh x\bigr) . \]
+\[ \frac{d}{dx}\operatorname{GELU}_{\tanh}(x) = \frac{1}{2}\bigl(1 + \tanh x\bigr) + \frac{x}{2}\bigl(1 - \tanh^2 x\bigr) . \]"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"+ \frac{x}{2}\bigl(1 - \tanh^2", r"+ \frac{x}{2}\bigl(1 + \tanh^2")) == [INVALID]
+
+
+def test_a_quantity_of_x_called_at_x_is_the_quantity():
+    """u'(x) where the text defined u = x³ + x: the derivative of that u, not an unknown function."""
+    text = "Let $u = x^3 + x$. Then\n\\[ u'(x) = 3x^2 + 1 . \\]"
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace("3x^2 + 1", "3x^2 + 2")) == [INVALID]

@@ -29,7 +29,8 @@ _VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\ma
 _PRIMED_CALL = re.compile(r"(?:\\ell|(?<![\\a-zA-Z])[A-Za-z])'+\s*\(\s*((?:\\(?:hat|bar|tilde)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)")
 _UNDECORATED = re.compile(r"\\(?:hat|bar|tilde)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*(?:_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*)?\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
-                               r"|\\(?:operatorname|mathrm)\{[A-Za-z]+\}|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
+                               r"|\\(?:operatorname|mathrm)\{[A-Za-z]+\}(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|[A-Za-z0-9]))?"
+                               r"|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
 # between a quantity's variables: p(x \mid \mu, \sigma); D_{KL}(p \| q), a divergence's two laws
 _SEPARATORS = r"[,;]|\\mid(?![A-Za-z])|\\\||\\Vert(?![A-Za-z])|\|\|"
@@ -252,8 +253,9 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     if m is not None:
         name = m.group(1)
         if name.startswith(("\\operatorname{", "\\mathrm{")):  # \mathrm{MSE}(c): the word is the name
-            name = name.partition("{")[2].rstrip("}")
-        if "_" in name or name.startswith("\\"):  # h_\theta(x) = \theta x: the function h_theta; \phi(x)
+            word, _, sub = name.partition("{")[2].partition("}")  # \operatorname{GELU}_{\tanh}: GELU_tanh
+            name = word + ("_" + re.sub(r"[\s{}\\_]", "", sub) if sub else "")
+        elif "_" in name or name.startswith("\\"):  # h_\theta(x) = \theta x: the function h_theta; \phi(x)
             name = _name_of(name.replace(" ", ""))
         # \operatorname{Var}(Z) = E[Z^2] - E[Z]^2 is the variance's identity, no new function (V(r) may be)
         if name is not None and name not in FUNCTIONS and name not in ("e", "d") and name not in ("Var", "Cov"):

@@ -137,6 +137,8 @@ class Writer:
         if parameters is not None and len(args) > len(parameters) and all(  # f_τ(θ, τ): the reader adds
                 a.is_Symbol and a.name in subscript for a in args[len(parameters):]):  # the subscript's τ
             args = args[:len(parameters)]
+        if parameters is None and value is not None and len(args) == 1:
+            return self._quantity_at(value, args[0])
         if parameters is None or value is None or len(parameters) != len(args):
             return None
         for parameter, arg in zip(parameters, args):  # LSE(𝐱 − c𝟏): each entry x_i is x_i − c
@@ -147,6 +149,14 @@ class Writer:
         # p(y | η) after p(y | λ) = … and η = log λ: the same quantity in the parameter η, not p at λ = η
         return value.xreplace({p: a for p, a in zip(parameters, args)
                                if parts_of(p) is None and not self._reparametrised(p, a)})
+
+    def _quantity_at(self, value: Expr, arg: Expr) -> Expr | None:
+        """u'(x) where the text defined u = √(2/π)(x + 0.044715x³): u(x) is that quantity, u(t) it at t
+        (where it has one variable to put t in); None where it has several."""
+        if arg in value.free_symbols:
+            return value
+        free = [s for s in value.free_symbols if self.value_of(s) is None]
+        return value.xreplace({free[0]: arg}) if len(free) == 1 else None
 
     def _reparametrised(self, parameter: Symbol, arg: Expr) -> bool:
         """Whether arg is a name the text defined through parameter, or parameter one through arg."""

@@ -777,6 +777,20 @@ class Reader(Arithmetic, Calls, Commands):
             return self.indicator(t)
         if t.text == "softmax" and "softmax" not in self.functions:
             return self.softmax(t)
+        if self.is_op("_") and t.text.isascii() and t.text.isalpha() and t.text not in FUNCTIONS:
+            start = self.i  # \operatorname{GELU}_{\tanh}(x): a function named with its subscript
+            parts, end = self.subscript_at(self.i + 1)
+            # the subscript: letters and digits (ReLU_2), or a function's name (GELU_tanh)
+            words = [p.text[1:] if p.kind == "command" and p.text[1:] in FUNCTIONS else p.text for p in parts
+                     if p.kind in ("letter", "number") or (p.kind == "command" and p.text[1:] in FUNCTIONS)]
+            if len(words) != len(parts) or not parts or not "".join(words).isascii():
+                raise self.refuse("a subscript of a name is letters and digits, as in x_1 or x_{ij}", t)
+            called, self.i = f"{t.text}_{''.join(words)}", end
+            if self.calls_at(self.i):
+                return self.call(self.user.get(called) or Function(called), called, t)
+            if called in self.user and not self.starts_factor():
+                return make(called)
+            self.i = start
         func = self.functions.get(t.text)
         if t.text in self.user and not self.calls_at(self.i) and not self.starts_factor():
             return make(t.text)  # \frac{d\,\mathrm{MSE}}{dc}: the text's function at its own variable

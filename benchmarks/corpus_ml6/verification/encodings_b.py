@@ -386,7 +386,7 @@ def integrals_by_hand_notebook():
 # family 9: sums and series
 def finite_sums_lecture():
     r = R("r", -1.8, 1.8)
-    rho = R("rho", -0.5, 0.5)
+    rho = R("rho", 0.05, 0.5)
     nn = INT("n")
     k = sp.Symbol("k", integer=True)
     Sn = lambda c: S(lambda j: r ** j, 0, c["n"] - 1)  # noqa: E731
@@ -871,7 +871,7 @@ def huber_regression_notes():
     # numbers: delta = 1, points (1, 1/2), (2, 4), (-1, -3), w = 1, b = 0
     W, B = sp.symbols("Wn Bn", real=True)
     pts = [(1, half), (2, 4), (-1, -3)]
-    Ln = sp.Add(*[_huber(W * px + B - py, 1) for px, py in pts]) / 3
+    Ln = sp.Add(*[_huber(W * px + B - py, sp.Integer(1)) for px, py in pts]) / 3
     at = {W: 1, B: 0}
     chains = [
         Chain("rho", [
