@@ -6,6 +6,7 @@ import pytest
 from sympy import Symbol, factorial
 
 from derive.checker import DEFINITION, INVALID, UNDECIDED, VALID, check
+from derive.errors import ParseError
 from derive.parse import parse
 from derive.verify import compare, surely_differs
 
@@ -511,3 +512,16 @@ def test_a_quantity_of_x_called_at_x_is_the_quantity():
     text = "Let $u = x^3 + x$. Then\n\\[ u'(x) = 3x^2 + 1 . \\]"
     assert verdicts(text) == [VALID]
     assert verdicts(text.replace("3x^2 + 1", "3x^2 + 2")) == [INVALID]
+
+
+@pytest.mark.parametrize("text, expected", [(r"(x^2 + w_+)\Big|_{w_+ = 1}", r"x^2 + 1"),
+                                            (r"(a + b)\Big|_{a = b = 2}", r"2 + 2"),
+                                            (r"(\hat\theta + 1)\Big|_{\hat\theta = 3}", r"3 + 1")])
+def test_an_evaluation_bar_sets_a_named_or_several_letters(text, expected):
+    assert compare(latex(text), latex(expected))[0] is True
+
+
+@pytest.mark.parametrize("text", [r"(x + y)\Big|_{x + y = 1}", r"(x^2)\Big|_{x^2 = 1}"])
+def test_an_evaluation_bar_at_an_expression_is_refused(text):
+    with pytest.raises(ParseError, match="evaluation bar"):
+        latex(text)

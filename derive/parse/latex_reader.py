@@ -430,9 +430,17 @@ class Reader(Arithmetic, Calls, Commands):
             with self.deeper():
                 if script == "_" and low is None and point is None and self.is_op("{") and self.tok_relation_at():
                     self.take()
-                    variable = self.letter(alone=True) if self.tok.kind == "letter" else self.command()
+                    variables = [self.bar_variable(opened)]
+                    if not (self.tok.kind == "relation" and self.tok.text == "="):
+                        raise self.refuse("an evaluation bar sets letters to a value: _{x = 0}, _{a = b = 2}", opened)
                     self.take()  # =
                     point = self.sum()
+                    while self.tok.kind == "relation" and self.tok.text == "=":  # _{\alpha = \beta = 2}
+                        self.take()
+                        variables.append(point)
+                        point = self.sum()
+                    if not all(v.is_Symbol for v in variables):
+                        raise self.refuse("an evaluation bar sets letters to a value: _{x = 0}, _{a = b = 2}", opened)
                     self.expect("}")
                 elif script == "_" and low is None:
                     low = self.script()
@@ -443,7 +451,9 @@ class Reader(Arithmetic, Calls, Commands):
         if point is not None:
             if high is not None:
                 raise self.refuse("an evaluation bracket at a point has no upper bound", opened)
-            return _at(inner, variable, point)
+            for variable in variables:
+                inner = _at(inner, variable, point)
+            return inner
         if low is None or high is None:
             raise self.refuse("an evaluation bracket reads [F]_a^b or [F]_{x=a}", opened)
         candidates = sorted(inner.free_symbols - low.free_symbols - high.free_symbols, key=str)
@@ -500,8 +510,20 @@ class Reader(Arithmetic, Calls, Commands):
         return set(re.findall(r"(?:\\mathrm\{d\}|(?<![A-Za-z\\])d)\s*([A-Za-z])(?![A-Za-z])", after))
 
     def tok_relation_at(self) -> bool:
-        """At {x = …: a lower bound that names its variable."""
-        return self.peek(2).kind == "relation" and self.peek(2).text == "="
+        """At {x = …, {w_+ = …, {\\hat\\theta = …: a lower bound that names its variable."""
+        k = self.i + 1
+        while self.tokens[k].kind not in ("relation", "end") and not self.is_op("}", "{", at=k) or \
+                self.is_op("{", at=k) and self.is_op("_", at=k - 1):  # (a subscript's braces, w_{+})
+            k = self.skip_group(k) if self.is_op("{", at=k) else k + 1
+        return self.tokens[k].kind == "relation" and self.tokens[k].text == "=" and k > self.i + 1
+
+    def bar_variable(self, opened: Token) -> Expr:
+        """The letter an evaluation bar sets: x, \\theta, w_+, \\hat\\theta."""
+        with self.deeper():
+            variable = self.power()
+        if not variable.is_Symbol:
+            raise self.refuse("an evaluation bar sets letters to a value: _{x = 0}, _{a = b = 2}", opened)
+        return variable
 
     def group(self) -> Expr:
         opened = self.take()

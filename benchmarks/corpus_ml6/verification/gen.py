@@ -21,235 +21,257 @@ from verify import (CORPUS, all_docs, analyse_correct, analyse_planted,  # noqa:
 F = {
     "smx": "softmax_jacobian",
     "ce": "cross_entropy_through_softmax",
-    "lr": "logistic_regression_bce_gradient",
-    "ls": "least_squares_normal_equations",
-    "gauss": "gaussian_mle",
-    "bp": "two_layer_backprop",
-    "act": "activation_derivatives_tanh_gelu_swish",
-    "focal": "focal_loss_weighted_bce",
-    "att": "scaled_dot_product_attention_gradient",
-    "mle": "exponential_geometric_mle_bias_fisher",
-    "kl": "kl_divergence_gaussian_bernoulli",
-    "reg": "weight_decay_elastic_net_cosine_similarity",
+    "lr": "logistic_regression_log_loss_gradient",
+    "ls": "least_squares_normal_equations_ridge",
+    "gauss": "gaussian_log_likelihood_mle",
+    "var": "variance_covariance_identities",
+    "bp": "backprop_neuron_and_two_layer_net",
+    "int": "definite_integrals",
+    "sum": "series_partial_sums",
+    "lse": "log_sum_exp_and_stable_softmax",
+    "mle": "poisson_bernoulli_mle_fisher_information",
+    "reg": "huber_l1_l2_regularised_gradients",
 }
 
 META = {
-    "softmax_jacobian_lecture.tex": dict(
+    "softmax_jacobian_casework_notes.tex": dict(
         family=F["smx"],
-        style="LaTeX lecture notes: \\newcommand{\\pd}[2] macro, named normaliser Z, quotient rule as a 5-link align with \\label/\\eqref "
-              "and an && \\text{by \\eqref{...}} annotation, two one-link chains in one \\[ \\] (\\qquad), row-sum check ending in 0, "
-              "numeric example with \\Bigl( \\Bigr)",
-        notation=["Z = \\sum_{k=1}^{K} e^{z_k}", "s_i = \\frac{e^{z_i}}{Z}", "\\pd{s_i}{z_j}", "\\delta_{kj}, \\delta_{ij}",
-                  "s_i\\left(\\delta_{ij} - s_j\\right)", "-s_i s_j \\quad (j \\neq i)", "\\ln"],
-        notes="Definitions (2): Z, s_i. K = 1..4 with every (i, j); the (j \\neq i) chain only for i != j. Numbers: K = 3, z = (0, 0, ln 2)."),
-    "softmax_logderivative_blog.md": dict(
+        style="LaTeX lecture notes (\\maketitle, \\section, \\paragraph): \\newcommand{\\dd}[2] and a parameterless \\newcommand{\\Kset}; "
+              "diagonal and off-diagonal cases by the quotient rule (align with \\nonumber/\\label, one-line 3-link equation with a "
+              "(j \\neq i) tag), combined with \\delta_{ij}, row sums to 0 in \\[ \\], 4-link VJP align with g_i, K = 2 reduction "
+              "to the logistic function, numeric example with two chains per \\[ \\] (\\qquad)",
+        notation=["s_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}", "\\dd{s_i}{z_j}", "\\left(\\frac{e^{z_i}}{\\sum_{k} e^{z_k}}\\right)^2",
+                  "s_i\\bigl(\\delta_{ij} - s_j\\bigr)", "\\sum_{i=1}^{K} g_i \\dd{s_i}{z_j}", "\\sigma(z_1 - z_2)", "\\log (natural, prose)"],
+        notes="Definition (1): s_i. K = 1..4 with every index; the off-diagonal chain only for i != j. Upstream g_i are free symbols "
+              "(L = sum_i g_i s_i has exactly those partials). Numbers: K = 3, z = (log 3, 0, 0)."),
+    "softmax_jacobian_product_rule_answer.md": dict(
         family=F["smx"],
-        style="Markdown blog post with YAML front matter: log-derivative route, \\mathbb{1}[i=j] indicators (their '=' not counted), "
-              "a 3-link $$ line, $$ + aligned (definition row + identity row; 4-link VJP chain), shift invariance with e^{c}, "
-              "python code fence with '='",
-        notation=["\\log s_i = z_i - \\log\\sum_{k} e^{z_k}", "\\frac{\\partial \\log s_i}{\\partial z_j}", "\\mathbb{1}[i=j]", "J_{ij}",
-                  "s_i(z_1 + c, \\dots, z_K + c)", "g_i = \\partial L/\\partial s_i (prose)", "\\sum_{i} g_i s_i"],
-        notes="Definition (1): J_{ij}. Upstream gradients g_i are free symbols (L = sum_i g_i s_i has exactly those partials). "
-              "K = 1..4, every (i, j). Numbers: K = 2, z = (log 2, 0)."),
-    "crossentropy_softmax_pset.tex": dict(
+        style="Markdown Q&A answer (blockquoted question, score line): product rule on exp(z_i) Z^{-1}, \\sum\\limits, \\exp(\\cdot), "
+              "\\mathbb{1}[i=j] indicators (their '=' not counted), \\begin{align*} directly in Markdown (4 links), matrix form "
+              "diag(s) - s s^T checked entrywise, \\tfrac12 numbers, VJP chain, python code fence with '='",
+        notation=["Z = \\sum\\limits_{k=1}^{K} \\exp(z_k)", "\\exp(z_i)\\, Z^{-1}", "\\mathbb{1}[i=j]", "J = \\operatorname{diag}(s) - s\\, s^\\top",
+                  "J_{11}, J_{12}", "\\sum_i g_i\\, s_i\\bigl(\\mathbb{1}[i=j] - s_j\\bigr)"],
+        notes="Definitions (2): s_i, Z. K = 1..4, every (i, j). The matrix identity is checked entry by entry (J_{ij} = ds_i/dz_j, "
+              "stated in prose). Numbers: K = 2, z = (1, 1)."),
+    "crossentropy_minibatch_solutions.tex": dict(
         family=F["ce"],
-        style="LaTeX problem-set solution with \\paragraph parts: one-hot case (y_k = \\delta_{kc}) and general targets, 4-link align "
-              "with && \\text{(...)} annotations (one containing $\\sum_k y_k = 1$) and \\nonumber/\\label, \\sum_{k \\neq j} split, "
-              "gradient sum 1 - 1 = 0, Hessian p_j(\\delta_{ij} - p_i)",
-        notation=["L = -\\sum_{k=1}^{K} y_k \\log p_k", "\\delta_{jc}", "\\sum_{k \\neq j} y_k", "p_j - y_j",
-                  "\\frac{\\partial^2 L}{\\partial z_i\\,\\partial z_j}", "-\\frac{2}{3}"],
-        notes="Definition (1): L. Targets satisfy sum_k y_k = 1 (stated; checked with y_K = 1 - the others); the one-hot part is checked "
-              "with y_k = delta_kc for every (c, j). K = 1..4. Numbers: K = 3, z = 0, y = (0, 1, 0)."),
-    "crossentropy_softmax_answer.md": dict(
+        style="LaTeX problem-set model solution with \\paragraph parts (a)-(e): \\newcommand{\\logit}[2] and {\\prob}[2] for z^{(n)}_k, "
+              "p^{(n)}_k; averaged mini-batch loss; 4-link align (definition + 3) using sum_k y_k = 1 in the last step; batch "
+              "gradient with 1/N; gradient sums to 1 - 1 = 0; Hessian p_j(delta_ij - p_i); numeric chains with \\Bigl( \\Bigr)",
+        notation=["J = -\\frac{1}{N}\\sum_{n=1}^{N}\\sum_{k=1}^{K} y^{(n)}_k \\log \\prob{n}{k}", "\\ell = -\\sum_{k=1}^{K} y_k \\log p_k",
+                  "\\frac{\\partial J}{\\partial \\logit{n}{j}}", "\\frac{\\partial \\ell^{(n)}}{\\partial \\logit{n}{j}}", "p_j\\delta_{ij} - p_i p_j",
+                  "\\frac{\\partial^2 \\ell}{\\partial z_i\\,\\partial z_j}"],
+        notes="Definitions (2): J, ell. Soft targets with sum_k y_k = 1 (stated; checked with y_K = 1 - the others). Batch chain: "
+              "N = 1..3, K = 1..3, every (n, j). Numbers: N = K = 2, z^{(1)} = (0, 0), y^{(1)} = (1, 0), z^{(2)} = (log 3, 0), y^{(2)} = (0, 1)."),
+    "crossentropy_onehot_blog.md": dict(
         family=F["ce"],
-        style="Markdown Q&A answer (blockquoted question): \\[ \\] displays in Markdown (3-link and 2-link), $$ + aligned with "
-              "\\mathbb{1}[k=j], \\exp(\\cdot) and \\ln, mini-batch superscripts z^{(n)}_j, K = 2 sigmoid reduction, "
-              "python code fence",
-        notation=["L = -\\sum_k y_k \\ln p_k", "\\Bigl(\\sum_k y_k\\Bigr)\\ln\\sum_m \\exp(z_m)", "\\mathbb{1}[k=j]",
-                  "\\frac{\\partial J}{\\partial z^{(n)}_j}", "\\sigma(z_1 - z_2)", "\\frac{3}{3 + 1}"],
-        notes="Definition (1): L. sum_k y_k = 1 (stated; checked with y_K = 1 - the others). Mini-batch chain: N = 1..3, K = 1..3, every "
-              "(n, j). Two-class chains with y_2 = 1 - y_1. Numbers: z = (ln 3, 0), y = (1/2, 1/2)."),
-    "logistic_regression_handout.tex": dict(
+        style="Markdown blog post (YAML front matter): one-hot label c with \\mathbb{1}[j=c], short route via log-sum-exp and long "
+              "route through the softmax Jacobian (\\begin{align*} in Markdown, 4 links), gradient sums to 0, label smoothing "
+              "with \\varepsilon, worked example, PyTorch code fence with '='",
+        notation=["L = -\\log p_c", "-z_c + \\log\\sum_{k=1}^{K} e^{z_k}", "\\mathbb{1}[j=c], \\mathbb{1}[c=j]",
+                  "\\frac{\\partial L}{\\partial p_k}\\,\\frac{\\partial p_k}{\\partial z_j}", "\\frac{\\partial L_\\varepsilon}{\\partial z_j}",
+                  "(1 - \\varepsilon)\\,\\mathbb{1}[j=c] + \\varepsilon/K (prose)"],
+        notes="Definition (1): L. K = 1..4, every true class c and index j. Label-smoothed targets y_k = (1 - eps) 1[k=c] + eps/K "
+              "(stated), eps in [0, 0.9]. Numbers: K = 3, z = (log 2, 0, 0), c = 2."),
+    "logistic_regression_exam_solution.tex": dict(
         family=F["lr"],
-        style="LaTeX handout: \\newcommand{\\R} and {\\w} (bold w), equation/align with \\label/\\eqref and && \\text{by \\eqref{...}}, "
-              "sigma' = sigma(1 - sigma) derived, per-example derivative with \\hat{y}^{(i)} and y^{(i)}, align holding two chains "
-              "(gradient by w_j and by b), worked example with two chains in one \\[ \\] (\\qquad)",
-        notation=["\\sigma(z) = \\frac{1}{1 + e^{-z}}", "\\sigma'(z)", "J(\\w, b)", "\\hat{y}^{(i)}", "x^{(i)}_j",
-                  "\\frac{1}{n} \\sum_{i=1}^{n} \\bigl(\\hat{y}^{(i)} - y^{(i)}\\bigr)\\, x^{(i)}_j", "\\log = \\ln (prose)"],
-        notes="Definitions (2): sigma(z), J(w, b). The gradient identities are checked with d = 2 features, n = 1..4, j = 1, 2, labels "
-              "real in (0, 1) (they do not need y in {0, 1}). Per-example displays use a single (z, y). Example: x = (1, 3), y = (1, 0), w = b = 0."),
-    "logistic_gradient_notebook.md": dict(
+        style="LaTeX exam solution (italic question, \\medskip steps): \\newcommand{\\bw}, {\\bx}; sigma, 1 - sigma(z) = sigma(-z), "
+              "sigma' = sigma(1 - sigma) as 3-link equations; per-example loss in the score z (definition + 2), l'(z) = sigma(z) - y; "
+              "gradient align with \\boxed results; Hessian entry; numeric check with \\Big|_{w = b = 0}",
+        notation=["\\sigma(z) = \\frac{1}{1 + e^{-z}}", "J(\\bw, b)", "\\hat{y}^{(i)}, y^{(i)}, x^{(i)}_j", "\\ell(z), \\ell'(z)",
+                  "\\boxed{\\frac{1}{n}\\sum_{i=1}^{n}\\bigl(\\hat{y}^{(i)} - y^{(i)}\\bigr)x^{(i)}_j}", "\\frac{\\partial^2 J}{\\partial w_j\\,\\partial w_k}"],
+        notes="Definitions (3): sigma(z), J(w, b), ell(z). Labels y^{(i)} in {0, 1} (stated; the identities are checked for real "
+              "y in (0, 1), which the text says they allow). d = 2 features, n = 1..4, every j (and k). Numbers: d = 1, "
+              "x = (1, -1), y = (1, 0), w = b = 0."),
+    "logistic_loss_pm1_notebook.md": dict(
         family=F["lr"],
-        style="Markdown notebook export: summed (not averaged) NLL, \\begin{align*} directly in Markdown (4-link sigmoid derivative "
-              "via the power (1 + e^{-t})^{-1}), $$ with two chains (\\qquad), $$ + aligned gradient, x_{ij} indexing, "
-              "python code fences with '=' and a >>> session",
-        notation=["L(\\mathbf{w}, b)", "t_i = \\mathbf{w}^\\top \\mathbf{x}_i + b (prose)", "\\frac{d\\sigma}{dt}",
-                  "\\frac{d}{dt} \\ln \\sigma(t)", "\\sum_{i=1}^{n} \\bigl( \\sigma(t_i) - y_i \\bigr) x_{ij}", "\\frac{\\partial^2 L}{\\partial b^2}"],
-        notes="Definition (1): L(w, b). d = 2 features, n = 1..4, j = 1, 2; labels real in (0, 1). Example: x = (0, 1), y = (1, 1), "
-              "w = ln 3, b = 0."),
-    "least_squares_lecture.tex": dict(
+        style="Markdown notebook export: labels y_i in {-1, +1}, margin m_i = y_i w^T x_i, loss sum log(1 + e^{-m}); equivalence with the "
+              "{0,1} log-loss via t = (1 + y)/2; \\begin{align*} in Markdown for phi' and the gradient; \\left( \\right)^{2}; Hessian with "
+              "y_i^{2}; \\Big|_{w=0}; PyTorch code fence with '='",
+        notation=["L(\\mathbf{w}) = \\sum_{i=1}^{n} \\log\\bigl(1 + e^{-y_i \\mathbf{w}^\\top \\mathbf{x}_i}\\bigr)", "\\phi(m) = \\log(1 + e^{-m}) (prose)",
+                  "\\phi'(m), \\phi''(m)", "x_{ij}", "-y_i\\,\\sigma(-y_i z_i) = \\sigma(z_i) - t_i", "\\phi''(m_i)\\, y_i^{2}\\, x_{ij} x_{ik}"],
+        notes="Definition (1): L(w). Labels checked over all sign patterns in {-1, +1}^n for n = 1..3, d = 2, every (j, k); the "
+              "one-example displays for y = +1 and y = -1. Numbers: d = 1, x = (1, 2), y = (+1, -1), w = 0."),
+    "least_squares_ridge_exam.tex": dict(
         family=F["ls"],
-        style="LaTeX lecture notes (\\maketitle, \\section): MSE with 1/(2n), two-link equations with \\label, three Hessian chains in one "
-              "\\[ \\] (\\qquad), normal-equation estimates as align definitions, align* centring identities, \\Big|_{(\\hat{w}, \\hat{b})} "
-              "evaluation bars, 3-link align ending in 0, numeric example",
-        notation=["J(w, b) = \\frac{1}{2n} \\sum_{i=1}^{n} \\left( w x_i + b - y_i \\right)^2", "\\bar{x}, \\bar{y}", "\\hat{w}, \\hat{b}",
-                  "\\sum_{i=1}^{n} (x_i - \\bar{x})(y_i - \\bar{y})", "\\frac{\\partial J}{\\partial b}\\Big|_{(\\hat{w}, \\hat{b})}", "\\frac{4}{2}"],
-        notes="Definitions (3): J(w, b), \\hat{w}, \\hat{b}. n = 1..4 (n = 2..4 where \\hat{w} appears; the x_i not all equal is stated). "
-              "Example: x = (0, 1, 2), y = (1, 3, 5)."),
-    "least_squares_blog.md": dict(
+        style="LaTeX exam worked solution (\\subsection* parts): unnormalised RSS, gradient by b and w as an align with two 2-link rows "
+              "and \\label/\\eqref, closed-form \\hat{b}, \\hat{w} as align definitions, centred-sum identities (two chains per \\[ \\]), "
+              "evaluation bar \\Big|_{(\\hat{w}, \\hat{b})} ending in 0, one-feature ridge derivative and closed form, numbers",
+        notation=["L(w, b) = \\sum_{i=1}^{n} \\bigl(y_i - w x_i - b\\bigr)^2", "\\bar{x}, \\bar{y}", "\\hat{w}, \\hat{b}",
+                  "L_\\lambda(w) = \\sum_{i=1}^{n} (y_i - w x_i)^2 + \\lambda w^2", "\\frac{d L_\\lambda}{d w}", "\\hat{w}_\\lambda"],
+        notes="Definitions (5): L(w, b), \\hat{b}, \\hat{w}, L_lambda(w), \\hat{w}_lambda. n = 1..4 (n = 2..4 where \\hat{w} appears; "
+              "n >= 2 and x_i not all equal stated), lambda > 0. Numbers: x = (1, 2, 3), y = (2, 3, 7), lambda = 1."),
+    "normal_equations_forum_answer.md": dict(
         family=F["ls"],
-        style="Markdown blog post (YAML front matter): MSE with 1/n and no 1/2, \\partial_{w_j} notation, $$ + aligned (3 links) with a "
-              "double sum, two definitions in one $$ (Gram matrix A_{jk}, moment vector c_j), Hessian chain, 1/2-convention chain with "
-              "\\tilde{L}, three 2-link numeric chains in one $$, python code fence",
-        notation=["L(\\mathbf{w}) = \\frac{1}{n}\\sum_{i=1}^{n}\\bigl(\\mathbf{w}^\\top\\mathbf{x}_i - y_i\\bigr)^2", "r_i (prose)", "\\partial_{w_j} L",
-                  "A_{jk} = \\sum_{i=1}^{n} x_{ij} x_{ik}", "c_j", "\\partial_{w_k}\\partial_{w_j} L", "\\partial_{w_j}\\tilde{L}"],
-        notes="Definitions (3): L(w), A_{jk}, c_j. Checked with (n, d) in {(1..4, 2), (2, 3), (3, 1)} and every j (every (j, k) for A "
-              "and the Hessian). Example: points (0, 1), (1, 2), (2, 6) with an intercept; the stated solution w = (1/2, 5/2) is "
-              "checked to solve the normal equations."),
-    "gaussian_mle_section_notes.tex": dict(
+        style="Markdown forum reply (bold title, blockquoted question): index notation x_{ik}, \\begin{align*} in Markdown with a 4-link "
+              "chain ending in (X^T X w - X^T y)_j, Hessian = Gram entry, 2x2 case with definitions S_{jk}, t_j and Cramer's-rule "
+              "\\hat{w}_1, \\hat{w}_2 (two per $$), verification chain ending in t_1, numeric example, numpy code fence",
+        notation=["L(\\mathbf{w}) = \\frac{1}{2}\\sum_{i=1}^{n}\\Bigl(\\sum_{k=1}^{d} x_{ik} w_k - y_i\\Bigr)^2", "\\frac{\\partial}{\\partial w_j}\\sum_{k=1}^{d} x_{ik} w_k",
+                  "\\bigl(X^\\top X\\mathbf{w} - X^\\top\\mathbf{y}\\bigr)_j", "(X^\\top X)_{jk}", "S_{jk}, t_j", "\\hat{w}_1 = \\frac{S_{22} t_1 - S_{12} t_2}{S_{11} S_{22} - S_{12}^2}"],
+        notes="Definitions (5): L(w), S_{jk}, t_j, \\hat{w}_1, \\hat{w}_2. Checked with (n, d) in {(1..4, 2), (3, 1), (3, 3)} and every "
+              "(j, k); the 2x2 displays with n = 2..4 (non-singular S stated). Example: points (0, 1), (1, 1), (2, 3) with an intercept column."),
+    "gaussian_mle_variance_parameter.tex": dict(
         family=F["gauss"],
-        style="LaTeX section notes: \\newcommand{\\llik} and {\\sumi} macros used inside the math, parametrised by sigma (not sigma^2), "
-              "align definition + identity, \\Big|_{\\mu = \\hat{\\mu},\\, \\sigma = \\hat{\\sigma}} evaluation bars, sum-of-squares "
-              "split, profile likelihood, second derivatives, numeric example",
-        notation=["\\llik(\\mu, \\sigma)", "\\frac{1}{\\sigma\\sqrt{2\\pi}} \\exp\\Bigl( -\\frac{(x_i - \\mu)^2}{2\\sigma^2} \\Bigr)",
-                  "\\hat{\\mu} = \\bar{x} (prose)", "\\hat{\\sigma}^2 = \\frac{1}{n} \\sumi (x_i - \\hat{\\mu})^2", "\\frac{\\partial \\llik}{\\partial \\sigma}",
-                  "-\\frac{n}{2} \\bigl( \\log(2\\pi\\hat{\\sigma}^2) + 1 \\bigr)"],
-        notes="Definitions (2): ell(mu, sigma), \\hat{sigma}^2. sigma > 0; n = 1..4, and n = 2..4 where \\hat{sigma} appears (stated: "
-              "n >= 2, x_i not all equal). Example: x = (1, 2, 6)."),
-    "gaussian_mle_forum_answer.md": dict(
+        style="LaTeX lecture notes (\\maketitle, \\section): the variance sigma^2 as the parameter (d/d sigma^2, sigma^4 = (sigma^2)^2), "
+              "\\DeclareMathOperator*{\\argmax}, product likelihood with \\prod, log-likelihood (definition + identity), scores, MLE "
+              "as align definitions, three second derivatives in one align, evaluation bars \\Big|_{\\mu = \\hat{\\mu},\\, \\sigma^2 = \\hat{\\sigma}^2}, numbers",
+        notation=["L(\\mu, \\sigma^2) = \\prod_{i=1}^{n} \\frac{1}{\\sqrt{2\\pi\\sigma^2}} \\exp\\Bigl(-\\frac{(x_i - \\mu)^2}{2\\sigma^2}\\Bigr)",
+                  "\\frac{\\partial \\ell}{\\partial \\sigma^2}", "\\frac{1}{2(\\sigma^2)^2}", "\\hat{\\sigma}^2 = \\frac{1}{n}\\sum_{i=1}^{n} (x_i - \\bar{x})^2",
+                  "\\frac{\\partial^2 \\ell}{\\partial (\\sigma^2)^2}", "\\frac{n}{2\\hat{\\sigma}^4}"],
+        notes="Definitions (4): L(mu, sigma^2), ell(mu, sigma^2), \\hat{mu}, \\hat{sigma}^2. sigma^2 > 0; n = 1..4 (n = 2..4 where the "
+              "estimates appear; n >= 2, x_i not all equal stated). Example: x = (3, 5, 7, 9)."),
+    "gaussian_sigma_study_group.md": dict(
         family=F["gauss"],
-        style="Markdown forum answer (blockquoted question, --- rule): variance v = sigma^2 as the parameter, \\ln, "
-              "\\begin{align*} directly in Markdown with \\Big|_{\\mu = \\bar{x}}, expectations \\mathbb{E}[X_i^2], \\mathbb{E}[\\bar{X}^2] "
-              "(3-link chain), bias -v/n, Fisher information -\\mathbb{E}[\\cdot], \\operatorname{Var} in prose",
-        notation=["\\ln L(\\mu, v)", "\\hat{v} = \\frac{1}{n}\\sum_{i=1}^{n}(x_i - \\bar{x})^2", "\\frac{\\partial \\ln L}{\\partial v}",
-                  "\\mathbb{E}\\Bigl[\\sum_{i=1}^{n}(X_i - \\bar{X})^2\\Bigr]", "(n - 1)v", "-\\mathbb{E}\\Bigl[\\frac{\\partial^2 \\ln L}{\\partial v^2}\\Bigr]"],
-        notes="Definitions (2): ln L(mu, v), \\hat{v}. X_i i.i.d. N(mu, v) (stated); expectations by an operator for independent "
-              "samples with Gaussian moments. n = 1..4. Example: x = (2, 4, 9)."),
-    "two_layer_backprop_lecture.tex": dict(
+        style="Markdown study-group notes: sigma (not sigma^2) as the parameter, \\partial_\\mu, \\partial_\\sigma subscript notation, "
+              "two definitions per $$ (\\hat{\\mu}, \\hat{\\sigma} with \\sqrt), \\big|_{\\mu = \\bar{x},\\ \\sigma = \\hat{\\sigma}} bar ending in 0, "
+              "\\begin{align*} in Markdown with three one-link rows, Fisher information entries as -E[...] definitions, decimals 6.5, "
+              "\\approx, python code fence",
+        notation=["\\ell(\\mu, \\sigma) = -n\\log\\sigma - \\frac{n}{2}\\log(2\\pi) - \\frac{1}{2\\sigma^2}\\sum_{i=1}^{n}(x_i - \\mu)^2",
+                  "\\partial_\\sigma \\ell", "\\partial_\\sigma\\partial_\\mu \\ell", "I_{\\sigma\\sigma} = -\\mathbb{E}\\bigl[\\partial_\\sigma^2 \\ell\\bigr]",
+                  "\\mathbb{E}[X_i - \\mu]", "\\sqrt{6.5}"],
+        notes="Definitions (5): ell(mu, sigma), \\hat{mu}, \\hat{sigma}, I_{sigma sigma}, I_{mu sigma}. X_i i.i.d. N(mu, sigma^2), "
+              "sigma > 0 (stated); expectations by an operator for independent samples with Gaussian moments. n = 1..4 "
+              "(2..4 where \\hat{sigma} appears). Example: x = (1, 3, 4, 8)."),
+    "variance_identities_handout.tex": dict(
+        family=F["var"],
+        style="LaTeX review handout (\\section*): \\newcommand{\\E}, \\DeclareMathOperator{\\Var} and {\\Cov}, \\usepackage{cancel} "
+              "with \\cancel{b}; shortcut formula as a 4-link align (definition + 3), Var(aX + b), covariance as a one-line "
+              "definition + 2, Var(X + Y) and the independent case, Var of the sample mean, bias of the 1/n estimator, numbers",
+        notation=["\\Var(X) = \\E\\bigl[(X - \\mu)^2\\bigr]", "\\E[X^2] - \\bigl(\\E[X]\\bigr)^2", "\\E\\bigl[(aX + \\cancel{b} - a\\mu - \\cancel{b})^2\\bigr]",
+                  "\\Cov(X, Y) = \\E\\bigl[(X - \\mu_X)(Y - \\mu_Y)\\bigr]", "\\Var(\\bar{X}) = \\frac{\\sigma^2}{n}", "\\E[S_n^2] - \\sigma^2"],
+        notes="Definitions (2): Var(X), Cov(X, Y). General (X, Y): expectation as a linear map to joint moments, checked on random "
+              "discrete joint distributions; the independent display with factorised moments; i.i.d. samples with mean mu and "
+              "variance sigma^2 for n = 1..4 (n = 2..4 for the bias, n >= 2 stated). Example: X uniform on {0, 1, 2}."),
+    "covariance_rules_qa.md": dict(
+        family=F["var"],
+        style="Markdown Q&A (blockquoted question, ### headings): covariance bilinearity; E[\\cdot] without blackboard bold, "
+              "\\mathrm{Cov}, \\operatorname{Var}; \\begin{align*} in Markdown; a 3-link one-line expansion of Var(aX + bY); double sum "
+              "for Var(\\bar{X}); Cov(X_i, \\bar{X}); residual uncorrelated with the mean (ends in 0); n - 1 derivation; numbers",
+        notation=["\\mathrm{Cov}(X, Y) = E\\bigl[(X - E[X])(Y - E[Y])\\bigr]", "\\mathrm{Cov}(aX + bY,\\, aX + bY)",
+                  "\\frac{1}{n^2}\\sum_{i}\\sum_{j}\\mathrm{Cov}(X_i, X_j)", "\\mathrm{Cov}(X_i - \\bar{X}, \\bar{X})",
+                  "\\operatorname{Var}(X_i - \\bar{X})", "\\frac{n - 1}{n}\\,\\sigma^2"],
+        notes="Definition (1): Cov(X, Y). General (X, Y) by joint moments; i.i.d. samples (independence stated) for n = 1..4 and every "
+              "i (n = 2..4 for the n - 1 display, n >= 2 stated). The numeric display uses Var X = 4, Var Y = 9, Cov = -3 (stated)."),
+    "backprop_neuron_to_network_lecture.tex": dict(
         family=F["bp"],
-        style="LaTeX lecture notes: four forward definitions in a two-column align (&), \\newcommand{\\pdv}, tanh' via cosh, "
-              "delta_j as a backpropagated error (stated not to be a Kronecker delta) defined in a 3-link equation, "
-              "two chains per \\[ \\] (\\qquad), input gradient summing over hidden units, numeric check",
-        notation=["a_j = \\sum_{k=1}^{D} W_{jk} x_k + b_j", "h_j = \\tanh(a_j)", "\\hat{y} = \\sum_{j=1}^{H} v_j h_j + c",
-                  "L = \\tfrac{1}{2}(\\hat{y} - y)^2", "\\frac{1}{\\cosh^2 a}", "\\delta_j = \\pdv{L}{a_j}", "\\pdv{L}{W_{jk}}"],
-        notes="Definitions (5): a_j, h_j, \\hat{y}, L, delta_j. H = 1..3 hidden units, D = 1..2 inputs, every (j, k). "
-              "Numbers: H = D = 1, W = b = 0, v = 1, c = 0, x = 2, y = 1."),
-    "sigmoid_network_backprop.md": dict(
+        style="LaTeX lecture notes: one sigmoid neuron with squared loss (three definitions in one equation, 3-link chain-rule align "
+              "with \\label/\\nonumber), then a tanh hidden layer and sigmoid output; \\newcommand{\\wa}[1], {\\wb}[1] for w^{(1)}_{jk}, "
+              "w^{(2)}_j; two-column align with four definitions; errors delta^{(2)}, delta^{(1)}_j defined as derivatives; numeric check",
+        notation=["z = w x + b, a = \\sigma(z), L = \\tfrac{1}{2}(a - y)^2", "\\frac{\\partial L}{\\partial a}\\,\\frac{\\partial a}{\\partial z}\\,\\frac{\\partial z}{\\partial w}",
+                  "u_j = \\sum_{k=1}^{D} \\wa{jk} x_k + b^{(1)}_j", "\\frac{d}{du}\\tanh u = 1 - \\tanh^2 u",
+                  "\\delta^{(2)} = \\frac{\\partial L}{\\partial s}", "\\delta^{(1)}_j\\, x_k"],
+        notes="Definitions (9): z, a, L, u_j, h_j, s, o, delta^{(2)}, delta^{(1)}_j. delta here is a backpropagated error, not a "
+              "Kronecker delta. H = 1..3 hidden units, D = 1..2 inputs (D <= H), every (j, k); y real. Numbers: H = D = 1, x = 1, "
+              "y = 1, w^{(1)} = b^{(1)} = 0, w^{(2)} = 2, b^{(2)} = 0."),
+    "backprop_sigmoid_crossentropy_blog.md": dict(
         family=F["bp"],
-        style="Markdown blog notes (YAML front matter): forward pass in a python code fence with '=', one $$ per step, "
-              "\\begin{align*} with two one-link rows, scalar input with one weight per hidden unit, sigma'(a_j), sum over hidden "
-              "units for dL/dx, numeric example with \\Bigl( \\Bigr)",
-        notation=["L = -y \\ln p - (1 - y)\\ln(1 - p)", "\\frac{\\partial L}{\\partial p}", "\\frac{\\partial L}{\\partial o}",
-                  "(p - y)\\, u_j\\, g_j (1 - g_j)", "\\sum_{j=1}^{H} \\frac{\\partial L}{\\partial a_j}\\, w_j", "-\\frac{3}{8}"],
-        notes="Definition (1): L. a_j = w_j x + b_j, g_j = sigma(a_j), o = sum_j u_j g_j + c, p = sigma(o) in the code fence. "
-              "H = 1..3, every j; y real in (0, 1). Numbers: H = 2, w = b = 0, u = (1, -1), c = 0, x = 3, y = 1."),
-    "activation_derivatives_handout.tex": dict(
-        family=F["act"],
-        style="LaTeX handout: \\DeclareMathOperator{\\GELU}, tanh by the quotient rule (3-link align), a 4-link one-line equation "
-              "2 sigma(2x) - 1 = ... = tanh x, inverse relation, consistency check, GELU tanh approximation with two definitions "
-              "in one equation (\\qquad), decimals 0.044715 and 0.134145, \\Big|_{x = 0}",
-        notation=["\\tanh x = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}", "1 - \\tanh^2 x", "2\\sigma(2x) - 1", "\\frac{1}{2}\\bigl(1 + \\tanh(x/2)\\bigr)",
-                  "\\GELU_{\\tanh}(x)", "u = \\sqrt{2/\\pi}\\,\\bigl(x + 0.044715\\, x^3\\bigr)", "x\\,\\sigma(2u)", "u'(x)"],
-        notes="Definitions (3): tanh x, GELU_tanh(x), u. Checked at random real x (decimals as exact rationals)."),
-    "swish_derivative_post.md": dict(
-        family=F["act"],
-        style="Markdown blog post (YAML front matter): $$ + aligned 3-link product-rule chain, \\operatorname{silu}, prime notation "
-              "f'(x), \\operatorname{silu}'(\\ln 3), \\left. \\right|_{\\beta = 0}, \\tanh\\frac{x}{2}, exact numbers with \\ln 3, "
-              "python code fence",
-        notation=["f(x) = x\\,\\sigma(\\beta x)", "f'(x)", "\\beta f(x) + \\sigma(\\beta x)\\bigl(1 - \\beta f(x)\\bigr)", "\\frac{\\partial f}{\\partial \\beta}",
-                  "\\operatorname{silu}(x) - \\operatorname{silu}(-x)", "\\sigma(\\ln 3)", "\\frac{3}{4} + \\frac{3}{16}\\ln 3"],
-        notes="Definition (1): f(x). beta real (random, including negative values); x real."),
-    "focal_loss_appendix.tex": dict(
-        family=F["focal"],
-        style="LaTeX paper appendix (\\appendix, \\section, \\paragraph): \\newcommand{\\FL}, {\\CE}; p_t and alpha_t convention with "
-              "s = 2y - 1 (stated), align with two one-link rows, 3-link align with \\nonumber/\\label, \\Big|_{\\gamma = 0}, "
-              "numeric chain with \\log\\frac{1}{2}",
-        notation=["p_t = \\sigma(s z)", "\\FL(z) = -\\alpha_t (1 - p_t)^{\\gamma} \\log p_t", "\\frac{\\partial \\FL}{\\partial p_t}",
-                  "s\\, p_t (1 - p_t)", "s\\, \\alpha_t (1 - p_t)^{\\gamma} \\bigl( \\gamma p_t \\log p_t + p_t - 1 \\bigr)", "\\alpha_t (p - y)"],
-        notes="Definitions (2): p_t, FL(z). Checked for y = 0 and y = 1 (the y = 1 display and the numbers only for y = 1); "
-              "alpha in (0, 1), gamma > 0 (gamma = 0 and gamma = 2 where stated)."),
-    "weighted_bce_qa.md": dict(
-        family=F["focal"],
-        style="Markdown Q&A (blockquoted question about pos_weight): two chains per $$ (\\qquad), logit form of the loss, "
-              "\\Big|_{y = 1}, \\Big|_{w_+ = 1} evaluation bars, bias-only optimum sigma^* with a 2-link chain ending in 0, "
-              "python code fence",
-        notation=["L = -\\bigl[ w_+\\, y \\ln \\sigma(z) + (1 - y) \\ln\\bigl(1 - \\sigma(z)\\bigr) \\bigr]", "\\ln\\bigl(1 + e^{-z}\\bigr)",
-                  "\\bigl(1 + (w_+ - 1) y\\bigr) \\sigma(z) - w_+\\, y", "\\sigma^{*} = \\frac{w_+ N_+}{w_+ N_+ + N_-}", "-\\frac{3}{2}"],
-        notes="Definitions (2): L, sigma^*. y real in [0, 1] (the formulas hold for soft labels, stated); w_+ > 0; N_+, N_- > 0."),
-    "attention_gradient_notes.tex": dict(
-        family=F["att"],
-        style="LaTeX notes: \\newcommand{\\pd}, scores as a definition + identity, two definitions in one equation (\\qquad), "
-              "softmax Jacobian with \\delta_{ij}, 4-link align to alpha_j(v_j - o), 3-link sum-to-zero chain, gradient by the query "
-              "through 1/\\sqrt{d}, numeric example with \\sqrt{4}",
-        notation=["s_j = \\frac{q^\\top k_j}{\\sqrt{d}}", "\\alpha_j = \\frac{\\exp(s_j)}{\\sum_{t=1}^{T} \\exp(s_t)}", "o = \\sum_{j=1}^{T} \\alpha_j v_j",
-                  "\\pd{o}{s_j}", "\\alpha_j \\left( v_j - o \\right)", "\\pd{o}{q_m}", "\\pd{o}{k_{jm}}"],
-        notes="Definitions (3): s_j, alpha_j, o. T = 1..3 keys and d = 1..3 dimensions with every (j, m) (T = 1..4 and every (i, j) "
-              "for the Jacobian). Example: d = 4, T = 2, equal scores."),
-    "attention_backward_blog.md": dict(
-        family=F["att"],
-        style="Markdown blog post (YAML front matter): forward pass in a bullet list, \\begin{align*} directly in Markdown (3 links) "
-              "with \\mathbb{1}[i=j], definition + identity chain for \\bar{u}, query/key/value gradients with 1/\\sqrt{d}, "
-              "temperature view \\partial\\alpha_i/\\partial(q^\\top k_j), numeric chains, python code fence",
-        notation=["g_r = \\partial L/\\partial o_r (prose)", "\\frac{\\partial L}{\\partial \\alpha_j} = \\sum_{r} g_r V_{jr}", "u_j (prose)",
-                  "\\bar{u} = \\sum_{i} \\alpha_i u_i = \\sum_{r} g_r o_r", "\\frac{\\partial L}{\\partial k_{jm}}", "\\frac{\\partial L}{\\partial V_{jr}}"],
-        notes="Definition (1): \\bar{u}. Upstream g_r free symbols (L = sum_r g_r o_r). T = 1..3, d = 1..2, d_v = 1..2 with every index; "
-              "the temperature display with d = 1 and 4. Numbers: s = (0, ln 3), u = (2, 0)."),
-    "exponential_mle_pset.tex": dict(
+        style="Markdown blog post (YAML front matter): sigmoid neuron with binary cross-entropy, common denominator, \\cancel in "
+              "Markdown math, gradient by w_k and b (two chains per $$); forward pass of a sigmoid hidden layer in a python code "
+              "fence with '='; \\begin{align*} in Markdown with a four-factor chain rule; numbers with \\Bigl( \\Bigr)",
+        notation=["L = -\\bigl[y\\log a + (1 - y)\\log(1 - a)\\bigr]", "\\frac{a - y}{\\cancel{a(1 - a)}}\\cdot\\cancel{a(1 - a)}",
+                  "\\frac{\\partial L}{\\partial W_{jk}}", "\\frac{\\partial h_j}{\\partial r_j}", "(p - y)\\,v_j\\,h_j(1 - h_j)",
+                  "\\frac{\\partial L}{\\partial b_j}\\,x_k"],
+        notes="Definition (1): L. y in [0, 1] (stated), a in (0, 1). Neuron with d = 2 inputs; network with H = 1..3 hidden units "
+              "and D = 1..2 inputs, every (j, k). Numbers: D = H = 1, x = 1, W = b = 0, v = 4, c = -2, y = 0."),
+    "definite_integrals_pset.tex": dict(
+        family=F["int"],
+        style="LaTeX problem-set solutions (\\subsection* per problem): by parts with \\Bigl[ \\Bigr]_0^1 evaluation brackets, "
+              "exponential mean as a 4-link equation with [.]_0^\\infty, E[X^2] and Var, substitution with changed bounds, Gaussian "
+              "normaliser from \\int e^{-t^2} dt = \\sqrt{\\pi}, uniform and Beta(2, 2) means; \\,dx throughout",
+        notation=["\\int_0^1 x e^{x}\\,dx", "\\Bigl[-x e^{-\\lambda x}\\Bigr]_0^\\infty", "\\frac{2}{\\lambda}\\,\\E[X]",
+                  "\\int_1^2 \\frac{du}{u}", "\\sqrt{2}\\,\\sigma\\int_{-\\infty}^{\\infty} e^{-t^2}\\,dt", "\\int_a^b \\frac{x}{b - a}\\,dx"],
+        notes="No definitions. lambda > 0, sigma > 0, a < b (stated). Integrals evaluated by sympy.integrate (symbolically, with "
+              "positive parameters); evaluation brackets as F(b) - F(a) (a limit at infinity)."),
+    "integrals_by_hand_notebook.md": dict(
+        family=F["int"],
+        style="Markdown notebook export: upright \\mathrm{d}x, differentiation under the integral sign (-d/dlambda), substitution "
+              "with flipped bounds, Gaussian integral from the known \\sqrt{2\\pi}, Beta(3, 1) and Beta(a, 1) means, by parts with "
+              "[-x cos x]; sympy code fences with '='",
+        notation=["\\int_0^\\infty e^{-\\lambda x}\\,\\mathrm{d}x", "-\\frac{\\mathrm{d}}{\\mathrm{d}\\lambda}\\int_0^\\infty e^{-\\lambda x}\\,\\mathrm{d}x",
+                  "\\frac{1}{2}\\int_0^1 u^3\\,\\mathrm{d}u", "\\frac{1}{\\sqrt{2a}}\\int_{-\\infty}^{\\infty} e^{-t^2/2}\\,\\mathrm{d}t",
+                  "\\Bigl[\\frac{3x^4}{4}\\Bigr]_0^1", "a\\int_0^1 x^{a}\\,\\mathrm{d}x"],
+        notes="No definitions. lambda > 0, a > 0 (stated). Integrals by sympy.integrate; d/dlambda by sympy.diff of the evaluated "
+              "integral."),
+    "finite_sums_lecture.tex": dict(
+        family=F["sum"],
+        style="LaTeX lecture notes (\\maketitle, \\section): geometric sum by shifting, \\underbrace{...}_{S_n}, (1 - r) S_n, "
+              "infinite series as a \\lim, Gauss pairing, sum of squares by telescoping cubes (3-link align with \\label/\\eqref), "
+              "partial-fraction telescoping, numeric checks 1023 and 385",
+        notation=["S_n = \\sum_{k=0}^{n-1} r^k = 1 + r + r^2 + \\dots + r^{n-1}", "\\underbrace{\\sum_{k=0}^{n-1} r^k}_{S_n} - 1 + r^n",
+                  "\\lim_{n\\to\\infty}\\frac{1 - r^n}{1 - r}", "\\sum_{k=1}^{n}\\bigl((k + 1)^3 - k^3\\bigr)", "\\frac{n(n + 1)(2n + 1)}{6}",
+                  "\\sum_{k=1}^{n}\\Bigl(\\frac{1}{k} - \\frac{1}{k + 1}\\Bigr)"],
+        notes="Definition (1): S_n. n = 1..6 with r real (r != 1); the infinite series and the limit are checked at 0 < r < 1/2 "
+              "(the text assumes |r| < 1), the series summed term by term and the limit by sympy."),
+    "series_and_geometric_mean_notes.md": dict(
+        family=F["sum"],
+        style="Markdown study-group notes: telescoping squares, sum of k by splitting, the geometric CDF as a finite geometric sum, "
+              "E[X] by differentiating the power series (\\begin{align*} in Markdown, 5 links, last row with two '='), tail-sum "
+              "formula with \\mathbb{1}[X > m] in prose, odd-number telescoping",
+        notation=["\\sum_{k=1}^{n}\\bigl((k + 1)^2 - k^2\\bigr)", "2\\sum_{k=1}^{n} k + n", "P(X \\le m) = \\sum_{k=1}^{m} p\\,q^{k - 1}",
+                  "p\\,\\frac{\\mathrm{d}}{\\mathrm{d}q}\\sum_{k=0}^{\\infty} q^{k}", "\\sum_{m=0}^{\\infty} P(X > m)", "\\frac{n}{2n + 1}"],
+        notes="No definitions. n = 1..6, m = 1..5; 0 < p < 1 and q = 1 - p (stated), checked at 0.45 <= p <= 0.95 so that the series "
+              "(summed term by term) converge fast; the derivative of the series is taken term by term by sympy."),
+    "logsumexp_appendix.tex": dict(
+        family=F["lse"],
+        style="LaTeX paper appendix (\\appendix, \\section with \\label, \\paragraph): \\DeclareMathOperator{\\lse}, \\newcommand{\\bz}, "
+              "{\\one}; gradient = softmax, Hessian entry as a 5-link align (definition + 4) with the quotient rule and \\delta_{ij}, "
+              "quadratic form as a variance, shift invariance, stable evaluation with m = max, temperature tau, numbers",
+        notation=["\\lse(\\bz) = \\log\\sum_{k=1}^{K} e^{z_k}", "H_{ij} = \\frac{\\partial^2 \\lse}{\\partial z_i\\,\\partial z_j}",
+                  "\\delta_{ij}\\, p_j - p_i p_j", "\\mathbf{v}^\\top H\\mathbf{v}", "\\lse(\\bz + c\\one)", "\\tau\\log\\sum_{k=1}^{K} e^{z_k/\\tau}"],
+        notes="Definitions (2): lse(z), H_{ij}. K = 1..4, every (i, j); c, m arbitrary reals (the identities hold for any m, as "
+              "stated), tau > 0. Numbers: z = (0, log 3)."),
+    "stable_softmax_blog.md": dict(
+        family=F["lse"],
+        style="Markdown blog post (YAML front matter): s_i = softmax(z)_i = ... as two definitions, shift invariance with e^{-c}, "
+              "log-sum-exp trick, stable log-softmax, gradient and Hessian of log-sum-exp (\\begin{align*} in Markdown with "
+              "\\mathbb{1}[i=j]), logits around 1000 with \\approx, numpy code fence with '='",
+        notation=["\\operatorname{softmax}(\\mathbf{z})_i", "\\frac{e^{-c}\\,e^{z_i}}{e^{-c}\\sum_{k} e^{z_k}}", "m + \\log\\sum_{k} e^{z_k - m}",
+                  "\\log\\operatorname{softmax}(\\mathbf{z})_i", "\\mathbb{1}[i=j]\\,s_j - s_i s_j", "1002 + \\log\\bigl(e^{-2} + e^{-1} + 1\\bigr)"],
+        notes="Definitions (2): s_i = softmax(z)_i, softmax(z)_i = e^{z_i}/sum. K = 1..4, every (i, j); c and m arbitrary reals. "
+              "Numbers: z = (1000, 1001, 1002) (the exact values, evaluated with 30 digits)."),
+    "poisson_mle_fisher_exam.tex": dict(
         family=F["mle"],
-        style="LaTeX problem-set model solution: \\newcommand{\\E}, \\DeclareMathOperator{\\Var}, italic problem statement, "
-              "2-link equation (definition + identity), align with two rows, Fisher information as definition, an improper Gamma "
-              "integral, bias chain, invariance remark, numeric example",
-        notation=["\\ell(\\lambda) = \\sum_{i=1}^{n} \\log\\bigl( \\lambda e^{-\\lambda x_i} \\bigr)", "\\hat{\\lambda} = \\frac{n}{\\sum_{i=1}^{n} x_i}",
-                  "I(\\lambda) = -\\E\\bigl[\\ell''(\\lambda)\\bigr]", "\\E\\Bigl[\\frac{1}{S}\\Bigr]", "\\frac{\\lambda}{n - 1}", "\\E[\\bar{X}]"],
-        notes="Definitions (3): ell(lambda), \\hat{lambda}, I(lambda). x_i > 0, lambda > 0; n = 1..4 (n = 2..4 for the bias, stated). "
-              "The Gamma integral is evaluated by sympy.integrate at each point; E over independent Exp(lambda) samples by moments k!/lambda^k. "
-              "Example: x = (1, 2, 3)."),
-    "geometric_mle_notebook.md": dict(
+        style="LaTeX exam model answer (italic question, \\subsection* parts, marking scheme): \\newcommand{\\E}, {\\sumi}, "
+              "\\DeclareMathOperator{\\Var}; likelihood with \\prod and x_i!, score as definition + 2, Fisher information as "
+              "definition + 3 with \\boxed, the two information identities, Cramer-Rao, numbers with \\widehat{\\mathrm{se}}",
+        notation=["L(\\lambda) = \\prod_{i=1}^{n}\\frac{\\lambda^{x_i}e^{-\\lambda}}{x_i!}", "U(\\lambda) = \\ell'(\\lambda)", "\\ell''(\\lambda)",
+                  "I(\\lambda) = -\\E\\bigl[\\ell''(\\lambda)\\bigr]", "\\Var\\bigl(U(\\lambda)\\bigr)", "\\widehat{\\mathrm{se}} = \\frac{1}{\\sqrt{I(\\hat{\\lambda})}}"],
+        notes="Definitions (6): L(lambda), ell(lambda), U(lambda), \\hat{lambda}, I(lambda), \\widehat{se}. X_i i.i.d. Poisson(lambda), "
+              "lambda > 0 (stated); expectations by an operator for independent samples with E[X] = lambda, E[X^2] = lambda + lambda^2; "
+              "the data identities are checked at positive real x_i (x! = Gamma(x + 1)). n = 1..4. Example: x = (2, 0, 3, 1, 4)."),
+    "bernoulli_fisher_information_forum.md": dict(
         family=F["mle"],
-        style="Markdown notebook export: pmf f(k; p) as a definition, \\[ \\] display in Markdown (3-link substitution check ending "
-              "in 0), infinite series \\sum_{k=1}^{\\infty}, \\begin{align*} with a row holding two '=' (I(p) = -E[...] &= ...), "
-              "python code fence",
-        notation=["f(k; p) = p\\,(1 - p)^{k - 1}", "\\ell(p)", "\\hat{p} = \\frac{n}{\\sum_{i} k_i}", "\\mathbb{E}[X] = \\sum_{k=1}^{\\infty} k\\, p\\,(1 - p)^{k - 1}",
-                  "\\ell''(p)", "\\frac{n}{p^2 (1 - p)}"],
-        notes="Definitions (4): f(k; p), ell(p), \\hat{p}, I(p). n = 1..4; the k_i are checked as reals > 1 (stated: not all k_i equal 1). "
-              "The series is summed term by term at each point (p >= 0.45, geometric decay). E[sum_i X_i] = n/p (stated)."),
-    "kl_gaussians_appendix.tex": dict(
-        family=F["kl"],
-        style="LaTeX paper appendix: \\newcommand{\\KL} and {\\Ep}, log-ratio identity, two moment identities in one equation (\\qquad), "
-              "3-link align (definition + 2), three derivatives in \\[ \\], VAE special case with log-variance omega, numeric example",
-        notation=["\\KL(p \\,\\|\\, q) = \\Ep\\bigl[\\log p(X) - \\log q(X)\\bigr]", "\\Ep\\bigl[(X - \\mu_2)^2\\bigr]",
-                  "\\log\\frac{\\sigma_2}{\\sigma_1} + \\frac{\\sigma_1^2 + (\\mu_1 - \\mu_2)^2}{2\\sigma_2^2} - \\frac{1}{2}", "\\frac{\\partial \\KL}{\\partial \\sigma_1}",
-                  "\\frac{1}{2}\\bigl(\\mu^2 + \\sigma^2 - 1 - \\log\\sigma^2\\bigr)", "\\omega = \\log\\sigma^2 (prose)"],
-        notes="Definition (1): KL(p || q). sigma_1, sigma_2 > 0. Expectations under p by Gaussian moments of X. The VAE display uses "
-              "mu_2 = 0, sigma_2 = 1 (stated); the numbers mu_1 = 1, sigma_1 = 1, mu_2 = 0, sigma_2 = 2."),
-    "kl_bernoulli_blog.md": dict(
-        family=F["kl"],
-        style="Markdown blog post (YAML front matter): one $$ per step, a 3-link common-denominator chain, logit gradient via "
-              "q = sigma(z), difference of logits, \\Big|_{q = p}, numeric chains with \\frac{1/2}{1/4} and \\ln\\frac{4}{3}, "
-              "python code fence",
-        notation=["D(p, q) = p \\ln\\frac{p}{q} + (1 - p) \\ln\\frac{1 - p}{1 - q}", "\\frac{\\partial D}{\\partial q}", "\\frac{q - p}{q(1 - q)}",
-                  "\\ln\\frac{p}{1 - p} - \\ln\\frac{q}{1 - q}", "\\frac{1}{p(1 - p)}", "D\\Bigl(\\frac{1}{2}, \\frac{1}{4}\\Bigr)"],
-        notes="Definition (1): D(p, q). p, q in (0, 1); the logit chain with q = sigma(z)."),
-    "weight_decay_elastic_net_notes.tex": dict(
+        style="Markdown forum thread (bold title, blockquoted original post, --- rule, reply): Bernoulli log-likelihood in k heads, "
+              "score (definition + 2), U(k/n) = 0 with nested fractions, \\begin{align*} in Markdown for I(p) = -E[l''] (definition + 3), "
+              "two information identities in one $$, decimals 0.7 x 0.3 and 0.21, R code fence with '<-'",
+        notation=["\\ell(p) = \\sum_{i=1}^{n}\\bigl[x_i\\log p + (1 - x_i)\\log(1 - p)\\bigr]", "U(p) = \\ell'(p)", "U\\Bigl(\\frac{k}{n}\\Bigr)",
+                  "I(p) = -\\mathbb{E}\\bigl[\\ell''(p)\\bigr]", "\\frac{\\operatorname{Var}(K)}{p^2(1 - p)^2}", "\\frac{10}{0.7\\times 0.3}"],
+        notes="Definitions (3): ell(p), U(p), I(p). x_i in {0, 1}: every pattern for n = 1..4 (0 < k < n for U(k/n), stated); "
+              "0 < p < 1; expectations over i.i.d. Bernoulli(p) flips. Numbers: n = 10, k = 7."),
+    "huber_regression_notes.tex": dict(
         family=F["reg"],
-        style="LaTeX section notes: \\DeclareMathOperator{\\sign}, \\newcommand{\\bw}, g_j = dL/dw_j named in prose, gradient step as "
-              "definition + identity, superscript iterates w_j^{(t)}, elastic net with per-region align* rows (&& \\text{for } w_j > 0), "
-              "\\sign, one-feature ridge, decimals 0.05, 0.95, 0.9025",
-        notation=["J(\\bw) = L(\\bw) + \\frac{\\lambda}{2} \\sum_{k=1}^{d} w_k^2", "w_j^{+}", "(1 - \\eta\\lambda)^{t}\\, w_j^{(0)}",
-                  "R(\\bw) = \\lambda_1 \\sum_{k=1}^{d} |w_k| + \\frac{\\lambda_2}{2} \\sum_{k=1}^{d} w_k^2", "\\lambda_1 \\sign(w_j) + \\lambda_2 w_j",
-                  "\\hat{w} = \\frac{\\sum_{i=1}^{n} x_i y_i}{\\sum_{i=1}^{n} x_i^2 + \\lambda}"],
-        notes="Definitions (5): J(w), w_j^+, R(w), J(w) (one feature), \\hat{w}. L = sum_k g_k w_k (its gradient is g, as the prose "
-              "says); d = 1..3, every j; the decay chain for t = 1..4 with g = 0 (stated); region rows only on their region "
-              "(w_j > 0, w_j < 0), the sign formula on both; numbers eta = 0.1, lambda = 0.5."),
-    "cosine_similarity_gradient_answer.md": dict(
+        style="LaTeX section notes: \\DeclareMathOperator{\\sgn}, \\newcommand{\\huber} (parameterless); Huber loss as a "
+              "\\begin{cases} definition; per-region derivative rows in align* with && \\text{for ...} region annotations; combined "
+              "cases = clip with \\max/\\min; chain-rule gradient by w and b; weight decay; numeric check with decimals",
+        notation=["\\huber(r) = \\begin{cases} \\tfrac{1}{2}r^2, & |r| \\le \\delta,\\\\ \\delta\\bigl(|r| - \\tfrac{1}{2}\\delta\\bigr), & |r| > \\delta. \\end{cases}",
+                  "\\huber'(r)", "\\max\\bigl(-\\delta, \\min(r, \\delta)\\bigr)", "\\psi_\\delta(r_i)", "J(w, b) = L(w, b) + \\frac{\\lambda}{2}w^2",
+                  "\\frac{1}{3}(0.5 - 1 + 1)"],
+        notes="Definitions (3): rho_delta(r), L(w, b), J(w, b). delta > 0, lambda > 0; each region row only on its open region "
+              "(|r| < delta, r > delta, r < -delta), the combined formula on all three; gradients with n = 1..3 and every "
+              "assignment of the residuals to the three regions. Numbers: delta = 1, points (1, 0.5), (2, 4), (-1, -3), w = 1, b = 0."),
+    "lasso_ridge_soft_threshold_answer.md": dict(
         family=F["reg"],
-        style="Markdown Q&A answer (blockquoted question): \\[ \\] displays in Markdown, \\begin{align*} directly in Markdown "
-              "(3-link quotient rule with a fraction inside a fraction), \\|u\\| norms, orthogonality check ending in 0, "
-              "unit-vector case, two numeric chains in one \\[ \\] (\\qquad) with \\sqrt{2}, python code fence",
-        notation=["\\cos(u, v) = \\frac{u^\\top v}{\\|u\\|\\,\\|v\\|}", "\\frac{\\partial \\|u\\|}{\\partial u_j}", "\\frac{\\partial \\cos(u, v)}{\\partial u_j}",
-                  "\\frac{1}{\\|u\\|}\\Bigl(\\frac{v_j}{\\|v\\|} - \\cos(u, v)\\,\\frac{u_j}{\\|u\\|}\\Bigr)", "v_j - (u^\\top v)\\,u_j"],
-        notes="Definition (1): cos(u, v). u, v nonzero; d = 1..4, every j; the unit-vector display is checked at u = a/|a|, v = b/|b| "
-              "(stated: ||u|| = ||v|| = 1). Example: u = (1, 0), v = (1, 1)."),
+        style="Markdown Q&A answer (### heading, blockquoted question): elastic-net objective with \\|w\\|_1, \\|w\\|_2^2, "
+              "gradient with a \\begin{cases} term for w_j > 0 / w_j < 0, one standardised coordinate with z, \\operatorname{sign}, "
+              "soft-threshold solution as a three-case definition with \\dfrac, derivative checks in both outer regions ending in 0, "
+              "decimals 1.5, 0.5, numpy code fence",
+        notation=["J(\\mathbf{w})", "\\lambda_1\\|\\mathbf{w}\\|_1", "\\begin{cases} \\lambda_1, & w_j > 0,\\\\ -\\lambda_1, & w_j < 0 \\end{cases}",
+                  "J'(w) = (1 + \\lambda_2)w - z + \\lambda_1\\operatorname{sign}(w)", "\\hat{w} = \\begin{cases} \\dfrac{z - \\lambda_1}{1 + \\lambda_2}, & z > \\lambda_1, ... \\end{cases}",
+                  "J'(\\hat{w})"],
+        notes="Definitions (3): J(w) (vector), J(w) (one coordinate), \\hat{w}. lambda_1, lambda_2 > 0; the gradient for w_j > 0 and "
+              "w_j < 0 (n = 1..3, d = 2, every j); the one-coordinate displays with (1/n) sum x_i^2 = 1 (stated; checked with "
+              "normalised x); the checks at w-hat in the regions z > lambda_1 and z < -lambda_1. Numbers: points (1, 2), (-1, -1), "
+              "lambda_1 = 0.5, lambda_2 = 1."),
 }
 
 
