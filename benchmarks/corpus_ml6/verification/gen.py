@@ -124,7 +124,7 @@ META = {
         family=F["gauss"],
         style="Markdown study-group notes: sigma (not sigma^2) as the parameter, \\partial_\\mu, \\partial_\\sigma subscript notation, "
               "two definitions per $$ (\\hat{\\mu}, \\hat{\\sigma} with \\sqrt), \\big|_{\\mu = \\bar{x},\\ \\sigma = \\hat{\\sigma}} bar ending in 0, "
-              "\\begin{align*} in Markdown with three one-link rows, Fisher information entries as -E[...] definitions, decimals 6.5, "
+              "\\begin{align*} in Markdown with three one-link rows, Fisher information entries as -E[...] definitions, decimals 6.5 in \\[ \\] displays, "
               "\\approx, python code fence",
         notation=["\\ell(\\mu, \\sigma) = -n\\log\\sigma - \\frac{n}{2}\\log(2\\pi) - \\frac{1}{2\\sigma^2}\\sum_{i=1}^{n}(x_i - \\mu)^2",
                   "\\partial_\\sigma \\ell", "\\partial_\\sigma\\partial_\\mu \\ell", "I_{\\sigma\\sigma} = -\\mathbb{E}\\bigl[\\partial_\\sigma^2 \\ell\\bigr]",
@@ -184,7 +184,7 @@ META = {
               "positive parameters); evaluation brackets as F(b) - F(a) (a limit at infinity)."),
     "integrals_by_hand_notebook.md": dict(
         family=F["int"],
-        style="Markdown notebook export: upright \\mathrm{d}x, differentiation under the integral sign (-d/dlambda), substitution "
+        style="Markdown notebook export: \\[ \\] displays in Markdown (two) besides $$, upright \\mathrm{d}x, differentiation under the integral sign (-d/dlambda), substitution "
               "with flipped bounds, Gaussian integral from the known \\sqrt{2\\pi}, Beta(3, 1) and Beta(a, 1) means, by parts with "
               "[-x cos x]; sympy code fences with '='",
         notation=["\\int_0^\\infty e^{-\\lambda x}\\,\\mathrm{d}x", "-\\frac{\\mathrm{d}}{\\mathrm{d}\\lambda}\\int_0^\\infty e^{-\\lambda x}\\,\\mathrm{d}x",
@@ -264,7 +264,7 @@ META = {
         style="Markdown Q&A answer (### heading, blockquoted question): elastic-net objective with \\|w\\|_1, \\|w\\|_2^2, "
               "gradient with a \\begin{cases} term for w_j > 0 / w_j < 0, one standardised coordinate with z, \\operatorname{sign}, "
               "soft-threshold solution as a three-case definition with \\dfrac, derivative checks in both outer regions ending in 0, "
-              "decimals 1.5, 0.5, numpy code fence",
+              "the two checks as \\[ \\] displays in Markdown, decimals 1.5, 0.5, numpy code fence",
         notation=["J(\\mathbf{w})", "\\lambda_1\\|\\mathbf{w}\\|_1", "\\begin{cases} \\lambda_1, & w_j > 0,\\\\ -\\lambda_1, & w_j < 0 \\end{cases}",
                   "J'(w) = (1 + \\lambda_2)w - z + \\lambda_1\\operatorname{sign}(w)", "\\hat{w} = \\begin{cases} \\dfrac{z - \\lambda_1}{1 + \\lambda_2}, & z > \\lambda_1, ... \\end{cases}",
                   "J'(\\hat{w})"],
