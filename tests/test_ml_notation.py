@@ -525,3 +525,46 @@ def test_an_evaluation_bar_sets_a_named_or_several_letters(text, expected):
 def test_an_evaluation_bar_at_an_expression_is_refused(text):
     with pytest.raises(ParseError, match="evaluation bar"):
         latex(text)
+
+
+@pytest.mark.parametrize("text, expected", [(r"dy/dx", r"\frac{dy}{dx}"), (r"\partial L / \partial o_r", r"\frac{\partial L}{\partial o_r}"),
+                                            (r"d\sigma/dz", r"\frac{d\sigma}{dz}"), (r"d^2y/dx^2", r"\frac{d^2y}{dx^2}"),
+                                            (r"\mathrm{d}y/\mathrm{d}x", r"\frac{dy}{dx}")])
+def test_leibniz_notation_on_one_line_is_the_derivative(text, expected):
+    assert latex(text) == latex(expected)  # never d·y/(d·x), which was read before
+
+
+@pytest.mark.parametrize("text", [r"dy/dx^2", r"d^2y/dx"])
+def test_a_one_line_derivative_with_unmatched_orders_is_refused(text):
+    with pytest.raises(ParseError, match="same order"):
+        latex(text)
+
+
+def test_a_one_line_derivative_in_a_display_is_checked():
+    text = r"Let $y = x^3$. Then $$ dy/dx = 3x^2 . $$"
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace("3x^2 .", "3x .")) == [INVALID]
+
+
+BACKWARD = r"""The forward pass computes $s_j = q w_j$ and $\alpha_j = e^{s_j} / \sum_t e^{s_t}$. The backward pass
+receives the upstream gradient $g_j = \partial L / \partial \alpha_j$.
+$$ \frac{\partial L}{\partial s_j} = \sum_i g_i \frac{\partial \alpha_i}{\partial s_j} = \alpha_j \Bigl(g_j - \sum_i g_i \alpha_i\Bigr) $$
+$$ \frac{\partial L}{\partial q} = \sum_j \frac{\partial L}{\partial s_j} \frac{\partial s_j}{\partial q} = \sum_j \frac{\partial L}{\partial s_j} w_j $$
+"""
+
+
+def test_a_backward_pass_is_the_chain_rule_through_the_upstream_family():
+    links = check(BACKWARD).links
+    assert [k.verdict for k in links] == [VALID] * 4
+    assert "only through" in links[2].rule  # ∂L/∂q = Σ_j ∂L/∂s_j ∂s_j/∂q: L depends on q through s
+
+
+@pytest.mark.parametrize("slip", [(r"g_j - \sum_i", r"g_j + \sum_i"), (r"\partial s_j} w_j", r"\partial s_j} q")])
+def test_a_slip_in_a_backward_pass_is_found(slip):
+    assert INVALID in verdicts(BACKWARD.replace(*slip))
+
+
+def test_a_loss_spoken_of_on_one_side_only_stays_undecided():
+    """∂L/∂α_j = α_j − y_j says what L is, in words derive does not have: never judged as an unknown."""
+    text = BACKWARD.split("$$")[0] + r"$$ \frac{\partial L}{\partial s_j} = s_j - y_j $$"
+    assert verdicts(text) == [UNDECIDED]

@@ -24,6 +24,8 @@ from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
 from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised,
                                    length_stated, letters_of, named_in_words, restates, scaled, under_conditions,
                                    variable_written, with_moments_stated)
+from derive.checker.upstream import through, upstream_of
+from derive.errors import DeriveError
 from derive.checker.written import base_of
 from derive.exprs import ALL_TERMS
 from derive.functions import DefinedFunction
@@ -77,7 +79,9 @@ def judge(p: Pair) -> Link:
         if (link := rule(p, verdict, method)) is not None:
             return link
     sides = (p.a, p.b)
-    if verdict is not True and p.known.assumptions:  # δ > 0 for the δ in the body of a function the text defined
+    # δ > 0 for the δ in the body of a function the text defined (under an expectation, a density p(X)
+    # stays as it is: its moments are the moment rules' to judge)
+    if verdict is not True and p.known.assumptions and not has_moments(p.a, p.b):
         sides = tuple(_written_out(e) for e in sides)
     used = used_by(sides, p.known.assumptions) if verdict is not True else set()
     if used:  # √(x²) = x where the text said x > 0; y ∈ {0, 1}: each value in turn
@@ -304,8 +308,28 @@ def stated_law(p: Pair, verdict: bool | None, method: str) -> Link | None:
     return p.link(VALID if holds else INVALID, f"moments ({how})", rule=f"using {said}{independent}")
 
 
+def backward_pass(p: Pair, verdict: bool | None, method: str) -> Link | None:
+    """∂L/∂q_m = Σ_j ∂L/∂s_j ∂s_j/∂q_m for a loss L never written out: the chain rule through s."""
+    if verdict is True or None in p.read:
+        return None
+    found = upstream_of(*p.read, p.known)
+    if found is None:
+        return None
+    loss, o, others = found
+    try:
+        a, b = (through(e, loss, o, p.variable, p.known, p.at, p.declared) for e in p.read)
+    except DeriveError:
+        return None
+    holds, how = compare(a, b)
+    if holds is None:
+        return None
+    said = f"∂{loss}/∂{o} as the text leaves it" + (
+        f", taking {loss} to depend on {', '.join(others)} only through {o}" if others else "")
+    return p.link(VALID if holds else INVALID, how, rule=said)
+
+
 WITH_A_VERDICT: tuple[Callable[[Pair, bool | None, str], Link | None], ...] = (
-    worked_example, condition, stated_facts, stated_law)
+    worked_example, condition, stated_facts, stated_law, backward_pass)
 
 
 # --- a link that fails: reasons its difference is no verdict ------------------------------------

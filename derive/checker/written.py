@@ -10,12 +10,12 @@ from sympy.core.function import AppliedUndef
 
 from derive.checker.definitions import Definitions
 from derive.errors import LimitError
-from derive.exprs import preorder, rebuild, remake
+from derive.exprs import ALL_TERMS, preorder, rebuild, remake
 from derive.functions import DefinedFunction
 from derive.indexing import PLACEHOLDER, TermsAt, relabel, split, terms_of
 from derive.parse import names, parse
 from derive.parse.limits import DEFAULT
-from derive.vectors import entry, parts_of
+from derive.vectors import entry, fresh, letters_in, parts_of
 
 
 def dependent(node: Expr) -> Expr | None:
@@ -82,16 +82,18 @@ def read(source: str, variable: str, known: Definitions) -> Expr:
 
 
 def written_out(expr: Expr, variable: str, known: Definitions, at: Symbol | None = None,
-              declared: bool = False) -> Expr:
+              declared: bool = False, upstream: dict[Symbol, str] | None = None) -> Expr:
     """expr with the document's definitions written out (and its entry at, for a vector). declared: the
-    chain names its variable (∂/∂a_k), whose family a[k] then stays as itself on every line."""
+    chain names its variable (∂/∂a_k), whose family a[k] then stays as itself on every line. upstream:
+    L → o, a loss nobody wrote out taken to depend on everything through o (see Writer.through_upstream)."""
     if at is not None:  # a vector the text defined (𝐠 = Xᵀ𝐫) is written out before its entry is taken
-        expr = entry(substituted(expr, known, variable, declared), at)
-    return rebuild(substituted(expr, known, variable, declared), dependent)
+        expr = entry(substituted(expr, known, variable, declared, upstream), at)
+    return rebuild(substituted(expr, known, variable, declared, upstream), dependent)
 
 
 
-def substituted(expr: Expr, known: Definitions, variable: str, declared: bool = False) -> Expr:
+def substituted(expr: Expr, known: Definitions, variable: str, declared: bool = False,
+                upstream: dict[Symbol, str] | None = None) -> Expr:
     """Every name the document defined, written out: y, where it said y = u^{3} and u = x^2 + 1, is
     (x^2 + 1)^3 for d/dx. Inside d/du the variable u stays itself, and the derivative is then taken
     at u = x^2 + 1 (the chain rule's dy/du · du/dx, written in Leibniz's notation).
@@ -99,16 +101,18 @@ def substituted(expr: Expr, known: Definitions, variable: str, declared: bool = 
     Written out completely or not at all: a half-substituted expression would be compared as if it
     were whole. LimitError (the link is undecided) when the definitions written out pass the node
     limit or refer to each other in a circle (s = ln σ and σ = e^s, where neither is the variable)."""
-    writer = Writer(known.symbols, known.calls)
+    writer = Writer(known.symbols, known.calls, upstream)
     if declared and split(variable):  # δ_k = ∂L/∂a_k = (ŷ − y) v_k h_k (1 − h_k): every a_m stays a_m
         writer.differentiating = frozenset({split(variable)[0]})
     return writer.out(expr, frozenset({names.make(variable)}), ())
 
 
 class Writer:
-    def __init__(self, symbols: dict[Symbol, Expr], calls: dict[str, tuple] | None = None) -> None:
+    def __init__(self, symbols: dict[Symbol, Expr], calls: dict[str, tuple] | None = None,
+                 upstream: dict[Symbol, str] | None = None) -> None:
         self.symbols, self.calls, self.nodes = symbols, calls or {}, 0
         self.differentiating: frozenset = frozenset()  # the families (p of ∂/∂p_k) a derivative here is by
+        self.upstream = upstream or {}  # L → o: a loss never written out, taken through o (a backward pass)
 
     def value_of(self, name: Symbol) -> Expr | None:
         """name's definition: its own, or an indexed one's for another index (s_i = … gives s_j, s_2)."""
@@ -149,6 +153,29 @@ class Writer:
         # p(y | η) after p(y | λ) = … and η = log λ: the same quantity in the parameter η, not p at λ = η
         return value.xreplace({p: a for p, a in zip(parameters, args)
                                if parts_of(p) is None and not self._reparametrised(p, a)})
+
+    def through_upstream(self, derivative: Derivative) -> Expr | None:
+        """∂L/∂v of a loss L the text never writes out, but whose gradient by o it names (g_r = ∂L/∂o_r,
+        the upstream gradient of a backward pass): L depends on v through o, so ∂L/∂v = Σ_r g_r ∂o_r/∂v,
+        with o_r written out; ∂L/∂o_m itself is the unknown g_m. None for any other derivative."""
+        loss = derivative.expr
+        if loss not in self.upstream or len(derivative.variable_count) != 1 or self.value_of(loss) is not None:
+            return None
+        (v, n), = derivative.variable_count
+        if n != 1:
+            return None
+        o = self.upstream[loss]
+        if base_of(v) == o:
+            return _gradient(loss, v)
+        family = next((split(d.name)[1] for d in self.symbols if (parts := split(d.name)) and parts[0] == o
+                       and len(parts[1]) == 1), None)
+        if family is None:  # o scalar: ∂L/∂v = ∂L/∂o · ∂o/∂v
+            return _gradient(loss, names.make(o)) * Derivative(names.make(o), v) \
+                if names.make(o) in self.symbols else None
+        definition = self.value_of(names.make(f"{o}_{family}"))
+        m = fresh(letters_in(derivative, definition) | {family}, "mpqrstuvkl")  # the sum's own letter
+        term = Indexed(IndexedBase(o, real=True), m)
+        return Sum(_gradient(loss, term) * Derivative(term, v), (m, 1, ALL_TERMS))
 
     def _quantity_at(self, value: Expr, arg: Expr) -> Expr | None:
         """u'(x) where the text defined u = √(2/π)(x + 0.044715x³): u(x) is that quantity, u(t) it at t
@@ -218,6 +245,8 @@ class Writer:
             if expr in using:  # s = ln σ, σ = e^s: no way round it is right for every text (a link is
                 raise LimitError("the definitions refer to each other in a circle")  # undecided)
             return self.out(value, keep, using + (expr,))
+        if isinstance(expr, Derivative) and (through := self.through_upstream(expr)) is not None:
+            return self.out(through, keep, using)
         if isinstance(expr, Derivative):
             variables = frozenset(v for v, _ in expr.variable_count)
             outer = self.differentiating
@@ -277,13 +306,23 @@ def _at_row(value: Expr, parameter: Symbol, base: str, sub: str) -> Expr:
 def _indices_in(value: Expr) -> set[str]:
     """The letters value uses as indices (s_i = e^{z_i}/…: i). Only a definition whose subscript is
     such an index serves other indices: μ_X = E[X] says nothing of μ_Y, x_min nothing of x_max."""
-    found = {c for s in value.free_symbols if (parts := split(s.name)) for c in parts[1]}
+    variables = {v for d in value.atoms(Derivative) for v in d.variables if v.is_Symbol}  # g_i = ∂L/∂s_i
+    found = {c for s in value.free_symbols | variables if (parts := split(s.name)) for c in parts[1]}
     return found | {str(i) for t in value.atoms(Indexed) for i in t.indices}
 
 
 def _sums_in(call: DefinedFunction) -> bool:
     """Whether a defined function's body holds a sum or a product, itself or through the functions it calls."""
     return call.body.has(Sum, Product) or any(_sums_in(f) for f in call.body.atoms(DefinedFunction))
+
+
+def _gradient(loss: Symbol, v: Expr) -> Expr:
+    """The unknown ∂L/∂o_m (a number the backward pass receives), as the term of a family Lbyo."""
+    label = f"{loss.name}by{base_of(v)}"
+    if isinstance(v, Indexed):
+        return Indexed(IndexedBase(label, real=True), *v.indices)
+    sub = v.name.partition("_")[2]
+    return names.make(f"{label}_{sub}" if sub else label)
 
 
 def base_of(term: Expr) -> str:

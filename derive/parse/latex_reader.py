@@ -22,7 +22,7 @@ from derive.parse.arithmetic import Arithmetic
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, negate, number, power
 from derive.parse.latex_cases import piecewise
 from derive.parse.latex_calls import Calls
-from derive.parse.latex_commands import Commands
+from derive.parse.latex_commands import Commands, _d_kind, _order
 from derive.parse.latex_tokens import Token, tokenize
 from derive.parse.limits import Limits
 from derive.parse.names import DECORATIONS, GREEK, canonical, greek_name, make
@@ -373,6 +373,8 @@ class Reader(Arithmetic, Calls, Commands):
     # --- atoms --------------------------------------------------------------------------------
     def primary(self) -> Expr:
         t = self.tok
+        if _d_kind(t) is not None and (derivative := self.slash_derivative()) is not None:
+            return derivative
         if t.kind == "number":
             self.take()
             return number(t.text, self.limits)
@@ -401,6 +403,42 @@ class Reader(Arithmetic, Calls, Commands):
     def part(self, text: str) -> Expr:
         """One piece of math inside a construct (a row of cases), read in this reader's context."""
         return Reader(text, self.x, self.limits, self.user, self.quantities, self.gradients).parse()
+
+    def slash_derivative(self) -> Expr | None:
+        """dy/dx, d\\sigma/dz, \\partial L / \\partial o_r: Leibniz's notation on one line, the derivative
+        (never d·y/(d·x)); None (nothing taken) where the d is not followed so."""
+        start, kind = self.i, _d_kind(self.tok)
+        order, k = _order(self.tokens, self.i + 1)  # d^2y/dx^2
+        after = self.tokens[k]
+        if order is None or not (after.kind in ("letter", "command", "name") and _d_kind(after) is None):
+            return None
+        self.i = k
+        with self.deeper():
+            top = self.power()
+        if not (self.is_op("/") and _d_kind(self.peek()) == kind and self.peek(2).kind in ("letter", "command", "name")):
+            self.i = start
+            return None
+        self.i += 2
+        with self.deeper():
+            variable = self.power() if order == 1 else self.primary_with_subscript()
+        below, self.i = _order(self.tokens, self.i)
+        if not variable.is_Symbol or below != order:
+            raise self.refuse("a derivative written d…/dx is by one variable, with the same order above and "
+                              "below (d^2y/dx^2)", self.tokens[start])
+        return Derivative(top, (variable, order))
+
+    def primary_with_subscript(self) -> Expr:
+        """x or x_1 before the order of d^2y/dx_1^2: the variable, without the power that is the order."""
+        with self.deeper():
+            variable = self.primary()
+        if self.is_op("_") and variable.is_Symbol:
+            parts, end = self.subscript_at(self.i + 1)
+            name = self.subscripted(variable.name, parts)
+            if name is None:
+                raise self.refuse("a subscript of a name is letters and digits, as in x_1 or x_{ij}")
+            self.i = end
+            variable = make(name)
+        return variable
 
     def bracket(self) -> Expr:
         opened = self.take()
