@@ -4,7 +4,9 @@ independently of derive's code (benchmarks/corpus/, see its README). Prints figu
 - false alarm: a correct document with a link judged invalid (or a wrong claim about a rule);
 - found: a planted document with an invalid link that touches the planted line;
 - located: the planted line is a suspect, or the wrong link ends at it (the slip is in the last line);
-- decided: links judged valid or invalid, of all claimed links.
+- decided: links judged valid or invalid, of all links; and of the links that claim an identity (the
+  manifest's links less those it counts as definitions, which a checker rightly names and does not
+  judge: Z = Σ_k e^{z_k}), where the corpus says how many there are.
 
     python benchmarks/bench_trust.py [--corpus benchmarks/corpus_b] [--verbose]
 
@@ -34,12 +36,14 @@ def judge(entry: dict, corpus: Path, timeout: float) -> dict:
     except Exception as exc:  # a limit (DeriveError), or a crash: nothing decided, and shown as such
         return {"file": entry["file"], "kind": entry["kind"], "style": entry.get("style", "?"),
                 "links": entry["links"], "decided": 0, "cpu": time.perf_counter() - started, "alarm": False,
+                "claims": entry["links"] - entry["definitions"] if "definitions" in entry else None,
                 "found": False, "located": False,
                 "error": str(exc) if isinstance(exc, DeriveError) else f"crash: {type(exc).__name__}: {exc}"}
     seconds = time.perf_counter() - started
     invalid = [(c, k) for c in report.chains for k in c.links if k.verdict == INVALID]
     out = {"file": entry["file"], "kind": entry["kind"], "style": entry.get("style", "?"),
            "links": len(report.links), "decided": report.decided, "cpu": seconds,
+           "claims": entry["links"] - entry["definitions"] if "definitions" in entry else None,
            "alarm": bool(invalid) or any(not claim.holds for claim in report.claims)}
     if entry["kind"] == "planted":
         # the slip's line, or every line of the expression that holds it (a row continued over lines
@@ -77,6 +81,11 @@ def main() -> None:
     missed = [r["file"] for r in planted if not r["found"]]
     print(f"missed: {', '.join(missed) or 'none'}")
     print(f"links decided: {decided} of {links} ({100 * decided / max(links, 1):.0f}%)")
+    if all(r.get("claims") is not None for r in results):  # (a document derive stopped on decided none)
+        claims = sum(r["claims"] for r in results)
+        judged = sum(min(r["decided"], r["claims"]) for r in results)
+        print(f"claimed identities decided: {judged} of {claims} ({100 * judged / max(claims, 1):.0f}%; "
+              "the manifest's links less its definitions)")
     stopped = [r["file"] for r in results if "error" in r]
     print(f"stopped by a limit or a crash: {', '.join(stopped) or 'none'}")
     by_style: dict[str, list[int]] = defaultdict(lambda: [0, 0])

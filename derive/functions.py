@@ -88,12 +88,12 @@ class DefinedFunction(NamedFunction):
     body = None
 
     def body_at(self, arg):
-        return self.body.xreplace({self.variable: arg})
+        return _at(self.body, self.variable, arg)
 
     def fdiff(self, argindex=1):
         from sympy import diff
 
-        return diff(self.body, self.variable).xreplace({self.variable: self.args[0]})
+        return _at(diff(self.body, self.variable), self.variable, self.args[0])
 
     @property
     def free_symbols(self):
@@ -116,3 +116,13 @@ def define(name: str, variable, body) -> type[DefinedFunction]:
     """The SymPy function class of g(variable) = body, printed as g(x)."""
     latex_name = name if len(name) == 1 else rf"\operatorname{{{name}}}"
     return type(name, (DefinedFunction,), {"variable": variable, "body": body, "latex_name": latex_name})
+
+
+def _at(body, variable, arg):
+    """body with variable made arg; a derivative by the variable left pending in the body (U(p) = dℓ/dp)
+    is taken at arg (Subs), never by arg (d/d(k/n) means nothing)."""
+    from sympy import Derivative, Subs
+
+    if not arg.is_Symbol and any(variable in d.variables for d in body.atoms(Derivative)):
+        return Subs(body, variable, arg)
+    return body.xreplace({variable: arg})

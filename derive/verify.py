@@ -187,6 +187,8 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if free_indices(a, b):  # z_i beside z_j: one variable when i = j, which no algebra on two symbols knows
         return by_instances(a, b, compare)
     if has_moments(a, b):  # E[X²] − E[X]²: a polynomial in moments, each an unknown number
+        # E[ℓ'(p)]: the derivative worked out first (a moment of a pending derivative is no moment)
+        a, b = (e.replace(lambda n: isinstance(n, Derivative), lambda n: n.doit()) for e in (a, b))
         if a.has(Sum, Product) or b.has(Sum, Product):  # E[Σ x_i] = Σ E[x_i]: sums written out first
             judged = by_instances(a, b, compare)
             if judged is not None:

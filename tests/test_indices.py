@@ -47,9 +47,16 @@ def test_a_parenthesised_superscript_is_a_sample_not_a_power(text, name):
     assert latex(text) == Symbol(name, real=True)
 
 
-@pytest.mark.parametrize("text, name", [(r"x^{(2)}", "x_2"), (r"w_j^{(0)}", "w_j0")])
-def test_a_numbered_sample_or_iterate_is_a_name(text, name):
+@pytest.mark.parametrize("text, name", [(r"x^{(2)}", "x_2"), (r"w_j^{(0)}", "w0_j"), (r"w^{(2)}_j", "w2_j"),
+                                        (r"w^{(1)}_{jk}", "w1_jk")])
+def test_a_numbered_sample_or_layer_is_a_name(text, name):
     assert latex(text) == Symbol(name, real=True)  # never x², never w_j⁰
+
+
+def test_a_layer_s_weights_are_a_family_a_sum_runs_over():
+    """Σ_j w^{(2)}_j h_j: the j-th weight of layer 2 in each term (a name w_j2 would be one weight in all)."""
+    got = latex(r"\sum_{j=1}^{H} w^{(2)}_j h_j")
+    assert {str(t.base) for t in got.function.atoms(Indexed)} == {"w2", "h"}
 
 
 def test_a_numbered_superscript_on_a_quantity_the_text_defines_is_refused():

@@ -55,3 +55,11 @@ def test_an_integral_worked_out_in_a_document():
 def test_an_integral_with_a_parameter_is_compared_at_sample_points():
     assert compare(latex(r"\int_0^{a} e^{-x} \, dx"), latex(r"1 - e^{-a}"))[0] is True
     assert compare(latex(r"\int_0^{a} e^{-x} \, dx"), latex(r"1 + e^{-a}"))[0] is False
+
+
+@pytest.mark.parametrize("left, right", [(r"\sqrt{2}\,\sigma\int_{-\infty}^{\infty} e^{-t^2}\,dt", r"\sqrt{2\pi}\,\sigma"),
+                                         (r"\frac{1}{\sqrt{2a}}\int_{-\infty}^{\infty} e^{-t^2/2}\,\mathrm{d}t", r"\sqrt{\frac{\pi}{a}}")])
+def test_an_integral_from_minus_infinity_has_its_value(left, right):
+    """−∞ is a bound, never the product −1·∞ (which quadrature took for another bound: a false alarm)."""
+    assert compare(latex(left), latex(right))[0] is True
+    assert compare(latex(left), latex(right + " + 1"))[0] is False

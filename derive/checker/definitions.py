@@ -51,8 +51,9 @@ _DEFINED_SQUARE = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)
 # \mathcal{L}_{\mathrm{KL}}: an acronym as a subscript names the quantity
 _ACRONYM = r"_\s*\{\s*\\(?:mathrm|text|operatorname)\s*\{[A-Z]+\}\s*\}"
 _DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?|" + _ACRONYM + ")?"
-                             r"(?:\^\s*\{\s*\(\s*[a-z]\s*\)\s*\}|\^\s*(?:\{\s*)?(?:\*|\\ast|\\star)(?:\s*\})?)?)\s*$")
-# (z^{(i)}: the i-th sample's z; \sigma^{*}: an optimum, a name of its own)
+                             r"(?:\^\s*\{\s*\(\s*[a-z0-9]\s*\)\s*\}(?:_\{?[A-Za-z0-9]+\}?)?"
+                             r"|\^\s*(?:\{\s*)?(?:\*|\\ast|\\star)(?:\s*\})?)?)\s*$")
+# (z^{(i)}: the i-th sample's z; \delta^{(1)}_j: layer 1's; \sigma^{*}: an optimum, a name of its own)
 
 
 @dataclass

@@ -153,6 +153,8 @@ def with_moments_stated(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str
     verdict, method = compare(*pair)
     if verdict is None or verdict is False and any(s.name.startswith("E[") for s in (pair[0] - pair[1]).free_symbols):
         return None
+    if verdict is False and not stated & averaged(a, b):  # E[K] = np said, E[ℓ''] of the observed k asked:
+        return None  # the facts speak of other variables, and decide nothing here
     return verdict, f"moments ({method})", ", ".join(f"{shown} (line {line})" for _, line, shown in known.moments)
 
 

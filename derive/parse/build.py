@@ -46,6 +46,8 @@ def negate(term: Expr) -> Expr:
     −1·a·b⁻¹, as SymPy and the rules write it (the minus signs of a product cancel in pairs there)."""
     if isinstance(term, (Integer, Float)) and term >= 0:
         return -term
+    if term is S.Infinity:  # −∞, a bound: never the product −1·∞, which evalf reads otherwise
+        return S.NegativeInfinity
     if isinstance(term, Mul):
         return Mul(S.NegativeOne, *term.args, evaluate=False)
     return neg(term)

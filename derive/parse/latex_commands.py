@@ -306,7 +306,10 @@ class Commands:
                 if subscript is None:
                     return None
             name = canonical(base, subscript, decoration) if base and base not in ("d", "e") else None
-            if name and sample:
+            if name and sample.isdigit() and subscript:  # \partial w^{(2)}_j: layer 2's w2_j, as the reader names it
+                letter, _, sub = name.partition("_")
+                name = f"{letter}{sample}_{sub}"
+            elif name and sample:
                 name += sample if subscript else "_" + sample
             n, k = _order(tokens, k)
             if name is None or n is None:
@@ -473,8 +476,9 @@ def _order(tokens: list[Token], k: int) -> tuple[int | None, int]:
 def _sample(tokens: list[Token], k: int) -> tuple[str, int]:
     """^{(i)} after a differential's variable: the sample's letter and where reading stops ("" if none)."""
     texts = [(t.kind, t.text) for t in tokens[k:k + 6]]
-    if len(texts) == 6 and [t for _, t in texts[:3]] == ["^", "{", "("] and texts[3][0] == "letter" \
-            and texts[3][1].isascii() and [t for _, t in texts[4:]] == [")", "}"]:
+    if len(texts) == 6 and [t for _, t in texts[:3]] == ["^", "{", "("] and (texts[3][0] == "letter" or (
+            texts[3][0] == "number" and texts[3][1].isdigit())) and texts[3][1].isascii() \
+            and [t for _, t in texts[4:]] == [")", "}"]:  # (w^{(2)}_j: layer 2's w_j, as the reader names it)
         return texts[3][1], k + 6
     return "", k
 

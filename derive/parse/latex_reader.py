@@ -328,6 +328,9 @@ class Reader(Arithmetic, Calls, Commands):
             raise self.refuse(f"^{{({t.text})}}: a sample's index or a derivative's order; derive reads "
                               "x^{(i)} for a sample, with a letter", hat)
         self.i += 5
+        if t.kind == "number" and "_" in base.name:  # w_j^{(2)}: layer 2's family w2, its j-th (a sum
+            letter, _, sub = base.name.partition("_")  # over j sees the index, as in w2_j)
+            return make(f"{letter}{t.text}_{sub}")
         if parts_of(base) is not None and "_" not in base.name:  # 𝐱^{(i)}: its entries are x^{(i)}_j
             return make(f"{base.name}{SAMPLE}_{t.text}")
         if "_" not in base.name:
@@ -344,6 +347,9 @@ class Reader(Arithmetic, Calls, Commands):
         if name is None or "_" in base:
             raise self.refuse("a subscript of a sample is a letter, as in x^{(i)}_j", at)
         self.i = end
+        if sample.isdigit():  # w^{(2)}_j: layer 2's family w2, as w_j^{(2)} is
+            letter, _, sub = name.partition("_")
+            return make(f"{letter}{sample}_{sub}")
         return make(name + sample)
 
     def script(self, split_digits: bool = False) -> Expr:
