@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from itertools import product
 
-from sympy import Add, Derivative, Expr, Indexed, Integer, Mul, Product, Sum, Symbol, linear_eq_to_matrix, solve
+from sympy import Add, Derivative, Dummy, Expr, Indexed, Integer, Mul, Product, Sum, Symbol, expand, linear_eq_to_matrix, solve
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import ALL_TERMS, preorder
@@ -283,7 +283,10 @@ def _imposed(pair: list[Expr], conditions: tuple[Expr, ...], sizes: dict, values
     Σ_k y_k = 1 is solved for its last term (y_K = 1 − y_1 − … − y_{K−1})."""
     common = set(sizes.values())
     for condition in conditions:
-        # Σ_{k=1}^{K} p_k = 1 says nothing of a sum to m: imposed only over the link's own bounds
+        # Σ_{k=1}^{K} p_k = 1 says nothing of a sum to m: imposed only over the link's own bounds; one
+        # written without bounds (\frac1n \sum_i x_i^2 = 1) runs over the link's one count of terms
+        if bounds_of(condition, condition) == [ALL_TERMS] and ALL_TERMS not in sizes and len(sizes) == 1:
+            sizes = {**sizes, ALL_TERMS: next(iter(sizes.values()))}
         if any(s not in sizes for s in bounds_of(condition, condition)):
             continue
         letters = _each(condition, pair, values)
@@ -320,10 +323,23 @@ def _applied(pair: list[Expr], written: Expr) -> list[Expr]:
         return pair  # y_K inside a d/dy_K is a variable there, not a value to replace
     try:
         linear_eq_to_matrix([written], [last])
-    except Exception:  # not linear in it: not imposed, and the link is judged without it
-        return pair
+    except Exception:  # not linear in it: perhaps in its square (Σ_i x_i² = n), else not imposed
+        return _applied_to_square(pair, written, last)
     solved = solve(written, last, dict=True)
     return [e.xreplace(solved[0]) for e in pair] if len(solved) == 1 else pair
+
+
+def _applied_to_square(pair: list[Expr], written: Expr, last: Symbol) -> list[Expr]:
+    """pair with x_n² replaced where an equation holds it only squared ((x_1² + … + x_n²)/n = 1, a
+    standardised feature): the square is what the equation fixes."""
+    square = Dummy("square")
+    replaced = written.xreplace({last ** 2: square})
+    if last in replaced.free_symbols:
+        return pair
+    solved = solve(replaced, square, dict=True)
+    if len(solved) != 1:
+        return pair
+    return [expand(e).xreplace({last ** 2: solved[0][square]}) for e in pair]
 
 
 def _described(sizes: dict[Symbol, int], values: dict[str, int]) -> str:

@@ -107,10 +107,11 @@ def opaque_moments(a: Expr, b: Expr, random: frozenset) -> bool:
 
 
 def unrelated_estimates(difference: Expr) -> list[str]:
-    """The estimators (θ̂) whose moments a difference keeps: the text did not write θ̂ in the other
-    random variables (θ̂ = (K + 1)/(n + 2)), so how its moments relate to theirs is not known."""
-    return sorted({s.name for s in difference.free_symbols if s.name.startswith("E[") and ("hat" in s.name or
-                                                                                           "tilde" in s.name)})
+    """The estimators (θ̂, X̄) whose moments a difference keeps: the text did not write θ̂ in the other
+    random variables (θ̂ = (K + 1)/(n + 2); "λ̂ = X̄" with X̄ never written out), so how its moments
+    relate to theirs is not known."""
+    return sorted({s.name for s in difference.free_symbols if s.name.startswith("E[") and any(
+        mark in s.name for mark in ("hat", "tilde", "bar"))})
 
 
 def guessed(*exprs: Expr) -> bool:
@@ -182,7 +183,9 @@ def _moment(product: Expr) -> Symbol:
 
 
 def _canonical(product: Expr) -> str:
-    factors = sorted((str(b), e) for b, e in (f.as_base_exp() for f in Mul.make_args(product)))
+    # (sorted by the exponents' text: λ^{X_1} λ^{X_2} has symbolic ones, which compare to no truth value)
+    factors = sorted(((str(b), e) for b, e in (f.as_base_exp() for f in Mul.make_args(product))),
+                     key=lambda pair: (pair[0], str(pair[1])))
     return "*".join(b if e == 1 else f"({b})^{e}" for b, e in factors)
 
 

@@ -82,3 +82,27 @@ def test_a_slip_in_a_piece_is_still_found(slip):
 def test_a_region_set_far_before_does_not_make_a_piece_hold():
     far = HUBER.replace("On $r > \\delta$ we have $|r| = r$, so\n", "On $r > \\delta$ we have $|r| = r$.\n\n\n\nSo\n")
     assert verdicts(far)[2] == INVALID  # the region is out of reach: the piece is not the whole function
+
+
+ROWS = r"""For a threshold $\delta > 0$,
+\[ \rho(r) = \begin{cases} \tfrac{1}{2}r^2, & |r| \le \delta,\\ \delta\bigl(|r| - \tfrac{1}{2}\delta\bigr), & |r| > \delta. \end{cases} \]
+\begin{align*}
+  \rho'(r) &= \frac{d}{dr}\,\tfrac{1}{2}r^2 = r && \text{for } |r| < \delta,\\
+  \rho'(r) &= \frac{d}{dr}\,\delta\bigl(-r - \tfrac{1}{2}\delta\bigr) = -\delta && \text{for } r < -\delta.
+\end{align*}
+We write $\psi = \rho'$, so
+\[ \frac{d}{dw}\,\rho(w x - y) = \psi(w x - y)\,x . \]
+"""
+
+
+def test_a_row_holds_in_the_condition_of_its_annotation_column():
+    links = check(ROWS).links
+    assert [k.verdict for k in links] == [VALID] * 5
+    assert "row's condition" in links[2].rule
+    assert verdicts(ROWS.replace(r"= -\delta && \text{for } r < -\delta", r"= \delta && \text{for } r < -\delta"))[3] == INVALID
+
+
+def test_a_name_for_a_derivative_is_a_function():
+    """ψ = ρ': ψ(wx − y) is ρ'(wx − y), never ψ times (wx − y)."""
+    assert verdicts(ROWS)[-1] == VALID
+    assert verdicts(ROWS.replace(r"\psi(w x - y)\,x", r"\psi(w x - y)\,x^2"))[-1] == INVALID

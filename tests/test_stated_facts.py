@@ -348,3 +348,16 @@ def test_a_letter_given_two_laws_has_none():
     text = r"""$K_1 \sim \mathrm{Poisson}(\lambda_1)$ and $K_2 \sim \mathrm{Poisson}(\lambda_2)$ are independent.
 \[ \mathbb{E}[K_1 + K_2] = \mathbb{E}[K_1] + \mathbb{E}[K_2] = \lambda_1 + \lambda_2 . \]"""
     assert verdicts(text) == [VALID, UNDECIDED]  # K_2's law is not K_1's: never λ_2 for both
+
+
+def test_a_standardised_feature_is_a_stated_condition():
+    text = r"""Take a standardised feature, $\frac1n\sum_i x_i^2 = 1$.
+$$ \frac{1}{2n}\sum_{i=1}^{n}(y_i - w x_i)^2 = \frac{1}{2n}\sum_{i=1}^{n} y_i^2 - \frac{w}{n}\sum_{i=1}^{n} x_i y_i + \frac{w^2}{2} $$"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"+ \frac{w^2}{2}", r"+ w^2")) == [INVALID]
+
+
+def test_a_mean_named_but_never_written_out_keeps_its_moments_unknown():
+    text = r"""Let $X_1, \dots, X_n$ be i.i.d. $\mathrm{Poisson}(\lambda)$ and $\hat\lambda = \bar{X}$.
+$$ \operatorname{Var}(\hat\lambda) = \frac{1}{n^2}\sum_{i=1}^{n}\operatorname{Var}(X_i) $$"""
+    assert verdicts(text) == [UNDECIDED]  # never a false alarm: X̄ is the mean only in words

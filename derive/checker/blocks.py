@@ -62,6 +62,9 @@ _BRACKETED_CONDITION = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;: ]|~)(?:\s|~|\
 # an annotation column that states a condition: "(j \neq c)", "i \ne j", "x > 0"
 _ANNOTATED_CONDITION = re.compile(r"\(?[^()=&]{0,60}?(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|≠)[^()=&]{0,60}\)?")
 _MARK = re.compile(r"\\(?:label|tag)\*?\s*\{([^{}]*)\}")
+# && \text{for } r > \delta: in the annotation column the words say where the row holds; the math is the
+# condition, kept as the row's (the words are blanked, so that the text is no annotation to drop)
+_FILLER_WORDS = re.compile(r"(?<=&)(\s*)\\(?:text|mbox|textrm)\s*\{\s*(?:for|if|when|on|where)\s*\}", re.IGNORECASE)
 
 
 @dataclass
@@ -144,6 +147,7 @@ def _equations(row: str) -> list[tuple[int, int, str]]:
         out.append((k // 2, cells[k][0], cells[k][1] + " " + cells[k + 1][1]))
         k += 2
     annotation = " ".join(text for _, text in cells[k:]).strip()
+    annotation = annotation.rstrip(",.;").strip()
     if _ANNOTATED_CONDITION.fullmatch(annotation):  # && (j \neq c): where the row holds, kept as its condition
         column, at, text = out[-1]
         out[-1] = (column, at, text + r" \quad " + (annotation if annotation.startswith("(") else f"({annotation})"))
@@ -218,6 +222,7 @@ def display_block(display: Display, macros: dict[str, Macro] | None = None) -> B
     body = _ANNOTATION.sub(_blank, body)
     body = _SEPARATOR.sub(lambda m: _BREAK + " " * (len(m.group()) - 1), body)
     body = _IMPLICATION.sub(lambda m: _IMPLIES + " " * (len(m.group()) - 1), body)
+    body = _FILLER_WORDS.sub(_blank, body)
     body = _TEXT_TAIL.sub(_blank, body)
     body = _DEFINING.sub(lambda m: m.group(1) + "=" + " " * (len(m.group(2)) - 1), body)
     for pattern in _DROP:

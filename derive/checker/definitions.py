@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sympy import S, Expr, Symbol, sqrt
+from sympy import Derivative, S, Expr, Symbol, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
@@ -50,7 +50,8 @@ _STYLE = re.compile(r"\\(?:displaystyle|textstyle)(?![A-Za-z])")
 _DEFINED_SQUARE = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*\^\s*\{?\s*2\s*\}?\s*$")
 # \mathcal{L}_{\mathrm{KL}}: an acronym as a subscript names the quantity
 _ACRONYM = r"_\s*\{\s*\\(?:mathrm|text|operatorname)\s*\{[A-Z]+\}\s*\}"
-_DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?|" + _ACRONYM + ")?"
+_DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?|_\{?\\[A-Za-z]+\}?|"
+                             + _ACRONYM + ")?"
                              r"(?:\^\s*\{\s*\(\s*[a-z0-9]\s*\)\s*\}(?:_\{?[A-Za-z0-9]+\}?)?"
                              r"|\^\s*(?:\{\s*)?(?:\*|\\ast|\\star)(?:\s*\})?)?)\s*$")
 # (z^{(i)}: the i-th sample's z; \delta^{(1)}_j: layer 1's; \sigma^{*}: an optimum, a name of its own)
@@ -280,6 +281,8 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     return None
 
 
+# \rho_\delta', f'': a function's derivative written without its argument
+_PRIMED_NAME = re.compile(r"\s*\\?[A-Za-z]+(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?'+\s*")
 # \ln L(\mu, v), \log L: a likelihood defined by its logarithm
 _LOG_HEAD = re.compile(r"^\s*\\(?:ln|log)(?![A-Za-z])\s*(.+?)\s*$", re.DOTALL)
 
@@ -394,6 +397,9 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset())
     if kind == "symbol" and (law := _NORMAL.fullmatch(body)) and (letter := _name_of(name)) and "_" not in letter:
         # p = \mathcal{N}(\mu_1, \sigma_1^2): p is that law, p(x) its density at x
         kind, name, var, body = "function", letter, r"\xi", rf"\mathcal{{N}}(\xi \mid {law.group(1)})"
+    if kind == "symbol" and _PRIMED_NAME.fullmatch(body) and (alias := _name_of(name)) is not None:
+        # \psi_\delta = \rho_\delta': the derivative, a function of its own (ψ_δ(r_i) is ρ_δ'(r_i))
+        kind, name, var, body = "function", alias, r"\xi", body.strip() + r"(\xi)"
     if kind == "function":
         try:
             d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
@@ -402,6 +408,8 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset())
                 found.entries.append((where, line, "function", name, None))
                 found.entries.append((where, line, "symbol", names.make(name), None))
             return
+        if d.function.body.has(Derivative):  # ψ_δ = ρ_δ': its body the derivative worked out, a value
+            d.function.body = d.function.body.doit()  # at every point (a pending one is none)
         found.entries.append((where, line, "function", d.name, d.function))
         # the bare name is the function at its own variable: df/dx, \frac{\partial \ell}{\partial \mu}
         found.entries.append((where, line, "symbol", names.make(d.name), d.function.body))
@@ -423,8 +431,11 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset())
         found.entries.append((where, line, "symbol", symbol, None))
         return
     # "at $y = 0$", $$x = 2$$ state a value, not a definition: only an expression in a variable defines;
-    # "the case $i = j$" relates two letters, and defines neither (x̄ = μ̂ does name x̄)
-    if value.free_symbols - {symbol} and not (value.is_Symbol and len(value.name) == len(symbol.name) == 1):
+    # "the case $i = j$" relates two letters, and defines neither (x̄ = μ̂ does name x̄); "at $r = \delta$",
+    # said in passing, is a point, not r renamed
+    point = chain.inline and value.is_Symbol and len(symbol.name) == 1
+    if value.free_symbols - {symbol} and not (value.is_Symbol and len(value.name) == len(symbol.name) == 1) \
+            and not point:
         if chain.inline and known.symbols.get(symbol) is not None and any(
                 at in (line, line - 1) and valued != name for at, valued in cases):
             return  # "(for $y = 1$, so $p_t = p$)": a case said in passing, no new definition of p_t

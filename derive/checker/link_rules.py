@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sympy import And, Derivative, Expr, Indexed, Product, Sum, Symbol, expand
+from sympy.core.relational import Relational
 from sympy.core.function import AppliedUndef
 
 from derive.checker.assumptions import VALUES, assumed, cases, described, is_condition, used_by
 from derive.checker.blocks import Chain
-from derive.checker.definitions import Definitions
+from derive.checker.definitions import Definitions, region_of
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
 from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised,
@@ -399,21 +400,55 @@ def in_words(p: Pair) -> Link | None:
 
 def in_region(p: Pair) -> Link | None:
     """"On $r > \\delta$ we have $|r| = r$, so L'(r) = δ": a piece of a function by cases, valid where it
-    holds at the points of the region the text sets right before (CASE_REACH); failing there too, the
-    link is left to the rules after this one."""
-    near = [(region, line) for region, line in p.known.regions if 0 <= p.chain.lines[0] - line <= CASE_REACH]
+    holds at the points of the region the text sets right before (REGION_REACH) or in the row's own
+    condition column; failing there too, the link is left to the rules after this one."""
+    own = [(region, p.line) for c in p.chain.conditions if (region := region_of(_unworded(c))) is not None]
+    stated = own or [(region, line) for region, line in p.known.regions if 0 <= p.chain.lines[0] - line <= REGION_REACH
+                     and not _sign_only(region)]
+    latest = max((line for _, line in stated), default=0)  # the nearest sentence's ("on r > δ", not the one before)
+    stated = [(region, line) for region, line in stated if line == latest or own]
     symbols = p.a.free_symbols | p.b.free_symbols
-    near = [(region, line) for region, line in near if region.free_symbols & symbols]
+    near = [(region, line) for region, line in stated if region.free_symbols & symbols]
     if not near:
+        # "for $z > \lambda_1$": a region in names the link writes out (z = Σ x_i y_i / n), which the
+        # sampling cannot put in: no verdict, where it fails elsewhere
+        spoken = {s for e in p.read if e is not None for s in e.free_symbols}
+        written = [(r, line) for r, line in stated if r.free_symbols & spoken and r.free_symbols <= set(p.known.symbols) | spoken]
+        if written:
+            said = ", ".join(f"{plain(r)} (line {line})" for r, line in written)
+            return p.link(UNDECIDED, reason=f"holds, if at all, where {said}: a region derive cannot put in here")
         return None
-    region = And(*(assumed(r, p.known.assumptions) for r, _ in near))
-    # (the text's definitions written out first: a δ in L_δ's body is the δ > 0 the region speaks of)
-    a, b = (assumed(finished(side), p.known.assumptions) for side in (p.a, p.b))
-    holds, how = compare_where(a, b, region)
+    # the region speaks for its variable: "+1 for $r > 0$" said before is no assumption on r in r < −δ
+    # (tried without the assumptions on its Latin letters where they leave it no point; δ > 0 stays)
+    latin = {s.name for r, _ in near for s in r.free_symbols if s.name[:1].isascii() and len(s.name) == 1}
+    for assumptions in (p.known.assumptions, {n: a for n, a in p.known.assumptions.items() if n not in latin}):
+        region = And(*(assumed(r, assumptions) for r, _ in near))
+        # (the text's definitions written out first: a δ in L_δ's body is the δ > 0 the region speaks of)
+        a, b = (assumed(finished(side), assumptions) for side in (p.a, p.b))
+        holds, how = compare_where(a, b, region)
+        if holds is not None:
+            break
+    said = ", ".join(f"{plain(r)} (line {line})" for r, line in near)
+    written = {s for r, _ in near for s in r.free_symbols - symbols if s in p.known.symbols}
+    if holds is None and written:  # z > λ_1 with z written out in the link: a region it cannot put in
+        return p.link(UNDECIDED, reason=f"holds, if at all, where {said}: a region derive cannot put in here")
     if holds is not True:
         return None
-    said = ", ".join(f"{plain(r)} (line {line})" for r, line in near)
-    return p.link(VALID, how, rule=f"where {said}, the region the text sets just before")
+    return p.link(VALID, how, rule=f"where {said}, " + ("the row's condition" if own else "the region the text sets just before"))
+
+
+def _sign_only(region: Expr) -> bool:
+    """λ > 0, x ≥ 0: a sign, which the assumptions carry from where it is said on; no region."""
+    return isinstance(region, Relational) and 0 in region.args and len(region.free_symbols) == 1
+
+
+# "For $z > \lambda_1$:", a blank line, then the display: the region a display right after it is about
+REGION_REACH = 4
+
+
+def _unworded(condition: str) -> str:
+    """The math of a row's condition: (\\text{for } r > \\delta) → r > \\delta."""
+    return re.sub(r"\\text\s*\{[^{}]*\}|\\q?quad(?![A-Za-z])", " ", condition).strip().strip("().,; ")
 
 
 IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (in_region, unstated_convention, independence, unit_length,

@@ -5,7 +5,7 @@ left unsaid (Σ_k y_k = 1, x̄ the mean of the x_i)."""
 
 from __future__ import annotations
 
-from sympy import Add, Derivative, Expr, Function, Indexed, IndexedBase, Product, S, Subs, Sum, Symbol, sqrt
+from sympy import Add, Derivative, Expr, Function, Indexed, IndexedBase, Product, S, Subs, Sum, Symbol, expand, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.checker.assumptions import family
@@ -238,9 +238,12 @@ def holds_if_normalised(a: Expr, b: Expr) -> str | None:
         if len(term.indices) != 1 or not isinstance(term.indices[0], Symbol):
             continue
         k = term.indices[0]
-        total = Sum(term, (k, 1, ALL_TERMS)) - 1
-        if (by_instances(a, b, compare, (total,)) or (None,))[0] is True:
-            return f"Σ_{k} {term.base.label}_{k} = 1"
+        for bound in bounds_of(a, b) or [ALL_TERMS]:  # over the link's own count of terms (K)
+            total = Sum(term, (k, 1, bound)) - 1
+            if any(expand(a - b - sign * total) == 0 for sign in (1, -1)):
+                continue  # 1 − Σ_{k=1}^{m} p_k = 0 is the normalisation itself: a claim, never a convention
+            if (by_instances(a, b, compare, (total,)) or (None,))[0] is True:
+                return f"Σ_{k} {term.base.label}_{k} = 1"
     return None
 
 
