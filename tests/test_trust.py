@@ -353,3 +353,19 @@ def test_naming_an_estimate_is_not_an_identity():
     assert link.verdict == "definition"
     [link] = check(r"$$ x^2 = x \cdot x $$").links
     assert link.verdict == VALID  # a power of a name that stands on the other side is an identity
+
+
+def test_a_result_said_in_passing_does_not_redefine_a_quantity():
+    """"Setting it to zero gives $\\bar{y} = w\\bar{x} + b$": ȳ is still the mean the text defined."""
+    text = r"""Write $\bar{x} = \frac{1}{n}\sum_i x_i$ and $\bar{y} = \frac{1}{n}\sum_i y_i$. Setting the derivative to
+zero gives $\bar{y} = w\bar{x} + b$. The centred sums are
+$$ \sum_{i=1}^{n} (x_i - \bar{x})(y_i - \bar{y}) = \sum_{i=1}^{n} x_i y_i - n\,\bar{x}\,\bar{y} $$"""
+    assert [k.verdict for k in check(text).links] == [VALID]
+
+
+def test_a_term_of_a_family_at_a_case_is_a_claim_not_a_new_definition():
+    text = r"""Let $s_i = e^{z_i}/\sum_{k=1}^{K} e^{z_k}$. For $K = 2$,
+\[ s_1 = \frac{e^{z_1}}{e^{z_1} + e^{z_2}} . \]
+Take $K = 3$ and $z = (\log 3, 0, 0)$:
+\[ \frac{\partial s_1}{\partial z_1} = \frac{3}{5}\Bigl(1 - \frac{3}{5}\Bigr) . \]"""
+    assert [k.verdict for k in check(text).links][-1] == VALID  # s_1 is s_i's, not the K = 2 one

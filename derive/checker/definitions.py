@@ -21,6 +21,7 @@ from derive.parse.definitions import parse_definition
 from derive.parse.latex_cases import relations
 from derive.probability import moment_fact
 from derive.checker.samples import counts_in, laws
+from derive.vectors import parts_of
 
 # \frac{d}{dx}, \frac{d^{2}}{dx^{2}}, \frac{dy}{d\alpha}, \frac{\partial}{\partial \theta_0}: the name after
 # the d (or \partial) of the denominator, however it is spelled (derive.parse.names decides)
@@ -439,6 +440,13 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset())
         if chain.inline and known.symbols.get(symbol) is not None and any(
                 at in (line, line - 1) and valued != name for at, valued in cases):
             return  # "(for $y = 1$, so $p_t = p$)": a case said in passing, no new definition of p_t
+        if chain.inline and known.symbols.get(symbol) is not None and len(chain.expressions) == 2 and any(
+                known.symbols.get(s) is not None for s in value.free_symbols - {symbol}):
+            # "setting it to zero gives $\bar{y} = w\bar{x} + b$" (in x̄, another quantity the text
+            # defined): a result about ȳ, still the mean; "now $y = \ln(\cos x)$" defines y anew
+            return
+        if known.symbols.get(symbol) is None and _member_of_family(symbol, known):
+            return  # "for K = 2, s_1 = e^{z_1}/(e^{z_1} + e^{z_2})": s_i's, at a case: a claim, no new s_1
         if known.symbols.get(symbol) is not None:
             found.entries.append((where, line, "previous", symbol, known.symbols[symbol]))
         found.entries.append((where, line, "symbol", symbol, value))
@@ -446,6 +454,14 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset())
 
 _VALUE = re.compile(r"\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*-?\s*\d+(?:\.\d+)?\s*")  # y = 1, x_0 = -2
 _TUPLE = re.compile(r"^\s*(?:\\left)?\(\s*([^()]*,[^()]*)(?:\\right)?\)\s*$")
+
+
+def _member_of_family(symbol: Symbol, known: Definitions) -> bool:
+    """Whether s_1 (or s_j) is a term of a family s_i the text defined."""
+    base, _, sub = symbol.name.partition("_")  # (w_0 = b, a bias beside the weights w_j, is no term)
+    return sub.isdigit() and len(sub) == 1 and sub != "0" and any(
+        (parts := split(d.name)) and parts[0] == base and len(parts[1]) == 1 and parts[1] != sub
+        for d, value in known.symbols.items() if value is not None)
 
 
 def _add_values(found: Scoped, chain: Chain, symbol: Symbol, body: str) -> None:
@@ -464,8 +480,9 @@ def _add_values(found: Scoped, chain: Chain, symbol: Symbol, body: str) -> None:
     where, line = place_of(chain), chain.lines[0]
     if m is None:
         found.entries.append((where, line, "value", symbol, numbers[0]))
-    else:
-        found.entries += [(where, line, "value", names.make(f"{symbol.name}_{k}"), n)
+    else:  # (𝐳 = (1000, 1001, 1002): the entries z_1, z_2, z_3, as 𝐳's entries are named)
+        letter = vector[0] if (vector := parts_of(symbol)) is not None and not vector[1] else symbol.name
+        found.entries += [(where, line, "value", names.make(f"{letter}_{k}"), n)
                           for k, n in enumerate(numbers, 1)]
 
 

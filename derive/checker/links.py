@@ -90,6 +90,9 @@ def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
     guessed variable that the text defined is no variable). A declared d/dy stays y."""
     value = known.symbols.get(names.make(variable))
     primed = re.compile(rf"(?<![\\A-Za-z]){re.escape(variable)}'+(?!\s*\()")  # y', not (x^3)' or f'(x)
+    if value is not None and declared_variable(chain) is None and "'" not in "".join(chain.expressions) \
+            and names.make("x") not in known.symbols:
+        return "x"  # a guess that the text defined (t = (1 + y)/2) is no variable: it is written out
     if value is None or declared_variable(chain) is not None or not any(primed.search(e) for e in chain.expressions):
         return variable
     inner = [s for s in value.free_symbols if isinstance(s, Symbol) and s.name != variable]

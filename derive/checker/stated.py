@@ -64,8 +64,9 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
     bounds = bounds_of(a, b)
     sizes = {s: int(known.values[s][0]) for s in bounds if s in known.values
              and known.values[s][0].is_Integer and 1 <= known.values[s][0] <= 8}
-    if ALL_TERMS in bounds and (length := _given_length(a, b, known)):
-        sizes[ALL_TERMS] = length  # u = (1, 0), v = (1, 1): vectors of two entries
+    if set(bounds) - set(sizes) and (length := _given_length(a, b, known)):
+        # u = (1, 0), v = (1, 1): vectors of two entries; 𝐳 = (1000, 1001, 1002): K = 3 classes
+        sizes.update({s: length for s in bounds if s not in sizes})
     if sizes and len(sizes) == len(bounds):  # n = 2 data points: the sums written out, x_1, x_2
         a, b = instance(a, sizes, {}), instance(b, sizes, {})
     names_in = sorted(a.free_symbols | b.free_symbols, key=str)
