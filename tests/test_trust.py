@@ -369,3 +369,20 @@ def test_a_term_of_a_family_at_a_case_is_a_claim_not_a_new_definition():
 Take $K = 3$ and $z = (\log 3, 0, 0)$:
 \[ \frac{\partial s_1}{\partial z_1} = \frac{3}{5}\Bigl(1 - \frac{3}{5}\Bigr) . \]"""
     assert [k.verdict for k in check(text).links][-1] == VALID  # s_1 is s_i's, not the K = 2 one
+
+
+def test_one_example_s_loss_at_an_indexed_argument_is_no_verdict():
+    """ℓ(z) = −y log σ(z) − (1 − y) log(1 − σ(z)) at z^{(i)}: its y is y^{(i)}, which the text leaves
+    unsaid; reading it as one y for every example would be a false alarm."""
+    text = r"""For one example, $\ell(z) = -y\log\sigma(z) - (1 - y)\log(1 - \sigma(z))$, so $\ell'(z) = \sigma(z) - y$.
+$$ \frac{1}{n}\sum_{i=1}^{n} \ell'\bigl(z^{(i)}\bigr) = \frac{1}{n}\sum_{i=1}^{n} \bigl(\sigma(z^{(i)}) - y^{(i)}\bigr) $$"""
+    [link] = check(text).links
+    assert link.verdict == UNDECIDED and "one example's" in link.reason
+
+
+def test_a_new_section_s_loss_defined_in_passing_replaces_the_old():
+    text = r"""For one neuron, $L = \frac{1}{2}(a - y)^2$ with $a = \sigma(z)$.
+
+For the network, $o = \sigma(s)$ with loss $L = \frac{1}{2}(o - y)^2$, so
+$$ \frac{\partial L}{\partial s} = (o - y)\,o(1 - o) $$"""
+    assert [k.verdict for k in check(text).links] == [VALID]

@@ -440,10 +440,12 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset())
         if chain.inline and known.symbols.get(symbol) is not None and any(
                 at in (line, line - 1) and valued != name for at, valued in cases):
             return  # "(for $y = 1$, so $p_t = p$)": a case said in passing, no new definition of p_t
-        if chain.inline and known.symbols.get(symbol) is not None and len(chain.expressions) == 2 and any(
-                known.symbols.get(s) is not None for s in value.free_symbols - {symbol}):
-            # "setting it to zero gives $\bar{y} = w\bar{x} + b$" (in x̄, another quantity the text
-            # defined): a result about ȳ, still the mean; "now $y = \ln(\cos x)$" defines y anew
+        if chain.inline and known.symbols.get(symbol) is not None and len(chain.expressions) == 2 and (
+                others := [s for s in value.free_symbols - {symbol} if known.symbols.get(s) is not None]) and all(
+                _defined_at(found, s, where) <= _defined_at(found, symbol, where) for s in others):
+            # "setting it to zero gives $\bar{y} = w\bar{x} + b$" (in x̄, defined along with ȳ): a result
+            # about ȳ, still the mean; "now $y = \ln(\cos x)$", or "with loss $L = \frac12(o - y)^2$" in an
+            # o defined since, defines anew
             return
         if known.symbols.get(symbol) is None and _member_of_family(symbol, known):
             return  # "for K = 2, s_1 = e^{z_1}/(e^{z_1} + e^{z_2})": s_i's, at a case: a claim, no new s_1
@@ -454,6 +456,12 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset())
 
 _VALUE = re.compile(r"\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*-?\s*\d+(?:\.\d+)?\s*")  # y = 1, x_0 = -2
 _TUPLE = re.compile(r"^\s*(?:\\left)?\(\s*([^()]*,[^()]*)(?:\\right)?\)\s*$")
+
+
+def _defined_at(found: Scoped, symbol: Symbol, where: tuple[int, int]) -> tuple[int, int]:
+    """Where the latest definition of symbol before where stands."""
+    return max((at for at, _, kind, name, _ in found.entries if kind == "symbol" and name == symbol and at <= where),
+               default=(0, 0))
 
 
 def _member_of_family(symbol: Symbol, known: Definitions) -> bool:

@@ -451,5 +451,23 @@ def _unworded(condition: str) -> str:
     return re.sub(r"\\text\s*\{[^{}]*\}|\\q?quad(?![A-Za-z])", " ", condition).strip().strip("().,; ")
 
 
-IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (in_region, unstated_convention, independence, unit_length,
+def per_example(p: Pair) -> Link | None:
+    """ℓ(z) = −y log σ(z) − …, one example's loss, called at z^{(i)} beside y^{(i)}: its y is then y_i,
+    which the text leaves to the reader. A link that fails only so is no verdict."""
+    families = {str(t.base.label) for e in p.read if e is not None for t in e.atoms(Indexed)} | {
+        base_of(s) for e in p.read if e is not None for s in e.free_symbols if split(s.name)}
+    for e in p.read:
+        for call in (e.atoms(DefinedFunction) if e is not None else ()):
+            f = p.known.functions.get(type(call).__name__)
+            body = getattr(f, "body", None)
+            if body is None or not any(isinstance(a, Indexed) or (a.is_Symbol and split(a.name)) for a in call.args):
+                continue
+            shared = sorted(s.name for s in body.free_symbols - {f.variable} if s.name in families)
+            if shared:
+                return p.link(UNDECIDED, reason=f"{type(call).__name__} is one example's, in {', '.join(shared)}: "
+                                                "at an indexed argument, which example's it is the text leaves unsaid")
+    return None
+
+
+IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (in_region, per_example, unstated_convention, independence, unit_length,
                                                          special_case, in_words)
