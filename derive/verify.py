@@ -20,8 +20,8 @@ proved, by which method, about which two expressions. A rule cannot set one; the
 import random
 from functools import lru_cache
 
-from sympy import (Add, Derivative, Expr, Float, Indexed, Integral, Limit, Product, Subs, Sum, cancel, count_ops, exp,
-                   expand, nan, S, simplify, Symbol, zoo)
+from sympy import (Abs, Add, Derivative, Expr, Float, Heaviside, Indexed, Integral, Limit, Max, Min, Piecewise, Product, S,
+                   Subs, Sum, Symbol, cancel, count_ops, exp, expand, nan, sign, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
@@ -115,10 +115,14 @@ def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | Non
     digits = 15 if difference.has(Integral) else 30
     if digits == 15:
         tolerance = max(tolerance, 1e-9)
+    # max, min, |x|, sign and cases change their formula at a breakpoint anywhere on the line: half the
+    # points far out too (max(x, 5) = 5 holds on all of [−2, 2]), and more of them
+    kinked = difference.has(Max, Min, Piecewise, Abs, sign, Heaviside)
+    needed = _POINTS * (4 if kinked else 1)
     agreed = 0
-    for _ in range(_POINTS * (5 if region is None else 40)):
+    for k in range(needed * (5 if region is None else 40)):
         # Real symbols get real points: |x| and sign(x) mean something else off the real line.
-        point = {s: _sample(rng, s) for s in symbols}
+        point = {s: _sample(rng, s, wide=kinked and k % 2 == 1) for s in symbols}
         if region is not None and region.xreplace({s: Float(v.real, 30) for s, v in point.items()}) is not S.true:
             continue
         try:
@@ -136,7 +140,7 @@ def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | Non
         if abs(total) > tolerance * max(1.0, *map(abs, values)):
             return False
         agreed += 1
-        if agreed == _POINTS:
+        if agreed == needed:
             return True
     return None
 
@@ -154,14 +158,17 @@ def _numerically_equal(a: Expr, b: Expr) -> bool:
     return _numeric_verdict(a, b) is True
 
 
-def _sample(rng: random.Random, symbol: Expr) -> complex:
+def _sample(rng: random.Random, symbol: Expr, wide: bool = False) -> complex:
     """A point for symbol: a positive one (σ > 0) is never sampled at -1, where its sides need not
     agree; half the real points lie in (0, 1), where a probability p and 1 - p are both positive
     (log p^x (1-p)^{1-x} has real values only there)."""
+    top = rng.choice((10, 100)) if wide else 2
     if symbol.is_positive or symbol.is_nonnegative:
-        return rng.uniform(0.05, 2)
+        return rng.uniform(0.05, top)
     if symbol.is_negative:
-        return -rng.uniform(0.05, 2)
+        return -rng.uniform(0.05, top)
+    if wide:
+        return rng.uniform(-top, top)
     re = rng.uniform(0, 1) if rng.random() < 0.5 else rng.uniform(-2, 2)
     return re if symbol.is_real else complex(re, rng.uniform(-1, 1))
 

@@ -47,7 +47,7 @@ def test_a_parenthesised_superscript_is_a_sample_not_a_power(text, name):
     assert latex(text) == Symbol(name, real=True)
 
 
-@pytest.mark.parametrize("text, name", [(r"x^{(2)}", "x_2"), (r"w_j^{(0)}", "w0_j"), (r"w^{(2)}_j", "w2_j"),
+@pytest.mark.parametrize("text, name", [(r"x^{(2)}", "x2"), (r"w_j^{(0)}", "w0_j"), (r"w^{(2)}_j", "w2_j"),
                                         (r"w^{(1)}_{jk}", "w1_jk")])
 def test_a_numbered_sample_or_layer_is_a_name(text, name):
     assert latex(text) == Symbol(name, real=True)  # never x², never w_j⁰

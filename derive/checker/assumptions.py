@@ -135,8 +135,8 @@ def is_condition(a: Expr, b: Expr) -> bool:
         if side.is_Pow and isinstance(side.base, Sum) and side.exp == S.Half:
             side = side.base  # ‖u‖ = 1: a vector of unit length
         if side.is_Mul and len(sums := [f for f in side.args if isinstance(f, (Sum, Product))]) == 1 \
-                and not any(f.has(Indexed) for f in side.args if f is not sums[0]):
-            side = sums[0]  # \frac{1}{n}\sum_i x_i^2 = 1: a standardised feature
+                and all(f.is_Pow and f.base.is_Symbol and f.exp == -1 for f in side.args if f is not sums[0]):
+            side = sums[0]  # \frac{1}{n}\sum_i x_i^2 = 1, a standardised feature (2Σ p_k = 1 is a claim)
         return (isinstance(side, (Sum, Product)) and side.function.has(Indexed)
                 and not (b if left else a).free_symbols)
     # \sin\theta = y/r: a name, or a function of one name, related to another quantity; never a

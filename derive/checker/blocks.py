@@ -62,6 +62,7 @@ _BRACKETED_CONDITION = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;: ]|~)(?:\s|~|\
 # an annotation column that states a condition: "(j \neq c)", "i \ne j", "x > 0"
 _ANNOTATED_CONDITION = re.compile(r"\(?[^()=&]{0,60}?(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|≠)[^()=&]{0,60}\)?")
 _MARK = re.compile(r"\\(?:label|tag)\*?\s*\{([^{}]*)\}")
+_CASES = re.compile(r"\\begin\{(d?cases)\}.*?\\end\{\1\}", re.DOTALL)
 # && \text{for } r > \delta: in the annotation column the words say where the row holds; the math is the
 # condition, kept as the row's (the words are blanked, so that the text is no annotation to drop)
 _FILLER_WORDS = re.compile(r"(?<=&)(\s*)\\(?:text|mbox|textrm)\s*\{\s*(?:for|if|when|on|where)\s*\}", re.IGNORECASE)
@@ -219,14 +220,24 @@ def display_block(display: Display, macros: dict[str, Macro] | None = None) -> B
     expanded first."""
     written = expand(_COMMENT.sub(_blank, display.body), macros or {})
     body = _INTERTEXT.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), written)
-    body = _ANNOTATION.sub(_blank, body)
-    body = _SEPARATOR.sub(lambda m: _BREAK + " " * (len(m.group()) - 1), body)
-    body = _IMPLICATION.sub(lambda m: _IMPLIES + " " * (len(m.group()) - 1), body)
-    body = _FILLER_WORDS.sub(_blank, body)
-    body = _TEXT_TAIL.sub(_blank, body)
+    # a cases block is one expression, its words its conditions' (latex_cases reads or refuses them):
+    # the blanking of annotations and words below stays outside it (lengths are kept, so spans hold)
+    cases = [(m.start(), m.end()) for m in _CASES.finditer(body)]
+
+    def inside(m: re.Match) -> bool:
+        return any(a <= m.start() < b for a, b in cases)
+
+    def blank(m: re.Match) -> str:
+        return m.group() if inside(m) else _blank(m)
+
+    body = _ANNOTATION.sub(blank, body)
+    body = _SEPARATOR.sub(lambda m: m.group() if inside(m) else _BREAK + " " * (len(m.group()) - 1), body)
+    body = _IMPLICATION.sub(lambda m: m.group() if inside(m) else _IMPLIES + " " * (len(m.group()) - 1), body)
+    body = _FILLER_WORDS.sub(blank, body)
+    body = _TEXT_TAIL.sub(blank, body)
     body = _DEFINING.sub(lambda m: m.group(1) + "=" + " " * (len(m.group(2)) - 1), body)
     for pattern in _DROP:
-        body = pattern.sub(_blank, body)
+        body = pattern.sub(blank, body)
     lines = Lines(body, display.line)
     chains: list[Chain] = []
     rows: list[list[str]] = []

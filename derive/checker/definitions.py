@@ -78,6 +78,7 @@ class Definitions:
     named: dict[str, int] = field(default_factory=dict)  # "call this $u_j$": a family u named in words → line
     laws: dict[str, tuple[Expr, Expr, int]] = field(default_factory=dict)  # X → (mean, variance, line)
     regions: list[tuple[Expr, int]] = field(default_factory=list)  # "on $r > \delta$": (r > δ, line)
+    displays_end: list[int] = field(default_factory=list)  # the last line of each display so far
     # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
     # new definition may only restate the old one, a claim to check)
     previous: dict[Symbol, Expr] = field(default_factory=dict)
@@ -138,6 +139,10 @@ class Scoped:
             if kind == "region":
                 if where <= place:
                     known.regions.append((value, line))
+                continue
+            if kind == "display end":
+                if where <= place:
+                    known.displays_end.append(line)
                 continue
             if kind == "count":
                 if where <= place:
@@ -272,7 +277,7 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     parameters = _parameters(m.group(2)) if m else []
     if m is not None and (name := _name_of(m.group(1).replace(" ", "")) or _known_word(m.group(1))) is not None \
             and None not in parameters and len(set(parameters)) == len(parameters) \
-            and (name not in FUNCTIONS or len(parameters) > 1) and name not in ("Var", "Cov", "P", "Pr") \
+            and (name not in FUNCTIONS or len(parameters) > 1) and name not in ("Var", "Cov", "P", "Pr", "max", "min") \
             and not re.search(rf"(?<![A-Za-z\\]){re.escape(m.group(1).strip())}\s*\(", body):
         # \ell(0, 1) = 5 is a claim; P(A | B) = P(B | A) P(A) / P(B) a rule about probabilities
         return "quantity", name, m.group(2), body  # \ell(\mu, \sigma) = …, L(w, b; x) = …
@@ -339,8 +344,11 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             chains.append(Chain(sides, [item.line] * len(sides), inline=True, order=item.order))
     # lines where the prose gives a name a number ("for $y = 1$"): an inline redefinition there is a case
     cases = {(item.line, m.group(1)) for item in inline if (m := _VALUE.fullmatch(item.formula))}
+    # formulas the prose gives as a result ("setting it to zero gives $\bar{y} = w\bar{x} + b$")
+    said = "".join(words for _, words, _ in prose)
+    results = {inline[int(m.group(1))].order for m in _RESULT.finditer(said) if int(m.group(1)) < len(inline)}
     for chain in sorted(chains, key=place_of):
-        _add(found, chain, cases)
+        _add(found, chain, cases, results)
     for line, words, _ in prose:  # ("i.i.d. data", "X and Y independent"): where the text says it
         if _INDEPENDENT.search(words):
             found.entries.append(((0, line), line, "independent", None, None))
@@ -351,6 +359,10 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     for item in inline:  # "$X_1, \dots, X_n$ i.i.d.": a sum over the X_j without bounds runs to n
         found.entries += [((item.order, item.line), item.line, "count", letter, bound)
                           for letter, bound in counts_in(item.formula)]
+    for block in blocks:  # a region said before one display is that display's, not the next one's
+        ends = [line for chain in block.chains for line in chain.lines]
+        if ends and block.chains:
+            found.entries.append((place_of(block.chains[0]), max(ends), "display end", None, None))
     for item in inline:  # "on $|r| < \delta$", "for $r > \delta$": where the display after it holds
         if (region := region_of(item.formula)) is not None:
             found.entries.append(((item.order, item.line), item.line, "region", None, region))
@@ -375,7 +387,13 @@ _MEMBER = re.compile(r"(.+?)\\in(?![A-Za-z])\s*(\\\{.*\\\}|\\mathbb\s*\{[A-Z]\}(
 _NORMAL = re.compile(r"\s*\\mathcal\s*\{\s*N\s*\}\s*(?:\\left)?\(([^()|;]*,[^()|;]*)(?:\\right)?\)\s*")
 
 
-def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset()) -> None:
+# "gives ⟨3⟩", "so that ⟨3⟩", "hence ⟨3⟩": the formula a sentence derives, not one it defines
+_RESULT = re.compile(r"\b(?:gives?|giving|yields?|so(?:\s+that)?|hence|thus|therefore|i\.e\.|we\s+(?:get|obtain)|"
+                     r"obtains?|implies)\s*,?\s*⟨(\d+)⟩", re.IGNORECASE)
+
+
+def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
+         results: set[int] = frozenset()) -> None:
     definition = definition_of(chain)
     if definition is None:
         _add_condition(found, chain)
@@ -440,12 +458,12 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset())
         if chain.inline and known.symbols.get(symbol) is not None and any(
                 at in (line, line - 1) and valued != name for at, valued in cases):
             return  # "(for $y = 1$, so $p_t = p$)": a case said in passing, no new definition of p_t
-        if chain.inline and known.symbols.get(symbol) is not None and len(chain.expressions) == 2 and (
+        if chain.inline and chain.order in results and known.symbols.get(symbol) is not None and (
                 others := [s for s in value.free_symbols - {symbol} if known.symbols.get(s) is not None]) and all(
                 _defined_at(found, s, where) <= _defined_at(found, symbol, where) for s in others):
-            # "setting it to zero gives $\bar{y} = w\bar{x} + b$" (in x̄, defined along with ȳ): a result
-            # about ȳ, still the mean; "now $y = \ln(\cos x)$", or "with loss $L = \frac12(o - y)^2$" in an
-            # o defined since, defines anew
+            # "setting it to zero gives $\bar{y} = w\bar{x} + b$" (a result, in x̄, defined along with ȳ):
+            # about ȳ, still the mean; "now $y = \ln(\cos x)$", "let $v = 3u$ instead", or "with loss
+            # $L = \frac12(o - y)^2$" in an o defined since, defines anew
             return
         if known.symbols.get(symbol) is None and _member_of_family(symbol, known):
             return  # "for K = 2, s_1 = e^{z_1}/(e^{z_1} + e^{z_2})": s_i's, at a case: a claim, no new s_1

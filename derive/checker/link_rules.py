@@ -404,7 +404,7 @@ def in_region(p: Pair) -> Link | None:
     condition column; failing there too, the link is left to the rules after this one."""
     own = [(region, p.line) for c in p.chain.conditions if (region := region_of(_unworded(c))) is not None]
     stated = own or [(region, line) for region, line in p.known.regions if 0 <= p.chain.lines[0] - line <= REGION_REACH
-                     and not _sign_only(region)]
+                     and not _sign_only(region) and not any(line < end < p.chain.lines[0] for end in p.known.displays_end)]
     latest = max((line for _, line in stated), default=0)  # the nearest sentence's ("on r > δ", not the one before)
     stated = [(region, line) for region, line in stated if line == latest or own]
     symbols = p.a.free_symbols | p.b.free_symbols

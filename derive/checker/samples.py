@@ -34,7 +34,7 @@ _LAW_IN_WORDS = re.compile(r"\b([A-Za-z]{3,})\s*(?:\(\s*⟨(\d+)⟩\s*\)|(?:rand
                            re.IGNORECASE)
 
 
-def _moments(family: str, args: list[Expr]) -> tuple[Expr, Expr] | None:
+def _moments(family: str, args: list[Expr], rate: bool = False) -> tuple[Expr, Expr] | None:
     """(mean, variance) of a family the text names by its parameters; None for one derive does not
     know, or written with other parameters (an exponential's is its rate, as most texts take it)."""
     family = family.lower()
@@ -42,8 +42,8 @@ def _moments(family: str, args: list[Expr]) -> tuple[Expr, Expr] | None:
     two = args if len(args) == 2 else None
     if family in ("n", "normal", "gaussian") and two:
         return two[0], two[1]
-    if family in ("exp", "expo", "exponential") and one is not None:
-        return 1 / one, 1 / one ** 2
+    if family in ("exp", "expo", "exponential") and one is not None and (rate or str(one) == "lambda"):
+        return 1 / one, 1 / one ** 2  # (Exp(β) may be a mean: only λ, or a parameter called the rate)
     if family in ("poisson", "pois", "poi") and one is not None:
         return one, one
     if family in ("bernoulli", "bern", "ber") and one is not None:
@@ -98,9 +98,11 @@ def laws(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[
             named = _named_law(formula)
             head = named[0] if named and named[0] else formula
             letters += [m.group(1) for m in _COUNTED.finditer(head)]
-            if (m := _SAMPLE_TERM.match(head)) and (named or inline[k] is not law[0]):
-                alone.add(m.group(1))  # "$X$ is Poisson with mean $\lambda$"
-        if not letters and len(alone) == 1:  # one variable named: the law is its (two: whose?)
+            if (m := _SAMPLE_TERM.match(head)) and named:
+                alone.add(m.group(1))  # "$K \sim \mathrm{Poisson}(\lambda)$": K's own law
+        # (a law in words goes to the sample listed, X_1, …, X_n, never to a letter named beside it: "K,
+        # the number of successes in n trials, each Bernoulli($p$)" is no Bernoulli K)
+        if not letters and len(alone) == 1:
             letters = list(alone)
         if letters:
             found.append((law[0], letters[0], law[1]))
@@ -124,9 +126,10 @@ def _law_of(sentence: str, marks: list[int], inline: list[Inline]) -> tuple[Inli
             if k >= len(inline):
                 continue
             parameter = parse(inline[k].formula, reader="latex")
-            if m.group(3) and m.group(3).lower() == "mean" and m.group(1).lower().startswith("exp"):
+            said = (m.group(3) or "").lower()
+            if said == "mean" and m.group(1).lower().startswith("exp"):
                 parameter = 1 / parameter  # an exponential with mean β has the rate 1/β
-            if (law := _moments(m.group(1), [parameter])) is not None:
+            if (law := _moments(m.group(1), [parameter], rate=said in ("rate", "mean"))) is not None:
                 return inline[k], law
     except DeriveError:
         return None

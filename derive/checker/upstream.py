@@ -7,10 +7,11 @@ derivatives: "∂L/∂o_r = o_r − y_r" says what L is, in words this reading d
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Indexed, Symbol
+from sympy import Derivative, Expr, Indexed, Subs, Symbol
 
 from derive.checker.definitions import Definitions
 from derive.checker.written import Writer, base_of, written_out
+from derive.exprs import preorder
 from derive.indexing import counted, split
 from derive.parse import names
 
@@ -18,6 +19,8 @@ from derive.parse import names
 def upstream_of(a: Expr, b: Expr, known: Definitions) -> tuple[Symbol, str, list[str]] | None:
     """(L, o, the other families) where both sides hold a derivative of a loss L nobody defined, and one
     family o of those it is taken by is fed by all the others (o_r = Σ_j α_j V_jr feeds on α)."""
+    if any(isinstance(node, Subs) for e in (a, b) for node in preorder(e)):
+        return None  # ∂L/∂w|_{w=0}: a derivative at a point, which an unknown number for ∂L/∂w cannot be
     writer = Writer(known.symbols, known.calls)
     sides = [_derivatives_of_losses(e, writer, known) for e in (a, b)]
     losses = set(sides[0]) & set(sides[1])

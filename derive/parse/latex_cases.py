@@ -19,7 +19,7 @@ _RELATION = {"<": Lt, r"\lt": Lt, r"\le": Le, r"\leq": Le, r"\leqslant": Le, ">"
              r"\geq": Ge, r"\geqslant": Ge, "=": Eq, r"\ne": Ne, r"\neq": Ne}
 _SPLIT = re.compile(r"(\\(?:leqslant|geqslant|leq|geq|neq|le|ge|ne|lt|gt)(?![A-Za-z])|[<>=])")
 _TEXT = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{([^{}]*)\}")
-_FILLER = re.compile(r"\b(?:if|for|when|where|and)\b", re.IGNORECASE)
+_FILLER = re.compile(r"\b(?:if|for|when)\b", re.IGNORECASE)  # ("and", "or", "where": refused, never dropped)
 _OTHERWISE = re.compile(r"\b(?:otherwise|else|elsewhere)\b", re.IGNORECASE)
 _SPACE = re.compile(r"\\(?:q?quad|[,;:! ])|~")
 
@@ -34,7 +34,10 @@ def rows_of(body: str) -> list[tuple[str, str]]:
         if c == "\\" and body[k + 1:k + 2] == "\\" and depth == 0:
             cells.append(body[start:k])
             rows.append(cells)
-            cells, start, k = [], k + 2, k + 2
+            k += 2
+            if (space := re.match(r"\s*\[[^\[\]]*\]", body[k:])) is not None:
+                k += space.end()  # \\[2pt]: space between the rows, no part of the next
+            cells, start = [], k
             continue
         if c == "\\":
             k += 2

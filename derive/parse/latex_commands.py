@@ -306,9 +306,9 @@ class Commands:
                 if subscript is None:
                     return None
             name = canonical(base, subscript, decoration) if base and base not in ("d", "e") else None
-            if name and sample.isdigit() and subscript:  # \partial w^{(2)}_j: layer 2's w2_j, as the reader names it
+            if name and sample.isdigit():  # \partial w^{(2)}_j: layer 2's w2_j, as the reader names it
                 letter, _, sub = name.partition("_")
-                name = f"{letter}{sample}_{sub}"
+                name = f"{letter}{sample}" + (f"_{sub}" if sub else "")
             elif name and sample:
                 name += sample if subscript else "_" + sample
             n, k = _order(tokens, k)

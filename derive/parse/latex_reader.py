@@ -131,7 +131,10 @@ class Reader(Arithmetic, Calls, Commands):
         return t
 
     def is_op(self, *ops: str, at: int | None = None) -> bool:
-        t = self.tokens[self.i if at is None else at]
+        k = self.i if at is None else at
+        if k >= len(self.tokens):  # past the end (x^ at the end looks two tokens ahead): no operator there
+            return False
+        t = self.tokens[k]
         return t.kind == "op" and t.text in ops
 
     def expect(self, op: str, opened: Token | None = None) -> None:
@@ -328,9 +331,9 @@ class Reader(Arithmetic, Calls, Commands):
             raise self.refuse(f"^{{({t.text})}}: a sample's index or a derivative's order; derive reads "
                               "x^{(i)} for a sample, with a letter", hat)
         self.i += 5
-        if t.kind == "number" and "_" in base.name:  # w_j^{(2)}: layer 2's family w2, its j-th (a sum
-            letter, _, sub = base.name.partition("_")  # over j sees the index, as in w2_j)
-            return make(f"{letter}{t.text}_{sub}")
+        if t.kind == "number":  # w^{(2)}, w_j^{(2)}: layer 2's w2 and family w2, its j-th (a sum over j
+            letter, _, sub = base.name.partition("_")  # sees the index, as in w2_j; never w_2, which is w_2)
+            return make(f"{letter}{t.text}" + (f"_{sub}" if sub else ""))
         if parts_of(base) is not None and "_" not in base.name:  # 𝐱^{(i)}: its entries are x^{(i)}_j
             return make(f"{base.name}{SAMPLE}_{t.text}")
         if "_" not in base.name:
@@ -414,6 +417,12 @@ class Reader(Arithmetic, Calls, Commands):
         """dy/dx, d\\sigma/dz, \\partial L / \\partial o_r: Leibniz's notation on one line, the derivative
         (never d·y/(d·x)); None (nothing taken) where the d is not followed so."""
         start, kind = self.i, _d_kind(self.tok)
+        if self.is_op("/", at=self.i + 1) and _d_kind(self.peek(2)) == kind:  # d/dx (x^2): an operator on one
+            raise self.refuse("write d/dx as \\frac{d}{dx}: on one line it reads as d·(…)/(d·x)")  # line
+        if self.is_op("(", "[", at=self.i + 1) or self.peek().kind == "bar":  # d(x^2)/dx, d|x|/dx
+            end = self._closing(self.i + 1)
+            if end is not None and self.is_op("/", at=end) and _d_kind(self.tokens[end + 1]) == kind:
+                raise self.refuse("write d(…)/dx as \\frac{d}{dx}(…)")
         order, k = _order(self.tokens, self.i + 1)  # d^2y/dx^2
         after = self.tokens[k]
         if order is None or not (after.kind in ("letter", "command", "name") and _d_kind(after) is None):
@@ -432,6 +441,18 @@ class Reader(Arithmetic, Calls, Commands):
             raise self.refuse("a derivative written d…/dx is by one variable, with the same order above and "
                               "below (d^2y/dx^2)", self.tokens[start])
         return Derivative(top, (variable, order))
+
+    def _closing(self, j: int) -> int | None:
+        """The index after the bracket (or bar) opened at j and its match, or None where it is not closed."""
+        if self.tokens[j].kind == "bar":  # |x|: the next bar closes it
+            return next((k + 1 for k in range(j + 1, len(self.tokens)) if self.tokens[k].kind == "bar"), None)
+        opening = self.tokens[j].text
+        closing, depth = _CLOSING[opening], 0
+        for k in range(j, len(self.tokens)):
+            depth += self.is_op(opening, at=k) - self.is_op(closing, at=k)
+            if depth == 0:
+                return k + 1
+        return None
 
     def primary_with_subscript(self) -> Expr:
         """x or x_1 before the order of d^2y/dx_1^2: the variable, without the power that is the order."""
