@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sympy import And, Derivative, Expr, Indexed, Product, Sum, Symbol, expand
-from sympy.core.relational import Relational
 from sympy.core.function import AppliedUndef
+from sympy.core.relational import Relational
 
 from derive.checker.assumptions import VALUES, assumed, cases, described, is_condition, used_by
 from derive.checker.blocks import Chain
@@ -26,8 +26,8 @@ from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, h
                                    length_stated, letters_of, named_in_words, restates, scaled, under_conditions,
                                    variable_written, with_moments_stated)
 from derive.checker.upstream import through, upstream_of
-from derive.errors import DeriveError
 from derive.checker.written import base_of
+from derive.errors import DeriveError
 from derive.exprs import ALL_TERMS
 from derive.functions import DefinedFunction
 from derive.indexing import split
@@ -402,32 +402,20 @@ def in_region(p: Pair) -> Link | None:
     """"On $r > \\delta$ we have $|r| = r$, so L'(r) = δ": a piece of a function by cases, valid where it
     holds at the points of the region the text sets right before (REGION_REACH) or in the row's own
     condition column; failing there too, the link is left to the rules after this one."""
-    own = [(region, p.line) for c in p.chain.conditions if (region := region_of(_unworded(c))) is not None]
-    stated = own or [(region, line) for region, line in p.known.regions if 0 <= p.chain.lines[0] - line <= REGION_REACH
-                     and not _sign_only(region) and not any(line < end < p.chain.lines[0] for end in p.known.displays_end)]
-    latest = max((line for _, line in stated), default=0)  # the nearest sentence's ("on r > δ", not the one before)
-    stated = [(region, line) for region, line in stated if line == latest or own]
+    own, stated = _regions_for(p)
     symbols = p.a.free_symbols | p.b.free_symbols
     near = [(region, line) for region, line in stated if region.free_symbols & symbols]
     if not near:
         # "for $z > \lambda_1$": a region in names the link writes out (z = Σ x_i y_i / n), which the
         # sampling cannot put in: no verdict, where it fails elsewhere
         spoken = {s for e in p.read if e is not None for s in e.free_symbols}
-        written = [(r, line) for r, line in stated if r.free_symbols & spoken and r.free_symbols <= set(p.known.symbols) | spoken]
+        written = [(r, line) for r, line in stated if r.free_symbols & spoken
+                   and r.free_symbols <= set(p.known.symbols) | spoken]
         if written:
             said = ", ".join(f"{plain(r)} (line {line})" for r, line in written)
             return p.link(UNDECIDED, reason=f"holds, if at all, where {said}: a region derive cannot put in here")
         return None
-    # the region speaks for its variable: "+1 for $r > 0$" said before is no assumption on r in r < −δ
-    # (tried without the assumptions on its Latin letters where they leave it no point; δ > 0 stays)
-    latin = {s.name for r, _ in near for s in r.free_symbols if s.name[:1].isascii() and len(s.name) == 1}
-    for assumptions in (p.known.assumptions, {n: a for n, a in p.known.assumptions.items() if n not in latin}):
-        region = And(*(assumed(r, assumptions) for r, _ in near))
-        # (the text's definitions written out first: a δ in L_δ's body is the δ > 0 the region speaks of)
-        a, b = (assumed(finished(side), assumptions) for side in (p.a, p.b))
-        holds, how = compare_where(a, b, region)
-        if holds is not None:
-            break
+    holds, how = _where(p, near)
     said = ", ".join(f"{plain(r)} (line {line})" for r, line in near)
     written = {s for r, _ in near for s in r.free_symbols - symbols if s in p.known.symbols}
     if holds is None and written:  # z > λ_1 with z written out in the link: a region it cannot put in
@@ -435,6 +423,35 @@ def in_region(p: Pair) -> Link | None:
     if holds is not True:
         return None
     return p.link(VALID, how, rule=f"where {said}, " + ("the row's condition" if own else "the region the text sets just before"))
+
+
+def _regions_for(p: Pair) -> tuple[bool, list[tuple[Expr, int]]]:
+    """(whether they are the row's own, the regions a link is about): its row's condition column, else
+    the nearest sentence's regions within REGION_REACH before its display, none past another display."""
+    own = [(region, p.line) for c in p.chain.conditions if (region := region_of(_unworded(c))) is not None]
+    if own:
+        return True, own
+    start = p.chain.lines[0]
+    stated = [(region, line) for region, line in p.known.regions if 0 <= start - line <= REGION_REACH
+              and not _sign_only(region) and not any(line < end < start for end in p.known.displays_end)]
+    latest = max((line for _, line in stated), default=0)  # "on r > δ", not the sentence before it
+    return False, [(region, line) for region, line in stated if line == latest]
+
+
+def _where(p: Pair, near: list[tuple[Expr, int]]) -> tuple[bool | None, str]:
+    """The link at points of the regions. A region speaks for its variable: "+1 for $r > 0$" said before
+    is no assumption on r in r < −δ (tried without the assumptions on its Latin letters where they leave
+    it no point; δ > 0 stays). The text's definitions are written out first: a δ in L_δ's body is the
+    δ > 0 the region speaks of."""
+    latin = {s.name for r, _ in near for s in r.free_symbols if s.name[:1].isascii() and len(s.name) == 1}
+    holds, how = None, ""
+    for assumptions in (p.known.assumptions, {n: a for n, a in p.known.assumptions.items() if n not in latin}):
+        region = And(*(assumed(r, assumptions) for r, _ in near))
+        a, b = (assumed(finished(side), assumptions) for side in (p.a, p.b))
+        holds, how = compare_where(a, b, region)
+        if holds is not None:
+            break
+    return holds, how
 
 
 def _sign_only(region: Expr) -> bool:

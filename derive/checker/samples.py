@@ -75,8 +75,11 @@ def _arguments(text: str) -> list[str]:
     """The parameters between a family's brackets, split at top-level commas."""
     parts, depth, start = [], 0, 0
     for k, c in enumerate(text):
-        depth += c in "{(" and 1 or (-1 if c in "})" else 0)
-        if c == "," and depth == 0:
+        if c in "{(":
+            depth += 1
+        elif c in "})":
+            depth -= 1
+        elif c == "," and depth == 0:
             parts.append(text[start:k])
             start = k + 1
     return parts + [text[start:]]

@@ -577,9 +577,14 @@ class Reader(Arithmetic, Calls, Commands):
     def tok_relation_at(self) -> bool:
         """At {x = …, {w_+ = …, {\\hat\\theta = …: a lower bound that names its variable."""
         k = self.i + 1
-        while self.tokens[k].kind not in ("relation", "end") and not self.is_op("}", "{", at=k) or \
-                self.is_op("{", at=k) and self.is_op("_", at=k - 1):  # (a subscript's braces, w_{+})
-            k = self.skip_group(k) if self.is_op("{", at=k) else k + 1
+        while True:
+            subscript = self.is_op("{", at=k) and self.is_op("_", at=k - 1)  # w_{+}: its braces are the name's
+            if subscript:
+                k = self.skip_group(k)
+            elif self.tokens[k].kind in ("relation", "end") or self.is_op("}", "{", at=k):
+                break
+            else:
+                k += 1
         return self.tokens[k].kind == "relation" and self.tokens[k].text == "=" and k > self.i + 1
 
     def bar_variable(self, opened: Token) -> Expr:
