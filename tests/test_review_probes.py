@@ -84,3 +84,11 @@ def test_a_script_at_the_end_is_refused_not_a_crash(display):
 def test_a_scaled_sum_of_defined_terms_is_a_claim_not_a_condition():
     text = r"Let $p_k = e^{z_k}/\sum_{m=1}^{K} e^{z_m}$. $$2\sum_{k=1}^{K} p_k = 1$$"
     assert verdicts(text) == [INVALID]
+
+
+def test_a_label_s_value_is_the_plain_label_s_not_the_base_of_its_terms():
+    """y ∈ {−1, +1} and y_i ∈ {−1, +1}: the case y = −1 puts −1 for y, never for the y of y_i ((−1)_i)."""
+    text = r"""Labels $y_i \in \{-1, +1\}$; for one example, $y \in \{-1, +1\}$, $m_i = y_i w x_i$.
+$$ \sum_{i=1}^{n} \sigma(m_i)\,y_i^2\,x_i = \sum_{i=1}^{n} \sigma(m_i)\,x_i $$"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"\,y_i^2\,x_i =", r"\,y_i\,x_i =")) == [INVALID]

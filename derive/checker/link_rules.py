@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sympy import And, Derivative, Expr, Indexed, Product, Sum, Symbol, expand
+from sympy import And, Derivative, Dummy, Expr, Indexed, Product, Sum, Symbol, expand
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -135,7 +135,7 @@ def _in_every_case(a: Expr, b: Expr, each: list[dict]) -> tuple[bool | None, str
     shown = [", ".join(f"{plain(s)} = {v}" for s, v in case.items()) for case in each]
     for case, where in zip(each, shown):
         try:
-            holds, how = compare(a.xreplace(case), b.xreplace(case))
+            holds, how = compare(_in_case(a, case), _in_case(b, case))
         except ValueError:  # a derivative by the label itself, left unevaluated: no value to put in
             return None, f"a derivative by {where.partition(' =')[0]}, which takes its values only"
         if holds is False:
@@ -143,6 +143,13 @@ def _in_every_case(a: Expr, b: Expr, each: list[dict]) -> tuple[bool | None, str
         if holds is None:
             verdict = None
     return verdict, f"in every case ({'; '.join(shown)})"
+
+
+def _in_case(expr: Expr, case: dict) -> Expr:
+    """expr with a label set to its value: y = −1 is the plain y's, never the y of the terms y_i of a sum
+    (whose base has the same name: y[i] would become (−1)[i])."""
+    terms = {t: Dummy() for t in expr.atoms(Indexed)}
+    return expr.xreplace(terms).xreplace(case).xreplace({d: t for t, d in terms.items()})
 
 
 # --- before the sides are compared -----------------------------------------------------------------
