@@ -27,8 +27,8 @@ from sympy.core.function import AppliedUndef
 from derive.exprs import rewrites_only, tidy
 from derive.functions import NamedFunction
 from derive.instances import bounds_of, by_instances, free_indices, instance
-from derive.probability import (as_random, conventional, guessed, has_moments, in_moments, opaque_moments, parameters_only,
-                                random_symbols, unrelated_estimates)
+from derive.probability import (OPERATORS, as_random, conventional, guessed, has_moments, in_moments, opaque_moments,
+                                parameters_only, random_symbols, unrelated_estimates)
 from derive.rational import NotRational, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
@@ -195,7 +195,12 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return by_instances(a, b, compare)
     if has_moments(a, b):  # E[X²] − E[X]²: a polynomial in moments, each an unknown number
         # E[ℓ'(p)]: the derivative worked out first (a moment of a pending derivative is no moment)
-        a, b = (e.replace(lambda n: isinstance(n, Derivative), lambda n: n.doit()) for e in (a, b))
+        a, b = (e.replace(lambda n: isinstance(n, Derivative) and not n.expr.has(*OPERATORS), lambda n: n.doit())
+                for e in (a, b))
+        if any(d.expr.has(*OPERATORS) for e in (a, b) for d in e.atoms(Derivative)):
+            # M'(0) with M(t) = E[e^{tK}]: a moment of e^{tK} is no constant in t, and derive does not
+            # differentiate under E
+            return None, "a derivative of an expectation, which derive does not take"
         if a.has(Sum, Product) or b.has(Sum, Product):  # E[Σ x_i] = Σ E[x_i]: sums written out first
             judged = by_instances(a, b, compare)
             if judged is not None:

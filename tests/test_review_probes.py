@@ -92,3 +92,24 @@ def test_a_label_s_value_is_the_plain_label_s_not_the_base_of_its_terms():
 $$ \sum_{i=1}^{n} \sigma(m_i)\,y_i^2\,x_i = \sum_{i=1}^{n} \sigma(m_i)\,x_i $$"""
     assert verdicts(text) == [VALID]
     assert verdicts(text.replace(r"\,y_i^2\,x_i =", r"\,y_i\,x_i =")) == [INVALID]
+
+
+def test_an_evaluation_bar_on_a_defined_quantity_evaluates_its_definition():
+    """θ̂|_{a = b = 1}: θ̂'s definition (in a and b) at a = b = 1, never θ̂ left as it was."""
+    text = r"""$$ \hat\theta = \frac{k + a - 1}{n + a + b - 2} $$
+$$ \left.\hat\theta\right|_{a = b = 1} = \frac{k}{n} $$"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"= \frac{k}{n} $$", r"= \frac{k}{n + 1} $$")) == [INVALID]
+
+
+def test_a_name_for_a_call_is_no_circle():
+    text = r"""The prediction $\hat{f} = \hat{f}(x)$ depends on the data.
+$$ \mathbb{E}[\hat{f} - \hat{f}] = 0 $$"""
+    assert check(text).links  # read, not a RecursionError
+
+
+def test_a_derivative_of_an_expectation_is_not_taken_as_zero():
+    text = r"""For $K \sim \mathrm{Poisson}(\lambda)$,
+$$ M(t) = \mathbb{E}\left[e^{tK}\right] $$
+$$ \mathbb{E}[K] = M'(0) $$"""
+    assert verdicts(text)[-1] != INVALID

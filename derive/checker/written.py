@@ -142,6 +142,8 @@ class Writer:
                 a.is_Symbol and a.name in subscript for a in args[len(parameters):]):  # the subscript's τ
             args = args[:len(parameters)]
         if parameters is None and value is not None and len(args) == 1:
+            if any(type(f).__name__ == name for f in value.atoms(AppliedUndef)):
+                return None  # "$\hat{f} = \hat{f}(x)$": the name for the call, not a definition of it
             return self._quantity_at(value, args[0])
         if parameters is None or value is None or len(parameters) != len(args):
             return None
@@ -267,6 +269,9 @@ class Writer:
             return expr
         if isinstance(expr, ExprWithLimits):  # the index of a sum or an integral's variable is its own,
             keep = keep | {limit[0] for limit in expr.limits}  # whatever the text defined
+        if isinstance(expr, Subs):  # θ̂|_{α = β = 2}: α and β are the names set, whatever else they are
+            inner = self.out(expr.expr, keep | set(expr.variables), using)
+            return Subs(inner, expr.variables, tuple(self.out(p, keep, using) for p in expr.point))
         args = [self.out(a, keep, using) for a in expr.args]
         if all(a is b for a, b in zip(args, expr.args)):
             return expr

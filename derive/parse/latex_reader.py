@@ -86,17 +86,18 @@ def _transposed_or_bold(matrix: Expr) -> bool:
     return isinstance(matrix, Transposed) or (matrix.is_Symbol and matrix.name.endswith("bold"))
 
 
-def _at(expr: Expr, variable: Symbol, value: Expr) -> Expr:
+def _at(expr: Expr, variable: Symbol, value: Expr, quantities: frozenset[str] = frozenset()) -> Expr:
     """expr with variable made value, as written (θ³/3 at 1 is 1³/3, for the next line to work out)."""
-    return _at_all(expr, {variable: value})
+    return _at_all(expr, {variable: value}, quantities)
 
 
-def _at_all(expr: Expr, values: dict[Symbol, Expr]) -> Expr:
-    """expr at the point values; a derivative still to take is taken first (Subs), never by μ̂."""
+def _at_all(expr: Expr, values: dict[Symbol, Expr], quantities: frozenset[str] = frozenset()) -> Expr:
+    """expr at the point values; a derivative still to take is taken first (Subs), never by μ̂; so is a
+    quantity the text defines (θ̂_MAP|_{a = b = 1}: its definition, in a and b, at a = b = 1)."""
     if len(values) == 1 and next(iter(values.values())) in (S.Infinity, S.NegativeInfinity):
         (variable, value), = values.items()  # [−x e^{−x}]_0^∞: the limit at ∞, not ∞·e^{−∞}
         return Limit(expr, variable, value)
-    if expr.has(Derivative):
+    if expr.has(Derivative) or any(s.name in quantities for s in expr.free_symbols if s.is_Symbol):
         return Subs(expr, tuple(values), tuple(values.values()))
     return rebuild(expr, lambda node: values.get(node) if node.is_Symbol else None)
 
@@ -517,7 +518,7 @@ class Reader(Arithmetic, Calls, Commands):
             if high is not None:
                 raise self.refuse("an evaluation bracket at a point has no upper bound", opened)
             for variable in variables:
-                inner = _at(inner, variable, point)
+                inner = _at(inner, variable, point, self.quantities)
             return inner
         if low is None or high is None:
             raise self.refuse("an evaluation bracket reads [F]_a^b or [F]_{x=a}", opened)
@@ -528,7 +529,7 @@ class Reader(Arithmetic, Calls, Commands):
             variable = by[0]  # [−x e^{−λx}]_0^∞ + \int_0^∞ e^{−λx} dx: integration by parts, in x
         else:
             raise self.refuse("an evaluation bracket in several variables: write [F]_{x=a}^{b}", opened)
-        return add(_at(inner, variable, high), neg(_at(inner, variable, low)))
+        return add(_at(inner, variable, high, self.quantities), neg(_at(inner, variable, low, self.quantities)))
 
     def listed_at(self, j: int) -> bool:
         """A braced group at j with a comma at its top level: \\right|_{\\hat\\mu, \\hat\\sigma}."""
@@ -566,7 +567,7 @@ class Reader(Arithmetic, Calls, Commands):
                 tupled = False
             if self.is_op("}") and not tupled:
                 self.take()
-                return _at_all(inner, values)
+                return _at_all(inner, values, self.quantities)
             self.expect(",")
 
     def integrated(self) -> set[str]:
