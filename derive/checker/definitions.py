@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sympy import Derivative, S, Expr, Symbol, sqrt
+from sympy import Derivative, Expr, S, Symbol, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
@@ -458,12 +458,7 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
         if chain.inline and known.symbols.get(symbol) is not None and any(
                 at in (line, line - 1) and valued != name for at, valued in cases):
             return  # "(for $y = 1$, so $p_t = p$)": a case said in passing, no new definition of p_t
-        if chain.inline and chain.order in results and known.symbols.get(symbol) is not None and (
-                others := [s for s in value.free_symbols - {symbol} if known.symbols.get(s) is not None]) and all(
-                _defined_at(found, s, where) <= _defined_at(found, symbol, where) for s in others):
-            # "setting it to zero gives $\bar{y} = w\bar{x} + b$" (a result, in x̄, defined along with ȳ):
-            # about ȳ, still the mean; "now $y = \ln(\cos x)$", "let $v = 3u$ instead", or "with loss
-            # $L = \frac12(o - y)^2$" in an o defined since, defines anew
+        if chain.inline and chain.order in results and _a_result_about(symbol, value, found, where):
             return
         if known.symbols.get(symbol) is None and _member_of_family(symbol, known):
             return  # "for K = 2, s_1 = e^{z_1}/(e^{z_1} + e^{z_2})": s_i's, at a case: a claim, no new s_1
@@ -474,6 +469,16 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
 
 _VALUE = re.compile(r"\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*-?\s*\d+(?:\.\d+)?\s*")  # y = 1, x_0 = -2
 _TUPLE = re.compile(r"^\s*(?:\\left)?\(\s*([^()]*,[^()]*)(?:\\right)?\)\s*$")
+
+
+def _a_result_about(symbol: Symbol, value: Expr, found: Scoped, where: tuple[int, int]) -> bool:
+    """Whether "gives $\\bar{y} = w\\bar{x} + b$" (said as a result) relates a quantity the text defined
+    to others defined along with it or before (x̄): a fact about ȳ, still the mean. "Now $y = \\ln(\\cos
+    x)$", "let $v = 3u$ instead", or "with loss $L = \\frac12(o - y)^2$" in an o defined since, define anew."""
+    known = found.at(where)
+    others = [s for s in value.free_symbols - {symbol} if known.symbols.get(s) is not None]
+    return known.symbols.get(symbol) is not None and bool(others) and all(
+        _defined_at(found, s, where) <= _defined_at(found, symbol, where) for s in others)
 
 
 def _defined_at(found: Scoped, symbol: Symbol, where: tuple[int, int]) -> tuple[int, int]:
