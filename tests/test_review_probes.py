@@ -113,3 +113,17 @@ def test_a_derivative_of_an_expectation_is_not_taken_as_zero():
 $$ M(t) = \mathbb{E}\left[e^{tK}\right] $$
 $$ \mathbb{E}[K] = M'(0) $$"""
     assert verdicts(text)[-1] != INVALID
+
+
+def test_a_mixed_derivative_of_a_name_nobody_defined_is_unknown_not_zero():
+    assert verdicts(r"$$ \frac{\partial^2 \ell}{\partial \mu\,\partial \sigma} = 3 $$") == [UNDECIDED]
+    assert verdicts(r"$$ \frac{\partial^2 \ell}{\partial \mu\,\partial \sigma} = 0 $$") != [VALID]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\frac{\partial}{\partial \sigma^2}\log\sigma^2", r"\frac{1}{\sigma^2}"),
+    (r"\frac{\partial}{\partial \sigma^2}\frac{s}{2\sigma^2}", r"-\frac{s}{2(\sigma^2)^2}"),
+])
+def test_a_derivative_by_the_variance_is_by_the_square(text, expected):
+    from derive.verify import compare
+    assert compare(parse(text, reader="latex"), parse(expected, reader="latex"))[0] is True

@@ -25,6 +25,9 @@ def dependent(node: Expr) -> Expr | None:
         (x, n), = node.variable_count
         if node.expr != x:
             return Derivative(Function(node.expr.name)(x), (x, n))
+    if isinstance(node, Derivative) and node.expr.is_Symbol and node.expr not in node.variables:
+        # ∂²ℓ/∂μ∂σ of an ℓ nobody defined: a function of both, its mixed derivative unknown, never 0
+        return Derivative(Function(node.expr.name)(*dict.fromkeys(node.variables)), *node.variable_count)
     if isinstance(node, Derivative) and len(node.variable_count) == 1 and node.expr.free_symbols \
             and not node.expr.has(AppliedUndef, Indexed) and not (node.expr.free_symbols & set(node.variables)) \
             and not (split(node.variables[0].name) and _mentions(node.expr, node.variables[0])):

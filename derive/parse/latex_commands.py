@@ -232,11 +232,16 @@ class Commands:
         variables = self.differentials(bottom, kind)
         if order is None or variables is None:
             return None
-        if sum(n for _, n in variables) != order:
+        # \frac{\partial \ell}{\partial \sigma^2}: by the variance σ², not twice by σ, where the orders say so
+        squares = sum(n for _, n in variables) != order and sum(1 for _, n in variables) == order \
+            and all(n in (1, 2) for _, n in variables) and kind == "partial"
+        if sum(n for _, n in variables) != order and not squares:
             raise self.refuse("the orders of the derivative above and below the fraction bar differ",
                               self.tokens[start])
         with self.deeper():
             operand = self.differentiated(start + 1 + k, middle - 1, end)
+        if squares:
+            return _by_squares(operand, variables)
         return Derivative(operand, *variables)
 
     def subscript_derivative(self) -> Expr:
@@ -450,6 +455,14 @@ class Commands:
                               "read it yet", self.tok)
         self.expect("}", opened)
         return index, lower, skipped
+
+
+def _by_squares(operand: Expr, variables: list[tuple]) -> Expr:
+    """∂ℓ/∂σ² (and ∂²ℓ/∂μ∂σ²): by a square as the chain rule takes it, (1/(2σ)) ∂ℓ/∂σ, since dσ²/dσ = 2σ
+    (for an ℓ that has σ only in σ², as a likelihood in the variance has)."""
+    for variable, n in variables:
+        operand = Derivative(operand, variable) / (2 * variable) if n == 2 else Derivative(operand, variable)
+    return operand
 
 
 def _d_kind(t: Token) -> str | None:
