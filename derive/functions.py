@@ -1,6 +1,6 @@
 """Functions derive knows by name, as SymPy functions that print the way papers write them."""
 
-from sympy import Function, S, exp, log, oo
+from sympy import Derivative, Function, S, Subs, exp, log, oo
 
 
 class NamedFunction(Function):
@@ -121,8 +121,6 @@ def define(name: str, variable, body) -> type[DefinedFunction]:
 def _at(body, variable, arg):
     """body with variable made arg; a derivative by the variable left pending in the body (U(p) = dℓ/dp)
     is taken at arg (Subs), never by arg (d/d(k/n) means nothing)."""
-    from sympy import Derivative, Subs
-
     if not arg.is_Symbol and any(variable in d.variables for d in body.atoms(Derivative)):
         return Subs(body, variable, arg)
     return body.xreplace({variable: arg})

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from itertools import product
 
-from sympy import Add, Derivative, Dummy, Expr, Indexed, Integer, Mul, Product, Sum, Symbol, expand, linear_eq_to_matrix, solve
+from sympy import (Add, Derivative, Dummy, Expr, Indexed, Integer, Mul, Product, Sum, Symbol, expand, linear_eq_to_matrix,
+                   solve)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import ALL_TERMS, preorder
