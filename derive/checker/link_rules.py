@@ -310,8 +310,8 @@ def stated_law(p: Pair, verdict: bool | None, method: str) -> Link | None:
     holds, how = with_law(p.a, p.b, {letter: law[:2] for letter, law in known.laws.items()})
     if holds is None or (holds is False and verdict is not None):
         return None
-    said = ", ".join(f"the law of {letter if alone else f'the {letter}' + chr(39) + 's'} (line {law[2]})"
-                     for letter, law in sorted(known.laws.items()))
+    whose = "{}" if alone else "the {}'s"  # K's own law; the X's of a sample X_1, …, X_n
+    said = ", ".join(f"the law of {whose.format(letter)} (line {law[2]})" for letter, law in sorted(known.laws.items()))
     independent = f" and independence (line {known.independent})" if known.independent is not None else ""
     return p.link(VALID if holds else INVALID, f"moments ({how})", rule=f"using {said}{independent}")
 

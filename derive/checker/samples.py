@@ -92,13 +92,13 @@ def laws(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[
     text = " ".join(words for _, words, _ in prose)
     for sentence in re.split(r"(?<=[.!?])(?<![ .][A-Za-z]\.)\s+", text):  # (not after i.i.d. or e.g.)
         marks = [int(k) for k in _MARK.findall(sentence) if int(k) < len(inline)]
-        law = _law_of(sentence, marks, inline)
+        named_in = {k: _named_law(inline[k].formula) for k in marks}  # (each formula parsed once)
+        law = _law_of(sentence, named_in, inline)
         if law is None:
             continue
         letters, alone = [], set()
         for k in marks:
-            formula = inline[k].formula
-            named = _named_law(formula)
+            formula, named = inline[k].formula, named_in[k]
             head = named[0] if named and named[0] else formula
             letters += [m.group(1) for m in _COUNTED.finditer(head)]
             if (m := _SAMPLE_TERM.match(head)) and named:
@@ -114,15 +114,17 @@ def laws(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[
     return [entry for entry in found if entry[1] not in clashing]
 
 
-def _law_of(sentence: str, marks: list[int], inline: list[Inline]) -> tuple[Inline, tuple[Expr, Expr]] | None:
+def _law_of(sentence: str, named_in: dict[int, tuple | None],
+            inline: list[Inline]) -> tuple[Inline, tuple[Expr, Expr]] | None:
     """The law a sentence gives: "with mean ⟨μ⟩ and variance ⟨σ²⟩", a family written in a formula
-    (∼ N(μ, σ²), Poisson(λ)), or in words with its parameter (Bernoulli(⟨p⟩), Poisson with mean ⟨λ⟩)."""
+    (∼ N(μ, σ²), Poisson(λ); named_in: each of the sentence's formulas read as one, in order), or in
+    words with its parameter (Bernoulli(⟨p⟩), Poisson with mean ⟨λ⟩)."""
     try:
         if (m := _MEAN_VARIANCE.search(sentence)) and max(int(m.group(1)), int(m.group(2))) < len(inline):
             first, second = inline[int(m.group(1))], inline[int(m.group(2))]
             return first, (parse(first.formula, reader="latex"), parse(second.formula, reader="latex"))
-        for k in marks:
-            if (named := _named_law(inline[k].formula)) is not None:
+        for k, named in named_in.items():
+            if named is not None:
                 return inline[k], named[1]
         for m in _LAW_IN_WORDS.finditer(sentence):
             k = int(m.group(2) or m.group(4))
