@@ -14,8 +14,10 @@ an instance writes both as the symbol of the value (z_2), the one a document's o
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterator
-from itertools import product
+from itertools import permutations, product
 
 from sympy import (Add, Derivative, Dummy, Expr, Indexed, Integer, Mul, Product, Sum, Symbol, expand, linear_eq_to_matrix,
                    solve)
@@ -52,7 +54,7 @@ def free_indices(a: Expr, b: Expr) -> list[str]:
     summed: set[str] = set()
     terms = False
     for node in [*preorder(a), *preorder(b)]:
-        if isinstance(node, Symbol) and (parts := split(node.name)):
+        if isinstance(node, Symbol) and (parts := split(node.name) or _numbered_delta(node.name)):
             subs.setdefault(parts[0], set()).add(parts[1])
         elif isinstance(node, Indexed):
             terms = True
@@ -67,8 +69,9 @@ def free_indices(a: Expr, b: Expr) -> list[str]:
         return []
     free: set[str] = set()
     for node in [*preorder(a), *preorder(b)]:
-        if isinstance(node, Symbol) and (parts := split(node.name)) and set(parts[1]) <= letters:
-            free |= set(parts[1])
+        if isinstance(node, Symbol) and (parts := split(node.name) or _numbered_delta(node.name)) and set(
+                c for c in parts[1] if c.isalpha()) <= letters:
+            free |= {c for c in parts[1] if c.isalpha()}  # (and the c of δ_1c: class 1 against the true one)
     free |= {s.name for e in (a, b) for s in _free_in_terms(e)}
     return sorted(free - {PLACEHOLDER})  # (a family's definition is at its own index: see TermsAt)
 
@@ -86,10 +89,11 @@ def _free_in_terms(expr: Expr, bound: frozenset = frozenset()) -> set[Symbol]:
     return found
 
 
-def _patterns(letters: list[str], lowest: int) -> Iterator[dict[str, int]]:
+def _patterns(letters: list[str], lowest: int, written: frozenset[int] = frozenset()) -> Iterator[dict[str, int]]:
     """One assignment per relation the letters can have (i = j, i ≠ j): values lowest, lowest + 1, …
     given in order of first use. Every other assignment is one of these with its values permuted,
-    which a claim about all indices cannot tell apart."""
+    which a claim about all indices cannot tell apart, unless an index is written as a number beside a
+    letter (δ_1c, written: {1}): then every letter's value is each such number, or another."""
     def partitions(rest: list[str], blocks: list[list[str]]):
         if not rest:
             yield blocks
@@ -100,7 +104,13 @@ def _patterns(letters: list[str], lowest: int) -> Iterator[dict[str, int]]:
         yield from partitions(tail, blocks + [[head]])
 
     for blocks in partitions(letters, []):
-        yield {letter: lowest + k for k, block in enumerate(blocks) for letter in block}
+        if not written:
+            yield {letter: lowest + k for k, block in enumerate(blocks) for letter in block}
+            continue
+        # δ_1c: the written classes break the symmetry, so each block takes each of them, or one beyond
+        beyond = range(max(written) + 1, max(written) + 1 + len(blocks))
+        for chosen in permutations(sorted(written) + list(beyond), len(blocks)):
+            yield {letter: value for value, block in zip(chosen, blocks) for letter in block}
 
 
 def _lowest(a: Expr, b: Expr) -> int:
@@ -109,6 +119,13 @@ def _lowest(a: Expr, b: Expr) -> int:
         if isinstance(node, (Sum, Product)) and node.limits[0][1].is_Integer:
             return int(node.limits[0][1])
     return 1
+
+
+def _numbered_delta(name: str) -> tuple[str, str] | None:
+    """('delta', '1c') of δ_1c: a Kronecker delta between a written index and a letter (y_1 of a one-hot
+    y_k = δ_kc); None for any other name."""
+    m = re.fullmatch(rf"({_KRONECKER})_([0-9][a-z]|[a-z][0-9])", name)
+    return (m.group(1), m.group(2)) if m else None
 
 
 def instance(expr: Expr, sizes: dict[Symbol, int], values: dict[str, int]) -> Expr:
@@ -121,9 +138,9 @@ def _renamed(expr: Expr, sizes: dict[Symbol, int], values: dict[str, int], bound
     if isinstance(expr, Symbol):
         if expr in sizes:
             return Integer(sizes[expr])
-        parts = split(expr.name)
-        if parts and all(c in values for c in parts[1]):
-            return _term(parts[0], tuple(values[c] for c in parts[1]))
+        parts = split(expr.name) or _numbered_delta(expr.name)
+        if parts and all(c in values or c.isdigit() for c in parts[1]) and any(c in values for c in parts[1]):
+            return _term(parts[0], tuple(values[c] if c in values else int(c) for c in parts[1]))  # δ_1c at c = 1
         return expr
     if isinstance(expr, Indexed):
         indices = tuple(Integer(values[i.name]) if isinstance(i, Symbol) and i not in bound and i.name in values
@@ -203,7 +220,9 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     if len(bounds) > 3:
         return None, "sums over more than three different bounds"
     lowest = _lowest(a, b)
-    patterns = [p for p in _patterns(letters, lowest) if _allowed(p, distinct)]
+    classes = frozenset(int(c) for e in (a, b) for s in e.free_symbols if isinstance(s, Symbol)
+                        and (parts := _numbered_delta(s.name)) for c in parts[1] if c.isdigit())
+    patterns = [p for p in _patterns(letters, lowest, classes) if _allowed(p, distinct)]
     # \sum_{k \neq j} beside \sum_{k=1}^{C}: a sum without bounds runs over the classes the other counts
     tied = next(s for s in bounds if s != ALL_TERMS) if len(bounds) == 2 and ALL_TERMS in bounds else None
     if len(bounds) == 3 and ALL_TERMS in bounds:

@@ -120,6 +120,14 @@ def guessed(*exprs: Expr) -> bool:
     return not _capitals(averaged(*exprs))
 
 
+def exchanged(*exprs: Expr) -> bool:
+    """Whether a link writes the data x_i beside the random X_i of the same letter ("replacing the data
+    by the random sample"): which of them an expectation averages over, the text says only in words."""
+    letters = {str(n.base.label) for e in exprs for n in e.atoms(Indexed)} | {
+        s.name.partition("_")[0] for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}
+    return any(len(c) == 1 and c.islower() and c.upper() in letters for c in letters)
+
+
 def averaged(*exprs: Expr) -> set[Symbol]:
     """The symbols inside an expectation, a variance or a covariance."""
     return {s for e in exprs for node in preorder(e) if isinstance(node, OPERATORS) for s in node.free_symbols}

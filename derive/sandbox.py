@@ -16,8 +16,10 @@ import resource
 import select
 import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from derive.errors import DeriveError, LimitError
@@ -210,3 +212,30 @@ def _defined_function(name: str, variable, body, latex_name: str):
     cls = define(name, variable, body)
     cls.latex_name = latex_name
     return cls
+
+
+class OverBudget(BaseException):
+    """One piece of work took longer than its share (a BaseException: SymPy's own `except Exception`
+    clauses must not swallow it)."""
+
+
+@contextmanager
+def budget(seconds: float) -> Iterator[None]:
+    """Raise OverBudget in the block after `seconds` of wall-clock time (again every second, should a
+    handler swallow it), so that one slow link costs the document that link, not all of it. Only in
+    the main thread of a child that run_limited forked: elsewhere the block runs unbounded (the signal
+    and timer belong to the process, and a caller's own alarm must be left alone)."""
+    if not _in_worker or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise OverBudget
+
+    before = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)

@@ -20,14 +20,14 @@ proved, by which method, about which two expressions. A rule cannot set one; the
 import random
 from functools import lru_cache
 
-from sympy import (Abs, Add, Derivative, Expr, Float, Heaviside, Indexed, Integral, Limit, Max, Min, Piecewise, Product, S,
-                   Subs, Sum, Symbol, cancel, count_ops, exp, expand, nan, sign, simplify, zoo)
+from sympy import (Abs, Add, Derivative, Expr, Float, Heaviside, Indexed, Integral, Limit, Max, Min, Mul, Piecewise, Product,
+                   Rational, S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, sign, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
 from derive.functions import NamedFunction
 from derive.instances import bounds_of, by_instances, free_indices, instance
-from derive.probability import (OPERATORS, as_random, conventional, guessed, has_moments, in_moments, opaque_moments,
+from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
 from derive.rational import NotRational, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
@@ -55,6 +55,34 @@ def _finished(expr: Expr) -> Expr:
 
 
 finished = _finished  # (for the checker: an implication's equations worked out)
+
+
+def _logs_of_products(expr: Expr) -> Expr:
+    """log Π_i f_i as Σ_i log f_i, as every text takes a log-likelihood (its factors are densities,
+    positive): its derivatives are the same, and written out at n = 4 the product rule's terms took
+    tens of seconds a link (where a factor is negative no side has a real value to compare)."""
+    if not expr.has(Product):
+        return expr
+    return expr.replace(lambda e: isinstance(e, log) and isinstance(e.args[0], Product),
+                        lambda e: Sum(_log_split(e.args[0].function), *e.args[0].limits))
+
+
+def _logs_of_densities(expr: Expr) -> Expr:
+    """log p(X) of a density the text defined (p = 𝒩(μ₁, σ₁²)) written out and split: under E it is
+    then a polynomial in X, whose moments relate to the other side's (E_p[log p(X) − log q(X)])."""
+    return expr.replace(lambda e: isinstance(e, log) and isinstance(e.args[0], NamedFunction),
+                        lambda e: _log_split(_in_exp(e.args[0])))
+
+
+def _log_split(term: Expr) -> Expr:
+    """log of one factor of a likelihood, its product split into a sum and log e^u written u (u real):
+    log(e^{-(x_i - μ)²/2σ²}/√(2πσ²)) is -(x_i - μ)²/2σ² - log √(2πσ²), whose derivatives are short."""
+    if isinstance(term, Mul):
+        return Add(*(_log_split(f) for f in term.args))
+    power = term.args[0] if isinstance(term, exp) else term.exp if term.is_Pow and term.base == S.Exp1 else None
+    if power is not None and not power.has(S.ImaginaryUnit) and all(s.is_real for s in power.free_symbols):
+        return power  # (u real wherever it has a value: -(x - μ)²/2σ² at σ ≠ 0)
+    return log(term)
 
 
 @lru_cache(maxsize=256)
@@ -98,7 +126,7 @@ def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | Non
     difference = a - b
     if difference == 0:
         return True
-    if difference.has(AppliedUndef, Subs, Derivative, Sum, Product, Limit):
+    if difference.has(AppliedUndef, Subs, Derivative, Sum, Product):
         return None  # an unknown function, or a sum over symbolic bounds, has no value to sample
     terms = Add.make_args(difference)
     symbols = sorted(a.free_symbols | b.free_symbols | (region.free_symbols if region is not None else set()),
@@ -126,7 +154,7 @@ def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | Non
         if region is not None and region.xreplace({s: Float(v.real, 30) for s, v in point.items()}) is not S.true:
             continue
         try:
-            at = _integrated(terms, sides, point) if digits == 15 else {}
+            at = _integrated(terms, sides, point) if difference.has(Integral, Limit) else {}
             evaluated = [t.xreplace(at).evalf(digits, subs=point) for t in terms]
             values = [complex(v) for v in evaluated]
             total = complex(Add(*evaluated))  # summed at 30 digits: a float sum would round at 1e-16
@@ -146,12 +174,45 @@ def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | Non
 
 
 def _integrated(terms: tuple, sides: list, point: dict) -> dict:
-    """Each integral of the terms and sides at the point, worked out once (a quadrature each): the
-    same integral stands in many terms."""
-    integrals = {i for e in (*terms, *sides) for i in e.atoms(Integral)}
-    # (evalf with subs, as for the rest: an improper integral it leaves unworked is no value here, and
-    # a quadrature of one that diverges at the point, n < 1 in ∫_0^∞ s^{n-2} e^{-s} ds, would be garbage)
-    return {i: i.evalf(15, subs=point) for i in integrals}
+    """Each integral and limit of the terms and sides at the point, worked out once (the same one
+    stands in many terms). ValueError where one has no value there: the point is skipped."""
+    found = {i for e in (*terms, *sides) for i in e.atoms(Integral, Limit)}
+    return {i: (_quadrature(i, point) if isinstance(i, Integral) else _limit_at(i, point)) for i in found}
+
+
+# A quadrature's value is kept when mpmath's error estimate leaves this many bits of it: one of an
+# integral that diverges at the point (∫_0^∞ s^{n-2} e^{-s} ds at n < 1, ∫_0^∞ e^{-λx} dx at λ < 0)
+# comes back with none, and is no value there
+_SURE_BITS = 40
+
+
+def _quadrature(integral: Integral, point: dict) -> Expr:
+    """∫_0^∞ λ x e^{-λx} dx at λ = 0.7: the parameters and bounds put in, then a quadrature."""
+    at = integral.xreplace({s: _exact(v) for s, v in point.items() if s in integral.free_symbols})
+    value = at.evalf(15)
+    parts = value.as_real_imag() if value.is_number else ()
+    if not parts or not all(p == 0 or (isinstance(p, Float) and p._prec >= _SURE_BITS) for p in parts):
+        raise ValueError("no value at this point")
+    return value
+
+
+def _limit_at(limit: Limit, point: dict) -> Expr:
+    """lim_{x→∞} x e^{-λx} at λ = 0.7, worked out exactly at the point: a finite number, or
+    ValueError (no value there)."""
+    try:
+        value = limit.xreplace({s: _exact(v) for s, v in point.items() if s in limit.free_symbols}).doit()
+    except (NotImplementedError, TypeError) as exc:
+        raise ValueError("no value at this point") from exc
+    if not (value.is_number and value.is_finite):
+        raise ValueError("no value at this point")
+    return value
+
+
+def _exact(value: complex) -> Expr:
+    """A sample point's coordinate as the exact number its float is, so that a limit or an integral
+    is taken at the very point where the other terms are evaluated."""
+    z = complex(value)
+    return Rational(z.real) + (Rational(z.imag) * S.ImaginaryUnit if z.imag else 0)
 
 
 def _numerically_equal(a: Expr, b: Expr) -> bool:
@@ -191,6 +252,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     (None, why not) when derive can decide neither way."""
     if a == b:
         return True, "identical"
+    a, b = _logs_of_products(a), _logs_of_products(b)
     if free_indices(a, b):  # z_i beside z_j: one variable when i = j, which no algebra on two symbols knows
         return by_instances(a, b, compare)
     if has_moments(a, b):  # E[X²] − E[X]²: a polynomial in moments, each an unknown number
@@ -201,6 +263,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
             # M'(0) with M(t) = E[e^{tK}]: a moment of e^{tK} is no constant in t, and derive does not
             # differentiate under E
             return None, "a derivative of an expectation, which derive does not take"
+        a, b = _logs_of_densities(a), _logs_of_densities(b)
         if a.has(Sum, Product) or b.has(Sum, Product):  # E[Σ x_i] = Σ E[x_i]: sums written out first
             judged = by_instances(a, b, compare)
             if judged is not None:
@@ -214,10 +277,18 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
                 return True, "moments (linearity)"
             return None, "an expectation against an integral, which derive does not work out"
         if opaque_moments(a, b, random):  # E[log p(X)]: a moment only linearity relates to others (and
-            verdict = expand(ma - mb) == 0  # simplify on its logarithms takes minutes)
-            method = "linearity" if verdict else "they differ"
+            difference = expand(ma - mb)  # simplify on its logarithms takes minutes)
+            if difference == 0:
+                return True, "moments (linearity)"
+            if (a.has(AppliedUndef) or b.has(AppliedUndef)) and any(s.name.startswith("E[") for s in difference.free_symbols):
+                # E[log p(X)] of a density p derive does not write out, against E[X²]: p's law relates
+                # them, and only for that law (E[2 log X] against E[log X] differs for every law)
+                return None, "moments of a density derive does not write out, which linearity alone does not relate"
+            verdict, method = compare(difference, S.Zero)
         else:
             verdict, method = compare(ma, mb)
+        if verdict is False and exchanged(a, b):  # ("replacing the data by the random sample")
+            return None, "the data x_i on one side, the random X_i on the other: which E averages, the text says in words"
         if verdict is False and guessed(a, b):
             names = ", ".join(sorted(s.name for s in random)) or "no symbol"
             return None, f"moments differ if {names} are random, but the text does not say which symbols are"

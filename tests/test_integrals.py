@@ -63,3 +63,63 @@ def test_an_integral_from_minus_infinity_has_its_value(left, right):
     """−∞ is a bound, never the product −1·∞ (which quadrature took for another bound: a false alarm)."""
     assert compare(latex(left), latex(right))[0] is True
     assert compare(latex(left), latex(right + " + 1"))[0] is False
+
+
+@pytest.mark.parametrize("left, right, holds", [
+    (r"\int_0^\infty e^{-\lambda x}\,dx", r"\frac{1}{\lambda}", True),
+    (r"\int_0^\infty e^{-\lambda x}\,dx", r"\frac{2}{\lambda}", False),
+    (r"\int_a^b \frac{x}{b - a}\,dx", r"\frac{a + b}{2}", True),
+    (r"\int_a^b \frac{x}{b - a}\,dx", r"\frac{a + b}{3}", False),
+    (r"\int_{-\infty}^{\infty} \exp\Bigl(-\frac{(x - \mu)^2}{2\sigma^2}\Bigr)\,dx", r"\sqrt{2\pi\sigma^2}", True),
+])
+def test_an_integral_in_its_parameters_is_compared_where_it_converges(left, right, holds):
+    """Parameters and bounds are put in at each sample point before the quadrature; at λ < 0 the first
+    diverges, and a point where mpmath's error estimate leaves no digits is no value (not garbage)."""
+    assert compare(latex(left), latex(right))[0] is holds
+
+
+def test_a_bracket_at_infinity_is_a_limit_taken_at_each_point():
+    left = latex(r"\int_0^\infty x\,\lambda e^{-\lambda x}\,dx")
+    assert compare(left, latex(r"\Bigl[-x e^{-\lambda x}\Bigr]_0^\infty + \int_0^\infty e^{-\lambda x}\,dx"))[0] is True
+    assert compare(left, latex(r"\Bigl[-x e^{-\lambda x}\Bigr]_0^\infty + 2\int_0^\infty e^{-\lambda x}\,dx"))[0] is False
+
+
+@pytest.mark.parametrize("text, value", [(r"\int_1^2 \frac{du}{u}", "log(2)"), (r"\int_0^1 \frac{dx}{1 + x^2}", "pi/4"),
+                                         (r"2\int_1^2 \frac{\mathrm{d}\theta}{\theta}", "2*log(2)")])
+def test_the_differential_over_the_fraction_bar(text, value):
+    assert str(latex(text).doit()) == value
+
+
+def test_a_factor_after_the_differential_over_the_bar_is_refused():
+    """∫ dx/x · e^x: is e^x in the integrand or after it? Not guessed."""
+    with pytest.raises(ParseError, match="factor after"):
+        latex(r"\int_1^2 \frac{dx}{x} e^x")
+
+
+DENSITY = r"""Conventions: $\lambda > 0$. $X$ has density $\lambda e^{-\lambda x}$ on $x \ge 0$, so
+\begin{equation}
+  \E[X] = \int_0^\infty x\,\lambda e^{-\lambda x}\,dx = \frac{1}{\lambda} .
+\end{equation}
+Then $Y$ is uniform on $[a, b]$:
+\begin{equation}
+  \E[Y] = \int_a^b \frac{y}{b - a}\,dy = \frac{a + b}{2} .
+\end{equation}"""
+PREAMBLE = r"\newcommand{\E}{\mathbb{E}}" + "\n"
+
+
+def test_a_density_said_in_words_gives_the_moments():
+    links = check(PREAMBLE + DENSITY, "d.tex").links
+    assert [k.verdict for k in links] == [VALID] * 4
+    assert "law of X" in links[0].rule and "law of Y" in links[2].rule
+    slipped = check(PREAMBLE + DENSITY.replace(r"dx = \frac{1}{\lambda}", r"dx = \frac{2}{\lambda}"), "d.tex").links
+    assert [k.verdict for k in slipped][:2] == [VALID, INVALID]
+
+
+def test_a_letter_used_again_takes_its_latest_law_and_an_unread_law_ends_the_last():
+    """Problem 1's X, then problem 2's: each use takes the law said last before it; a law derive does
+    not read ("the density in the table") leaves X with none, never with problem 1's."""
+    again = DENSITY.replace("$Y$", "$X$").replace(r"\E[Y]", r"\E[X]")
+    assert [k.verdict for k in check(PREAMBLE + again, "d.tex").links] == [VALID] * 4
+    unread = again.replace("is uniform on $[a, b]$", "has the density $g$ of the table")
+    verdicts = [k.verdict for k in check(PREAMBLE + unread, "d.tex").links]
+    assert verdicts[:2] == [VALID, VALID] and INVALID not in verdicts

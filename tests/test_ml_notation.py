@@ -568,3 +568,58 @@ def test_a_loss_spoken_of_on_one_side_only_stays_undecided():
     """∂L/∂α_j = α_j − y_j says what L is, in words derive does not have: never judged as an unknown."""
     text = BACKWARD.split("$$")[0] + r"$$ \frac{\partial L}{\partial s_j} = s_j - y_j $$"
     assert verdicts(text) == [UNDECIDED]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\partial_\mu^2 (\mu^3 \sigma)", "6*mu*sigma"), (r"\partial^2_{\sigma} (x^3 \sigma^4)", "12*sigma**2*x**3"),
+    (r"\frac{\partial}{\partial (\sigma^2)} (\sigma^2)^3", "3*sigma**4"),
+    (r"\frac{\partial^2}{\partial (\sigma^{2})^2} (\sigma^2)^3", "6*sigma**2"),
+])
+def test_second_derivatives_and_derivatives_by_a_variance(text, expected):
+    """∂_μ² ℓ twice by μ; ∂/∂(σ²) by the variance v = σ², d/dv = (1/2σ) d/dσ: d(v³)/dv = 3v², d²(v³)/dv² = 6v."""
+    from sympy import simplify
+    assert str(simplify(parse(text, reader="latex").doit())) == expected
+
+
+def test_an_order_that_is_no_whole_number_is_refused():
+    with pytest.raises(ParseError, match="whole number"):
+        parse(r"\partial_x^{1.5} x", reader="latex")
+
+
+VARIANCE_PARAMETER = r"""Let $x_1, \dots, x_n$ be i.i.d. $\mathcal{N}(\mu, \sigma^2)$ and $\sigma > 0$; $\log$ is natural.
+\begin{equation}
+  L(\mu, \sigma^2) = \prod_{i=1}^{n} \frac{1}{\sqrt{2\pi\sigma^2}} \exp\Bigl(-\frac{(x_i - \mu)^2}{2\sigma^2}\Bigr)
+\end{equation}
+\begin{equation}
+  \ell(\mu, \sigma^2) = \log L(\mu, \sigma^2)
+    = -\frac{n}{2}\log(2\pi) - \frac{n}{2}\log\sigma^2 - \frac{1}{2\sigma^2}\sum_{i=1}^{n} (x_i - \mu)^2
+\end{equation}
+\begin{equation}
+  \frac{\partial \ell}{\partial \sigma^2} = -\frac{n}{2\sigma^2} + \frac{1}{2\sigma^4}\sum_{i=1}^{n} (x_i - \mu)^2
+\end{equation}
+\begin{equation}
+  \frac{\partial^2 \ell}{\partial (\sigma^2)^2} = \frac{n}{2\sigma^4} - \frac{1}{\sigma^6}\sum_{i=1}^{n} (x_i - \mu)^2
+\end{equation}
+At the mean, $\partial_\mu^2 \ell$ is
+\begin{equation}
+  \partial_\mu^2 \ell\,\Big|_{\mu = 0,\, \sigma^2 = 4} = -\frac{n}{4}
+\end{equation}"""
+
+
+def test_a_likelihood_in_the_variance():
+    """L(μ, σ²): the parameter σ² is σ squared, so L is a quantity in μ and σ, and a point σ² = 4 sets σ = 2."""
+    def every(text):
+        return [k.verdict for c in check(text, "v.tex").chains for k in c.links]
+    assert every(VARIANCE_PARAMETER) == [DEFINITION, DEFINITION, VALID, VALID, VALID, VALID]
+    slipped = VARIANCE_PARAMETER.replace(r"\frac{n}{2\sigma^4} - \frac{1}{\sigma^6}", r"\frac{n}{2\sigma^4} - \frac{2}{\sigma^6}")
+    assert every(slipped)[4] == INVALID
+    assert every(VARIANCE_PARAMETER.replace("= -\\frac{n}{4}", "= -\\frac{n}{2}"))[-1] == INVALID
+
+
+def test_a_link_over_its_time_is_undecided_and_says_so(monkeypatch):
+    """One slow link costs the document that link, not all of it (the budget is a signal in the child)."""
+    import derive.checker.links as links
+    monkeypatch.setattr(links, "LINK_SECONDS", 1e-6)
+    got = check(r"$$ x^2 + 2x + 1 = (x + 1)^2 = (x + 2)^2 $$").links
+    assert [k.verdict for k in got] == [UNDECIDED, UNDECIDED]
+    assert "took longer" in got[0].reason

@@ -127,3 +127,81 @@ def test_a_mixed_derivative_of_a_name_nobody_defined_is_unknown_not_zero():
 def test_a_derivative_by_the_variance_is_by_the_square(text, expected):
     from derive.verify import compare
     assert compare(parse(text, reader="latex"), parse(expected, reader="latex"))[0] is True
+
+
+# --- misreadings found on a seventh fresh corpus (corpus_ml7), each once a false alarm -------------
+
+def _every(text):
+    return [k.verdict for c in check(text, "probe.tex").chains for k in c.links]
+
+
+def test_a_capital_greek_function_and_a_variant_letter_are_calls():
+    """Φ(x) = ∫ φ(t) dt defines Φ (it was Φ times x); \\varphi(x) calls the φ the text defined as \\varphi."""
+    text = r"""Let $\varphi(x) = e^{-x^2/2}/\sqrt{2\pi}$ and $\Phi(x) = \int_{-\infty}^{x} \varphi(t)\,dt$.
+$$ \Phi(x) = \frac{1}{2}\Bigl[ 1 + \operatorname{erf}\Bigl( \frac{x}{\sqrt{2}} \Bigr) \Bigr] $$
+$$ \frac{d}{dx}\bigl(x\,\Phi(x)\bigr) = \Phi(x) + x\,\varphi(x) $$"""
+    assert _every(text)[-1] == VALID and INVALID not in _every(text)
+    assert _every(text.replace(r"\Phi(x) + x\,\varphi(x) $$", r"\Phi(x) + \varphi(x) $$"))[-1] == INVALID
+
+
+def test_a_function_defined_later_is_called_before_its_definition():
+    """g(x) = x tanh u(x), with u(x) = … only after it: u(x) is u's call, never u times x."""
+    text = r"""$$ g(x) = x \tanh u(x) $$
+where $u(x) = 2x$. Then
+$$ g(x) = x \tanh(2x) $$"""
+    verdicts = _every(text)
+    assert INVALID not in verdicts
+
+
+def test_sigma_stated_positive_is_a_spread_whose_bracket_multiplies():
+    """With σ > 0 said, 2σ(…) is 2σ times the bracket, not the sigmoid of it."""
+    text = r"""Let $\sigma > 0$.
+$$ 2\sigma \Bigl( \frac{1}{\sigma} + \sigma \Bigr) = 2 + 2\sigma^2 $$"""
+    assert _every(text) == [VALID]
+    assert _every(text.replace("= 2 + 2", "= 2 + 3")) == [INVALID]
+
+
+def test_a_point_said_with_at_defines_nothing_and_write_renames():
+    """"vanishes at $\\mu = \\bar{x}$" is a point, not μ := x̄; "write $y = y_1$" names y."""
+    text = r"""Let $\bar{x} = \frac{1}{n}\sum_{i=1}^{n} x_i$. The score vanishes only at $\mu = \bar{x}$.
+$$ \sum_{i=1}^{n} (x_i - \mu) = n(\bar{x} - \mu) $$"""
+    assert _every(text)[-1] == VALID
+    named = r"""Write $y = y_1$ and let $y_1 = 3$.
+$$ y + 1 = 4 $$"""
+    assert INVALID not in _every(named)
+
+
+def test_a_delta_between_a_written_class_and_a_letter():
+    """δ_1c + δ_2c = 1 holds for every true class c of two, and not for a third."""
+    from derive.verify import compare
+
+    assert compare(parse(r"\sum_{k=1}^{2}\delta_{kc}", reader="latex"), parse(r"\delta_{1c}+\delta_{2c}", reader="latex"))[0]
+    assert compare(parse(r"\delta_{1c}", reader="latex"), parse(r"\delta_{2c}", reader="latex"))[0] is False
+    assert compare(parse(r"\delta_{1c} + \delta_{2c}", reader="latex"), parse("1", reader="latex"))[0] is False
+
+
+def test_an_example_moment_replaces_the_general_one():
+    """E[X] = μ in general, then E[X] = 5/2 in an example: the latest holds (both at once decided it wrong)."""
+    text = r"""Let $\mathbb{E}[X] = \mu$ in general. In the example, $\mathbb{E}[X] = \tfrac52$ and $\mathbb{E}[X^2] = \tfrac{15}{2}$.
+$$ \operatorname{Var}(X) = \frac{15}{2} - \Bigl(\frac{5}{2}\Bigr)^2 = \frac{5}{4} $$"""
+    assert INVALID not in _every(text)
+
+
+def test_data_against_the_random_sample_is_no_verdict():
+    """E[ℓ''] in the data x_i against Σ E[(X_i − μ)²]: which one E averages, the text says in words."""
+    from derive.verify import compare
+
+    got = compare(parse(r"\mathbb{E}\Bigl[\sum_{i=1}^{n} (x_i - \mu)^2\Bigr]", reader="latex"),
+                  parse(r"\sum_{i=1}^{n} \mathbb{E}\bigl[(X_i - \mu)^2\bigr]", reader="latex"))
+    assert got[0] is not False
+
+
+def test_the_log_of_a_defined_density_under_an_expectation_is_written_out():
+    """E_p[log p(X) − log q(X)] for two normal laws: a polynomial in X, so the moments decide it."""
+    text = r"""Let $p = \mathcal{N}(\mu_1, \sigma_1^2)$ and $q = \mathcal{N}(\mu_2, \sigma_2^2)$ with $\sigma_1, \sigma_2 > 0$.
+\begin{align}
+D &= \mathbb{E}_p\bigl[ \log p(X) - \log q(X) \bigr] \\
+  &= \mathbb{E}_p\Bigl[ \log\frac{\sigma_2}{\sigma_1} - \frac{(X - \mu_1)^2}{2\sigma_1^2} + \frac{(X - \mu_2)^2}{2\sigma_2^2} \Bigr]
+\end{align}"""
+    assert _every(text)[-1] == VALID
+    assert _every(text.replace(r"+ \frac{(X - \mu_2)^2}", r"- \frac{(X - \mu_2)^2}"))[-1] == INVALID

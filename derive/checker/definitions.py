@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sympy import Derivative, Expr, S, Symbol, sqrt
+from sympy import Derivative, Expr, Function, S, Symbol, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
@@ -29,7 +29,7 @@ _VARIABLE = re.compile(r"\\frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:\\ma
                        r"(\\[A-Za-z]+|[A-Za-z])\s*(_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 _PRIMED_CALL = re.compile(r"(?:\\ell|(?<![\\a-zA-Z])[A-Za-z])'+\s*\(\s*((?:\\(?:hat|bar|tilde)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)")
 _UNDECORATED = re.compile(r"\\(?:hat|bar|tilde)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
-_DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[a-z]+(?=\s*(?:_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*)?\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
+_DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[A-Za-z][a-z]+(?=\s*(?:_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*)?\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
                                r"|\\(?:operatorname|mathrm)\{[A-Za-z]+\}(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|[A-Za-z0-9]))?"
                                r"|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
@@ -78,6 +78,15 @@ class Definitions:
     named: dict[str, int] = field(default_factory=dict)  # "call this $u_j$": a family u named in words → line
     laws: dict[str, tuple[Expr, Expr, int]] = field(default_factory=dict)  # X → (mean, variance, line)
     regions: list[tuple[Expr, int]] = field(default_factory=list)  # "on $r > \delta$": (r > δ, line)
+    ahead: dict[str, str] = field(default_factory=dict)  # u → x: u(x) = … is defined only after here
+
+    def functions_in(self, text: str) -> dict[str, type]:
+        """The functions to read text with: those defined so far, and one defined only later where text
+        calls it at its own parameter (g(x) = x tanh u(x) before u(x) = …: u(x) is that call, never
+        u times x; p(1 - p) stays a product)."""
+        ahead = {name: Function(name) for name, var in self.ahead.items() if name not in self.functions
+                 and re.search(rf"(?<![\\A-Za-z]){re.escape(name)}\s*\(\s*{re.escape(var)}\s*\)", text)}
+        return {**self.functions, **ahead} if ahead else self.functions
     displays_end: list[int] = field(default_factory=list)  # the last line of each display so far
     # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
     # new definition may only restate the old one, a claim to check)
@@ -116,9 +125,9 @@ class Scoped:
                 if where <= place and known.independent is None:
                     known.independent = line
                 continue
-            if kind == "moment":
+            if kind == "moment":  # E[X] = 5/2 in an example, after E[X] = μ in general: the latest holds
                 if where <= place:
-                    known.moments.append((value, line, name))
+                    known.moments = [m for m in known.moments if m[0][0] != value[0]] + [(value, line, name)]
                 continue
             if kind == "previous":
                 if where == place:
@@ -128,8 +137,14 @@ class Scoped:
                 if where == place:
                     known.defining = True
                 continue
+            if kind == "ahead":
+                if where > place:
+                    known.ahead.setdefault(name, value)
+                continue
             if kind == "law":
-                if where <= place:
+                if where <= place and value is None:  # a law derive does not read: the one before is gone
+                    known.laws.pop(name, None)
+                elif where <= place:
                     known.laws[name] = (*value, line)
                 continue
             if kind == "named":
@@ -234,8 +249,24 @@ def region_of(formula: str) -> Expr | None:
 
 
 def _parameters(text: str) -> list[str | None]:
-    """The names of a quantity's parameters: μ, σ of (\\mu, \\sigma); p, q of (p \\,\\|\\, q)."""
-    return [_name_of(p.strip()) for p in re.split(_SEPARATORS, re.sub(r"\\[,;:!]", " ", text))]
+    """The names of a quantity's parameters: μ, σ of (\\mu, \\sigma); p, q of (p \\,\\|\\, q); μ, σ of
+    (\\mu, \\sigma^2), a likelihood in the variance (see _squares)."""
+    return [_name_of(_SQUARED.sub(r"\1", p.strip())) for p in _parts(text)]
+
+
+def _parts(text: str) -> list[str]:
+    return re.split(_SEPARATORS, re.sub(r"\\[,;:!]", " ", text))
+
+
+def _called_with(text: str) -> tuple[Expr, ...]:
+    """The parameters as a call binds them: σ of (μ, σ) is σ; of (μ, σ²) it is σ², whose argument in
+    ℓ(μ̂, σ̂²) gives σ = σ̂ (derive.checker.written)."""
+    return tuple(names.make(name) ** (2 if _SQUARED.fullmatch(part.strip()) else 1)
+                 for name, part in zip(_parameters(text), _parts(text)))
+
+
+# \sigma^2, \sigma^{2}: a parameter that is a square (the variance), not a name of its own
+_SQUARED = re.compile(r"^(.+?)\s*\^\s*(?:2|\{\s*2\s*\})$")
 
 
 def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
@@ -278,8 +309,10 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     if m is not None and (name := _name_of(m.group(1).replace(" ", "")) or _known_word(m.group(1))) is not None \
             and None not in parameters and len(set(parameters)) == len(parameters) \
             and (name not in FUNCTIONS or len(parameters) > 1) and name not in ("Var", "Cov", "P", "Pr", "max", "min") \
+            and not re.match(r"\s*\\mathcal\s*\{\s*N\s*\}", m.group(1)) \
             and not re.search(rf"(?<![A-Za-z\\]){re.escape(m.group(1).strip())}\s*\(", body):
-        # \ell(0, 1) = 5 is a claim; P(A | B) = P(B | A) P(A) / P(B) a rule about probabilities
+        # \ell(0, 1) = 5 is a claim; P(A | B) = P(B | A) P(A) / P(B) a rule about probabilities; derive
+        # knows the normal density 𝒩(x | μ, σ²) itself
         return "quantity", name, m.group(2), body  # \ell(\mu, \sigma) = …, L(w, b; x) = …
     m = _DEFINED_SYMBOL.match(left)
     if m is not None and m.group(1) not in ("e", "\\pi", declared_variable(chain)):
@@ -347,8 +380,16 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     # formulas the prose gives as a result ("setting it to zero gives $\bar{y} = w\bar{x} + b$")
     said = "".join(words for _, words, _ in prose)
     results = {inline[int(m.group(1))].order for m in _RESULT.finditer(said) if int(m.group(1)) < len(inline)}
+    for chain in chains:  # u(x) = … later in the text: u(x) before it is already that function's call
+        if (d := definition_of(chain)) is not None and d[0] == "function" and len(d[1]) == 1:
+            found.entries.append((place_of(chain), chain.lines[0], "ahead", d[1], d[2].strip()))
+    points = {inline[int(m.group(1))].order for m in _AT_POINT.finditer(said) if int(m.group(1)) < len(inline)}
+    naming = {inline[int(k)].order for m in _NAMING.finditer(said) for k in _MARKS.findall(m.group(0))
+              if int(k) < len(inline)}
     for chain in sorted(chains, key=place_of):
-        _add(found, chain, cases, results)
+        if chain.inline and chain.order in points and (d := definition_of(chain)) is not None and d[0] == "symbol":
+            continue  # (a point such as ‖u‖ = 1 is still a condition on what follows: see _add_condition)
+        _add(found, chain, cases, results, naming)
     for line, words, _ in prose:  # ("i.i.d. data", "X and Y independent"): where the text says it
         if _INDEPENDENT.search(words):
             found.entries.append(((0, line), line, "independent", None, None))
@@ -388,12 +429,17 @@ _NORMAL = re.compile(r"\s*\\mathcal\s*\{\s*N\s*\}\s*(?:\\left)?\(([^()|;]*,[^()|
 
 
 # "gives ⟨3⟩", "so that ⟨3⟩", "hence ⟨3⟩": the formula a sentence derives, not one it defines
+# "the score vanishes only at $\mu = \bar{x}$", "evaluated at $w = 0$": a point, no definition of μ or w
+_AT_POINT = re.compile(r"\bat\s+⟨(\d+)⟩", re.IGNORECASE)
+# "write $d = z_1 - z_2$ and $y = y_1$", "let $u = …$": the formulas that name something
+_NAMING = re.compile(r"\b(?:write|let|set|define|denote)\s+⟨\d+⟩(?:\s*(?:,|and)\s*⟨\d+⟩)*", re.IGNORECASE)
+_MARKS = re.compile(r"⟨(\d+)⟩")
 _RESULT = re.compile(r"\b(?:gives?|giving|yields?|so(?:\s+that)?|hence|thus|therefore|i\.e\.|we\s+(?:get|obtain)|"
                      r"obtains?|implies)\s*,?\s*⟨(\d+)⟩", re.IGNORECASE)
 
 
 def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
-         results: set[int] = frozenset()) -> None:
+         results: set[int] = frozenset(), naming: set[int] = frozenset()) -> None:
     definition = definition_of(chain)
     if definition is None:
         _add_condition(found, chain)
@@ -421,7 +467,7 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
         kind, name, var, body = "function", alias, r"\xi", body.strip() + r"(\xi)"
     if kind == "function":
         try:
-            d = parse_definition(f"{name}({var}) = {body}", known.functions, reader="latex")
+            d = parse_definition(f"{name}({var}) = {body}", known.functions_in(body), reader="latex")
         except DeriveError:  # a definition derive cannot read: links that use the name are undecided
             if not chain.inline:
                 found.entries.append((where, line, "function", name, None))
@@ -451,8 +497,8 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
         return
     # "at $y = 0$", $$x = 2$$ state a value, not a definition: only an expression in a variable defines;
     # "the case $i = j$" relates two letters, and defines neither (x̄ = μ̂ does name x̄); "at $r = \delta$",
-    # said in passing, is a point, not r renamed
-    point = chain.inline and value.is_Symbol and len(symbol.name) == 1
+    # said in passing, is a point, not r renamed ("write $y = y_1$" does rename)
+    point = chain.inline and value.is_Symbol and len(symbol.name) == 1 and chain.order not in naming
     if value.free_symbols - {symbol} and not (value.is_Symbol and len(value.name) == len(symbol.name) == 1) \
             and not point:
         if chain.inline and known.symbols.get(symbol) is not None and any(
@@ -536,14 +582,13 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
     if (before := found.at(where).symbols.get(names.make(name))) is not None:
         found.entries.append((where, line, "previous", names.make(name), before))
     found.entries.append((where, line, "symbol", names.make(name), value))
-    found.entries.append((where, line, "call", name, tuple(names.make(p) for p in spelled)))
+    found.entries.append((where, line, "call", name, _called_with(parameters)))
 
 
 def applies(name: str, parameters: str, known: Definitions) -> bool:
     """Whether name(parameters) is a quantity the text defined before with other parameters: H(u, p)
     after H(a, b) = …, the quantity at u and p (a claim), not a new definition of H."""
-    spelled = tuple(names.make(p) for p in _parameters(parameters) if p is not None)
-    return name in known.calls and known.calls[name] != spelled
+    return name in known.calls and None not in _parameters(parameters) and known.calls[name] != _called_with(parameters)
 
 
 def _add_square(found: Scoped, chain: Chain, name: str, body: str) -> None:
@@ -565,7 +610,7 @@ def _first_readable(bodies: list[str], variable: str, known: Definitions) -> Exp
     the first derive can read defines it (the links between them are still checked)."""
     for body in bodies:
         try:
-            return parse(body, reader="latex", variable=variable, functions=known.functions)
+            return parse(body, reader="latex", variable=variable, functions=known.functions_in(body))
         except DeriveError:
             continue
     return None

@@ -493,5 +493,22 @@ def per_example(p: Pair) -> Link | None:
     return None
 
 
-IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (in_region, per_example, unstated_convention, independence, unit_length,
+def by_a_family_letter(p: Pair) -> Link | None:
+    """J'(w) where J is in w_1, …, w_d ("with d = 1, write w for w_1"): the text renames in words, and
+    J by a w it does not contain is no 0 to judge."""
+    for e in p.read:
+        for d in (e.atoms(Derivative) if e is not None else ()):
+            value = p.known.symbols.get(d.expr) if isinstance(d.expr, Symbol) else None
+            if value is None:
+                continue
+            families = {str(t.base.label) for t in value.atoms(Indexed)} | {
+                parts[0] for s in value.free_symbols if (parts := split(s.name))}
+            for v, _ in d.variable_count:
+                if isinstance(v, Symbol) and v not in value.free_symbols and v.name in families:
+                    return p.link(UNDECIDED, reason=f"{d.expr} is in the {v.name}'s with an index; by {v.name} "
+                                                    "alone, the text renames them in words")
+    return None
+
+
+IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (by_a_family_letter, in_region, per_example, unstated_convention, independence, unit_length,
                                                          special_case, in_words)

@@ -11,7 +11,7 @@ from sympy import Expr, Indexed, Sum, Symbol
 from derive.checker.blocks import Block, Chain
 from derive.checker.definitions import Definitions, applies, declared_variable, definition_of, variable_of
 from derive.checker.link_rules import Pair, judge
-from derive.checker.report import DEFINITION, INVALID, ChainReport, Link
+from derive.checker.report import DEFINITION, INVALID, UNDECIDED, ChainReport, Link
 from derive.checker.written import base_of, undefined_names, written_out
 from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError
@@ -20,9 +20,15 @@ from derive.indexing import counted, split
 from derive.parse import names, parse
 from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
+from derive.sandbox import OverBudget, budget
 from derive.suggest import suggestion
 from derive.vectors import fresh, is_vector, letters_in, parts_of
 from derive.verify import compare
+
+# One link's share of a document's time: a link that takes longer (a second derivative of a product
+# likelihood written out at n = 4, at an estimate that is itself a root of sums) is left undecided,
+# and the rest of the document is still judged within its --timeout
+LINK_SECONDS = 15.0
 
 
 def _entrywise(exprs: list[Expr | None]) -> Symbol | None:
@@ -60,10 +66,14 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     summed = [e is not None and e.has(Sum) for e in as_read]  # as written, before definitions bring sums
     deltas = [_deltas(e) for e in as_read]  # δ_ij as written: the link speaks of every i and j
     for i in range(len(exprs) - 1):
-        report.links.append(judge(Pair(
-            i, exprs[i], exprs[i + 1], read=(as_read[i], as_read[i + 1]), chain=chain, known=known,
-            variable=variable, at=at, declared=declared, definition=definition, errors=report.errors,
-            summed=summed[i] or summed[i + 1], deltas=deltas[i] + deltas[i + 1], undefined=undefined)))
+        pair = Pair(i, exprs[i], exprs[i + 1], read=(as_read[i], as_read[i + 1]), chain=chain, known=known,
+                    variable=variable, at=at, declared=declared, definition=definition, errors=report.errors,
+                    summed=summed[i] or summed[i + 1], deltas=deltas[i] + deltas[i + 1], undefined=undefined)
+        try:
+            with budget(LINK_SECONDS):
+                report.links.append(judge(pair))
+        except OverBudget:
+            report.links.append(pair.link(UNDECIDED, reason=f"judging it took longer than {LINK_SECONDS:g} s"))
     if solving:
         _set_to_zero(report, exprs)
     _locate(report, exprs, set(chain.relations))
@@ -72,17 +82,22 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
 
 def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) -> list[Expr | None]:
     """Each expression as written (None where derive cannot read it, with why in report.errors)."""
-    quantities = frozenset(s.name for s in known.symbols)
+    quantities = frozenset(s.name for s in known.symbols) | _spreads(known)
     gradients = {name: p[0].name for name, p in known.calls.items() if len(p) == 1 and parts_of(p[0])}
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
         try:
-            exprs.append(parse(source, reader="latex", variable=variable, functions=known.functions,
+            exprs.append(parse(source, reader="latex", variable=variable, functions=known.functions_in(source),
                                quantities=quantities, gradients=gradients))
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc)
     return exprs
+
+
+def _spreads(known: Definitions) -> set[str]:
+    """{"sigma"} where the text says σ > 0: a standard deviation, whose σ(…) is a product, no sigmoid."""
+    return {"sigma"} if known.assumptions.get("sigma", ("",))[0] in ("positive", "nonnegative") else set()
 
 
 def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import Expr, Symbol
+from sympy import Expr, Integral, Symbol, oo
 
 from derive.checker.documents import Inline
 from derive.errors import DeriveError
@@ -32,6 +32,18 @@ _NAMED_LAW = re.compile(r"^(?:(.*?)\\sim)?\s*(?:\\(?:mathrm|operatorname|text|te
 _LAW_IN_WORDS = re.compile(r"\b([A-Za-z]{3,})\s*(?:\(\s*⟨(\d+)⟩\s*\)|(?:random\s+)?(?:variables?|draws?|trials?)?\s*"
                            r"with\s+(?:a\s+|the\s+)?(?:common\s+)?(rate|mean|parameter|success probability)\s*⟨(\d+)⟩)",
                            re.IGNORECASE)
+
+# "$X$ has density $\lambda e^{-\lambda x}$ on $x \ge 0$", "$X$ with probability density function
+# $f(x) = 6x(1 - x)$ on $[0, 1]$"; "$X$ uniform on $[a, b]$", "$U$ is uniformly distributed over $(0, 1)$"
+_DENSITY = re.compile(r"⟨(\d+)⟩,?\s+(?:has|have|with)\s+(?:a\s+|the\s+)?(?:probability\s+)?density(?:\s+function)?\s*"
+                      r"⟨(\d+)⟩\s*,?\s*(?:on|for|over)\s+(?:the\s+(?:interval|set)\s+)?⟨(\d+)⟩")
+_UNIFORM_ON = re.compile(r"⟨(\d+)⟩,?\s+(?:is\s+|be\s+)?(?:distributed\s+)?uniform(?:ly)?(?:\s+distributed)?\s+(?:on|over)\s+"
+                         r"(?:the\s+interval\s+)?⟨(\d+)⟩")
+_LAW_WORDS = re.compile(r"\b(?:densit(?:y|ies)|pdf|pmf|distributed|distribution|uniform(?:ly)?|law)\b", re.IGNORECASE)
+_INTERVAL = re.compile(r"^\s*(?:\\left)?[\[(]\s*(.+?)\s*,\s*(.+?)\s*(?:\\right)?[\])]\s*$", re.DOTALL)
+_AT_LEAST = re.compile(r"^\s*([a-z])\s*(?:\\geq?|\\geqslant|>|≥)\s*(.+?)\s*$", re.DOTALL)
+_BETWEEN = re.compile(r"^\s*(.+?)\s*(?:\\leq?|\\leqslant|<|≤)\s*([a-z])\s*(?:\\leq?|\\leqslant|<|≤)\s*(.+?)\s*$",
+                      re.DOTALL)
 
 
 def _moments(family: str, args: list[Expr], rate: bool = False) -> tuple[Expr, Expr] | None:
@@ -85,16 +97,80 @@ def _arguments(text: str) -> list[str]:
     return parts + [text[start:]]
 
 
+def _support(formula: str) -> tuple[str | None, Expr, Expr] | None:
+    """(variable or None, lower, upper) of "x \\ge 0", "0 \\le x \\le 1" or "[a, b]"; None for another
+    form (a set derive would have to guess the meaning of)."""
+    try:
+        if m := _INTERVAL.match(formula):
+            return None, parse(m.group(1), reader="latex"), parse(m.group(2), reader="latex")
+        if m := _AT_LEAST.match(formula):
+            return m.group(1), parse(m.group(2), reader="latex"), oo
+        if m := _BETWEEN.match(formula):
+            return m.group(2), parse(m.group(1), reader="latex"), parse(m.group(3), reader="latex")
+    except DeriveError:
+        return None
+    return None
+
+
+def _law_by_density(letter: str, density: str, where: str) -> tuple[Expr, Expr] | None:
+    """(mean, variance) of a letter with a density on a support, as integrals: E[X] = ∫ x f(x) dx. The
+    density's variable is the one the support names, else the letter in lower case, else its only
+    symbol; None where that leaves a doubt."""
+    support = _support(where)
+    if support is None:
+        return None
+    named, lower, upper = support
+    try:
+        f = parse(density.split("=")[-1], reader="latex")
+    except DeriveError:
+        return None
+    by_name = {s.name: s for s in f.free_symbols}
+    variable = by_name.get(named or letter.lower()) or (next(iter(by_name.values())) if len(by_name) == 1 and not named
+                                                        else None)
+    if variable is None or lower.has(variable) or upper.has(variable):
+        return None
+    mean = Integral(variable * f, (variable, lower, upper))
+    return mean, Integral(variable ** 2 * f, (variable, lower, upper)) - mean ** 2
+
+
+def _subject_laws(sentence: str, inline: list[Inline]) -> list[tuple[Inline, str, tuple[Expr, Expr]]]:
+    """(where, letter, law) of each "⟨X⟩ has density ⟨f⟩ on ⟨support⟩" and "⟨X⟩ uniform on ⟨[a, b]⟩" of a
+    sentence: it names the letter right before its law."""
+    found = []
+    said = [(m.group(1), m.group(2), m.group(3)) for m in _DENSITY.finditer(sentence)]
+    said += [(m.group(1), m.group(2)) for m in _UNIFORM_ON.finditer(sentence)]
+    for subject, *marks in said:
+        if max(int(k) for k in (subject, *marks)) >= len(inline):
+            continue
+        letter = _SAMPLE_TERM.match(inline[int(subject)].formula)
+        if letter is None:
+            continue
+        law = None
+        if len(marks) == 2:
+            law = _law_by_density(letter.group(1), inline[int(marks[0])].formula, inline[int(marks[1])].formula)
+        elif (ends := _support(inline[int(marks[0])].formula)) is not None and ends[0] is None:
+            law = _moments("uniform", list(ends[1:]))
+        if law is not None:
+            found.append((inline[int(subject)], letter.group(1), law))
+    return found
+
+
 def laws(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[Inline, str, tuple[Expr, Expr]]]:
     """(where, letter, (mean, variance)) for each sentence that gives a sample's terms a law: "X_1, …,
-    X_n i.i.d. with mean μ and variance σ²", "X_i ∼ N(μ, σ²)", "X_1, …, X_n i.i.d. N(μ, v)"."""
-    found = []
+    X_n i.i.d. with mean μ and variance σ²", "X_i ∼ N(μ, σ²)", "X_1, …, X_n i.i.d. N(μ, v)", "X has
+    density λe^{-λx} on x ≥ 0", "X uniform on [a, b]"; (where, letter, None) where a sentence gives
+    a letter a law derive does not read."""
+    found, bare = [], set()  # bare: the entries whose letter stands alone ($X \sim \mathrm{Beta}(2, 2)$)
     text = " ".join(words for _, words, _ in prose)
     for sentence in re.split(r"(?<=[.!?])(?<![ .][A-Za-z]\.)\s+", text):  # (not after i.i.d. or e.g.)
         marks = [int(k) for k in _MARK.findall(sentence) if int(k) < len(inline)]
+        subjects = _subject_laws(sentence, inline)
+        bare.update(range(len(found), len(found) + len(subjects)))
+        found += subjects
         named_in = {k: _named_law(inline[k].formula) for k in marks}  # (each formula parsed once)
         law = _law_of(sentence, named_in, inline)
         if law is None:
+            found += _unread_laws(sentence, marks, inline, {id(where) for where, _, _ in subjects})
             continue
         letters, alone = [], set()
         for k in marks:
@@ -107,11 +183,34 @@ def laws(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[
         # the number of successes in n trials, each Bernoulli($p$)" is no Bernoulli K)
         if not letters and len(alone) == 1:
             letters = list(alone)
+            bare.add(len(found))
         if letters:
             found.append((law[0], letters[0], law[1]))
-    # a letter given two different laws (K_1 ∼ Poisson(λ_1), K_2 ∼ Poisson(λ_2)) has no one law
-    clashing = {letter for _, letter, law in found if any(l2 == letter and m2 != law for _, l2, m2 in found)}
+    # a letter given two different laws (K_1 ∼ Poisson(λ_1), K_2 ∼ Poisson(λ_2)) has no one law; one
+    # that stands alone each time is one variable after another (problem 1's X, then problem 2's), and
+    # each use takes the latest law before it
+    clashing = {letter for k, (_, letter, law) in enumerate(found)
+                if any(l2 == letter and m2 != law and not {k, k2} <= bare and None not in (law, m2)
+                       for k2, (_, l2, m2) in enumerate(found))}
     return [entry for entry in found if entry[1] not in clashing]
+
+
+def _unread_laws(sentence: str, marks: list[int], inline: list[Inline], read: set[int]) -> list[tuple]:
+    """(where, letter, None) for each letter a sentence gives a law derive does not read ("$X$ has the
+    density of problem 2"): the law said before no longer applies to it. read: the formulas (by id)
+    whose law was read."""
+    if not _LAW_WORDS.search(sentence) and not any("\\sim" in inline[k].formula for k in marks):
+        return []
+    found = []
+    for k in marks:
+        if id(inline[k]) in read:
+            continue
+        formula = inline[k].formula.split("\\sim")[0]
+        letters = [m.group(1) for m in _COUNTED.finditer(formula)]
+        if (m := _SAMPLE_TERM.match(formula)) is not None:
+            letters.append(m.group(1))
+        found += [(inline[k], letter, None) for letter in letters]
+    return found
 
 
 def _law_of(sentence: str, named_in: dict[int, tuple | None],

@@ -4,17 +4,18 @@ And what is left unknown stays unknown: dy/dx of a y nobody defined depends on x
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, Subs, Sum, Symbol
+from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, Subs, Sum, Symbol, sqrt
 from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
 from derive.checker.definitions import Definitions
-from derive.errors import LimitError
+from derive.errors import LimitError, ParseError
 from derive.exprs import ALL_TERMS, preorder, rebuild, remake
 from derive.functions import DefinedFunction
 from derive.indexing import PLACEHOLDER, TermsAt, relabel, split, terms_of
 from derive.parse import names, parse
 from derive.parse.limits import DEFAULT
+from derive.render.printer import text as plain
 from derive.vectors import entry, fresh, letters_in, parts_of
 
 
@@ -150,7 +151,12 @@ class Writer:
             return self._quantity_at(value, args[0])
         if parameters is None or value is None or len(parameters) != len(args):
             return None
+        parameters, args = zip(*map(_bound, parameters, args))
         for parameter, arg in zip(parameters, args):  # LSE(𝐱 − c𝟏): each entry x_i is x_i − c
+            if parts_of(parameter) is not None and isinstance(arg, Symbol) and parts_of(arg) is None:
+                # J(w) after J(𝐰) = …: "with d = 1, write w for w_1" says in words how w stands for 𝐰
+                raise ParseError(f"{name} is a function of the vector {plain(parameter)}; at the number "
+                                 f"{plain(arg)}, the text renames its entries in words")
             if parts_of(parameter) is not None and arg != parameter:
                 value = _at_vector(value, parameter, arg)
             elif isinstance(arg, Symbol) and (parts := split(arg.name)):  # H(a, b) = −Σ_k a_k log b_k at
@@ -284,6 +290,13 @@ class Writer:
                 body = terms_of(body, index)
             args[0] = body
         return remake(expr, args)
+
+
+def _bound(parameter: Expr, arg: Expr) -> tuple[Expr, Expr]:
+    """(symbol, value) a call binds: for ℓ(μ, σ²) = … at σ̂², σ is σ̂ (a spread is positive); at v, √v."""
+    if parameter.is_Pow:
+        return parameter.base, arg.base if arg.is_Pow and arg.exp == 2 else sqrt(arg)
+    return parameter, arg
 
 
 def _at_vector(value: Expr, parameter: Symbol, arg: Expr) -> Expr:

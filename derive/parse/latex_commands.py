@@ -13,7 +13,7 @@ from derive.exprs import ALL_TERMS, add, div, neg
 from derive.parse.build import UNDEFINED_FUNCTIONS, power
 from derive.parse.latex_tokens import Token
 from derive.indexing import relabel, terms_of
-from derive.parse.names import canonical, greek_name, make
+from derive.parse.names import VARIANTS, canonical, greek_name, make
 from derive.vectors import is_vector
 
 FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
@@ -56,6 +56,8 @@ class Commands:
             if called in self.user or name == "ell":
                 return self.call(self.user.get(called) or Function(called), called, t)
             self.i = start  # \theta_0(1 - x): a product, as x_1(x + 1) is
+        if name not in self.functions and VARIANTS.get(name) in self.user:
+            name = VARIANTS[name]  # \varphi(x) where the text defined φ(x) = …: the same φ, as its symbol is
         if name in self.functions and self.is_function_command(t):
             self.take()
             return self.call(self.functions[name], t.text, t, unbraced=name not in ("sigma", "max", "min", *self.user))
@@ -74,7 +76,8 @@ class Commands:
             return self.layout()
         if name in NOT_YET:
             raise self.refuse(f"derive does not read \\{name} yet")
-        if name in ("partial", "nabla") and self.is_op("_", at=self.i + 1):
+        if name in ("partial", "nabla") and self.is_op("_", at=self.i + 1) or (
+                name == "partial" and self.is_op("^", at=self.i + 1) and self.is_op("_", at=self.i + 3)):
             return self.subscript_derivative()
         if name == "nabla" and (by := self.gradient_variable()) is not None:
             self.take()  # ∇J where the text defined J(𝐰): the gradient by 𝐰
@@ -175,8 +178,12 @@ class Commands:
     def is_function_command(self, t: Token) -> bool:
         """\\sin, \\erf, \\operatorname-like commands; σ and the user's Greek names only when called."""
         name = t.text[1:]
+        if name not in self.functions and VARIANTS.get(name) in self.user:
+            name = VARIANTS[name]  # \varphi of a φ the text defined
         if name not in self.functions or name == "sqrt":
             return False
+        if name == "sigma" and name in self.quantities and name not in self.user:
+            return False  # σ a quantity of the text (a spread, σ > 0): 2σ(…) multiplies, it calls no sigmoid
         if name == "sigma" or name in self.user or greek_name(name) is not None:
             j = self.i + 1  # t is the token at hand
             if self.is_op("^", at=j) and not self.prime_script_at(j + 1):
@@ -246,18 +253,27 @@ class Commands:
 
     def subscript_derivative(self) -> Expr:
         """\\partial_{\\theta_j} J and \\nabla_w L (w one variable): the derivative of what follows, as
-        \\frac{\\partial}{\\partial \\theta_j} would take it."""
+        \\frac{\\partial}{\\partial \\theta_j} would take it; \\partial_\\mu^2 \\ell and \\partial^2_\\mu \\ell twice."""
         t = self.take()
-        self.take()  # _
-        with self.deeper():
-            variable = self.script()
+        variable = order = None
+        while self.is_op("_", "^"):
+            script = self.take().text
+            with self.deeper():
+                if script == "_" and variable is None:
+                    variable = self.script()
+                elif script == "^" and order is None and t.text == r"\partial":
+                    order = self.script()  # \partial_\mu^2 \ell, \partial^2_\sigma \ell: the second derivative
+                else:
+                    raise self.refuse(f"{t.text} takes one subscript and at most one order", t)
         if not variable.is_Symbol:
             raise self.refuse(f"{t.text}_… takes one variable, or a vector as in \\nabla_{{\\mathbf{{w}}}}", t)
+        if order is not None and not (order.is_Integer and 1 <= order <= 9):
+            raise self.refuse("the order of \\partial^n_x is a whole number, as in \\partial^2_x f", t)
         if not (self.starts_factor() or self.is_op("-", "+")):
             raise self.error(f"{t.text}_{{…}} needs something to differentiate after it")
         with self.deeper():
             operand = self.power() if self.is_op("(", "[") else self.product()
-        return Derivative(operand, variable)
+        return Derivative(operand, (variable, 1 if order is None else int(order)))
 
     def differentiated(self, inside: int, close: int, after: int) -> Expr:
         """What d/dx applies to: the rest of the numerator (dy/dx); a bracket that follows, alone
@@ -294,6 +310,13 @@ class Commands:
         while k < len(tokens):
             if _d_kind(tokens[k]) != kind or k + 1 >= len(tokens):
                 return None
+            if (square := _bracketed_square(tokens, k + 1)) is not None:  # \partial (\sigma^2)^2: twice by σ²
+                k, var = square
+                n, k = _order(tokens, k)
+                if n is None:
+                    return None
+                found += [(make(canonical(var.text[1:] if var.kind == "command" else var.text, None, "")), 2)] * n
+                continue
             var = tokens[k + 1]
             base = var.text if var.kind == "letter" else var.text[1:] if var.kind == "command" else ""
             k += 2
@@ -391,6 +414,8 @@ class Commands:
         if low is None or high is None:
             raise self.refuse("an integral without bounds (+ C): derive reads \\int_a^b … \\, dx", t)
         k = self.differential_at()
+        if k is None and (over := self.differential_over()) is not None:
+            return Integral(over[1], (over[0], low, high))
         if k is None:
             raise self.refuse("an integral needs its differential after the integrand, as in "
                               "\\int_0^1 x^2 \\, dx", t)
@@ -408,6 +433,26 @@ class Commands:
         if not variable.is_Symbol:
             raise self.refuse("the variable of an integral is one name, as in dx or d\\theta", saved)
         return Integral(body, (variable, low, high))
+
+    def differential_over(self) -> tuple[Symbol, Expr] | None:
+        """\\frac{du}{u}, \\frac{dx}{1 + x^2} as a whole integrand: (u, 1/u); None for another form. What
+        follows such a fraction at once (\\frac{dx}{x} e^x) leaves the integrand in doubt: refused."""
+        j = self.i
+        if not (self.tokens[j].kind == "command" and self.tokens[j].text in (r"\frac", r"\dfrac", r"\tfrac")
+                and self.is_op("{", at=j + 1) and self.tokens[j + 2].kind == "letter" and self.tokens[j + 2].text == "d"
+                and self.tokens[j + 3].kind in ("letter", "command") and self.is_op("}", at=j + 4)
+                and self.is_op("{", at=j + 5)):
+            return None
+        self.i = j + 3
+        variable = self.letter(alone=True) if self.tok.kind == "letter" else self.command()
+        if not variable.is_Symbol or not self.is_op("}"):
+            raise self.refuse("the variable of an integral is one name, as in dx or d\\theta", self.tokens[j + 3])
+        self.take()
+        with self.deeper():
+            denominator = self.script()
+        if self.starts_factor():
+            raise self.refuse("a factor after \\frac{dx}{…}: write the integrand before its dx", self.tokens[j])
+        return variable, div(S.One, denominator)
 
     def differential_at(self) -> int | None:
         """The index of the d of the integral's dx (d\\theta, \\mathrm{d}x) at the integrand's level."""
@@ -463,6 +508,20 @@ def _by_squares(operand: Expr, variables: list[tuple]) -> Expr:
     for variable, n in variables:
         operand = Derivative(operand, variable) / (2 * variable) if n == 2 else Derivative(operand, variable)
     return operand
+
+
+def _bracketed_square(tokens: list[Token], k: int) -> tuple[int, Token] | None:
+    """At (\\sigma^2) or (\\sigma^{2}) in ∂(σ²)²: (where reading goes on, the letter's token); None if not so."""
+    texts = [t.text for t in tokens[k:k + 7]]
+    if len(texts) < 5 or texts[0] != "(" or tokens[k + 1].kind not in ("letter", "command") or texts[2] != "^":
+        return None
+    if tokens[k + 1].kind == "command" and not greek_name(texts[1][1:]):
+        return None
+    if texts[3:5] == ["2", ")"]:
+        return k + 5, tokens[k + 1]
+    if texts[3:7] == ["{", "2", "}", ")"]:
+        return k + 7, tokens[k + 1]
+    return None
 
 
 def _d_kind(t: Token) -> str | None:

@@ -543,7 +543,7 @@ class Reader(Arithmetic, Calls, Commands):
 
     def at_points(self, inner: Expr, opened: Token) -> Expr:
         """F|_{\\hat\\mu, \\hat\\sigma} is F at μ = μ̂ and σ = σ̂ (the estimates, each for its own letter);
-        F|_{\\mu = 0, \\sigma = 1} at the values given."""
+        F|_{\\mu = 0, \\sigma = 1} at the values given; F|_{\\sigma^2 = \\hat\\sigma^2} at σ = σ̂."""
         self.expect("{")
         tupled = self.is_op("(")
         if tupled:
@@ -555,7 +555,10 @@ class Reader(Arithmetic, Calls, Commands):
             if self.tok.kind == "relation" and self.tok.text == "=":
                 self.take()
                 with self.deeper():
-                    values[name] = self.sum()
+                    value = self.sum()
+                if name.is_Pow and name.exp == 2 and name.base.is_Symbol:  # σ² = σ̂²: σ is σ̂ (a spread, ≥ 0)
+                    name, value = name.base, value.base if value.is_Pow and value.exp == 2 else sqrt(value)
+                values[name] = value
             elif name.is_Symbol and (base := _undecorated(name)) is not None:
                 values[base] = name
             else:
