@@ -205,3 +205,32 @@ D &= \mathbb{E}_p\bigl[ \log p(X) - \log q(X) \bigr] \\
 \end{align}"""
     assert _every(text)[-1] == VALID
     assert _every(text.replace(r"+ \frac{(X - \mu_2)^2}", r"- \frac{(X - \mu_2)^2}"))[-1] == INVALID
+
+
+def test_a_link_that_holds_at_the_examples_numbers():
+    """∂L/∂z_2 = p_2 − y_2 with L = −log p_2 in an example that set 𝐲 = (0, 1, 0) just before: it holds at
+    y_2 = 1, and says so; at y_2 = 1 a wrong p_2 − 2 is still wrong."""
+    text = r"""Let $p_k = e^{z_k}/\sum_{m} e^{z_m}$ and $K = 3$; the true class is $2$, i.e. $\mathbf{y} = (0, 1, 0)$.
+\[ L = -\log p_2 \]
+\[ \frac{\partial L}{\partial z_2} = p_2 - y_2 \]"""
+    link = [k for c in check(text, "e.tex").chains for k in c.links][-1]
+    assert link.verdict == VALID and "y_2 = 1" in link.rule
+    assert _every(text.replace("= p_2 - y_2", "= p_2 - 2 y_2"))[-1] == INVALID
+
+
+def test_a_derivative_of_a_function_the_text_does_not_write_out_is_no_zero():
+    """∂/∂w_j of log Π P(y_i | 𝐱_i), P never written out: the model P leaves unwritten depends on w."""
+    from derive.verify import compare
+
+    got = compare(parse(r"\frac{\partial}{\partial w} P(y, x)", reader="latex"), parse(r"x y", reader="latex"))
+    assert got[0] is None and "does not write out" in got[1]
+
+
+def test_a_function_of_a_vector_at_a_number_is_refused():
+    """J(𝐰) = Σ_i (y_i − Σ_k x_ik w_k)², then J(ŵ) with one feature "written w for w_1" in words: not
+    J times ŵ, and not each w_k made ŵ."""
+    text = r"""$$ J(\mathbf{w}) = \sum_{i=1}^{n} \Bigl( y_i - \sum_{k=1}^{d} x_{ik} w_k \Bigr)^2 $$
+With one feature write $w$ for $w_1$:
+$$ J(\hat{w}) = \sum_{i=1}^{n} (y_i - \hat{w} x_i)^2 $$"""
+    link = [k for c in check(text, "j.tex").chains for k in c.links][-1]
+    assert link.verdict == UNDECIDED and "renames" in (link.reason or "")

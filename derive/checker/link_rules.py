@@ -268,6 +268,11 @@ BEFORE_COMPARING: tuple[Callable[[Pair], Link | None], ...] = (
 def worked_example(p: Pair, verdict: bool | None, method: str) -> Link | None:
     """dL/dw = −6 after "take w = 0, x = 3": the link at the example's numbers."""
     point = a_number_for(p.a, p.b, p.known, p.line) if verdict is not True else None
+    if (point is None or point[0] is None) and verdict is not True and None not in p.read:
+        # −log p_2 = −log ¼ after "𝐩 = (½, ¼, ¼)": the numbers the example gives the names as written,
+        # where their definitions bring in names it gives none (p_k through z_k through W, x, b)
+        read = a_number_for(*p.read, p.known, p.line)
+        point = read if read is not None and read[0] is not None else point
     if point is None:
         return None
     if point[0] is None:
@@ -510,5 +515,26 @@ def by_a_family_letter(p: Pair) -> Link | None:
     return None
 
 
-IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (by_a_family_letter, in_region, per_example, unstated_convention, independence, unit_length,
-                                                         special_case, in_words)
+def in_the_example(p: Pair) -> Link | None:
+    """∂L/∂z_2 = p_2 − y_2 in an example that said 𝐲 = (0, 1, 0) just before: it holds at y_2 = 1, the
+    example's number, which is what the link is about (it fails for another y_2)."""
+    by = {v.name.partition("_")[0] for e in (p.a, p.b) for d in e.atoms(Derivative) for v, _ in d.variable_count
+          if isinstance(v, Symbol)}  # (z_2 of ∂/∂z_2, and its family's other z's, stay variables)
+    near = {s: value for s, (value, line) in p.known.values.items()
+            if 0 <= p.line - line <= EXAMPLE_REACH and s in p.a.free_symbols | p.b.free_symbols
+            and s.name.partition("_")[0] not in by}
+    if not near:
+        return None
+    try:
+        holds, how = compare(p.a.xreplace(near), p.b.xreplace(near))  # (no derivative is by these names)
+    except (ValueError, TypeError, NotImplementedError):
+        return None
+    if holds is not True:
+        return None
+    shown = ", ".join(f"{plain(s)} = {plain(v)}" for s, v in sorted(near.items(), key=str))
+    return p.link(VALID, how, rule=f"at the example's {shown} (line {max(p.known.values[s][1] for s in near)})")
+
+
+IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
+    by_a_family_letter, in_region, per_example, unstated_convention, independence, unit_length, special_case,
+    in_words, in_the_example)

@@ -4,6 +4,8 @@ And what is left unknown stays unknown: dy/dx of a y nobody defined depends on x
 
 from __future__ import annotations
 
+import re
+
 from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, Subs, Sum, Symbol, sqrt
 from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
@@ -106,8 +108,9 @@ def substituted(expr: Expr, known: Definitions, variable: str, declared: bool = 
     were whole. LimitError (the link is undecided) when the definitions written out pass the node
     limit or refer to each other in a circle (s = ln σ and σ = e^s, where neither is the variable)."""
     writer = Writer(known.symbols, known.calls, upstream)
-    if declared and split(variable):  # δ_k = ∂L/∂a_k = (ŷ − y) v_k h_k (1 − h_k): every a_m stays a_m
-        writer.differentiating = frozenset({split(variable)[0]})
+    member = split(variable) or re.fullmatch(r"([A-Za-z]+)_(\d+)", variable)  # (∂/∂z_2: a member too)
+    if declared and member:  # δ_k = ∂L/∂a_k = (ŷ − y) v_k h_k (1 − h_k): every a_m stays a_m
+        writer.differentiating = frozenset({member[0] if isinstance(member, tuple) else member.group(1)})
     return writer.out(expr, frozenset({names.make(variable)}), ())
 
 

@@ -697,8 +697,10 @@ class Reader(Arithmetic, Calls, Commands):
         if t.text == "σ":
             return FUNCTIONS["sigma"]
         if t.text in UNDEFINED_FUNCTIONS or self.primes_follow() or self.several_arguments(self.i) \
-                or self.vector_argument(self.i):
-            return Function(t.text)  # y'(x): the derivative of a function y; J(𝐰) a function of a vector
+                or self.vector_argument(self.i) or t.text in self.gradients:
+            # y'(x): the derivative of a function y; J(𝐰) a function of a vector, and so J(ŵ) after the
+            # text defined J(𝐰) = … (never J times ŵ)
+            return Function(t.text)
         return None
 
     def vector_argument(self, j: int) -> bool:
