@@ -57,20 +57,6 @@ def _finished(expr: Expr) -> Expr:
 finished = _finished  # (for the checker: an implication's equations worked out)
 
 
-def _hidden_dependence(expr: Expr) -> str | None:
-    """Why ∂/∂w of P(y_i | 𝐱_i), a function the text does not write out, is no 0: the model it leaves
-    unwritten may depend on w. None where every derivative's unknown functions take its variable."""
-    for d in expr.atoms(Derivative):
-        by = {v for v, _ in d.variable_count}
-        for f in d.expr.atoms(AppliedUndef):
-            names_in = {str(n.base.label) if isinstance(n, Indexed) else n.name
-                        for n in f.free_symbols | f.atoms(Indexed) if hasattr(n, "name") or isinstance(n, Indexed)}
-            if not any(v in f.free_symbols or str(v).partition("_")[0] in names_in for v in by):
-                return (f"the derivative of {type(f).__name__}, which the text does not write out, by "
-                        f"{', '.join(sorted(map(str, by)))}: it may depend on them through what it leaves unwritten")
-    return None
-
-
 def _logs_of_products(expr: Expr) -> Expr:
     """log Π_i f_i as Σ_i log f_i, as every text takes a log-likelihood (its factors are densities,
     positive): its derivatives are the same, and written out at n = 4 the product rule's terms took
@@ -267,8 +253,6 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if a == b:
         return True, "identical"
     a, b = _logs_of_products(a), _logs_of_products(b)
-    if (hidden := _hidden_dependence(a) or _hidden_dependence(b)) is not None:
-        return None, hidden
     if free_indices(a, b):  # z_i beside z_j: one variable when i = j, which no algebra on two symbols knows
         return by_instances(a, b, compare)
     if has_moments(a, b):  # E[X²] − E[X]²: a polynomial in moments, each an unknown number

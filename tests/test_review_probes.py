@@ -219,11 +219,11 @@ def test_a_link_that_holds_at_the_examples_numbers():
 
 
 def test_a_derivative_of_a_function_the_text_does_not_write_out_is_no_zero():
-    """∂/∂w_j of log Π P(y_i | 𝐱_i), P never written out: the model P leaves unwritten depends on w."""
-    from derive.verify import compare
-
-    got = compare(parse(r"\frac{\partial}{\partial w} P(y, x)", reader="latex"), parse(r"x y", reader="latex"))
-    assert got[0] is None and "does not write out" in got[1]
+    """∂/∂w of log Π P(y_i | x_i), P never written out: the model P leaves unwritten depends on w."""
+    text = r"""$$ \ell(w) = \log \prod_{i=1}^{n} P(y_i \mid x_i) $$
+$$ \frac{\partial \ell}{\partial w} = \sum_{i=1}^{n} (y_i - w x_i) x_i $$"""
+    link = [k for c in check(text, "p.tex").chains for k in c.links][-1]
+    assert link.verdict == UNDECIDED  # (it was 0 against the sum: invalid)
 
 
 def test_a_function_of_a_vector_at_a_number_is_refused():
@@ -234,3 +234,12 @@ With one feature write $w$ for $w_1$:
 $$ J(\hat{w}) = \sum_{i=1}^{n} (y_i - \hat{w} x_i)^2 $$"""
     link = [k for c in check(text, "j.tex").chains for k in c.links][-1]
     assert link.verdict == UNDECIDED and "renames" in (link.reason or "")
+
+
+def test_independence_said_later_does_not_judge_a_display_before_it():
+    """"X and Y independent" after a display speaks of what follows it, not of that display: a dropped
+    covariance term before it is never made valid by it."""
+    slip = r"""$$ \operatorname{Var}(X + Y) = \operatorname{Var}(X) + \operatorname{Var}(Y) $$"""
+    later = slip + "\nFrom here on, $X$ and $Y$ are independent.\n" + slip
+    verdicts = _every(later)
+    assert verdicts[0] != VALID and verdicts[1] == VALID

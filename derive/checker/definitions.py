@@ -250,7 +250,7 @@ def region_of(formula: str) -> Expr | None:
 
 def _parameters(text: str) -> list[str | None]:
     """The names of a quantity's parameters: μ, σ of (\\mu, \\sigma); p, q of (p \\,\\|\\, q); μ, σ of
-    (\\mu, \\sigma^2), a likelihood in the variance (see _squares)."""
+    (\\mu, \\sigma^2), a likelihood in the variance (see _called_with)."""
     return [_name_of(_SQUARED.sub(r"\1", p.strip())) for p in _parts(text)]
 
 
@@ -390,9 +390,14 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         if chain.inline and chain.order in points and (d := definition_of(chain)) is not None and d[0] == "symbol":
             continue  # (a point such as ‖u‖ = 1 is still a condition on what follows: see _add_condition)
         _add(found, chain, cases, results, naming)
-    for line, words, _ in prose:  # ("i.i.d. data", "X and Y independent"): where the text says it
+    # where a line of prose stands among the displays and formulas (it was (0, line): before all of
+    # them, so "X and Y independent" at line 71 applied to a display at line 63)
+    placed = sorted([(item.file, item.line, item.order) for item in inline] +
+                    [(block.file, block.line, block.order) for block in blocks])
+    for line, words, file in prose:  # ("i.i.d. data", "X and Y independent"): where the text says it
         if _INDEPENDENT.search(words):
-            found.entries.append(((0, line), line, "independent", None, None))
+            before = [order for f, at, order in placed if f == file and at <= line]
+            found.entries.append(((max(before, default=0), line), line, "independent", None, None))
     found.entries += [((item.order, item.line), item.line, "law", letter, law) for item, letter, law in laws(inline, prose)]
     for item in inline:  # "call this $u_j$": a family named in the prose, perhaps without a formula
         if (name := names.spelled(item.formula.strip())) is not None and (parts := split(name)) and len(parts[1]) == 1:

@@ -258,9 +258,25 @@ def starred(p: Pair) -> Link | None:
     return None
 
 
+def hidden_dependence(p: Pair) -> Link | None:
+    """∂/∂w_j of P(y_i | 𝐱_i), a function the text does not write out, whose arguments do not show w:
+    the model it leaves unwritten depends on w, so the derivative is no 0 to judge."""
+    for e in (p.a, p.b):
+        for d in (e.atoms(Derivative) if e is not None else ()):
+            by = {v for v, _ in d.variable_count}
+            for f in d.expr.atoms(AppliedUndef):
+                shown = {str(t.base.label) for t in f.atoms(Indexed)} | {s.name for s in f.free_symbols
+                                                                         if isinstance(s, Symbol)}
+                if not any(v in f.free_symbols or str(v).partition("_")[0] in shown for v in by):
+                    return p.link(UNDECIDED, reason=f"the derivative of {type(f).__name__}, which the text does not "
+                                                    f"write out, by {', '.join(sorted(map(plain, by)))}: it may "
+                                                    "depend on it through what it leaves unwritten")
+    return None
+
+
 BEFORE_COMPARING: tuple[Callable[[Pair], Link | None], ...] = (
     approximation, inequality, restated, definition, given_a_value, unread, unreadable_definition,
-    one_sided_matrices, differentials, starred)
+    one_sided_matrices, differentials, starred, hidden_dependence)
 
 
 # --- with the sides compared: what the text states around the link ------------------------------
