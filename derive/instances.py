@@ -54,7 +54,7 @@ def free_indices(a: Expr, b: Expr) -> list[str]:
     summed: set[str] = set()
     terms = False
     for node in [*preorder(a), *preorder(b)]:
-        if isinstance(node, Symbol) and (parts := split(node.name) or _numbered_delta(node.name)):
+        if isinstance(node, Symbol) and (parts := _index_parts(node.name)):
             subs.setdefault(parts[0], set()).add(parts[1])
         elif isinstance(node, Indexed):
             terms = True
@@ -69,7 +69,7 @@ def free_indices(a: Expr, b: Expr) -> list[str]:
         return []
     free: set[str] = set()
     for node in [*preorder(a), *preorder(b)]:
-        if isinstance(node, Symbol) and (parts := split(node.name) or _numbered_delta(node.name)) and set(
+        if isinstance(node, Symbol) and (parts := _index_parts(node.name)) and set(
                 c for c in parts[1] if c.isalpha()) <= letters:
             free |= {c for c in parts[1] if c.isalpha()}  # (and the c of δ_1c: class 1 against the true one)
     free |= {s.name for e in (a, b) for s in _free_in_terms(e)}
@@ -121,6 +121,11 @@ def _lowest(a: Expr, b: Expr) -> int:
     return 1
 
 
+def _index_parts(name: str) -> tuple[str, str] | None:
+    """(letter, indices) of z_j and w_ij, and of δ_1c (see _numbered_delta); None for another name."""
+    return split(name) or _numbered_delta(name)
+
+
 def _numbered_delta(name: str) -> tuple[str, str] | None:
     """('delta', '1c') of δ_1c: a Kronecker delta between a written index and a letter (y_1 of a one-hot
     y_k = δ_kc); None for any other name."""
@@ -138,7 +143,7 @@ def _renamed(expr: Expr, sizes: dict[Symbol, int], values: dict[str, int], bound
     if isinstance(expr, Symbol):
         if expr in sizes:
             return Integer(sizes[expr])
-        parts = split(expr.name) or _numbered_delta(expr.name)
+        parts = _index_parts(expr.name)
         if parts and all(c in values or c.isdigit() for c in parts[1]) and any(c in values for c in parts[1]):
             return _term(parts[0], tuple(values[c] if c in values else int(c) for c in parts[1]))  # δ_1c at c = 1
         return expr

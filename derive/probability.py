@@ -120,12 +120,17 @@ def guessed(*exprs: Expr) -> bool:
     return not _capitals(averaged(*exprs))
 
 
-def exchanged(*exprs: Expr) -> bool:
-    """Whether a link writes the data x_i beside the random X_i of the same letter ("replacing the data
-    by the random sample"): which of them an expectation averages over, the text says only in words."""
-    letters = {str(n.base.label) for e in exprs for n in e.atoms(Indexed)} | {
-        s.name.partition("_")[0] for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}
-    return any(len(c) == 1 and c.islower() and c.upper() in letters for c in letters)
+def exchanged(a: Expr, b: Expr) -> bool:
+    """Whether one side averages the data x_i and the other the random X_i of the same letter ("replacing
+    the data by the random sample"): which of them E averages over, the text says only in words."""
+    def letters(e: Expr) -> set[str]:
+        inside = averaged(e)
+        return {str(s.base.label) if isinstance(s, Indexed) else s.name.partition("_")[0] for s in inside} | {
+            str(t.base.label) for node in preorder(e) if isinstance(node, OPERATORS) for t in node.atoms(Indexed)}
+
+    left, right = letters(a), letters(b)
+    return any(len(c) == 1 and c.islower() and c.upper() in other
+               for mine, other in ((left, right), (right, left)) for c in mine)
 
 
 def averaged(*exprs: Expr) -> set[Symbol]:

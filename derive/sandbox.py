@@ -221,21 +221,25 @@ class OverBudget(BaseException):
 
 @contextmanager
 def budget(seconds: float) -> Iterator[None]:
-    """Raise OverBudget in the block after `seconds` of wall-clock time (again every second, should a
-    handler swallow it), so that one slow link costs the document that link, not all of it. Only in
-    the main thread of a child that run_limited forked: elsewhere the block runs unbounded (the signal
-    and timer belong to the process, and a caller's own alarm must be left alone)."""
+    """Raise OverBudget in the block after `seconds` of this process's CPU time (again every second,
+    should a handler swallow it), so that one slow link costs the document that link, not all of it.
+    CPU time, not wall-clock: a loaded machine reaches the same verdicts. Only in the main thread of a
+    child that run_limited forked: elsewhere the block runs unbounded (the timer belongs to the process,
+    and a caller's own must be left alone)."""
     if not _in_worker or threading.current_thread() is not threading.main_thread():
         yield
         return
+    armed = [True]
 
     def expired(signum: int, frame: Any) -> None:
-        raise OverBudget
+        if armed[0]:  # (a signal already on its way as the block ends raises nothing)
+            raise OverBudget
 
-    before = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    before = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds, 1.0)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, before)
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, before)

@@ -25,7 +25,7 @@ from sympy import (Abs, Add, Derivative, Expr, Float, Heaviside, Indexed, Integr
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
-from derive.functions import NamedFunction
+from derive.functions import DefinedFunction, NamedFunction
 from derive.instances import bounds_of, by_instances, free_indices, instance
 from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
@@ -58,31 +58,53 @@ finished = _finished  # (for the checker: an implication's equations worked out)
 
 
 def _logs_of_products(expr: Expr) -> Expr:
-    """log Π_i f_i as Σ_i log f_i, as every text takes a log-likelihood (its factors are densities,
-    positive): its derivatives are the same, and written out at n = 4 the product rule's terms took
-    tens of seconds a link (where a factor is negative no side has a real value to compare)."""
+    """log Π_i f_i as Σ_i log f_i where each f_i is surely positive (a density: e^u/√(2πσ²)): the same
+    value, and written out at n = 4 the product rule's terms took tens of seconds a link."""
     if not expr.has(Product):
         return expr
-    return expr.replace(lambda e: isinstance(e, log) and isinstance(e.args[0], Product),
-                        lambda e: Sum(_log_split(e.args[0].function), *e.args[0].limits))
+    return expr.replace(lambda e: isinstance(e, log) and isinstance(e.args[0], Product) and _surely_positive_term(
+        e.args[0].function), lambda e: Sum(_log_split(e.args[0].function), *e.args[0].limits))
+
+
+def _surely_positive_term(term: Expr) -> bool:
+    return all(_surely_positive(f) for f in Mul.make_args(term))
 
 
 def _logs_of_densities(expr: Expr) -> Expr:
     """log p(X) of a density the text defined (p = 𝒩(μ₁, σ₁²)) written out and split: under E it is
     then a polynomial in X, whose moments relate to the other side's (E_p[log p(X) − log q(X)])."""
-    return expr.replace(lambda e: isinstance(e, log) and isinstance(e.args[0], NamedFunction),
+    return expr.replace(lambda e: isinstance(e, log) and isinstance(e.args[0], DefinedFunction),
                         lambda e: _log_split(_in_exp(e.args[0])))
 
 
 def _log_split(term: Expr) -> Expr:
-    """log of one factor of a likelihood, its product split into a sum and log e^u written u (u real):
-    log(e^{-(x_i - μ)²/2σ²}/√(2πσ²)) is -(x_i - μ)²/2σ² - log √(2πσ²), whose derivatives are short."""
-    if isinstance(term, Mul):
+    """log of one factor of a likelihood, its product split into a sum and log e^u written u, where
+    every factor is surely positive: log(e^{-(x_i - μ)²/2σ²}/√(2πσ²)) is -(x_i - μ)²/2σ² - log √(2πσ²),
+    whose derivatives are short. Anything else stays log(term) (log((-2)(-3)) is no log(-2) + log(-3))."""
+    if isinstance(term, Mul) and all(_surely_positive(f) for f in term.args):
         return Add(*(_log_split(f) for f in term.args))
+    power = _real_exponent(term)
+    return power if power is not None else log(term)
+
+
+def _real_exponent(term: Expr) -> Expr | None:
+    """u of e^u where u is a rational function of real symbols (real wherever it has a value), else None."""
     power = term.args[0] if isinstance(term, exp) else term.exp if term.is_Pow and term.base == S.Exp1 else None
-    if power is not None and not power.has(S.ImaginaryUnit) and all(s.is_real for s in power.free_symbols):
-        return power  # (u real wherever it has a value: -(x - μ)²/2σ² at σ ≠ 0)
-    return log(term)
+    if power is None or power.has(S.ImaginaryUnit) or not all(s.is_real for s in power.free_symbols):
+        return None
+    return power if power.is_rational_function(*power.free_symbols) else None
+
+
+def _surely_positive(factor: Expr) -> bool:
+    """e^u (u real), a positive number, |x|^a, (σ²)^a: > 0 wherever it has a value (0^a has none)."""
+    if factor.is_positive or _real_exponent(factor) is not None:
+        return True
+    if isinstance(factor, Mul):
+        return all(_surely_positive(f) for f in factor.args)
+    if factor.is_Pow:
+        return bool(factor.base.is_nonnegative) and bool(factor.exp.is_real) and (
+            factor.exp.is_negative or factor.base.is_positive) is not False
+    return isinstance(factor, Abs)
 
 
 @lru_cache(maxsize=256)

@@ -79,6 +79,10 @@ class Definitions:
     laws: dict[str, tuple[Expr, Expr, int]] = field(default_factory=dict)  # X → (mean, variance, line)
     regions: list[tuple[Expr, int]] = field(default_factory=list)  # "on $r > \delta$": (r > δ, line)
     ahead: dict[str, str] = field(default_factory=dict)  # u → x: u(x) = … is defined only after here
+    displays_end: list[int] = field(default_factory=list)  # the last line of each display so far
+    # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
+    # new definition may only restate the old one, a claim to check)
+    previous: dict[Symbol, Expr] = field(default_factory=dict)
 
     def functions_in(self, text: str) -> dict[str, type]:
         """The functions to read text with: those defined so far, and one defined only later where text
@@ -87,10 +91,6 @@ class Definitions:
         ahead = {name: Function(name) for name, var in self.ahead.items() if name not in self.functions
                  and re.search(rf"(?<![\\A-Za-z]){re.escape(name)}\s*\(\s*{re.escape(var)}\s*\)", text)}
         return {**self.functions, **ahead} if ahead else self.functions
-    displays_end: list[int] = field(default_factory=list)  # the last line of each display so far
-    # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
-    # new definition may only restate the old one, a claim to check)
-    previous: dict[Symbol, Expr] = field(default_factory=dict)
 
     def undefined_reason(self, names: list[str]) -> str:
         """Why a chain that uses names nobody defined before it cannot be decided."""
@@ -395,9 +395,13 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     placed = sorted([(item.file, item.line, item.order) for item in inline] +
                     [(block.file, block.line, block.order) for block in blocks])
     for line, words, file in prose:  # ("i.i.d. data", "X and Y independent"): where the text says it
-        if _INDEPENDENT.search(words):
+        if (m := _INDEPENDENT.search(words)) is not None:
+            line += words[:m.start()].count("\n")  # (a piece of prose starts where the display before it ends)
+            mine = [order for f, _, order in placed if f == file]
+            if not mine:  # a file of prose alone (an \input): where it stands among the others is unknown
+                continue
             before = [order for f, at, order in placed if f == file and at <= line]
-            found.entries.append(((max(before, default=0), line), line, "independent", None, None))
+            found.entries.append(((max(before, default=min(mine)), line), line, "independent", None, None))
     found.entries += [((item.order, item.line), item.line, "law", letter, law) for item, letter, law in laws(inline, prose)]
     for item in inline:  # "call this $u_j$": a family named in the prose, perhaps without a formula
         if (name := names.spelled(item.formula.strip())) is not None and (parts := split(name)) and len(parts[1]) == 1:

@@ -258,25 +258,9 @@ def starred(p: Pair) -> Link | None:
     return None
 
 
-def hidden_dependence(p: Pair) -> Link | None:
-    """∂/∂w_j of P(y_i | 𝐱_i), a function the text does not write out, whose arguments do not show w:
-    the model it leaves unwritten depends on w, so the derivative is no 0 to judge."""
-    for e in (p.a, p.b):
-        for d in (e.atoms(Derivative) if e is not None else ()):
-            by = {v for v, _ in d.variable_count}
-            for f in d.expr.atoms(AppliedUndef):
-                shown = {str(t.base.label) for t in f.atoms(Indexed)} | {s.name for s in f.free_symbols
-                                                                         if isinstance(s, Symbol)}
-                if not any(v in f.free_symbols or str(v).partition("_")[0] in shown for v in by):
-                    return p.link(UNDECIDED, reason=f"the derivative of {type(f).__name__}, which the text does not "
-                                                    f"write out, by {', '.join(sorted(map(plain, by)))}: it may "
-                                                    "depend on it through what it leaves unwritten")
-    return None
-
-
 BEFORE_COMPARING: tuple[Callable[[Pair], Link | None], ...] = (
     approximation, inequality, restated, definition, given_a_value, unread, unreadable_definition,
-    one_sided_matrices, differentials, starred, hidden_dependence)
+    one_sided_matrices, differentials, starred)
 
 
 # --- with the sides compared: what the text states around the link ------------------------------
@@ -284,7 +268,8 @@ BEFORE_COMPARING: tuple[Callable[[Pair], Link | None], ...] = (
 def worked_example(p: Pair, verdict: bool | None, method: str) -> Link | None:
     """dL/dw = −6 after "take w = 0, x = 3": the link at the example's numbers."""
     point = a_number_for(p.a, p.b, p.known, p.line) if verdict is not True else None
-    if (point is None or point[0] is None) and verdict is not True and None not in p.read:
+    if (point is None or point[0] is None) and verdict is not True and None not in p.read \
+            and not any(e.has(Derivative) for e in p.read):  # (∂L/∂z_2 needs L written out: never L's number)
         # −log p_2 = −log ¼ after "𝐩 = (½, ¼, ¼)": the numbers the example gives the names as written,
         # where their definitions bring in names it gives none (p_k through z_k through W, x, b)
         read = a_number_for(*p.read, p.known, p.line)
@@ -532,8 +517,9 @@ def by_a_family_letter(p: Pair) -> Link | None:
 
 
 def in_the_example(p: Pair) -> Link | None:
-    """∂L/∂z_2 = p_2 − y_2 in an example that said 𝐲 = (0, 1, 0) just before: it holds at y_2 = 1, the
-    example's number, which is what the link is about (it fails for another y_2)."""
+    """∂L/∂z_2 = p_2 − y_2 in an example that said 𝐲 = (0, 1, 0) just before: it fails in general but
+    holds at y_2 = 1. Undecided, and said so: whether the link speaks of the example or in general, the
+    text alone tells (a general claim that fails is wrong even where the numbers save it)."""
     by = {v.name.partition("_")[0] for e in (p.a, p.b) for d in e.atoms(Derivative) for v, _ in d.variable_count
           if isinstance(v, Symbol)}  # (z_2 of ∂/∂z_2, and its family's other z's, stay variables)
     near = {s: value for s, (value, line) in p.known.values.items()
@@ -542,15 +528,32 @@ def in_the_example(p: Pair) -> Link | None:
     if not near:
         return None
     try:
-        holds, how = compare(p.a.xreplace(near), p.b.xreplace(near))  # (no derivative is by these names)
+        holds, _ = compare(p.a.xreplace(near), p.b.xreplace(near))  # (no derivative is by these names)
     except (ValueError, TypeError, NotImplementedError):
         return None
     if holds is not True:
         return None
     shown = ", ".join(f"{plain(s)} = {plain(v)}" for s, v in sorted(near.items(), key=str))
-    return p.link(VALID, how, rule=f"at the example's {shown} (line {max(p.known.values[s][1] for s in near)})")
+    return p.link(UNDECIDED, reason=f"wrong in general, but holds at the example's {shown} "
+                                    f"(line {max(p.known.values[s][1] for s in near)})")
+
+
+def hidden_dependence(p: Pair) -> Link | None:
+    """∂/∂w_j of P(y_i | 𝐱_i), a function the text does not write out, whose arguments do not show w:
+    the model it leaves unwritten depends on w, so a derivative that came out 0 is no verdict."""
+    for e in (p.a, p.b):
+        for d in (e.atoms(Derivative) if e is not None else ()):
+            by = {v for v, _ in d.variable_count}
+            for f in d.expr.atoms(AppliedUndef):
+                shown = {str(t.base.label) for t in f.atoms(Indexed)} | {s.name.partition("_")[0] for s in f.free_symbols
+                                                                         if isinstance(s, Symbol)}
+                if not any(v in f.free_symbols or str(v).partition("_")[0] in shown for v in by):
+                    return p.link(UNDECIDED, reason=f"the derivative of {type(f).__name__}, which the text does not "
+                                                    f"write out, by {', '.join(sorted(map(plain, by)))}: it may "
+                                                    "depend on it through what it leaves unwritten")
+    return None
 
 
 IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
-    by_a_family_letter, in_region, per_example, unstated_convention, independence, unit_length, special_case,
-    in_words, in_the_example)
+    by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention, independence,
+    unit_length, special_case, in_words, in_the_example)

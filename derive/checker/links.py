@@ -71,9 +71,10 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
                     summed=summed[i] or summed[i + 1], deltas=deltas[i] + deltas[i + 1], undefined=undefined)
         try:
             with budget(LINK_SECONDS):
-                report.links.append(judge(pair))
+                link = judge(pair)
         except OverBudget:
-            report.links.append(pair.link(UNDECIDED, reason=f"judging it took longer than {LINK_SECONDS:g} s"))
+            link = pair.link(UNDECIDED, reason=f"judging it took longer than {LINK_SECONDS:g} s")
+        report.links.append(link)
     if solving:
         _set_to_zero(report, exprs)
     _locate(report, exprs, set(chain.relations))

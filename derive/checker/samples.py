@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
-from sympy import Expr, Integral, Symbol, oo
+from sympy import Expr, Integral, S, Symbol, oo
 
 from derive.checker.documents import Inline
 from derive.errors import DeriveError
 from derive.parse import parse
+from derive.verify import compare
 
 
 # X_1, \dots, X_n; x_1, x_2, \ldots, x_{N}: a sample of n terms named by one letter
@@ -129,6 +130,8 @@ def _law_by_density(letter: str, density: str, where: str) -> tuple[Expr, Expr] 
                                                         else None)
     if variable is None or lower.has(variable) or upper.has(variable):
         return None
+    if compare(Integral(f, (variable, lower, upper)), S.One)[0] is not True:
+        return None  # "density 2x on [0, 2]" integrates to 4: no density, and no law derive could trust
     mean = Integral(variable * f, (variable, lower, upper))
     return mean, Integral(variable ** 2 * f, (variable, lower, upper)) - mean ** 2
 

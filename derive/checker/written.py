@@ -108,10 +108,18 @@ def substituted(expr: Expr, known: Definitions, variable: str, declared: bool = 
     were whole. LimitError (the link is undecided) when the definitions written out pass the node
     limit or refer to each other in a circle (s = ln σ and σ = e^s, where neither is the variable)."""
     writer = Writer(known.symbols, known.calls, upstream)
-    member = split(variable) or re.fullmatch(r"([A-Za-z]+)_(\d+)", variable)  # (∂/∂z_2: a member too)
-    if declared and member:  # δ_k = ∂L/∂a_k = (ŷ − y) v_k h_k (1 − h_k): every a_m stays a_m
-        writer.differentiating = frozenset({member[0] if isinstance(member, tuple) else member.group(1)})
+    family = _family_of(variable)
+    if declared and family:  # δ_k = ∂L/∂a_k = (ŷ − y) v_k h_k (1 − h_k): every a_m stays a_m
+        writer.differentiating = frozenset({family})
     return writer.out(expr, frozenset({names.make(variable)}), ())
+
+
+def _family_of(variable: str) -> str | None:
+    """a of a_k, and z of z_2 (∂/∂z_2 is by a member of the z's too, which split() leaves out)."""
+    if parts := split(variable):
+        return parts[0]
+    m = re.fullmatch(r"([A-Za-z]+)_(\d+)", variable)
+    return m.group(1) if m else None
 
 
 class Writer:

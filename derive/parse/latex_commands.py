@@ -182,8 +182,10 @@ class Commands:
             name = VARIANTS[name]  # \varphi of a φ the text defined
         if name not in self.functions or name == "sqrt":
             return False
-        if name == "sigma" and name in self.quantities and name not in self.user:
-            return False  # σ a quantity of the text (a spread, σ > 0): 2σ(…) multiplies, it calls no sigmoid
+        if name == "sigma" and name in self.quantities and name not in self.user and self.calls_at(self.i + 1):
+            # the text says σ > 0 (a spread): 2σ(…) may be σ times a bracket, or the sigmoid of it
+            raise self.refuse("σ(…) where the text says σ > 0: σ times a bracket, or the sigmoid? write "
+                              "σ \\cdot (…), or define the sigmoid under another name", t)
         if name == "sigma" or name in self.user or greek_name(name) is not None:
             j = self.i + 1  # t is the token at hand
             if self.is_op("^", at=j) and not self.prime_script_at(j + 1):
