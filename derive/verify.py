@@ -74,7 +74,15 @@ def _logs_of_densities(expr: Expr) -> Expr:
     """log p(X) of a density the text defined (p = 𝒩(μ₁, σ₁²)) written out and split: under E it is
     then a polynomial in X, whose moments relate to the other side's (E_p[log p(X) − log q(X)])."""
     return expr.replace(lambda e: isinstance(e, log) and isinstance(e.args[0], DefinedFunction),
-                        lambda e: _log_split(_in_exp(e.args[0])))
+                        lambda e: _log_of_positive(_in_exp(e.args[0])))
+
+
+def _log_of_positive(value: Expr) -> Expr:
+    """log of a product known to be positive (a density where its log is real): Σ log|f| over its real
+    factors, log e^u = u; exact wherever the product is positive, whatever the signs of the factors."""
+    if not isinstance(value, Mul) or not all(s.is_real for s in value.free_symbols) or value.has(S.ImaginaryUnit):
+        return log(value)
+    return Add(*(_log_split(f) if _surely_positive(f) else log(Abs(f)) for f in value.args))
 
 
 def _log_split(term: Expr) -> Expr:

@@ -245,3 +245,16 @@ def test_independence_said_later_does_not_judge_a_display_before_it():
     later = slip + "\nFrom here on, $X$ and $Y$ are independent.\n" + slip
     verdicts = _every(later)
     assert verdicts[0] != VALID and verdicts[1] == VALID
+
+
+def test_the_log_of_a_density_whose_factors_have_no_known_sign():
+    """p(x) = (σ₁√(2π))^{-1} e^{…}: σ₁'s sign is unknown to the factor, but p > 0 where log p is real, so
+    log p = −log|σ₁√(2π)| − (x − μ₁)²/2σ₁², and the KL step is decided; a sign slip stays wrong."""
+    text = r"""Let $\sigma_1, \sigma_2 > 0$, $p(x) = (\sigma_1\sqrt{2\pi})^{-1} \exp\bigl(-(x - \mu_1)^2 / (2\sigma_1^2)\bigr)$
+and $q(x) = (\sigma_2\sqrt{2\pi})^{-1} \exp\bigl(-(x - \mu_2)^2 / (2\sigma_2^2)\bigr)$.
+\begin{align}
+D &= \mathbb{E}\bigl[ \log p(X) - \log q(X) \bigr] \\
+  &= \mathbb{E}\Bigl[ \log\frac{\sigma_2}{\sigma_1} - \frac{(X - \mu_1)^2}{2\sigma_1^2} + \frac{(X - \mu_2)^2}{2\sigma_2^2} \Bigr]
+\end{align}"""
+    assert _every(text)[-1] == VALID
+    assert _every(text.replace(r"+ \frac{(X - \mu_2)^2}", r"- \frac{(X - \mu_2)^2}"))[-1] == INVALID
