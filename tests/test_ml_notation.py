@@ -617,10 +617,24 @@ def test_a_likelihood_in_the_variance():
 
 
 def test_a_link_over_its_time_is_undecided_and_says_so(monkeypatch):
-    """One slow link costs the document that link, not all of it (the budget is a signal in the child)."""
+    """One slow link costs the document that link, not all of it (the budget is a CPU timer in the
+    forked child). The judge is made slow on purpose: 0.3 s of CPU against a budget of 0.05 s."""
+    import time
+
     import derive.checker.links as links
-    monkeypatch.setattr(links, "LINK_SECONDS", 1e-3)  # (CPU time: each link below takes far more)
-    got = check(r"$$ \sum_{k=1}^{n} \bigl(\sin^2(k x) + \cos^2(k x)\bigr) = n $$").links
-    assert [k.verdict for k in got] == [UNDECIDED] and "took longer" in got[0].reason
+
+    judge = links.judge
+
+    def slow(pair):
+        started = time.process_time()
+        while time.process_time() - started < 0.3:
+            pass
+        return judge(pair)
+
+    text = r"$$ x^2 + 2x + 1 = (x + 1)^2 = (x + 2)^2 $$"
+    monkeypatch.setattr(links, "judge", slow)
+    monkeypatch.setattr(links, "LINK_SECONDS", 0.05)
+    got = check(text).links
+    assert [k.verdict for k in got] == [UNDECIDED, UNDECIDED] and "took longer" in got[0].reason
     monkeypatch.setattr(links, "LINK_SECONDS", 15.0)
-    assert [k.verdict for k in check(r"$$ \sum_{k=1}^{n} \bigl(\sin^2(k x) + \cos^2(k x)\bigr) = n $$").links] == [VALID]
+    assert [k.verdict for k in check(text).links] == [VALID, INVALID]
