@@ -97,7 +97,8 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
 
 
 def _spreads(known: Definitions) -> set[str]:
-    """{"sigma"} where the text says σ > 0: a standard deviation, whose σ(…) is a product, no sigmoid."""
+    """{"sigma"} where the text says σ > 0: a standard deviation, so that the reader refuses σ(…) there
+    (σ times a bracket, or the sigmoid?) instead of calling the sigmoid."""
     return {"sigma"} if known.assumptions.get("sigma", ("",))[0] in ("positive", "nonnegative") else set()
 
 
