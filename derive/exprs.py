@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterator
 
-from sympy import Add, Basic, Derivative, Expr, Mul, Pow, S, Symbol, evaluate
+from sympy import Add, Basic, Derivative, Expr, Mul, Pow, S, Symbol, evaluate, sqrt
 from sympy.core.function import AppliedUndef
 
 
@@ -49,6 +49,12 @@ def fraction(expr: Expr) -> tuple[Expr, Expr] | None:
             num = [f for f in expr.args if not (isinstance(f, Pow) and f.exp == S.NegativeOne)]
             return mul(*num), mul(*den)
     return None
+
+
+def root_of_square(value: Expr) -> Expr:
+    """The σ that σ² = value sets, a spread being positive: σ̂ of σ̂², √v of v (ℓ(μ, σ²) at σ̂²,
+    F|_{σ² = σ̂²})."""
+    return value.base if value.is_Pow and value.exp == 2 else sqrt(value)
 
 
 def preorder(expr: Basic) -> Iterator[Basic]:

@@ -123,10 +123,8 @@ def guessed(*exprs: Expr) -> bool:
 def exchanged(a: Expr, b: Expr) -> bool:
     """Whether one side averages the data x_i and the other the random X_i of the same letter ("replacing
     the data by the random sample"): which of them E averages over, the text says only in words."""
-    def letters(e: Expr) -> set[str]:
-        inside = averaged(e)
-        return {str(s.base.label) if isinstance(s, Indexed) else s.name.partition("_")[0] for s in inside} | {
-            str(t.base.label) for node in preorder(e) if isinstance(node, OPERATORS) for t in node.atoms(Indexed)}
+    def letters(e: Expr) -> set[str]:  # (x[i] under E brings its base x among the symbols averaged)
+        return {str(s.base.label) if isinstance(s, Indexed) else s.name.partition("_")[0] for s in averaged(e)}
 
     left, right = letters(a), letters(b)
     return any(len(c) == 1 and c.islower() and c.upper() in other

@@ -178,13 +178,14 @@ def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | Non
     kinked = difference.has(Max, Min, Piecewise, Abs, sign, Heaviside)
     needed = _POINTS * (4 if kinked else 1)
     agreed = 0
+    valued = difference.has(Integral, Limit)  # (integrals and limits are worked out at each point)
     for k in range(needed * (5 if region is None else 40)):
         # Real symbols get real points: |x| and sign(x) mean something else off the real line.
         point = {s: _sample(rng, s, wide=kinked and k % 2 == 1) for s in symbols}
         if region is not None and region.xreplace({s: Float(v.real, 30) for s, v in point.items()}) is not S.true:
             continue
         try:
-            at = _integrated(terms, sides, point) if difference.has(Integral, Limit) else {}
+            at = _integrated(terms, sides, point) if valued else {}
             evaluated = [t.xreplace(at).evalf(digits, subs=point) for t in terms]
             values = [complex(v) for v in evaluated]
             total = complex(Add(*evaluated))  # summed at 30 digits: a float sum would round at 1e-16

@@ -14,7 +14,7 @@ from derive.errors import DeriveError
 from derive.parse import names, parse
 from derive.checker.blocks import Block, Chain, top_level_split
 from derive.checker.assumptions import conditions_in, is_condition, relations_in
-from derive.checker.documents import Inline
+from derive.checker.documents import INLINE_MARKS, Inline
 from derive.parse.build import FUNCTIONS
 from derive.indexing import split
 from derive.parse.definitions import parse_definition
@@ -379,13 +379,11 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     cases = {(item.line, m.group(1)) for item in inline if (m := _VALUE.fullmatch(item.formula))}
     # formulas the prose gives as a result ("setting it to zero gives $\bar{y} = w\bar{x} + b$")
     said = "".join(words for _, words, _ in prose)
-    results = {inline[int(m.group(1))].order for m in _RESULT.finditer(said) if int(m.group(1)) < len(inline)}
+    results = _marked(_RESULT, said, inline)
     for chain in chains:  # u(x) = … later in the text: u(x) before it is already that function's call
         if (d := definition_of(chain)) is not None and d[0] == "function" and len(d[1]) == 1:
             found.entries.append((place_of(chain), chain.lines[0], "ahead", d[1], d[2].strip()))
-    points = {inline[int(m.group(1))].order for m in _AT_POINT.finditer(said) if int(m.group(1)) < len(inline)}
-    naming = {inline[int(k)].order for m in _NAMING.finditer(said) for k in _MARKS.findall(m.group(0))
-              if int(k) < len(inline)}
+    points, naming = _marked(_AT_POINT, said, inline), _marked(_NAMING, said, inline)
     for chain in sorted(chains, key=place_of):
         if chain.inline and chain.order in points and (d := definition_of(chain)) is not None and d[0] == "symbol":
             continue  # (a point such as ‖u‖ = 1 is still a condition on what follows: see _add_condition)
@@ -442,9 +440,14 @@ _NORMAL = re.compile(r"\s*\\mathcal\s*\{\s*N\s*\}\s*(?:\\left)?\(([^()|;]*,[^()|
 _AT_POINT = re.compile(r"\bat\s+⟨(\d+)⟩", re.IGNORECASE)
 # "write $d = z_1 - z_2$ and $y = y_1$", "let $u = …$": the formulas that name something
 _NAMING = re.compile(r"\b(?:write|let|set|define|denote)\s+⟨\d+⟩(?:\s*(?:,|and)\s*⟨\d+⟩)*", re.IGNORECASE)
-_MARKS = re.compile(r"⟨(\d+)⟩")
 _RESULT = re.compile(r"\b(?:gives?|giving|yields?|so(?:\s+that)?|hence|thus|therefore|i\.e\.|we\s+(?:get|obtain)|"
                      r"obtains?|implies)\s*,?\s*⟨(\d+)⟩", re.IGNORECASE)
+
+
+def _marked(pattern: re.Pattern, said: str, inline: list[Inline]) -> set[int]:
+    """The places (orders) of the inline formulas a pattern's matches in the prose mark ("gives ⟨3⟩")."""
+    return {inline[int(k)].order for m in pattern.finditer(said) for k in INLINE_MARKS.findall(m.group(0))
+            if int(k) < len(inline)}
 
 
 def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),

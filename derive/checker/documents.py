@@ -6,6 +6,7 @@ line of an offset in one pass."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 
@@ -36,6 +37,7 @@ class Skipped:
 
 # where an inline formula stands in the prose ("with mean ⟨3⟩ and variance ⟨4⟩"): its index in inline
 INLINE_MARK = "\u27e8{}\u27e9"
+INLINE_MARKS = re.compile("\u27e8(\\d+)\u27e9")  # the markers in a text: each one's index
 
 
 @dataclass

@@ -9,7 +9,7 @@ import re
 
 from sympy import Expr, Integral, S, Symbol, oo
 
-from derive.checker.documents import Inline
+from derive.checker.documents import INLINE_MARKS, Inline
 from derive.errors import DeriveError
 from derive.parse import parse
 from derive.verify import compare
@@ -24,7 +24,6 @@ _COUNTED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])_\{?1\}?\s*,\s*(?:\1_\{?2\}?\s*
 # average of X_1, …, X_n has mean μ" gives the average's, not the X's: only "with" introduces a law
 _MEAN_VARIANCE = re.compile(r"\bwith\s+(?:a\s+|the\s+)?(?:common\s+)?mean\s*⟨(\d+)⟩\s*(?:,\s*)?(?:and\s+)?"
                             r"(?:common\s+)?variance\s*⟨(\d+)⟩", re.IGNORECASE)
-_MARK = re.compile(r"⟨(\d+)⟩")
 _SAMPLE_TERM = re.compile(r"^\s*([A-Z])(?:_\{?[a-z]\}?)?\s*$")  # X_i, K (K_1 beside K_2 may have its own law)
 # X \sim \mathrm{Poisson}(\lambda), i.i.d. \operatorname{Bernoulli}(p), K \sim \text{Bin}(n, p): a named family
 _NAMED_LAW = re.compile(r"^(?:(.*?)\\sim)?\s*(?:\\(?:mathrm|operatorname|text|textrm|mathsf|mathcal)\s*\{\s*([A-Za-z]+)\s*\}"
@@ -166,7 +165,7 @@ def laws(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[
     found, bare = [], set()  # bare: the entries whose letter stands alone ($X \sim \mathrm{Beta}(2, 2)$)
     text = " ".join(words for _, words, _ in prose)
     for sentence in re.split(r"(?<=[.!?])(?<![ .][A-Za-z]\.)\s+", text):  # (not after i.i.d. or e.g.)
-        marks = [int(k) for k in _MARK.findall(sentence) if int(k) < len(inline)]
+        marks = [int(k) for k in INLINE_MARKS.findall(sentence) if int(k) < len(inline)]
         subjects = _subject_laws(sentence, inline)
         bare.update(range(len(found), len(found) + len(subjects)))
         found += subjects

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, Subs, Sum, Symbol, sqrt
+from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, Subs, Sum, Symbol
 from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
 from derive.checker.definitions import Definitions
 from derive.errors import LimitError, ParseError
-from derive.exprs import ALL_TERMS, preorder, rebuild, remake
+from derive.exprs import ALL_TERMS, preorder, rebuild, remake, root_of_square
 from derive.functions import DefinedFunction
 from derive.indexing import PLACEHOLDER, TermsAt, relabel, split, terms_of
 from derive.parse import names, parse
@@ -306,7 +306,7 @@ class Writer:
 def _bound(parameter: Expr, arg: Expr) -> tuple[Expr, Expr]:
     """(symbol, value) a call binds: for ℓ(μ, σ²) = … at σ̂², σ is σ̂ (a spread is positive); at v, √v."""
     if parameter.is_Pow:
-        return parameter.base, arg.base if arg.is_Pow and arg.exp == 2 else sqrt(arg)
+        return parameter.base, root_of_square(arg)
     return parameter, arg
 
 

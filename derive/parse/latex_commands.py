@@ -56,8 +56,7 @@ class Commands:
             if called in self.user or name == "ell":
                 return self.call(self.user.get(called) or Function(called), called, t)
             self.i = start  # \theta_0(1 - x): a product, as x_1(x + 1) is
-        if name not in self.functions and VARIANTS.get(name) in self.user:
-            name = VARIANTS[name]  # \varphi(x) where the text defined φ(x) = …: the same φ, as its symbol is
+        name = self.defined_variant(name)
         if name in self.functions and self.is_function_command(t):
             self.take()
             return self.call(self.functions[name], t.text, t, unbraced=name not in ("sigma", "max", "min", *self.user))
@@ -175,11 +174,17 @@ class Commands:
             self.i = self.skip_group(self.i)
         return inner
 
+    def defined_variant(self, name: str) -> str:
+        """phi for varphi where the text defined φ(x) = … (and no function is named varphi): \\varphi(x)
+        calls the same φ, as its symbol is the same φ."""
+        if name not in self.functions and VARIANTS.get(name) in self.user:
+            return VARIANTS[name]
+        return name
+
     def is_function_command(self, t: Token) -> bool:
         """\\sin, \\erf, \\operatorname-like commands; σ and the user's Greek names only when called."""
         name = t.text[1:]
-        if name not in self.functions and VARIANTS.get(name) in self.user:
-            name = VARIANTS[name]  # \varphi of a φ the text defined
+        name = self.defined_variant(name)
         if name not in self.functions or name == "sqrt":
             return False
         if name == "sigma" and name in self.quantities and name not in self.user and self.calls_at(self.i + 1):

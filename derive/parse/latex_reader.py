@@ -17,7 +17,7 @@ from sympy import Abs, Derivative, Expr, Function, Limit, S, Subs, Symbol, facto
 from sympy.core.function import AppliedUndef
 
 from derive.errors import LimitError, ParseError
-from derive.exprs import add, neg, rebuild
+from derive.exprs import add, neg, rebuild, root_of_square
 from derive.parse.arithmetic import Arithmetic
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, negate, number, power
 from derive.parse.latex_cases import piecewise
@@ -557,7 +557,7 @@ class Reader(Arithmetic, Calls, Commands):
                 with self.deeper():
                     value = self.sum()
                 if name.is_Pow and name.exp == 2 and name.base.is_Symbol:  # σ² = σ̂²: σ is σ̂ (a spread, ≥ 0)
-                    name, value = name.base, value.base if value.is_Pow and value.exp == 2 else sqrt(value)
+                    name, value = name.base, root_of_square(value)
                 values[name] = value
             elif name.is_Symbol and (base := _undecorated(name)) is not None:
                 values[base] = name
