@@ -122,8 +122,7 @@ def replace_at(expr: Basic, path: tuple[int, ...], new: Basic) -> Basic:
     i, rest = path[0], path[1:]
     args = list(expr.args)
     args[i] = replace_at(args[i], rest, new)
-    with evaluate(False):
-        return expr.func(*args)
+    return remake(expr, args)
 
 
 def rewrites_only(before: Basic, after: Basic, old: Basic, new: Basic) -> bool:

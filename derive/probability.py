@@ -17,13 +17,18 @@ from sympy import Add, Expr, Function, Indexed, IndexedBase, Mul, S, Symbol, exp
 from derive.exprs import preorder, rebuild
 
 
+def _raised(written: str, exp: str | None) -> str:
+    """E[X]^{2}: SymPy's printer hands an operator its power's exponent to write (as it does for \\sin^{2})."""
+    return written if exp is None else f"{written}^{{{exp}}}"
+
+
 class Expectation(Function):
     """E[u]: unevaluated, as written."""
 
     nargs = 1
 
-    def _latex(self, printer) -> str:
-        return rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]"
+    def _latex(self, printer, exp=None) -> str:
+        return _raised(rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]", exp)
 
     def _sympystr(self, printer) -> str:
         return f"E[{printer._print(self.args[0])}]"
@@ -32,8 +37,8 @@ class Expectation(Function):
 class Variance(Function):
     nargs = 1
 
-    def _latex(self, printer) -> str:
-        return rf"\operatorname{{Var}}\left({printer._print(self.args[0])}\right)"
+    def _latex(self, printer, exp=None) -> str:
+        return _raised(rf"\operatorname{{Var}}\left({printer._print(self.args[0])}\right)", exp)
 
     def _sympystr(self, printer) -> str:
         return f"Var({printer._print(self.args[0])})"
@@ -42,8 +47,8 @@ class Variance(Function):
 class Covariance(Function):
     nargs = 2
 
-    def _latex(self, printer) -> str:
-        return rf"\operatorname{{Cov}}\left({printer._print(self.args[0])}, {printer._print(self.args[1])}\right)"
+    def _latex(self, printer, exp=None) -> str:
+        return _raised(rf"\operatorname{{Cov}}\left({printer._print(self.args[0])}, {printer._print(self.args[1])}\right)", exp)
 
     def _sympystr(self, printer) -> str:
         return f"Cov({printer._print(self.args[0])}, {printer._print(self.args[1])})"

@@ -115,6 +115,30 @@ def _surely_positive(factor: Expr) -> bool:
     return isinstance(factor, Abs)
 
 
+def surely_nonnegative(expr: Expr) -> bool:
+    """≥ 0 wherever it has a value, for every real value of its symbols: sums and products of squares,
+    exponentials, absolute values, nonnegative numbers and sums Σ of such terms (2Σ x_i² ≥ 0).
+    False proves nothing: it is for proving a stated ≥, never for refuting one."""
+    if expr.has(AppliedUndef, Derivative, Integral, S.ImaginaryUnit):
+        return False  # an unknown f(x)² may be complex-valued for all derive knows
+    if expr.is_nonnegative or _surely_positive(expr):
+        return True
+    if isinstance(expr, (Add, Mul)):
+        return all(surely_nonnegative(a) for a in expr.args)
+    if isinstance(expr, Sum):
+        return surely_nonnegative(expr.function)
+    return bool(expr.is_Pow and expr.exp.is_Integer and expr.exp.is_even and expr.base.is_real)
+
+
+def surely_positive(expr: Expr) -> bool:
+    """> 0 wherever it has a value, for every real value of its symbols (e^x, 1 + x², σ² where σ > 0)."""
+    if expr.has(AppliedUndef, Derivative, Integral, S.ImaginaryUnit):
+        return False
+    if isinstance(expr, Add):
+        return all(surely_nonnegative(a) for a in expr.args) and any(surely_positive(a) for a in expr.args)
+    return bool(expr.is_positive) or _surely_positive(expr)
+
+
 @lru_cache(maxsize=256)
 def _in_exp(expr: Expr) -> Expr:
     """derive's named functions written out (σ(x) = 1/(1 + e^{-x})); nothing else touched."""

@@ -638,3 +638,40 @@ def test_a_link_over_its_time_is_undecided_and_says_so(monkeypatch):
     assert [k.verdict for k in got] == [UNDECIDED, UNDECIDED] and "took longer" in got[0].reason
     monkeypatch.setattr(links, "LINK_SECONDS", 15.0)
     assert [k.verdict for k in check(text).links] == [VALID, INVALID]
+
+
+@pytest.mark.parametrize("text", [
+    r"\[ \frac{\partial^2 J}{\partial \theta^2} = 2 \sum_{i=1}^{n} x_i^2 \geq 0 \]",  # a second-derivative test
+    r"\[ \frac{d}{dx} e^{x} = e^{x} > 0 \]",
+    r"\[ \frac{d^2}{dx^2} \log x = -\frac{1}{x^2} < 0 \]",
+    r"\[ \frac{d}{dx} x^3 = 3x^2 \ge 0 \]",
+])
+def test_an_inequality_of_squares_and_exponentials_is_proved(text):
+    last = check(text).links[-1]
+    assert last.verdict == VALID and last.method.startswith("nonnegative terms")
+
+
+@pytest.mark.parametrize("text", [
+    r"\[ \frac{d}{dx} x^3 = 3x^2 \ge 1 \]",  # false at x = 0: never proved
+    r"\[ \frac{d}{dx} (-x^3) = -3x^2 \ge 0 \]",  # false off 0, and refuting needs the letters' range
+    r"\[ \frac{d}{dx} x^3 = 3x^2 > 0 \]",  # 0 at x = 0: not strictly
+    r"\[ \frac{d}{dx} f(x)^2 = 2 f(x) f'(x) \ge 0 \]",  # an unknown f
+])
+def test_an_inequality_derive_cannot_prove_is_undecided_never_wrong(text):
+    last = check(text).links[-1]
+    assert last.verdict == UNDECIDED and "inequality" in last.reason
+
+
+def test_a_parameter_named_by_its_parts_then_defined():
+    """ℓ(θ) = ℓ(μ, σ) = …: the first link names θ's parts, the second defines ℓ; ℓ is then known."""
+    head = (r"Let $\boldsymbol{\theta} = (\mu, \sigma)$. \[ \ell(\boldsymbol{\theta}) = \ell(\mu, \sigma) "
+            r"= -n \log \sigma - \frac{1}{2\sigma^2} \sum_{i=1}^{n} (x_i - \mu)^2 \]")
+    for claim, verdict in ((r"\frac{1}{\sigma^2}", VALID), (r"\frac{1}{\sigma}", INVALID)):
+        report = check(head + rf"\[ \frac{{\partial \ell}}{{\partial \mu}} = {claim} \sum_{{i=1}}^{{n}} (x_i - \mu) \]")
+        assert [[k.verdict for k in c.links] for c in report.chains] == [[DEFINITION, DEFINITION], [verdict]]
+
+
+def test_a_symmetry_is_no_renaming():
+    """f(a, b) = f(b, a) = …: a claim about f at two points, checked, not a definition."""
+    assert verdicts(r"Let $f(x, y) = x + y$. \[ f(a, b) = f(b, a) = a + b \]") == [VALID, VALID]
+    assert verdicts(r"Let $f(x, y) = x - y$. \[ f(a, b) = f(b, a) = b - a \]") == [INVALID, VALID]

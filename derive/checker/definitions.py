@@ -274,6 +274,8 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     for y = body; None for any other chain. A := in a single expression defines too; in a longer
     chain, the first link is the definition."""
     exprs = chain.expressions
+    if renames_parameters(chain):
+        return definition_of(Chain(exprs[1:], chain.lines[1:]))
     if len(exprs) == 1 and ":=" in exprs[0]:
         left, body = exprs[0].split(":=", 1)
     elif len(exprs) >= 2:  # V(r) = a/r^{12} - b/r^{6} = …: the first link defines, the rest is checked
@@ -318,6 +320,16 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     if m is not None and m.group(1) not in ("e", "\\pi", declared_variable(chain)):
         return "symbol", m.group(1), None, body  # x = 2 gives a value, not a definition: see _add
     return None
+
+
+def renames_parameters(chain: Chain) -> bool:
+    """ℓ(θ) = ℓ(μ, σ) = …: the first link names the parts of one parameter, the second defines ℓ."""
+    exprs = chain.expressions
+    if len(exprs) < 3:
+        return False
+    one = [m for m in (form.match(_STYLE.sub("", exprs[0])) for form in (_DEFINED_FUNCTION, _OF_VECTOR)) if m]
+    parts = _DEFINED_QUANTITY.match(_STYLE.sub("", exprs[1]))
+    return bool(one and parts and one[0].group(1).replace(" ", "") == parts.group(1).replace(" ", ""))
 
 
 # \rho_\delta', f'': a function's derivative written without its argument

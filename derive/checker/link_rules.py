@@ -19,7 +19,7 @@ from sympy.core.relational import Relational
 
 from derive.checker.assumptions import VALUES, assumed, cases, described, is_condition, used_by
 from derive.checker.blocks import Chain
-from derive.checker.definitions import Definitions, region_of
+from derive.checker.definitions import Definitions, region_of, renames_parameters
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
 from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised,
@@ -35,7 +35,7 @@ from derive.instances import by_instances
 from derive.justify import justify
 from derive.probability import has_moments, random_symbols
 from derive.render.printer import text as plain
-from derive.verify import compare, compare_where, finished, with_law
+from derive.verify import compare, compare_where, finished, surely_nonnegative, surely_positive, with_law
 
 
 @dataclass
@@ -169,7 +169,9 @@ def inequality(p: Pair) -> Link | None:
     if sign is None:
         return None
     a, b = p.a, p.b
-    if a is None or b is None or not (a.is_number and b.is_number) or a.has(Derivative, Sum, Product):
+    if a is not None and b is not None and not (a.is_number and b.is_number):
+        return _between_expressions(p, sign, a, b)
+    if a is None or b is None or a.has(Derivative, Sum, Product):
         return p.link(UNDECIDED, reason=f"an inequality ({sign}) between expressions, which derive does not prove")
     difference = (a - b).simplify()
     if not difference.is_real:
@@ -177,6 +179,18 @@ def inequality(p: Pair) -> Link | None:
     holds = bool(_HOLDS[sign](difference))
     return p.link(VALID if holds else INVALID, f"evaluate: {sign}",
                   reason=None if holds else f"{plain(a)} {sign} {plain(b)} is false")
+
+
+def _between_expressions(p: Pair, sign: str, a: Expr, b: Expr) -> Link:
+    """2Σ x_i² ≥ 0, e^{-x} > 0: proved where the difference is a sum of squares, exponentials and
+    positive numbers; never refuted (where it fails may lie outside what the text lets its letters be)."""
+    larger, smaller = (a, b) if sign in (">", "≥") else (b, a)
+    difference = larger - smaller
+    proved = surely_positive if sign in ("<", ">") else surely_nonnegative
+    if proved(difference) or proved(expand(difference)):
+        return p.link(VALID, f"nonnegative terms: {sign}")
+    return p.link(UNDECIDED, reason=f"an inequality ({sign}) between expressions, which derive proves only for "
+                                     "sums of squares and exponentials")
 
 
 def restated(p: Pair) -> Link | None:
@@ -188,7 +202,7 @@ def restated(p: Pair) -> Link | None:
 
 
 def definition(p: Pair) -> Link | None:
-    if p.i == 0 and p.definition is not None:
+    if p.definition is not None and (p.i == 0 or p.i == 1 and renames_parameters(p.chain)):
         return p.link(DEFINITION, rule=f"definition of {p.definition[1]}")
     return None
 

@@ -5,13 +5,14 @@ that mends it, or a wrong link with a point where its sides differ."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from sympy import Expr, Indexed, Sum, Symbol
 
 from derive.checker.blocks import Block, Chain
 from derive.checker.definitions import Definitions, applies, declared_variable, definition_of, variable_of
 from derive.checker.link_rules import Pair, judge
-from derive.checker.report import DEFINITION, INVALID, UNDECIDED, ChainReport, Link
+from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.checker.written import base_of, undefined_names, written_out
 from derive.counterexample import counterexample, worked_out
 from derive.errors import DeriveError
@@ -29,6 +30,8 @@ from derive.verify import compare
 # likelihood written out at n = 4, at an estimate that is itself a root of sums) is left undecided,
 # and the rest of the document is still judged within its --timeout
 LINK_SECONDS = 15.0
+# a "did you mean" is a courtesy: the search for one gives up after this long on one line
+HINT_SECONDS = 3.0
 
 
 def _entrywise(exprs: list[Expr | None]) -> Symbol | None:
@@ -51,11 +54,14 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
         definition = None  # \ln L = … where L was defined before: a claim about L
     as_read = _read(chain, known, variable, report)
     at, declared = _entrywise(as_read), declared_variable(chain) is not None
+
+    def write(expr: Expr) -> Expr:  # what is judged: the text's definitions written out
+        return counted(written_out(expr, variable, known, at, declared), known.counts)
+
     exprs: list[Expr | None] = []
     for i, expr in enumerate(as_read):
         try:
-            exprs.append(None if expr is None else counted(written_out(expr, variable, known, at, declared),
-                                                           known.counts))
+            exprs.append(None if expr is None else write(expr))
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc) if at is None else f"{exc} (read at entry {at})"
@@ -77,7 +83,7 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
         report.links.append(link)
     if solving:
         _set_to_zero(report, exprs)
-    _locate(report, exprs, set(chain.relations))
+    _locate(report, exprs, set(chain.relations), as_read, write)
     return report, exprs
 
 
@@ -138,12 +144,25 @@ def _set_to_zero(report: ChainReport, exprs: list[Expr | None]) -> None:
                                 rule="= 0 sets the expression to zero (a condition to solve), not an identity")
 
 
-def _locate(report: ChainReport, exprs: list[Expr | None], relations: set[int]) -> None:
+def _locate(report: ChainReport, exprs: list[Expr | None], relations: set[int], as_read: list[Expr | None],
+            write: Callable[[Expr], Expr]) -> None:
     """Suspects (a slip in one line) and wrong links (a wrong step the rest agrees with), each with
     what shows it: the one slip that mends it, or a point where the sides differ. relations: the
-    expressions an inequality leads into (a < b = c has no suspect b)."""
+    expressions an inequality leads into (a < b = c has no suspect b); as_read and write: the lines as
+    the author wrote them and how they become exprs, so that a mend is shown in the author's notation."""
     links = report.links
     explained: set[int] = set()
+
+    def hint(k: int, after: Expr | None) -> None:
+        nearby = tuple(e for e in (as_read[k - 1], as_read[k + 1] if after is not None else None) if e is not None)
+        try:
+            with budget(HINT_SECONDS):
+                found = suggestion(exprs[k - 1], exprs[k], after, written=as_read[k], write=write, nearby=nearby)
+        except OverBudget:
+            found = None
+        if found:
+            report.hints[k] = found
+
     for k in range(1, len(exprs) - 1):
         before, after = links[k - 1], links[k]
         if k in relations or k + 1 in relations:
@@ -152,9 +171,7 @@ def _locate(report: ChainReport, exprs: list[Expr | None], relations: set[int]) 
             if compare(exprs[k - 1], exprs[k + 1])[0] is True:
                 report.suspects.append(k)
                 explained.update((k - 1, k))
-                hint = suggestion(exprs[k - 1], exprs[k], exprs[k + 1])
-                if hint:
-                    report.hints[k] = hint
+                hint(k, exprs[k + 1])
     for i, link in enumerate(links):
         if link.verdict == INVALID and i not in explained:
             report.wrong_links.append((link.source, link.target))
@@ -162,6 +179,11 @@ def _locate(report: ChainReport, exprs: list[Expr | None], relations: set[int]) 
                 t for t in (counterexample(exprs[link.source], exprs[link.target]), _should_be(exprs[0])) if t]
             if shown:
                 report.evidence[link.source] = "; ".join(shown)
+            # a slip in the last line, mended against the line before where that line is itself sure
+            # (proved from the one before it, or the chain's start)
+            if link.target == len(exprs) - 1 and link.target not in relations and (
+                    link.source == 0 or links[link.source - 1].verdict == VALID):
+                hint(link.target, None)
 
 
 def _should_be(start: Expr | None) -> str | None:
