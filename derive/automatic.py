@@ -23,6 +23,8 @@ from derive.parse import names, parse
 from derive.parse.definitions import parse_definition
 from derive.record import Proposal, Step
 from derive.render.printer import latex, text
+from derive.indexing import variables_of
+from derive.rules.indexed import CollapseDelta, ConstantOutOfSum, SplitSum, depends
 from derive.verify import certify
 
 IMPROVE_UP_TO = 400  # nodes: beyond this, factoring and cancelling cost more than they give
@@ -39,14 +41,14 @@ def choose_variable(expr: Expr, wrt: str | Symbol | None) -> Symbol:
     A name given is read as the readers read it (α, alpha and \\alpha are one symbol), and must occur
     in the expression: d/dα of an expression without α is a misspelling far more often than a 0.
     """
-    symbols = sorted(expr.free_symbols, key=lambda s: s.name)
+    symbols = variables_of(expr)
     if wrt is None:
         if len(symbols) > 1:
             found = ", ".join(text(s) for s in symbols)
             raise ParseError(f"the expression has several variables ({found}): choose one with --wrt")
         return symbols[0] if symbols else Symbol("x", real=True)
     x = wrt if isinstance(wrt, Symbol) else names.symbol(wrt)
-    if symbols and x not in expr.free_symbols:
+    if expr.free_symbols and not depends(expr, x):  # (z_j of Σ_k e^{z_k} is in it: the term k = j)
         found = ", ".join(text(s) for s in symbols)
         raise ParseError(f"the variable {text(x)} does not occur in the expression (its variables: {found})")
     return x
@@ -100,6 +102,9 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
         for step in Differentiate(detail).proved_steps(current):
             steps.append(step)
             current = step.expr
+    for step in _sums_worked_out(current):
+        steps.append(step)
+        current = step.expr
     better = _improved(current) if in_terms_of is None else None  # steering simplifies in its terms
     if better is not None:
         steps.append(better)
@@ -116,6 +121,17 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
     source = expr if isinstance(expr, str) else ""
     # end to end, independent of the steps' certificates
     return Derivation(start, tuple(steps), title=title, source=source).checked_end_to_end()
+
+
+def _sums_worked_out(expr: Expr) -> list[Step]:
+    """Σ_k δ_kj f_k → f_j, then the factors free of the index out of each sum: steps of their own,
+    each proved, as a paper writes them after differentiating by z_j."""
+    out: list[Step] = []
+    for rule in (SplitSum(), CollapseDelta(), ConstantOutOfSum()):
+        while (new := rule.rewrite(expr)) is not None and new != expr:
+            out.append(prove(expr, Proposal(rule.name, new, rule.note())))
+            expr = new
+    return out
 
 
 def _target_expr(name: str, f: Expr, x: Symbol, definitions: dict[str, type]) -> Expr:

@@ -3,9 +3,9 @@ Readers, the checker and the instances that judge index claims (derive.instances
 
 from __future__ import annotations
 
-from sympy import Expr, Function, Indexed, IndexedBase, Integer, Product, Sum, Symbol
+from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Integer, Product, Sum, Symbol
 
-from derive.exprs import ALL_TERMS, rebuild
+from derive.exprs import ALL_TERMS, preorder, rebuild
 
 
 def split(name: str) -> tuple[str, str] | None:
@@ -14,6 +14,37 @@ def split(name: str) -> tuple[str, str] | None:
     if base and sub and sub.isascii() and sub.isalpha() and len(sub) <= 3:
         return base, sub
     return None
+
+
+def member(name: str) -> tuple[str, str] | None:
+    """(family, index) of z_j, z_1, w_ij: a name whose subscript is index letters or a number, one
+    member of the family z (z_i, z_1 and the terms z[k] of a sum may be the same variable)."""
+    base, _, sub = name.partition("_")
+    if base and sub and sub.isascii() and (sub.isdigit() or split(name)):
+        return base, sub
+    return None
+
+
+def variables_of(expr: Expr) -> list[Symbol]:
+    """The symbols one may differentiate expr by: not a sum's index or bound, nor the letter of its
+    terms (z of z[k]); the terms themselves are named by a member (z_j)."""
+    skip: set = set()
+    for node in preorder(expr):
+        if isinstance(node, Indexed):
+            skip |= {node.base.label, *node.indices}
+        elif isinstance(node, (Sum, Product)):
+            skip |= {v for v, _, _ in node.limits} | {s for _, lo, hi in node.limits for s in (lo, hi) if s.is_Symbol}
+    return sorted((s for s in expr.free_symbols if isinstance(s, Symbol) and s not in skip), key=lambda s: s.name)
+
+
+def partial(derivative: Derivative) -> bool:
+    """∂, not d: a derivative by a member of a family (∂/∂z_j), or of an expression with more
+    variables than the one it is taken by (∂/∂y of x²y)."""
+    variables = [v for v, _ in derivative.variable_count]
+    if len(variables) != 1:
+        return True
+    x = variables[0]
+    return (isinstance(x, Symbol) and member(x.name) is not None) or bool(set(variables_of(derivative.expr)) - {x})
 
 
 def relabel(expr: Expr, mapping: dict[str, str], bound: frozenset = frozenset()) -> Expr:

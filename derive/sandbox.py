@@ -197,12 +197,13 @@ def _unevaluated(cls, args):
 
     if issubclass(cls, AssocOp):
         return cls._from_args(args)
-    try:
-        obj = cls(*args, evaluate=False)
-        if type(obj) is cls and obj.args == args:
-            return obj
-    except Exception:  # noqa: BLE001 - a class without evaluate=False: built raw below
-        pass
+    for options in ({"evaluate": False}, {}):  # Sum and Indexed take no evaluate=False, and evaluate nothing
+        try:
+            obj = cls(*args, **options)
+            if type(obj) is cls and obj.args == args:
+                return obj
+        except Exception:  # noqa: BLE001 - a class that refuses these arguments: built raw below
+            pass
     return Basic.__new__(cls, *args)
 
 

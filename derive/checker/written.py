@@ -14,7 +14,7 @@ from derive.checker.definitions import Definitions
 from derive.errors import LimitError, ParseError
 from derive.exprs import ALL_TERMS, preorder, rebuild, remake, root_of_square
 from derive.functions import DefinedFunction
-from derive.indexing import PLACEHOLDER, TermsAt, relabel, split, terms_of
+from derive.indexing import PLACEHOLDER, TermsAt, member, relabel, split, terms_of
 from derive.parse import names, parse
 from derive.parse.limits import DEFAULT
 from derive.render.printer import text as plain
@@ -24,6 +24,8 @@ from derive.vectors import entry, fresh, letters_in, parts_of
 def dependent(node: Expr) -> Expr | None:
     """dy/dx of a y the document never defined: y is a function of x (unknown), not a constant whose
     derivative is 0, which would turn a correct dy/dx = 2x into a false alarm."""
+    if _same_family(node):
+        return None  # ∂z_i/∂z_j, ∂z_k/∂z_j: one variable where the indices agree (δ_ij), judged by instances
     if isinstance(node, Derivative) and node.expr.is_Symbol and len(node.variable_count) == 1:
         (x, n), = node.variable_count
         if node.expr != x:
@@ -55,6 +57,19 @@ def dependent(node: Expr) -> Expr | None:
         term = node.expr
         return Derivative(Function(str(term.base.label))(*term.indices, *node.variables), *node.variable_count)
     return None
+
+
+def _same_family(node: Expr) -> bool:
+    """∂z_i/∂z_j or ∂z_k/∂z_j (z_k a term of a sum): two members of one family of variables."""
+    if not (isinstance(node, Derivative) and len(node.variable_count) == 1 and isinstance(node.variables[0], Symbol)):
+        return False
+    x, body = member(node.variables[0].name), node.expr
+    if x is None:
+        return False
+    if isinstance(body, Indexed):
+        return str(body.base.label) == x[0] and len(body.indices) == len(x[1])
+    other = member(body.name) if isinstance(body, Symbol) else None
+    return other is not None and other[0] == x[0] and len(other[1]) == len(x[1])
 
 
 def _mentions(expr: Expr, variable: Expr) -> bool:

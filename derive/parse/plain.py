@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Abs, Derivative, Expr, Function, S
+from sympy import Abs, Derivative, Expr, Function, Product, S, Sum, Symbol
 
 from derive.errors import LimitError, ParseError
+from derive.exprs import ALL_TERMS
+from derive.indexing import terms_of
 from derive.parse.arithmetic import Arithmetic
 from derive.parse.build import FUNCTIONS, UNDEFINED_FUNCTIONS, call, negate, number, power
 from derive.parse.characters import normalize
@@ -159,6 +161,8 @@ class _Parser(Arithmetic):
             if not called:
                 raise ParseError(f"{name} needs its argument in parentheses: {name}(x)", self.text, t.at)
             return self.call(t, self.functions[name])
+        if name in ("sum", "prod") and called:
+            return self.big_operator(t)
         if name in UNDEFINED_FUNCTIONS and called:
             return self.call(t, Function(name))
         if name in CONSTANTS:
@@ -171,6 +175,27 @@ class _Parser(Arithmetic):
         hint = f" (for a product write {'*'.join(name)})" if len(name) <= 3 and not called else ""
         kind = "function" if called else "name"
         raise ParseError(f"unknown {kind} {name!r}{hint}", self.text, t.at)
+
+    def big_operator(self, name: Token) -> Expr:
+        """sum(e^(z_k), k, 1, K) and prod(…): the body, its index, and the index's first and last
+        value (all: every index, as \\sum_k); x_k in the body is the k-th term x[k]."""
+        opened = self.take()  # (
+        self.nested()
+        parts = [self.sum()]
+        while self.is_op(","):
+            self.take()
+            if self.tok.kind == "name" and self.tok.text == "all" and len(parts) == 3:
+                self.take()
+                parts.append(ALL_TERMS)
+            else:
+                parts.append(self.sum())
+        self.depth -= 1
+        self.expect(")", opened)
+        if len(parts) != 4 or not isinstance(parts[1], Symbol) or "_" in parts[1].name:
+            raise ParseError(f"{name.text} takes a body, an index letter and its first and last value: "
+                             f"{name.text}(x_k, k, 1, n)", self.text, name.at)
+        body, index, low, high = parts
+        return (Sum if name.text == "sum" else Product)(terms_of(body, index), (index, low, high))
 
     def call(self, name: Token, func) -> Expr:
         opened = self.take()  # (

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
-from sympy import sstr
+from sympy import Derivative, sstr
 
-from derive.render.printer import latex, text
+from derive.indexing import partial
+from derive.render.printer import latex, partial_derivatives, text
 from derive.render.templates import render
 
 if TYPE_CHECKING:
@@ -60,8 +61,18 @@ def phrase(step: Step, verb: bool = True) -> str:
     return step.note if step.note[:1].islower() or step.note[:1] == "$" else step.rule
 
 
+def _partial(d: Derivation) -> bool:
+    """Every derivative of the derivation is partial (∂) when the one it starts at is."""
+    return isinstance(d.start, Derivative) and partial(d.start)
+
+
 def block_view(d: Derivation, label_prefix: str = DEFAULT_LABEL_PREFIX, tag_start: int = 1,
                printer: Callable = latex) -> BlockView:
+    with partial_derivatives(_partial(d)):
+        return _block_view(d, label_prefix, tag_start, printer)
+
+
+def _block_view(d: Derivation, label_prefix: str, tag_start: int, printer: Callable) -> BlockView:
     lines = []
     for i, steps in enumerate(d.lines()):
         tag = tag_start + i
@@ -135,6 +146,11 @@ def step_data(step: Step) -> dict[str, Any]:
 def derivation_data(d: Derivation) -> dict[str, Any]:
     """The derivation as JSON-ready data; result_verified_by is the end-to-end certificate the
     record holds (None when it holds none), never a proof run again here."""
+    with partial_derivatives(_partial(d)):
+        return _derivation_data(d)
+
+
+def _derivation_data(d: Derivation) -> dict[str, Any]:
     data: dict[str, Any] = {"title": d.title}
     if d.source:
         data["input"] = d.source

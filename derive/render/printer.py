@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-from sympy import Add, Derivative, Expr, Function, Integer, Mul, Number, Pow, S, Symbol, exp
+from sympy import Add, Derivative, Expr, Function, Indexed, Integer, Mul, Number, Pow, Product, S, Sum, Symbol, exp
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
@@ -12,6 +15,32 @@ from sympy.printing.str import StrPrinter
 
 from derive.exprs import ALL_TERMS, first_order
 from derive.functions import NamedFunction, sigmoid
+from derive.indexing import partial
+
+# set while a derivation prints: every derivative in it is partial (∂) or none is, line after line;
+# None: each derivative says for itself
+_PARTIAL: ContextVar[bool | None] = ContextVar("partial", default=None)
+
+
+@contextmanager
+def partial_derivatives(on: bool) -> Iterator[None]:
+    """Print every derivative as ∂ (on) or as d and primes (off) inside the block."""
+    token = _PARTIAL.set(on)
+    try:
+        yield
+    finally:
+        _PARTIAL.reset(token)
+
+
+def _is_partial(derivative: Derivative) -> bool:
+    mode = _PARTIAL.get()
+    return partial(derivative) if mode is None else mode
+
+
+def _index_text(indices, printed) -> str:
+    """kj for δ_{kj}, 1,2 for w_{1,2}: letters and digits run together where each is one character."""
+    texts = [printed(i) for i in indices]
+    return "".join(texts) if all(len(t) == 1 for t in texts) else ",".join(texts)
 
 
 def _negated(term: Expr) -> Expr | None:
@@ -81,10 +110,10 @@ class DerivePrinter(LatexPrinter):
             return "-" + (rf"\left({inner}\right)" if bracket else inner)
         if any(_is_fraction(f) or _holds_fraction(f) for f in expr.args):
             # A product of fractions stays one: \frac{1}{b} \cdot \frac{a}{b}, \frac{1}{b} (1 - \frac{1}{b}).
-            out = self._factor(expr.args[0])
-            for prev, f in zip(expr.args, expr.args[1:]):
+            out = self._factor(expr.args[0], last=len(expr.args) == 1)
+            for i, (prev, f) in enumerate(zip(expr.args, expr.args[1:]), 2):
                 both = all(_is_fraction(g) or _is_denominator(g) for g in (prev, f))
-                out += (r" \cdot " if both else " ") + self._factor(f)
+                out += (r" \cdot " if both else " ") + self._factor(f, last=i == len(expr.args))
             return out
         numerator = [f for f in expr.args if not _is_denominator(f)]
         denominator = [Pow(f.base, -f.exp, evaluate=False) if f.exp != -1 else f.base
@@ -107,16 +136,19 @@ class DerivePrinter(LatexPrinter):
     def _product(self, factors) -> str:
         if len(factors) == 1:  # alone on a fraction line: no brackets needed
             return self._print(factors[0])
-        printed = [self._factor(f) for f in factors]
+        # a sum or product over an index reaches to the end of the product: one that is not the last
+        # factor is bracketed, (Σ_k e^{z_k} δ_kj) e^{z_i}, lest e^{z_i} read as a term of it
+        printed = [self._factor(f, last=i == len(factors) - 1) for i, f in enumerate(factors)]
         out = printed[0]
         for text in printed[1:]:
             # A factor that starts with a digit needs a dot: x \cdot 2 \sin x, not x 2 \sin x.
             out += (r" \cdot " if text[0].isdigit() else " ") + text
         return out
 
-    def _factor(self, f: Expr) -> str:
+    def _factor(self, f: Expr, last: bool = True) -> str:
         text = self._print(f)
-        if isinstance(f, Add) or (isinstance(f, Number) and f < 0) or _negated(f) is not None:
+        if isinstance(f, Add) or (isinstance(f, Number) and f < 0) or _negated(f) is not None or (
+                isinstance(f, (Sum, Product)) and not last):
             return rf"\left({text}\right)"
         return text
 
@@ -145,11 +177,21 @@ class DerivePrinter(LatexPrinter):
         base = expr.base if expr.exp == -1 else Pow(expr.base, -expr.exp, evaluate=False)
         return rf"\frac{{1}}{{{self._print(base)}}}"
 
+    def _print_Indexed(self, expr):
+        """z_{k}, \\delta_{kj}: a term of a sum as papers write it (SymPy writes {z}_{k})."""
+        return f"{self._print(Symbol(str(expr.base.label)))}_{{{_index_text(expr.indices, self._print)}}}"
+
     def _print_Derivative(self, expr):
         body, variables = expr.expr, expr.variable_count
         if len(variables) != 1:
             return super()._print_Derivative(expr)
         x, n = variables[0]
+        if _is_partial(expr):
+            top, bottom = (r"\partial", rf"\partial {self._print(x)}") if n == 1 else (
+                rf"\partial^{{{n}}}", rf"\partial {self._print(x)}^{{{n}}}")
+            if isinstance(body, (Symbol, Indexed)):  # ∂z_i/∂z_j
+                return rf"\frac{{{top} {self._print(body)}}}{{{bottom}}}"
+            return rf"\frac{{{top}}}{{{bottom}}}\left({self._print(body)}\right)"
         if n != 1:  # d^n/dx^n (body), bracketed as the first derivative is
             return rf"\frac{{d^{{{n}}}}}{{d{self._print(x)}^{{{n}}}}}\left({self._print(body)}\right)"
         if self.derivative_style == "frac":
@@ -164,7 +206,7 @@ def latex(expr: Expr, derivative: str = "prime") -> str:
     """expr as written. A derivative that is the whole expression prints as d/dx ( … ), as papers start."""
     printer = DerivePrinter({"derivative": derivative})
     target = first_order(expr)
-    if target is not None:
+    if target is not None and not _is_partial(expr):
         body, x = target
         return _calls(rf"\frac{{d}}{{d{printer.doprint(x)}}}\left({printer.doprint(body)}\right)")
     return _calls(printer.doprint(expr))
@@ -213,7 +255,27 @@ class TextPrinter(StrPrinter):
         if len(expr.variable_count) != 1:
             return super()._print_Derivative(expr)
         (x, n), = expr.variable_count
+        if _is_partial(expr):
+            return f"∂/∂{self._print(x)}({self._print(expr.expr)})" if n == 1 else \
+                f"∂^{n}/∂{self._print(x)}^{n}({self._print(expr.expr)})"
         return f"({self._print(expr.expr)})" + ("'" * int(n) if n <= 3 else f"^({n})")
+
+    def _print(self, expr, **kwargs):
+        if isinstance(expr, Indexed):  # (before SymPy's own Indexed._sympystr, which writes z[k])
+            return f"{expr.base.label}_{_index_text(expr.indices, self._print)}"
+        return super()._print(expr, **kwargs)
+
+    def _print_Sum(self, expr):
+        """sum(e^(z_k), k, 1, K): as the plain reader reads it back."""
+        return self._big("sum", expr) if len(expr.limits) == 1 else super()._print_Sum(expr)
+
+    def _print_Product(self, expr):
+        return self._big("prod", expr) if len(expr.limits) == 1 else super()._print_Product(expr)
+
+    def _big(self, name: str, expr) -> str:
+        (k, low, high), = expr.limits
+        end = "all" if high == ALL_TERMS else self._print(high)
+        return f"{name}({self._print(expr.function)}, {self._print(k)}, {self._print(low)}, {end})"
 
     def _print_sigmoid(self, expr):
         return f"σ({self._print(expr.args[0])})"
@@ -259,7 +321,8 @@ def text(expr: Expr) -> str:
     printer = TextPrinter()
     if isinstance(expr, Derivative) and len(expr.variable_count) == 1:
         (x, n), = expr.variable_count
-        d = f"d/d{printer.doprint(x)}" if n == 1 else f"d^{n}/d{printer.doprint(x)}^{n}"
+        d = "∂" if _is_partial(expr) else "d"
+        d = f"{d}/{d}{printer.doprint(x)}" if n == 1 else f"{d}^{n}/{d}{printer.doprint(x)}^{n}"
         return f"{d}({_caret(printer.doprint(expr.expr))})"
     return _caret(printer.doprint(expr))
 

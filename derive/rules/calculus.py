@@ -12,6 +12,7 @@ from derive.errors import RuleError
 from derive.exprs import add, div, factors_of, fraction, mul, neg, rebuild, tidy
 from derive.render.printer import latex
 from derive.rules.base import CalculusRule
+from derive.rules.indexed import IndexedVariableRule, SumOverIndexRule, depends
 from derive.rules.functions import (  # noqa: F401 - ExponentialRule, SigmoidRule: used from here
     FAMILIES, ExponentialRule, SigmoidRule, SquareRootRule, family_of, is_unknown_function)
 
@@ -26,7 +27,7 @@ class ConstantRule(CalculusRule):
     sentence = "The derivative of a constant is zero."
 
     def matches(self, f, x):
-        return not f.has(x)
+        return not depends(f, x)
 
     def apply(self, f, x):
         return S.Zero
@@ -37,7 +38,7 @@ class PowerRule(CalculusRule):
     sentence = "The derivative of $x^{n}$ is $n x^{n-1}$, for any constant $n$."
 
     def matches(self, f, x):
-        return f == x or (isinstance(f, Pow) and f.base == x and not f.exp.has(x))
+        return f == x or (isinstance(f, Pow) and f.base == x and not depends(f.exp, x))
 
     def apply(self, f, x):
         if f == x:
@@ -51,7 +52,7 @@ class GeneralExponentialRule(CalculusRule):
     sentence = r"For a constant base $a > 0$: $\frac{d}{dx} a^{x} = a^{x} \ln a$."
 
     def matches(self, f, x):
-        return isinstance(f, Pow) and not f.base.has(x) and f.exp == x
+        return isinstance(f, Pow) and not depends(f.base, x) and f.exp == x
 
     def apply(self, f, x):
         return mul(f, log(f.base, evaluate=False))
@@ -76,7 +77,7 @@ def _signed_derivative(term: Expr, x: Symbol) -> Expr:
 
 
 def _split_constant(f: Mul, x: Symbol) -> tuple[list[Expr], list[Expr]]:
-    return [a for a in f.args if not a.has(x)], [a for a in f.args if a.has(x)]
+    return [a for a in f.args if not depends(a, x)], [a for a in f.args if depends(a, x)]
 
 
 class QuotientRule(CalculusRule):
@@ -85,7 +86,7 @@ class QuotientRule(CalculusRule):
 
     def matches(self, f, x):
         parts = fraction(f)
-        return parts is not None and parts[1].has(x) and parts[0].has(x)
+        return parts is not None and depends(parts[1], x) and depends(parts[0], x)
 
     def apply(self, f, x):
         u, v = fraction(f)
@@ -125,7 +126,7 @@ class LogarithmicDifferentiationRule(CalculusRule):
     sentence = r"$\left(f^{g}\right)' = f^{g} \left(g' \ln f + g \frac{f'}{f}\right)$, from $\ln y = g \ln f$."
 
     def matches(self, f, x):
-        return isinstance(f, Pow) and f.base.has(x) and f.exp.has(x)
+        return isinstance(f, Pow) and depends(f.base, x) and depends(f.exp, x)
 
     def apply(self, f, x):
         base, power = f.base, f.exp
@@ -146,14 +147,14 @@ class ChainRule(CalculusRule):
     @staticmethod
     def _inner(f: Expr, x: Symbol) -> Expr | None:
         if isinstance(f, Pow):
-            if not f.exp.has(x) and f.base.has(x) and f.base != x:
+            if not depends(f.exp, x) and depends(f.base, x) and f.base != x:
                 return f.base  # (g)^n
-            if not f.base.has(x) and f.exp.has(x) and f.exp != x:
+            if not depends(f.base, x) and depends(f.exp, x) and f.exp != x:
                 return f.exp  # a^g
             return None
         if (family_of(f) is not None or is_unknown_function(f)) and len(f.args) == 1:
             (arg,) = f.args
-            return arg if arg.has(x) and arg != x else None
+            return arg if depends(arg, x) and arg != x else None
         return None
 
     def matches(self, f, x):
@@ -192,11 +193,13 @@ class ChainRule(CalculusRule):
 # The order matters: the first rule that matches is the one an author would name.
 AUTOMATIC = (
     ConstantRule,
+    IndexedVariableRule,
     SquareRootRule,
     PowerRule,
     *FAMILIES,
     GeneralExponentialRule,
     SumRule,
+    SumOverIndexRule,
     QuotientRule,
     ConstantMultipleRule,
     ProductRule,
