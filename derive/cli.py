@@ -117,6 +117,34 @@ def _render_sigmoid(route: str, fmt: str, label_prefix: str, standalone: bool) -
 
 
 @cli.command()
+@click.option("--format", "fmt", type=FORMAT, default="latex", show_default=True, help="Output format.")
+@click.option("--standalone", is_flag=True, help="A complete LaTeX article with prose (format latex).")
+@click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
+              help=r"Prefix of the \label of each tagged line.")
+@limit_options(DEFAULT_TIMEOUT)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@template_options
+def softmax(fmt: str, standalone: bool, label_prefix: str, timeout: float, max_memory: int,
+            output: str | None, templates: tuple[str, ...], template_dir: str | None) -> None:
+    """Derive the softmax's Jacobian s_i(δ_ij − s_j) and the cross-entropy's gradient s_j − y_j, every
+    step checked (at K = 1…4 classes and every relation of the indices)."""
+    if standalone and fmt != "latex":
+        raise DeriveCLIError("--standalone goes with --format latex")
+    _check_label_prefix(label_prefix)
+    _use_templates(templates, template_dir)
+    from derive.sandbox import run_limited
+
+    text = run_limited(_render_softmax, fmt, label_prefix, standalone, timeout=timeout, memory_mb=max_memory)
+    write_output(text, output)
+
+
+def _render_softmax(fmt: str, label_prefix: str, standalone: bool) -> str:
+    from derive.routes.softmax import softmax_document
+
+    return softmax_document().render(fmt, label_prefix=label_prefix, standalone=standalone)
+
+
+@cli.command()
 @click.argument("expression")
 @click.option("--wrt", metavar="VAR", help="The variable to differentiate by (needed with several).")
 @click.option("--order", type=click.IntRange(min=1, max=20), default=1, show_default=True, metavar="N",

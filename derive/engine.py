@@ -17,7 +17,7 @@ from derive.errors import RuleError, VerificationError
 from derive.record import Certificate, Proposal, Step
 from derive.rules.base import Rule
 from derive.rules.calculus import rule_for
-from derive.verify import certify, certify_arithmetic, certify_part, certify_steps
+from derive.verify import certify, certify_arithmetic, certify_given, certify_part, certify_steps
 
 TIDY = "simplify the arithmetic"
 
@@ -30,6 +30,11 @@ def prove(before: Expr, proposal: Proposal) -> Step:
     """
     if proposal.expr == before:
         raise RuleError(f"the {proposal.rule} changes nothing here: no step")
+    if proposal.given:  # a stated fact put in: proved that nothing else changed, the fact taken as given
+        certificate = certify_given(before, proposal.expr, proposal.given)
+        if certificate is None:
+            raise VerificationError(f"the {proposal.rule} step changes more than the fact it uses")
+        return Step(proposal.rule, proposal.expr, proposal.note, certificate)
     certificate = certify_part(before, proposal.expr, *proposal.part) if proposal.part else None
     certificate = certificate or certify(before, proposal.expr)
     if certificate is None:

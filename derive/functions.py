@@ -124,3 +124,43 @@ def _at(body, variable, arg):
     if not arg.is_Symbol and any(variable in d.variables for d in body.atoms(Derivative)):
         return Subs(body, variable, arg)
     return body.xreplace({variable: arg})
+
+
+class softmax(NamedFunction):
+    """One term of the softmax, s_i = e^{z_i}/Σ_k e^{z_k}: softmax(z_i, Σ_k e^{z_k}). The normaliser is
+    an argument, so that a sum's bound (K) and an instance's terms (z_1 … z_4) reach it like any other
+    part of an expression; it is printed s_i, after the index of its member z_i (z[k] gives s_k)."""
+
+    nargs = 2
+    letter = "s"
+
+    def body_at(self, arg):
+        return exp(arg) / self.args[1]
+
+    def index(self) -> str:
+        arg = self.args[0]
+        if arg.is_Symbol:
+            return arg.name.partition("_")[2]
+        return "".join(str(i) for i in getattr(arg, "indices", ()))
+
+    def _eval_derivative(self, s):
+        from sympy import diff
+
+        return diff(self.body_at(self.args[0]), s)
+
+    def _eval_evalf(self, prec):
+        return self.body_at(self.args[0])._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return True
+
+    def _eval_is_positive(self):
+        return True
+
+    def _latex(self, printer, exp=None):
+        index = self.index()
+        call = f"{self.letter}_{{{index}}}" if index else self.letter
+        return f"{call}^{{{exp}}}" if exp is not None else call
+
+    def _sympystr(self, printer):
+        return f"{self.letter}_{self.index()}"

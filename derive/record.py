@@ -52,6 +52,7 @@ class Proposal:
     expr: Expr  # the whole expression after the rule
     note: str = ""
     part: tuple[Expr, Expr] | None = None  # (old, new): the one part rewritten, where the rule knows
+    given: tuple[Expr, Expr] | None = None  # (old, new): a fact the author states, old = new, put in
 
 
 @dataclass(frozen=True)

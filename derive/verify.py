@@ -473,6 +473,32 @@ def certify_part(before: Expr, after: Expr, old: Expr, new: Expr,
     return None if method is None else _issue(method, before, after, (old, new), lemma)
 
 
+def certify_given(before: Expr, after: Expr, fact: tuple[Expr, Expr]) -> Certificate | None:
+    """A certificate that before = after given the fact old = new that the author states: after is
+    before with old replaced by new, and nothing else changed."""
+    old, new = fact
+    if before == after or not rewrites_only(before, after, old, new):
+        return None
+    return _issue(f"given {_text(old)} = {_text(new)}", before, after, fact)
+
+
+def certify_under(before: Expr, after: Expr, facts: tuple[tuple[Expr, Expr], ...]) -> Certificate | None:
+    """before = after wherever the stated facts hold: checked by instances with each fact imposed
+    (Σ_k y_k = 1 at every K), or proved outright."""
+    method = equivalent(before, after)
+    if method is None and facts:
+        verdict = by_instances(before, after, compare, conditions=tuple(old - new for old, new in facts))
+        if verdict is not None and verdict[0] is True:
+            method = verdict[1] + " given " + ", ".join(f"{_text(o)} = {_text(n)}" for o, n in facts)
+    return None if method is None else _issue(method, before, after)
+
+
+def _text(expr: Expr) -> str:
+    from derive.render.printer import text
+
+    return text(expr)
+
+
 def certify_arithmetic(before: Expr, after: Expr) -> Certificate | None:
     """A certificate for a tidy-up: both sides are the same once SymPy works out their arithmetic
     (x + 0 → x, 1·x → x), which is what made after; otherwise the full comparison decides."""

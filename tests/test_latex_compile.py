@@ -55,3 +55,23 @@ def test_derive_diff_standalone_compiles(tmp_path, args):
     assert out.returncode == 0, out.stderr
     log = _compile(tmp_path, "diff.tex")
     assert "undefined" not in log.lower()
+
+
+def test_the_softmax_article_compiles(tmp_path):
+    out = run_derive("softmax", "--standalone", "-o", str(tmp_path / "softmax.tex"))
+    assert out.returncode == 0, out.stderr
+    log = _compile(tmp_path, "softmax.tex")
+    assert "undefined" not in log.lower() and "Overfull \\hbox" not in log
+    words = subprocess.run([require_tool("pdftotext"), "softmax.pdf", "-"], cwd=tmp_path, capture_output=True,
+                           text=True).stdout
+    assert "??" not in words and "(11)" in words
+
+
+@pytest.mark.parametrize("args", [
+    [r"\frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}", "--wrt", "z_j"],
+    ["x^2 y + sin(x y)", "--wrt", "y"],
+])
+def test_a_gradient_standalone_compiles(tmp_path, args):
+    out = run_derive("diff", *args, "--standalone", "-o", str(tmp_path / "diff.tex"))
+    assert out.returncode == 0, out.stderr
+    assert "undefined" not in _compile(tmp_path, "diff.tex").lower()

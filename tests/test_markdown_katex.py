@@ -8,7 +8,8 @@ SIGMOID = [["--route", "quotient"], ["--route", "chain"]]
 DIFF = [["x sin(x)^2"], ["1/(1+exp(-x))", "--in-terms-of", "sigmoid"],
         ["tanh(x)", "--order", "2", "--in-terms-of", "tanh"], ["f(x^2) + |x| + asec(x)", "--detail", "fine"],
         ["x^x"], ["erf(x/sqrt(2))"], ["g(x)^2", "--define", "g(x)=1/(1+e^(-x))", "--in-terms-of", "g"],
-        ["softplus(x)", "--in-terms-of", "softplus"], ["log(x, 2) + 2^x + sqrt(x)"]]
+        ["softplus(x)", "--in-terms-of", "softplus"], ["log(x, 2) + 2^x + sqrt(x)"],
+        [r"\frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}", "--wrt", "z_j"], ["sum((w x_i + b - y_i)^2, i, 1, n)", "--wrt", "w"]]
 
 
 @pytest.mark.parametrize("args", SIGMOID)
@@ -39,3 +40,9 @@ def test_jupyter_displays_render():
     d = derive.differentiate("x e^x")
     render_with_katex(d._repr_latex_())
     render_with_katex(derive.check(SEED.read_text())._repr_markdown_())
+
+
+def test_softmax_markdown_renders():
+    out = run_derive("softmax", "--format", "markdown")
+    assert out.returncode == 0, out.stderr
+    assert render_with_katex(out.stdout).startswith("2 display")  # the Jacobian and the gradient

@@ -118,3 +118,72 @@ def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour
         "",
     ]
     return "\n".join(body)
+
+
+# --- indexed results: s_i(δ_ij − s_j) as an array over i and j -------------------------------------
+
+class _Indexed(PythonCodePrinter):
+    """One entry of an indexed result, in plain Python (z[i], s[i], (1 if i == j else 0)), or, with
+    NumPy, as arrays that broadcast over the free indices (s[:, None], numpy.eye(K))."""
+
+    def __init__(self, letters: list[str], numpy: bool) -> None:
+        super().__init__({"fully_qualified_modules": True, "order": "none"})
+        self.letters, self.numpy = letters, numpy
+
+    def _entry(self, name: str, index: str) -> str:
+        if not self.numpy:
+            return f"{name}[{index}]"
+        if len(self.letters) == 1:
+            return name
+        return name + "[" + ", ".join(":" if letter == index else "None" for letter in self.letters) + "]"
+
+    def _print_Symbol(self, expr):
+        base, _, sub = expr.name.partition("_")
+        if base == "delta" and len(sub) == 2 and set(sub) <= set(self.letters):
+            if not self.numpy:
+                return f"(1 if {sub[0]} == {sub[1]} else 0)"
+            return "numpy.eye(K)" if sub[0] != sub[1] else "1"  # (symmetric: δ_ji is δ_ij)
+        if base in _ARRAYS and sub in self.letters:
+            return self._entry(base, sub)
+        raise DeriveError(f"cannot write code for {expr.name}: only z, y, s and δ over the free indices")
+
+    def _print_softmax(self, expr):
+        return self._entry("s", expr.index())
+
+
+_ARRAYS = ("z", "y", "s")  # the scores, the targets, the softmax
+
+
+def indexed_code(definitions: list[tuple[str, list[str], Expr]], flavour: str = "numpy") -> str:
+    """softmax(z), and for each (name, free index letters, result) a function of the scores z (and
+    the targets y) that returns the result at every index: lists (of lists) in plain Python, arrays
+    that broadcast with NumPy."""
+    if flavour not in FLAVOURS:
+        raise ValueError(f"code comes as {', '.join(FLAVOURS)}, not {flavour!r}")
+    numpy = flavour == "numpy"
+    doc = '    """s_i = e^{z_i} / Σ_k e^{z_k}, computed without overflow."""'
+    out = ["import math"] + (["import numpy"] if numpy else []) + ["", "", "def softmax(z):", doc]
+    out += (["    e = numpy.exp(z - numpy.max(z))", "    return e / e.sum()"] if numpy else
+            ["    top = max(z)", "    e = [math.exp(v - top) for v in z]", "    total = sum(e)",
+             "    return [v / total for v in e]"])
+    for name, letters, result in definitions:
+        if not 1 <= len(letters) <= 2:
+            raise DeriveError("code is written for results over one or two indices")
+        entry = _Indexed(letters, numpy).doprint(result)
+        arguments = "z, y" if any(s.name.startswith("y_") for s in result.free_symbols) else "z"
+        out += ["", "", f"def {name}({arguments}):",
+                f'    """The entry at {", ".join(letters)}: {text_of(result)}, as derive derived it."""', "    s = softmax(z)"]
+        if numpy:  # (+ zeros: an entry free of an index still fills its axis)
+            shape = ", ".join(["len(z)"] * len(letters))
+            out += ["    K = len(z)", f"    return {entry} + numpy.zeros(({shape},))"]
+        else:  # a list over the first letter, of lists over the second
+            for letter in reversed(letters):
+                entry = f"[{entry} for {letter} in range(len(z))]"
+            out.append(f"    return {entry}")
+    return "\n".join(out) + "\n"
+
+
+def text_of(expr: Expr) -> str:
+    from derive.render.printer import text
+
+    return text(expr)

@@ -88,7 +88,7 @@ class Document:
         derivations = [s.derivation for s in self.sections if s.derivation is not None]
         return {
             "title": self.title,
-            **{k: v for k, v in self.meta.items() if k != "code"},  # code: expressions, for code()
+            **{k: v for k, v in self.meta.items() if "code" not in k},  # code: expressions, for code()
             "verified": all(d.verified for d in derivations),
             "derivations": [derivation_data(d) for d in derivations],
         }
@@ -98,8 +98,10 @@ class Document:
 
     def code(self, flavour: str = "python") -> str:
         """The function and its derivative as code (meta["code"] says which function it is)."""
-        from derive.render.code import function_code
+        from derive.render.code import function_code, indexed_code
 
+        if "indexed_code" in self.meta:  # results over indices (s_i(δ_ij − s_j)): arrays
+            return indexed_code(self.meta["indexed_code"], flavour)
         if "code" not in self.meta:
             raise ValueError("this document holds no function to write as code")
         return function_code(flavour=flavour, **self.meta["code"])

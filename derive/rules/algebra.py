@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from sympy import Add, Expr, Mul, Pow, S, cancel, exp
 
+from derive.errors import RuleError
 from derive.exprs import add, div, fraction, mul, neg, rebuild, tidy
 from derive.rational import NotRational, linear_sum, rationally_equal
+from derive.record import Proposal
 from derive.render.printer import latex, text
 from derive.rules.base import AlgebraRule
 
@@ -246,3 +248,25 @@ class Rewrite(AlgebraRule):
     def note(self):
         return f"{self.name}: {self.formula}" if self.formula else self.name
 
+
+
+class UseFact(EverywhereRule):
+    """Put in a fact the author states (Σ_k y_k = 1: the targets sum to one): every old becomes new.
+    Certified as given, not proved: the derivation holds wherever the fact does."""
+
+    def __init__(self, old: Expr, new: Expr, words: str = "") -> None:
+        self.old, self.new, self.words = old, new, words
+        self.name = f"use {text(old)} = {text(new)}"
+
+    def transform(self, node):
+        return self.new if node == self.old else None
+
+    def propose(self, expr):
+        new = self.rewrite(expr)
+        if new is None:
+            raise RuleError(f"{text(self.old)} does not occur in {text(expr)}")
+        return [Proposal(self.name, new, self.note(), given=(self.old, self.new))]
+
+    def note(self):
+        said = f"${latex(self.old)} = {latex(self.new)}$"
+        return f"{self.words} ({said})" if self.words else f"use {said}"

@@ -12,7 +12,7 @@ from derive.errors import RuleError
 from derive.exprs import add, div, factors_of, fraction, mul, neg, rebuild, tidy
 from derive.render.printer import latex
 from derive.rules.base import CalculusRule
-from derive.rules.indexed import IndexedVariableRule, SumOverIndexRule, depends
+from derive.rules.indexed import IndexedVariableRule, SoftmaxRule, SumOverIndexRule, depends
 from derive.rules.functions import (  # noqa: F401 - ExponentialRule, SigmoidRule: used from here
     FAMILIES, ExponentialRule, SigmoidRule, SquareRootRule, family_of, is_unknown_function)
 
@@ -194,6 +194,7 @@ class ChainRule(CalculusRule):
 AUTOMATIC = (
     ConstantRule,
     IndexedVariableRule,
+    SoftmaxRule,
     SquareRootRule,
     PowerRule,
     *FAMILIES,

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from sympy import Add, Derivative, Expr, Indexed, IndexedBase, Integer, Mul, S, Sum, Symbol, expand_mul
 
-from derive.exprs import add, mul, preorder, rebuild
+from derive.exprs import add, mul, neg, preorder, rebuild
+from derive.functions import softmax
 from derive.indexing import member, term
 from derive.rules.base import AlgebraRule, CalculusRule
 
@@ -121,6 +122,21 @@ def at_index(expr: Expr, k: Symbol, j: Expr) -> Expr:
         return None
 
     return rebuild(expr, visit)
+
+
+class SoftmaxRule(CalculusRule):
+    """∂s_k/∂z_j = s_k(δ_kj − s_j), for s = softmax(z): the Jacobian, as a rule of its own once derived."""
+
+    name = "softmax derivative"
+    sentence = r"$\frac{\partial s_k}{\partial z_j} = s_k (\delta_{kj} - s_j)$."
+
+    def matches(self, f, x):  # (every s_k depends on every z_j, through the normaliser Σ_m e^{z_m})
+        return isinstance(f, softmax) and isinstance(x, Symbol) and member(x.name) is not None \
+            and depends(f.args[1], x)
+
+    def apply(self, f, x):
+        delta = IndexedVariableRule().apply(f.args[0], x) if f.args[0] != x else S.One
+        return mul(f, add(delta, neg(softmax(x, f.args[1]))))
 
 
 def _has_delta(expr: Expr) -> bool:
