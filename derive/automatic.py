@@ -23,7 +23,7 @@ from derive.parse import names, parse
 from derive.parse.definitions import parse_definition
 from derive.record import Proposal, Step
 from derive.render.printer import latex, text
-from derive.indexing import variables_of
+from derive.indexing import partial, variables_of
 from derive.rules.indexed import CollapseDelta, ConstantOutOfSum, SplitSum, depends
 from derive.verify import certify
 
@@ -117,7 +117,8 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
             steps.append(prove(current, proposal))
             current = proposal.expr
         require_in_terms_of(current, target, in_terms_of)
-    title = f"d/d{x.name} {text(f)}" if order == 1 else f"d^{order}/d{x.name}^{order} {text(f)}"
+    d = "∂" if partial(start) else "d"
+    title = f"{d}/{d}{x.name} {text(f)}" if order == 1 else f"{d}^{order}/{d}{x.name}^{order} {text(f)}"
     source = expr if isinstance(expr, str) else ""
     # end to end, independent of the steps' certificates
     return Derivation(start, tuple(steps), title=title, source=source).checked_end_to_end()

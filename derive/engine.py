@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sympy import Derivative, Expr, Symbol, evaluate
+from sympy import Derivative, Expr, Indexed, Symbol, evaluate
 
 from derive.exprs import is_pending, paths_to, pending, replace_at, same_but_order, tidy
 from derive.errors import RuleError, VerificationError
 from derive.record import Certificate, Proposal, Step
 from derive.rules.base import Rule
 from derive.rules.calculus import rule_for
+from derive.rules.indexed import depends
 from derive.verify import certify, certify_arithmetic, certify_given, certify_part, certify_steps
 
 TIDY = "simplify the arithmetic"
@@ -114,24 +115,11 @@ class Differentiate(Rule):
         fresh = _fresh_names()
         while ready := _ready(whole):
             batch = ready if self.detail == "normal" else ready[:1]
-            places = paths_to(whole, set(batch))  # found once a round; the parts replaced are disjoint
             singles, before_round = [], whole
-            for node in batch:
-                f, x, n = _order_of(node)
-                rule = rule_for(f, x)
-                new = rule.apply(f, x)
-                if n > 1:  # d^n f = d^(n-1) f': one derivative at a time
-                    new = Derivative(new, (x, n - 1))
-                before = whole
-                for path in places[node]:  # every place it stands: equal parts, one rule
-                    whole = replace_at(whole, path, new)
-                # proved on the part it rewrote; the chain rule on its outer function at a fresh u
-                # (d/dx f = f' implies d^n f = d^(n-1) f')
-                certificate = certify_part(before, whole, node, new, rule.schema(f, x))
-                if certificate is None:
-                    raise VerificationError(f"the {rule.name} rewrote {node} as {new}, which derive cannot "
-                                            "prove equal")
-                singles.append(Step(rule.name, whole, rule.describe(f, x, fresh), certificate))
+            whole = self._round(whole, batch, singles, fresh)
+            if self.detail == "normal":  # x'=1, c'=0, ∂z_k/∂z_j = δ_kj: in the line that made them
+                while trivial := [n for n in _ready(whole) if _trivial(n)]:
+                    whole = self._round(whole, trivial, singles, fresh)
             out.append(singles[0] if len(singles) == 1 else _line(before_round, singles))
         tidied, changed = _tidy_finished(start, whole)
         if changed:
@@ -141,6 +129,35 @@ class Differentiate(Rule):
         if not out:
             raise RuleError(f"nothing is left to differentiate in {expr}")
         return out
+
+    def _round(self, whole: Expr, batch: list[Derivative], singles: list[Step], fresh) -> Expr:
+        """whole with each derivative of batch worked out by its rule, each a proved single step."""
+        places = paths_to(whole, set(batch))  # found once a round; the parts replaced are disjoint
+        for node in batch:
+            f, x, n = _order_of(node)
+            rule = rule_for(f, x)
+            new = rule.apply(f, x)
+            if n > 1:  # d^n f = d^(n-1) f': one derivative at a time
+                new = Derivative(new, (x, n - 1))
+            before = whole
+            for path in places[node]:  # every place it stands: equal parts, one rule
+                whole = replace_at(whole, path, new)
+            # proved on the part it rewrote; the chain rule on its outer function at a fresh u
+            # (d/dx f = f' implies d^n f = d^(n-1) f')
+            certificate = certify_part(before, whole, node, new, rule.schema(f, x))
+            if certificate is None:
+                raise VerificationError(f"the {rule.name} rewrote {node} as {new}, which derive cannot "
+                                        "prove equal")
+            singles.append(Step(rule.name, whole, rule.describe(f, x, fresh), certificate))
+        return whole
+
+
+def _trivial(node: Derivative) -> bool:
+    """A derivative no line need show pending: of a constant, of the variable itself, of a member of
+    its family (c' = 0 for any c free of x, x' = 1, ∂z_k/∂z_j = δ_kj); its rule is named in the line
+    that made it."""
+    f, x, n = _order_of(node)
+    return n == 1 and (not depends(f, x) or f == x or isinstance(f, (Symbol, Indexed)))
 
 
 def _ready(expr: Expr) -> list[Derivative]:

@@ -77,8 +77,10 @@ def terms_of(body: Expr, index: Symbol) -> Expr:
     def visit(node):
         if isinstance(node, Symbol) and "_" in node.name:
             base, sub = node.name.split("_", 1)
-            if sub.isalpha() and sub.isascii() and index.name in sub and len(sub) <= 3:
-                return Indexed(IndexedBase(base, real=True), *(Symbol(letter, real=True) for letter in sub))
+            # (δ_k2 beside the letter: class 2 against the summed k, a term of the sum too)
+            if sub.isalnum() and sub.isascii() and index.name in sub and len(sub) <= 3:
+                return Indexed(IndexedBase(base, real=True), *(Integer(c) if c.isdigit() else Symbol(c, real=True)
+                                                               for c in sub))
         return None
 
     return rebuild(body, visit)

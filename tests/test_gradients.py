@@ -76,6 +76,15 @@ CASES = [
 ]
 
 
+PARTIALS = [
+    ("-(y log(sigma(w x + b)) + (1 - y) log(1 - sigma(w x + b)))", "w"),  # logistic regression's loss
+    ("-(y log(sigma(w x + b)) + (1 - y) log(1 - sigma(w x + b)))", "b"),
+    ("(sigma(v sigma(w x + b) + c) - y)^2/2", "w"),  # backprop through a hidden unit
+    ("x^2 y + sin(x y)", "y"),  # a plain partial derivative
+    ("x^2 y + sin(x y)", "x"),
+]
+
+
 @pytest.mark.parametrize("source, wrt, bound, free", CASES)
 def test_a_gradient_through_sums_agrees_with_sympy_at_every_size(source, wrt, bound, free):
     d = differentiate(source, wrt=wrt)
@@ -89,13 +98,7 @@ def test_a_gradient_through_sums_agrees_with_sympy_at_every_size(source, wrt, bo
             assert _same(_concrete(d.result, {bound: size}, values), diff(f, x)), (size, values)
 
 
-@pytest.mark.parametrize("source, wrt", [
-    ("-(y log(sigma(w x + b)) + (1 - y) log(1 - sigma(w x + b)))", "w"),  # logistic regression's loss
-    ("-(y log(sigma(w x + b)) + (1 - y) log(1 - sigma(w x + b)))", "b"),
-    ("(sigma(v sigma(w x + b) + c) - y)^2/2", "w"),  # backprop through a hidden unit
-    ("x^2 y + sin(x y)", "y"),  # a plain partial derivative
-    ("x^2 y + sin(x y)", "x"),
-])
+@pytest.mark.parametrize("source, wrt", PARTIALS)
 def test_a_partial_derivative_agrees_with_sympy(source, wrt):
     d = differentiate(source, wrt=wrt)
     s = 1 / (1 + exp(-Symbol("t")))  # the oracle's own sigmoid
@@ -112,15 +115,13 @@ def test_the_softmax_jacobian_is_written_as_papers_write_it():
 
     block = latex_block(d)
     assert r"\frac{\partial}{\partial z_{j}}\left(\frac{e^{z_{i}}}{\sum_{k=1}^{K} e^{z_{k}}}\right)" in block
-    assert r"\frac{\partial z_{i}}{\partial z_{j}}" in block and r"\delta_{kj}" in block and r"\delta_{ij}" in block
+    assert r"\delta_{kj}" in block and r"\delta_{ij}" in block
     assert "(y)^{\\prime}" not in block and "{z}_{k}" not in block
 
 
-@pytest.mark.parametrize("source, wrt", [
-    (r"\frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}", "z_j"),
-    (r"-\sum_{k=1}^{K} y_k \log \frac{e^{z_k}}{\sum_{m=1}^{K} e^{z_m}}", "z_j"),
-    ("x^2 y + sin(x y)", "y"),
-])
+
+
+@pytest.mark.parametrize("source, wrt", [case[:2] for case in CASES] + PARTIALS)
 def test_derive_check_decides_every_line_derive_diff_writes(source, wrt):
     from derive.render.formats import latex_block
 

@@ -23,7 +23,8 @@ def upstream_of(a: Expr, b: Expr, known: Definitions) -> tuple[Symbol, str, list
         return None  # ∂L/∂w|_{w=0}: a derivative at a point, which an unknown number for ∂L/∂w cannot be
     writer = Writer(known.symbols, known.calls)
     sides = [_derivatives_of_losses(e, writer, known) for e in (a, b)]
-    losses = set(sides[0]) & set(sides[1])
+    # (b of ∂b/∂w beside σ(wx + b) is a variable the text uses, not a loss it leaves unwritten)
+    losses = {loss for loss in set(sides[0]) & set(sides[1]) if not any(_bare(e, loss) for e in (a, b))}
     if len(losses) != 1:
         return None
     loss = losses.pop()
@@ -32,6 +33,15 @@ def upstream_of(a: Expr, b: Expr, known: Definitions) -> tuple[Symbol, str, list
     if len(fed) != 1 or (len(families) > 1 and _definition(fed[0], writer) is None):
         return None
     return loss, fed[0], [f for f in families if f != fed[0]]
+
+
+def _bare(expr: Expr, symbol: Symbol) -> bool:
+    """symbol stands in expr outside every derivative of it."""
+    if expr == symbol:
+        return True
+    if isinstance(expr, Derivative) and expr.expr == symbol:
+        return False
+    return any(_bare(arg, symbol) for arg in expr.args)
 
 
 def through(read: Expr, loss: Symbol, o: str, variable: str, known: Definitions, at, declared: bool) -> Expr:
