@@ -14,17 +14,20 @@ from typing import TYPE_CHECKING
 import sympy
 from sympy import Basic, Derivative, Expr, Symbol, cancel, factor_terms
 
+from derive.assume import read_facts
 from derive.derivation import Derivation
-from derive.engine import Differentiate, prove
+from derive.engine import TIDY, Differentiate, prove
 from derive.errors import DeriveError, LimitError, ParseError
-from derive.exprs import pending, preorder, rebuild, size
-from derive.functions import DefinedFunction, define, sigmoid, softplus
+from derive.exprs import pending, preorder, rebuild, size, tidy
+from derive.functions import DefinedFunction, define, sigmoid, softmax, softplus
 from derive.parse import names, parse
 from derive.parse.definitions import parse_definition
 from derive.record import Proposal, Step
 from derive.render.printer import latex, text
 from derive.indexing import partial, variables_of
-from derive.rules.indexed import CollapseDelta, ConstantOutOfSum, SplitSum, depends
+from derive.rules.algebra import UseFact
+from derive.rules.indexed import (CollapseDelta, ConstantOutOfSum, InSoftmaxTerms, SplitSum, depends,
+                                  normaliser_of)
 from derive.verify import certify
 
 IMPROVE_UP_TO = 400  # nodes: beyond this, factoring and cancelling cost more than they give
@@ -56,7 +59,7 @@ def choose_variable(expr: Expr, wrt: str | Symbol | None) -> Symbol:
 
 def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int = 1,
                   in_terms_of: str | None = None, define: Iterable[str] = (), detail: str = "normal",
-                  reader: str = "auto", *, timeout: float | None = 20.0,
+                  reader: str = "auto", *, assume: Iterable[str] = (), timeout: float | None = 20.0,
                   max_memory: int | None = 2048) -> Derivation:
     """The derivation of d^n/dx^n expr: whole expressions, one line per step, every step proved.
 
@@ -72,11 +75,11 @@ def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int
     from derive.sandbox import run_limited
 
     return run_limited(_differentiate, expr, wrt, order, in_terms_of, tuple(define), detail, reader,
-                       timeout=timeout, memory_mb=max_memory)
+                       tuple(assume), timeout=timeout, memory_mb=max_memory)
 
 
 def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_terms_of: str | None,
-                   define: Iterable[str], detail: str, reader: str) -> Derivation:
+                   define: Iterable[str], detail: str, reader: str, assume: Iterable[str] = ()) -> Derivation:
     if not isinstance(order, int) or order < 1:
         raise ParseError(f"the order is a whole number from 1 up, not {order!r}")
     definitions: dict[str, type] = {}
@@ -86,7 +89,9 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
     f = expr if isinstance(expr, Basic) else parse(expr, reader, functions=definitions)
     if not isinstance(f, Expr):
         raise ParseError("expected an expression")
-    x = choose_variable(f, wrt)
+    facts = read_facts(tuple(assume), reader)
+    f = facts.signed(f)
+    x = choose_variable(f, facts.signed(names.symbol(wrt)) if isinstance(wrt, str) else wrt)
     start = Derivative(f, x) if order == 1 else Derivative(f, (x, order))
     steps: list[Step] = []
     current = start
@@ -105,6 +110,19 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
     for step in _sums_worked_out(current):
         steps.append(step)
         current = step.expr
+    if in_terms_of == "softmax":
+        for step in _in_softmax_terms(current):
+            steps.append(step)
+            current = step.expr
+        in_terms_of = None  # (written: what follows is the tidy-up any result gets)
+    for old, new in facts.equations:  # Σ_k y_k = 1 put in where it stands, certified as given
+        if current.has(old):
+            steps.append(prove(current, UseFact(old, new).propose(current)[0]))
+            current = steps[-1].expr
+            tidied = tidy(current)  # 1·s_j → s_j
+            if tidied != current:
+                steps.append(prove(current, Proposal(TIDY, tidied, "work out the arithmetic")))
+                current = tidied
     better = _improved(current) if in_terms_of is None else None  # steering simplifies in its terms
     if better is not None:
         steps.append(better)
@@ -121,7 +139,8 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
     title = f"{d}/{d}{x.name} {text(f)}" if order == 1 else f"{d}^{order}/{d}{x.name}^{order} {text(f)}"
     source = expr if isinstance(expr, str) else ""
     # end to end, independent of the steps' certificates
-    return Derivation(start, tuple(steps), title=title, source=source).checked_end_to_end()
+    used = tuple(fact for fact in facts.equations if any(s.rule == UseFact(*fact).name for s in steps))
+    return Derivation(start, tuple(steps), title=title, source=source).checked_end_to_end(used)
 
 
 def _sums_worked_out(expr: Expr) -> list[Step]:
@@ -133,6 +152,26 @@ def _sums_worked_out(expr: Expr) -> list[Step]:
             out.append(prove(expr, Proposal(rule.name, new, rule.note())))
             expr = new
     return out
+
+
+def _in_softmax_terms(expr: Expr) -> list[Step]:
+    """e^{z_a} written s_a Σ_k e^{z_k} wherever the normaliser Σ_k e^{z_k} stands, then the sums
+    cancelled: the softmax Jacobian's s_i(δ_ij − s_j). SteeringError where there is no such sum."""
+    from derive.steer import SteeringError
+
+    normaliser = normaliser_of(expr)
+    if normaliser is None:
+        raise SteeringError(f"cannot write the derivative in terms of softmax: it came to {text(expr)}, "
+                            "where no sum of exponentials Σ_k e^{z_k} stands")
+    rule = InSoftmaxTerms(normaliser)
+    written = rule.rewrite(expr)
+    if written is None:
+        return []
+    steps = [prove(expr, Proposal(rule.name, written, rule.note()))]
+    cancelled = cancel(written)
+    if cancelled != written and not cancelled.has(normaliser):
+        steps.append(prove(written, Proposal("cancel", cancelled, "cancel the sums")))
+    return steps
 
 
 def _target_expr(name: str, f: Expr, x: Symbol, definitions: dict[str, type]) -> Expr:
@@ -183,7 +222,8 @@ def _improved(expr: Expr) -> Step | None:
 
 
 
-def derivative_document(d: Derivation, in_terms_of: str | None = None, target: Expr | None = None) -> Document:
+def derivative_document(d: Derivation, in_terms_of: str | None = None, target: Expr | None = None,
+                        assumed: str = "") -> Document:
     """The derivation with the prose around it, for every output format."""
     from derive.render.document import Document, Section
 
@@ -193,6 +233,11 @@ def derivative_document(d: Derivation, in_terms_of: str | None = None, target: E
     intro = f"We take the {what} of ${latex(f)}$ with respect to ${latex(x)}$"
     if in_terms_of:
         intro += f", and write it in terms of {in_terms_of}"
+    terms = [n for n in preorder(d.result) if isinstance(n, softmax)]
+    if terms:  # what s_j stands for, where the reader (and derive check) can find it
+        intro += f", where ${latex(terms[0])} = {latex(terms[0].body_at(terms[0].args[0]))}$"
+    if assumed:
+        intro += f", given {assumed}"
     closing = (f"So ${latex(d.start)} = {latex(d.result)}$. Every line was produced by the rule named "
                "for it and checked against the line before.")
     named = isinstance(f, sympy.Function) and f.args == (x,) and type(f).__name__.isidentifier()
@@ -205,10 +250,10 @@ def derivative_document(d: Derivation, in_terms_of: str | None = None, target: E
 def render_derivative(source: str, fmt: str = "latex", wrt: str | None = None, order: int = 1,
                       in_terms_of: str | None = None, define: tuple[str, ...] = (), detail: str = "normal",
                       reader: str = "auto", standalone: bool = False, label_prefix: str = "eq:eq",
-                      certificates: bool = False) -> str:
+                      certificates: bool = False, assume: tuple[str, ...] = ()) -> str:
     """What `derive diff` prints; run in the sandbox, so that only text crosses back."""
     d = differentiate(source, wrt=wrt, order=order, in_terms_of=in_terms_of, define=define,
-                      detail=detail, reader=reader)
+                      detail=detail, reader=reader, assume=assume)
     target = _steered_target(d, in_terms_of)
-    document = derivative_document(d, in_terms_of, target)
+    document = derivative_document(d, in_terms_of, target, assumed=read_facts(assume, reader).words())
     return document.render(fmt, label_prefix=label_prefix, standalone=standalone, certificates=certificates)

@@ -150,10 +150,13 @@ def _render_softmax(fmt: str, label_prefix: str, standalone: bool) -> str:
 @click.option("--order", type=click.IntRange(min=1, max=20), default=1, show_default=True, metavar="N",
               help="Differentiate N times, one derivative at a time.")
 @click.option("--in-terms-of", "in_terms_of", metavar="NAME",
-              help="Write the result in terms of sigmoid, tanh, softplus, exp, self (the input, named f), "
-                   "or a function given with --define.")
+              help="Write the result in terms of sigmoid, tanh, softplus, exp, softmax (s_i for "
+                   "e^{z_i}/Σ_k e^{z_k}), self (the input, named f), or a function given with --define.")
 @click.option("--define", "define", multiple=True, metavar="DEF",
               help="A function of your own, such as 'g(x)=1/(1+e^(-x))'; may be given more than once.")
+@click.option("--assume", "assume", multiple=True, metavar="FACT",
+              help="A fact the derivation may use: 'sum(y_k, k, 1, K) = 1' (put in where it stands, "
+                   "shown as a step) or 'sigma > 0'; may be given more than once.")
 @click.option("--detail", type=click.Choice(["normal", "fine"]), default="normal", show_default=True,
               help="normal: one line per round of rules; fine: one line per rule.")
 @click.option("--latex", "reader", flag_value="latex", help="Read EXPRESSION as LaTeX.")
@@ -168,7 +171,7 @@ def _render_softmax(fmt: str, label_prefix: str, standalone: bool) -> str:
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @template_options
 def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, define: tuple[str, ...],
-         detail: str, reader: str | None, fmt: str, standalone: bool, label_prefix: str, certificates: bool,
+         assume: tuple[str, ...], detail: str, reader: str | None, fmt: str, standalone: bool, label_prefix: str, certificates: bool,
          timeout: float, max_memory: int, output: str | None, templates: tuple[str, ...],
          template_dir: str | None) -> None:
     """The derivative of EXPRESSION, step by step, every step checked.
@@ -184,7 +187,7 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
     from derive.sandbox import run_limited
 
     report = run_limited(render_derivative, expression, fmt, wrt, order, in_terms_of, define, detail,
-                         reader or "auto", standalone, label_prefix, certificates,
+                         reader or "auto", standalone, label_prefix, certificates, assume,
                          timeout=timeout, memory_mb=max_memory)
     write_output(report, output)
 

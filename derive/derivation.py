@@ -18,7 +18,7 @@ from derive.errors import VerificationError
 from derive.record import Certificate, Step
 from derive.render.formats import derivation_data, display_math, latex_block
 from derive.rules.base import Rule
-from derive.verify import certify, certify_steps
+from derive.verify import certify, certify_steps, certify_under
 
 
 class Derivation(record.Derivation):
@@ -33,10 +33,11 @@ class Derivation(record.Derivation):
         step = apply(self.result, rules, note=note, same_line=same_line)
         return replace(self, steps=self.steps + (step,), end_to_end=None)
 
-    def checked_end_to_end(self) -> Derivation:
+    def checked_end_to_end(self, facts: tuple[tuple[Expr, Expr], ...] = ()) -> Derivation:
         """The derivation with a certificate that its result equals its start, proved directly,
-        skipping every step in between; VerificationError when none can be given."""
-        certificate = certify(self.start, self.result)
+        skipping every step in between (wherever the facts old = new it used hold); VerificationError
+        when none can be given."""
+        certificate = certify_under(self.start, self.result, facts) if facts else certify(self.start, self.result)
         if certificate is None:
             raise VerificationError(f"the result {self.result} could not be checked against {self.start}")
         return replace(self, end_to_end=certificate)

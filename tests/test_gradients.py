@@ -6,7 +6,7 @@ indices at every relation), compared at random points."""
 import random
 
 import pytest
-from sympy import Derivative, Indexed, Integer, KroneckerDelta, Sum, Symbol, diff, exp, log
+from sympy import Abs, Add, Derivative, Indexed, Integer, KroneckerDelta, Sum, Symbol, diff, exp, log
 
 from derive import differentiate
 from derive.checker import VALID, check
@@ -160,3 +160,53 @@ def test_a_variable_that_is_no_member_of_the_expression_is_refused():
 def test_two_numbered_members_are_two_variables():
     d = differentiate("theta_0 + theta_1 x", wrt="theta_0")
     assert d.result == 1 and not d.result.has(Derivative, log)
+
+
+CROSS_ENTROPY = r"-\sum_{k=1}^{K} y_k \log \frac{e^{z_k}}{\sum_{m=1}^{K} e^{z_m}}"
+
+
+def test_steering_to_softmax_ends_at_the_jacobian_papers_write():
+    from derive.exprs import shape
+    from derive.functions import softmax
+
+    d = differentiate(r"\frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}", wrt="z_j", in_terms_of="softmax")
+    normaliser = next(n for n in d.start.atoms(Sum))
+    s_i, s_j = (softmax(Symbol(f"z_{c}", real=True), normaliser) for c in "ij")
+    assert shape(d.result) == shape(s_i * (Symbol("delta_ij", real=True) - s_j)) and d.verified
+
+
+def test_a_stated_fact_is_used_where_it_stands_and_certified_as_given():
+    d = differentiate(CROSS_ENTROPY, wrt="z_j", in_terms_of="softmax", assume=["sum(y_k, k, 1, K) = 1"])
+    [used] = [s for s in d.steps if s.rule.startswith("use ")]
+    assert used.verified_by.startswith("given sum(y_k, k, 1, K) = 1")
+    assert str(d.result) in ("-y_j + s_j", "s_j - y_j") and isinstance(d.result, Add)
+    assert "given" in d.end_to_end.method and d.verified
+
+
+def test_without_the_fact_the_gradient_keeps_the_sum_of_the_targets():
+    d = differentiate(CROSS_ENTROPY, wrt="z_j", in_terms_of="softmax")
+    assert d.result.has(Sum) and not any(s.rule.startswith("use ") for s in d.steps)
+
+
+@pytest.mark.parametrize("fact, words", [("x", "one equation or one sign"), ("x > 1", "a name against 0"),
+                                         ("x = = 1", "one equation or one sign")])
+def test_a_fact_derive_cannot_use_is_refused(fact, words):
+    with pytest.raises(ParseError, match=words):
+        differentiate("x^2", assume=[fact])
+
+
+def test_a_sign_stated_makes_the_variable_positive():
+    d = differentiate("sqrt(sigma^2) + log(sigma^2)", wrt="sigma", assume=["sigma > 0"])
+    assert not d.result.has(Abs) and d.verified
+    assert differentiate("sqrt(sigma^2) + log(sigma^2)", wrt="sigma").result.has(Abs)
+
+
+@pytest.mark.parametrize("text, refused", [("sigma^2 + log(sigma)", False), ("sigma x", True)])
+def test_plain_sigma_alone_is_the_greek_letter_and_before_a_factor_is_refused(text, refused):
+    from derive.parse import parse
+
+    if refused:
+        with pytest.raises(ParseError, match="parentheses"):
+            parse(text, "plain")
+    else:
+        assert {s.name for s in parse(text, "plain").free_symbols} == {"sigma"}

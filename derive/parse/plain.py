@@ -157,6 +157,8 @@ class _Parser(Arithmetic):
         t = self.take()
         name = t.text
         called = self.is_op("(")
+        if name in ("sigma", "σ") and not called and not self.starts_factor():
+            return make("sigma")  # sigma^2, log(sigma): the Greek letter, as \\sigma alone is in LaTeX
         if name in self.functions:
             if not called:
                 raise ParseError(f"{name} needs its argument in parentheses: {name}(x)", self.text, t.at)

@@ -12,11 +12,13 @@ the indices in every relation).
 
 from __future__ import annotations
 
-from sympy import Add, Derivative, Expr, Indexed, IndexedBase, Integer, Mul, S, Sum, Symbol, expand_mul
+from sympy import Add, Derivative, Dummy, Expr, Indexed, IndexedBase, Integer, Mul, S, Sum, Symbol, exp, expand_mul
 
 from derive.exprs import add, mul, neg, preorder, rebuild
 from derive.functions import softmax
 from derive.indexing import member, term
+from derive.render.printer import latex
+from derive.rules.algebra import EverywhereRule
 from derive.rules.base import AlgebraRule, CalculusRule
 
 DELTA = "delta"
@@ -196,3 +198,43 @@ class ConstantOutOfSum(AlgebraRule):
 
     def note(self):
         return r"a factor free of the index leaves the sum"
+
+
+def normaliser_of(expr: Expr) -> Sum | None:
+    """Σ_k e^{z_k} in expr (the first met): the sum a softmax divides by."""
+    for node in preorder(expr):
+        if isinstance(node, Sum) and len(node.limits) == 1 and isinstance(node.function, exp) \
+                and isinstance(node.function.args[0], Indexed) and node.function.args[0].indices == (node.limits[0][0],):
+            return node
+    return None
+
+
+class InSoftmaxTerms(EverywhereRule):
+    """e^{z_a} = s_a Σ_k e^{z_k}: every exponential of a member of the family the normaliser sums,
+    written as its softmax term times the normaliser (then the normalisers cancel)."""
+
+    def __init__(self, normaliser: Sum) -> None:
+        self.normaliser = normaliser
+        self.family = str(normaliser.function.args[0].base.label)
+        self.name = "write each e^{z_a} as s_a times the sum"
+
+    def rewrite(self, expr):
+        # the normaliser itself stays: stand it aside while the rest is rewritten
+        hidden = Dummy("N")
+        new = super().rewrite(expr.xreplace({self.normaliser: hidden}))
+        return None if new is None else new.xreplace({hidden: self.normaliser})
+
+    def transform(self, node):
+        if isinstance(node, exp) and self._member(node.args[0]):
+            return mul(softmax(node.args[0], self.normaliser), self.normaliser)
+        return None
+
+    def _member(self, arg: Expr) -> bool:
+        if isinstance(arg, Indexed):
+            return str(arg.base.label) == self.family and len(arg.indices) == 1
+        return isinstance(arg, Symbol) and (m := member(arg.name)) is not None and m[0] == self.family \
+            and len(m[1]) == 1
+
+    def note(self):
+        k = self.normaliser.limits[0][0]
+        return rf"write $e^{{z_a}} = s_a \sum_{{{latex(k)}}} e^{{z_{{{latex(k)}}}}}$"
