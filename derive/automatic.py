@@ -12,19 +12,19 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import sympy
-from sympy import Basic, Derivative, Expr, Symbol, cancel, factor_terms
+from sympy import Basic, Derivative, Expr, Sum, Symbol, cancel, factor_terms
 
 from derive.assume import read_facts
 from derive.derivation import Derivation
 from derive.engine import TIDY, Differentiate, prove
 from derive.errors import DeriveError, LimitError, ParseError
-from derive.exprs import pending, preorder, rebuild, size, tidy
+from derive.exprs import fraction, pending, preorder, rebuild, size, tidy
 from derive.functions import DefinedFunction, define, sigmoid, softmax, softplus
 from derive.parse import names, parse
-from derive.parse.definitions import parse_definition
+from derive.parse.definitions import parse_definition, parse_family_definition
 from derive.record import Proposal, Step
 from derive.render.printer import latex, text
-from derive.indexing import partial, variables_of
+from derive.indexing import member, partial, variables_of
 from derive.rules.algebra import UseFact
 from derive.rules.indexed import (CollapseDelta, ConstantOutOfSum, InSoftmaxTerms, SplitSum, depends,
                                   normaliser_of)
@@ -83,12 +83,18 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
     if not isinstance(order, int) or order < 1:
         raise ParseError(f"the order is a whole number from 1 up, not {order!r}")
     definitions: dict[str, type] = {}
+    families: dict[str, Expr] = {}  # s → the softmax term its members are
     for source in define:
+        family = parse_family_definition(source, reader)
+        if family is not None:
+            families[family[0]] = _softmax_family(*family, source)
+            continue
         d = parse_definition(source, definitions)
         definitions[d.name] = d.function
     f = expr if isinstance(expr, Basic) else parse(expr, reader, functions=definitions)
     if not isinstance(f, Expr):
         raise ParseError("expected an expression")
+    f = _members_named(f, families)
     facts = read_facts(tuple(assume), reader)
     f = facts.signed(f)
     x = choose_variable(f, facts.signed(names.symbol(wrt)) if isinstance(wrt, str) else wrt)
@@ -152,6 +158,39 @@ def _sums_worked_out(expr: Expr) -> list[Step]:
             out.append(prove(expr, Proposal(rule.name, new, rule.note())))
             expr = new
     return out
+
+
+def _softmax_family(letter: str, index: Symbol, body: Expr, source: str) -> Sum:
+    """The normaliser Σ_k e^{z_k} of s_i = e^{z_i}/Σ_k e^{z_k}; ParseError for any other family, which
+    derive does not yet read from --define."""
+    from sympy import exp as e
+
+    normaliser = normaliser_of(body)
+    family = str(normaliser.function.args[0].base.label) if normaliser is not None else ""
+    member = Symbol(f"{family}_{index.name}", real=True)
+    if normaliser is None or fraction(body) != (e(member), normaliser):
+        raise ParseError(f"--define reads an indexed definition only for a softmax, "
+                         f"{letter}_i = e^(z_i)/sum(e^(z_k), k, 1, K), not {source!r}")
+    return normaliser
+
+
+def _members_named(f: Expr, families: dict[str, Sum]) -> Expr:
+    """s_j and the terms s_k of a sum, for a family s the user defined as the softmax: softmax(z_j, Σ)."""
+    if not families:
+        return f
+    from sympy import Indexed
+
+    def visit(node):
+        if isinstance(node, Indexed) and str(node.base.label) in families and len(node.indices) == 1:
+            normaliser = families[str(node.base.label)]
+            family = normaliser.function.args[0].base
+            return softmax(family[node.indices[0]], normaliser)
+        if isinstance(node, Symbol) and (m := member(node.name)) and m[0] in families and len(m[1]) == 1:
+            normaliser = families[m[0]]
+            return softmax(Symbol(f"{normaliser.function.args[0].base.label}_{m[1]}", real=True), normaliser)
+        return None
+
+    return rebuild(f, visit)
 
 
 def _in_softmax_terms(expr: Expr) -> list[Step]:

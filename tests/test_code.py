@@ -53,3 +53,41 @@ def test_steered_gradient_reads_as_the_paper_writes_it():
 def test_unknown_functions_have_no_code():
     out = run_derive("diff", "f(x)", "--format", "python")
     assert out.returncode == 2 and "unknown function f" in out.stderr and out.stdout == ""
+
+
+DATA = [
+    (["sum((w x_i + b - y_i)^2, i, 1, n)", "--wrt", "w"], "w"),  # least squares, by w and by b
+    (["sum((w x_i + b - y_i)^2, i, 1, n)", "--wrt", "b"], "b"),
+    ([r"\sum_{i=1}^{n} \left(-\log \sigma - \frac{(x_i - \mu)^2}{2\sigma^2}\right)", "--wrt", r"\mu"], "mu"),
+    ([r"\sum_{i=1}^{n} \left(-\log \sigma - \frac{(x_i - \mu)^2}{2\sigma^2}\right)", "--wrt", r"\sigma"], "sigma"),
+    (["sum(-y_i log(sigma(w x_i)) - (1 - y_i) log(1 - sigma(w x_i)), i, 1, n)", "--wrt", "w"], "w"),
+]
+
+
+@pytest.mark.parametrize("args, variable", DATA)
+@pytest.mark.parametrize("flavour", ["python", "numpy"])
+def test_a_gradient_over_data_matches_finite_differences(args, variable, flavour):
+    """Sums over data become sums over arrays (0-based, as long as the data); the data and the other
+    parameters are arguments of f and f_grad."""
+    import inspect
+
+    source, ns = _load(["diff", *args], flavour)
+    f, grad = ns["f"], ns["f_grad"]
+    data = {"x": [0.3, -1.2, 2.0, 0.7], "y": [1.0, 0.0, 1.0, 0.0]}
+    values = {"w": 0.8, "b": -0.4, "mu": 0.5, "sigma": 1.3}
+    names = list(inspect.signature(f).parameters)
+    assert names[0] == variable and set(names) <= set(data) | set(values), source
+
+    def call(fn, at):
+        point = {**values, variable: at}
+        return fn(*[(numpy.array(data[n]) if flavour == "numpy" else data[n]) if n in data else point[n]
+                    for n in names])
+
+    h, at = 1e-6, values[variable]
+    numeric = (call(f, at + h) - call(f, at - h)) / (2 * h)
+    assert math.isclose(call(grad, at), numeric, rel_tol=1e-6, abs_tol=1e-6), source
+
+
+def test_a_result_over_free_indices_has_no_code_from_diff():
+    out = run_derive("diff", r"\frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}", "--wrt", "z_j", "--format", "numpy")
+    assert out.returncode == 2 and "free index" in out.stderr and out.stdout == ""

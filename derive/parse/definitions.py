@@ -64,3 +64,21 @@ def _taken(name: str) -> bool:
     return (keyword.iskeyword(name) or hasattr(builtins, name) or name in ("math", "numpy", "np", "sympy")
             or isinstance(getattr(sympy, name, None), type)
             or any(hasattr(p, f"_print_{name}") for p in (LatexPrinter, PythonCodePrinter)))
+
+
+_MEMBER_DEFINITION = re.compile(r"^\s*([A-Za-z])_\{?([a-z])\}?\s*:?=(.*)$", re.DOTALL)
+
+
+def parse_family_definition(source: str, reader: str = "auto"):
+    """'s_i = e^{z_i}/sum(e^(z_k), k, 1, K)': a family s defined at its index i, as (s, i, body), or None
+    when source is no such definition."""
+    from sympy import Symbol
+
+    m = _MEMBER_DEFINITION.match(source)
+    if m is None:
+        return None
+    letter, index, body_text = m.group(1), m.group(2), m.group(3)
+    body = parse(body_text, reader)
+    if not any(s.name.endswith("_" + index) for s in body.free_symbols if isinstance(s, Symbol)):
+        raise ParseError(f"the definition of {letter}_{index} does not use its index {index}", source, 0)
+    return letter, Symbol(index, real=True), body

@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"""
     (?P<space>\s+)
   | (?P<number>\d+(?:\.\d*)?|\.\d+)
   | (?P<name>[A-Za-z\u0370-\u03ff](?:[A-Za-z0-9\u0370-\u03ff]|_(?!\{))*(?:_\{[A-Za-z0-9\u0370-\u03ff]+\})?)
-  | (?P<op>\*\*|[-+*/^(),|!'])
+  | (?P<op>\*\*|[-+*/^(),|!'{}])
 """, re.VERBOSE)
 
 
@@ -135,12 +135,12 @@ class _Parser(Arithmetic):
             return number(t.text, self.limits)
         if t.kind == "name":
             return self.name()
-        if self.is_op("("):
-            self.take()
+        if self.is_op("(", "{"):  # e^{z_i} typed as in LaTeX: braces group as brackets do
+            closing = ")" if self.take().text == "(" else "}"
             self.nested()
             inner = self.sum()
             self.depth -= 1
-            self.expect(")", t)
+            self.expect(closing, t)
             return inner
         if self.is_op("|"):
             self.take()

@@ -9,7 +9,7 @@ derive's own functions (σ, softplus) and the user's definitions come along as s
 
 from __future__ import annotations
 
-from sympy import Expr, Symbol, erf
+from sympy import Expr, Indexed, Sum, Symbol, erf
 from sympy.core.function import AppliedUndef
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import PythonCodePrinter
@@ -31,7 +31,29 @@ class _Named:
     _print_sigmoid = _print_softplus = _print_NamedFunction
 
 
-class _Python(_Named, PythonCodePrinter):
+class _Data:
+    """A sum over the terms of data, Σ_{i=1}^{n} (w x_i − y_i)², as code over arrays x and y (0-based,
+    as long as the data): with NumPy numpy.sum((w*x - y)**2), in plain Python a generator over i."""
+
+    def _print_Sum(self, expr):
+        i, low, high = expr.limits[0]
+        terms = [t for t in expr.function.atoms(Indexed) if i in t.indices]
+        # over all the data: from 1 to a count (n, or every index), each term x[i] of one index
+        if len(expr.limits) != 1 or low != 1 or not high.is_Symbol or not terms or any(t.indices != (i,) for t in terms):
+            raise DeriveError(f"cannot write code for the sum {expr}: derive writes sums over data x_i, i = 1 … n")
+        array = str(terms[0].base.label)
+        if self._numpy:
+            vectorised = expr.function.xreplace({t: Symbol(str(t.base.label)) for t in terms})
+            return f"numpy.sum({self._print(vectorised)})"
+        return f"sum({self._print(expr.function)} for {self._print(i)} in range(len({array})))"
+
+    def _print_Indexed(self, expr):
+        return f"{expr.base.label}[{', '.join(self._print(i) for i in expr.indices)}]"
+
+
+class _Python(_Data, _Named, PythonCodePrinter):
+    _numpy = False
+
     def __init__(self) -> None:
         super().__init__({"fully_qualified_modules": True})
 
@@ -41,7 +63,9 @@ class _Python(_Named, PythonCodePrinter):
         return super()._print_Function(expr)
 
 
-class _NumPy(_Named, NumPyPrinter):
+class _NumPy(_Data, _Named, NumPyPrinter):
+    _numpy = True
+
     def __init__(self) -> None:
         super().__init__({"fully_qualified_modules": True})
 
@@ -80,6 +104,26 @@ def _helpers(exprs: list[Expr], flavour: str) -> list[str]:
     return out
 
 
+def _bound(s: Symbol, *exprs: Expr) -> bool:
+    """s is a sum's index or bound, or the letter of its terms: no argument of the function."""
+    for e in exprs:
+        for node in preorder(e):
+            if isinstance(node, Sum) and any(s == v or s in (lo.free_symbols | hi.free_symbols)
+                                             for v, lo, hi in node.limits):
+                return True
+            if isinstance(node, Indexed) and s in (node.base.label, *node.indices):
+                return True
+    return False
+
+
+def _free_indices(*exprs: Expr) -> list[str]:
+    """Members z_i, δ_ij left free in a result: an array over i, which f(x) code is not."""
+    from derive.indexing import member
+
+    return sorted({s.name for e in exprs for s in e.free_symbols if isinstance(s, Symbol)
+                   and (m := member(s.name)) and not m[1].isdigit()})
+
+
 def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour: str = "python",
                   in_terms_of: Expr | None = None) -> str:
     """A module with name(x) and name_grad(x); the derivative keeps its written terms of the target."""
@@ -87,6 +131,10 @@ def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour
         unknown = [n for n in preorder(e) if isinstance(n, AppliedUndef) and not isinstance(n, NamedFunction)]
         if unknown:
             raise DeriveError(f"cannot write code for the unknown function {type(unknown[0]).__name__}")
+    free = _free_indices(f, derivative)
+    if free:
+        raise DeriveError(f"cannot write code for a result over the free index {free[0]} (derive softmax writes "
+                          "its Jacobian as an array); derive diff writes code for sums over data")
     printer = _printer(flavour)
     grad = tidy(derivative)
     lines = []
@@ -105,6 +153,11 @@ def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour
     helpers = [h for h in _helpers([f_value, grad, *([in_terms_of] if in_terms_of is not None else [])], flavour)
                if not h.startswith(f"def {name}(")]  # the function itself is defined below
     arg = printer.doprint(x)
+    if any(e.has(Sum) for e in (f_value, grad)):  # the data and the other parameters are arguments too
+        others = sorted({str(t.base.label) for e in (f_value, grad) for t in e.atoms(Indexed)}
+                        | {printer.doprint(s) for e in (f_value, grad) for s in e.free_symbols
+                           if isinstance(s, Symbol) and s != x and not _bound(s, f_value, grad)})
+        arg = ", ".join([arg, *others])
     body = [
         "\n".join(imports), "", "",
         *(h + "\n" for h in helpers),
@@ -112,7 +165,7 @@ def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour
         f"    return {printer.doprint(f_value)}",
         "", "",
         f"def {name}_grad({arg}):",
-        f'    """d/d{arg} {name}({arg}), as derive derived it."""',
+        f'    """d/d{printer.doprint(x)} {name}({arg}), as derive derived it."""',
         *lines,
         f"    return {printer.doprint(grad)}",
         "",
