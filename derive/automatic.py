@@ -51,6 +51,10 @@ def choose_variable(expr: Expr, wrt: str | Symbol | None) -> Symbol:
             raise ParseError(f"the expression has several variables ({found}): choose one with --wrt")
         return symbols[0] if symbols else Symbol("x", real=True)
     x = wrt if isinstance(wrt, Symbol) else names.symbol(wrt)
+    bound = {v for node in expr.atoms(Sum) for v, lo, hi in node.limits} | {
+        s for node in expr.atoms(Sum) for _, lo, hi in node.limits for s in lo.free_symbols | hi.free_symbols}
+    if x in bound:
+        raise ParseError(f"{text(x)} is the index or the bound of a sum, not a variable to differentiate by")
     if expr.free_symbols and not depends(expr, x):  # (z_j of Σ_k e^{z_k} is in it: the term k = j)
         found = ", ".join(text(s) for s in symbols)
         raise ParseError(f"the variable {text(x)} does not occur in the expression (its variables: {found})")
@@ -153,7 +157,10 @@ def _sums_worked_out(expr: Expr) -> list[Step]:
     """Σ_k δ_kj f_k → f_j, then the factors free of the index out of each sum: steps of their own,
     each proved, as a paper writes them after differentiating by z_j."""
     out: list[Step] = []
-    for rule in (SplitSum(), CollapseDelta(), ConstantOutOfSum()):
+    ranges = {(lo, hi) for node in expr.atoms(Sum) for _, lo, hi in node.limits}
+    # Σ_{k=1}^{m} δ_kj f_k = f_j holds for j ≤ m only: with sums to n and to m, no δ is collapsed
+    rules = (SplitSum(), CollapseDelta(), ConstantOutOfSum()) if len(ranges) <= 1 else (ConstantOutOfSum(),)
+    for rule in rules:
         while (new := rule.rewrite(expr)) is not None and new != expr:
             out.append(prove(expr, Proposal(rule.name, new, rule.note())))
             expr = new

@@ -39,7 +39,7 @@ def prove(before: Expr, proposal: Proposal) -> Step:
     certificate = certify_part(before, proposal.expr, *proposal.part) if proposal.part else None
     certificate = certificate or certify(before, proposal.expr)
     if certificate is None:
-        raise VerificationError(f"the {proposal.rule} step could not be verified: {before} = {proposal.expr}")
+        raise VerificationError(f"the step \"{proposal.rule}\" could not be verified: {before} = {proposal.expr}")
     return Step(proposal.rule, proposal.expr, proposal.note, certificate)
 
 

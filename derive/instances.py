@@ -24,7 +24,7 @@ from sympy import (Add, Derivative, Dummy, Expr, Indexed, Integer, Mul, Product,
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import ALL_TERMS, preorder
-from derive.indexing import PLACEHOLDER, at_placeholder, split
+from derive.indexing import PLACEHOLDER, at_placeholder, member, split
 from derive.indexing import term as _term
 from derive.probability import OPERATORS
 
@@ -54,8 +54,8 @@ def free_indices(a: Expr, b: Expr) -> list[str]:
     summed: set[str] = set()
     terms = False
     for node in [*preorder(a), *preorder(b)]:
-        if isinstance(node, Symbol) and (parts := _index_parts(node.name)):
-            subs.setdefault(parts[0], set()).add(parts[1])
+        if isinstance(node, Symbol) and (parts := _index_parts(node.name) or member(node.name)):
+            subs.setdefault(parts[0], set()).add(parts[1])  # (z_1 beside z_i: one variable where i = 1)
         elif isinstance(node, Indexed):
             terms = True
             subs.setdefault(str(node.base.label), set()).add("".join(map(str, node.indices)))
@@ -238,11 +238,13 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
         bounds = [s for s in bounds if s != ALL_TERMS]
     sizes_tried = SIZES if len(bounds) <= 2 else SIZES[:3]  # three bounds: 27 instances, not 64
     written = _written_indices(a, b)  # z_2 written out: only sizes that have a second term
+    if written > SIZES[-1] - lowest + 1:  # z_10: the sizes that reach it, not the first four
+        sizes_tried = (written - lowest + 1, written - lowest + 2)
     # as_written: a_1(1 − a_1) = a_1 a_2, with a_1 defined for two terms and a_2 = e^{x_2}/Σ_k e^{x_k} for
     # every count: the definitions' sum over every index runs over the terms written out (two classes).
     # Never for a sum the link itself writes: Σ_k x_k = x_1 + x_2 claims every count.
     exact = written if as_written and bounds == [ALL_TERMS] and written >= 2 else None
-    checked, undefined = 0, []
+    checked, undefined, reached = 0, [], set()
     for combination in product(sizes_tried, repeat=len(bounds)):
         if combination and min(combination) - lowest + 1 < written:
             continue
@@ -269,12 +271,13 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
             if verdict is None:
                 return None, f"at {where}: {method}"
             checked += 1
+            reached.update(combination)
     if not checked:
         return None, f"at {undefined[0]}: undefined" if undefined else "no instance of the indices to check"
     left_out = f"; not at {', '.join(undefined)}, where a side has no value" if undefined else ""
     if exact is not None:
         return True, f"instances (the {exact} terms written out{'; ' + _summary([], letters, distinct) if letters else ''}{left_out})"
-    return True, f"instances ({_summary(bounds, letters, distinct, sizes_tried[-1])}{left_out})"
+    return True, f"instances ({_summary(bounds, letters, distinct, max(reached, default=0), min(reached, default=1))}{left_out})"
 
 
 def _same_range(a: Expr, b: Expr, bounds: list[Symbol]) -> Symbol | None:
@@ -292,9 +295,12 @@ def _same_range(a: Expr, b: Expr, bounds: list[Symbol]) -> Symbol | None:
 
 
 def _written_indices(a: Expr, b: Expr) -> int:
-    """The largest index written as a number on a letter whose terms a sum runs over (x_3 beside Σ x_i)."""
+    """The largest index written as a number on a letter whose terms a sum runs over (x_3 beside Σ x_i,
+    and ∂/∂z_5 of Σ_k z_k², whose z_5 only the derivative names)."""
     summed = {str(t.base.label) for e in (a, b) for t in e.atoms(Indexed)}
-    parts = [s.name.partition("_") for e in (a, b) for s in e.free_symbols]
+    named = {s for e in (a, b) for s in e.free_symbols} | {
+        v for e in (a, b) for d in e.atoms(Derivative) for v, _ in d.variable_count if isinstance(v, Symbol)}
+    parts = [s.name.partition("_") for s in named]
     numbers = [int(sub) for base, _, sub in parts if base in summed and sub.isdigit()]
     return max(numbers, default=0)
 
@@ -373,8 +379,9 @@ def _described(sizes: dict[Symbol, int], values: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
-def _summary(bounds: list[Symbol], letters: list[str], distinct: frozenset, largest: int = SIZES[-1]) -> str:
-    parts = [f"{'every number of terms' if s == ALL_TERMS else s.name} = 1…{largest}" for s in bounds]
+def _summary(bounds: list[Symbol], letters: list[str], distinct: frozenset, largest: int = SIZES[-1],
+             smallest: int = 1) -> str:
+    parts = [f"{'every number of terms' if s == ALL_TERMS else s.name} = {smallest}…{largest}" for s in bounds]
     if len(letters) > 1:
         stated = [f"{p} ≠ {q}" for p, q in sorted(distinct)]
         parts.append(f"{', '.join(letters)} " + (f"with {', '.join(stated)}" if stated else "in every relation"))

@@ -131,12 +131,19 @@ def surely_nonnegative(expr: Expr) -> bool:
 
 
 def surely_positive(expr: Expr) -> bool:
-    """> 0 wherever it has a value, for every real value of its symbols (e^x, 1 + x², σ² where σ > 0)."""
+    """> 0 wherever it has a value, for every real value of its symbols (e^x, 1 + x², σ² where σ > 0);
+    not |x| nor x², which are 0 at 0."""
     if expr.has(AppliedUndef, Derivative, Integral, S.ImaginaryUnit):
         return False
+    if expr.is_positive or _real_exponent(expr) is not None:
+        return True
     if isinstance(expr, Add):
         return all(surely_nonnegative(a) for a in expr.args) and any(surely_positive(a) for a in expr.args)
-    return bool(expr.is_positive) or _surely_positive(expr)
+    if isinstance(expr, Mul):
+        return all(surely_positive(a) for a in expr.args)
+    if expr.is_Pow and expr.exp.is_real and expr.exp.is_negative:
+        return surely_nonnegative(expr.base)  # 1/x² > 0 wherever it has a value (at 0 it has none)
+    return bool(expr.is_Pow and expr.exp.is_real and surely_positive(expr.base))
 
 
 @lru_cache(maxsize=256)

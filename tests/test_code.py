@@ -91,3 +91,15 @@ def test_a_gradient_over_data_matches_finite_differences(args, variable, flavour
 def test_a_result_over_free_indices_has_no_code_from_diff():
     out = run_derive("diff", r"\frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}", "--wrt", "z_j", "--format", "numpy")
     assert out.returncode == 2 and "free index" in out.stderr and out.stdout == ""
+
+
+def test_the_count_of_a_mean_over_data_is_the_length_of_the_data():
+    source, ns = _load(["diff", "sum((w x_i + b - y_i)^2, i, 1, n)/(2 n)", "--wrt", "w"], "python")
+    x, y, b, w, h = [0.3, -1.2, 2.0], [1.0, 0.0, 1.0], -0.4, 0.8, 1e-6
+    numeric = (ns["f"](w + h, b, x, y) - ns["f"](w - h, b, x, y)) / (2 * h)
+    assert math.isclose(ns["f_grad"](w, b, x, y), numeric, rel_tol=1e-6), source
+
+
+def test_a_sum_whose_index_stands_outside_its_terms_has_no_code():
+    out = run_derive("diff", "sum(i w x_i, i, 1, n)", "--wrt", "w", "--format", "python")
+    assert out.returncode == 2 and "with i nowhere else" in out.stderr and out.stdout == ""

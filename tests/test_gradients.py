@@ -241,3 +241,43 @@ def test_braces_group_in_plain_text_as_brackets_do():
     assert parse("e^{z_i}/2", "plain") == parse("e^(z_i)/2", "plain")
     with pytest.raises(ParseError, match="expected '}'"):
         parse("e^{x)", "plain")
+
+
+# --- from a hostile review: members whose index has several digits or letters, sums to two bounds --
+
+def test_a_member_numbered_with_two_digits_is_still_a_member():
+    d = differentiate("z_i^2 + z_10", wrt="z_10")
+    assert d.result != 1 and any("delta" in str(s) for s in d.result.free_symbols) and d.verified
+
+
+@pytest.mark.parametrize("source, wrt, words", [
+    ("w_ij^2", "w_12", "cannot tell how many indices"),  # w_{1,2} or the 12th of a vector?
+    ("w_ij x_j", "w_i", "different numbers of indices"),
+    ("sum(x_k, k, 1, K)", "k", "index or the bound of a sum"),
+])
+def test_a_variable_whose_relation_to_the_family_is_unclear_is_refused(source, wrt, words):
+    from derive.errors import DeriveError
+
+    with pytest.raises(DeriveError, match=words):
+        differentiate(source, wrt=wrt)
+
+
+def test_no_delta_is_collapsed_beside_sums_to_two_bounds():
+    """Σ_{k=1}^{m} δ_kj = 1 only for j ≤ m: beside a sum to n, the δ stays (it was 2z_j + 1, certified)."""
+    d = differentiate("sum(z_k^2, k, 1, n) + sum(z_k, k, 1, m)", wrt="z_j")
+    assert d.result.has(Sum) and "the delta picks out one term" not in [s.rule for s in d.steps]
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    (r"\frac{\partial}{\partial z_5} \sum_{k=1}^{K} z_k^2 = 0", "invalid"),  # K ≥ 5 reaches z_5
+    (r"\frac{\partial}{\partial z_5} \sum_{k=1}^{K} z_k^2 = 2 z_5", "valid"),
+    (r"\frac{\partial}{\partial z_1}(z_i^2 + z_1) = 2 z_i \delta_{i1} + 1", "valid"),
+])
+def test_a_numbered_member_beside_a_lettered_one_is_judged_at_every_index(claim, verdict):
+    [link] = check(rf"\[ {claim} \]").links
+    assert link.verdict == verdict
+
+
+def test_a_numbered_member_beside_a_lettered_one_is_never_independent_of_it():
+    [link] = check(r"\[ \frac{\partial}{\partial z_1}(z_i^2 + z_1) = 1 \]").links
+    assert link.verdict != "valid"

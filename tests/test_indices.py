@@ -408,3 +408,18 @@ def test_a_sum_over_every_index_prints_as_papers_write_it():
     from derive.render.printer import latex as printed
 
     assert r"\sum_{k}" in printed(latex(r"\frac{e^{z_j}}{\sum_k e^{z_k}}")) and "all" not in printed(latex(r"\sum_k y_k"))
+
+
+def test_a_numbered_delta_inside_a_sum_is_a_term_and_a_numbered_entry_stays_a_name():
+    """δ_{k2} in Σ_k is the k-th term against class 2 (it was a constant: a false alarm on derive diff's
+    own ∂/∂z_2 of Σ_k z_k²/2); A_{1k} stays the name the text's A_{11} is, so that a worked example's
+    numbers reach it."""
+    from derive.checker import check
+    from derive.parse import parse
+
+    links = check(r"\[ \frac{\partial}{\partial z_2} \frac{1}{2}\sum_{k=1}^{K} z_k^2 = \sum_{k=1}^{K} z_k \delta_{k2} = z_2 \]").links
+    assert [k.verdict for k in links] == ["valid", "valid"]
+    wrong = check(r"\[ \frac{\partial}{\partial z_2} \frac{1}{2}\sum_{k=1}^{K} z_k^2 = \sum_{k=1}^{K} z_k \delta_{k2} = z_1 \]").links
+    assert [k.verdict for k in wrong] == ["valid", "invalid"]
+    summed = parse(r"\sum_{k=1}^{2} A_{1k} w_k", "latex")
+    assert "A_1k" in {str(s) for s in summed.free_symbols}

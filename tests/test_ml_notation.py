@@ -656,6 +656,8 @@ def test_an_inequality_of_squares_and_exponentials_is_proved(text):
     r"\[ \frac{d}{dx} (-x^3) = -3x^2 \ge 0 \]",  # false off 0, and refuting needs the letters' range
     r"\[ \frac{d}{dx} x^3 = 3x^2 > 0 \]",  # 0 at x = 0: not strictly
     r"\[ \frac{d}{dx} f(x)^2 = 2 f(x) f'(x) \ge 0 \]",  # an unknown f
+    r"\[ y = |x| > 0 \]",  # 0 at x = 0: |x| is no strictly positive term
+    r"\[ y = (x^2)^a > 0 \]",
 ])
 def test_an_inequality_derive_cannot_prove_is_undecided_never_wrong(text):
     last = check(text).links[-1]

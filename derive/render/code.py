@@ -9,7 +9,7 @@ derive's own functions (σ, softplus) and the user's definitions come along as s
 
 from __future__ import annotations
 
-from sympy import Expr, Indexed, Sum, Symbol, erf
+from sympy import Dummy, Expr, Indexed, Sum, Symbol, erf
 from sympy.core.function import AppliedUndef
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import PythonCodePrinter
@@ -39,8 +39,12 @@ class _Data:
         i, low, high = expr.limits[0]
         terms = [t for t in expr.function.atoms(Indexed) if i in t.indices]
         # over all the data: from 1 to a count (n, or every index), each term x[i] of one index
-        if len(expr.limits) != 1 or low != 1 or not high.is_Symbol or not terms or any(t.indices != (i,) for t in terms):
-            raise DeriveError(f"cannot write code for the sum {expr}: derive writes sums over data x_i, i = 1 … n")
+        over_data = (len(expr.limits) == 1 and low == 1 and high.is_Symbol and terms
+                     and all(t.indices == (i,) for t in terms)
+                     and i not in expr.function.xreplace({t: Dummy() for t in terms}).free_symbols)
+        if not over_data:  # (Σ_i i·x_i: the code's i would run from 0)
+            raise DeriveError(f"cannot write code for the sum {expr}: derive writes sums over data, each "
+                              "term x_i, i = 1 … n, with i nowhere else")
         array = str(terms[0].base.label)
         if self._numpy:
             vectorised = expr.function.xreplace({t: Symbol(str(t.base.label)) for t in terms})
@@ -104,6 +108,19 @@ def _helpers(exprs: list[Expr], flavour: str) -> list[str]:
     return out
 
 
+def _counted(expr: Expr) -> Expr:
+    """The count n a sum over data runs to, as the length of its array where n stands outside the sum
+    (Σ_i (w x_i − y_i)²/(2n)): the code has no n of its own."""
+    counts = {}
+    for node in preorder(expr):
+        if isinstance(node, Sum) and node.limits[0][2].is_Symbol:
+            terms = [t for t in node.function.atoms(Indexed) if node.limits[0][0] in t.indices]
+            if terms:
+                counts.setdefault(node.limits[0][2], Symbol(f"len({terms[0].base.label})"))
+    hidden = {s: Dummy() for s in expr.atoms(Sum)}
+    return expr.xreplace(hidden).xreplace(counts).xreplace({d: s for s, d in hidden.items()})
+
+
 def _bound(s: Symbol, *exprs: Expr) -> bool:
     """s is a sum's index or bound, or the letter of its terms: no argument of the function."""
     for e in exprs:
@@ -154,9 +171,11 @@ def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour
                if not h.startswith(f"def {name}(")]  # the function itself is defined below
     arg = printer.doprint(x)
     if any(e.has(Sum) for e in (f_value, grad)):  # the data and the other parameters are arguments too
+        f_value, grad = (_counted(e) for e in (f_value, grad))
         others = sorted({str(t.base.label) for e in (f_value, grad) for t in e.atoms(Indexed)}
                         | {printer.doprint(s) for e in (f_value, grad) for s in e.free_symbols
-                           if isinstance(s, Symbol) and s != x and not _bound(s, f_value, grad)})
+                           if isinstance(s, Symbol) and s != x and not _bound(s, f_value, grad)
+                           and not s.name.startswith("len(")})
         arg = ", ".join([arg, *others])
     body = [
         "\n".join(imports), "", "",

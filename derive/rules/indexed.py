@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sympy import Add, Derivative, Dummy, Expr, Indexed, IndexedBase, Integer, Mul, S, Sum, Symbol, exp, expand_mul
 
+from derive.errors import RuleError
 from derive.exprs import add, mul, neg, preorder, rebuild
 from derive.functions import softmax
 from derive.indexing import member, term
@@ -29,9 +30,18 @@ def _same_variable_possible(a: str, b: str) -> bool:
     return a == b or not (a.isdigit() and b.isdigit())
 
 
+def _arity(sub: str) -> int | None:
+    """How many indices a subscript holds: one per letter (w_ij: 2), one for a single digit; None for
+    several digits (z_10 is index 10 of a vector, w_12 may be entry (1, 2) of a matrix)."""
+    if sub.isdigit():
+        return 1 if len(sub) == 1 else None
+    return len(sub)
+
+
 def depends(f: Expr, x: Expr) -> bool:
     """f changes with x: it holds x, or, for a member z_j of a family, another member that may be z_j
-    (z_i, z_k of a sum). Every rule asks this instead of f.has(x)."""
+    (z_i, z_k of a sum). Every rule asks this instead of f.has(x). RuleError where derive cannot tell
+    how many indices a member has (w_12 beside w_ij), rather than call the two independent."""
     if f.has(x):
         return True
     family = member(x.name) if isinstance(x, Symbol) else None
@@ -39,11 +49,23 @@ def depends(f: Expr, x: Expr) -> bool:
         return False
     base, index = family
     for node in preorder(f):
-        if isinstance(node, Indexed) and str(node.base.label) == base and len(node.indices) == len(index):
-            return True
-        if isinstance(node, Symbol) and (other := member(node.name)) and other[0] == base \
-                and len(other[1]) == len(index) and _same_variable_possible(other[1], index):
-            return True
+        if isinstance(node, Indexed) and str(node.base.label) == base:
+            theirs = len(node.indices)
+        elif isinstance(node, Symbol) and (other := member(node.name)) and other[0] == base:
+            if not _same_variable_possible(other[1], index):
+                continue  # z_1 and z_2
+            theirs = _arity(other[1])
+        else:
+            continue
+        mine = _arity(index)
+        # a number of several digits beside members of one index is one number (z_10 beside z_k)
+        mine, theirs = mine or (1 if theirs == 1 else None), theirs or (1 if mine == 1 else None)
+        if mine is None or theirs is None:
+            raise RuleError(f"derive cannot tell how many indices {x.name} has beside the {base}'s of the "
+                            f"expression: write its indices apart, as {base}_{{1,2}}")
+        if mine != theirs:
+            raise RuleError(f"{x.name} and the {base}'s of the expression have different numbers of indices")
+        return True
     return False
 
 
@@ -91,6 +113,8 @@ class IndexedVariableRule(CalculusRule):
         return isinstance(f, Symbol) and member(f.name) is not None and depends(f, x)
 
     def apply(self, f, x):
+        if len(_indices(f)) != len(_indices(x)):
+            raise RuleError(f"{x} and {f} have different numbers of indices")
         deltas = [_delta(a, b, isinstance(f, Indexed)) for a, b in zip(_indices(f), _indices(x)) if a != b]
         return mul(*deltas) if deltas else S.One
 
