@@ -117,22 +117,14 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
         for step in Differentiate(detail).proved_steps(current):
             steps.append(step)
             current = step.expr
-    for step in _sums_worked_out(current):
-        steps.append(step)
-        current = step.expr
-    if in_terms_of == "softmax":
-        for step in _in_softmax_terms(current):
+    stages = [_sums_worked_out, *([_in_softmax_terms] if in_terms_of == "softmax" else []),
+              lambda e: _facts_used(e, facts)]
+    for stage in stages:
+        for step in stage(current):
             steps.append(step)
             current = step.expr
-        in_terms_of = None  # (written: what follows is the tidy-up any result gets)
-    for old, new in facts.equations:  # Σ_k y_k = 1 put in where it stands, certified as given
-        if current.has(old):
-            steps.append(prove(current, UseFact(old, new).propose(current)[0]))
-            current = steps[-1].expr
-            tidied = tidy(current)  # 1·s_j → s_j
-            if tidied != current:
-                steps.append(prove(current, Proposal(TIDY, tidied, "work out the arithmetic")))
-                current = tidied
+    if in_terms_of == "softmax":
+        in_terms_of = None  # (written in its terms: what follows is the tidy-up any result gets)
     better = _improved(current) if in_terms_of is None else None  # steering simplifies in its terms
     if better is not None:
         steps.append(better)
@@ -164,6 +156,21 @@ def _sums_worked_out(expr: Expr) -> list[Step]:
         while (new := rule.rewrite(expr)) is not None and new != expr:
             out.append(prove(expr, Proposal(rule.name, new, rule.note())))
             expr = new
+    return out
+
+
+def _facts_used(expr: Expr, facts) -> list[Step]:
+    """Each stated equation (Σ_k y_k = 1) put in where its left side stands, certified as given, and
+    the arithmetic it leaves worked out (1·s_j → s_j)."""
+    out: list[Step] = []
+    for old, new in facts.equations:
+        if expr.has(old):
+            out.append(prove(expr, UseFact(old, new).propose(expr)[0]))
+            expr = out[-1].expr
+            tidied = tidy(expr)
+            if tidied != expr:
+                out.append(prove(expr, Proposal(TIDY, tidied, "work out the arithmetic")))
+                expr = tidied
     return out
 
 

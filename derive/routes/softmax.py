@@ -68,8 +68,8 @@ def gradient(f: Softmax) -> Derivation:
     d = (begin(Derivative(loss, f.z_j), title="the gradient of the cross-entropy")
          .then(C.ConstantMultipleRule(), C.SumOverIndexRule(), C.ConstantMultipleRule(),
                note="take the derivative of the sum term by term")
-         .then(C.ChainRule(), note=r"apply the chain rule to the logarithm: $\frac{\partial}{\partial z_j} \log s_k = \frac{1}{s_k} "
-                                   r"\frac{\partial s_k}{\partial z_j}$")
+         .then(C.ChainRule(), note=r"apply the chain rule to the logarithm: "
+                                   r"$\frac{\partial}{\partial z_j} \log s_k = \frac{1}{s_k} \frac{\partial s_k}{\partial z_j}$")
          .then(SoftmaxRule(), note="use the softmax Jacobian derived above"))
     cancelled = neg(Sum(mul(f.y_k, add(_delta_kj(f), neg(f.s_j))), (f.k, 1, f.K)))
     d = d.then(A.Rewrite(d.result, cancelled, "cancel", r"$\frac{y_k}{s_k}\, s_k = y_k$"))
