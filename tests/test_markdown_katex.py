@@ -45,4 +45,4 @@ def test_jupyter_displays_render():
 def test_softmax_markdown_renders():
     out = run_derive("softmax", "--format", "markdown")
     assert out.returncode == 0, out.stderr
-    assert render_with_katex(out.stdout).startswith("2 display")  # the Jacobian and the gradient
+    assert render_with_katex(out.stdout).startswith("4 display")  # s and L defined, the Jacobian, the gradient

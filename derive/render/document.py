@@ -23,13 +23,14 @@ class Section:
     derivation: Derivation | None = None
     style: str = "align"  # "align" (tagged lines) or "aligned" (annotated, unnumbered)
     display: str = ""  # a display written by hand (a definition), used when there is no derivation
+    formula: str = ""  # the same display's formula alone, for Markdown (KaTeX takes no \label)
 
 
 @dataclass(frozen=True)
 class Document:
     title: str
     sections: tuple[Section, ...]
-    explains: Derivation | None = None  # the derivation whose lines the closing prose explains
+    explains: Derivation | tuple[Derivation, ...] | None = None  # those whose lines the closing prose explains
     closing: str = ""
     meta: dict = field(default_factory=dict)
 
@@ -44,10 +45,10 @@ class Document:
         return start
 
     def _explanation(self, label_prefix: str, eqref: bool) -> str:
-        for s in self.sections:
-            if self.explains is not None and s.derivation is self.explains:
-                return explanation(s.derivation, label_prefix, self._tag_start(s), eqref=eqref)
-        return ""
+        explained = self.explains if isinstance(self.explains, tuple) else (self.explains,)
+        return " ".join(explanation(s.derivation, label_prefix, self._tag_start(s), eqref=eqref)
+                        for s in self.sections if s.derivation is not None
+                        and any(s.derivation is d for d in explained))
 
     def _block(self, s: Section, label_prefix: str, certificates: bool) -> str:
         return latex_block(s.derivation, s.style, label_prefix, self._tag_start(s), certificates=certificates)
@@ -70,9 +71,9 @@ class Document:
                       explanation=self._explanation(label_prefix, eqref=True), closing=self.closing)
 
     def markdown(self) -> str:
-        sections = [{"text": s.text, "block": block_view(s.derivation, tag_start=self._tag_start(s)),
-                     "style": s.style}
-                    for s in self.sections if s.derivation is not None]
+        sections = [{"text": s.text, "style": s.style, "formula": s.formula,
+                     "block": block_view(s.derivation, tag_start=self._tag_start(s)) if s.derivation else None}
+                    for s in self.sections if s.derivation is not None or s.formula]
         return render("markdown.md.j2", title=self.title, sections=sections,
                       explanation=self._explanation(DEFAULT_LABEL_PREFIX, eqref=False))
 

@@ -97,19 +97,17 @@ def softmax_document() -> Document:
     f = Softmax()
     jac = _checked(jacobian(f), mul(f.s_i, add(f.delta_ij, neg(f.s_j))))
     grad = _checked(gradient(f), add(f.s_j, neg(f.y_j)), ((f.targets, S.One),))
-    definition = (r"\begin{equation}" "\n"
-                  rf"s_i = {latex(f.body_i)} \tag{{$s$}}\label{{eqn:softmax}}" "\n"
-                  r"\end{equation}")
-    loss = (r"\begin{equation}" "\n"
-            r"L = -\sum_{k=1}^{K} y_{k} \log s_{k}, \qquad \sum_{k=1}^{K} y_{k} = 1 \tag{$L$}\label{eqn:loss}" "\n"
-            r"\end{equation}")
+    softmax_formula = rf"s_i = {latex(f.body_i)}"
+    loss_formula = r"L = -\sum_{k=1}^{K} y_{k} \log s_{k}, \qquad \sum_{k=1}^{K} y_{k} = 1"
+    definition = "\\begin{equation}\n" + softmax_formula + " \\tag{$s$}\\label{eqn:softmax}\n\\end{equation}"
+    loss = "\\begin{equation}\n" + loss_formula + " \\tag{$L$}\\label{eqn:loss}\n\\end{equation}"
     sections = (
         Section(r"The softmax turns a vector of scores $z_1, \dots, z_K$ into probabilities $s_1, \dots, s_K$, "
-                r"positive and summing to one:", display=definition),
+                r"positive and summing to one:", display=definition, formula=softmax_formula),
         Section(r"Its Jacobian: we take the derivative of $s_i$ with respect to $z_j$, for every pair of "
                 r"indices at once; $\delta_{ij}$ is 1 where $i = j$ and 0 where not.", jac),
         Section(r"The cross-entropy of the softmax against targets $y_k$ that sum to one (a one-hot label, "
-                r"or a smoothed one):", display=loss),
+                r"or a smoothed one):", display=loss, formula=loss_formula),
         Section("Its gradient with respect to the scores goes through the Jacobian:", grad),
     )
     closing = (r"So $\frac{\partial s_i}{\partial z_j} = s_i(\delta_{ij} - s_j)$ and $\frac{\partial L}{\partial z_j} "
@@ -118,4 +116,4 @@ def softmax_document() -> Document:
                r"of the indices.")
     code = [("softmax_jacobian", ["i", "j"], jac.result), ("cross_entropy_grad", ["j"], grad.result)]
     return Document(title="The derivative of the softmax and of the cross-entropy", sections=sections,
-                    explains=grad, closing=closing, meta={"route": "softmax", "indexed_code": code})
+                    explains=(jac, grad), closing=closing, meta={"route": "softmax", "indexed_code": code})
