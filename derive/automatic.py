@@ -18,7 +18,7 @@ from derive.assume import read_facts
 from derive.derivation import Derivation
 from derive.engine import TIDY, Differentiate, prove
 from derive.errors import DeriveError, LimitError, ParseError
-from derive.exprs import fraction, pending, preorder, rebuild, size, tidy
+from derive.exprs import fraction, pending, plus_first, preorder, rebuild, size, tidy
 from derive.functions import DefinedFunction, define, sigmoid, softmax, softplus
 from derive.parse import names, parse
 from derive.parse.definitions import parse_definition, parse_family_definition
@@ -167,7 +167,7 @@ def _facts_used(expr: Expr, facts) -> list[Step]:
         if expr.has(old):
             out.append(prove(expr, UseFact(old, new).propose(expr)[0]))
             expr = out[-1].expr
-            tidied = tidy(expr)
+            tidied = plus_first(tidy(expr))
             if tidied != expr:
                 out.append(prove(expr, Proposal(TIDY, tidied, "work out the arithmetic")))
                 expr = tidied
@@ -269,7 +269,7 @@ def _improved(expr: Expr) -> Step | None:
     good = [c for c in candidates if _heads(c) <= allowed and size(c) <= 0.8 * size(expr)]
     if not good:
         return None
-    best = min(good, key=size)
+    best = plus_first(min(good, key=size))
     return prove(expr, Proposal("simplify", best, "a shorter form of the same expression"))
 
 

@@ -175,6 +175,27 @@ def tidy(expr: Expr) -> Expr:
         return expr.func(*[tidy(a) for a in expr.args])
 
 
+def plus_first(expr: Expr) -> Expr:
+    """expr with each sum SymPy sorted written with a term that carries no minus first, the others in
+    their order (s_j − y_j, not −y_j + s_j; x(σ − y)): as a paper writes a result. Nothing else moves."""
+    def visit(node):
+        if not isinstance(node, Add) or not _negated_term(node.args[0]):
+            return None
+        args = [plus_first(a) for a in node.args]
+        plain = [a for a in args if not _negated_term(a)]
+        if not plain:
+            return None
+        first = plain[0]
+        with evaluate(False):
+            return Add(first, *[a for a in args if a is not first])
+
+    return rebuild(expr, visit)
+
+
+def _negated_term(term: Expr) -> bool:
+    return term.could_extract_minus_sign()
+
+
 def first_order(node: Basic) -> tuple[Expr, Symbol] | None:
     """(f, x) when node is a pending d/dx f (first order, one variable), else None."""
     if isinstance(node, Derivative) and len(node.variable_count) == 1:

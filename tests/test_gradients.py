@@ -224,6 +224,7 @@ def test_an_indexed_definition_of_the_softmax_carries_the_derivation_in_its_term
     assert d.verified and "given" in d.end_to_end.method
     block = latex_block(d)
     assert r"s_{k} \left(\delta_{kj} - s_{j}\right)" in block and r"\frac{e^{z" not in block
+    assert block.rstrip().splitlines()[-2].startswith(r"&= s_{j} - y_{j} \tag")  # as papers end it
 
 
 @pytest.mark.parametrize("definition, words", [
