@@ -12,6 +12,7 @@ the change.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from sympy import Add, Derivative, Expr, Function, Indexed, Integer, Integral, Mul, Pow, Rational, S, Symbol, expand
 
@@ -28,6 +29,15 @@ MAX_FACTOR_SIZE = 6  # a dropped factor is a symbol or a short call (σ(wx + b))
 MAX_EXPANDED = 60  # a neighbour whose terms are looked for a dropped one (expanding more costs too much)
 LONG_LINE = 15  # a line shown around a change rather than whole
 SLIP, FACTOR, TERM = "slip", "factor", "term"  # a changed part, the line times a factor, a term added
+
+
+class Mend(NamedTuple):
+    """One edit that makes the line agree with its neighbours: the line as edited (form), where
+    (path), the edited line, and the kind of slip."""
+    form: Expr
+    path: tuple[int, ...]
+    candidate: Expr
+    kind: str
 
 
 def _with_paths(expr: Expr, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], Expr]]:
@@ -205,7 +215,7 @@ def suggestion(before: Expr, wrong: Expr, after: Expr | None = None, *, written:
             if value is None or (after is not None and _differs(value, after)) or _differs(before, value):
                 continue
             if numerically_same(before, value) and (after is None or numerically_same(value, after)):
-                found.append((form, path, candidate, kind))
+                found.append(Mend(form, path, candidate, kind))
         if found:
             break
     if not found:
@@ -213,8 +223,9 @@ def suggestion(before: Expr, wrong: Expr, after: Expr | None = None, *, written:
     # the most natural mend: one that adds no minus sign the author did not write and no name the
     # lines do not use (δ_ij, not δ_ji, beside s_i and s_j), then the shortest
     names = set().union(*(e.free_symbols for e in (wrong, before, after, written, *nearby) if e is not None))
-    form, path, candidate, kind = min(found, key=lambda f: (_minus_signs(f[2]) > _minus_signs(f[0]),
-                                                            not f[2].free_symbols <= names, size(f[2])))
+    mend = min(found, key=lambda m: (_minus_signs(m.candidate) > _minus_signs(m.form),
+                                     not m.candidate.free_symbols <= names, size(m.candidate)))
+    form, path, candidate, kind = mend
     if kind == FACTOR:
         return f"did you mean this line times ${latex(candidate.args[1])}$?"
     if kind == TERM:
