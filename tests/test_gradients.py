@@ -282,3 +282,11 @@ def test_a_numbered_member_beside_a_lettered_one_is_judged_at_every_index(claim,
 def test_a_numbered_member_beside_a_lettered_one_is_never_independent_of_it():
     [link] = check(r"\[ \frac{\partial}{\partial z_1}(z_i^2 + z_1) = 1 \]").links
     assert link.verdict != "valid"
+
+
+@pytest.mark.parametrize("source, wrt", [case[:2] for case in CASES] + PARTIALS)
+def test_no_line_repeats_the_one_before(source, wrt):
+    from derive.render.formats import block_view
+
+    lines = [" = ".join(line.exprs) for line in block_view(differentiate(source, wrt=wrt)).lines]
+    assert all(a != b for a, b in zip(lines, lines[1:])), lines
