@@ -18,7 +18,7 @@ from derive.assume import read_facts
 from derive.derivation import Derivation
 from derive.engine import TIDY, Differentiate, prove
 from derive.errors import DeriveError, LimitError, ParseError
-from derive.exprs import fraction, pending, plus_first, preorder, rebuild, size, tidy
+from derive.exprs import fraction, in_written_order, pending, plus_first, preorder, rebuild, size, tidy
 from derive.functions import DefinedFunction, define, sigmoid, softmax, softplus
 from derive.parse import names, parse
 from derive.parse.definitions import parse_definition, parse_family_definition
@@ -125,7 +125,7 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
             current = step.expr
     if in_terms_of == "softmax":
         in_terms_of = None  # (written in its terms: what follows is the tidy-up any result gets)
-    better = _improved(current) if in_terms_of is None else None  # steering simplifies in its terms
+    better = _improved(current, f) if in_terms_of is None else None  # steering simplifies in its terms
     if better is not None:
         steps.append(better)
         current = better.expr
@@ -254,7 +254,7 @@ def _heads(expr: Expr) -> set[type]:
     return {type(n) for n in preorder(expr) if isinstance(n, sympy.Function)}
 
 
-def _improved(expr: Expr) -> Step | None:
+def _improved(expr: Expr, written: Expr) -> Step | None:
     """A simpler form of the result as a step of its own, only when clearly shorter and free of
     functions the result did not have (simplify turns σ' into 1/(4cosh²(x/2)): not followed).
 
@@ -263,13 +263,14 @@ def _improved(expr: Expr) -> Step | None:
     """
     if size(expr) > IMPROVE_UP_TO:  # long results are read for their terms, not shortened
         return None
-    candidates = [factor_terms(expr), cancel(expr)]
+    cancelled = cancel(expr)
+    candidates = [factor_terms(expr), factor_terms(cancelled), cancelled]  # (x σ − x y → x(σ − y))
     allowed = _heads(expr)
     # a fifth shorter at least: factoring sin²x + 2x sin x cos x saves a node and reads worse
     good = [c for c in candidates if _heads(c) <= allowed and size(c) <= 0.8 * size(expr)]
     if not good:
         return None
-    best = plus_first(min(good, key=size))
+    best = plus_first(in_written_order(min(good, key=size), written))
     return prove(expr, Proposal("simplify", best, "a shorter form of the same expression"))
 
 

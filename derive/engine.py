@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from sympy import Derivative, Expr, Indexed, Symbol, evaluate
 
-from derive.exprs import is_pending, paths_to, pending, replace_at, same_but_order, tidy
+from derive.exprs import in_written_order, is_pending, paths_to, pending, replace_at, same_but_order, tidy
 from derive.errors import RuleError, VerificationError
 from derive.record import Certificate, Proposal, Step
 from derive.render.printer import latex
@@ -123,6 +123,7 @@ class Differentiate(Rule):
                     whole = self._round(whole, trivial, singles, fresh)
             out.append(singles[0] if len(singles) == 1 else _line(before_round, singles))
         tidied, changed = _tidy_finished(start, whole)
+        tidied = in_written_order(tidied, start)  # σ(wx + b) as the input wrote it, not σ(b + wx)
         if changed and latex(tidied) != latex(whole):  # (a tidy-up a reader cannot see is no line)
             certificate = _certified(certify_arithmetic(whole, tidied), TIDY)
             out.append(Step(TIDY, tidied, "Drop the zero terms and unit factors, and work out the numbers.",

@@ -175,6 +175,15 @@ def tidy(expr: Expr) -> Expr:
         return expr.func(*[tidy(a) for a in expr.args])
 
 
+def in_written_order(expr: Expr, written: Expr) -> Expr:
+    """expr with each sum that the input wrote (w x + b) in the input's order, where SymPy's arithmetic
+    sorted it (b + w x): terms keep the order the author gave them."""
+    forms = {tidy(node): node for node in preorder(written) if isinstance(node, Add)}
+    if not forms:
+        return expr
+    return rebuild(expr, lambda node: forms.get(node) if isinstance(node, Add) and node != forms.get(node) else None)
+
+
 def plus_first(expr: Expr) -> Expr:
     """expr with each sum SymPy sorted written with a term that carries no minus first, the others in
     their order (s_j − y_j, not −y_j + s_j; x(σ − y)): as a paper writes a result. Nothing else moves."""

@@ -290,3 +290,11 @@ def test_no_line_repeats_the_one_before(source, wrt):
 
     lines = [" = ".join(line.exprs) for line in block_view(differentiate(source, wrt=wrt)).lines]
     assert all(a != b for a, b in zip(lines, lines[1:])), lines
+
+
+def test_the_logistic_loss_by_w_ends_as_papers_write_it():
+    """(σ(wx + b) − y) x: the sum inside σ in the order the input wrote it, the common factor out."""
+    from derive.render.formats import latex_block
+
+    block = latex_block(differentiate("-(y log(sigma(w x + b)) + (1 - y) log(1 - sigma(w x + b)))", wrt="w"))
+    assert block.rstrip().splitlines()[-2].startswith(r"&= x \left(\sigma\left(w x + b\right) - y\right) \tag")
