@@ -88,7 +88,7 @@ def test_a_gradient_over_data_matches_finite_differences(args, variable, flavour
     assert math.isclose(call(grad, at), numeric, rel_tol=1e-6, abs_tol=1e-6), source
 
 
-def test_a_result_over_free_indices_has_no_code_from_diff():
+def test_a_result_over_free_indices_outside_the_softmax_s_terms_has_no_code():
     out = run_derive("diff", r"\frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}", "--wrt", "z_j", "--format", "numpy")
     assert out.returncode == 2 and "free index" in out.stderr and out.stdout == ""
 
@@ -103,3 +103,33 @@ def test_the_count_of_a_mean_over_data_is_the_length_of_the_data():
 def test_a_sum_whose_index_stands_outside_its_terms_has_no_code():
     out = run_derive("diff", "sum(i w x_i, i, 1, n)", "--wrt", "w", "--format", "python")
     assert out.returncode == 2 and "with i nowhere else" in out.stderr and out.stdout == ""
+
+
+@pytest.mark.parametrize("flavour", ["python", "numpy"])
+def test_a_result_in_softmax_terms_is_written_as_an_array_over_its_indices(flavour):
+    """∂s_i/∂z_j = s_i(δ_ij − s_j) and ∂L/∂z_j = s_j − y_j, from derive diff, against finite differences."""
+    jacobian = run_derive("diff", r"\frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}", "--wrt", "z_j", "--in-terms-of", "softmax",
+                          "--format", flavour)
+    gradient = run_derive("diff", "--define", "s_i = e^{z_i}/sum(e^(z_k), k, 1, K)", "--wrt", "z_j", "--assume",
+                          "sum(y_k, k, 1, K) = 1", "--format", flavour, "--", r"-\sum_{k=1}^{K} y_k \log s_k")
+    assert jacobian.returncode == 0 and gradient.returncode == 0, jacobian.stderr + gradient.stderr
+    z, y, h = [0.4, -1.1, 0.9], [0.2, 0.5, 0.3], 1e-6
+
+    def softmax(v):
+        e = [math.exp(a) for a in v]
+        return [a / sum(e) for a in e]
+
+    def loss(v):
+        return -sum(t * math.log(s) for t, s in zip(y, softmax(v)))
+
+    ns_j, ns_g = {}, {}
+    exec(jacobian.stdout, ns_j)
+    exec(gradient.stdout, ns_g)
+    args = (numpy.array(z), numpy.array(y)) if flavour == "numpy" else (z, y)
+    J, g = ns_j["f_grad"](args[0]), ns_g["f_grad"](*args)
+    for j in range(3):
+        bumped = [a + h * (k == j) for k, a in enumerate(z)]
+        lowered = [a - h * (k == j) for k, a in enumerate(z)]
+        assert math.isclose(g[j], (loss(bumped) - loss(lowered)) / (2 * h), abs_tol=1e-6)
+        for i in range(3):
+            assert math.isclose(J[i][j], (softmax(bumped)[i] - softmax(lowered)[i]) / (2 * h), abs_tol=1e-6)

@@ -16,7 +16,7 @@ from sympy.printing.pycode import PythonCodePrinter
 
 from derive.errors import DeriveError
 from derive.exprs import preorder, rebuild, tidy
-from derive.functions import NamedFunction
+from derive.functions import NamedFunction, softmax
 
 FLAVOURS = ("python", "numpy")
 _SHORT = {"sigmoid": "s", "tanh": "t", "softplus": "sp", "exp": "ex"}
@@ -148,10 +148,14 @@ def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour
         unknown = [n for n in preorder(e) if isinstance(n, AppliedUndef) and not isinstance(n, NamedFunction)]
         if unknown:
             raise DeriveError(f"cannot write code for the unknown function {type(unknown[0]).__name__}")
-    free = _free_indices(f, derivative)
-    if free:
-        raise DeriveError(f"cannot write code for a result over the free index {free[0]} (derive softmax writes "
-                          "its Jacobian as an array); derive diff writes code for sums over data")
+    free = _free_indices(derivative)
+    if free:  # s_i(δ_ij − s_j): an array over i and j, in the softmax's terms only
+        letters = sorted({c for name in free for c in name.partition("_")[2]})
+        outside = derivative.replace(lambda e: isinstance(e, softmax), lambda e: Dummy())  # (s_i holds Σ_k e^{z_k})
+        if outside.has(Sum) or not 1 <= len(letters) <= 2:
+            raise DeriveError(f"cannot write code for a result over the free index {free[0]} unless it is in "
+                              "the softmax's terms (--in-terms-of softmax) over one or two indices")
+        return indexed_code([(f"{name}_grad", letters, derivative)], flavour)
     printer = _printer(flavour)
     grad = tidy(derivative)
     lines = []
