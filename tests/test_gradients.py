@@ -298,3 +298,18 @@ def test_the_logistic_loss_by_w_ends_as_papers_write_it():
 
     block = latex_block(differentiate("-(y log(sigma(w x + b)) + (1 - y) log(1 - sigma(w x + b)))", wrt="w"))
     assert block.rstrip().splitlines()[-2].startswith(r"&= x \left(\sigma\left(w x + b\right) - y\right) \tag")
+
+
+@pytest.mark.parametrize("source, options", [
+    (r"\frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}", {"in_terms_of": "softmax"}),
+    (r"-\sum_{k=1}^{K} y_k \log s_k", {"define": (SOFTMAX_FAMILY,), "assume": ("sum(y_k, k, 1, K) = 1",)}),
+    (CROSS_ENTROPY, {"in_terms_of": "softmax", "assume": ("sum(y_k, k, 1, K) = 1",)}),
+])
+def test_derive_check_decides_every_line_of_a_steered_article(source, options):
+    """The article says what s_j stands for and what was assumed, where derive check finds both."""
+    from derive.automatic import render_derivative
+
+    article = render_derivative(source, wrt="z_j", standalone=True, **options)
+    report = check(article)
+    assert report.links and all(k.verdict == VALID for k in report.links), [
+        (k.source, k.target, k.verdict, k.reason) for k in report.links]
