@@ -24,11 +24,11 @@ def D(f, x):
     (C.PowerRule, lambda x: x, "1"),
     (C.ExponentialRule, lambda x: exp(x), "e^{x}"),
     (C.SigmoidRule, lambda x: sigmoid(x), r"\sigma(x) \left(1 - \sigma(x)\right)"),
-    (C.SumRule, lambda x: add(exp(x), S.One), r"\left(e^{x}\right)^{\prime} + \left(1\right)^{\prime}"),
+    (C.SumRule, lambda x: add(exp(x), S.One), r"\left(e^{x}\right)^{\prime} + 1^{\prime}"),  # no brackets round one number
     (C.SumRule, lambda x: add(exp(x), neg(x**2)), r"\left(e^{x}\right)^{\prime} - \left(x^{2}\right)^{\prime}"),
     (C.ConstantMultipleRule, lambda x: mul(S(5), exp(x)), r"5 \left(e^{x}\right)^{\prime}"),
     (C.ProductRule, lambda x: mul(x, exp(x)),
-     r"\left(x\right)^{\prime} e^{x} + x \left(e^{x}\right)^{\prime}"),
+     r"x^{\prime} e^{x} + x \left(e^{x}\right)^{\prime}"),  # x', never (x)' (issue 13)
     (C.QuotientRule, lambda x: div(exp(x), add(exp(x), S.One)),
      r"\frac{\left(e^{x}\right)^{\prime} \left(e^{x} + 1\right) - \left(e^{x} + 1\right)^{\prime} e^{x}}"
      r"{\left(e^{x} + 1\right)^{2}}"),

@@ -199,6 +199,8 @@ class DerivePrinter(LatexPrinter):
         if isinstance(body, (AppliedUndef, sigmoid)) and body.args == (x,):
             name = r"\sigma" if isinstance(body, sigmoid) else self._print(Symbol(body.func.__name__))
             return rf"{name}'({self._print(x)})"
+        if isinstance(body, (Symbol, Integer)):  # x' and 1', never (x)' (issue 13: no brackets round one symbol)
+            return rf"{self._print(body)}^{{\prime}}"
         return rf"\left({self._print(body)}\right)^{{\prime}}"
 
 
