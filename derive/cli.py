@@ -84,30 +84,44 @@ def _use_templates(files: tuple[str, ...], directory: str | None) -> None:
         use_templates(files, directory)
 
 
-@cli.command()
-@click.option("--route", type=click.Choice(["quotient", "chain"]), default="quotient", show_default=True,
-              help="quotient: the origin document's route (expand by e^x, quotient rule); "
-                   "chain: differentiate (1+e^{-x})^{-1} by the chain rule.")
-@click.option("--format", "fmt", type=FORMAT, default="latex", show_default=True, help="Output format.")
-@click.option("--standalone", is_flag=True, help="A complete LaTeX article with prose (format latex).")
-@click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
-              help=r"Prefix of the \label of each tagged line.")
-@limit_options(DEFAULT_TIMEOUT)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
-@template_options
-def sigmoid(route: str, fmt: str, standalone: bool, label_prefix: str, timeout: float, max_memory: int,
-            output: str | None, templates: tuple[str, ...], template_dir: str | None) -> None:
-    """Derive σ'(x) = σ(x)(1 − σ(x)) as the origin document does, every step checked."""
+def document_options(command):
+    """--format, --standalone, --label-prefix, the limits, -o and the templates: what a command that
+    prints a scripted document (derive sigmoid, derive softmax) takes."""
+    for option in reversed([
+        click.option("--format", "fmt", type=FORMAT, default="latex", show_default=True, help="Output format."),
+        click.option("--standalone", is_flag=True, help="A complete LaTeX article with prose (format latex)."),
+        click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
+                     help=r"Prefix of the \label of each tagged line."),
+        limit_options(DEFAULT_TIMEOUT),
+        click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout."),
+        template_options,
+    ]):
+        command = option(command)
+    return command
+
+
+def _print_document(render, *args, fmt: str, standalone: bool, label_prefix: str, timeout: float,
+                    max_memory: int, output: str | None, templates: tuple[str, ...], template_dir: str | None) -> None:
+    """render(*args, fmt, label_prefix, standalone), run in the bounded worker (a template may loop or
+    build a huge string), written to output."""
     if standalone and fmt != "latex":
         raise DeriveCLIError("--standalone goes with --format latex")
     _check_label_prefix(label_prefix)
     _use_templates(templates, template_dir)  # before the child starts: it inherits them
     from derive.sandbox import run_limited
 
-    # rendering too runs in the bounded worker: a template may loop or build a huge string
-    text = run_limited(_render_sigmoid, route, fmt, label_prefix, standalone, timeout=timeout,
-                       memory_mb=max_memory)
-    write_output(text, output)
+    write_output(run_limited(render, *args, fmt, label_prefix, standalone, timeout=timeout, memory_mb=max_memory),
+                 output)
+
+
+@cli.command()
+@click.option("--route", type=click.Choice(["quotient", "chain"]), default="quotient", show_default=True,
+              help="quotient: the origin document's route (expand by e^x, quotient rule); "
+                   "chain: differentiate (1+e^{-x})^{-1} by the chain rule.")
+@document_options
+def sigmoid(route: str, **options) -> None:
+    """Derive σ'(x) = σ(x)(1 − σ(x)) as the origin document does, every step checked."""
+    _print_document(_render_sigmoid, route, **options)
 
 
 def _render_sigmoid(route: str, fmt: str, label_prefix: str, standalone: bool) -> str:
@@ -117,25 +131,11 @@ def _render_sigmoid(route: str, fmt: str, label_prefix: str, standalone: bool) -
 
 
 @cli.command()
-@click.option("--format", "fmt", type=FORMAT, default="latex", show_default=True, help="Output format.")
-@click.option("--standalone", is_flag=True, help="A complete LaTeX article with prose (format latex).")
-@click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
-              help=r"Prefix of the \label of each tagged line.")
-@limit_options(DEFAULT_TIMEOUT)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
-@template_options
-def softmax(fmt: str, standalone: bool, label_prefix: str, timeout: float, max_memory: int,
-            output: str | None, templates: tuple[str, ...], template_dir: str | None) -> None:
+@document_options
+def softmax(**options) -> None:
     """Derive the softmax's Jacobian s_i(δ_ij − s_j) and the cross-entropy's gradient s_j − y_j, every
     step checked (at K = 1…4 classes and every relation of the indices)."""
-    if standalone and fmt != "latex":
-        raise DeriveCLIError("--standalone goes with --format latex")
-    _check_label_prefix(label_prefix)
-    _use_templates(templates, template_dir)
-    from derive.sandbox import run_limited
-
-    text = run_limited(_render_softmax, fmt, label_prefix, standalone, timeout=timeout, memory_mb=max_memory)
-    write_output(text, output)
+    _print_document(_render_softmax, **options)
 
 
 def _render_softmax(fmt: str, label_prefix: str, standalone: bool) -> str:

@@ -135,6 +135,10 @@ def test_derive_check_decides_every_line_derive_diff_writes(source, wrt):
     (r"\frac{\partial z_i}{\partial z_j} = 0", "invalid"),  # 1 where i = j
     (r"\frac{\partial}{\partial z_j} \sum_{k=1}^{K} z_k^2 = 2 z_j", "valid"),
     (r"\frac{\partial}{\partial z_j} \sum_{k=1}^{K} z_k^2 = 2 z_k", "invalid"),
+    # from a hostile review: a numbered member is judged at every index, beyond the first four too
+    (r"\frac{\partial}{\partial z_5} \sum_{k=1}^{K} z_k^2 = 0", "invalid"),  # K ≥ 5 reaches z_5
+    (r"\frac{\partial}{\partial z_5} \sum_{k=1}^{K} z_k^2 = 2 z_5", "valid"),
+    (r"\frac{\partial}{\partial z_1}(z_i^2 + z_1) = 2 z_i \delta_{i1} + 1", "valid"),
 ])
 def test_members_of_one_family_are_one_variable_where_their_indices_agree(claim, verdict):
     [link] = check(rf"\[ {claim} \]").links
@@ -267,16 +271,6 @@ def test_no_delta_is_collapsed_beside_sums_to_two_bounds():
     """Σ_{k=1}^{m} δ_kj = 1 only for j ≤ m: beside a sum to n, the δ stays (it was 2z_j + 1, certified)."""
     d = differentiate("sum(z_k^2, k, 1, n) + sum(z_k, k, 1, m)", wrt="z_j")
     assert d.result.has(Sum) and "the delta picks out one term" not in [s.rule for s in d.steps]
-
-
-@pytest.mark.parametrize("claim, verdict", [
-    (r"\frac{\partial}{\partial z_5} \sum_{k=1}^{K} z_k^2 = 0", "invalid"),  # K ≥ 5 reaches z_5
-    (r"\frac{\partial}{\partial z_5} \sum_{k=1}^{K} z_k^2 = 2 z_5", "valid"),
-    (r"\frac{\partial}{\partial z_1}(z_i^2 + z_1) = 2 z_i \delta_{i1} + 1", "valid"),
-])
-def test_a_numbered_member_beside_a_lettered_one_is_judged_at_every_index(claim, verdict):
-    [link] = check(rf"\[ {claim} \]").links
-    assert link.verdict == verdict
 
 
 def test_a_numbered_member_beside_a_lettered_one_is_never_independent_of_it():
