@@ -3,7 +3,7 @@
     from derive import differentiate
     d = differentiate("x*sin(x)^2")                       # plain or LaTeX text, or a SymPy expression
     differentiate("1/(1+exp(-x))", in_terms_of="sigmoid")  # ends at σ(x)(1 − σ(x))
-    differentiate("tanh(x)", order=2, in_terms_of="tanh")  # ends at 2 tanh(x)³ − 2 tanh(x)
+    differentiate("tanh(x)", order=2, in_terms_of="tanh")  # ends at −2(1 − tanh²(x)) tanh(x)
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from derive.functions import DefinedFunction, define, sigmoid, softmax, softplus
 from derive.parse import names, parse
 from derive.parse.definitions import parse_definition, parse_family_definition
 from derive.record import Proposal, Step
+from derive.render.layout import Page
 from derive.render.printer import latex, text
 from derive.indexing import member, partial, variables_of
 from derive.rules.algebra import UseFact
@@ -105,7 +106,9 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
     start = Derivative(f, x) if order == 1 else Derivative(f, (x, order))
     steps: list[Step] = []
     current = start
-    expanded = rebuild(current, lambda n: n.body_at(n.args[0]) if isinstance(n, DefinedFunction) else None)
+    kept = _kept_in_own_terms(in_terms_of, definitions)  # g steered to stays g(x), as authors keep it
+    expanded = rebuild(current, lambda n: n.body_at(n.args[0])
+                       if isinstance(n, DefinedFunction) and type(n) is not kept else None)
     if expanded != current:
         steps.append(prove(current, Proposal("substitute the definitions", expanded,
                                              "write each defined function out")))
@@ -239,6 +242,35 @@ def _target_expr(name: str, f: Expr, x: Symbol, definitions: dict[str, type]) ->
     raise DeriveError(f"cannot write a derivative in terms of {name!r}: choose one of {choices}")
 
 
+def _kept_in_own_terms(name: str | None, definitions: dict[str, type]) -> type | None:
+    """The defined function steered to, when its derivative comes out in its own terms (g' = g(1 − g)
+    for g(x) = 1/(1 + e^{-x})): proved here once, then a rule of the engine, so that the lines take
+    the chain rule on g(x) and use g' as an author does, never writing g's definition out."""
+    g = definitions.get(name) if name else None
+    if g is None or g.body.free_symbols - {g.variable}:  # (a parameter θ of g_θ: g' by θ is not this)
+        return None
+    from derive.rules.functions import know_derivative
+    from derive.steer import derivative_in_own_terms
+
+    u = g.variable
+    formula = derivative_in_own_terms(g(u), u)
+    if formula is None:
+        return None
+    try:  # the engine proves it like any step before it becomes a rule (and proves each use again)
+        prove(Derivative(g(u), u), Proposal("derivative in its own terms", formula))
+    except DeriveError:
+        return None
+
+    def at(arg: Expr, expr: Expr = formula) -> Expr:  # as written: xreplace would reorder it
+        return rebuild(expr, lambda node: arg if node == u else None)
+
+    a = Symbol("u")
+    sentence = (f"use ${g.latex_name}'(u) = {latex(at(a))}$, which follows from "
+                f"${latex(g(a))} = {latex(at(a, g.body))}$")
+    know_derivative(g, at, sentence)
+    return g
+
+
 def _steered_target(d: Derivation, in_terms_of: str | None) -> Expr | None:
     """The target application (σ(x), g(x)) the result was written in, for the code's s = σ(x)."""
     if in_terms_of is None:
@@ -276,6 +308,11 @@ def _improved(expr: Expr, written: Expr) -> Step | None:
 
 
 
+def _defined_in(expr: Expr) -> list[type]:
+    """The user-defined functions that stand in expr, in reading order."""
+    return list(dict.fromkeys(type(n) for n in preorder(expr) if isinstance(n, DefinedFunction)))
+
+
 def derivative_document(d: Derivation, in_terms_of: str | None = None, target: Expr | None = None,
                         assumed: str = "") -> Document:
     """The derivation with the prose around it, for every output format."""
@@ -290,13 +327,15 @@ def derivative_document(d: Derivation, in_terms_of: str | None = None, target: E
     terms = [n for n in preorder(d.result) if isinstance(n, softmax)]
     if terms:  # what s_j stands for, where the reader (and derive check) can find it
         intro += f", where ${latex(terms[0])} = {latex(terms[0].body_at(terms[0].args[0]))}$"
+    for g in _defined_in(d.start):  # g(x) kept in the lines: its definition before them, for the same reason
+        intro += f", where ${latex(g(g.variable))} = {latex(g.body)}$"
     if assumed:
         intro += f", given {assumed}"
     closing = (f"So ${latex(d.start)} = {latex(d.result)}$. Every line was produced by the rule named "
                "for it and checked against the line before.")
     named = isinstance(f, sympy.Function) and f.args == (x,) and type(f).__name__.isidentifier()
     code = {"f": f, "derivative": d.result, "x": x, "name": type(f).__name__ if named else "f",
-            "in_terms_of": target}
+            "in_terms_of": target, "order": order}
     return Document(title=f"The {what} of ${latex(f)}$", sections=(Section(intro + ":", d),),
                     explains=d, closing=closing, meta={"plain_title": f"The {what} of {text(f)}", "code": code})
 
@@ -304,10 +343,11 @@ def derivative_document(d: Derivation, in_terms_of: str | None = None, target: E
 def render_derivative(source: str, fmt: str = "latex", wrt: str | None = None, order: int = 1,
                       in_terms_of: str | None = None, define: tuple[str, ...] = (), detail: str = "normal",
                       reader: str = "auto", standalone: bool = False, label_prefix: str = "eq:eq",
-                      certificates: bool = False, assume: tuple[str, ...] = ()) -> str:
+                      certificates: bool = False, assume: tuple[str, ...] = (), page: Page | None = None) -> str:
     """What `derive diff` prints; run in the sandbox, so that only text crosses back."""
     d = differentiate(source, wrt=wrt, order=order, in_terms_of=in_terms_of, define=define,
                       detail=detail, reader=reader, assume=assume)
     target = _steered_target(d, in_terms_of)
     document = derivative_document(d, in_terms_of, target, assumed=read_facts(assume, reader).words())
-    return document.render(fmt, label_prefix=label_prefix, standalone=standalone, certificates=certificates)
+    return document.render(fmt, label_prefix=label_prefix, standalone=standalone, certificates=certificates,
+                           page=page or Page())

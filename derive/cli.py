@@ -84,6 +84,40 @@ def _use_templates(files: tuple[str, ...], directory: str | None) -> None:
         use_templates(files, directory)
 
 
+def page_options(numbering: str):
+    """--numbering and --width: how a LaTeX block is numbered and the measure its lines fit."""
+    def decorate(command):
+        command = click.option(
+            "--width", "measure", default="onecolumn", show_default=True, metavar="W",
+            help="The measure lines fit: onecolumn (a plain article), twocolumn (one column of a "
+                 "twocolumn article) or a length such as 300pt or 12cm.")(command)
+        return click.option(
+            "--numbering", type=click.Choice(["tags", "latex", "none"]), default=numbering, show_default=True,
+            help="tags: \\tag{n} on each line; latex: the paper's own numbers (\\label only); "
+                 "none: unnumbered (align*).")(command)
+    return decorate
+
+
+def _page(numbering: str, measure: str):
+    from derive.render.layout import Page
+    from derive.render.width import measure as points
+
+    try:
+        return Page(points(measure), numbering)
+    except ValueError as exc:
+        raise DeriveCLIError(str(exc)) from None
+
+
+def _diff_label_prefix(expression: str, *choices) -> str:
+    """A label prefix of derive diff's own, made from what was asked: the lines of different
+    derivations pasted into one paper never define a label twice (eq:x2sinx-5f3a:1)."""
+    import hashlib
+
+    slug = "".join(c for c in expression if c.isascii() and c.isalnum())[:16] or "f"
+    digest = hashlib.sha1(repr((expression, *choices)).encode()).hexdigest()[:4]
+    return f"eq:{slug}-{digest}:"
+
+
 def document_options(command):
     """--format, --standalone, --label-prefix, the limits, -o and the templates: what a command that
     prints a scripted document (derive sigmoid, derive softmax) takes."""
@@ -92,6 +126,7 @@ def document_options(command):
         click.option("--standalone", is_flag=True, help="A complete LaTeX article with prose (format latex)."),
         click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
                      help=r"Prefix of the \label of each tagged line."),
+        page_options("tags"),
         limit_options(DEFAULT_TIMEOUT),
         click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout."),
         template_options,
@@ -100,18 +135,20 @@ def document_options(command):
     return command
 
 
-def _print_document(render, *args, fmt: str, standalone: bool, label_prefix: str, timeout: float,
-                    max_memory: int, output: str | None, templates: tuple[str, ...], template_dir: str | None) -> None:
-    """render(*args, fmt, label_prefix, standalone), run in the bounded worker (a template may loop or
-    build a huge string), written to output."""
+def _print_document(render, *args, fmt: str, standalone: bool, label_prefix: str, numbering: str, measure: str,
+                    timeout: float, max_memory: int, output: str | None, templates: tuple[str, ...],
+                    template_dir: str | None) -> None:
+    """render(*args, fmt, label_prefix, standalone, page), run in the bounded worker (a template may
+    loop or build a huge string), written to output."""
     if standalone and fmt != "latex":
         raise DeriveCLIError("--standalone goes with --format latex")
     _check_label_prefix(label_prefix)
+    page = _page(numbering, measure)
     _use_templates(templates, template_dir)  # before the child starts: it inherits them
     from derive.sandbox import run_limited
 
-    write_output(run_limited(render, *args, fmt, label_prefix, standalone, timeout=timeout, memory_mb=max_memory),
-                 output)
+    write_output(run_limited(render, *args, fmt, label_prefix, standalone, page, timeout=timeout,
+                             memory_mb=max_memory), output)
 
 
 @cli.command()
@@ -124,10 +161,10 @@ def sigmoid(route: str, **options) -> None:
     _print_document(_render_sigmoid, route, **options)
 
 
-def _render_sigmoid(route: str, fmt: str, label_prefix: str, standalone: bool) -> str:
+def _render_sigmoid(route: str, fmt: str, label_prefix: str, standalone: bool, page) -> str:
     from derive.routes.sigmoid import sigmoid_document
 
-    return sigmoid_document(route).render(fmt, label_prefix=label_prefix, standalone=standalone)
+    return sigmoid_document(route).render(fmt, label_prefix=label_prefix, standalone=standalone, page=page)
 
 
 @cli.command()
@@ -138,10 +175,10 @@ def softmax(**options) -> None:
     _print_document(_render_softmax, **options)
 
 
-def _render_softmax(fmt: str, label_prefix: str, standalone: bool) -> str:
+def _render_softmax(fmt: str, label_prefix: str, standalone: bool, page) -> str:
     from derive.routes.softmax import softmax_document
 
-    return softmax_document().render(fmt, label_prefix=label_prefix, standalone=standalone)
+    return softmax_document().render(fmt, label_prefix=label_prefix, standalone=standalone, page=page)
 
 
 @cli.command()
@@ -164,15 +201,17 @@ def _render_softmax(fmt: str, label_prefix: str, standalone: bool) -> str:
               help="Read EXPRESSION as plain text (default: LaTeX when it has a backslash or a $).")
 @click.option("--format", "fmt", type=FORMAT, default="latex", show_default=True, help="Output format.")
 @click.option("--standalone", is_flag=True, help="A complete LaTeX article with prose (format latex).")
-@click.option("--label-prefix", default="eq:eq", show_default=True, metavar="P",
-              help=r"Prefix of the \label of each tagged line.")
+@click.option("--label-prefix", metavar="P",
+              help=r"Prefix of the \label of each line (default: one made from the expression, "
+                   "eq:x2sinx-5f3a:, so that derivations pasted into one paper never share a label).")
+@page_options("latex")
 @click.option("--certificates", is_flag=True, help="Show each line's certificate in the LaTeX margin.")
 @limit_options(DEFAULT_TIMEOUT)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @template_options
 def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, define: tuple[str, ...],
-         assume: tuple[str, ...], detail: str, reader: str | None, fmt: str, standalone: bool, label_prefix: str, certificates: bool,
-         timeout: float, max_memory: int, output: str | None, templates: tuple[str, ...],
+         assume: tuple[str, ...], detail: str, reader: str | None, fmt: str, standalone: bool,
+         label_prefix: str | None, numbering: str, measure: str, certificates: bool, timeout: float, max_memory: int, output: str | None, templates: tuple[str, ...],
          template_dir: str | None) -> None:
     """The derivative of EXPRESSION, step by step, every step checked.
 
@@ -181,13 +220,16 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
     """
     if standalone and fmt != "latex":
         raise DeriveCLIError("--standalone goes with --format latex")
+    if label_prefix is None:
+        label_prefix = _diff_label_prefix(expression, wrt, order, in_terms_of, define, assume)
     _check_label_prefix(label_prefix)
+    page = _page(numbering, measure)
     _use_templates(templates, template_dir)  # before the child starts: it inherits them
     from derive.automatic import render_derivative
     from derive.sandbox import run_limited
 
     report = run_limited(render_derivative, expression, fmt, wrt, order, in_terms_of, define, detail,
-                         reader or "auto", standalone, label_prefix, certificates, assume,
+                         reader or "auto", standalone, label_prefix, certificates, assume, page,
                          timeout=timeout, memory_mb=max_memory)
     write_output(report, output)
 

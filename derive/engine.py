@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sympy import Derivative, Expr, Indexed, Symbol, evaluate
+from sympy import Add, Derivative, Expr, Indexed, Subs, Symbol, evaluate
 
-from derive.exprs import in_written_order, is_pending, paths_to, pending, replace_at, same_but_order, tidy
+from derive.exprs import (in_written_order, is_pending, paths_to, pending, remake, replace_at, same_but_order,
+                          size, without_units)
 from derive.errors import RuleError, VerificationError
-from derive.record import Certificate, Proposal, Step
+from derive.record import UNITS, Certificate, Proposal, Step
 from derive.render.printer import latex
+from derive.render.width import width
 from derive.rules.base import Rule
 from derive.rules.calculus import rule_for
 from derive.rules.indexed import depends
@@ -76,7 +78,9 @@ def apply(expr: Expr, rules: Sequence[Rule], note: str | None = None, same_line:
 
 def _line(before: Expr, singles: list[Step], note: str = "", same_line: bool = False) -> Step:
     """Several proved single steps written as one line; the single steps keep their own notes."""
-    names = ", ".join(dict.fromkeys(s.rule for s in singles))
+    named = [s for s in singles if s.rule != UNITS]
+    names = ", ".join(dict.fromkeys(s.rule for s in named))
+    note = note or (named[0].note if len(named) == 1 else "")  # one rule and its tidy-up: the rule's note
     return Step(names, singles[-1].expr, note, _certified(certify_steps(before, tuple(singles)), names),
                 tuple(singles), same_line)
 
@@ -121,6 +125,7 @@ class Differentiate(Rule):
             if self.detail == "normal":  # x'=1, c'=0, ∂z_k/∂z_j = δ_kj: in the line that made them
                 while trivial := [n for n in _ready(whole) if _trivial(n)]:
                     whole = self._round(whole, trivial, singles, fresh)
+            whole = _without_units(whole, singles)
             out.append(singles[0] if len(singles) == 1 else _line(before_round, singles))
         tidied, changed = _tidy_finished(start, whole)
         tidied = in_written_order(tidied, start)  # σ(wx + b) as the input wrote it, not σ(b + wx)
@@ -152,6 +157,16 @@ class Differentiate(Rule):
                                         "prove equal")
             singles.append(Step(rule.name, whole, rule.describe(f, x, fresh), certificate))
         return whole
+
+
+def _without_units(whole: Expr, singles: list[Step]) -> Expr:
+    """whole without the factors 1, terms 0 and stray signs the round's rules left (b·1 + 0), the
+    tidy-up a single step of the round's line."""
+    clean = without_units(whole)
+    if clean == whole:
+        return whole
+    singles.append(Step(UNITS, clean, "", _certified(certify_arithmetic(whole, clean), UNITS)))
+    return clean
 
 
 def _trivial(node: Derivative) -> bool:
@@ -194,7 +209,7 @@ def _tidy_finished(before: Expr, after: Expr) -> tuple[Expr, bool]:
     def walk(b: Expr, a: Expr) -> Expr:
         nonlocal changed
         if is_pending(b):
-            t = tidy(a)
+            t = neat(a)
             if same_but_order(t, a):
                 return a  # only the order would change: keep it as written, σ(1 − σ) not (1 − σ)σ
             changed = True
@@ -208,6 +223,26 @@ def _tidy_finished(before: Expr, after: Expr) -> tuple[Expr, bool]:
             return a.func(*args)
 
     return walk(before, after), changed
+
+
+def neat(expr: Expr) -> Expr:
+    """expr with its arithmetic worked out wherever that makes it no narrower in print, node by node from
+    the leaves: e^{-(x/√2)²} → e^{-x²/2} and a·2x → 2ax, but x/√2 stays (not √2x/2). Terms keep
+    their order unless like terms merge."""
+    if not expr.args or isinstance(expr, (Derivative, Subs)) or is_pending(expr):
+        return expr
+    args = [neat(a) for a in expr.args]
+    kept = expr if all(a is b for a, b in zip(args, expr.args)) else remake(expr, args)
+    with evaluate(True):
+        worked = expr.func(*args)
+    if isinstance(worked, Add) and isinstance(kept, Add) and len(worked.args) == len(_terms(args)):
+        worked = Add(*_terms(args), evaluate=False)  # nothing merged: the written order, not SymPy's
+    shorter = (round(width(latex(worked)), 1), size(worked)) < (round(width(latex(kept)), 1), size(kept))
+    return worked if shorter else kept
+
+
+def _terms(args: list[Expr]) -> list[Expr]:
+    return [t for a in args for t in Add.make_args(a) if t != 0]
 
 
 def differentiate_pending(expr: Expr) -> Step:

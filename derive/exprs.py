@@ -175,6 +175,51 @@ def tidy(expr: Expr) -> Expr:
         return expr.func(*[tidy(a) for a in expr.args])
 
 
+def without_units(expr: Expr) -> Expr:
+    """expr without the arithmetic a rule leaves and no author writes: factors 1, terms 0, x^1 and x^0,
+    a number or sign inside a product (x·2 → 2x, e^{-x}·(−1) → −e^{-x}, −(−a) → a). The rest keeps its
+    written form: this is what a rule's own line shows, (2x)' sin x + x² cos x → 2x sin x + …"""
+    if not expr.args or not isinstance(expr, Basic):
+        return expr
+    args = [without_units(a) for a in expr.args]
+    if isinstance(expr, Add):
+        return _sum_without_zeros(args) if any(a == S.Zero for a in args) else _same(expr, args)
+    if isinstance(expr, Mul):
+        return _product_without_units(expr, args)
+    if isinstance(expr, Pow) and (args[1] in (S.Zero, S.One) or args[0] == S.One):
+        return S.One if args[1] == S.Zero or args[0] == S.One else args[0]
+    return _same(expr, args)
+
+
+def _same(expr: Basic, args: list[Basic]) -> Basic:
+    return expr if all(a is b for a, b in zip(args, expr.args)) else remake(expr, args)
+
+
+def _sum_without_zeros(terms: list[Expr]) -> Expr:
+    kept = [t for t in terms if t != S.Zero]
+    return S.Zero if not kept else kept[0] if len(kept) == 1 else Add(*kept, evaluate=False)
+
+
+def _product_without_units(expr: Mul, args: list[Expr]) -> Expr:
+    # a product that starts with a number gives it to the product around it: x·(2y) → 2xy, a·(−b) → −ab
+    factors = [f for a in args for f in (a.args if isinstance(a, Mul) and a.args[0].is_Number else (a,))]
+    numbers = [f for f in factors if f.is_Number]
+    # (a lone ½ stays where it stands: (a + b/c)·½ is written over 2, not as ½(a + b/c))
+    untidy = len(numbers) > 1 or (numbers and factors[0] is not numbers[0] and numbers[0].is_Integer) \
+        or len(factors) != len(args) \
+        or any(n in (S.Zero, S.One) for n in numbers)
+    if not untidy:
+        return _same(expr, args)
+    number = Mul(*numbers)  # (evaluated: numbers only)
+    if number == S.Zero:
+        return S.Zero
+    others = [f for f in factors if not f.is_Number]
+    if not others:
+        return number
+    kept = ([] if number == S.One else [number]) + others
+    return kept[0] if len(kept) == 1 else Mul(*kept, evaluate=False)
+
+
 def in_written_order(expr: Expr, written: Expr) -> Expr:
     """expr with each sum that the input wrote (w x + b) in the input's order, where SymPy's arithmetic
     sorted it (b + w x): terms keep the order the author gave them."""

@@ -10,13 +10,17 @@ from __future__ import annotations
 import os
 
 from sympy import Expr, Symbol, lambdify
+from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
+from derive.exprs import preorder
 from derive.files import write_atomically
-from derive.render.printer import latex
+from derive.functions import NamedFunction
+from derive.render.printer import latex, text
 
 FORMATS = ("png", "svg", "pdf")
 DPI = 200
+LONG = 60  # characters: a derivative longer than this is "derivative" in the legend, not its formula
 
 
 class MissingExtra(DeriveError):
@@ -38,15 +42,37 @@ def _values(expr: Expr, x: Symbol, xs):
     """expr on the grid, NaN where it has no real value (a pole, outside its domain)."""
     import numpy
 
-    from derive.exprs import tidy
-    from derive.functions import NamedFunction
+    from derive.render.code import stable
 
-    expanded = tidy(expr).replace(lambda e: isinstance(e, NamedFunction), lambda e: e.body_at(e.args[0]))
-    f = lambdify(x, expanded, modules=["numpy"])  # code printed from our own expression, not user text
+    unknown = [n for n in preorder(expr) if isinstance(n, AppliedUndef) and not isinstance(n, NamedFunction)]
+    if unknown:  # g(x) with no definition has no values (lambdify would leave a NameError for later)
+        raise DeriveError(f"cannot plot the unknown function {type(unknown[0]).__name__}")
+    f = lambdify(x, stable(_opened(expr)), modules=[_stable_numpy(), "numpy"])  # our own expression, not user text
     with numpy.errstate(all="ignore"):
         ys = numpy.asarray(f(xs), dtype=complex) * numpy.ones_like(xs)
     real = numpy.where(numpy.abs(ys.imag) < 1e-12, ys.real, numpy.nan)
     return numpy.where(numpy.isfinite(real), real, numpy.nan)
+
+
+def _opened(expr: Expr) -> Expr:
+    """expr with the user's functions written out by their bodies; σ and softplus stay, for _stable_numpy."""
+    from derive.functions import sigmoid, softplus
+
+    def is_open(e):
+        return isinstance(e, NamedFunction) and not isinstance(e, (sigmoid, softplus))
+
+    return expr.replace(is_open, lambda e: _opened(e.body_at(e.args[0])))
+
+
+def _stable_numpy() -> dict:
+    """σ and softplus as the generated code computes them: log(1 + e^800) is inf, and a gap in the curve."""
+    import numpy
+
+    def sigmoid(u):
+        e = numpy.exp(-numpy.abs(u))
+        return numpy.where(u >= 0, 1 / (1 + e), e / (1 + e))
+
+    return {"sigmoid": sigmoid, "softplus": lambda u: numpy.logaddexp(0, u)}
 
 
 def _window(curves) -> tuple[float, float]:
@@ -86,9 +112,47 @@ def _label(expr: Expr) -> str:
         MathTextParser("path").parse(math)
         return math
     except ValueError:
-        from derive.render.printer import text
-
         return text(expr)
+
+
+def _curves(f: Expr, x: Symbol, derivative: Expr | None, xs) -> list[tuple]:
+    """(values, label, colour) of f and f': f' only where f itself is real and defined (ln'(x) = 1/x is
+    real at x < 0, yet ln is not: nothing is drawn there)."""
+    import numpy
+
+    values = _values(f, x, xs)
+    curves = [(values, _label(f), "#1f77b4")]
+    if derivative is not None:
+        slopes = numpy.where(numpy.isnan(values), numpy.nan, _values(derivative, x, xs))
+        label = "derivative" if len(text(derivative)) > LONG else "derivative: " + _label(derivative)
+        curves.append((slopes, label, "#d62728"))
+    return curves
+
+
+def figure(f: Expr, x: Symbol, derivative: Expr | None = None, span: tuple[float, float] = (-10, 10),
+           title: str | None = None, guides: bool = False):
+    """The matplotlib figure of f (and its derivative) over span; the legend below the axes, where it
+    covers no curve."""
+    plt = _pyplot()
+    import numpy
+
+    xs = numpy.linspace(*span, 801)
+    curves = _curves(f, x, derivative, xs)
+    bottom, top = _window([ys for ys, _, _ in curves])
+    fig, ax = plt.subplots(figsize=(6.4, 4.6), layout="constrained")
+    for ys, label, color in curves:
+        ax.plot(xs, _broken_at_poles(ys, top - bottom), label=label, color=color, lw=2)
+    ax.set_xlim(*span)  # the range asked for, though the curves stop where the function is undefined
+    ax.set_ylim(bottom, top)
+    if guides:  # the document's dashed guides
+        ax.axhline(0.5, color="gray", ls="--", lw=1, alpha=0.7)
+        ax.axvline(0, color="gray", ls="--", lw=1, alpha=0.7)
+    ax.set_xlabel(_label(x))
+    ax.set_title(title or _label(f))
+    ax.grid(alpha=0.25)
+    short = all(len(label) <= LONG // 2 for _, label, _ in curves)
+    fig.legend(loc="outside lower center", ncols=len(curves) if short else 1, frameon=False)
+    return fig
 
 
 def plot(f: Expr, x: Symbol, path: str, derivative: Expr | None = None, span: tuple[float, float] = (-10, 10),
@@ -100,27 +164,9 @@ def plot(f: Expr, x: Symbol, path: str, derivative: Expr | None = None, span: tu
     lo, hi = span
     if not lo < hi:
         raise DeriveError(f"--range wants A < B, not {lo:g} {hi:g}")
-    plt = _pyplot()
-    import numpy
-
-    xs = numpy.linspace(lo, hi, 801)
-    curves = [(_values(f, x, xs), _label(f), "#1f77b4")]
-    if derivative is not None:
-        curves.append((_values(derivative, x, xs), "derivative: " + _label(derivative), "#d62728"))
-    bottom, top = _window([ys for ys, _, _ in curves])
-    fig, ax = plt.subplots(figsize=(6.4, 4.2))
-    for ys, label, color in curves:
-        ax.plot(xs, _broken_at_poles(ys, top - bottom), label=label, color=color, lw=2)
-    ax.set_ylim(bottom, top)
-    if guides:  # the document's dashed guides
-        ax.axhline(0.5, color="gray", ls="--", lw=1, alpha=0.7)
-        ax.axvline(0, color="gray", ls="--", lw=1, alpha=0.7)
-    ax.set_xlabel(_label(x))
-    ax.set_title(title or _label(f))
-    ax.legend(loc="best")
-    ax.grid(alpha=0.25)
+    fig = figure(f, x, derivative, span, title, guides)
     try:
         write_atomically(path, lambda handle: fig.savefig(handle, format=kind, dpi=DPI, bbox_inches="tight"))
     finally:
-        plt.close(fig)
+        _pyplot().close(fig)
     return path

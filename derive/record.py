@@ -20,6 +20,11 @@ from derive.exprs import pending
 _ISSUING: ContextVar[bool] = ContextVar("issuing", default=False)
 
 
+# The rule of the tidy-up inside a rule's own line (b·1 + 0 → b): a substep of that line, never a line
+# alone, and not named in what the line is said to do.
+UNITS = "drop factors 1 and terms 0"
+
+
 @dataclass(frozen=True)
 class Certificate:
     """What was proved: `before` = `after` (two whole expressions), by `method`.

@@ -9,17 +9,24 @@ w = (b − d·T)/(c·T − a). So a derivative rational in x and e^x becomes rat
 3. simplify to the shortest of the factored, partly factored and expanded forms.
 Each is a proposal that the engine proves like any other. A result that does not come out in the
 target's terms is an error that shows the form reached, never a silent claim of steering.
+
+Before that route, the identities an author uses are tried (sech²u = 1 − tanh²u): tanh' is sech² and
+then 1 − tanh², in two lines. Step 2 clears the fractions it makes (multiplies above and below), so that
+no line is a fraction of fractions. And a defined g of the σ or tanh form gets its derivative in its
+own terms (g' = g(1 − g)) from this same route, once, for the engine to use as a rule.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sympy import Dummy, Expr, Poly, S, Symbol, cancel, exp, factor_list, factor_terms, log
+from sympy import (Dummy, Expr, Poly, S, Symbol, cancel, cosh, exp, factor_list, factor_terms, log, sech,
+                   tanh)
 
 from derive.record import Proposal
 from derive.errors import DeriveError
-from derive.exprs import add, div, mul, neg, preorder, rebuild, size
+from derive.exprs import add, div, mul, neg, plus_first, preorder, rebuild, size
 from derive.functions import NamedFunction
 from derive.rational import NotRational, Reader
 from derive.render.printer import latex, text
@@ -68,12 +75,74 @@ def target_of(T: Expr, x: Symbol) -> Target:
 
 def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Proposal]:
     """The steps that take R to an expression in x and the target alone (none when R has no e^x)."""
-    applied = _applications(R, target)
-    if applied is not None:
-        return applied
-    reader = Reader(R.free_symbols | {x})
+    steps = _identities(R, target)
+    current = steps[-1].expr if steps else R
+    kept = bool(steps)  # an author's form already: only a clearly shorter one replaces it
+    applied = _applications(current, target, kept)
+    if applied is None:
+        applied = _through_exponentials(current, target, x, kept)
+    return steps + applied
+
+
+@dataclass(frozen=True)
+class Identity:
+    name: str
+    note: str
+    rewrite: Callable[[Expr], Expr | None]  # a node in the target's terms, or None
+    reaches: Callable[[Expr], bool]  # False for a node the identity should have rewritten: sech(u)³
+
+
+def _identities(R: Expr, target: Target) -> list[Proposal]:
+    """The identities an author writes the target by, each a step of its own, tried first. Where
+    one is stuck on a product of odd powers (sech(u)·sech(u)³), the expression is multiplied out first."""
+    steps: list[Proposal] = []
+    for identity in IDENTITIES.get(target.expr.func, ()):
+        new = rebuild(R, identity.rewrite)
+        if not _reached(new, identity):
+            expanded = plus_first(R.expand())
+            new = rebuild(expanded, identity.rewrite)
+            if expanded == R or not _reached(new, identity):
+                continue
+            steps.append(Proposal("multiply out", expanded, "multiply out"))
+        if new != R:
+            steps.append(Proposal(identity.name, new, identity.note))
+            R = new
+    return steps
+
+
+def _reached(expr: Expr, identity: Identity) -> bool:
+    return all(identity.reaches(node) for node in preorder(expr))
+
+
+def _sech_squared(node: Expr) -> Expr | None:
+    """sech^{2n}(u) (or cosh^{-2n}(u)) → (1 − tanh²(u))^n."""
+    if not node.is_Pow or not node.exp.is_Integer or node.exp % 2:
+        return None
+    n = node.exp / 2 if isinstance(node.base, sech) else -node.exp / 2 if isinstance(node.base, cosh) else 0
+    if n <= 0:
+        return None
+    u = node.base.args[0]
+    identity = add(S.One, neg(Pow_(tanh(u, evaluate=False), 2)))
+    return identity if n == 1 else Pow_(identity, int(n))
+
+
+# the target's function → the identities tried before any exponential
+IDENTITIES = {
+    tanh: [Identity("hyperbolic identity", r"use $\operatorname{sech}^{2} u = 1 - \tanh^{2} u$", _sech_squared,
+                    lambda node: not isinstance(node, (sech, cosh)))],
+}
+CLEARLY_SHORTER = 0.8  # of an author's form: −2(1 − tanh²)tanh stays, though 2tanh³ − 2tanh is a node shorter
+
+
+def _through_exponentials(R: Expr, target: Target, x: Symbol, kept: bool = False) -> list[Proposal]:
+    """The route through e^{kx}: in exponentials, e^{kx} substituted, simplified. kept: R is an
+    author's form already, which only a clearly shorter one replaces."""
+    s = Dummy("s")  # the target read as a symbol of its own, so that it stays as written
+    v = exp(target.expr, evaluate=False) if target.logarithmic else target.expr
+    hidden = R.xreplace({v: s})
+    reader = Reader(hidden.free_symbols | {x})
     try:
-        n, d = reader.read(R)
+        n, d = reader.read(hidden)
     except NotRational:
         if not _has_exponentials(R):
             return []
@@ -90,31 +159,120 @@ def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Proposal]:
                             f"{text(target.expr)} cannot express")
     current = R
     if not _only_exponentials_and(R, target, x):
-        current = _written_in_exponentials(reader, n, d, x, i)
+        current = _put(_written_in_exponentials(reader, n, d, x, i), s, v)
         steps.append(Proposal("write in exponentials", current, "write everything in powers of $e^{x}$"))
-    w = Dummy("w")
-    W = _nice_fraction(target.w_in_terms(w), w, target)
-    W_inverse = _nice_fraction(1 / target.w_in_terms(w), w, target)
-    substituted = rebuild(current, lambda node: _replace_exp(node, x, target.k, W, W_inverse))
-    if substituted != current:
-        steps.append(Proposal(f"substitute e^({target.k}{x})" if target.k != 1 else f"substitute e^{x}",
-                              substituted,
-                           f"substitute ${latex(exp(target.k * x))} = {latex(W)}$"))
-        current = substituted
-    s = Dummy("s")
-    v = exp(target.expr, evaluate=False) if target.logarithmic else target.expr
-    value = cancel(rebuild(current, lambda node: s if node == v else None).doit())
-    final = rebuild(_present(value, s), lambda node: v if node == s else None)
-    if len(steps) == 0 and size(current) <= size(final):
-        return []  # already in the target's terms, and no longer than any rewriting of it
-    if final != current:
+    if any(powers):
+        written = _exponents(current, x)
+        sign = -1 if written and all(j < 0 for j in written) else 1  # e^{-x} = …, where only it stands
+        substituted, note = _substituted(reader, n, d, i, target, s, sign)
+        substituted = _put(substituted, s, v)
+        if substituted != current:
+            j = sign * target.k
+            power = {1: f"{x}", -1: f"(-{x})"}.get(j, f"({j}{x})")  # e^x, e^(-x), e^(2x), as before
+            steps.append(Proposal(f"substitute e^{power}", substituted, note))
+            current = substituted
+    value = cancel(current.xreplace({v: s}).doit())
+    final = _put(_present(value, s), s, v)
+    if final != current and size(final) < (CLEARLY_SHORTER if kept else 1) * size(current):
         steps.append(Proposal("simplify", final, f"simplify in terms of ${latex(target.expr)}$"))
-    return steps
+    return steps  # (no simplify where the line is in the target's terms, and no longer than any rewriting)
 
 
-def _applications(R: Expr, target: Target) -> list[Proposal] | None:
+def _exponents(expr: Expr, x: Symbol) -> list[int]:
+    """The j of each e^{jx} written in expr."""
+    return [j for node in preorder(expr) if isinstance(node, exp) and (j := _exp_power(node, x)) is not None]
+
+
+def _substituted(reader: Reader, n, d, i: int, target: Target, s: Dummy, sign: int) -> tuple[Expr, str]:
+    """n/d with w = e^{±kx} put in as P/Q (P, Q polynomials in the target s) and multiplied above and
+    below by the power of Q that clears the fractions: each factor f(w) of degree m becomes
+    Σ f_e P^e Q^{m−e}, a polynomial again. With the note that says so."""
+    w = Dummy("w")
+    value = cancel(_in_w(reader, n, i, target.k, w, sign) / _in_w(reader, d, i, target.k, w, sign))
+    W = target.w_in_terms(s) if sign > 0 else 1 / target.w_in_terms(s)
+    P, Q = _nice_parts(W, s)
+    top_w, bottom_w = value.as_numer_denom()
+    top_degree, bottom_degree = (Poly(p, w).degree() for p in (top_w, bottom_w))
+    gap = bottom_degree - top_degree  # the Q^gap left over goes above (or below, when negative)
+    top = _cleared(top_w, w, P, Q, _power(Q, max(gap, 0)), s)
+    bottom = _cleared(bottom_w, w, P, Q, _power(Q, max(-gap, 0)), s)
+    written = top if bottom == S.One else div(top, bottom)
+    v = exp(target.expr, evaluate=False) if target.logarithmic else target.expr
+    shown = (lambda e: latex(_put(e, s, v)))
+    note = f"substitute ${latex(exp(sign * target.k * reader.symbols[i]))} = {shown(div(P, Q) if Q != 1 else P)}$"
+    m = max(top_degree, bottom_degree)
+    if Q != 1 and m:
+        note += f" and multiply above and below by ${shown(Q if m == 1 else Pow_(Q, m))}$"
+    return written, note
+
+
+def _in_w(reader: Reader, p, i: int, k: int, w: Dummy, sign: int) -> Expr:
+    """A polynomial of the reader, with t_i^{jk} = e^{jkx} written w^{±j}, as a SymPy expression."""
+    place = len(reader.s) + i
+    total = S.Zero
+    for monom, coeff in p.terms():
+        term = S(reader.R.domain.to_sympy(coeff)) * w ** (sign * monom[place] // k)
+        for g, e in zip(reader.symbols, monom[:len(reader.s)]):
+            term *= g**e
+        total += term
+    return total
+
+
+def _cleared(p: Expr, w: Dummy, P: Expr, Q: Expr, extra: list[Expr], s: Expr) -> Expr:
+    """p(P/Q)·Q^{deg p} times the extra factors, factor by factor as p factors (its content too): the
+    target s and its powers first, as _factored writes them."""
+    content, factors = factor_list(p, w)
+    number, parts = factor_list(content)  # s(2 − s) of s(2 − s)·w, as two factors
+    written = list(extra)
+    for f, m in parts + factors:
+        if w in f.free_symbols:
+            poly = Poly(f, w)
+            terms = [_signed(mul(*_coefficient(c), *_power(P, e), *_power(Q, poly.degree() - e)))
+                     for (e,), c in sorted(poly.terms(), key=lambda t: t[0])]
+            f_written = add(*terms)
+        else:
+            if _leads_negative(Poly(f, s)):
+                f, number = -f, number * (-1) ** m
+            f_written = _poly_written(f, s)
+        written.append(f_written if m == 1 else Pow_(f_written, m))
+    negative = number.could_extract_minus_sign()
+    product = mul(*_coefficient(-number if negative else number), *_merged(written, s))
+    return neg(product) if negative else product
+
+
+def _merged(factors: list[Expr], s: Expr) -> list[Expr]:
+    """Equal bases as one power (s·s → s²), the target s first."""
+    powers: dict[Expr, int] = {}
+    for f in factors:
+        base, e = (f.base, int(f.exp)) if f.is_Pow and f.exp.is_Integer else (f, 1)
+        powers[base] = powers.get(base, 0) + e
+    bases = sorted(powers, key=lambda b: b != s)
+    return [b if powers[b] == 1 else Pow_(b, powers[b]) for b in bases]
+
+
+def _power(base: Expr, e: int) -> list[Expr]:
+    return [] if e == 0 or base == 1 else [base if e == 1 else Pow_(base, e)]
+
+
+def derivative_in_own_terms(T: Expr, x: Symbol) -> Expr | None:
+    """T'(x) written in T(x) alone (g' = g(1 − g) for g(x) = 1/(1 + e^{-x})): the derivative of T's
+    body taken by the route above. None where T has no Möbius form or the result keeps x outside T."""
+    try:
+        target = target_of(T, x)
+        if target.logarithmic:  # (e^{-g} is beyond the route: softplus-like g keep their definition)
+            return None
+        derivative = T.body_at(x).diff(x)
+        steps = rewrite_in_terms_of(derivative, target, x)
+    except (SteeringError, NotRational):
+        return None
+    result = steps[-1].expr if steps else derivative
+    return None if x in result.xreplace({T: Dummy()}).free_symbols else result
+
+
+def _applications(R: Expr, target: Target, kept: bool = False) -> list[Proposal] | None:
     """R already written in the target of other arguments (σ(wx + b) is σ): simplified with each
-    application as one unknown, or None when R holds exponentials besides them."""
+    application as one unknown, or None when R holds exponentials besides them. kept: as for
+    _through_exponentials."""
     head = target.expr.func
     if not target.expr.is_Function or target.expr.args[0] in [n.args[0] for n in preorder(R) if n.func == head]:
         return None  # the target's own argument: the exponential route below handles it
@@ -129,7 +287,7 @@ def _applications(R: Expr, target: Target) -> list[Proposal] | None:
     forms = [factor_terms(value)] + ([_present(value, names[0])] if len(apps) == 1 else [])
     best = min(forms, key=size)
     final = best.xreplace(dict(zip(names, apps)))
-    if final == R or size(final) > size(R):
+    if final == R or size(final) > (CLEARLY_SHORTER if kept else 1) * size(R):
         return []
     return [Proposal("simplify", final, f"simplify in terms of ${latex(apps[0])}$")]
 
@@ -167,16 +325,6 @@ def _exp_power(node: Expr, x: Symbol) -> int | None:
     """j when node is e^{jx} for an integer j."""
     ratio = cancel(node.args[0] / x)
     return int(ratio) if ratio.is_Integer else None
-
-
-def _replace_exp(node: Expr, x: Symbol, k: int, W: Expr, W_inverse: Expr) -> Expr | None:
-    """e^{jx} → W^{j/k}, with e^{-x} written as the reciprocal fraction, not 1/W."""
-    if isinstance(node, exp):
-        j = _exp_power(node, x)
-        if j is not None and j % k == 0:
-            base, n = (W, j // k) if j > 0 else (W_inverse, -j // k)
-            return base if n == 1 else Pow_(base, n)
-    return None
 
 
 def Pow_(base: Expr, n: int) -> Expr:
@@ -229,15 +377,18 @@ def _coefficient(c: Expr) -> list[Expr]:
     return [c] if c != 1 else []
 
 
-def _nice_fraction(value: Expr, s: Expr, target: Target) -> Expr:
-    """A Möbius value in s written with positive constant terms: s/(1 − s), (1 + s)/(1 − s)."""
+def _nice_parts(value: Expr, s: Expr) -> tuple[Expr, Expr]:
+    """A Möbius value in s as written numerator and denominator with positive constant terms:
+    s/(1 − s), (1 + s)/(1 − s)."""
     num, den = cancel(value).as_numer_denom()
     if _leads_negative(Poly(den, s)):
         num, den = -num, -den
-    v = exp(target.expr, evaluate=False) if target.logarithmic else target.expr
-    top = rebuild(_poly_written(num, s), lambda node: v if node == s else None)
-    bottom = rebuild(_poly_written(den, s), lambda node: v if node == s else None)
-    return top if bottom == S.One else div(top, bottom)
+    return _poly_written(num, s), _poly_written(den, s)
+
+
+def _put(expr: Expr, old: Expr, new: Expr) -> Expr:
+    """expr with old replaced by new, the rest as written (xreplace would evaluate it)."""
+    return rebuild(expr, lambda node: new if node == old else None)
 
 
 def _present(value: Expr, s: Expr) -> Expr:
@@ -294,4 +445,4 @@ def _content_form(p: Expr, s: Expr) -> Expr:
     return neg(product) if negative else product
 
 
-__all__ = ["SteeringError", "Target", "rewrite_in_terms_of", "target_of"]
+__all__ = ["SteeringError", "Target", "derivative_in_own_terms", "rewrite_in_terms_of", "target_of"]

@@ -133,3 +133,19 @@ def test_a_result_in_softmax_terms_is_written_as_an_array_over_its_indices(flavo
         assert math.isclose(g[j], (loss(bumped) - loss(lowered)) / (2 * h), abs_tol=1e-6)
         for i in range(3):
             assert math.isclose(J[i][j], (softmax(bumped)[i] - softmax(lowered)[i]) / (2 * h), abs_tol=1e-6)
+
+
+@pytest.mark.parametrize("args, names, point, value, slope", [
+    (["a x^2 + b x", "--wrt", "x"], ["x", "a", "b"], (1.5, 2.0, -3.0), 2 * 1.5**2 - 3 * 1.5, 2 * 2 * 1.5 - 3),
+    (["h(x)^2", "--wrt", "x", "--define", "h(x)=theta x"], ["x", "theta"], (1.5, 2.0), 9.0, 12.0),
+])
+@pytest.mark.parametrize("flavour", ["python", "numpy"])
+def test_the_other_parameters_are_arguments(args, names, point, value, slope, flavour):
+    """a x² + b x by x is f(x, a, b): the module has a and b nowhere else (it had f(x), a NameError when
+    called); θ of h(x) = θx too, with h written out, since a helper h(u) could not see θ."""
+    import inspect
+
+    source, ns = _load(["diff", *args], flavour)
+    assert list(inspect.signature(ns["f"]).parameters) == names, source
+    assert list(inspect.signature(ns["f_grad"]).parameters) == names, source
+    assert math.isclose(ns["f"](*point), value) and math.isclose(ns["f_grad"](*point), slope), source

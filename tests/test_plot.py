@@ -57,6 +57,7 @@ def test_svg_and_pdf(tmp_path):
     (["x", "--range", "5", "1", "-o", "{d}/out.png"], "A < B"),
     (["x", "-o", "{d}/out.gif"], ".png, .svg or .pdf"),
     (["x", "-o", "{d}/missing/out.png"], "no such directory"),
+    (["g(x)^2", "-o", "{d}/out.png"], "unknown function g"),  # (was an internal NameError)
 ])
 def test_bad_input_writes_nothing(tmp_path, args, words):
     existing = tmp_path / "out.png"
@@ -74,3 +75,81 @@ def test_without_matplotlib_the_error_names_the_extra(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 2 and "derive[plot]" in out.stderr and out.stdout == ""
     assert list(tmp_path.iterdir()) == []
+
+
+# --- what is drawn, read from the figure's own lines ---------------------------------------------------
+
+def _figure(expression, tmp_path, span=(-10.0, 10.0)):
+    """derive plot's figure of the expression and its derivative, written to a PNG as derive plot does."""
+    from derive.automatic import differentiate
+    from derive.plot import figure
+
+    d = differentiate(expression)
+    fig = figure(d.start.expr, d.start.variable_count[0][0], d.result, span)
+    fig.savefig(tmp_path / "figure.png", dpi=100)  # (the Agg backend: derive.plot chose it)
+    return fig
+
+
+DOMAINS = [  # the expression, where it is real, where its derivative is, both by NumPy, apart from derive
+    ("ln(x)", lambda x: (numpy.log(x), 1 / x), lambda x: x > 0, lambda x: x > 0),
+    ("sqrt(x)", lambda x: (numpy.sqrt(x), 1 / (2 * numpy.sqrt(x))), lambda x: x >= 0, lambda x: x > 0),
+    ("log(x^3 - x)", lambda x: (numpy.log(x**3 - x), (3 * x**2 - 1) / (x**3 - x)),
+     lambda x: x**3 - x > 0, lambda x: x**3 - x > 0),
+    ("sqrt(4 - x^2)", lambda x: (numpy.sqrt(4 - x**2), -x / numpy.sqrt(4 - x**2)),
+     lambda x: x**2 <= 4, lambda x: x**2 < 4),
+]
+
+
+@pytest.mark.parametrize("expression, values, f_domain, d_domain", DOMAINS, ids=[d[0] for d in DOMAINS])
+def test_curves_are_drawn_only_where_the_function_is_real_and_defined(tmp_path, expression, values, f_domain,
+                                                                      d_domain):
+    """ln'(x) = 1/x is real at x < 0, yet ln is not: neither curve has a point there."""
+    fig = _figure(expression, tmp_path)
+    ax = fig.axes[0]
+    assert ax.get_xlim() == (-10.0, 10.0)  # the range asked for, blank where nothing is defined
+    lines = ax.get_lines()
+    assert len(lines) == 2
+    for line, domain, which in zip(lines, (f_domain, d_domain), (0, 1)):
+        xs, ys = numpy.asarray(line.get_xdata()), numpy.asarray(line.get_ydata(), dtype=float)
+        drawn = numpy.isfinite(ys)
+        inside = domain(xs)
+        assert drawn.any() and not (drawn & ~inside).any(), f"{line.get_label()} drawn at x = {xs[drawn & ~inside]}"
+        assert drawn.sum() >= 0.95 * inside.sum()  # and drawn where defined (a pole may cost a point)
+        with numpy.errstate(all="ignore"):
+            assert numpy.allclose(ys[drawn], values(xs[drawn])[which], rtol=1e-9)
+
+
+def test_softplus_is_drawn_far_out_where_its_closed_form_overflows(tmp_path):
+    """log(1 + e^x) is inf past x = 709: derive draws softplus as its code computes it."""
+    fig = _figure("softplus(x)", tmp_path, span=(-1000.0, 1000.0))
+    f, d = (numpy.asarray(line.get_ydata(), dtype=float) for line in fig.axes[0].get_lines())
+    assert numpy.isfinite(f).all() and numpy.isfinite(d).all()
+    assert f[-1] == pytest.approx(1000.0) and d[-1] == pytest.approx(1.0) and d[0] == pytest.approx(0.0)
+
+
+@pytest.mark.parametrize("expression", ["sigmoid", "ln(x)", "x tanh(softplus(x))", "x sin(x)^2 + e^(-x^2)",
+                                        "x^x"])
+def test_the_legend_covers_no_curve_and_no_label(tmp_path, expression):
+    """The legend lies outside the axes, below their ticks and label, and inside the figure; it names every
+    curve. (The document's figure, with the legend at "best", put it over σ'.)"""
+    if expression == "sigmoid":
+        from sympy import Symbol
+
+        from derive.functions import sigmoid
+        from derive.plot import figure
+
+        x = Symbol("x", real=True)
+        fig = figure(sigmoid(x), x, sigmoid(x) * (1 - sigmoid(x)), title="sigmoid", guides=True)
+        fig.savefig(tmp_path / "figure.png", dpi=100)
+    else:
+        fig = _figure(expression, tmp_path)
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    legends = fig.legends + [a.get_legend() for a in fig.axes if a.get_legend() is not None]
+    assert len(legends) == 1
+    legend = legends[0].get_window_extent(renderer)
+    assert not legend.overlaps(ax.get_window_extent(renderer)), "the legend lies over the plotted region"
+    assert not legend.overlaps(ax.get_tightbbox(renderer)), "the legend covers the ticks, the axis label or title"
+    assert fig.bbox.x0 <= legend.x0 and legend.x1 <= fig.bbox.x1 and fig.bbox.y0 <= legend.y0
+    assert [t.get_text() for t in legends[0].get_texts()] == [line.get_label() for line in ax.get_lines()
+                                                             if not line.get_label().startswith("_")]

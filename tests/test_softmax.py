@@ -108,7 +108,7 @@ def test_derive_check_decides_every_line_of_the_article(article):
 
 
 @pytest.mark.parametrize("right, wrong", [
-    (r"s_{i} \left(\delta_{ij} - s_{j}\right) \tag{4}", r"s_{i} \left(\delta_{ii} - s_{j}\right) \tag{4}"),
+    (r"s_{i} (\delta_{ij} - s_{j}) \tag{4}", r"s_{i} (\delta_{ii} - s_{j}) \tag{4}"),
     (r"= s_{j} - y_{j} \tag{11}", r"= y_{j} - s_{j} \tag{11}"),
     (r"-\left(y_{j} - s_{j} \sum_{k=1}^{K} y_{k}\right) \tag{10}", r"-\left(y_{j} + s_{j} \sum_{k=1}^{K} y_{k}\right) \tag{10}"),
 ])

@@ -31,7 +31,7 @@ def _only_chain(text: str):
 \sum_{k=1}^{n+1} k &= \sum_{k=1}^{n} k + (n + 1) \\
 &= \frac{n(n+1)}{2} + (n + 1)^2 \\
 &= \frac{(n+1)(n+2)}{2}
-\end{align}""", 2, r"\frac{n \left(n + 1\right)}{2} + n + 1", r"\left(n + 1\right)^{2}"),
+\end{align}""", 2, r"\frac{n (n + 1)}{2} + n + 1", r"(n + 1)^{2}"),
     # a factor 2 in a denominator: θ/m, not 1·m
     (r"""\begin{align}
 \frac{d}{d\theta} \frac{1}{2m} \theta^2 &= \frac{1}{m} \theta \\

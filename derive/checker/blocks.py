@@ -23,6 +23,9 @@ from derive.checker.reading import read_document
 from derive.errors import DeriveError
 
 _SEPARATE_ROWS = ("gather", "gather*")  # each row an equation of its own
+_SIZED = re.compile(r"\\[bB]igg?[lr](?:\\[{}]|[()\[\]|.])")
+# a row that goes on with the expression of the row before: it starts with a binary operator
+_CARRIED = re.compile(r"(\s*(?:\\q?quad(?![a-zA-Z])\s*|\\[,;:!]\s*|\\hspace\*?\{[^}]*\}\s*)*)(?:[+-]|\\(?:cdot|times)(?![a-zA-Z]))")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 # words in math; not in a subscript, where \text{MAP} names an estimate (θ_{\text{MAP}})
 _TEXT = r"(?<!_)(?<!_\{)\\(?:text|mbox|textrm|textit)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
@@ -116,6 +119,10 @@ def top_level_split(text: str, sep: str) -> list[tuple[int, str]]:
             continue
         if c == "\\" and i + 1 < len(text) and text[i + 1] in "{},;:!":  # \{ \} group nothing, \, splits nothing
             i += 2
+            continue
+        sized = _SIZED.match(text, i) if sep == "\\\\" else None
+        if sized:  # \biggl( … \\ … \biggr): a bracket of fixed size may span rows, as authors break lines
+            i = sized.end()
             continue
         if c in "{([":
             depth += 1
@@ -253,9 +260,15 @@ def display_block(display: Display, macros: dict[str, Macro] | None = None) -> B
                 exprs = _expressions(part, row_start + at + part_at, lines, conditions)
                 if not any(e for e, _, _ in exprs):
                     continue
+                chain = columns.get(column) if k == 0 and display.environment not in _SEPARATE_ROWS else None
+                carried = _CARRIED.match(exprs[0][0]) if raw.lstrip().startswith("&") else None
+                if carried and chain is not None and chain.expressions and chain.expressions[-1]:
+                    # a row that starts with & and + or − carries on the expression the row before broke
+                    # off (a − c at the start of a row, before the &, is a new left side instead)
+                    chain.expressions[-1] += " " + exprs[0][0][carried.end(1):]
+                    exprs[0] = ("", exprs[0][1], exprs[0][2])
                 starts_with_equals = exprs[0][0] == ""
                 exprs = exprs[1:] if starts_with_equals else exprs
-                chain = columns.get(column) if k == 0 and display.environment not in _SEPARATE_ROWS else None
                 if not (starts_with_equals and chain is not None):
                     chain = Chain([], [], continued=starts_with_equals and not chains, order=display.order,
                                   follows=chains[-1] if follows and chains else None)

@@ -5,30 +5,122 @@ When the derivative was written in terms of a function (σ, tanh …), the code 
         s = sigmoid(x)
         return s * (1 - s)
 derive's own functions (σ, softplus) and the user's definitions come along as small helpers.
+
+The code stays finite where the textbook forms overflow (e^{1000} is inf, inf/inf is nan): σ, softplus,
+sech and csch are helpers that take exp of −|u| only, the closed forms of σ and softplus are called by
+name, and log σ(u) is written −softplus(−u).
 """
 
 from __future__ import annotations
 
-from sympy import Dummy, Expr, Indexed, Sum, Symbol, erf
+import ast
+import keyword
+import math
+from string import Template
+
+from sympy import (Add, Dummy, Expr, Indexed, Mul, Pow, S, Sum, Symbol, bottom_up, cosh, csch, exp, log, sech, sinh,
+                   tanh)
 from sympy.core.function import AppliedUndef
+from sympy.printing.codeprinter import PrintMethodNotImplementedError
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import PythonCodePrinter
 
 from derive.errors import DeriveError
 from derive.exprs import preorder, rebuild, tidy
-from derive.functions import NamedFunction, softmax
+from derive.functions import DefinedFunction, NamedFunction, sigmoid, softmax, softplus
 
 FLAVOURS = ("python", "numpy")
 _SHORT = {"sigmoid": "s", "tanh": "t", "softplus": "sp", "exp": "ex"}
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-class _Named:
-    """Prints derive's named functions as calls of the helpers emitted beside them."""
+# --- the same function, in forms that stay finite ------------------------------------------------
+
+def stable(expr: Expr) -> Expr:
+    """expr with σ and softplus by name where their closed forms stand (1/(1 + e^{−u}), e^u/(1 + e^u),
+    log(1 + e^u)), log σ(u) as −softplus(−u), 1/cosh as sech: identities, whose sides differ in that the
+    helpers evaluate these without overflow."""
+    return bottom_up(tidy(expr), _stable_node)
+
+
+def _stable_node(node: Expr) -> Expr:
+    if isinstance(node, Pow) and node.exp.is_Integer and node.exp < 0:
+        a = _one_plus_exp(node.base)
+        if a is not None:  # 1/(1 + e^a)^k = σ(−a)^k
+            return sigmoid(-a) ** -node.exp
+    if isinstance(node, Pow) and node.exp.is_negative and isinstance(node.base, (cosh, sinh)):
+        reciprocal = sech if isinstance(node.base, cosh) else csch  # 1/cosh(1000) is 0, yet cosh(1000) overflows
+        return reciprocal(node.base.args[0]) ** -node.exp
+    if isinstance(node, Mul):
+        return _exp_into_sigmoid(node)
+    if isinstance(node, log):
+        return _stable_log(node.args[0]) or node
+    return node
+
+
+def _one_plus_exp(e: Expr) -> Expr | None:
+    """a, where e is 1 + e^a."""
+    if isinstance(e, Add) and len(e.args) == 2 and S.One in e.args:
+        other = e.args[1] if e.args[0] == 1 else e.args[0]
+        if isinstance(other, exp):
+            return other.args[0]
+    return None
+
+
+def _exp_into_sigmoid(product: Mul) -> Expr:
+    """e^{−mb} σ(b)^k = σ(−b)^m σ(b)^{k−m} for 0 < m ≤ k (e^{−b}σ(b) = σ(−b)): the e^{−mb} alone overflows
+    where the product does not (σ' = e^{−x}/(1 + e^{−x})² at x = −1000)."""
+    factors = list(product.args)
+    for i, power in enumerate(factors):
+        base, k = power.as_base_exp()
+        if not (isinstance(base, sigmoid) and k.is_Integer and k > 0):
+            continue
+        b = base.args[0]
+        for j, factor in enumerate(factors):
+            m = factor.args[0] / -b if isinstance(factor, exp) else None
+            if m is not None and m.is_Integer and 0 < m <= k:
+                factors[i] = sigmoid(-b) ** m * base ** (k - m)
+                del factors[j]
+                rest = Mul(*factors)
+                return _exp_into_sigmoid(rest) if isinstance(rest, Mul) else rest
+    return product
+
+
+def _stable_log(arg: Expr) -> Expr | None:
+    if (a := _one_plus_exp(arg)) is not None:  # log(1 + e^a) = softplus(a)
+        return softplus(a)
+    base, k = arg.as_base_exp()
+    if isinstance(base, sigmoid) and k.is_real:  # log σ(u)^k = −k softplus(−u), e^{−u} never formed
+        return -k * softplus(-base.args[0])
+    if isinstance(1 - arg, sigmoid):  # log(1 − σ(u)) = log σ(−u) = −softplus(u)
+        return -softplus((1 - arg).args[0])
+    return None
+
+
+# --- printers ---------------------------------------------------------------------------------------
+
+class _Common:
+    """Both flavours: derive's named functions, sech and csch as calls of the helpers emitted beside them
+    (SymPy writes them with e^{±x}, which overflow), coth as 1/tanh for the same reason."""
 
     def _print_NamedFunction(self, expr):
         return f"{type(expr).__name__}({self._print(expr.args[0])})"
 
     _print_sigmoid = _print_softplus = _print_NamedFunction
+
+    def _print_sech(self, expr):
+        return f"sech({self._print(expr.args[0])})"
+
+    def _print_csch(self, expr):
+        return f"csch({self._print(expr.args[0])})"
+
+    def _print_coth(self, expr):
+        return f"(1/{self._print(tanh(expr.args[0]))})"
+
+    def _print_Function(self, expr):  # a user's g(x), a subclass of NamedFunction
+        if isinstance(expr, NamedFunction):
+            return self._print_NamedFunction(expr)
+        return super()._print_Function(expr)
 
 
 class _Data:
@@ -55,31 +147,48 @@ class _Data:
         return f"{expr.base.label}[{', '.join(self._print(i) for i in expr.indices)}]"
 
 
-class _Python(_Data, _Named, PythonCodePrinter):
+class _Python(_Data, _Common, PythonCodePrinter):
     _numpy = False
 
     def __init__(self) -> None:
         super().__init__({"fully_qualified_modules": True})
+        self.vectorized: set[str] = set()
 
-    def _print_Function(self, expr):  # a user's g(x), a subclass of NamedFunction
-        if isinstance(expr, NamedFunction):
-            return self._print_NamedFunction(expr)
-        return super()._print_Function(expr)
+    def _print_Abs(self, expr):  # not the builtin: a function named abs may be the module's own
+        return f"math.fabs({self._print(expr.args[0])})"
 
 
-class _NumPy(_Data, _Named, NumPyPrinter):
+class _NumPy(_Data, _Common, NumPyPrinter):
     _numpy = True
 
     def __init__(self) -> None:
         super().__init__({"fully_qualified_modules": True})
+        self.vectorized: set[str] = set()  # math's functions NumPy lacks (erf, erfc, gamma)
 
-    def _print_erf(self, expr):  # NumPy has none: the helper vectorizes math.erf
-        return f"erf({self._print(expr.args[0])})"
+    def _module_format(self, fqn, register=True):
+        module, _, function = fqn.partition(".")
+        if module == "math" and callable(getattr(math, function, None)):  # math.erf takes no arrays
+            self.vectorized.add(function)
+            return function
+        return super()._module_format(fqn, register)
 
-    def _print_Function(self, expr):
-        if isinstance(expr, NamedFunction):
-            return self._print_NamedFunction(expr)
-        return super()._print_Function(expr)
+    def _print_Abs(self, expr):
+        return f"numpy.abs({self._print(expr.args[0])})"
+
+    def _print_Heaviside(self, expr):  # H(0) as SymPy has it, ½ unless given
+        return f"numpy.heaviside({self._print(expr.args[0])}, {self._print(expr.args[1])})"
+
+    def _print_Max(self, expr):  # (SymPy writes functools.reduce, an import more)
+        return self._nested("numpy.maximum", expr.args)
+
+    def _print_Min(self, expr):
+        return self._nested("numpy.minimum", expr.args)
+
+    def _nested(self, function: str, args) -> str:
+        out = self._print(args[0])
+        for a in args[1:]:
+            out = f"{function}({out}, {self._print(a)})"
+        return out
 
 
 def _printer(flavour: str):
@@ -88,29 +197,137 @@ def _printer(flavour: str):
     return _Python() if flavour == "python" else _NumPy()
 
 
-def _helpers(exprs: list[Expr], flavour: str) -> list[str]:
-    """def lines for each named function the expressions use (and those their bodies use)."""
-    printer = _printer(flavour)
-    out, seen = [], set()
+def _doprint(printer, expr: Expr) -> str:
+    try:
+        return printer.doprint(expr)
+    except PrintMethodNotImplementedError:
+        unsupported = sorted({type(n).__name__ for n in preorder(expr) if not printer._can_print(type(n).__name__)})
+        raise DeriveError(f"cannot write code for {', '.join(unsupported) or expr}") from None
+
+
+# --- helpers: the stable functions, and the user's ------------------------------------------------
+
+_LIBRARY = {
+    "python": {
+        "sigmoid": """\
+def sigmoid($u):
+    # math.exp(-$u) overflows for $u < -709: there e^$u/(1 + e^$u), whose e^$u is at most 1
+    if $u >= 0:
+        return 1 / (1 + math.exp(-$u))
+    e = math.exp($u)
+    return e / (1 + e)
+""",
+        "softplus": """\
+def softplus($u):
+    # log(1 + e^$u) = log1p(e^-|$u|) + max($u, 0): e^$u alone overflows for $u > 709
+    return math.log1p(math.exp(-abs($u))) + max($u, 0)
+""",
+        "sech": """\
+def sech($u):
+    # 2/(e^$u + e^-$u) with e^-|$u| only: cosh overflows past |$u| = 710
+    e = math.exp(-abs($u))
+    return 2 * e / (1 + e * e)
+""",
+        "csch": """\
+def csch($u):
+    # 2/(e^$u - e^-$u) with e^-|$u| only: sinh overflows past |$u| = 710
+    return math.copysign(2 * math.exp(-abs($u)) / -math.expm1(-2 * abs($u)), $u)
+""",
+    },
+    "numpy": {
+        "sigmoid": """\
+def sigmoid($u):
+    # e^-|$u| is at most 1: 1/(1 + e^-$u) for $u >= 0, e^$u/(1 + e^$u) below, neither overflows
+    e = numpy.exp(-numpy.abs($u))
+    return numpy.where($u >= 0, 1 / (1 + e), e / (1 + e))
+""",
+        "softplus": """\
+def softplus($u):
+    # log(e^0 + e^$u), which NumPy computes without overflow
+    return numpy.logaddexp(0, $u)
+""",
+        "sech": """\
+def sech($u):
+    # 2/(e^$u + e^-$u) with e^-|$u| only: cosh overflows past |$u| = 710
+    e = numpy.exp(-numpy.abs($u))
+    return 2 * e / (1 + e * e)
+""",
+        "csch": """\
+def csch($u):
+    # 2/(e^$u - e^-$u) with e^-|$u| only: sinh overflows past |$u| = 710
+    return numpy.sign($u) * 2 * numpy.exp(-numpy.abs($u)) / -numpy.expm1(-2 * numpy.abs($u))
+""",
+    },
+}
+
+_VECTORIZED = """\
+def $name($u):
+    # NumPy has no $name: math's, element by element
+    return numpy.vectorize(math.$name, otypes=[float])($u)
+"""
+
+
+def _library(printer, name: str, arg: str = "u") -> str | None:
+    """The def of one stable helper (or NumPy's stand-in for a function of math's), None if none."""
+    template = _LIBRARY["numpy" if printer._numpy else "python"].get(name)
+    if template is None and name in printer.vectorized:
+        template = _VECTORIZED
+    return Template(template).substitute(u=arg, name=name) if template else None
+
+
+def _defined(printer, exprs: list[Expr]) -> dict[str, str]:
+    """The defs of the user's functions (g(x) = …) the expressions use, and of those their bodies use."""
+    out: dict[str, str] = {}
     pending = [n for e in exprs for n in preorder(e) if isinstance(n, NamedFunction)]
     while pending:
         node = pending.pop()
         name = type(node).__name__
-        if name in seen:
+        if name in out or _library(printer, name):
             continue
-        seen.add(name)
-        u = Symbol("u", real=True)
-        body = tidy(node.body_at(u))
+        body = stable(node.body_at(Symbol("u", real=True)))
         pending.extend(n for n in preorder(body) if isinstance(n, NamedFunction))
-        out.append(f"def {name}(u):\n    return {printer.doprint(body)}\n")
-    if flavour == "numpy" and any(isinstance(n, erf) for e in exprs for n in preorder(e)):
-        out.append("erf = numpy.vectorize(math.erf)\n")
+        out[name] = f"def {name}(u):\n    return {_doprint(printer, body)}\n"
     return out
 
+
+def _names(source: str) -> set[str]:
+    """Every name the code reads (calls, arguments, modules)."""
+    return {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
+
+
+def _helpers(printer, exprs: list[Expr], called: set[str]) -> dict[str, str]:
+    """The defs of the helpers called, and of those they call, by name: the stable library, then the user's."""
+    library = {n: _library(printer, n) for n in [*_LIBRARY["python"], *sorted(printer.vectorized)]}
+    candidates = {**{n: s for n, s in library.items() if s}, **_defined(printer, exprs)}
+    needed, frontier = set(), set(called)
+    while frontier:
+        name = frontier.pop()
+        if name in candidates and name not in needed:
+            needed.add(name)
+            frontier |= _names(candidates[name])
+    return {n: s for n, s in candidates.items() if n in needed}
+
+
+def _imports(code: str) -> list[str]:
+    """An import for each module the code uses, and no other."""
+    used = _names(code)
+    return [f"import {m}" for m in ("functools", "math", "numpy") if m in used]
+
+
+def _module(defs: list[str]) -> str:
+    """The imports the defs need, then the defs, two blank lines apart."""
+    body = "\n\n".join(d.rstrip("\n") + "\n" for d in defs)
+    imports = _imports(body)
+    return ("\n".join(imports) + "\n\n\n" if imports else "") + body
+
+
+# --- f and f' ---------------------------------------------------------------------------------------
 
 def _counted(expr: Expr) -> Expr:
     """The count n a sum over data runs to, as the length of its array where n stands outside the sum
     (Σ_i (w x_i − y_i)²/(2n)): the code has no n of its own."""
+    if not expr.has(Sum):
+        return expr
     counts = {}
     for node in preorder(expr):
         if isinstance(node, Sum) and node.limits[0][2].is_Symbol:
@@ -141,13 +358,39 @@ def _free_indices(*exprs: Expr) -> list[str]:
                    and (m := member(s.name)) and not m[1].isdigit()})
 
 
+def _function_name(f: Expr, name: str) -> str:
+    """SymPy's class names are not Python's: Abs(x) gives abs, Heaviside heaviside; a user's G stays G."""
+    if not isinstance(f, NamedFunction) and type(f).__name__ == name:
+        name = name.lower()
+    return name if name.isidentifier() and not keyword.iskeyword(name) else "f"
+
+
+def _grad_name(name: str, order: int) -> str:
+    return f"{name}_grad" if order == 1 else f"{name}_grad{order}"
+
+
+def _docstring(name: str, x: str, arg: str, order: int) -> str:
+    """d/dx f(x), d²/dx² f(x) … d^12/dx^12 f(x); ∂ where the function has other arguments."""
+    d = "∂" if "," in arg else "d"
+    power = "" if order == 1 else str(order).translate(_SUPERSCRIPT) if order < 10 else f"^{order}"
+    return f'    """{d}{power}/{d}{x}{power} {name}({arg}), as derive derived it."""'
+
+
+def _def(name: str, arg: str, lines: list[str]) -> str:
+    return "\n".join([f"def {name}({arg}):", *lines]) + "\n"
+
+
 def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour: str = "python",
-                  in_terms_of: Expr | None = None) -> str:
-    """A module with name(x) and name_grad(x); the derivative keeps its written terms of the target."""
+                  in_terms_of: Expr | None = None, order: int = 1) -> str:
+    """A module with name(x) and name_grad(x) (name_grad2(x) for the second derivative, …); the derivative
+    keeps its written terms of the target."""
     for e in (f, derivative):
         unknown = [n for n in preorder(e) if isinstance(n, AppliedUndef) and not isinstance(n, NamedFunction)]
         if unknown:
             raise DeriveError(f"cannot write code for the unknown function {type(unknown[0]).__name__}")
+    name = _function_name(f, name)
+    f, derivative = _inlined(f), _inlined(derivative)
+    in_terms_of = in_terms_of if in_terms_of is None else _inlined(in_terms_of)
     free = _free_indices(derivative)
     if free:  # s_i(δ_ij − s_j): an array over i and j, in the softmax's terms only
         letters = sorted({c for name in free for c in name.partition("_")[2]})
@@ -155,45 +398,55 @@ def function_code(f: Expr, derivative: Expr, x: Symbol, name: str = "f", flavour
         if outside.has(Sum) or not 1 <= len(letters) <= 2:
             raise DeriveError(f"cannot write code for a result over the free index {free[0]} unless it is in "
                               "the softmax's terms (--in-terms-of softmax) over one or two indices")
-        return indexed_code([(f"{name}_grad", letters, derivative)], flavour)
+        return indexed_code([(_grad_name(name, order), letters, derivative)], flavour)
     printer = _printer(flavour)
-    grad = tidy(derivative)
-    lines = []
-    if in_terms_of is not None and grad.has(in_terms_of):
-        short = _SHORT.get(type(in_terms_of).__name__, f"{type(in_terms_of).__name__}_{x}")  # g_x = g(x)
-        s = Symbol(short, real=True)
-        lines.append(f"    {short} = {printer.doprint(in_terms_of)}")
-        grad = rebuild(grad, lambda node: s if node == in_terms_of else None)
-    if isinstance(f, NamedFunction) and type(f).__name__ == name:  # sigmoid(x) defined by its closed form
-        f = f.body_at(f.args[0])
-    f_value = tidy(f)
-    called = {type(n).__name__ for e in (f_value, grad) for n in preorder(e) if isinstance(n, NamedFunction)}
-    if name in called:  # x f(x) with the user's f: the expression's own function needs another name
-        name = "expression"
-    imports = ["import math"] + (["import numpy"] if flavour == "numpy" else [])
-    helpers = [h for h in _helpers([f_value, grad, *([in_terms_of] if in_terms_of is not None else [])], flavour)
-               if not h.startswith(f"def {name}(")]  # the function itself is defined below
-    arg = printer.doprint(x)
-    if any(e.has(Sum) for e in (f_value, grad)):  # the data and the other parameters are arguments too
-        f_value, grad = (_counted(e) for e in (f_value, grad))
-        others = sorted({str(t.base.label) for e in (f_value, grad) for t in e.atoms(Indexed)}
-                        | {printer.doprint(s) for e in (f_value, grad) for s in e.free_symbols
-                           if isinstance(s, Symbol) and s != x and not _bound(s, f_value, grad)
-                           and not s.name.startswith("len(")})
-        arg = ", ".join([arg, *others])
-    body = [
-        "\n".join(imports), "", "",
-        *(h + "\n" for h in helpers),
-        f"def {name}({arg}):",
-        f"    return {printer.doprint(f_value)}",
-        "", "",
-        f"def {name}_grad({arg}):",
-        f'    """d/d{printer.doprint(x)} {name}({arg}), as derive derived it."""',
-        *lines,
-        f"    return {printer.doprint(grad)}",
-        "",
-    ]
-    return "\n".join(body)
+    is_f = isinstance(f, NamedFunction) and type(f).__name__ == name and f.args == (x,)
+    if is_f:  # sigmoid(x), or the user's g(x): defined by its closed form, called by the derivative
+        f = f.body_at(x)
+    f_value, grad = stable(f), tidy(derivative)
+    arg = _arguments(printer, x, f_value, grad)
+    grad, lines = _steered(printer, grad, in_terms_of, x)
+    f_value, grad = _counted(f_value), _counted(stable(grad))
+    value = _doprint(printer, f_value)
+    body = [*lines, f"    return {_doprint(printer, grad)}"]
+    called = _names(_def("f", arg, [f"    return {value}"]) + _def("g", arg, body))
+    helpers = _helpers(printer, [f_value, grad, *([stable(in_terms_of)] if lines else [])], called)
+    main = _library(printer, name, arg) if value == f"{name}({arg})" else None  # the stable σ is the function
+    if main or is_f:
+        helpers.pop(name, None)
+    elif name in _names("".join(helpers.values())) | called | {"math", "numpy"}:
+        name = "expression"  # x f(x) with the user's f: the expression's own function needs another name
+    main = main or _def(name, arg, [f"    return {value}"])
+    docstring = _docstring(name, _doprint(printer, x), arg, order)
+    return _module([*helpers.values(), main, _def(_grad_name(name, order), arg, [docstring, *body])])
+
+
+def _inlined(expr: Expr) -> Expr:
+    """The user's functions with parameters of their own (h(x) = θx) written out: a helper h(u) would not
+    see θ, an argument of f and f_grad only."""
+    def has_parameters(e):
+        return isinstance(e, DefinedFunction) and bool(e.body.free_symbols - {e.variable})
+
+    return expr.replace(has_parameters, lambda e: _inlined(e.body_at(e.args[0])))
+
+
+def _steered(printer, grad: Expr, in_terms_of: Expr | None, x: Symbol) -> tuple[Expr, list[str]]:
+    """The derivative in the target's terms as the paper writes it, s = sigmoid(x); return s*(1 - s)."""
+    if in_terms_of is None or not grad.has(in_terms_of):
+        return grad, []
+    short = _SHORT.get(type(in_terms_of).__name__, f"{type(in_terms_of).__name__}_{x}")  # g_x = g(x)
+    s = Symbol(short, real=True)
+    line = f"    {short} = {_doprint(printer, stable(in_terms_of))}"
+    return rebuild(grad, lambda node: s if node == in_terms_of else None), [line]
+
+
+def _arguments(printer, x: Symbol, f: Expr, derivative: Expr) -> str:
+    """x, then the other parameters (a, b of a x² + b x: the code has them nowhere else), and where a sum
+    runs over data, the data (x, y of Σ_i (w x_i − y_i)²)."""
+    data = {str(t.base.label) for e in (f, derivative) for t in e.atoms(Indexed)}
+    others = {_doprint(printer, s) for e in (f, derivative) for s in e.free_symbols
+              if isinstance(s, Symbol) and s != x and not _bound(s, f, derivative)}
+    return ", ".join([_doprint(printer, x), *sorted(data | others)])
 
 
 # --- indexed results: s_i(δ_ij − s_j) as an array over i and j -------------------------------------
@@ -238,7 +491,7 @@ def indexed_code(definitions: list[tuple[str, list[str], Expr]], flavour: str = 
         raise ValueError(f"code comes as {', '.join(FLAVOURS)}, not {flavour!r}")
     numpy = flavour == "numpy"
     doc = '    """s_i = e^{z_i} / Σ_k e^{z_k}, computed without overflow."""'
-    out = ["import math"] + (["import numpy"] if numpy else []) + ["", "", "def softmax(z):", doc]
+    out = ["def softmax(z):", doc]
     out += (["    e = numpy.exp(z - numpy.max(z))", "    return e / e.sum()"] if numpy else
             ["    top = max(z)", "    e = [math.exp(v - top) for v in z]", "    total = sum(e)",
              "    return [v / total for v in e]"])
@@ -256,7 +509,8 @@ def indexed_code(definitions: list[tuple[str, list[str], Expr]], flavour: str = 
             for letter in reversed(letters):
                 entry = f"[{entry} for {letter} in range(len(z))]"
             out.append(f"    return {entry}")
-    return "\n".join(out) + "\n"
+    body = "\n".join(out) + "\n"
+    return "\n".join([*_imports(body), "", "", body])
 
 
 def text_of(expr: Expr) -> str:

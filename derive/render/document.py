@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from derive.render.formats import DEFAULT_LABEL_PREFIX, block_view, derivation_data, explanation, latex_block
+from derive.render.layout import Page
 from derive.render.printer import reading_differs
 from derive.render.printer import text as text_of
 from derive.render.templates import printable, render
@@ -44,31 +45,33 @@ class Document:
                 start += len(s.derivation.lines())
         return start
 
-    def _explanation(self, label_prefix: str, eqref: bool) -> str:
+    def _explanation(self, label_prefix: str, eqref: bool, numbered: bool = True) -> str:
         explained = self.explains if isinstance(self.explains, tuple) else (self.explains,)
-        return " ".join(explanation(s.derivation, label_prefix, self._tag_start(s), eqref=eqref)
+        return " ".join(explanation(s.derivation, label_prefix, self._tag_start(s), eqref, numbered)
                         for s in self.sections if s.derivation is not None
                         and any(s.derivation is d for d in explained))
 
-    def _block(self, s: Section, label_prefix: str, certificates: bool) -> str:
-        return latex_block(s.derivation, s.style, label_prefix, self._tag_start(s), certificates=certificates)
+    def _block(self, s: Section, label_prefix: str, certificates: bool, page: Page) -> str:
+        return latex_block(s.derivation, s.style, label_prefix, self._tag_start(s), certificates, page)
 
     def latex(self, label_prefix: str = DEFAULT_LABEL_PREFIX, standalone: bool = False,
-              certificates: bool = False) -> str:
+              certificates: bool = False, page: Page = Page()) -> str:
         """The blocks alone, to paste into a paper, or (standalone) an article with the prose.
-        certificates: each line's certificate in the margin of tagged blocks."""
+        certificates: each line's certificate in the margin of tagged blocks; page: the measure
+        the lines fit and how they are numbered."""
         if not standalone:
-            return "\n".join(self._block(s, label_prefix, certificates)
+            return "\n".join(self._block(s, label_prefix, certificates, page)
                              for s in self.sections if s.derivation is not None)
         sections = []
         for s in self.sections:
             if s.derivation is not None:
-                body = self._block(s, label_prefix, certificates)
+                body = self._block(s, label_prefix, certificates, page)
             else:
                 body = s.display
             sections.append({"text": s.text, "latex": body.rstrip()})
         return render("article.tex.j2", title=self.title, sections=sections,
-                      explanation=self._explanation(label_prefix, eqref=True), closing=self.closing)
+                      explanation=self._explanation(label_prefix, True, page.numbering != "none"),
+                      closing=self.closing)
 
     def markdown(self) -> str:
         sections = [{"text": s.text, "style": s.style, "formula": s.formula,
@@ -111,9 +114,9 @@ class Document:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
     def render(self, fmt: str = "latex", label_prefix: str = DEFAULT_LABEL_PREFIX,
-               standalone: bool = False, certificates: bool = False) -> str:
+               standalone: bool = False, certificates: bool = False, page: Page = Page()) -> str:
         if fmt == "latex":
-            return self.latex(label_prefix, standalone, certificates)
+            return self.latex(label_prefix, standalone, certificates, page)
         if fmt == "markdown":
             return self.markdown()
         if fmt == "json":

@@ -9,7 +9,10 @@ from sympy import Derivative, sstr
 
 from derive.indexing import partial
 from derive.render.printer import latex, partial_derivatives, text
+from derive.record import UNITS
+from derive.render.layout import Page, align_rows, annotated_rows
 from derive.render.templates import render
+from derive.render.width import text_width
 
 if TYPE_CHECKING:
     from derive.record import Derivation, Step
@@ -53,7 +56,7 @@ def phrase(step: Step, verb: bool = True) -> str:
         rules = [s.rule for s in step.substeps if _is_calculus(s.rule)]
         if step.note:
             return step.note + (f" ({_listed(rules)})" if rules else "")
-        others = [phrase(s, verb) for s in step.substeps if not _is_calculus(s.rule)]
+        others = [phrase(s, verb) for s in step.substeps if not _is_calculus(s.rule) and s.rule != UNITS]
         applied = ([("apply the " if verb else "") + _listed(rules)] if rules else [])
         return _listed(applied + others)
     if _is_calculus(step.rule):
@@ -88,36 +91,53 @@ def _block_view(d: Derivation, label_prefix: str, tag_start: int, printer: Calla
 
 
 def latex_block(d: Derivation, style: str = "align", label_prefix: str = DEFAULT_LABEL_PREFIX,
-                tag_start: int = 1, annotation_space: str = "2cm", certificates: bool = False) -> str:
+                tag_start: int = 1, certificates: bool = False, page: Page = Page()) -> str:
+    """The derivation as an align block (numbered lines) or an annotated aligned block, its rows
+    fitted to the page's measure."""
     if style not in ("align", "aligned"):
         raise ValueError(f"unknown LaTeX style {style!r}: align or aligned")
     block = block_view(d, label_prefix, tag_start)
-    return render(f"{style}.tex.j2", block=block, annotation_space=annotation_space,
-                  certificates=certificates)
+    if style == "aligned":
+        rows, beside = annotated_rows(block.start, block.lines, page.measure)
+        return render("aligned.tex.j2", block=block, rows=rows, beside=beside)
+    measure = page.measure - (_certificate_room(block) if certificates else 0.0)
+    rows = align_rows(block.start, block.lines, measure, page.numbering)
+    environment = "align*" if page.numbering == "none" else "align"
+    return render("align.tex.j2", block=block, rows=rows, environment=environment, certificates=certificates)
+
+
+def _certificate_room(block: BlockView) -> float:
+    return max(text_width(line.certificate, 0.8) for line in block.lines) + 20.0
 
 
 def explanation(d: Derivation, label_prefix: str = DEFAULT_LABEL_PREFIX, tag_start: int = 1,
-                eqref: bool = True) -> str:
+                eqref: bool = True, numbered: bool = True) -> str:
     """Prose that says, line by line, which rule takes the derivation there.
 
-    eqref: refer to lines by \\eqref{label} (LaTeX); otherwise by their tag, "(2)" (Markdown, text).
+    eqref: refer to lines by \\eqref{label} (LaTeX); otherwise by their tag, "(2)" (Markdown, text);
+    numbered=False: the lines carry no number, and are "the first line", "the second line" ….
     """
-    def ref(tag: int) -> str:
-        return rf"\eqref{{{label_prefix}{tag}}}" if eqref else f"({tag})"
+    def line(tag: int) -> str:
+        if not numbered:
+            n = tag - tag_start
+            return f"the {_ORDINALS[n]} line" if n < len(_ORDINALS) else f"line {n + 1}"
+        return rf"line \eqref{{{label_prefix}{tag}}}" if eqref else f"line ({tag})"
 
     sentences = []
     for i, steps in enumerate(d.lines()):
-        here = ref(tag_start + i)
+        here = line(tag_start + i)
         first, rest = steps[0], steps[1:]
         if i == 0:
-            sentence = f"In line {here} we {phrase(first)}"
+            sentence = f"In {here} we {phrase(first)}"
         else:
-            before = ref(tag_start + i - 1)
-            sentence = f"From line {before} to line {here} we {phrase(first)}"
+            sentence = f"From {line(tag_start + i - 1)} to {here} we {phrase(first)}"
         if rest:
-            sentence += f", and then, within line {here}, we " + " and ".join(phrase(s) for s in rest)
+            sentence += f", and then, within {here}, we " + " and ".join(phrase(s) for s in rest)
         sentences.append(sentence + ".")
     return " ".join(sentences)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 def display_math(d: Derivation) -> str:

@@ -210,8 +210,40 @@ def latex(expr: Expr, derivative: str = "prime") -> str:
     target = first_order(expr)
     if target is not None and not _is_partial(expr):
         body, x = target
-        return _calls(rf"\frac{{d}}{{d{printer.doprint(x)}}}\left({printer.doprint(body)}\right)")
-    return _calls(printer.doprint(expr))
+        return plain_brackets(_calls(rf"\frac{{d}}{{d{printer.doprint(x)}}}\left({printer.doprint(body)}\right)"))
+    return plain_brackets(_calls(printer.doprint(expr)))
+
+
+_TALL = re.compile(r"\\(?:frac|dfrac|sum|prod|int|left)(?![a-zA-Z])")
+
+
+def plain_brackets(printed: str) -> str:
+    """\\left( … \\right) only round what is taller than a line (a fraction, a big operator, brackets
+    that are tall themselves); round the rest, (e^{x} + 1), plain brackets, as authors write them."""
+    out, i = [], 0
+    while (start := printed.find(r"\left(", i)) >= 0:
+        end = _matching_right(printed, start)
+        if end < 0:
+            break
+        inner = plain_brackets(printed[start + 6:end])
+        tall = _TALL.search(inner) is not None
+        out += [printed[i:start], rf"\left({inner}\right)" if tall else f"({inner})"]
+        i = end + len(r"\right)")
+    return "".join(out) + printed[i:]
+
+
+def _matching_right(text: str, start: int) -> int:
+    """The index of the \\right that closes the \\left at start, or −1."""
+    depth, i = 0, start
+    while i < len(text):
+        if text.startswith(r"\left", i) and not text[i + 5:i + 6].isalpha():
+            depth += 1
+        elif text.startswith(r"\right", i) and not text[i + 6:i + 7].isalpha():
+            depth -= 1
+            if depth == 0:
+                return i if text.startswith(r"\right)", i) else -1
+        i += 1
+    return -1
 
 
 def _calls(printed: str) -> str:

@@ -60,8 +60,7 @@ def chain_route(x: Symbol) -> Derivation:
     d = (
         begin(Derivative(one_over_u, x), title="derivative of sigma (chain rule)")
         .then(C.ChainRule())
-        .then(Differentiate(), note="work out the derivative of the inner function")
-        .then(A.CancelSigns())
+        .then(Differentiate(), note="work out the derivative of the inner function")  # (signs cancel in it)
     )
     d = d.then(A.Rewrite(d.result, mul(one_over_u, second), "write as a product of two fractions",
                          r"$\frac{a}{b^{2}} = \frac{1}{b} \cdot \frac{a}{b}$"))

@@ -7,6 +7,7 @@ with any inner u. Formulas are written as a textbook writes them (sec²u for tan
 from __future__ import annotations
 
 from collections.abc import Callable
+from weakref import WeakKeyDictionary
 
 import sympy
 from sympy import Abs, Expr, Pow, S, exp, log, pi, sign
@@ -105,6 +106,16 @@ SOFTPLUS = {
     softplus: (lambda u: sigmoid(u), r"$\frac{d}{du} \operatorname{softplus} u = \sigma(u)$"),
 }
 
+# A defined g whose derivative steering has proved in g's own terms (g' = g(1 − g) for g(x) =
+# 1/(1 + e^{-x})): while steering to g, g(x) stays in the lines and is differentiated by this table.
+# Weak keys: each --define makes a class of its own, which may go when its derivation is done.
+OWN_TERMS: WeakKeyDictionary[type, tuple[Formula, str]] = WeakKeyDictionary()
+
+
+def know_derivative(function: type, formula: Formula, sentence: str) -> None:
+    """Let the engine differentiate function(u) by formula(u), a derivative already proved."""
+    OWN_TERMS[function] = (formula, sentence)
+
 
 class FunctionRule(CalculusRule):
     """d/dx F(x) = F'(x) for F in the rule's table."""
@@ -178,6 +189,14 @@ class SoftplusRule(FunctionRule):
     table = SOFTPLUS
 
 
+class OwnTermsRule(FunctionRule):
+    """g'(u) in g's own terms, for a g in OWN_TERMS. Not named "… rule": the prose then says what
+    its note says, "we use g'(u) = g(u)(1 − g(u))", as an author does."""
+
+    name = "derivative in its own terms"
+    table = OWN_TERMS
+
+
 class SquareRootRule(CalculusRule):
     name = "square root rule"
     sentence = r"$\frac{d}{du} \sqrt{u} = \frac{1}{2\sqrt{u}}$"
@@ -190,7 +209,8 @@ class SquareRootRule(CalculusRule):
 
 
 FAMILIES = (ExponentialRule, LogarithmRule, TrigonometricRule, InverseTrigonometricRule, HyperbolicRule,
-            InverseHyperbolicRule, AbsoluteValueRule, SignRule, ErrorFunctionRule, SigmoidRule, SoftplusRule)
+            InverseHyperbolicRule, AbsoluteValueRule, SignRule, ErrorFunctionRule, SigmoidRule, SoftplusRule,
+            OwnTermsRule)
 
 
 def family_of(f: Expr) -> FunctionRule | None:
