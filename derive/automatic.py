@@ -18,13 +18,16 @@ from derive.assume import read_facts
 from derive.derivation import Derivation
 from derive.engine import TIDY, Differentiate, prove
 from derive.errors import DeriveError, LimitError, ParseError
-from derive.exprs import fraction, in_written_order, pending, plus_first, preorder, rebuild, size, tidy
+from derive.exprs import (fraction, in_written_order, moves_roots_up, pending, plus_first, preorder, rebuild, size,
+                          tidy)
 from derive.functions import DefinedFunction, define, sigmoid, softmax, softplus
 from derive.parse import names, parse
 from derive.parse.definitions import parse_definition, parse_family_definition
 from derive.record import Proposal, Step
 from derive.render.layout import Page
-from derive.render.printer import latex, text
+from derive.render.printer import latex, log_name_of, log_written_as, text
+from derive.render.titles import derivative_words, function_name, target_math
+from derive.render.width import width
 from derive.indexing import member, partial, variables_of
 from derive.rules.algebra import UseFact
 from derive.rules.indexed import (CollapseDelta, ConstantOutOfSum, InSoftmaxTerms, SplitSum, depends,
@@ -303,10 +306,9 @@ def _improved(expr: Expr, written: Expr) -> Step | None:
     if not good:
         return None
     best = plus_first(in_written_order(min(good, key=size), written))
+    if width(latex(best)) >= width(latex(expr)) or moves_roots_up(expr, best):  # (x/√2 stays as written)
+        return None
     return prove(expr, Proposal("simplify", best, "a shorter form of the same expression"))
-
-
-
 
 def _defined_in(expr: Expr) -> list[type]:
     """The user-defined functions that stand in expr, in reading order."""
@@ -320,10 +322,10 @@ def derivative_document(d: Derivation, in_terms_of: str | None = None, target: E
 
     f, x = d.start.expr, d.start.variable_count[0][0]
     order = int(d.start.variable_count[0][1])
-    what = "derivative" if order == 1 else f"derivative of order {order}"
+    what = derivative_words(order)
     intro = f"We take the {what} of ${latex(f)}$ with respect to ${latex(x)}$"
     if in_terms_of:
-        intro += f", and write it in terms of {in_terms_of}"
+        intro += f", and write it in terms of {target_math(in_terms_of)}"
     terms = [n for n in preorder(d.result) if isinstance(n, softmax)]
     if terms:  # what s_j stands for, where the reader (and derive check) can find it
         intro += f", where ${latex(terms[0])} = {latex(terms[0].body_at(terms[0].args[0]))}$"
@@ -336,18 +338,24 @@ def derivative_document(d: Derivation, in_terms_of: str | None = None, target: E
     named = isinstance(f, sympy.Function) and f.args == (x,) and type(f).__name__.isidentifier()
     code = {"f": f, "derivative": d.result, "x": x, "name": type(f).__name__ if named else "f",
             "in_terms_of": target, "order": order}
-    return Document(title=f"The {what} of ${latex(f)}$", sections=(Section(intro + ":", d),),
-                    explains=d, closing=closing, meta={"plain_title": f"The {what} of {text(f)}", "code": code})
+    # the title in words (the formula follows in the first sentence); "partial" where other symbols stand
+    title = f"The {'partial ' if partial(d.start) else ''}{what} of {function_name(f, x)}"
+    by = f" with respect to ${latex(x)}$" if partial(d.start) else ""
+    return Document(title=title + by, sections=(Section(intro + ":", d),), explains=d, closing=closing,
+                    meta={"plain_title": title + (f" with respect to {text(x)}" if by else ""), "code": code})
 
 
 def render_derivative(source: str, fmt: str = "latex", wrt: str | None = None, order: int = 1,
                       in_terms_of: str | None = None, define: tuple[str, ...] = (), detail: str = "normal",
                       reader: str = "auto", standalone: bool = False, label_prefix: str = "eq:eq",
-                      certificates: bool = False, assume: tuple[str, ...] = (), page: Page | None = None) -> str:
-    """What `derive diff` prints; run in the sandbox, so that only text crosses back."""
+                      certificates: bool = False, assume: tuple[str, ...] = (), page: Page | None = None,
+                      log_name: str | None = None) -> str:
+    """What `derive diff` prints; run in the sandbox, so that only text crosses back. log_name: ln or
+    log for the natural logarithm (None: as the input writes it)."""
     d = differentiate(source, wrt=wrt, order=order, in_terms_of=in_terms_of, define=define,
                       detail=detail, reader=reader, assume=assume)
     target = _steered_target(d, in_terms_of)
     document = derivative_document(d, in_terms_of, target, assumed=read_facts(assume, reader).words())
-    return document.render(fmt, label_prefix=label_prefix, standalone=standalone, certificates=certificates,
-                           page=page or Page())
+    with log_written_as(log_name or log_name_of(source)):
+        return document.render(fmt, label_prefix=label_prefix, standalone=standalone, certificates=certificates,
+                               page=page or Page())

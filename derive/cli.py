@@ -205,13 +205,16 @@ def _render_softmax(fmt: str, label_prefix: str, standalone: bool, page) -> str:
               help=r"Prefix of the \label of each line (default: one made from the expression, "
                    "eq:x2sinx-5f3a:, so that derivations pasted into one paper never share a label).")
 @page_options("latex")
+@click.option("--log", "log_name", type=click.Choice(["ln", "log"]),
+              help="Write the natural logarithm as ln or log throughout (default: as the input writes it).")
 @click.option("--certificates", is_flag=True, help="Show each line's certificate in the LaTeX margin.")
 @limit_options(DEFAULT_TIMEOUT)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @template_options
 def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, define: tuple[str, ...],
          assume: tuple[str, ...], detail: str, reader: str | None, fmt: str, standalone: bool,
-         label_prefix: str | None, numbering: str, measure: str, certificates: bool, timeout: float, max_memory: int, output: str | None, templates: tuple[str, ...],
+         label_prefix: str | None, numbering: str, measure: str, log_name: str | None, certificates: bool,
+         timeout: float, max_memory: int, output: str | None, templates: tuple[str, ...],
          template_dir: str | None) -> None:
     """The derivative of EXPRESSION, step by step, every step checked.
 
@@ -221,7 +224,8 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
     if standalone and fmt != "latex":
         raise DeriveCLIError("--standalone goes with --format latex")
     if label_prefix is None:
-        label_prefix = _diff_label_prefix(expression, wrt, order, in_terms_of, define, assume)
+        label_prefix = _diff_label_prefix(expression, wrt, order, in_terms_of, define, assume, detail, reader,
+                                          log_name)
     _check_label_prefix(label_prefix)
     page = _page(numbering, measure)
     _use_templates(templates, template_dir)  # before the child starts: it inherits them
@@ -229,7 +233,7 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
     from derive.sandbox import run_limited
 
     report = run_limited(render_derivative, expression, fmt, wrt, order, in_terms_of, define, detail,
-                         reader or "auto", standalone, label_prefix, certificates, assume, page,
+                         reader or "auto", standalone, label_prefix, certificates, assume, page, log_name,
                          timeout=timeout, memory_mb=max_memory)
     write_output(report, output)
 

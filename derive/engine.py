@@ -13,7 +13,7 @@ from dataclasses import replace
 from sympy import Add, Derivative, Expr, Indexed, Subs, Symbol, evaluate
 
 from derive.exprs import (in_written_order, is_pending, paths_to, pending, remake, replace_at, same_but_order,
-                          size, without_units)
+                          moves_roots_up, numbers_cancelled, shape, size, without_units)
 from derive.errors import RuleError, VerificationError
 from derive.record import UNITS, Certificate, Proposal, Step
 from derive.render.printer import latex
@@ -80,7 +80,6 @@ def _line(before: Expr, singles: list[Step], note: str = "", same_line: bool = F
     """Several proved single steps written as one line; the single steps keep their own notes."""
     named = [s for s in singles if s.rule != UNITS]
     names = ", ".join(dict.fromkeys(s.rule for s in named))
-    note = note or (named[0].note if len(named) == 1 else "")  # one rule and its tidy-up: the rule's note
     return Step(names, singles[-1].expr, note, _certified(certify_steps(before, tuple(singles)), names),
                 tuple(singles), same_line)
 
@@ -226,19 +225,21 @@ def _tidy_finished(before: Expr, after: Expr) -> tuple[Expr, bool]:
 
 
 def neat(expr: Expr) -> Expr:
-    """expr with its arithmetic worked out wherever that makes it no narrower in print, node by node from
-    the leaves: e^{-(x/√2)²} → e^{-x²/2} and a·2x → 2ax, but x/√2 stays (not √2x/2). Terms keep
-    their order unless like terms merge."""
+    """expr with its arithmetic worked out wherever that makes it narrower in print, node by node from
+    the leaves: e^{-(x/√2)²} → e^{-x²/2} and a·2x → 2ax, but x/√2 stays (not √2x/2: a root is not
+    moved out of a denominator). Terms keep their order unless like terms merge."""
     if not expr.args or isinstance(expr, (Derivative, Subs)) or is_pending(expr):
         return expr
     args = [neat(a) for a in expr.args]
-    kept = expr if all(a is b for a, b in zip(args, expr.args)) else remake(expr, args)
+    kept = without_units(expr if all(a is b for a, b in zip(args, expr.args)) else remake(expr, args))
     with evaluate(True):
         worked = expr.func(*args)
     if isinstance(worked, Add) and isinstance(kept, Add) and len(worked.args) == len(_terms(args)):
         worked = Add(*_terms(args), evaluate=False)  # nothing merged: the written order, not SymPy's
     shorter = (round(width(latex(worked)), 1), size(worked)) < (round(width(latex(kept)), 1), size(kept))
-    return worked if shorter else kept
+    reordered = shape(worked) == shape(kept)  # the same factors and terms, sorted: not worth a line
+    rationalised = moves_roots_up(kept, worked)
+    return numbers_cancelled(worked if shorter and not reordered and not rationalised else kept)
 
 
 def _terms(args: list[Expr]) -> list[Expr]:

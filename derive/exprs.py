@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterator
 
-from sympy import Add, Basic, Derivative, Expr, Mul, Pow, S, Symbol, evaluate, sqrt
+from sympy import Add, Basic, Derivative, Expr, Integer, Mul, Pow, S, Symbol, evaluate, sqrt
 from sympy.core.function import AppliedUndef
 
 
@@ -210,14 +210,77 @@ def _product_without_units(expr: Mul, args: list[Expr]) -> Expr:
         or any(n in (S.Zero, S.One) for n in numbers)
     if not untidy:
         return _same(expr, args)
-    number = Mul(*numbers)  # (evaluated: numbers only)
+    with evaluate(True):  # (numbers only; a caller's evaluate(False) would leave −1·2 unmultiplied)
+        number = Mul(*numbers)
     if number == S.Zero:
         return S.Zero
-    others = [f for f in factors if not f.is_Number]
+    # the number first, then the powers of variables, then the rest as written: −2x sin(x²), as
+    # textbooks order a product (not −2 sin(x²) x)
+    others = sorted((f for f in factors if not f.is_Number), key=lambda f: not _variable_power(f))
     if not others:
         return number
     kept = ([] if number == S.One else [number]) + others
     return kept[0] if len(kept) == 1 else Mul(*kept, evaluate=False)
+
+
+def _variable_power(f: Expr) -> bool:
+    """x, x², x^{1/2}: a variable or its power, which a product writes right after its number."""
+    return f.is_Symbol or (isinstance(f, Pow) and f.base.is_Symbol and f.exp.is_Number and f.exp > 0)
+
+
+def numbers_cancelled(expr: Expr) -> Expr:
+    """A product whose number above and numbers below the bar share a factor, with it cancelled:
+    2x e^{…}/(2√(2π)) → x e^{…}/√(2π), 2/4 → 1/2."""
+    if not isinstance(expr, Mul):
+        return expr
+    below = [f for f in expr.args if isinstance(f, Pow) and f.exp == -1 and _integer_led(f.base)]
+    numbers = [b.base if b.base.is_Integer else b.base.args[0] for b in below]
+    several = sum(1 for f in expr.args if f.is_Number) > 1
+    with evaluate(True):  # (numbers only)
+        top = Mul(*[f for f in expr.args if f.is_Number])
+        bottom = Mul(*numbers)
+        if not (top.is_Rational and bottom.is_Integer and bottom > 0):
+            return expr
+        ratio = top / bottom
+    if not several and ratio.q == bottom:  # one number, nothing to cancel against it
+        return expr
+    rest = []
+    for f in expr.args:
+        if f.is_Number:
+            continue
+        if f in below:
+            base = S.One if f.base.is_Integer else mul(*f.base.args[1:])
+            if base != S.One:
+                rest.append(Pow(base, -1, evaluate=False))
+            continue
+        rest.append(f)
+    # the number below first: 3/(2x³), not 3/(x³ · 2)
+    factors = ([] if ratio.p == 1 else [Integer(ratio.p)]) + \
+        ([] if ratio.q == 1 else [Pow(Integer(ratio.q), -1, evaluate=False)]) + rest
+    return mul(*factors) if factors else S.One
+
+
+def _integer_led(base: Expr) -> bool:
+    """2 or 2√(2π): a denominator whose number can cancel against the number above."""
+    return base.is_Integer or (isinstance(base, Mul) and base.args[0].is_Integer)
+
+
+def moves_roots_up(before: Expr, after: Expr) -> bool:
+    """after has taken a root out of a denominator of before and put it above (x/√2 → x√2/2): the
+    rationalising a tidy-up must not do. (A root that goes away, as in e^{-(x/√2)²} → e^{-x²/2}, is
+    no such move.)"""
+    return _roots(after, below=True) < _roots(before, below=True) and _roots(after) >= _roots(before)
+
+
+def _roots(expr: Expr, below: bool = False) -> int:
+    """The roots (non-integer powers) in expr; below: only those inside a denominator."""
+    def root(node: Basic) -> bool:
+        return isinstance(node, Pow) and node.exp.is_Rational and not node.exp.is_Integer
+    if not below:
+        return sum(1 for node in preorder(expr) if root(node))
+    denominators = [node.base for node in preorder(expr) if isinstance(node, Pow) and node.exp.is_negative]
+    return sum(1 for d in denominators for node in preorder(d) if root(node)) + \
+        sum(1 for node in preorder(expr) if root(node) and node.exp.is_negative)
 
 
 def in_written_order(expr: Expr, written: Expr) -> Expr:

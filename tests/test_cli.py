@@ -26,7 +26,7 @@ def test_every_format_and_route(fmt, route):
         data = json.loads(out.stdout)
         assert data["verified"] and data["route"] == route
     else:
-        assert ("σ(x)*(1 - σ(x))" if fmt == "text" else r"\sigma(x) (1 - \sigma(x))") in out.stdout
+        assert ("σ(x)·(1 - σ(x))" if fmt == "text" else r"\sigma(x) (1 - \sigma(x))") in out.stdout
 
 
 def test_label_prefix_and_standalone():

@@ -271,7 +271,7 @@ def test_the_differential_of_a_substitution_is_checked():
     assert link.verdict == VALID and link.rule == "the differential of a substitution"
     report = check(r"Let $u = 1 + x^2$. $$ du = 3x\,dx $$ $$ x \, dx = \tfrac{1}{2} du $$")
     assert [k.verdict for k in report.links] == [INVALID, VALID]
-    assert "d/dx of 1 + x^2 is 2*x" in report.chains[0].evidence[0]
+    assert "d/dx of 1 + x^2 is 2·x" in report.chains[0].evidence[0]
 
 
 def test_differentials_of_names_the_text_never_related_are_undecided():

@@ -105,7 +105,7 @@ def test_dev_null_and_dev_stdout_are_written_to_never_replaced(tmp_path):
               'echo "litter $(ls -A /dev | grep -c derive-)"\n')
     lines = _in_a_throwaway_dev(script, tmp_path).splitlines()
     assert lines[:2] == ["null 0", "link 0"]
-    assert "2*x" in "".join(lines[2:-3]) and lines[-3] == "stdout 0"
+    assert "2·x" in "".join(lines[2:-3]) and lines[-3] == "stdout 0"
     assert lines[-2] == "kinds character special file/symbolic link" and lines[-1] == "litter 0"
     assert (tmp_path / "null").is_symlink() and os.readlink(tmp_path / "null") == "/dev/null"
 

@@ -37,17 +37,19 @@ def test_align_block_has_tags_and_labels_with_the_prefix():
 def test_prose_credits_the_right_rules_to_the_right_lines():
     d = _document()
     prose = explanation(d.explains)
-    assert r"In line \eqref{eq:eq1} we apply the quotient rule" in prose
+    # one sentence for the lines the calculus rules make, one for each other line
+    assert r"In lines \eqref{eq:eq1} and \eqref{eq:eq2} we apply the quotient rule, and then work out" in prose
     assert "chain rule" not in prose  # the document's own prose wrongly says chain rule
-    assert r"From line \eqref{eq:eq3} to line \eqref{eq:eq4} we substitute $\sigma(x) = " in prose
-    assert r"within line \eqref{eq:eq4}, we factor out $\sigma(x)$" in prose
+    assert r"In line \eqref{eq:eq4} we substitute $\sigma(x) = " in prose
+    assert r"and factor out $\sigma(x)$." in prose
+    assert prose.count("In line") == 3
 
 
 def test_markdown_has_tags_but_no_labels():
     md = _document().markdown()
     assert r"\tag{1}" in md and r"\label" not in md and r"\eqref" not in md
     assert md.count("$$") == 4
-    assert "In line (1) we apply the quotient rule" in md
+    assert "In lines (1) and (2) we apply the quotient rule" in md
 
 
 def test_json_is_the_record():
@@ -58,7 +60,7 @@ def test_json_is_the_record():
 
 def test_text_shows_every_expression_and_its_certificate():
     out = _document().text()
-    assert "= σ(x)*(1 - σ(x))" in out and "(4) substitute σ(x), factor out σ(x)" in out
+    assert "= σ(x)·(1 - σ(x))" in out and "(4) substitute σ(x), factor out σ(x)" in out
     assert "[verified: rational]" in out
 
 

@@ -126,12 +126,12 @@ def test_the_json_holds_both_derivations(document):
 
 def test_the_command():
     out = run_derive("softmax", "--format", "text")
-    assert out.returncode == 0 and "s_i*(delta_ij - s_j)" in out.stdout and "= s_j - y_j" in out.stdout
+    assert out.returncode == 0 and "s_i·(delta_ij - s_j)" in out.stdout and "= s_j - y_j" in out.stdout
     refused = run_derive("softmax", "--standalone", "--format", "markdown")
     assert refused.returncode == 2 and refused.stdout == "" and refused.stderr.startswith("derive: error:")
 
 
 def test_the_prose_cites_the_lines_of_both_derivations(article):
-    assert r"In line \eqref{eq:eq1} we apply the quotient rule" in article
-    assert r"In line \eqref{eq:eq5} we take the derivative of the sum term by term" in article
+    assert r"In lines \eqref{eq:eq1} and \eqref{eq:eq2} we apply the quotient rule" in article
+    assert r"In lines \eqref{eq:eq5} and \eqref{eq:eq6} we take the derivative of the sum term by term" in article
     assert r"use that the targets sum to one" in article

@@ -38,7 +38,7 @@ def test_a_greek_variable_is_one_symbol_however_spelled(wrt):
 
 def test_a_greek_variable_through_the_command(capsys):
     code, out, err = cli(capsys, "diff", r"\alpha^2 + x", "--wrt", "α", "--format", "text")
-    assert code == 0 and "2*alpha" in out.replace(" ", "") and err == ""
+    assert code == 0 and "2·alpha" in out.replace(" ", "") and err == ""
 
 
 @pytest.mark.parametrize("args, words", [
@@ -94,12 +94,12 @@ def test_steering_that_cannot_reach_its_target_says_so():
 def test_the_json_of_diff_says_what_was_read(capsys):
     code, out, _ = cli(capsys, "diff", r"5x\left(x^3\right)", "--format", "json")
     data = json.loads(out)["derivations"][0]
-    assert code == 0 and data["input"] == r"5x\left(x^3\right)" and data["read_as"] == "5*x*x^3"
+    assert code == 0 and data["input"] == r"5x\left(x^3\right)" and data["read_as"] == "5·x·x^3"
 
 
 def test_the_text_of_diff_shows_the_reading_where_it_differs(capsys):
     _, out, _ = cli(capsys, "diff", r"5x\left(x^3\right)", "--format", "text")
-    assert "read as: 5*x*x^3" in out
+    assert "read as: 5·x·x^3" in out
     _, out, _ = cli(capsys, "diff", "x^2", "--format", "text")
     assert "read as" not in out
 
@@ -195,8 +195,8 @@ def test_rule_names_print_as_math():
 
 def test_the_check_report_shows_the_reading():
     report = check(r"\begin{align} \frac{d}{dx} x^4 &= 4x(x^2) \end{align}")
-    assert report.chains[0].read_as[1] == "4*x*x^2" and "read as: 4*x*x^2" in report.text()
-    assert report.to_dict()["blocks"][0]["read_as"][1] == "4*x*x^2"
+    assert report.chains[0].read_as[1] == "4·x·x^2" and "read as: 4·x·x^2" in report.text()
+    assert report.to_dict()["blocks"][0]["read_as"][1] == "4·x·x^2"
 
 
 # --- one real subprocess: the whole contract of an error ------------------------------------------------

@@ -44,6 +44,7 @@ _IMPLIES = "\u2062"  # what an implication becomes: the statement after it follo
 _DROP = [
     re.compile(r"\\(?:tag|label)\*?\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"),
     re.compile(r"\\(?:notag|nonumber)(?![a-zA-Z])"),
+    re.compile(r"\\displaybreak(?:\[[0-4]\])?"),
     re.compile(r"\\hspace\*?\s*\{[^{}]*\}"),
     re.compile(_TEXT),
     re.compile(r"\\(?:begin|end)\{(?:aligned|split|gathered)\}"),
@@ -105,6 +106,11 @@ class Block:
 def _blank(m: re.Match) -> str:
     """Text replaced by spaces, newlines kept: offsets, and so line numbers, stay true."""
     return re.sub(r"[^\n]", " ", m.group())
+
+
+def _continues(row: str) -> bool:
+    """The row may go on with the row before: it starts at the alignment point and states nothing."""
+    return row.lstrip().startswith("&") and len(top_level_split(row, "=")) == 1
 
 
 def top_level_split(text: str, sep: str) -> list[tuple[int, str]]:
@@ -261,10 +267,10 @@ def display_block(display: Display, macros: dict[str, Macro] | None = None) -> B
                 if not any(e for e, _, _ in exprs):
                     continue
                 chain = columns.get(column) if k == 0 and display.environment not in _SEPARATE_ROWS else None
-                carried = _CARRIED.match(exprs[0][0]) if raw.lstrip().startswith("&") else None
+                carried = _CARRIED.match(exprs[0][0]) if _continues(raw) else None
                 if carried and chain is not None and chain.expressions and chain.expressions[-1]:
-                    # a row that starts with & and + or − carries on the expression the row before broke
-                    # off (a − c at the start of a row, before the &, is a new left side instead)
+                    # a row that starts with & and + or − and holds no = carries on the expression the row
+                    # before broke off (−c &= d, or & −x = −x, is an equation of its own instead)
                     chain.expressions[-1] += " " + exprs[0][0][carried.end(1):]
                     exprs[0] = ("", exprs[0][1], exprs[0][2])
                 starts_with_equals = exprs[0][0] == ""

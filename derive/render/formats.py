@@ -27,7 +27,8 @@ class LineView:
     label: str
     annotation: str  # what the line does, as a short phrase (may hold $…$ math)
     rules: str  # the names of the rules that make the line, plain text
-    certificate: str  # how its steps were verified
+    certificate: str  # how its steps were verified: the certificates' methods (rational, substeps …)
+    verified: str = ""  # the same in words for a margin: proved exactly, checked at points …
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def _block_view(d: Derivation, label_prefix: str, tag_start: int, printer: Calla
             annotation=", ".join(phrase(s, verb=False) for s in steps),
             rules=", ".join(s.rule for s in steps),
             certificate=", ".join(dict.fromkeys(s.verified_by or "unproven" for s in steps)),
+            verified=", ".join(dict.fromkeys(verified_words(s) for s in steps)),
         ))
     return BlockView(printer(d.start), lines)
 
@@ -107,34 +109,76 @@ def latex_block(d: Derivation, style: str = "align", label_prefix: str = DEFAULT
 
 
 def _certificate_room(block: BlockView) -> float:
-    return max(text_width(line.certificate, 0.8) for line in block.lines) + 20.0
+    return max(text_width(line.verified, 0.8) for line in block.lines) + 20.0
 
 
 def explanation(d: Derivation, label_prefix: str = DEFAULT_LABEL_PREFIX, tag_start: int = 1,
                 eqref: bool = True, numbered: bool = True) -> str:
-    """Prose that says, line by line, which rule takes the derivation there.
+    """Prose that says which rules take the derivation from line to line: one sentence for a run of
+    up to three lines the calculus rules make ("In lines (1) to (3) we apply the product rule, then
+    …"), one for each other line.
 
     eqref: refer to lines by \\eqref{label} (LaTeX); otherwise by their tag, "(2)" (Markdown, text);
     numbered=False: the lines carry no number, and are "the first line", "the second line" ….
     """
-    def line(tag: int) -> str:
-        if not numbered:
-            n = tag - tag_start
-            return f"the {_ORDINALS[n]} line" if n < len(_ORDINALS) else f"line {n + 1}"
-        return rf"line \eqref{{{label_prefix}{tag}}}" if eqref else f"line ({tag})"
+    def ref(i: int) -> str:
+        return rf"\eqref{{{label_prefix}{tag_start + i}}}" if eqref else f"({tag_start + i})"
 
-    sentences = []
-    for i, steps in enumerate(d.lines()):
-        here = line(tag_start + i)
-        first, rest = steps[0], steps[1:]
-        if i == 0:
-            sentence = f"In {here} we {phrase(first)}"
+    def where(first: int, last: int) -> str:
+        if not numbered:
+            words = [_ORDINALS[i] if i < len(_ORDINALS) else f"number {i + 1}" for i in (first, last)]
+            return f"the {words[0]} line" if first == last else \
+                f"the {words[0]} {'and' if last == first + 1 else 'to'} {words[1]} lines"
+        if first == last:
+            return f"line {ref(first)}"
+        return f"lines {ref(first)} {'and' if last == first + 1 else 'to'} {ref(last)}"
+
+    lines = d.lines()
+    runs: list[list[int]] = []
+    for i, steps in enumerate(lines):
+        calculus = _by_calculus(steps[0])
+        if runs and calculus and _by_calculus(lines[runs[-1][-1]][0]) and len(runs[-1]) < 3:
+            runs[-1].append(i)
         else:
-            sentence = f"From {line(tag_start + i - 1)} to {here} we {phrase(first)}"
-        if rest:
-            sentence += f", and then, within {here}, we " + " and ".join(phrase(s) for s in rest)
-        sentences.append(sentence + ".")
+            runs.append([i])
+    sentences = []
+    for run in runs:
+        doings = [_doing(lines[i]) for i in run]
+        doings[1:] = [d.removeprefix("apply ") for d in doings[1:]]  # we apply A, then B, and then C
+        joined = doings[0] if len(doings) == 1 else ", then ".join(doings[:-1]) + ", and then " + doings[-1]
+        sentences.append(f"In {where(run[0], run[-1])} we {joined}.")
     return " ".join(sentences)
+
+
+def _by_calculus(step: Step) -> bool:
+    return _is_calculus(step.rule) or any(_is_calculus(s.rule) for s in step.substeps)
+
+
+def _doing(steps: list[Step]) -> str:
+    """What one line does: its first step, and what it then does within the line (a = b = c)."""
+    first, rest = steps[0], steps[1:]
+    return phrase(first) + ("".join(f" and {phrase(s)}" for s in rest))
+
+
+def verified_words(step: Step) -> str:
+    """How a line was verified, in words for a margin: the weakest of its single steps' proofs."""
+    methods = set()
+
+    def collect(s: Step) -> None:
+        if s.substeps:
+            for t in s.substeps:
+                collect(t)
+        else:
+            methods.add((s.verified_by or "unproven").split(" ")[0])
+
+    collect(step)
+    if "unproven" in methods:
+        return "not verified"
+    if "numeric" in methods:
+        return "checked at points"
+    if "instances" in methods:
+        return "checked at small sizes"
+    return "uses a given fact" if "given" in methods else "proved exactly"
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")

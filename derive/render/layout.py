@@ -34,14 +34,16 @@ _SAFETY = 1.08  # the estimate's error (see width.py): a row passed as fitting m
 _TAG_SPACE = 32.0  # "(12)" and the space that keeps it off the formula
 _INDENT = r"\qquad "
 _INDENT_WIDTH = 20.0
+_TALL_ROWS = 12  # an align block of more rows may be split across pages (\displaybreak[0]) between lines
 
 
 @dataclass(frozen=True)
 class Row:
     left: str  # what stands before the alignment point (the derivative, on the first row only)
     right: str  # from the alignment point on: "= …" or a continuation "\qquad + …"
-    number: str  # " \tag{2}\label{eq:2}", " \label{eq:2}", " \notag" or ""
-    certificate: str = ""  # how the line was verified, on its first row
+    number: str  # " \tag{2}\label{eq:2}", " \label{eq:2}", " \notag" or "" (and where a page may
+    # break after the row, " \displaybreak[0]")
+    certificate: str = ""  # how the line was verified, in words (proved exactly …), on its first row
 
 
 def number_of(tag: int, label: str, numbering: str, first: bool) -> str:
@@ -62,17 +64,24 @@ def align_rows(start: str, lines: list, measure: float, numbering: str) -> list[
     room = measure - (_TAG_SPACE if numbering != "none" else 0.0)
     widest = max((width(e) for line in lines for e in line.exprs), default=0.0)
     alone = not fits(start, room - widest * _SAFETY - width("= "))  # the left side on a row of its own
-    # (alone, it stands right of the alignment point too: the left column would push every row right)
-    rows: list[Row] = [Row("", start, r" \notag" if numbering != "none" else "")] if alone else []
-    # what the right side may take: all the room after the left side, or after an indent
-    right_room = room - (_INDENT_WIDTH if alone else width(start) * _SAFETY)
+    # (alone, it stands right of the alignment point too: the left column would push every row right;
+    # too wide even so, it breaks as any line does)
+    unnumbered = r" \notag" if numbering != "none" else ""
+    rows: list[Row] = [Row("", text, unnumbered) for text in _broken("", start, room)] if alone else []
+    # what the right side may take: all the room after the left side, or all of it (the = rows then
+    # stand at the alignment point, under the left side's start)
+    right_room = room - (0.0 if alone else width(start) * _SAFETY)
+    ends = []  # the last row of each line
     for i, line in enumerate(lines):
         texts = _chain_rows(line.exprs, right_room)
-        for j, text in enumerate(texts):
+        for j, right in enumerate(texts):
             left = start if (i == 0 and j == 0 and not alone) else ""
-            right = (_INDENT if alone and text.startswith("=") else "") + text
             rows.append(Row(left, right, number_of(line.tag, line.label, numbering, j == 0),
-                            line.certificate if j == 0 else ""))
+                            line.verified if j == 0 else ""))
+        ends.append(len(rows) - 1)
+    if len(rows) > _TALL_ROWS:  # taller than a column may be: a page may break between two lines
+        for k in ends[:-1]:
+            rows[k] = Row(rows[k].left, rows[k].right, rows[k].number + r" \displaybreak[0]", rows[k].certificate)
     return rows
 
 
@@ -81,16 +90,21 @@ def _chain_rows(exprs: list[str], room: float) -> list[str]:
     whole = "= " + " = ".join(exprs)
     if fits(whole, room):
         return [whole]
-    out = []
-    for expr in exprs:
-        pieces = _pieces(expr, room)
-        out.extend(_pack([("= " + pieces[0][0], pieces[0][1])] + pieces[1:], room))
-    return out
+    return [row for expr in exprs for row in _broken("= ", expr, room)]
+
+
+def _broken(head: str, expr: str, room: float) -> list[str]:
+    """head + expr as rows: one when it fits (as written), else cut where a row may end."""
+    if fits(head + expr, room):
+        return [head + expr]
+    pieces = _pieces(expr)
+    return _pack([(head + pieces[0][0], pieces[0][1])] + pieces[1:], room)
 
 
 def _pack(pieces: list[tuple[str, str]], room: float) -> list[str]:
     """Pieces joined into rows as they fit, each continuation indented; a row that goes on with a
-    product starts with \\cdot."""
+    product starts with \\cdot. A term too wide for a row of its own is cut between its factors."""
+    pieces = _narrow(pieces, room - _INDENT_WIDTH)
     rows = [pieces[0][0]]
     for text, kind in pieces[1:]:
         if fits(rows[-1] + " " + text, room if len(rows) == 1 else room - _INDENT_WIDTH):
@@ -100,19 +114,31 @@ def _pack(pieces: list[tuple[str, str]], room: float) -> list[str]:
     return rows[:1] + [_INDENT + r for r in rows[1:]]
 
 
-def _pieces(expr: str, room: float) -> list[tuple[str, str]]:
+def _narrow(pieces: list[tuple[str, str]], room: float) -> list[tuple[str, str]]:
+    """pieces with each term wider than room cut into its factors, its sign kept on the first."""
+    out = []
+    for text, kind in pieces:
+        sign, body = (text[:2], text[2:]) if text.startswith(("+ ", "- ", "= ")) else ("", text)
+        factors = _split_factors(body) if kind == "term" and not fits(text, room) else [body]
+        out += [(sign + factors[0], kind)] + [(f, "factor") for f in factors[1:]]
+    return out
+
+
+def _pieces(expr: str) -> list[tuple[str, str]]:
     """expr cut where a row may end, each piece with its kind (term or factor): before each + or −
     between its terms; else inside the bracket round a sum that makes most of it; else between its
-    factors. A fraction too wide is first written 1/den times its numerator."""
+    factors. A fraction over a sum or product is first written 1/den times its numerator."""
     terms = _split_terms(expr)
     if len(terms) > 1:
         return [(t, "term") for t in terms]
     fraction = re.fullmatch(r"(-?)\\frac\{(.*)\}\{(.*)\}", expr)
-    if fraction and _balanced(fraction.group(2)) and _balanced(fraction.group(3)):
+    if fraction and _balanced(fraction.group(2)) and _balanced(fraction.group(3)) \
+            and not fraction.group(2).isdigit():  # (1/den · 2 says no more than 2/den)
         sign, top, bottom = fraction.groups()
-        top = rf"\left({top}\right)" if len(_split_terms(top)) > 1 else top
+        if len(_split_terms(top)) > 1 or top.startswith("-"):  # (a sign inside stays inside)
+            top = rf"\left({top}\right)"
         dot = r" \cdot" if top[:1].isdigit() else ""  # ½ · 2x, never ½ 2x
-        return _pieces(rf"{sign}\frac{{1}}{{{bottom}}}{dot} {top}", room)
+        return _pieces(rf"{sign}\frac{{1}}{{{bottom}}}{dot} {top}")
     factors = _split_factors(expr)
     widest = max(factors, key=width)
     inside = _inside_bracket(widest) if width(widest) * 2 > width(expr) or len(factors) == 1 else None
@@ -124,17 +150,22 @@ def _pieces(expr: str, room: float) -> list[tuple[str, str]]:
     return [(f, "factor") for f in factors]
 
 
+# a function name whose argument follows it unbraced (\ln 2, \log^{2} 3): never cut from it
+_NAME_BEFORE_ARGUMENT = re.compile(r"\\(?:ln|log|sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|exp)(?:\^\{[^{}]*\})?$")
+
+
 def _split_factors(expr: str) -> list[str]:
     """expr cut at each space between factors outside every brace and bracket (a leading sign stays
-    with the first)."""
+    with the first, a \\cdot with the factor after it, a function name with its argument)."""
     out, depth, last = [], 0, 0
     for i, c in enumerate(expr):
         if c in "{(":
             depth += 1
         elif c in "})":
             depth -= 1
-        elif c == " " and depth == 0 and i > last and expr[i - 1] != "-" and expr[last:i] != r"\cdot":
-            out.append(expr[last:i])  # (a \cdot stays with the factor after it)
+        elif c == " " and depth == 0 and i > last and expr[i - 1] not in "-+" and expr[last:i] != r"\cdot" \
+                and not _NAME_BEFORE_ARGUMENT.search(expr[last:i]):
+            out.append(expr[last:i])
             last = i + 1
     out.append(expr[last:])
     return [f for f in out if f]
@@ -142,14 +173,18 @@ def _split_factors(expr: str) -> list[str]:
 
 def _inside_bracket(expr: str) -> list[str] | None:
     """expr (a bracket round a sum, with a sign or factors beside it) broken inside the bracket, made
-    fixed-size: \\left and \\right, and a reader's row splitting, cannot span rows."""
+    fixed-size: \\left and \\right, and a reader's row splitting, cannot span rows. A bracket round
+    one factor that itself holds such a bracket, \\frac{d}{dx}(\\log(x + …)), breaks inside that one."""
     found = list(_top_brackets(expr))
     if len(found) != 1:
         return None
     start, end, opener, closer = found[0]
-    terms = _split_terms(expr[start + len(opener):end])
+    inner = expr[start + len(opener):end]
+    terms = _split_terms(inner)
     if len(terms) < 2:
-        return None
+        terms = _inside_bracket(inner) if len(_split_factors(inner)) == 1 else None
+        if not terms:
+            return None
     left, right = (r"\biggl(", r"\biggr)") if opener == r"\left(" else (r"\bigl(", r"\bigr)")
     head, tail = expr[:start] + left, right + expr[end + len(closer):]
     return [head + terms[0], *terms[1:-1], terms[-1] + tail]

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from sympy import Add, Derivative, Expr, Function, Indexed, Integer, Mul, Number, Pow, Product, S, Sum, Symbol, exp
+from sympy import (Add, Derivative, Expr, Function, Indexed, Integer, Mul, Number, Pow, Product, S, Sum, Symbol, exp,
+                   log)
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
@@ -30,6 +31,43 @@ def partial_derivatives(on: bool) -> Iterator[None]:
         yield
     finally:
         _PARTIAL.reset(token)
+
+
+# how the natural logarithm is written while a document prints: "log" or "ln" (the input's own word)
+_LOG: ContextVar[str] = ContextVar("log", default="log")
+LOG_NAMES = ("log", "ln")
+
+
+@contextmanager
+def log_written_as(name: str) -> Iterator[None]:
+    """Print the natural logarithm as \\log or \\ln (and log or ln in text) inside the block."""
+    if name not in LOG_NAMES:
+        raise ValueError(f"the logarithm is written {' or '.join(LOG_NAMES)}, not {name!r}")
+    token = _LOG.set(name)
+    try:
+        yield
+    finally:
+        _LOG.reset(token)
+
+
+def log_name_of(source: str) -> str:
+    """ln when the input writes the natural logarithm so (ln(x), \\ln x), or writes a logarithm to a
+    base (log(x, 2), \\log_2 x), beside which a bare log would be ambiguous; else log."""
+    if re.search(r"(?<![A-Za-z])ln(?![A-Za-z])|\\log_", source):
+        return "ln"
+    for match in re.finditer(r"(?<![A-Za-z])log\s*\(", source):  # log(x, 2): a comma inside its brackets
+        depth = 1
+        for c in source[match.end():]:
+            depth += {"(": 1, ")": -1}.get(c, 0)
+            if depth == 0:
+                break
+            if c == "," and depth == 1:
+                return "ln"
+    return "log"
+
+
+# names that derive's readers (parse/build.py) apply to a bracket after them: σ(x), f(x), g(x), h(x)
+READ_AS_FUNCTIONS = ("sigma", "σ", "f", "g", "h")
 
 
 def _is_partial(derivative: Derivative) -> bool:
@@ -62,6 +100,19 @@ def _is_denominator(factor: Expr) -> bool:
 
 def _is_fraction(factor: Expr) -> bool:
     return isinstance(factor, Mul) and any(_is_denominator(f) for f in factor.args)
+
+
+def _needs_dot(before: Expr, text: str) -> bool:
+    """A factor printed as text after before needs a \\cdot: one that starts with a digit (x \\cdot 2,
+    not x 2), or a bracket after a name that a reader takes for a function applied to it
+    (σ \\cdot (x − μ)², not σ(x − μ)²)."""
+    called = before.is_Symbol and before.name in READ_AS_FUNCTIONS
+    return text[:1].isdigit() or (called and text.startswith(("(", r"\left(", r"\bigl(", r"\biggl(")))
+
+
+def _constant_log(factor: Expr) -> bool:
+    """ln 2, ln 10: a logarithm of a number, which a product writes last."""
+    return isinstance(factor, log) and factor.args[0].is_Number
 
 
 def _holds_fraction(factor: Expr) -> bool:
@@ -103,6 +154,9 @@ class DerivePrinter(LatexPrinter):
         return super()._print_Sum(expr)
 
     def _print_Mul(self, expr):
+        base_log = self._base_log(expr)
+        if base_log:
+            return base_log
         negated = _negated(expr)
         if negated is not None:
             inner = self._print(negated)
@@ -110,10 +164,15 @@ class DerivePrinter(LatexPrinter):
             return "-" + (rf"\left({inner}\right)" if bracket else inner)
         if any(_is_fraction(f) or _holds_fraction(f) for f in expr.args):
             # A product of fractions stays one: \frac{1}{b} \cdot \frac{a}{b}, \frac{1}{b} (1 - \frac{1}{b}).
-            out = self._factor(expr.args[0], last=len(expr.args) == 1)
-            for i, (prev, f) in enumerate(zip(expr.args, expr.args[1:]), 2):
+            args = list(expr.args)
+            if len(args) > 2 and args[0].is_Integer and (_is_fraction(args[1]) or _is_denominator(args[1])):
+                # 2 · 1/b · c is \frac{2}{b} c: "2\frac{1}{b}" would read as a mixed number
+                args[:2] = [Mul(*args[:2], evaluate=False)]
+            out = self._factor(args[0], last=len(args) == 1)
+            for i, (prev, f) in enumerate(zip(args, args[1:]), 2):
                 both = all(_is_fraction(g) or _is_denominator(g) for g in (prev, f))
-                out += (r" \cdot " if both else " ") + self._factor(f, last=i == len(expr.args))
+                text = self._factor(f, last=i == len(args))
+                out += (r" \cdot " if both or _needs_dot(prev, text) else " ") + text
             return out
         numerator = [f for f in expr.args if not _is_denominator(f)]
         denominator = [Pow(f.base, -f.exp, evaluate=False) if f.exp != -1 else f.base
@@ -131,18 +190,19 @@ class DerivePrinter(LatexPrinter):
         top = self._product(numerator) if numerator else "1"
         if not denominator:
             return top
+        denominator.sort(key=_constant_log)  # 1/(x ln 2), as textbooks write it, not 1/(ln 2 · x)
         return rf"\frac{{{top}}}{{{self._product(denominator)}}}"
 
     def _product(self, factors) -> str:
         if len(factors) == 1:  # alone on a fraction line: no brackets needed
             return self._print(factors[0])
+        factors = sorted(factors, key=_constant_log)  # x ln 2, not ln 2 · x
         # a sum or product over an index reaches to the end of the product: one that is not the last
         # factor is bracketed, (Σ_k e^{z_k} δ_kj) e^{z_i}, lest e^{z_i} read as a term of it
         printed = [self._factor(f, last=i == len(factors) - 1) for i, f in enumerate(factors)]
         out = printed[0]
-        for text in printed[1:]:
-            # A factor that starts with a digit needs a dot: x \cdot 2 \sin x, not x 2 \sin x.
-            out += (r" \cdot " if text[0].isdigit() else " ") + text
+        for before, text in zip(factors, printed[1:]):
+            out += (r" \cdot " if _needs_dot(before, text) else " ") + text
         return out
 
     def _factor(self, f: Expr, last: bool = True) -> str:
@@ -151,6 +211,23 @@ class DerivePrinter(LatexPrinter):
                 isinstance(f, (Sum, Product)) and not last):
             return rf"\left({text}\right)"
         return text
+
+    def _print_log(self, expr, exp=None):
+        """\\ln(x) or \\log(x) as the document writes it. (\\ln 2 without brackets only where nothing
+        follows it: see _bare_number_logs.)"""
+        name = "\\" + _LOG.get() + (f"^{{{exp}}}" if exp else "")
+        return rf"{name}\left({self._print(expr.args[0])}\right)"
+
+    def _base_log(self, expr) -> str | None:
+        """log(x)/log(2), as the reader reads log_2 x: written \\log_{2}(x)."""
+        if len(expr.args) != 2:
+            return None
+        logs = [a for a in expr.args if isinstance(a, log)]
+        over = [a for a in expr.args if isinstance(a, Pow) and a.exp == -1 and isinstance(a.base, log)
+                and a.base.args[0].is_Integer and a.base.args[0] > 1]
+        if len(logs) != 1 or len(over) != 1:
+            return None
+        return rf"\log_{{{over[0].base.args[0]}}}\left({self._print(logs[0].args[0])}\right)"
 
     def _print_Pow(self, expr, exp=None):
         if _is_denominator(expr):
@@ -210,8 +287,19 @@ def latex(expr: Expr, derivative: str = "prime") -> str:
     target = first_order(expr)
     if target is not None and not _is_partial(expr):
         body, x = target
-        return plain_brackets(_calls(rf"\frac{{d}}{{d{printer.doprint(x)}}}\left({printer.doprint(body)}\right)"))
-    return plain_brackets(_calls(printer.doprint(expr)))
+        return _bare_number_logs(plain_brackets(_calls(
+            rf"\frac{{d}}{{d{printer.doprint(x)}}}\left({printer.doprint(body)}\right)")))
+    return _bare_number_logs(plain_brackets(_calls(printer.doprint(expr))))
+
+
+# \ln(2) where nothing follows it in its product: the end, a closing brace or bracket, a + − = & or \\
+_NUMBER_LOG = re.compile(r"\\(ln|log)(\^\{[^{}]*\})?\((\d+)\)(?=\s*(?:$|[}+\-=&)]|\\right|\\\\))")
+
+
+def _bare_number_logs(printed: str) -> str:
+    """\\ln 2 for \\ln(2) where it ends a product, as textbooks write it (\\frac{1}{x \\ln 2}); where
+    a factor follows, the brackets stay: \\ln 2 x would read as \\ln(2x)."""
+    return _NUMBER_LOG.sub(lambda m: f"\\{m.group(1)}{m.group(2) or ''} {m.group(3)}", printed)
 
 
 _TALL = re.compile(r"\\(?:frac|dfrac|sum|prod|int|left)(?![a-zA-Z])")
@@ -326,6 +414,9 @@ class TextPrinter(StrPrinter):
     def _print_Abs(self, expr):
         return f"abs({self._print(expr.args[0])})"
 
+    def _print_log(self, expr):
+        return f"{_LOG.get()}({self._print(expr.args[0])})"
+
     def _print_exp(self, expr):
         arg = expr.args[0]
         simple = isinstance(arg, Symbol) or (arg.is_Integer and arg >= 0)
@@ -351,7 +442,8 @@ class TextPrinter(StrPrinter):
 
 
 def text(expr: Expr) -> str:
-    """expr as plain text. A derivative that is the whole expression prints as d/dx( … )."""
+    """expr as plain text, products written with · (which derive's plain reader reads back). A
+    derivative that is the whole expression prints as d/dx( … )."""
     printer = TextPrinter()
     if isinstance(expr, Derivative) and len(expr.variable_count) == 1:
         (x, n), = expr.variable_count
@@ -374,5 +466,20 @@ def reading_differs(source: str, reading: str) -> bool:
 
 
 def _caret(printed: str) -> str:
-    """x^2, as people type it (SymPy's ** appears in its output only as the power)."""
-    return printed.replace("**", "^")
+    """x^2, as people type it (SymPy's ** appears in its output only as the power), products with ·,
+    and no bracket doubled: /(2*sqrt(x)), never /((2*sqrt(x)))."""
+    return _single_brackets(printed.replace("**", "^")).replace("*", "·")
+
+
+def _single_brackets(text: str) -> str:
+    """text with each pair of brackets that stands right inside another pair, spanning all of it,
+    dropped: ((a + b)) is (a + b)."""
+    closing, stack = {}, []
+    for i, c in enumerate(text):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            closing[stack.pop()] = i
+    inner = [(i, j) for i, j in closing.items() if i > 0 and closing.get(i - 1) == j + 1]
+    dropped = {k for pair in inner for k in pair}
+    return "".join(c for k, c in enumerate(text) if k not in dropped)
