@@ -18,8 +18,8 @@ from derive.assume import read_facts
 from derive.derivation import Derivation
 from derive.engine import TIDY, Differentiate, prove
 from derive.errors import DeriveError, LimitError, ParseError
-from derive.exprs import (fraction, in_written_order, moves_roots_up, pending, plus_first, preorder, rebuild, size,
-                          tidy)
+from derive.exprs import (descending_powers, fraction, in_written_order, moves_roots_up, pending, plus_first, preorder,
+                          rebuild, size, tidy)
 from derive.functions import DefinedFunction, define, sigmoid, softmax, softplus
 from derive.parse import names, parse
 from derive.parse.definitions import parse_definition, parse_family_definition
@@ -298,17 +298,23 @@ def _improved(expr: Expr, written: Expr) -> Step | None:
     """
     if size(expr) > IMPROVE_UP_TO:  # long results are read for their terms, not shortened
         return None
-    cancelled = cancel(expr)
+    cancelled = _denominator_factored(cancel(expr))  # (cancel expands (x² + x + 1)²: factored back)
     candidates = [factor_terms(expr), factor_terms(cancelled), cancelled]  # (x σ − x y → x(σ − y))
     allowed = _heads(expr)
     # a fifth shorter at least: factoring sin²x + 2x sin x cos x saves a node and reads worse
     good = [c for c in candidates if _heads(c) <= allowed and size(c) <= 0.8 * size(expr)]
     if not good:
         return None
-    best = plus_first(in_written_order(min(good, key=size), written))
+    best = plus_first(in_written_order(descending_powers(min(good, key=size)), written))
     if width(latex(best)) >= width(latex(expr)) or moves_roots_up(expr, best):  # (x/√2 stays as written)
         return None
     return prove(expr, Proposal("simplify", best, "a shorter form of the same expression"))
+
+def _denominator_factored(expr: Expr) -> Expr:
+    """expr, a fraction, with its denominator factored: what cancel expanded, (x² + x + 1)², as it was."""
+    numerator, denominator = sympy.fraction(expr)
+    return expr if denominator == 1 else numerator / sympy.factor(denominator)
+
 
 def _defined_in(expr: Expr) -> list[type]:
     """The user-defined functions that stand in expr, in reading order."""

@@ -265,6 +265,21 @@ def _integer_led(base: Expr) -> bool:
     return base.is_Integer or (isinstance(base, Mul) and base.args[0].is_Integer)
 
 
+def descending_powers(expr: Expr) -> Expr:
+    """expr with each polynomial in one variable written from its highest power down, as textbooks
+    write x⁴ + 2x³ + 2x² − 4x − 1 (SymPy sorts it 2x³ + x⁴ − 4x + …)."""
+    def visit(node: Basic) -> Basic | None:
+        if not isinstance(node, Add) or len(node.free_symbols) != 1:
+            return None
+        (x,) = node.free_symbols
+        if not node.is_polynomial(x):
+            return None
+        terms = sorted(node.args, key=lambda t: -t.as_poly(x).degree())
+        return None if terms == list(node.args) else Add(*terms, evaluate=False)
+
+    return rebuild(expr, visit)
+
+
 def moves_roots_up(before: Expr, after: Expr) -> bool:
     """after has taken a root out of a denominator of before and put it above (x/√2 → x√2/2): the
     rationalising a tidy-up must not do. (A root that goes away, as in e^{-(x/√2)²} → e^{-x²/2}, is

@@ -163,6 +163,7 @@ def _last(latex: str) -> str:
     (("x/(2 sqrt(2))",), r"\frac{1}{2 \sqrt{2}}"),  # not rationalised to √2/4
     (("a*(1/x + 1)*x", "--wrt", "x"), "a"),
     (("2^x/x",), r"\frac{2^{x} (x \log 2 - 1)}{x^{2}}"),
+    (("(x^3+2x^2+3x+4)/(x^2+x+1)",), r"\frac{x^{4} + 2 x^{3} + 2 x^{2} - 4 x - 1}{(x^{2} + x + 1)^{2}}"),  # not expanded
 ])
 def test_the_last_line_is_written_as_a_textbook_writes_it(args, last):
     assert _last(derived(args)) == last
