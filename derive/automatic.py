@@ -298,6 +298,7 @@ def _improved(expr: Expr, written: Expr) -> Step | None:
     """
     if size(expr) > IMPROVE_UP_TO:  # long results are read for their terms, not shortened
         return None
+    # (cancel also multiplies out: −yx(1 − σ) + x(1 − y)σ becomes xσ − xy, then x(σ − y))
     cancelled = _denominator_factored(cancel(expr))  # (cancel expands (x² + x + 1)²: factored back)
     candidates = [factor_terms(expr), factor_terms(cancelled), cancelled]  # (x σ − x y → x(σ − y))
     allowed = _heads(expr)

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterator
 
-from sympy import Add, Basic, Derivative, Expr, Integer, Mul, Pow, S, Symbol, evaluate, sqrt
+from sympy import Add, Basic, Derivative, Expr, Function, Integer, Mul, Pow, S, Symbol, evaluate, sqrt
 from sympy.core.function import AppliedUndef
 
 
@@ -97,6 +97,10 @@ def remake(expr: Basic, args: list[Basic]) -> Basic:
 
     if isinstance(expr, ExprWithLimits):
         return expr.func(*args)
+    if isinstance(expr, (Add, Mul, Pow, Function, Derivative)):
+        # evaluate=False for this node alone: the global switch, evaluate(False), clears SymPy's whole
+        # cache each time it is set (twice a node), which made a derivation's rewriting slow
+        return expr.func(*args, evaluate=False)
     with evaluate(False):
         return expr.func(*args)
 
