@@ -238,10 +238,31 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
     write_output(report, output)
 
 
+def many_options(command):
+    """--jobs, --unordered and --scheduler: how derive check and derive batch spread many inputs."""
+    command = click.option("--scheduler", metavar="tcp://HOST:PORT",
+                           help="Run on the Dask cluster of this scheduler (pip install 'derive[cluster]').")(command)
+    command = click.option("--unordered", is_flag=True,
+                           help="Write each result as it finishes, not in input order (JSONL).")(command)
+    return click.option("--jobs", type=click.IntRange(min=1, max=1024), metavar="N",
+                        help="Run N workers at once  [default: the machine's cores]")(command)
+
+
+def _streamed(output: str | None, work) -> int:
+    """work(emit) -> (exit status, files read): its results on standard output as they come, or, with
+    -o, written to output (atomically) when all are done, never over a file read."""
+    if output is None or output == "-":
+        return work(_print)[0]
+    chunks: list[str] = []
+    code, read = work(chunks.append)
+    write_output("".join(chunks), output, read)
+    return code
+
+
 @cli.command()
-@click.argument("file", metavar="FILE")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.argument("files", metavar="FILE...", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "jsonl"]), default="text",
+              show_default=True, help="Output format; jsonl: one report a line as each file is done, then a summary.")
 @click.option("--define", "define", multiple=True, metavar="DEF",
               help="A function the document uses without defining it, such as 'g(x)=x^2+1'.")
 @click.option("--macro", "macros", multiple=True, metavar="DEF",
@@ -252,19 +273,38 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
 @limit_options(DEFAULT_CHECK_TIMEOUT)
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
 @template_options
-def check(file: str, fmt: str, define: tuple[str, ...], macros: tuple[str, ...], strict: bool, timeout: float,
-          max_memory: int, output: str | None, templates: tuple[str, ...], template_dir: str | None) -> int:
-    """Check the derivations in FILE (LaTeX, Markdown, any text; - for standard input).
+@many_options
+@click.option("--resume", metavar="FILE",
+              help="Skip the files that FILE, the output of an earlier --format jsonl run, reports.")
+def check(files: tuple[str, ...], fmt: str, define: tuple[str, ...], macros: tuple[str, ...], strict: bool,
+          timeout: float, max_memory: int, output: str | None, templates: tuple[str, ...],
+          template_dir: str | None, jobs: int | None, unordered: bool, scheduler: str | None,
+          resume: str | None) -> int:
+    """Check the derivations in each FILE (LaTeX, Markdown, any text; - for standard input; a folder
+    for its .tex, .md, .markdown and .txt files).
 
     Every claimed equality of every display block is valid, invalid or undecided; a line that
     disagrees with both neighbours is pointed at. Exit 0 when no link is proved wrong (the report
     says how many were decided), 1 when one is; with --strict, 1 also when any link is undecided
-    or there is none.
+    or there is none. Of many files, the largest of their statuses (3 a limit, 2 a file not read).
     """
     _use_templates(templates, template_dir)
+    for name, given in (("--unordered", unordered), ("--resume", resume)):
+        if given and fmt != "jsonl":
+            raise DeriveCLIError(f"{name} goes with --format jsonl")
+    if len(files) > 1 or fmt == "jsonl" or resume or scheduler or os.path.isdir(files[0]):
+        if scheduler and (templates or template_dir) and fmt in ("text", "markdown"):
+            raise DeriveCLIError("--template stays on this machine: with --scheduler, use --format json or jsonl")
+        from derive.batch import CheckOptions, Workers, check_many
+
+        options = CheckOptions(fmt, define, strict, macros, timeout, max_memory)
+        return _streamed(output, lambda emit: check_many(
+            files, options, Workers(jobs, scheduler, not unordered), emit, stdin=lambda: _read_stdin(timeout),
+            resume=resume, output=output))
     from derive.checker import check_file
     from derive.sandbox import run_limited
 
+    file = files[0]
     if file == "-":  # read here: the child process does not share standard input
         text = _read_stdin(timeout)
         from derive.checker import check as check_text
@@ -275,8 +315,30 @@ def check(file: str, fmt: str, define: tuple[str, ...], macros: tuple[str, ...],
     else:
         report, code, included = run_limited(check_file, file, define, fmt, strict, macros, timeout=timeout,
                                              memory_mb=max_memory)
-    write_output(report, output, included)  # never over a file the document \input
+    write_output(report, output, [file] * (file != "-") + included)  # never over a file the document \input
     return code
+
+
+@cli.command()
+@click.argument("source", metavar="IN.jsonl")
+@many_options
+@limit_options(DEFAULT_TIMEOUT)
+@click.option("-o", "--output", metavar="FILE", help="Write the lines to FILE (atomically, when all are done).")
+def batch(source: str, jobs: int | None, unordered: bool, scheduler: str | None, timeout: float,
+          max_memory: int, output: str | None) -> int:
+    """Derive many expressions: one JSON request a line of IN.jsonl (- for standard input), one JSON
+    derivation a line out, as derive diff --format json writes it, with the request's "line".
+
+    A request: {"expr": "x sin(x)^2", "wrt": "x", "in_terms_of": null, "order": 1}, and "define",
+    "assume" (a string or a list) and "detail" as derive diff takes them. A line derive cannot use is
+    a line {"line": N, "error": …} and the run goes on; the exit status is the largest of the lines'
+    (2 a bad request, 3 a limit exceeded). --timeout and --max-memory bound each line.
+    """
+    from derive.batch import DiffOptions, Workers, derive_many
+
+    options, workers = DiffOptions(timeout, max_memory), Workers(jobs, scheduler, not unordered)
+    return _streamed(output, lambda emit: (derive_many(source, options, workers, emit, output=output),
+                                           [source] * (source != "-")))
 
 
 def _render_check(check_text, text: str, define: tuple[str, ...], fmt: str, strict: bool,
