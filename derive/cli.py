@@ -510,10 +510,10 @@ def _silence_stdout() -> None:
 
 
 def _command_inputs() -> list[str]:
-    """The files the running command reads (FILE, --template, --templates): -o may not be one."""
+    """The files the running command reads (FILE or FILE..., --template, --templates): -o may not be one."""
     ctx = click.get_current_context(silent=True)
     params = ctx.params if ctx is not None else {}
-    found = [params["file"]] if params.get("file") not in (None, "-") else []
+    found = [f for f in (params.get("file"), *(params.get("files") or ())) if f not in (None, "-")]
     found += list(params.get("templates") or ())
     folder = params.get("template_dir")
     if folder and os.path.isdir(folder):

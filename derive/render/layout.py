@@ -2,11 +2,12 @@
 authors break them.
 
 A line wider than the measure is broken at a + or − between its terms, the continuation indented
-(`\\\\ &\\qquad + …`); a line that is one bracket round a long sum is broken inside it, the bracket
-made a fixed-size \\biggl( … \\biggr) that may span rows; a fraction over a long numerator is
-written 1/den times its numerator in brackets first. An expression chain a = b = c too wide for
-one row gets one row per =. When the left side and the widest right side do not fit side by side,
-the left side takes a row of its own. The number (tag or label) of a line stands on its first row.
+(`\\\\ &\\qquad + …`); a term still too wide, between its factors (`\\qquad \\cdot …`); a line that is
+one bracket round a long sum is broken inside it, the bracket made a fixed-size \\biggl( … \\biggr)
+that may span rows; a fraction over a long numerator is written 1/den times its numerator first.
+An expression chain a = b = c too wide for one row gets one row per =. When the left side and the
+widest right side do not fit side by side, the left side takes rows of its own. The number (tag or
+label) of a line stands on its first row; a block of many rows may break across pages between lines.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from dataclasses import dataclass
 from derive.render.width import MEASURES, width
 
 NUMBERINGS = ("tags", "latex", "none")
+_SAFETY = 1.08  # the estimate's error (see width.py): a row passed as fitting must fit
+_TAG_SPACE = 32.0  # "(12)" and the space that keeps it off the formula
+_INDENT = r"\qquad "
+_INDENT_WIDTH = 20.0
+_TALL_ROWS = 12  # an align block of more rows may be split across pages (\displaybreak[0]) between lines
 
 
 @dataclass(frozen=True)
@@ -30,11 +36,6 @@ class Page:
     def __post_init__(self) -> None:
         if self.numbering not in NUMBERINGS:
             raise ValueError(f"numbering is one of {', '.join(NUMBERINGS)}, not {self.numbering!r}")
-_SAFETY = 1.08  # the estimate's error (see width.py): a row passed as fitting must fit
-_TAG_SPACE = 32.0  # "(12)" and the space that keeps it off the formula
-_INDENT = r"\qquad "
-_INDENT_WIDTH = 20.0
-_TALL_ROWS = 12  # an align block of more rows may be split across pages (\displaybreak[0]) between lines
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def fits(latex: str, room: float) -> bool:
 
 
 def align_rows(start: str, lines: list, measure: float, numbering: str) -> list[Row]:
-    """The rows of a derivation's align block: lines are LineViews (exprs, tag, label)."""
+    """The rows of a derivation's align block: lines are LineViews (exprs, tag, label, verified)."""
     room = measure - (_TAG_SPACE if numbering != "none" else 0.0)
     widest = max((width(e) for line in lines for e in line.exprs), default=0.0)
     alone = not fits(start, room - widest * _SAFETY - width("= "))  # the left side on a row of its own
