@@ -144,7 +144,7 @@ def explanation(d: Derivation, label_prefix: str = DEFAULT_LABEL_PREFIX, tag_sta
     sentences = []
     for run in runs:
         doings = [_doing(lines[i]) for i in run]
-        doings[1:] = [d.removeprefix("apply ") for d in doings[1:]]  # we apply A, then B, and then C
+        doings[1:] = [doing.removeprefix("apply ") for doing in doings[1:]]  # we apply A, then B, and then C
         joined = doings[0] if len(doings) == 1 else ", then ".join(doings[:-1]) + ", and then " + doings[-1]
         sentences.append(f"In {where(run[0], run[-1])} we {joined}.")
     return " ".join(sentences)
