@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/derive sigmoid
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # Compile derive's modules first, as pip does for a wheel install: an editable install leaves that
 # to the first import, which never writes them where PYTHONDONTWRITEBYTECODE is set.
