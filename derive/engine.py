@@ -218,8 +218,7 @@ def _tidy_finished(before: Expr, after: Expr) -> tuple[Expr, bool]:
         args = [walk(bb, aa) for bb, aa in zip(b.args, a.args)]
         if all(x is y for x, y in zip(args, a.args)):
             return a
-        with evaluate(False):
-            return a.func(*args)
+        return remake(a, args)
 
     return walk(before, after), changed
 
@@ -236,6 +235,8 @@ def neat(expr: Expr) -> Expr:
         worked = expr.func(*args)
     if isinstance(worked, Add) and isinstance(kept, Add) and len(worked.args) == len(_terms(args)):
         worked = Add(*_terms(args), evaluate=False)  # nothing merged: the written order, not SymPy's
+    if worked == kept:  # (nothing to choose: no printing to measure)
+        return numbers_cancelled(kept)
     shorter = (round(width(latex(worked)), 1), size(worked)) < (round(width(latex(kept)), 1), size(kept))
     reordered = shape(worked) == shape(kept)  # the same factors and terms, sorted: not worth a line
     rationalised = moves_roots_up(kept, worked)

@@ -322,8 +322,7 @@ def plus_first(expr: Expr) -> Expr:
         if not plain:
             return None
         first = plain[0]
-        with evaluate(False):
-            return Add(first, *[a for a in args if a is not first])
+        return Add(first, *[a for a in args if a is not first], evaluate=False)
 
     return rebuild(expr, visit)
 

@@ -13,6 +13,7 @@ label) of a line stands on its first row; a block of many rows may break across 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from derive.render.width import MEASURES, width
@@ -158,13 +159,9 @@ _NAME_BEFORE_ARGUMENT = re.compile(r"\\(?:ln|log|sin|cos|tan|sec|csc|cot|sinh|co
 def _split_factors(expr: str) -> list[str]:
     """expr cut at each space between factors outside every brace and bracket (a leading sign stays
     with the first, a \\cdot with the factor after it, a function name with its argument)."""
-    out, depth, last = [], 0, 0
-    for i, c in enumerate(expr):
-        if c in "{(":
-            depth += 1
-        elif c in "})":
-            depth -= 1
-        elif c == " " and depth == 0 and i > last and expr[i - 1] not in "-+" and expr[last:i] != r"\cdot" \
+    out, last = [], 0
+    for i in _top_level(expr):
+        if expr[i] == " " and i > last and expr[i - 1] not in "-+" and expr[last:i] != r"\cdot" \
                 and not _NAME_BEFORE_ARGUMENT.search(expr[last:i]):
             out.append(expr[last:i])
             last = i + 1
@@ -230,27 +227,33 @@ def _close(expr: str, start: int, opener: str, closer: str) -> int:
 
 def _split_terms(expr: str) -> list[str]:
     """expr cut before each " + " and " - " that stands outside every brace and bracket."""
-    out, depth, last, i = [], 0, 0, 0
-    while i < len(expr):
-        c = expr[i]
-        if expr.startswith(r"\left", i) and not expr[i + 5:i + 6].isalpha():
-            depth += 1
-            i += 6
-            continue
-        if expr.startswith(r"\right", i) and not expr[i + 6:i + 7].isalpha():
-            depth -= 1
-            i += 7
-            continue
-        if c in "{(":
-            depth += 1
-        elif c in "})":
-            depth -= 1
-        elif depth == 0 and expr.startswith((" + ", " - "), i) and i > 0:
+    out, last = [], 0
+    for i in _top_level(expr):
+        if i > 0 and expr.startswith((" + ", " - "), i):
             out.append(expr[last:i])
             last = i + 1
-        i += 1
     out.append(expr[last:])
     return out
+
+
+def _top_level(expr: str) -> Iterator[int]:
+    """The indices of expr's characters that stand outside every brace and bracket, \\left … \\right
+    (with any delimiter: \\left| … \\right|) counted as a bracket."""
+    depth, i = 0, 0
+    while i < len(expr):
+        sized = next(((word, step) for word, step in ((r"\left", 1), (r"\right", -1))
+                      if expr.startswith(word, i) and not expr[i + len(word):i + len(word) + 1].isalpha()), None)
+        if sized:
+            depth += sized[1]
+            i += len(sized[0]) + 1  # (the delimiter after it is part of it)
+            continue
+        if expr[i] in "{(":
+            depth += 1
+        elif expr[i] in "})":
+            depth -= 1
+        elif depth == 0:
+            yield i
+        i += 1
 
 
 def _balanced(text: str) -> bool:

@@ -190,7 +190,6 @@ class DerivePrinter(LatexPrinter):
         top = self._product(numerator) if numerator else "1"
         if not denominator:
             return top
-        denominator.sort(key=_constant_log)  # 1/(x ln 2), as textbooks write it, not 1/(ln 2 · x)
         return rf"\frac{{{top}}}{{{self._product(denominator)}}}"
 
     def _product(self, factors) -> str:
