@@ -8,7 +8,10 @@ machine slows both sides alike):
 - start-up: `derive --help` and `derive sigmoid` against `python -c "import sympy"` (target ≤ 1.2× for
   derive sigmoid).
 
-    python benchmarks/bench_targets.py [--corpus benchmarks/corpus] [--files 50]
+    python benchmarks/bench_targets.py [--corpus benchmarks/corpus_ml7 …] [--files 50]
+
+The documents checked are derive's own test corpora (benchmarks/corpus*: notes, blogs and papers in
+real authors' styles, correct and with planted slips), 50 spread evenly over all of them by default.
 """
 
 from __future__ import annotations
@@ -82,10 +85,18 @@ def bench_diff() -> None:
           f"sympy.diff + sympy.latex {bare:.2f} s: {derived / bare:.1f}x (target 1.5x)")
 
 
-def bench_check(corpus: Path, files: int) -> None:
-    paths = sorted(p for p in corpus.rglob("*") if p.suffix in (".tex", ".md", ".txt"))[:files]
+def documents(corpora: list[Path], files: int) -> list[Path]:
+    """files documents spread evenly over the corpora's sorted files (every corpus's styles, planted
+    slips and all), the same ones on every run."""
+    paths = sorted(p for c in corpora for p in c.glob("*") if p.suffix in (".tex", ".md", ".txt"))
+    step = max(1, len(paths) / files) if paths else 1
+    return [paths[int(k * step)] for k in range(min(files, len(paths)))]
+
+
+def bench_check(corpora: list[Path], files: int) -> None:
+    paths = documents(corpora, files)
     if not paths:
-        print(f"derive check: no files under {corpus}")
+        print(f"derive check: no files under {', '.join(map(str, corpora))}")
         return
     baseline = sum(run_cpu([PYTHON, "-c", "import sympy"])[0] for _ in paths)
     costs = []
@@ -94,7 +105,8 @@ def bench_check(corpus: Path, files: int) -> None:
         costs.append((cpu, path.name))
     total = sum(c for c, _ in costs)
     worst = max(costs)
-    print(f"derive check, {len(paths)} files of {corpus.name}, one process each: derive {total:.1f} s, "
+    names = ", ".join(sorted({p.parent.name for p in paths}))
+    print(f"derive check, {len(paths)} files of {names}, one process each: derive {total:.1f} s, "
           f"python -c 'import sympy' {baseline:.1f} s: {total / baseline:.1f}x (target 2x); "
           f"slowest {worst[1]} {worst[0]:.1f} s (target 5 s)")
     check_file = HERE / "bench_check.py"
@@ -113,14 +125,15 @@ def bench_startup() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="a folder of documents (repeatable; default: every benchmarks/corpus*)")
     parser.add_argument("--files", type=int, default=50)
     args = parser.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     bench_startup()
     bench_diff()
-    bench_check(args.corpus, args.files)
+    bench_check(args.corpus or sorted(HERE.glob("corpus*")), args.files)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import sympy
-from sympy import Basic, Derivative, Expr, Sum, Symbol, cancel, factor_terms
+from sympy import Add, Basic, Derivative, Expr, Mul, Sum, Symbol, cancel, factor_terms
 
 from derive.assume import read_facts
 from derive.derivation import Derivation
@@ -296,11 +296,12 @@ def _improved(expr: Expr, written: Expr) -> Step | None:
     The candidates are the cheap, predictable ones (common factors out, fractions over one
     denominator): SymPy's simplify spends seconds on a nested chain to find nothing.
     """
-    if size(expr) > IMPROVE_UP_TO:  # long results are read for their terms, not shortened
-        return None
-    # (cancel also multiplies out: −yx(1 − σ) + x(1 − y)σ becomes xσ − xy, then x(σ − y))
-    cancelled = _denominator_factored(cancel(expr))  # (cancel expands (x² + x + 1)²: factored back)
-    candidates = [factor_terms(expr), factor_terms(cancelled), cancelled]  # (x σ − x y → x(σ − y))
+    if size(expr) > IMPROVE_UP_TO or not expr.has(Add):  # long results are read for their terms, not
+        return None  # shortened; a single term has no common factor or fraction to gather
+    candidates = [factor_terms(expr)]  # (x σ − x y → x(σ − y))
+    if _gathers(expr):  # (cancel also multiplies out: −yx(1 − σ) + x(1 − y)σ becomes xσ − xy, then x(σ − y))
+        cancelled = _denominator_factored(cancel(expr))  # (cancel expands (x² + x + 1)²: factored back)
+        candidates += [factor_terms(cancelled), cancelled]
     allowed = _heads(expr)
     # a fifth shorter at least: factoring sin²x + 2x sin x cos x saves a node and reads worse
     good = [c for c in candidates if _heads(c) <= allowed and size(c) <= 0.8 * size(expr)]
@@ -310,6 +311,15 @@ def _improved(expr: Expr, written: Expr) -> Step | None:
     if width(latex(best)) >= width(latex(expr)) or moves_roots_up(expr, best):  # (x/√2 stays as written)
         return None
     return prove(expr, Proposal("simplify", best, "a shorter form of the same expression"))
+
+def _gathers(expr: Expr) -> bool:
+    """Whether cancel can shorten expr beyond what factor_terms does: a fraction to put over one
+    denominator, or a sum inside a term of a sum to multiply out. A sum of plain products (x² cos x +
+    2x sin x) has neither, and cancel would only expand it."""
+    return any((n.is_Pow and n.exp.is_negative and not n.base.is_number)
+               or (isinstance(n, Add) and any(isinstance(t, Mul) and any(f.has(Add) for f in t.args) for t in n.args))
+               for n in preorder(expr))
+
 
 def _denominator_factored(expr: Expr) -> Expr:
     """expr, a fraction, with its denominator factored: what cancel expanded, (x² + x + 1)², as it was."""

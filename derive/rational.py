@@ -5,13 +5,20 @@ so is anything built of e^x, σ and the hyperbolic functions (tanh x = (t² − 
 Reading the written tree into numerator and denominator polynomials over Q decides equality exactly
 (N₁D₂ = N₂D₁), evaluates no SymPy expression on the way, and costs about a millisecond. Derivatives
 are taken on the polynomials too: d/dx acts as ∂/∂x + t ∂/∂t, because (e^x)' = e^x. Anything outside
-(sin, log, e^{x/2}, a float) raises NotRational, and the verifier falls back to SymPy's general methods.
+(log x, e^{x/2}, a float) raises NotRational, and the verifier falls back to SymPy's general methods.
+
+The verifier's reader also takes sin and cos of such arguments (tan² + 1 = sec² is then exact, in a
+millisecond, where simplify took a tenth of a second): c = cos s and n = sin s are two more generators,
+with e^{iks} = (c + in)^k for the multiple angles and every product reduced by n² = 1 − c². That ring is
+an integral domain, and x, e^x, e^{ix} are algebraically independent functions, so equality there is
+still an exact identity either way. It is the verifier's alone: steering reads e^{kx} and nothing else.
+A factor e^{k log u} is u^k (exp(log u) = u on every branch), so tanh(log(1 + e^x)) reads too.
 """
 
 from __future__ import annotations
 
 import sympy
-from sympy import Add, Derivative, Expr, Integer, Mul, Pow, QQ, Rational, S, Symbol, exp
+from sympy import Add, Derivative, Expr, Integer, Mul, Pow, QQ, Rational, S, Symbol, exp, log
 from sympy.polys.rings import PolyElement, ring
 
 from derive.functions import NamedFunction, sigmoid
@@ -26,6 +33,16 @@ _HYPERBOLIC = {
     sympy.csch: lambda n, d: (2 * n * d, n * n - d * d),
 }
 
+# With e^{iu} = re + i·im: each circular function as a ratio of re and im.
+_CIRCULAR = {
+    sympy.cos: lambda re, im: (re, None),
+    sympy.sin: lambda re, im: (im, None),
+    sympy.tan: lambda re, im: (im, re),
+    sympy.cot: lambda re, im: (re, im),
+    sympy.sec: lambda re, im: (None, re),
+    sympy.csc: lambda re, im: (None, im),
+}
+
 Fraction = tuple[PolyElement, PolyElement]  # (numerator, denominator), never reduced
 
 
@@ -36,12 +53,15 @@ class NotRational(ValueError):
 class Reader:
     """Reads expressions into Q[s₁ … sₙ, e^{s₁} … e^{sₙ}] fractions, for the given symbols."""
 
-    def __init__(self, symbols) -> None:
+    def __init__(self, symbols, circular: bool = False) -> None:
         self.symbols = sorted(symbols, key=lambda s: s.name)
         n = len(self.symbols)
         names = [f"s{i}" for i in range(n)] + [f"t{i}" for i in range(n)]
+        if circular:  # cos sᵢ and sin sᵢ, after the others: steering's monomials keep their places
+            names += [f"c{i}" for i in range(n)] + [f"n{i}" for i in range(n)]
         self.R, *gens = ring(",".join(names or ["c"]), QQ)  # a ring needs a generator; c is unused
         self.s, self.t = gens[:n], gens[n:2 * n]
+        self.cos, self.sin = (gens[2 * n:3 * n], gens[3 * n:]) if circular else ([], [])
         self.one = self.R.one
 
     def read(self, expr: Expr) -> Fraction:
@@ -79,6 +99,9 @@ class Reader:
             n, d = self._exp(expr.args[0])  # e^u = n/d; each is a ratio of n² ± d² and nd
             top, bottom = _HYPERBOLIC[type(expr)](n, d)
             return top, bottom
+        if type(expr) in _CIRCULAR and self.cos:
+            top, bottom = _CIRCULAR[type(expr)](*self._angle(expr.args[0]))
+            return top or self.one, bottom or self.one
         if isinstance(expr, NamedFunction):
             return self.read(expr.body_at(expr.args[0]))
         if isinstance(expr, Derivative):
@@ -92,18 +115,52 @@ class Reader:
             raise NotRational(f"unknown symbol {symbol}") from None
 
     def _exp(self, arg: Expr) -> Fraction:
-        """e^{k₁s₁ + … + kₙsₙ} = t₁^{k₁}…tₙ^{kₙ} for integers kᵢ; anything else is outside."""
+        """e^{k₁s₁ + … + kₙsₙ} = t₁^{k₁}…tₙ^{kₙ} for integers kᵢ, times u^k for each term k·log u;
+        anything else is outside."""
+        top, bottom, rest = self.one, self.one, []
+        for term in Add.make_args(arg):
+            k, u = _log_term(term)
+            if u is None:
+                rest.append(term)
+                continue
+            n, d = self.read(u)
+            top, bottom = (top * n**k, bottom * d**k) if k > 0 else (top * d**-k, bottom * n**-k)
+        for i, k in self._integer_combination(Add(*rest)):
+            power = self.t[i] ** abs(k)
+            top, bottom = (top * power, bottom) if k > 0 else (top, bottom * power)
+        return top, bottom
+
+    def _integer_combination(self, arg: Expr) -> list[tuple[int, int]]:
+        """(i, kᵢ) of an argument k₁s₁ + … + kₙsₙ with integers kᵢ; NotRational for anything else."""
         n, d = self.read(arg)
         if not d.is_ground:
             raise NotRational("exponent is a fraction")
         n = n.quo_ground(d.LC)
-        top, bottom = self.one, self.one
+        out = []
         for monom, coeff in n.terms():
             if sum(monom) != 1 or any(monom[len(self.s):]) or QQ.denom(coeff) != 1:
                 raise NotRational("exponent is not an integer combination of the symbols")
-            power = self.t[monom.index(1)] ** abs(int(coeff))
-            top, bottom = (top * power, bottom) if coeff > 0 else (top, bottom * power)
-        return top, bottom
+            out.append((monom.index(1), int(coeff)))
+        return out
+
+    def _angle(self, arg: Expr) -> tuple[PolyElement, PolyElement]:
+        """(re, im) of e^{iu} for u = k₁s₁ + … + kₙsₙ: the product of (cᵢ ± i·nᵢ)^{|kᵢ|}."""
+        re, im = self.one, self.R.zero
+        for i, k in self._integer_combination(arg):
+            c, n = self.cos[i], self.sin[i] if k > 0 else -self.sin[i]
+            for _ in range(abs(k)):
+                re, im = self.reduced(re * c - im * n), self.reduced(re * n + im * c)
+        return re, im
+
+    def reduced(self, p: PolyElement) -> PolyElement:
+        """p with every sin² sᵢ written 1 − cos² sᵢ: one representative of p modulo sin² + cos² = 1,
+        so that p is 0 there exactly when it is this 0."""
+        for c, n in zip(self.cos, self.sin):
+            place = self.R.gens.index(n)
+            while any(m[place] >= 2 for m in p.monoms()):
+                high = self.R({m: a for m, a in p.terms() if m[place] >= 2})
+                p = p - high + (high.quo(n * n)) * (1 - c * c)  # (n² q → (1 − c²) q)
+        return p
 
     def _derivative(self, expr: Derivative) -> Fraction:
         n, d = self.read(expr.expr)
@@ -116,8 +173,11 @@ class Reader:
         return n, d
 
     def _d(self, p: PolyElement, i: int) -> PolyElement:
-        """d/ds_i of a polynomial in s_i and t_i = e^{s_i}."""
-        return p.diff(self.s[i]) + self.t[i] * p.diff(self.t[i])
+        """d/ds_i of a polynomial in s_i, t_i = e^{s_i} (and c_i = cos s_i, n_i = sin s_i)."""
+        out = p.diff(self.s[i]) + self.t[i] * p.diff(self.t[i])
+        if self.cos:
+            out += self.cos[i] * p.diff(self.sin[i]) - self.sin[i] * p.diff(self.cos[i])
+        return out
 
     def to_expr(self, p: PolyElement) -> Expr:
         """A polynomial in the symbols alone, written out unevaluated (2x, not 2·x¹)."""
@@ -136,12 +196,20 @@ class Reader:
 def rationally_equal(a: Expr, b: Expr) -> bool:
     """True when a = b as rational functions of their symbols and exponentials, False when they
     differ as such functions (a proof that they differ); NotRational when either lies outside."""
-    reader = Reader(a.free_symbols | b.free_symbols)
+    reader = Reader(a.free_symbols | b.free_symbols, circular=True)
     an, ad = reader.read(a)
     bn, bd = reader.read(b)
-    if not ad or not bd:
+    if not reader.reduced(ad) or not reader.reduced(bd):  # (1/(sin² + cos² − 1) is no value)
         raise NotRational("division by zero")
-    return an * bd == bn * ad
+    return not reader.reduced(an * bd - bn * ad)
+
+
+def _log_term(term: Expr) -> tuple[int, Expr | None]:
+    """(k, u) of a term k·log u with an integer k; (0, None) for any other term."""
+    k, rest = term.as_coeff_Mul()
+    if isinstance(rest, log) and len(rest.args) == 1 and k.is_Integer and k != 0:
+        return int(k), rest.args[0]
+    return 0, None
 
 
 def linear_sum(terms) -> Expr:
