@@ -74,7 +74,9 @@ class Reader:
             n, d = R.zero, one
             for a in expr.args:
                 an, ad = self.read(a)
-                n, d = n * ad + an * d, d * ad
+                # terms over one denominator (a softmax's e^{z_i}/Z) add their numerators: multiplying
+                # the denominators would raise Z to the number of terms
+                n, d = (n + an, d) if ad == d else (n * ad + an * d, d * ad)
             return n, d
         if isinstance(expr, Mul):
             n, d = one, one
@@ -196,7 +198,8 @@ class Reader:
 def rationally_equal(a: Expr, b: Expr) -> bool:
     """True when a = b as rational functions of their symbols and exponentials, False when they
     differ as such functions (a proof that they differ); NotRational when either lies outside."""
-    reader = Reader(a.free_symbols | b.free_symbols, circular=True)
+    # (cos and sin generators only where they are used: with many symbols each one costs)
+    reader = Reader(a.free_symbols | b.free_symbols, circular=a.has(*_CIRCULAR) or b.has(*_CIRCULAR))
     an, ad = reader.read(a)
     bn, bd = reader.read(b)
     if not reader.reduced(ad) or not reader.reduced(bd):  # (1/(sin² + cos² − 1) is no value)

@@ -20,7 +20,7 @@ proved, by which method, about which two expressions. A rule cannot set one; the
 import random
 from functools import lru_cache
 
-from sympy import (Abs, Add, Derivative, Expr, Float, Heaviside, Indexed, Integral, Limit, Max, Min, Mul, Piecewise, Product,
+from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Heaviside, Indexed, Integral, Limit, Max, Min, Mul, Piecewise, Product,
                    Rational, S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, sign, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
@@ -217,22 +217,79 @@ def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | Non
             continue
         try:
             at = _integrated(terms, sides, point) if valued else {}
-            evaluated = [t.xreplace(at).evalf(digits, subs=point) for t in terms]
-            values = [complex(v) for v in evaluated]
-            total = complex(Add(*evaluated))  # summed at 30 digits: a float sum would round at 1e-16
-            side_values = [complex(s.xreplace(at).evalf(digits, subs=point)) for s in sides] if all_real else []
-        except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+            values, total, side_values = _valued(terms, sides if all_real else [], point, at, digits, memo=True)
+        except _NO_VALUE:
             continue  # a pole or a branch point: try another point
         if not all(map(_finite, values + side_values)):
             continue
         if all_real and not all(map(_real, side_values + [total])):
             continue  # outside the real domain (arcsec at |x| < 1): branches need not agree there
         if abs(total) > tolerance * max(1.0, *map(abs, values)):
-            return False
+            try:  # a difference is confirmed by SymPy's own evalf, whose precision adapts to cancellation
+                values, total, _ = _valued(terms, [], point, at, digits, memo=False)
+            except _NO_VALUE:
+                continue
+            if abs(total) > tolerance * max(1.0, *map(abs, values)):
+                return False
         agreed += 1
         if agreed == needed:
             return True
     return None
+
+
+_NO_VALUE = (TypeError, ValueError, ZeroDivisionError, OverflowError)
+_BINDING = (Integral, Sum, Product, Derivative, Subs, Limit)
+
+
+def _valued(terms: tuple, sides: list, point: dict, at: dict, digits: int,
+            memo: bool) -> tuple[list[complex], complex, list[complex]]:
+    """The terms' values at the point, their sum worked out at digits (a float sum would round at
+    1e-16), and the sides' values. memo: each distinct node worked out once, 20 digits beyond, where
+    SymPy's evalf walks the tree; a softmax written out at four terms holds its e^{z_k} hundreds of
+    times. Without memo, evalf itself, which raises its precision where terms cancel."""
+    def evalf(e: Expr) -> Expr:
+        return e.xreplace(at).evalf(digits, subs=point)
+
+    if memo:
+        try:
+            return _summed(terms, sides, _memo_values({**point, **at}, digits + 20, evalf))
+        except Exception:  # noqa: BLE001 - (memo only saves time: where it fails, evalf decides)
+            pass
+    return _summed(terms, sides, evalf)
+
+
+def _summed(terms: tuple, sides: list, value) -> tuple[list[complex], complex, list[complex]]:
+    evaluated = [value(t) for t in terms]
+    total = complex(Add(*evaluated))
+    return [complex(v) for v in evaluated], total, [complex(value(side)) for side in sides]
+
+
+def _memo_values(point: dict, digits: int, evalf):
+    """A function giving the value of an expression at the point, each distinct sub-expression worked
+    out once: its node applied to its arguments' values (numbers make SymPy evaluate it). A node that
+    binds a variable (∫ … dy) is left to evalf whole."""
+    known: dict = {s: (Float(v.real, digits) + Float(v.imag, digits) * S.ImaginaryUnit if isinstance(v, complex)
+                       else v if isinstance(v, Expr) else Float(v, digits)) for s, v in point.items()}
+
+    def value(e):
+        if e in known:
+            return known[e]
+        if not isinstance(e, Basic) or e.is_Rational or e is S.ImaginaryUnit or (not e.args and not isinstance(e, Expr)):
+            out = e  # exact: an integer power stays an integer power; True stays True
+        elif isinstance(e, _BINDING):
+            out = evalf(e)
+        elif not e.args:
+            out = e.evalf(digits)  # π, e, and any other constant
+        else:
+            out = e.func(*(value(a) for a in e.args))
+            if isinstance(out, Expr) and not out.is_Number and out.free_symbols == set():
+                out = out.evalf(digits)  # (a function SymPy leaves unevaluated at a number, a + bi)
+            if isinstance(out, Expr) and out.free_symbols:
+                raise ValueError("no value")  # (a node that does not take numbers for its arguments)
+        known[e] = out
+        return out
+
+    return value
 
 
 def _integrated(terms: tuple, sides: list, point: dict) -> dict:
@@ -427,10 +484,13 @@ def surely_differs(a: Expr, b: Expr) -> bool:
     for _ in range(3):
         point = {s: _sample(rng, s) for s in symbols}
         try:
-            x, y = complex(da.evalf(30, subs=point)), complex(db.evalf(30, subs=point))
-        except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+            _, _, (x, y) = _valued((), [da, db], point, {}, 30, memo=True)
+        except _NO_VALUE:
             continue
         if _finite(x) and _finite(y) and _real(x) and _real(y):
+            if abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y)):
+                return False
+            _, _, (x, y) = _valued((), [da, db], point, {}, 30, memo=False)  # (confirmed by evalf)
             return abs(x - y) > 1e-6 * max(1.0, abs(x), abs(y))
     return False
 

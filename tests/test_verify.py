@@ -1,7 +1,8 @@
 """The verifier: true steps get a certificate, wrong ones are caught."""
 
 import pytest
-from sympy import Derivative, S, Symbol, cos, cosh, cot, csc, exp, log, sec, sin, tan, tanh
+from sympy import (E, I, Abs, Derivative, Float, Heaviside, LambertW, Max, Piecewise, Rational, S, Symbol, atan, cos, cosh, cot,
+                   csc, erf, exp, gamma, log, pi, sec, sign, sin, sqrt, tan, tanh)
 
 from derive.exprs import add, div, mul, neg
 from derive.functions import sigmoid
@@ -152,3 +153,47 @@ def test_sums_with_a_symbolic_bound_are_checked_by_instances():
     assert verdict is False and method == "instances (fails at n = 2)"
     verdict, _ = judged(r"\sum_{i=1}^{n} (x_i - \mu)^2", r"\sum_{i=1}^{n} x_i^2 - 2\mu\sum_{i=1}^{n} x_i + n\mu^2")
     assert verdict is True
+
+
+def test_terms_over_one_denominator_keep_it():
+    # Σ_i e^{z_i}/Z: multiplying the denominators would raise Z to the number of terms, and a softmax
+    # written out at four terms made the reading of one link take seconds
+    from derive.rational import Reader
+
+    z = [Symbol(f"z{i}", real=True) for i in range(4)]
+    Z = add(*(exp(zi) for zi in z))
+    reader = Reader(set(z))
+    n, d = reader.read(add(*(div(exp(zi), Z) for zi in z)))
+    assert d.degree(reader.t[0]) == 1
+    assert rationally_equal(add(*(div(exp(zi), Z) for zi in z)), S.One)
+
+
+@pytest.mark.parametrize("make", [
+    lambda x, y: Piecewise((x, x > 0), (-x, True)) * erf(y),
+    lambda x, y: Max(x, 1) + Abs(y) * sign(x) + Heaviside(x - 0.5),
+    lambda x, y: exp(x) * sin(y) / sqrt(x**2 + 1) + atan(x / 2) + LambertW(x),
+    lambda x, y: (-x) ** Rational(1, 3) + log(y) + gamma(x + 2) + pi * E,
+])
+def test_values_worked_out_once_per_node_agree_with_evalf(make):
+    from derive.verify import _memo_values
+
+    x, y = Symbol("x", real=True), Symbol("y")
+    expr = make(x, y)
+    point = {x: 0.75, y: complex(0.25, 0.5)}
+    memo = _memo_values(point, 50, lambda e: e.evalf(30, subs=point))(expr)
+    # (evalf's subs= takes a complex point at a double's precision: the reference puts it in exactly)
+    exact = {x: Float(0.75, 50), y: Float(0.25, 50) + Float(0.5, 50) * I}
+    assert abs(complex((memo - expr.xreplace(exact).evalf(30)).evalf(30))) < 1e-25
+
+
+def test_a_slip_in_a_long_written_out_softmax_is_still_caught():
+    # the points are valued node by node: a wrong coefficient deep in a repeated sub-expression shows
+    z = [Symbol(f"z{i}", real=True) for i in range(4)]
+    x = Symbol("x", real=True)
+    Z = add(*(exp(zi * x) for zi in z))
+    s = [div(exp(zi * x), Z) for zi in z]
+    done = Derivative(add(*(si * zi for si, zi in zip(s, z))), x).doit()  # the quotient rule's long form
+    mean = add(*(si * zi for si, zi in zip(s, z)))
+    textbook = add(*(zi * si * (zi - mean) for si, zi in zip(s, z)))  # s_i' = s_i (z_i − Σ_k s_k z_k)
+    assert _numerically_equal(done, textbook)
+    assert not _numerically_equal(done, textbook + div(exp(z[0] * x), Z**3) / 10**6)
