@@ -29,6 +29,7 @@ from derive.functions import DefinedFunction, NamedFunction
 from derive.instances import bounds_of, by_instances, free_indices, instance
 from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
+from derive.quadrature import integral_value
 from derive.rational import NotRational, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
@@ -307,6 +308,9 @@ _SURE_BITS = 40
 
 def _quadrature(integral: Integral, point: dict) -> Expr:
     """∫_0^∞ λ x e^{-λx} dx at λ = 0.7: the parameters and bounds put in, then a quadrature."""
+    value = integral_value(integral, point, _SURE_BITS)  # (mpmath calls for the integrand; evalf where
+    if value is not None:  # that cannot)
+        return value
     at = integral.xreplace({s: _exact(v) for s, v in point.items() if s in integral.free_symbols})
     value = at.evalf(15)
     parts = value.as_real_imag() if value.is_number else ()

@@ -1,0 +1,55 @@
+"""derive.quadrature: an integral's value at a sample point from an integrand made of mpmath calls,
+kept only where the quadrature is sure of it, and the verdicts verify draws from it."""
+
+import mpmath
+import pytest
+from sympy import Integral, Rational, Symbol, besselj, exp, factorial, oo, pi, sqrt
+
+from derive.quadrature import integral_value
+from derive.verify import compare
+
+x = Symbol("x", real=True)
+lam, n, a = Symbol("lambda", real=True), Symbol("n", real=True), Symbol("a", real=True)
+
+
+@pytest.mark.parametrize("integral, point, expected", [
+    (Integral(lam * x**2 * exp(-lam * x), (x, 0, oo)), {lam: 0.75}, 2 / 0.75**2),
+    (Integral(exp(-a * x**2), (x, -oo, oo)), {a: 1.5}, float(sqrt(pi / 1.5))),
+    # the gamma density at a non-integer n: λ^n and (n − 1)! at float parameters
+    (Integral(lam**n * x**(n - 1) * exp(-lam * x) / factorial(n - 1), (x, 0, oo)), {lam: 1.25, n: 2.5}, 1.0),
+    (Integral(x * (1 - x), (x, 0, a)), {a: 0.5}, 0.5**2 / 2 - 0.5**3 / 3),
+])
+def test_values_agree_with_the_closed_form(integral, point, expected):
+    value = integral_value(integral, point, 40)
+    assert value is not None and abs(float(value) - expected) < 1e-12 * max(1, abs(expected))
+
+
+@pytest.mark.parametrize("integral, point", [
+    (Integral(exp(-lam * x), (x, 0, oo)), {lam: -0.75}),  # e^{0.75x} on [0, ∞)
+    (Integral(x ** (n - 2) * exp(-x), (x, 0, oo)), {n: 0.7}),  # x^{-1.3} at 0
+])
+def test_a_divergent_integral_has_no_value_at_the_point(integral, point):
+    with pytest.raises(ValueError):
+        integral_value(integral, point, 40)
+
+
+def test_an_integrand_without_mpmath_twins_is_left_to_evalf():
+    assert integral_value(Integral(besselj(0, x), (x, 0, 1)), {}, 40) is None
+
+
+def test_a_parameter_missing_from_the_point_is_left_to_evalf():
+    assert integral_value(Integral(exp(-lam * x), (x, 0, oo)), {}, 40) is None
+
+
+def test_moments_by_quadrature_decide_both_ways():
+    # λ is real: at negative samples the integral diverges and the point is skipped, never judged
+    second = Integral(lam * x**2 * exp(-lam * x), (x, 0, oo))
+    assert compare(second, 2 / lam**2)[0] is True
+    assert compare(second, 2 / lam)[0] is False
+    assert compare(second, 2 / lam**2 + Rational(1, 10**8))[0] is False
+
+
+def test_the_working_precision_is_left_as_it_was():
+    before = mpmath.mp.prec
+    integral_value(Integral(exp(-x**2), (x, -oo, oo)), {}, 40)
+    assert mpmath.mp.prec == before
