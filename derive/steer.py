@@ -27,7 +27,7 @@ from sympy import (Dummy, Expr, Poly, S, Symbol, cancel, cosh, exp, factor_list,
 from derive.record import Proposal
 from derive.errors import DeriveError
 from derive.exprs import add, div, mul, neg, plus_first, preorder, rebuild, size
-from derive.functions import NamedFunction
+from derive.functions import NamedFunction, sigmoid, softplus
 from derive.rational import NotRational, Reader
 from derive.render.printer import latex, text
 
@@ -71,6 +71,13 @@ def target_of(T: Expr, x: Symbol) -> Target:
     if a * dd - b * c == 0:
         raise SteeringError(f"{text(T)} is constant")
     return Target(T, k, (a, b, c, dd), logarithmic)
+
+
+def written_in(T: Expr) -> Expr:
+    """The function T's derivatives are written in: T itself, but σ for softplus. softplus' = σ, and
+    σ written in softplus alone is 1 − e^{−softplus}: in terms of softplus means softplus recognised in
+    the input (derive.recognise) and its derivatives in σ, the function its derivative is."""
+    return sigmoid(T.args[0]) if isinstance(T, softplus) else T
 
 
 def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Proposal]:
@@ -131,6 +138,7 @@ IDENTITIES = {
     tanh: [Identity("hyperbolic identity", r"use $\operatorname{sech}^{2} u = 1 - \tanh^{2} u$", _sech_squared,
                     lambda node: not isinstance(node, (sech, cosh)))],
 }
+FACTOR_WORTH = 2  # nodes a factor in the target is worth: w²σ(u)(1 − σ(u))(1 − 2σ(u)), not w²σ(u)(1 − 3σ(u) + 2σ(u)²)
 CLEARLY_SHORTER = 0.8  # of an author's form: −2(1 − tanh²)tanh stays, though 2tanh³ − 2tanh is a node shorter
 
 
@@ -149,13 +157,16 @@ def _through_exponentials(R: Expr, target: Target, x: Symbol, kept: bool = False
         raise SteeringError(f"the derivative {text(R)} cannot be written in terms of {text(target.expr)} "
                             "alone") from None
     i = reader.symbols.index(x)
+    n, d = _common_power_out(n, d, reader.t[i], len(reader.s) + i, target.k)
     steps: list[Proposal] = []
     others = [j for j in range(len(reader.t)) if j != i]
     powers = {m[len(reader.s) + i] for p in (n, d) for m in p.monoms()}
     if any(m[len(reader.s) + j] for p in (n, d) for m in p.monoms() for j in others):
         raise SteeringError(f"{text(R)} holds exponentials of other variables than {x}")
     if any(p % target.k for p in powers):
-        raise SteeringError(f"{text(R)} holds e^({min(p for p in powers if p % target.k)}{x}), which "
+        odd = min(p for p in powers if p % target.k)
+        power = f"{x}" if odd == 1 else f"({odd}{x})"
+        raise SteeringError(f"{text(R)} holds e^{power}, which "
                             f"{text(target.expr)} cannot express")
     current = R
     if not _only_exponentials_and(R, target, x):
@@ -176,6 +187,17 @@ def _through_exponentials(R: Expr, target: Target, x: Symbol, kept: bool = False
     if final != current and size(final) < (CLEARLY_SHORTER if kept else 1) * size(current):
         steps.append(Proposal("simplify", final, f"simplify in terms of ${latex(target.expr)}$"))
     return steps  # (no simplify where the line is in the target's terms, and no longer than any rewriting)
+
+
+def _common_power_out(n, d, t, place: int, k: int):
+    """n/d with a power of t = e^x that every term above and below holds divided out, when that
+    leaves powers of e^{kx} alone: −2 sinh/cosh³ is read as (4e^{5x} − 4e^{3x})/(e^{7x} + … + e^{x}),
+    which is 4e^{4x} − 4e^{2x} over a polynomial in e^{2x}, as tanh needs."""
+    residues = {m[place] % k for p in (n, d) for m in p.monoms()}
+    if len(residues) != 1 or 0 in residues:
+        return n, d
+    shift = t ** residues.pop()  # (every power is at least it: each is r more than a multiple of k)
+    return n.exquo(shift), d.exquo(shift)
 
 
 def _exponents(expr: Expr, x: Symbol) -> list[int]:
@@ -284,12 +306,18 @@ def _applications(R: Expr, target: Target, kept: bool = False) -> list[Proposal]
     if _has_exponentials(hidden):
         return None
     value = cancel(hidden.doit())
-    forms = [factor_terms(value)] + ([_present(value, names[0])] if len(apps) == 1 else [])
-    best = min(forms, key=size)
-    final = best.xreplace(dict(zip(names, apps)))
+    forms = ([_present(value, names[0])] if len(apps) == 1 else []) + [factor_terms(value)]
+    best = min(forms, key=lambda e: size(e) - FACTOR_WORTH * _factors_in(e, names[0]))
+    final = rebuild(best, dict(zip(names, apps)).get)  # (xreplace would reorder it: (1 − σ)·σ·w)
     if final == R or size(final) > (CLEARLY_SHORTER if kept else 1) * size(R):
         return []
     return [Proposal("simplify", final, f"simplify in terms of ${latex(apps[0])}$")]
+
+
+def _factors_in(expr: Expr, s: Expr) -> int:
+    """How many factors of the product hold s: 3 in s(1 − s)(1 − 2s), 2 in s(1 − 3s + 2s²)."""
+    product = expr.args[1] if expr.is_Mul and expr.args[0] == -1 and len(expr.args) == 2 else expr
+    return sum(1 for f in product.args if f.has(s)) if product.is_Mul else int(product.has(s))
 
 
 def require_in_terms_of(result: Expr, target: Target, name: str) -> None:
@@ -297,8 +325,9 @@ def require_in_terms_of(result: Expr, target: Target, name: str) -> None:
     is σ). SteeringError otherwise, showing the form reached: never a claim the output does not keep."""
     head = target.expr.func
     if not any(node.func == head for node in preorder(result)):
+        through = " (the function its derivative is)" if name == "softplus" else ""
         raise SteeringError(f"cannot write the derivative in terms of {name}: it came to {text(result)}, "
-                            f"where {text(target.expr)} does not occur")
+                            f"where {text(target.expr)}{through} does not occur")
 
 
 def _has_exponentials(expr: Expr) -> bool:
@@ -445,4 +474,4 @@ def _content_form(p: Expr, s: Expr) -> Expr:
     return neg(product) if negative else product
 
 
-__all__ = ["SteeringError", "Target", "derivative_in_own_terms", "rewrite_in_terms_of", "target_of"]
+__all__ = ["SteeringError", "Target", "derivative_in_own_terms", "rewrite_in_terms_of", "target_of", "written_in"]
