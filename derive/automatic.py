@@ -74,8 +74,9 @@ def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int
     """The derivation of d^n/dx^n expr: whole expressions, one line per step, every step proved.
 
     expr: plain text, LaTeX, or a SymPy expression. wrt: the variable (needed with several).
-    in_terms_of: "sigmoid", "tanh", "softplus", "exp", "self" (the input itself, named f), or the
-    name of a function given in define ("g(x) = …"). detail: "normal" (a line per round of rules)
+    in_terms_of: "sigmoid" (or "sigma", "σ"), "tanh", "softplus" (its derivatives in σ), "exp",
+    "self" (the input itself, named f), or the name of a function given in define ("g(x) = …"); σ,
+    tanh and softplus are recognised however the input writes them (derive.recognise). detail: "normal" (a line per round of rules)
     or "fine" (a line per rule). order: 1 to 20, as derive diff --order. The work runs in a child
     process (derive.sandbox.run_limited) stopped after timeout seconds or above max_memory MB, as
     the command's are (LimitError); None lifts a bound.
@@ -144,8 +145,9 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
     if in_terms_of is not None:
         from derive.steer import require_in_terms_of, rewrite_in_terms_of, target_of, written_in
 
-        target = target_of(written_in(_target_expr(in_terms_of, f, x, definitions)), x)
-        for proposal in rewrite_in_terms_of(current, target, x):
+        named = _target_expr(in_terms_of, f, x, definitions)
+        target = target_of(written_in(named), x)  # softplus: its derivatives in σ, softplus itself kept
+        for proposal in rewrite_in_terms_of(current, target, x, keep=(named,) if named != target.expr else ()):
             steps.append(prove(current, proposal))
             current = proposal.expr
         require_in_terms_of(current, target, in_terms_of)

@@ -10,6 +10,12 @@ w = (b − d·T)/(c·T − a). So a derivative rational in x and e^x becomes rat
 Each is a proposal that the engine proves like any other. A result that does not come out in the
 target's terms is an error that shows the form reached, never a silent claim of steering.
 
+Where the input spells the target out ((e^{2x} − 1)/(e^{2x} + 1) for tanh), derive.recognise has
+written it in before the engine differentiates, so that its known derivative does the work and this
+route has little left to do. Softplus is the exception among targets: its derivatives are written in
+σ, the function softplus' is (written_in), softplus itself staying where it stands; σ in softplus
+alone would be 1 − e^{−softplus}.
+
 Before that route, the identities an author uses are tried (sech²u = 1 − tanh²u): tanh' is sech² and
 then 1 − tanh², in two lines. Step 2 clears the fractions it makes (multiplies above and below), so that
 no line is a fraction of fractions. And a defined g of the σ or tanh form gets its derivative in its
@@ -19,7 +25,7 @@ own terms (g' = g(1 − g)) from this same route, once, for the engine to use as
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sympy import (Dummy, Expr, Poly, S, Symbol, cancel, cosh, exp, factor_list, factor_terms, log, sech,
                    tanh)
@@ -80,8 +86,15 @@ def written_in(T: Expr) -> Expr:
     return sigmoid(T.args[0]) if isinstance(T, softplus) else T
 
 
-def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Proposal]:
-    """The steps that take R to an expression in x and the target alone (none when R has no e^x)."""
+def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol, keep: tuple[Expr, ...] = ()) -> list[Proposal]:
+    """The steps that take R to an expression in x and the target alone (none when R has no e^x).
+    keep: applications that stay as they are, read as symbols (softplus(x) while its derivative σ(x)
+    is the target: (x softplus(x))' = softplus(x) + x σ(x))."""
+    held = {k: Dummy("k") for k in keep if R.has(k)}
+    if held:
+        back = {d: k for k, d in held.items()}
+        steps = rewrite_in_terms_of(rebuild(R, held.get), target, x)
+        return [replace(p, expr=rebuild(p.expr, back.get)) for p in steps]
     steps = _identities(R, target)
     current = steps[-1].expr if steps else R
     kept = bool(steps)  # an author's form already: only a clearly shorter one replaces it
@@ -111,6 +124,7 @@ def _identities(R: Expr, target: Target) -> list[Proposal]:
             if expanded == R or not _reached(new, identity):
                 continue
             steps.append(Proposal("multiply out", expanded, "multiply out"))
+            R = expanded  # (which may be all the identity needed: 2 sinh cosh − 2 sinh cosh is 0)
         if new != R:
             steps.append(Proposal(identity.name, new, identity.note))
             R = new
@@ -324,7 +338,7 @@ def require_in_terms_of(result: Expr, target: Target, name: str) -> None:
     """The result is written in the target's terms: the target stands in it, of any argument (σ(wx + b)
     is σ). SteeringError otherwise, showing the form reached: never a claim the output does not keep."""
     head = target.expr.func
-    if not any(node.func == head for node in preorder(result)):
+    if not result.is_number and not any(node.func == head for node in preorder(result)):  # (0 is in any terms)
         through = " (the function its derivative is)" if name == "softplus" else ""
         raise SteeringError(f"cannot write the derivative in terms of {name}: it came to {text(result)}, "
                             f"where {text(target.expr)}{through} does not occur")
