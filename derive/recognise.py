@@ -19,7 +19,7 @@ import random
 import sympy
 from sympy import Add, Derivative, Expr, Float, Mul, S, Symbol, exp
 
-from derive.exprs import add, mul, neg, preorder, rebuild
+from derive.exprs import add, mul, neg, preorder, rebuild, size
 from derive.functions import NamedFunction
 from derive.record import Proposal
 from derive.render.printer import latex, text
@@ -28,6 +28,7 @@ from derive.render.printer import latex, text
 HOLDERS = (exp, sympy.sinh, sympy.cosh, sympy.tanh, sympy.coth, sympy.sech, sympy.csch, NamedFunction)
 SCALES = (S.One, S.NegativeOne, S.Half, -S.Half, S(2), S(-2))  # tanh(x) in e^{2x}, σ(x) in tanh(x/2)
 POINTS = 3  # random points an equality is tested at before the engine is asked to prove it
+LARGEST = 60  # nodes: a definition spelled out is short, and testing every part of a long input is not
 DIGITS = 30
 
 
@@ -56,6 +57,8 @@ def _as_target(node: Expr, head: type, x: Symbol) -> tuple[Expr, Expr, Expr] | N
     product is ±head(u): x·(e^{2x} − 1)/(e^{2x} + 1) is x·tanh(x), x + 1 − 2/(e^{2x} + 1) is x + tanh(x)."""
     if node.is_Atom or x not in node.free_symbols or any(n.func == head for n in preorder(node)):
         return None
+    if size(node) > LARGEST:
+        return None  # (its parts are still visited)
     arguments = _arguments(node, x)
     if not arguments:
         return None
