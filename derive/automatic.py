@@ -119,10 +119,9 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
         steps.append(prove(current, Proposal("substitute the definitions", expanded,
                                              "write each defined function out")))
         current = expanded
-    recognised = _recognised(current, in_terms_of, x)
-    if recognised is not None:
-        steps.append(recognised)
-        current = recognised.expr
+    for step in _recognised(current, in_terms_of, x):
+        steps.append(step)
+        current = step.expr
     if not pending(current):  # d/dx f(x) of an unknown f: nothing to work out, and nothing hidden
         steps.append(Step("unknown function", current, "nothing is known of the function but its name, "
                           "so its derivative stays as it is", certify(current, current)))
@@ -241,21 +240,25 @@ def _in_softmax_terms(expr: Expr) -> list[Step]:
     return steps
 
 
-def _recognised(current: Expr, name: str | None, x: Symbol) -> Step | None:
-    """The step that writes the target in where the input spells it out (tanh(x) for
-    (e^{2x} − 1)/(e^{2x} + 1)), proved by the engine; None where there is none or no proof."""
+def _recognised(current: Expr, name: str | None, x: Symbol) -> list[Step]:
+    """The steps that write the target in where the input spells it out (tanh(x) for
+    (e^{2x} − 1)/(e^{2x} + 1), 1 − tanh²(x) for sech²(x)), each proved by the engine."""
     head = TARGETS.get(name) if name else None
     if head not in RECOGNISED:
-        return None
-    from derive.recognise import recognise
+        return []
+    from derive.recognise import by_identity, recognise
 
-    proposal = recognise(current, head, x)
-    if proposal is None:
-        return None
-    try:
-        return prove(current, proposal)
-    except DeriveError:  # (a numeric coincidence: the route through exponentials is taken instead)
-        return None
+    steps: list[Step] = []
+    for find in (recognise, lambda e, h, _: by_identity(e, h)):
+        proposal = find(current, head, x)
+        if proposal is None:
+            continue
+        try:
+            steps.append(prove(current, proposal))
+        except DeriveError:  # (a numeric coincidence: the route through exponentials is taken instead)
+            continue
+        current = proposal.expr
+    return steps
 
 
 def _target_expr(name: str, f: Expr, x: Symbol, definitions: dict[str, type]) -> Expr:

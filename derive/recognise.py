@@ -52,6 +52,18 @@ def recognise(expr: Expr, head: type, x: Symbol) -> Proposal | None:
     return Proposal(f"recognise {name}", new, note)
 
 
+def by_identity(expr: Expr, head: type) -> Proposal | None:
+    """The identity an author writes the target by, put in where it leaves the target alone:
+    sech²(x) and 1/cosh²(x) as 1 − tanh²(x), whose derivative is then −2tanh(x)(1 − tanh²(x))."""
+    from derive.steer import IDENTITIES
+
+    for identity in IDENTITIES.get(head, ()):
+        new = rebuild(expr, identity.rewrite)
+        if new != expr and not any(isinstance(n, (sympy.sinh, sympy.cosh, sympy.sech)) for n in preorder(new)):
+            return Proposal(identity.name, new, identity.note)
+    return None
+
+
 def _as_target(node: Expr, head: type, x: Symbol) -> tuple[Expr, Expr, Expr] | None:
     """(node rewritten, the part recognised, its target form), where node or a part of its sum or
     product is ±head(u): x·(e^{2x} − 1)/(e^{2x} + 1) is x·tanh(x), x + 1 − 2/(e^{2x} + 1) is x + tanh(x)."""
@@ -153,4 +165,4 @@ def _values(expr: Expr, points: list[dict]) -> list[complex] | None:
     return out
 
 
-__all__ = ["recognise"]
+__all__ = ["by_identity", "recognise"]

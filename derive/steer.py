@@ -136,7 +136,9 @@ def _reached(expr: Expr, identity: Identity) -> bool:
 
 
 def _sech_squared(node: Expr) -> Expr | None:
-    """sech^{2n}(u) (or cosh^{-2n}(u)) → (1 − tanh²(u))^n."""
+    """sech^{2n}(u) (or cosh^{-2n}(u), 1/cosh^{2n}(u) as typed) → (1 − tanh²(u))^n."""
+    if node.is_Pow and node.exp == -1 and node.base.is_Pow and isinstance(node.base.base, cosh):
+        node = Pow_(node.base.base, -node.base.exp)  # (the identity's step shows the input as written)
     if not node.is_Pow or not node.exp.is_Integer or node.exp % 2:
         return None
     n = node.exp / 2 if isinstance(node.base, sech) else -node.exp / 2 if isinstance(node.base, cosh) else 0
