@@ -324,7 +324,7 @@ def _applications(R: Expr, target: Target, kept: bool = False) -> list[Proposal]
     value = cancel(hidden.doit())
     forms = ([_present(value, names[0])] if len(apps) == 1 else []) + [factor_terms(value)]
     best = min(forms, key=lambda e: size(e) - FACTOR_WORTH * _factors_in(e, names[0]))
-    final = rebuild(best, dict(zip(names, apps)).get)  # (xreplace would reorder it: (1 − σ)·σ·w)
+    final = plus_first(rebuild(best, dict(zip(names, apps)).get))  # (xreplace would reorder it: (1 − σ)·σ·w)
     if final == R or size(final) > (CLEARLY_SHORTER if kept else 1) * size(R):
         return []
     return [Proposal("simplify", final, f"simplify in terms of ${latex(apps[0])}$")]
