@@ -39,7 +39,9 @@ IMPROVE_UP_TO = 400  # nodes: beyond this, factoring and cancelling cost more th
 if TYPE_CHECKING:
     from derive.render.document import Document
 
-TARGETS = {"sigmoid": sigmoid, "σ": sigmoid, "tanh": sympy.tanh, "softplus": softplus, "exp": sympy.exp}
+TARGETS = {"sigmoid": sigmoid, "σ": sigmoid, "sigma": sigmoid, "tanh": sympy.tanh, "softplus": softplus,
+           "exp": sympy.exp}
+RECOGNISED = (sigmoid, sympy.tanh, softplus)  # targets found in the input however it writes them
 
 
 def choose_variable(expr: Expr, wrt: str | Symbol | None) -> Symbol:
@@ -72,8 +74,9 @@ def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int
     """The derivation of d^n/dx^n expr: whole expressions, one line per step, every step proved.
 
     expr: plain text, LaTeX, or a SymPy expression. wrt: the variable (needed with several).
-    in_terms_of: "sigmoid", "tanh", "softplus", "exp", "self" (the input itself, named f), or the
-    name of a function given in define ("g(x) = …"). detail: "normal" (a line per round of rules)
+    in_terms_of: "sigmoid" (or "sigma", "σ"), "tanh", "softplus" (its derivatives in σ), "exp",
+    "self" (the input itself, named f), or the name of a function given in define ("g(x) = …"); σ,
+    tanh and softplus are recognised however the input writes them (derive.recognise). detail: "normal" (a line per round of rules)
     or "fine" (a line per rule). order: 1 to 20, as derive diff --order. The work runs in a child
     process (derive.sandbox.run_limited) stopped after timeout seconds or above max_memory MB, as
     the command's are (LimitError); None lifts a bound.
@@ -116,6 +119,9 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
         steps.append(prove(current, Proposal("substitute the definitions", expanded,
                                              "write each defined function out")))
         current = expanded
+    for step in _recognised(current, in_terms_of, x):
+        steps.append(step)
+        current = step.expr
     if not pending(current):  # d/dx f(x) of an unknown f: nothing to work out, and nothing hidden
         steps.append(Step("unknown function", current, "nothing is known of the function but its name, "
                           "so its derivative stays as it is", certify(current, current)))
@@ -136,10 +142,11 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
         steps.append(better)
         current = better.expr
     if in_terms_of is not None:
-        from derive.steer import require_in_terms_of, rewrite_in_terms_of, target_of
+        from derive.steer import require_in_terms_of, rewrite_in_terms_of, target_of, written_in
 
-        target = target_of(_target_expr(in_terms_of, f, x, definitions), x)
-        for proposal in rewrite_in_terms_of(current, target, x):
+        named = _target_expr(in_terms_of, f, x, definitions)
+        target = target_of(written_in(named), x)  # softplus: its derivatives in σ, softplus itself kept
+        for proposal in rewrite_in_terms_of(current, target, x, keep=(named,) if named != target.expr else ()):
             steps.append(prove(current, proposal))
             current = proposal.expr
         require_in_terms_of(current, target, in_terms_of)
@@ -233,6 +240,27 @@ def _in_softmax_terms(expr: Expr) -> list[Step]:
     return steps
 
 
+def _recognised(current: Expr, name: str | None, x: Symbol) -> list[Step]:
+    """The steps that write the target in where the input spells it out (tanh(x) for
+    (e^{2x} − 1)/(e^{2x} + 1), 1 − tanh²(x) for sech²(x)), each proved by the engine."""
+    head = TARGETS.get(name) if name else None
+    if head not in RECOGNISED:
+        return []
+    from derive.recognise import by_identity, recognise
+
+    steps: list[Step] = []
+    for find in (recognise, lambda e, h, _: by_identity(e, h)):
+        proposal = find(current, head, x)
+        if proposal is None:
+            continue
+        try:
+            steps.append(prove(current, proposal))
+        except DeriveError:  # (a numeric coincidence: the route through exponentials is taken instead)
+            continue
+        current = proposal.expr
+    return steps
+
+
 def _target_expr(name: str, f: Expr, x: Symbol, definitions: dict[str, type]) -> Expr:
     if name in TARGETS:
         return TARGETS[name](x)
@@ -278,10 +306,12 @@ def _steered_target(d: Derivation, in_terms_of: str | None) -> Expr | None:
     """The target application (σ(x), g(x)) the result was written in, for the code's s = σ(x)."""
     if in_terms_of is None:
         return None
+    from derive.steer import written_in
+
     x = d.start.variable_count[0][0]
+    head = type(written_in(TARGETS[in_terms_of](x))) if in_terms_of in TARGETS else None  # softplus: σ
     found = [n for n in preorder(d.result) if isinstance(n, sympy.Function) and n.args == (x,)
-             and (type(n).__name__ == in_terms_of or (in_terms_of in ("σ",) and type(n).__name__ == "sigmoid")
-                  or in_terms_of == "self")]
+             and (type(n).__name__ == in_terms_of or type(n) is head or in_terms_of == "self")]
     return found[0] if found else None
 
 

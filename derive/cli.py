@@ -187,8 +187,9 @@ def _render_softmax(fmt: str, label_prefix: str, standalone: bool, page) -> str:
 @click.option("--order", type=click.IntRange(min=1, max=20), default=1, show_default=True, metavar="N",
               help="Differentiate N times, one derivative at a time.")
 @click.option("--in-terms-of", "in_terms_of", metavar="NAME",
-              help="Write the result in terms of sigmoid, tanh, softplus, exp, softmax (s_i for "
-                   "e^{z_i}/Σ_k e^{z_k}), self (the input, named f), or a function given with --define.")
+              help="Write the result in terms of sigmoid (or sigma, σ), tanh, softplus (its derivatives "
+                   "in σ), exp, softmax (s_i for e^{z_i}/Σ_k e^{z_k}), self (the input, named f), or a "
+                   "function given with --define; the function is recognised however the input writes it.")
 @click.option("--define", "define", multiple=True, metavar="DEF",
               help="A function of your own, such as 'g(x)=1/(1+e^(-x))'; may be given more than once.")
 @click.option("--assume", "assume", multiple=True, metavar="FACT",

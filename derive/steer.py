@@ -10,6 +10,12 @@ w = (b − d·T)/(c·T − a). So a derivative rational in x and e^x becomes rat
 Each is a proposal that the engine proves like any other. A result that does not come out in the
 target's terms is an error that shows the form reached, never a silent claim of steering.
 
+Where the input spells the target out ((e^{2x} − 1)/(e^{2x} + 1) for tanh), derive.recognise has
+written it in before the engine differentiates, so that its known derivative does the work and this
+route has little left to do. Softplus is the exception among targets: its derivatives are written in
+σ, the function softplus' is (written_in), softplus itself staying where it stands; σ in softplus
+alone would be 1 − e^{−softplus}.
+
 Before that route, the identities an author uses are tried (sech²u = 1 − tanh²u): tanh' is sech² and
 then 1 − tanh², in two lines. Step 2 clears the fractions it makes (multiplies above and below), so that
 no line is a fraction of fractions. And a defined g of the σ or tanh form gets its derivative in its
@@ -19,7 +25,7 @@ own terms (g' = g(1 − g)) from this same route, once, for the engine to use as
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sympy import (Dummy, Expr, Poly, S, Symbol, cancel, cosh, exp, factor_list, factor_terms, log, sech,
                    tanh)
@@ -27,7 +33,7 @@ from sympy import (Dummy, Expr, Poly, S, Symbol, cancel, cosh, exp, factor_list,
 from derive.record import Proposal
 from derive.errors import DeriveError
 from derive.exprs import add, div, mul, neg, plus_first, preorder, rebuild, size
-from derive.functions import NamedFunction
+from derive.functions import NamedFunction, sigmoid, softplus
 from derive.rational import NotRational, Reader
 from derive.render.printer import latex, text
 
@@ -73,8 +79,22 @@ def target_of(T: Expr, x: Symbol) -> Target:
     return Target(T, k, (a, b, c, dd), logarithmic)
 
 
-def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol) -> list[Proposal]:
-    """The steps that take R to an expression in x and the target alone (none when R has no e^x)."""
+def written_in(T: Expr) -> Expr:
+    """The function T's derivatives are written in: T itself, but σ for softplus. softplus' = σ, and
+    σ written in softplus alone is 1 − e^{−softplus}: in terms of softplus means softplus recognised in
+    the input (derive.recognise) and its derivatives in σ, the function its derivative is."""
+    return sigmoid(T.args[0]) if isinstance(T, softplus) else T
+
+
+def rewrite_in_terms_of(R: Expr, target: Target, x: Symbol, keep: tuple[Expr, ...] = ()) -> list[Proposal]:
+    """The steps that take R to an expression in x and the target alone (none when R has no e^x).
+    keep: applications that stay as they are, read as symbols (softplus(x) while its derivative σ(x)
+    is the target: (x softplus(x))' = softplus(x) + x σ(x))."""
+    held = {k: Dummy("k") for k in keep if R.has(k)}
+    if held:
+        back = {d: k for k, d in held.items()}
+        steps = rewrite_in_terms_of(rebuild(R, held.get), target, x)
+        return [replace(p, expr=rebuild(p.expr, back.get)) for p in steps]
     steps = _identities(R, target)
     current = steps[-1].expr if steps else R
     kept = bool(steps)  # an author's form already: only a clearly shorter one replaces it
@@ -104,6 +124,7 @@ def _identities(R: Expr, target: Target) -> list[Proposal]:
             if expanded == R or not _reached(new, identity):
                 continue
             steps.append(Proposal("multiply out", expanded, "multiply out"))
+            R = expanded  # (which may be all the identity needed: 2 sinh cosh − 2 sinh cosh is 0)
         if new != R:
             steps.append(Proposal(identity.name, new, identity.note))
             R = new
@@ -115,7 +136,9 @@ def _reached(expr: Expr, identity: Identity) -> bool:
 
 
 def _sech_squared(node: Expr) -> Expr | None:
-    """sech^{2n}(u) (or cosh^{-2n}(u)) → (1 − tanh²(u))^n."""
+    """sech^{2n}(u) (or cosh^{-2n}(u), 1/cosh^{2n}(u) as typed) → (1 − tanh²(u))^n."""
+    if node.is_Pow and node.exp == -1 and node.base.is_Pow and isinstance(node.base.base, cosh):
+        node = Pow_(node.base.base, -node.base.exp)  # (the identity's step shows the input as written)
     if not node.is_Pow or not node.exp.is_Integer or node.exp % 2:
         return None
     n = node.exp / 2 if isinstance(node.base, sech) else -node.exp / 2 if isinstance(node.base, cosh) else 0
@@ -131,6 +154,7 @@ IDENTITIES = {
     tanh: [Identity("hyperbolic identity", r"use $\operatorname{sech}^{2} u = 1 - \tanh^{2} u$", _sech_squared,
                     lambda node: not isinstance(node, (sech, cosh)))],
 }
+FACTOR_WORTH = 2  # nodes a factor in the target is worth: w²σ(u)(1 − σ(u))(1 − 2σ(u)), not w²σ(u)(1 − 3σ(u) + 2σ(u)²)
 CLEARLY_SHORTER = 0.8  # of an author's form: −2(1 − tanh²)tanh stays, though 2tanh³ − 2tanh is a node shorter
 
 
@@ -149,13 +173,16 @@ def _through_exponentials(R: Expr, target: Target, x: Symbol, kept: bool = False
         raise SteeringError(f"the derivative {text(R)} cannot be written in terms of {text(target.expr)} "
                             "alone") from None
     i = reader.symbols.index(x)
+    n, d = _common_power_out(n, d, reader.t[i], len(reader.s) + i, target.k)
     steps: list[Proposal] = []
     others = [j for j in range(len(reader.t)) if j != i]
     powers = {m[len(reader.s) + i] for p in (n, d) for m in p.monoms()}
     if any(m[len(reader.s) + j] for p in (n, d) for m in p.monoms() for j in others):
         raise SteeringError(f"{text(R)} holds exponentials of other variables than {x}")
     if any(p % target.k for p in powers):
-        raise SteeringError(f"{text(R)} holds e^({min(p for p in powers if p % target.k)}{x}), which "
+        odd = min(p for p in powers if p % target.k)
+        power = f"{x}" if odd == 1 else f"({odd}{x})"
+        raise SteeringError(f"{text(R)} holds e^{power}, which "
                             f"{text(target.expr)} cannot express")
     current = R
     if not _only_exponentials_and(R, target, x):
@@ -176,6 +203,17 @@ def _through_exponentials(R: Expr, target: Target, x: Symbol, kept: bool = False
     if final != current and size(final) < (CLEARLY_SHORTER if kept else 1) * size(current):
         steps.append(Proposal("simplify", final, f"simplify in terms of ${latex(target.expr)}$"))
     return steps  # (no simplify where the line is in the target's terms, and no longer than any rewriting)
+
+
+def _common_power_out(n, d, t, place: int, k: int):
+    """n/d with a power of t = e^x that every term above and below holds divided out, when that
+    leaves powers of e^{kx} alone: −2 sinh/cosh³ is read as (4e^{5x} − 4e^{3x})/(e^{7x} + … + e^{x}),
+    which is 4e^{4x} − 4e^{2x} over a polynomial in e^{2x}, as tanh needs."""
+    residues = {m[place] % k for p in (n, d) for m in p.monoms()}
+    if len(residues) != 1 or 0 in residues:
+        return n, d
+    shift = t ** residues.pop()  # (every power is at least it: each is r more than a multiple of k)
+    return n.exquo(shift), d.exquo(shift)
 
 
 def _exponents(expr: Expr, x: Symbol) -> list[int]:
@@ -284,21 +322,28 @@ def _applications(R: Expr, target: Target, kept: bool = False) -> list[Proposal]
     if _has_exponentials(hidden):
         return None
     value = cancel(hidden.doit())
-    forms = [factor_terms(value)] + ([_present(value, names[0])] if len(apps) == 1 else [])
-    best = min(forms, key=size)
-    final = best.xreplace(dict(zip(names, apps)))
+    forms = ([_present(value, names[0])] if len(apps) == 1 else []) + [factor_terms(value)]
+    best = min(forms, key=lambda e: size(e) - FACTOR_WORTH * _factors_in(e, names[0]))
+    final = plus_first(rebuild(best, dict(zip(names, apps)).get))  # (xreplace would reorder it: (1 − σ)·σ·w)
     if final == R or size(final) > (CLEARLY_SHORTER if kept else 1) * size(R):
         return []
     return [Proposal("simplify", final, f"simplify in terms of ${latex(apps[0])}$")]
+
+
+def _factors_in(expr: Expr, s: Expr) -> int:
+    """How many factors of the product hold s: 3 in s(1 − s)(1 − 2s), 2 in s(1 − 3s + 2s²)."""
+    product = expr.args[1] if expr.is_Mul and expr.args[0] == -1 and len(expr.args) == 2 else expr
+    return sum(1 for f in product.args if f.has(s)) if product.is_Mul else int(product.has(s))
 
 
 def require_in_terms_of(result: Expr, target: Target, name: str) -> None:
     """The result is written in the target's terms: the target stands in it, of any argument (σ(wx + b)
     is σ). SteeringError otherwise, showing the form reached: never a claim the output does not keep."""
     head = target.expr.func
-    if not any(node.func == head for node in preorder(result)):
+    if not result.is_number and not any(node.func == head for node in preorder(result)):  # (0 is in any terms)
+        through = " (the function its derivative is)" if name == "softplus" else ""
         raise SteeringError(f"cannot write the derivative in terms of {name}: it came to {text(result)}, "
-                            f"where {text(target.expr)} does not occur")
+                            f"where {text(target.expr)}{through} does not occur")
 
 
 def _has_exponentials(expr: Expr) -> bool:
@@ -445,4 +490,4 @@ def _content_form(p: Expr, s: Expr) -> Expr:
     return neg(product) if negative else product
 
 
-__all__ = ["SteeringError", "Target", "derivative_in_own_terms", "rewrite_in_terms_of", "target_of"]
+__all__ = ["SteeringError", "Target", "derivative_in_own_terms", "rewrite_in_terms_of", "target_of", "written_in"]

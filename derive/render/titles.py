@@ -61,7 +61,10 @@ def derivative_words(order: int) -> str:
 
 
 def target_math(name: str) -> str:
-    """The function a result is written in terms of, as math: $\\sigma$, $\\tanh$, $g$."""
-    known = {"sigmoid": r"\sigma", "tanh": r"\tanh", "softplus": r"\operatorname{softplus}", "exp": r"e^{x}",
+    """The function a result is written in terms of, as math: $\\sigma$, $\\tanh$, $g$. Softplus's
+    derivatives are written in σ, the function its derivative is (derive.steer.written_in)."""
+    if name == "softplus":
+        return r"$\sigma$, the derivative of $\operatorname{softplus}$"
+    known = {"sigmoid": r"\sigma", "sigma": r"\sigma", "σ": r"\sigma", "tanh": r"\tanh", "exp": r"e^{x}",
              "softmax": "s"}
     return f"${known.get(name, name)}$" if name != "self" else "$f$ itself"
