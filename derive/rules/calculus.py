@@ -65,8 +65,16 @@ class SumRule(CalculusRule):
     def matches(self, f, x):
         return isinstance(f, Add)
 
+    def operands(self, f, x):
+        return [_unsigned(t) for t in f.args]
+
     def apply(self, f, x):
         return add(*(_signed_derivative(t, x) for t in f.args))
+
+
+def _unsigned(term: Expr) -> Expr:
+    """u of a term −u (its sign the sum rule keeps outside the derivative), else the term."""
+    return mul(*term.args[1:]) if isinstance(term, Mul) and term.args[0] == S.NegativeOne else term
 
 
 def _signed_derivative(term: Expr, x: Symbol) -> Expr:
@@ -88,6 +96,9 @@ class QuotientRule(CalculusRule):
         parts = fraction(f)
         return parts is not None and depends(parts[1], x) and depends(parts[0], x)
 
+    def operands(self, f, x):
+        return list(fraction(f))
+
     def apply(self, f, x):
         u, v = fraction(f)
         numerator = add(mul(d(u, x), v), neg(mul(d(v, x), u)))
@@ -104,6 +115,9 @@ class ConstantMultipleRule(CalculusRule):
         constants, variables = _split_constant(f, x)
         return bool(constants) and bool(variables)
 
+    def operands(self, f, x):
+        return _split_constant(f, x)[1]
+
     def apply(self, f, x):
         constants, variables = _split_constant(f, x)
         return mul(*constants, d(mul(*variables), x))
@@ -115,6 +129,9 @@ class ProductRule(CalculusRule):
 
     def matches(self, f, x):
         return isinstance(f, Mul)
+
+    def operands(self, f, x):
+        return list(f.args)
 
     def apply(self, f, x):
         factors = f.args
