@@ -469,10 +469,12 @@ def compare_where(a: Expr, b: Expr, region: Expr) -> tuple[bool | None, str]:
     return verdict, "numeric, at points of the region" if verdict is not None else "no point of the region to compare at"
 
 
-def surely_differs(a: Expr, b: Expr) -> bool:
+def surely_differs(a: Expr, b: Expr, confirmed: bool = True) -> bool:
     """a and b have different values at a sample point: a cheap test that lets a search over many
     candidates (derive.suggest) skip the full compare of each. False proves nothing. Sums over data
-    (Σ_i x_i) are written out at three terms first: SymPy's doit would look for a closed form."""
+    (Σ_i x_i) are written out at three terms first: SymPy's doit would look for a closed form.
+    confirmed=False, for a search that only skips candidates: a difference the node-by-node values
+    find is not confirmed by evalf (a wrong skip costs a candidate, never a verdict)."""
     if a.has(Sum, Product) or b.has(Sum, Product) or free_indices(a, b):
         try:
             sizes = {bound: 3 for bound in bounds_of(a, b)}
@@ -492,8 +494,8 @@ def surely_differs(a: Expr, b: Expr) -> bool:
         except _NO_VALUE:
             continue
         if _finite(x) and _finite(y) and _real(x) and _real(y):
-            if abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y)):
-                return False
+            if abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y)) or not confirmed:
+                return abs(x - y) > 1e-6 * max(1.0, abs(x), abs(y))
             _, _, (x, y) = _valued((), [da, db], point, {}, 30, memo=False)  # (confirmed by evalf)
             return abs(x - y) > 1e-6 * max(1.0, abs(x), abs(y))
     return False
