@@ -47,8 +47,8 @@ class CalculusRule(Rule):
         raise NotImplementedError
 
     def operands(self, f: Expr, x: Symbol) -> list[Expr]:
-        """The parts of f this rule takes as wholes and never looks inside (the terms of a sum, the
-        factors of a product): its equality holds whatever functions stand there."""
+        """The parts of f that change with x and that this rule takes as wholes, never looking inside
+        (the terms of a sum, the factors of a product): its equality holds whatever functions stand there."""
         return []
 
     def schema(self, f: Expr, x: Symbol) -> tuple[Expr, Expr]:
@@ -111,9 +111,7 @@ def general(rule: CalculusRule, f: Expr, x: Symbol, new: Expr) -> tuple[Expr, Ex
     (A sum of softmax terms squared, differentiated at four terms, took seconds to prove as it stood.)"""
     from sympy import Function
 
-    from derive.rules.indexed import depends
-
-    operands = list(dict.fromkeys(o for o in rule.operands(f, x) if depends(o, x) and o != x))
+    operands = list(dict.fromkeys(o for o in rule.operands(f, x) if o != x))
     if not operands:
         return None
     unknown = {o: Function(f"{_OPERAND}{k}")(x) for k, o in enumerate(operands, 1)}

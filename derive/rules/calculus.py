@@ -66,7 +66,7 @@ class SumRule(CalculusRule):
         return isinstance(f, Add)
 
     def operands(self, f, x):
-        return [_unsigned(t) for t in f.args]
+        return [_unsigned(t) for t in f.args if depends(t, x)]
 
     def apply(self, f, x):
         return add(*(_signed_derivative(t, x) for t in f.args))
@@ -131,7 +131,7 @@ class ProductRule(CalculusRule):
         return isinstance(f, Mul)
 
     def operands(self, f, x):
-        return list(f.args)
+        return [a for a in f.args if depends(a, x)]
 
     def apply(self, f, x):
         factors = f.args
