@@ -4,8 +4,10 @@ SymPy's evalf does the same quadrature but asks its own evalf for the integrand 
 thousands of nodes, a tree walk each time: ∫_0^∞ λ x² e^{-λx} dx took half a second a point, and a
 page of moments took tens of seconds. Here the integrand is turned once into nested mpmath calls
 (no text is compiled or evaluated: each node becomes a closure over its children), and the value is
-kept only where mpmath's error estimate leaves enough sure bits, as verify asked of evalf. An
-integrand with a node not known here is None: the caller asks evalf.
+kept only where mpmath's error estimate leaves enough sure bits, as verify asked of evalf. A node
+without an mpmath twin (erfc, a case split) is worked out by SymPy at each quadrature node, under the
+same check: evalf's own integrals claim 53 bits of a narrow peak they miss entirely. The interval is
+split where a case split or |u| changes formula.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from collections.abc import Callable
 
 import mpmath
 import sympy
-from sympy import Add, Expr, Float, Integral, Mul, Pow, S, Symbol
+from sympy import Add, Expr, Float, Integral, Mul, Pow, S, Symbol, preorder_traversal
+from sympy.core.relational import Relational
 
 # Each function by its mpmath twin, for the nodes a density or a moment holds
 _FUNCTIONS: dict[type, Callable] = {
@@ -49,6 +52,7 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
         try:
             f = _compiled(integral.function, x, values)
             ends = [_compiled(end, x, values)(None) for end in (lower, upper)]
+            ends = [ends[0], *_breaks(integral.function, x, values, *ends), ends[1]]
         except _Unknown:
             return None
         except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:
@@ -62,7 +66,9 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
 
         try:
             value, error = mpmath.quad(sampled, ends, error=True)
-        except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:
+        except _Unknown:
+            return None
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError, AttributeError) as exc:
             raise ValueError("no value at this point") from exc  # (a pole of the integrand)
         size = abs(value)
         if size == 0:
@@ -72,6 +78,46 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
         if not mpmath.isfinite(size) or error >= 1 or _sure_bits(size, error, largest[0]) < sure_bits:
             raise ValueError("no value at this point")
         return _sympy_number(value)
+
+
+def _breaks(expr: Expr, x: Symbol, values: dict, lower, upper) -> list:
+    """The points inside (lower, upper) where a case split, |u|, max, min, sign or a step of the
+    integrand changes formula, for those linear in x: the quadrature is split there, as a kink inside
+    one piece leaves no sure bits."""
+    found = set()
+    for node in preorder_traversal(expr):
+        if isinstance(node, Relational):
+            turns = [node.lhs - node.rhs]
+        elif isinstance(node, (sympy.Abs, sympy.sign, sympy.Heaviside)):
+            turns = [node.args[0]]
+        elif isinstance(node, (sympy.Max, sympy.Min)) and len(node.args) == 2:
+            turns = [node.args[0] - node.args[1]]
+        else:
+            continue
+        for u in turns:
+            if x not in u.free_symbols:
+                continue
+            a, b = _linear(u, x, values)
+            if a is not None and a != 0:
+                found.add(-b / a)
+    real = [p for p in found if not isinstance(p, mpmath.mpc) and lower < p < upper]
+    return sorted(real)
+
+
+def _linear(u: Expr, x: Symbol, values: dict):
+    """(a, b) with u = a·x + b at the parameters' values, as mpmath numbers; (None, None) where u is not
+    linear in x."""
+    try:
+        poly = sympy.Poly(u, x)
+    except sympy.PolynomialError:
+        return None, None
+    if poly.degree() != 1:
+        return None, None
+    a, b = (poly.coeff_monomial(x), poly.coeff_monomial(1))
+    try:
+        return _compiled(a, x, values)(None), _compiled(b, x, values)(None)
+    except (_Unknown, ZeroDivisionError, ValueError, TypeError):
+        return None, None
 
 
 def _sure_bits(size, error, largest: float) -> float:
@@ -84,7 +130,7 @@ def _sure_bits(size, error, largest: float) -> float:
 
 def _compiled(expr: Expr, x: Symbol, values: dict) -> Callable:
     """expr as a function of x's value, made of mpmath calls, the parameters at their values; a part
-    free of x is worked out once. _Unknown for a node without a twin."""
+    free of x is worked out once, and a node without an mpmath twin by SymPy (_by_sympy)."""
     if expr == x:
         return lambda t: t
     if expr in values:
@@ -93,6 +139,12 @@ def _compiled(expr: Expr, x: Symbol, values: dict) -> Callable:
     if expr.is_Number or expr.is_NumberSymbol or expr is S.ImaginaryUnit or expr in (S.Infinity, S.NegativeInfinity):
         c = _number(expr)
         return lambda t: c
+    if not isinstance(expr, (Add, Mul, Pow)) and not (type(expr) in _FUNCTIONS and len(expr.args) == 1):
+        f = _by_sympy(expr, x, values)  # (its parts are not compiled: a case split's conditions …)
+        if x not in expr.free_symbols:
+            c = f(None)
+            return lambda t: c
+        return f
     parts = [_compiled(a, x, values) for a in expr.args]
     if isinstance(expr, Add):
         f = lambda t: mpmath.fsum(p(t) for p in parts)  # noqa: E731
@@ -101,15 +153,40 @@ def _compiled(expr: Expr, x: Symbol, values: dict) -> Callable:
     elif isinstance(expr, Pow):
         base, power = parts
         f = lambda t: mpmath.power(base(t), power(t))  # noqa: E731
-    elif (twin := _FUNCTIONS.get(type(expr))) is not None and len(parts) == 1:
-        (inner,) = parts
-        f = lambda t: twin(inner(t))  # noqa: E731
     else:
-        raise _Unknown(type(expr).__name__)
+        twin, (inner,) = _FUNCTIONS[type(expr)], parts
+        f = lambda t: twin(inner(t))  # noqa: E731
     if x not in expr.free_symbols:
         c = f(None)
         return lambda t: c
     return f
+
+
+def _by_sympy(expr: Expr, x: Symbol, values: dict) -> Callable:
+    """A part without an mpmath twin (erfc, a case split, max) worked out by SymPy at each node: as
+    slow as evalf of the whole integrand was, but under the same check of the quadrature's error."""
+    digits = _DIGITS + _GUARD
+    params = {s: _sympy_value(v, digits) for s, v in values.items() if s in expr.free_symbols}
+
+    def f(t):
+        at = params if t is None else {**params, x: _sympy_value(t, digits)}
+        value = expr.xreplace(at).evalf(digits)
+        if not value.is_number or value.free_symbols:
+            raise _Unknown(type(expr).__name__)
+        return _to_mpmath(value)
+
+    return f
+
+
+def _sympy_value(v, digits: int) -> Expr:
+    return Float(v.real, digits) + Float(v.imag, digits) * S.ImaginaryUnit if isinstance(v, mpmath.mpc) \
+        else Float(v, digits)
+
+
+def _to_mpmath(value: Expr):
+    re, im = value.as_real_imag()
+    prec = mpmath.mp.prec
+    return mpmath.mpc(re._to_mpmath(prec), im._to_mpmath(prec)) if im else re._to_mpmath(prec)
 
 
 def _number(expr: Expr):

@@ -33,15 +33,16 @@ _HYPERBOLIC = {
     sympy.csch: lambda n, d: (2 * n * d, n * n - d * d),
 }
 
-# With e^{iu} = re + i·im: each circular function as a ratio of re and im.
+# With e^{iu} = re + i·im: each circular function as a ratio of re and im (one is the ring's 1).
 _CIRCULAR = {
-    sympy.cos: lambda re, im: (re, None),
-    sympy.sin: lambda re, im: (im, None),
-    sympy.tan: lambda re, im: (im, re),
-    sympy.cot: lambda re, im: (re, im),
-    sympy.sec: lambda re, im: (None, re),
-    sympy.csc: lambda re, im: (None, im),
+    sympy.cos: lambda re, im, one: (re, one),
+    sympy.sin: lambda re, im, one: (im, one),
+    sympy.tan: lambda re, im, one: (im, re),
+    sympy.cot: lambda re, im, one: (re, im),
+    sympy.sec: lambda re, im, one: (one, re),
+    sympy.csc: lambda re, im, one: (one, im),
 }
+_LARGEST_MULTIPLE = 64  # sin(kx) is worked out one angle at a time: beyond this, the general methods
 
 Fraction = tuple[PolyElement, PolyElement]  # (numerator, denominator), never reduced
 
@@ -102,8 +103,8 @@ class Reader:
             top, bottom = _HYPERBOLIC[type(expr)](n, d)
             return top, bottom
         if type(expr) in _CIRCULAR and self.cos:
-            top, bottom = _CIRCULAR[type(expr)](*self._angle(expr.args[0]))
-            return top or self.one, bottom or self.one
+            # (a 0 stays 0: sin u where u works out to 0 is 0, and cot u has no value there)
+            return _CIRCULAR[type(expr)](*self._angle(expr.args[0]), self.one)
         if isinstance(expr, NamedFunction):
             return self.read(expr.body_at(expr.args[0]))
         if isinstance(expr, Derivative):
@@ -126,6 +127,8 @@ class Reader:
                 rest.append(term)
                 continue
             n, d = self.read(u)
+            if not self.reduced(n):
+                raise NotRational("the logarithm of 0")  # (no value: e^{log 0} is no 0)
             top, bottom = (top * n**k, bottom * d**k) if k > 0 else (top * d**-k, bottom * n**-k)
         for i, k in self._integer_combination(Add(*rest)):
             power = self.t[i] ** abs(k)
@@ -149,9 +152,11 @@ class Reader:
         """(re, im) of e^{iu} for u = k₁s₁ + … + kₙsₙ: the product of (cᵢ ± i·nᵢ)^{|kᵢ|}."""
         re, im = self.one, self.R.zero
         for i, k in self._integer_combination(arg):
-            c, n = self.cos[i], self.sin[i] if k > 0 else -self.sin[i]
+            if abs(k) > _LARGEST_MULTIPLE:
+                raise NotRational(f"sin and cos of {k} times a symbol")
+            cos, sin = self.cos[i], (self.sin[i] if k > 0 else -self.sin[i])
             for _ in range(abs(k)):
-                re, im = self.reduced(re * c - im * n), self.reduced(re * n + im * c)
+                re, im = self.reduced(re * cos - im * sin), self.reduced(re * sin + im * cos)
         return re, im
 
     def reduced(self, p: PolyElement) -> PolyElement:

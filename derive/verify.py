@@ -225,12 +225,15 @@ def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | Non
             continue
         if all_real and not all(map(_real, side_values + [total])):
             continue  # outside the real domain (arcsec at |x| < 1): branches need not agree there
-        if abs(total) > tolerance * max(1.0, *map(abs, values)):
-            try:  # a difference is confirmed by SymPy's own evalf, whose precision adapts to cancellation
+        # SymPy's own evalf, whose precision adapts to cancellation, confirms a difference the memo
+        # values show, and their agreement at the first point: a constant far larger than the working
+        # digits (sin(x + 10⁶⁰)) swallows x at every precision the memo would try
+        if not _agree(total, values, tolerance) or agreed == 0:
+            try:
                 values, total, _ = _valued(terms, [], point, at, digits, memo=False)
             except _NO_VALUE:
                 continue
-            if abs(total) > tolerance * max(1.0, *map(abs, values)):
+            if not _agree(total, values, tolerance):
                 return False
         agreed += 1
         if agreed == needed:
@@ -238,7 +241,7 @@ def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | Non
     return None
 
 
-_NO_VALUE = (TypeError, ValueError, ZeroDivisionError, OverflowError)
+_NO_VALUE = (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError)  # (evalf of floor(10x))
 _BINDING = (Integral, Sum, Product, Derivative, Subs, Limit)
 
 
@@ -291,6 +294,14 @@ def _memo_values(point: dict, digits: int, evalf):
         return out
 
     return value
+
+
+def _agree(total: complex, values: list[complex], tolerance: float) -> bool:
+    """The terms' sum is 0 to the tolerance, relative to the largest term. Exact inputs are compared
+    down to terms of 1e-8 (log x/10²⁵ is no 0); with decimals, whose digits end at about 1e-16 of the
+    intermediate values, to terms of 1."""
+    floor = 1e-8 if tolerance <= _EXACT_TOLERANCE else 1.0
+    return abs(total) <= tolerance * max(floor, *map(abs, values))
 
 
 def _integrated(terms: tuple, sides: list, point: dict) -> dict:
@@ -496,7 +507,10 @@ def surely_differs(a: Expr, b: Expr, confirmed: bool = True) -> bool:
         if _finite(x) and _finite(y) and _real(x) and _real(y):
             if abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y)) or not confirmed:
                 return abs(x - y) > 1e-6 * max(1.0, abs(x), abs(y))
-            _, _, (x, y) = _valued((), [da, db], point, {}, 30, memo=False)  # (confirmed by evalf)
+            try:
+                _, _, (x, y) = _valued((), [da, db], point, {}, 30, memo=False)  # (confirmed by evalf)
+            except _NO_VALUE:
+                return False
             return abs(x - y) > 1e-6 * max(1.0, abs(x), abs(y))
     return False
 

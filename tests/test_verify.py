@@ -10,6 +10,8 @@ from derive.parse.latex import parse_latex
 from derive.rational import NotRational, linear_sum, rationally_equal
 from derive.verify import _numerically_equal, compare, equivalent
 
+x_real = Symbol("x", real=True)
+
 
 def test_identical_is_the_cheapest_certificate(x):
     assert equivalent(exp(x), exp(x)) == "identical"
@@ -197,3 +199,23 @@ def test_a_slip_in_a_long_written_out_softmax_is_still_caught():
     textbook = add(*(zi * si * (zi - mean) for si, zi in zip(s, z)))  # s_i' = s_i (z_i − Σ_k s_k z_k)
     assert _numerically_equal(done, textbook)
     assert not _numerically_equal(done, textbook + div(exp(z[0] * x), Z**3) / 10**6)
+
+
+def test_a_circular_function_of_an_argument_that_works_out_to_zero():
+    # sin u with u = x(x + 1) − x² − x is sin 0 = 0, not 1; cot u has no value there
+    u = x_real * (x_real + 1) - x_real**2 - x_real
+    assert compare(sin(u), S.Zero) == (True, "rational")
+    assert compare(sin(u), S.NegativeOne)[0] is False
+    with pytest.raises(NotRational):
+        rationally_equal(cot(u), S.One)
+    with pytest.raises(NotRational):  # e^{log 0} has no value: tanh(log u) is no −1
+        rationally_equal(tanh(log(u)), S.NegativeOne)
+
+
+@pytest.mark.parametrize("a, b", [
+    (lambda x: sin(x + 10**60), lambda x: sin(10**60)),  # 10⁶⁰ swallows x at any fixed precision
+    (lambda x: exp(Abs(x + 10**60) - 10**60), lambda x: S.One),  # (it is e^x)
+    (lambda x: log(x) / 10**25, lambda x: S.Zero),  # small, but no 0
+])
+def test_numeric_agreement_is_confirmed_by_evalf(a, b):
+    assert compare(a(x_real), b(x_real)) == (False, "numeric")
