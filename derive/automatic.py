@@ -76,8 +76,8 @@ def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int
     expr: plain text, LaTeX, or a SymPy expression. wrt: the variable (needed with several).
     in_terms_of: "sigmoid" (or "sigma", "σ"), "tanh", "softplus" (its derivatives in σ), "exp",
     "self" (the input itself, named f), or the name of a function given in define ("g(x) = …"); σ,
-    tanh and softplus are recognised however the input writes them (derive.recognise). detail: "normal" (a line per round of rules)
-    or "fine" (a line per rule). order: 1 to 20, as derive diff --order. The work runs in a child
+    tanh and softplus are recognised however the input writes them (derive.recognise).
+    detail: "normal" (a line per round of rules) or "fine" (a line per rule). order: 1 to 20, as derive diff --order. The work runs in a child
     process (derive.sandbox.run_limited) stopped after timeout seconds or above max_memory MB, as
     the command's are (LimitError); None lifts a bound.
     """
@@ -342,13 +342,21 @@ def _improved(expr: Expr, written: Expr) -> Step | None:
         return None
     return prove(expr, Proposal("simplify", best, "a shorter form of the same expression"))
 
+
 def _gathers(expr: Expr) -> bool:
     """Whether cancel can shorten expr beyond what factor_terms does: a fraction to put over one
     denominator, or a sum inside a term of a sum to multiply out. A sum of plain products (x² cos x +
     2x sin x) has neither, and cancel would only expand it."""
-    return any((n.is_Pow and n.exp.is_negative and not n.base.is_number)
-               or (isinstance(n, Add) and any(isinstance(t, Mul) and any(f.has(Add) for f in t.args) for t in n.args))
-               for n in preorder(expr))
+    return any(_denominator(n) or _sum_in_a_term(n) for n in preorder(expr))
+
+
+def _denominator(node: Expr) -> bool:
+    return node.is_Pow and node.exp.is_negative and not node.base.is_number
+
+
+def _sum_in_a_term(node: Expr) -> bool:
+    """A sum with a term that is a product holding a sum: −yx(1 − σ) + x(1 − y)σ."""
+    return isinstance(node, Add) and any(isinstance(t, Mul) and any(f.has(Add) for f in t.args) for t in node.args)
 
 
 def _denominator_factored(expr: Expr) -> Expr:

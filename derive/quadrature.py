@@ -57,11 +57,12 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
             return None
         except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:
             raise ValueError("no value at this point") from exc  # (a constant without a value there)
-        largest = [0.0]
+        largest = 0.0  # the integrand's largest value: a value much smaller has lost digits to cancellation
 
         def sampled(t):
+            nonlocal largest
             v = f(t)
-            largest[0] = max(largest[0], float(abs(v)))
+            largest = max(largest, float(abs(v)))
             return v
 
         try:
@@ -75,7 +76,7 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
             return None  # the value, or a cancellation: evalf, which raises its precision, decides
         # mpmath's estimate is at most 1, which says nothing: no value here (the point is skipped, so a
         # doubt costs a sample point, never a verdict)
-        if not mpmath.isfinite(size) or error >= 1 or _sure_bits(size, error, largest[0]) < sure_bits:
+        if not mpmath.isfinite(size) or error >= 1 or _sure_bits(size, error, largest) < sure_bits:
             raise ValueError("no value at this point")
         return _sympy_number(value)
 
