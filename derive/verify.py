@@ -319,8 +319,10 @@ _SURE_BITS = 40
 
 def _quadrature(integral: Integral, point: dict) -> Expr:
     """∫_0^∞ λ x e^{-λx} dx at λ = 0.7: the parameters and bounds put in, then a quadrature."""
-    value = integral_value(integral, point, _SURE_BITS)  # (mpmath calls for the integrand; evalf where
-    if value is not None:  # that cannot)
+    # mpmath's quadrature under its own error check (derive.quadrature); evalf only where that has no
+    # way in (a nested integral, a value of exactly 0)
+    value = integral_value(integral, point, _SURE_BITS)
+    if value is not None:
         return value
     at = integral.xreplace({s: _exact(v) for s, v in point.items() if s in integral.free_symbols})
     value = at.evalf(15)

@@ -108,7 +108,7 @@ def general(rule: CalculusRule, f: Expr, x: Symbol, new: Expr) -> tuple[Expr, Ex
     once, it proves each use: putting the operands back into both of its sides must give d/dx f and
     the rule's result exactly (checked here), and an identity for all functions holds for these.
     None where the rule has no operands or the check fails: the step is then proved as it stands.
-    (A sum of softmax terms squared, differentiated at four terms, took seconds to prove as it stood.)"""
+    (½(d + Σ_j v_j σ(u_j) − y)², differentiated at every size of its sum, took seconds as it stood.)"""
     from sympy import Function
 
     operands = list(dict.fromkeys(o for o in rule.operands(f, x) if o != x))
