@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -115,12 +116,16 @@ def bench_check(corpora: list[Path], files: int) -> None:
         print(f"benchmarks/bench_check.py: {cpu:.1f} s CPU, exit {code} (target 3 s)")
 
 
-def bench_startup() -> None:
-    sympy_cpu = min(run_cpu([PYTHON, "-c", "import sympy"])[0] for _ in range(3))
-    helps = min(run_cpu([PYTHON, "-m", "derive.cli", "--help"])[0] for _ in range(3))
-    sigmoid = min(run_cpu([PYTHON, "-m", "derive.cli", "sigmoid"])[0] for _ in range(3))
-    print(f"start-up: derive --help {helps:.2f} s, derive sigmoid {sigmoid:.2f} s, import sympy "
-          f"{sympy_cpu:.2f} s: sigmoid {sigmoid / sympy_cpu:.2f}x (target 1.2x)")
+def bench_startup(runs: int = 9) -> None:
+    """Medians of several runs: one run's CPU varies by a tenth, and the best of three flattered."""
+    def median(args: list[str]) -> float:
+        return statistics.median(run_cpu(args)[0] for _ in range(runs))
+
+    sympy_cpu = median([PYTHON, "-c", "import sympy"])
+    helps = median([PYTHON, "-m", "derive.cli", "--help"])
+    sigmoid = median([PYTHON, "-m", "derive.cli", "sigmoid"])
+    print(f"start-up (medians of {runs}): derive --help {helps:.2f} s, derive sigmoid {sigmoid:.2f} s, "
+          f"import sympy {sympy_cpu:.2f} s: sigmoid {sigmoid / sympy_cpu:.2f}x (target 1.2x)")
 
 
 def main() -> None:
