@@ -222,21 +222,22 @@ def diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, 
     EXPRESSION is typed plainly (x^2 sin(x), 1/(1+e^(-x))) or in LaTeX (\\frac{1}{1+e^{-x}}).
     An expression that starts with - goes after --:  derive diff -- -x^2
     """
-    if standalone and fmt != "latex":
-        raise DeriveCLIError("--standalone goes with --format latex")
     if label_prefix is None:
         label_prefix = _diff_label_prefix(expression, wrt, order, in_terms_of, define, assume, detail, reader,
                                           log_name)
-    _check_label_prefix(label_prefix)
-    page = _page(numbering, measure)
-    _use_templates(templates, template_dir)  # before the child starts: it inherits them
-    from derive.automatic import render_derivative
-    from derive.sandbox import run_limited
+    _print_document(_render_diff, expression, wrt, order, in_terms_of, define, detail, reader or "auto",
+                    certificates, assume, log_name, fmt=fmt, standalone=standalone, label_prefix=label_prefix,
+                    numbering=numbering, measure=measure, timeout=timeout, max_memory=max_memory, output=output,
+                    templates=templates, template_dir=template_dir)
 
-    report = run_limited(render_derivative, expression, fmt, wrt, order, in_terms_of, define, detail,
-                         reader or "auto", standalone, label_prefix, certificates, assume, page, log_name,
-                         timeout=timeout, memory_mb=max_memory)
-    write_output(report, output)
+
+def _render_diff(expression: str, wrt: str | None, order: int, in_terms_of: str | None, define: tuple[str, ...],
+                 detail: str, reader: str, certificates: bool, assume: tuple[str, ...], log_name: str | None,
+                 fmt: str, label_prefix: str, standalone: bool, page) -> str:
+    from derive.automatic import render_derivative
+
+    return render_derivative(expression, fmt, wrt, order, in_terms_of, define, detail, reader, standalone,
+                             label_prefix, certificates, assume, page, log_name)
 
 
 def many_options(command):
