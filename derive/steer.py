@@ -49,6 +49,11 @@ class Target:
     coefficients: tuple  # (a, b, c, d): T = (a·w + b)/(c·w + d), or e^T = that when logarithmic
     logarithmic: bool  # softplus: T = ln((a·w + b)/(c·w + d))
 
+    @property
+    def moebius(self) -> Expr:
+        """What is a Möbius function of e^{kx}: the target itself, or e^{target} when it is logarithmic."""
+        return exp(self.expr, evaluate=False) if self.logarithmic else self.expr
+
     def w_in_terms(self, v: Expr) -> Expr:
         """e^{kx} as a function of v: the target's value, or e^{target} when it is logarithmic."""
         a, b, c, d = self.coefficients
@@ -162,7 +167,7 @@ def _through_exponentials(R: Expr, target: Target, x: Symbol, kept: bool = False
     """The route through e^{kx}: in exponentials, e^{kx} substituted, simplified. kept: R is an
     author's form already, which only a clearly shorter one replaces."""
     s = Dummy("s")  # the target read as a symbol of its own, so that it stays as written
-    v = exp(target.expr, evaluate=False) if target.logarithmic else target.expr
+    v = target.moebius
     hidden = R.xreplace({v: s})
     reader = Reader(hidden.free_symbols | {x})
     try:
@@ -235,7 +240,7 @@ def _substituted(reader: Reader, n, d, i: int, target: Target, s: Dummy, sign: i
     top = _cleared(top_w, w, P, Q, _power(Q, max(gap, 0)), s)
     bottom = _cleared(bottom_w, w, P, Q, _power(Q, max(-gap, 0)), s)
     written = top if bottom == S.One else div(top, bottom)
-    v = exp(target.expr, evaluate=False) if target.logarithmic else target.expr
+    v = target.moebius
     shown = (lambda e: latex(_put(e, s, v)))
     note = f"substitute ${latex(exp(sign * target.k * reader.symbols[i]))} = {shown(div(P, Q) if Q != 1 else P)}$"
     m = max(top_degree, bottom_degree)
