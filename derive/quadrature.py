@@ -33,7 +33,7 @@ _GUARD = 20  # working digits beyond them
 
 
 class _Unknown(Exception):
-    """A node this module has no mpmath twin for."""
+    """A part of the integrand SymPy does not work out to a number at the point: no quadrature here."""
 
 
 def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | None:
@@ -78,7 +78,7 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
         # doubt costs a sample point, never a verdict)
         if not mpmath.isfinite(size) or error >= 1 or _sure_bits(size, error, largest) < sure_bits:
             raise ValueError("no value at this point")
-        return _sympy_number(value)
+        return _sympy_value(value, _DIGITS)
 
 
 def _breaks(expr: Expr, x: Symbol, values: dict, lower, upper) -> list:
@@ -140,27 +140,28 @@ def _compiled(expr: Expr, x: Symbol, values: dict) -> Callable:
     if expr.is_Number or expr.is_NumberSymbol or expr is S.ImaginaryUnit or expr in (S.Infinity, S.NegativeInfinity):
         c = _number(expr)
         return lambda t: c
-    if not isinstance(expr, (Add, Mul, Pow)) and not (type(expr) in _FUNCTIONS and len(expr.args) == 1):
-        f = _by_sympy(expr, x, values)  # (its parts are not compiled: a case split's conditions …)
-        if x not in expr.free_symbols:
-            c = f(None)
-            return lambda t: c
-        return f
-    parts = [_compiled(a, x, values) for a in expr.args]
-    if isinstance(expr, Add):
-        f = lambda t: mpmath.fsum(p(t) for p in parts)  # noqa: E731
-    elif isinstance(expr, Mul):
-        f = lambda t: mpmath.fprod(p(t) for p in parts)  # noqa: E731
-    elif isinstance(expr, Pow):
-        base, power = parts
-        f = lambda t: mpmath.power(base(t), power(t))  # noqa: E731
-    else:
-        twin, (inner,) = _FUNCTIONS[type(expr)], parts
-        f = lambda t: twin(inner(t))  # noqa: E731
+    f = _composed(expr, x, values)
     if x not in expr.free_symbols:
         c = f(None)
         return lambda t: c
     return f
+
+
+def _composed(expr: Expr, x: Symbol, values: dict) -> Callable:
+    """expr's node over its compiled parts: an mpmath call, or SymPy for a node without a twin (whose
+    parts are not compiled: a case split's conditions are no numbers)."""
+    if not isinstance(expr, (Add, Mul, Pow)) and not (type(expr) in _FUNCTIONS and len(expr.args) == 1):
+        return _by_sympy(expr, x, values)
+    parts = [_compiled(a, x, values) for a in expr.args]
+    if isinstance(expr, Add):
+        return lambda t: mpmath.fsum(p(t) for p in parts)
+    if isinstance(expr, Mul):
+        return lambda t: mpmath.fprod(p(t) for p in parts)
+    if isinstance(expr, Pow):
+        base, power = parts
+        return lambda t: mpmath.power(base(t), power(t))
+    twin, (inner,) = _FUNCTIONS[type(expr)], parts
+    return lambda t: twin(inner(t))
 
 
 def _by_sympy(expr: Expr, x: Symbol, values: dict) -> Callable:
@@ -174,20 +175,17 @@ def _by_sympy(expr: Expr, x: Symbol, values: dict) -> Callable:
         value = expr.xreplace(at).evalf(digits)
         if not value.is_number or value.free_symbols:
             raise _Unknown(type(expr).__name__)
-        return _to_mpmath(value)
+        return value._to_mpmath(mpmath.mp.prec)
 
     return f
 
 
 def _sympy_value(v, digits: int) -> Expr:
-    return Float(v.real, digits) + Float(v.imag, digits) * S.ImaginaryUnit if isinstance(v, mpmath.mpc) \
-        else Float(v, digits)
-
-
-def _to_mpmath(value: Expr):
-    re, im = value.as_real_imag()
-    prec = mpmath.mp.prec
-    return mpmath.mpc(re._to_mpmath(prec), im._to_mpmath(prec)) if im else re._to_mpmath(prec)
+    """An mpmath value as a SymPy number of digits (a + bi for a complex one)."""
+    if isinstance(v, mpmath.mpc):
+        re, im = Float(v.real, digits), Float(v.imag, digits)
+        return re + im * S.ImaginaryUnit if im else re
+    return Float(v, digits)
 
 
 def _number(expr: Expr):
@@ -201,11 +199,3 @@ def _number(expr: Expr):
     if expr.is_Rational:
         return mpmath.mpf(int(expr.p)) / int(expr.q)
     return expr.evalf(_DIGITS + _GUARD)._to_mpmath(mpmath.mp.prec)
-
-
-def _sympy_number(value) -> Expr:
-    """An mpmath value as a SymPy number of the value's digits."""
-    if isinstance(value, mpmath.mpc):
-        re, im = Float(value.real, _DIGITS), Float(value.imag, _DIGITS)
-        return re + im * S.ImaginaryUnit if im else re
-    return Float(value, _DIGITS)
