@@ -77,9 +77,9 @@ def differentiate(expr: str | Basic, wrt: str | Symbol | None = None, order: int
     in_terms_of: "sigmoid" (or "sigma", "σ"), "tanh", "softplus" (its derivatives in σ), "exp",
     "self" (the input itself, named f), or the name of a function given in define ("g(x) = …"); σ,
     tanh and softplus are recognised however the input writes them (derive.recognise).
-    detail: "normal" (a line per round of rules) or "fine" (a line per rule). order: 1 to 20, as derive diff --order. The work runs in a child
-    process (derive.sandbox.run_limited) stopped after timeout seconds or above max_memory MB, as
-    the command's are (LimitError); None lifts a bound.
+    detail: "normal" (a line per round of rules) or "fine" (a line per rule). order: 1 to 20, as
+    derive diff --order. The work runs in a child process (derive.sandbox.run_limited) stopped after
+    timeout seconds or above max_memory MB, as the command's are (LimitError); None lifts a bound.
     """
     if isinstance(order, int) and not isinstance(order, bool) and order > 20:  # as derive diff --order
         raise LimitError(f"the order is at most 20, not {order}")
