@@ -76,12 +76,13 @@ def apply(expr: Expr, rules: Sequence[Rule], note: str | None = None, same_line:
     return _line(expr, singles, note or "", same_line)
 
 
-def _line(before: Expr, singles: list[Step], note: str = "", same_line: bool = False) -> Step:
-    """Several proved single steps written as one line; the single steps keep their own notes."""
+def _line(before: Expr, singles: list[Step], note: str = "", same_line: bool = False, proved: bool = True) -> Step:
+    """Several single steps written as one line, proved by them (unless proved=False); the single steps
+    keep their own notes."""
     named = [s for s in singles if s.rule != UNITS]
     names = ", ".join(dict.fromkeys(s.rule for s in named))
-    return Step(names, singles[-1].expr, note, _certified(certify_steps(before, tuple(singles)), names),
-                tuple(singles), same_line)
+    certificate = _certified(certify_steps(before, tuple(singles)), names) if proved else None
+    return Step(names, singles[-1].expr, note, certificate, tuple(singles), same_line)
 
 
 def _certified(certificate: Certificate | None, what: str) -> Certificate:
@@ -114,29 +115,37 @@ class Differentiate(Rule):
         return self.proved_steps(expr)[-1].expr
 
     def proved_steps(self, expr: Expr) -> list[Step]:
+        return self._steps(expr, proved=True)
+
+    def unproved_steps(self, expr: Expr) -> list[Step]:
+        """The same steps without certificates: what names the rules of a link the verifier has already
+        proved (derive check's justify), where proving each rule again would cost a second a document."""
+        return self._steps(expr, proved=False)
+
+    def _steps(self, expr: Expr, proved: bool) -> list[Step]:
         out: list[Step] = []
         whole = start = expr
         fresh = _fresh_names()
         while ready := _ready(whole):
             batch = ready if self.detail == "normal" else ready[:1]
             singles, before_round = [], whole
-            whole = self._round(whole, batch, singles, fresh)
+            whole = self._round(whole, batch, singles, fresh, proved)
             if self.detail == "normal":  # x'=1, c'=0, ∂z_k/∂z_j = δ_kj: in the line that made them
                 while trivial := [n for n in _ready(whole) if _trivial(n)]:
-                    whole = self._round(whole, trivial, singles, fresh)
-            whole = _without_units(whole, singles)
-            out.append(singles[0] if len(singles) == 1 else _line(before_round, singles))
+                    whole = self._round(whole, trivial, singles, fresh, proved)
+            whole = _without_units(whole, singles, proved)
+            out.append(singles[0] if len(singles) == 1 else _line(before_round, singles, proved=proved))
         tidied, changed = _tidy_finished(start, whole)
         tidied = in_written_order(tidied, start)  # σ(wx + b) as the input wrote it, not σ(b + wx)
         if changed and latex(tidied) != latex(whole):  # (a tidy-up a reader cannot see is no line)
-            certificate = _certified(certify_arithmetic(whole, tidied), TIDY)
+            certificate = _certified(certify_arithmetic(whole, tidied), TIDY) if proved else None
             out.append(Step(TIDY, tidied, "Drop the zero terms and unit factors, and work out the numbers.",
                             certificate))
         if not out:
             raise RuleError(f"nothing is left to differentiate in {expr}")
         return out
 
-    def _round(self, whole: Expr, batch: list[Derivative], singles: list[Step], fresh) -> Expr:
+    def _round(self, whole: Expr, batch: list[Derivative], singles: list[Step], fresh, proved: bool) -> Expr:
         """whole with each derivative of batch worked out by its rule, each a proved single step."""
         places = paths_to(whole, set(batch))  # found once a round; the parts replaced are disjoint
         for node in batch:
@@ -150,22 +159,24 @@ class Differentiate(Rule):
                 whole = replace_at(whole, path, new)
             # proved on the part it rewrote; the chain rule on its outer function at a fresh u
             # (d/dx f = f' implies d^n f = d^(n-1) f')
-            certificate = (certify_part(before, whole, node, new, rule.schema(f, x))
-                           or certify_part(before, whole, node, new))  # (a general schema may not prove)
-            if certificate is None:
-                raise VerificationError(f"the {rule.name} rewrote {node} as {new}, which derive cannot "
-                                        "prove equal")
+            certificate = None
+            if proved:
+                certificate = (certify_part(before, whole, node, new, rule.schema(f, x))
+                               or certify_part(before, whole, node, new))  # (a general schema may not prove)
+                if certificate is None:
+                    raise VerificationError(f"the {rule.name} rewrote {node} as {new}, which derive cannot "
+                                            "prove equal")
             singles.append(Step(rule.name, whole, rule.describe(f, x, fresh), certificate))
         return whole
 
 
-def _without_units(whole: Expr, singles: list[Step]) -> Expr:
+def _without_units(whole: Expr, singles: list[Step], proved: bool = True) -> Expr:
     """whole without the factors 1, terms 0 and stray signs the round's rules left (b·1 + 0), the
     tidy-up a single step of the round's line."""
     clean = without_units(whole)
     if clean == whole:
         return whole
-    singles.append(Step(UNITS, clean, "", _certified(certify_arithmetic(whole, clean), UNITS)))
+    singles.append(Step(UNITS, clean, "", _certified(certify_arithmetic(whole, clean), UNITS) if proved else None))
     return clean
 
 

@@ -15,8 +15,8 @@ an instance writes both as the symbol of the value (z_2), the one a document's o
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import permutations, product
 
 from sympy import (Add, Derivative, Dummy, Expr, Indexed, Integer, Mul, Product, Sum, Symbol, expand, linear_eq_to_matrix,
@@ -150,7 +150,7 @@ def _renamed(expr: Expr, sizes: dict[Symbol, int], values: dict[str, int], bound
     if isinstance(expr, Indexed):
         indices = tuple(Integer(values[i.name]) if isinstance(i, Symbol) and i not in bound and i.name in values
                         else i for i in expr.indices)
-        return Indexed(expr.base, *indices)
+        return _indexed(expr.base, *indices)
     if isinstance(expr, (Sum, Product)):
         limits = [(v, _renamed(lo, sizes, values, bound), _renamed(hi, sizes, values, bound))
                   for v, lo, hi in expr.limits]
@@ -205,12 +205,21 @@ def _put(expr: Expr, v: Symbol, value: Expr) -> Expr:
     """expr with the index v made value, except inside a sum that binds a v of its own (Σ_k … Σ_k)."""
     if expr == v:
         return value
+    if isinstance(expr, Indexed):
+        return _indexed(expr.base, *(_put(i, v, value) for i in expr.indices))
     if isinstance(expr, (Sum, Product)) and any(w == v for w, _, _ in expr.limits):
         limits = [(w, _put(a, v, value), _put(b, v, value)) for w, a, b in expr.limits]
         return expr.func(expr.function, *limits)
     if not expr.args:
         return expr
     return expr.func(*(_put(arg, v, value) for arg in expr.args))
+
+
+@lru_cache(maxsize=4096)
+def _indexed(base: Expr, *indices: Expr) -> Indexed:
+    """The term base[indices], made once: SymPy works out an Indexed's assumptions afresh each time,
+    and writing out a layer's sums at four sizes makes tens of thousands of them."""
+    return Indexed(base, *indices)
 
 
 def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ...] = (),

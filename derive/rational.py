@@ -42,6 +42,7 @@ _CIRCULAR = {
     sympy.sec: lambda re, im, one: (one, re),
     sympy.csc: lambda re, im, one: (one, im),
 }
+_MOST_WORK = 100_000  # equal_as_fractions: term pairs in one product, beyond which cancel decides
 _LARGEST_MULTIPLE = 64  # sin(kx) is worked out one angle at a time: beyond this, the general methods
 
 Fraction = tuple[PolyElement, PolyElement]  # (numerator, denominator), never reduced
@@ -54,19 +55,29 @@ class NotRational(ValueError):
 class Reader:
     """Reads expressions into Q[s₁ … sₙ, e^{s₁} … e^{sₙ}] fractions, for the given symbols."""
 
-    def __init__(self, symbols, circular: bool = False) -> None:
+    def __init__(self, symbols, circular: bool = False, unknowns: dict[Expr, Expr] | None = None,
+                 most_work: int | None = None) -> None:
         self.symbols = sorted(symbols, key=lambda s: s.name)
-        n = len(self.symbols)
+        self.most_work = most_work  # the largest product of two polynomials' term counts, if bounded
+        unknowns = unknowns or {}
+        keys = list(dict.fromkeys(unknowns.values()))
+        n, m = len(self.symbols), len(keys)
         names = [f"s{i}" for i in range(n)] + [f"t{i}" for i in range(n)]
         if circular:  # cos sᵢ and sin sᵢ, after the others: steering's monomials keep their places
             names += [f"c{i}" for i in range(n)] + [f"n{i}" for i in range(n)]
+        names += [f"u{i}" for i in range(m)]
         self.R, *gens = ring(",".join(names or ["c"]), QQ)  # a ring needs a generator; c is unused
         self.s, self.t = gens[:n], gens[n:2 * n]
-        self.cos, self.sin = (gens[2 * n:3 * n], gens[3 * n:]) if circular else ([], [])
+        self.cos, self.sin = (gens[2 * n:3 * n], gens[3 * n:4 * n]) if circular else ([], [])
+        # parts read as unknowns of their own (equal_as_fractions): the last generators, one for each
+        # part as SymPy evaluates it (σ(c + wx) written as σ(wx + c) is the same unknown)
+        self.unknowns = {node: gens[len(gens) - m + keys.index(key)] for node, key in unknowns.items()}
         self.one = self.R.one
 
     def read(self, expr: Expr) -> Fraction:
         one, R = self.one, self.R
+        if self.unknowns and expr in self.unknowns:
+            return self.unknowns[expr], one
         if isinstance(expr, (Integer, Rational)):
             return R(QQ(int(expr.p), int(expr.q))), one
         if isinstance(expr, Symbol):
@@ -77,13 +88,13 @@ class Reader:
                 an, ad = self.read(a)
                 # terms over one denominator (a softmax's e^{z_i}/Z) add their numerators: multiplying
                 # the denominators would raise Z to the number of terms
-                n, d = (n + an, d) if ad == d else (n * ad + an * d, d * ad)
+                n, d = (n + an, d) if ad == d else (self.times(n, ad) + self.times(an, d), self.times(d, ad))
             return n, d
         if isinstance(expr, Mul):
             n, d = one, one
             for a in expr.args:
                 an, ad = self.read(a)
-                n, d = n * an, d * ad
+                n, d = self.times(n, an), self.times(d, ad)
             return n, d
         if isinstance(expr, Pow) and isinstance(expr.exp, Integer):
             n, d = self.read(expr.base)
@@ -92,7 +103,7 @@ class Reader:
                 if not n:
                     raise NotRational("division by zero")
                 n, d, k = d, n, -k
-            return n**k, d**k
+            return self.power(n, k), self.power(d, k)
         if isinstance(expr, exp):
             return self._exp(expr.args[0])
         if isinstance(expr, sigmoid):
@@ -110,6 +121,22 @@ class Reader:
         if isinstance(expr, Derivative):
             return self._derivative(expr)
         raise NotRational(f"{type(expr).__name__} is outside the field")
+
+    def times(self, p: PolyElement, q: PolyElement) -> PolyElement:
+        """p·q; NotRational where that is more work than the reader is bounded to (multiplied out, a
+        sum of squares over four terms, squared and over its own denominators, reaches 80,000 terms
+        and a quarter of a minute, where cancel takes its common factors out first)."""
+        if self.most_work is not None and len(p) * len(q) > self.most_work:
+            raise NotRational("too large to multiply out")
+        return p * q
+
+    def power(self, p: PolyElement, k: int) -> PolyElement:
+        if self.most_work is None:
+            return p**k
+        out = self.one
+        for _ in range(k):
+            out = self.times(out, p)
+        return out
 
     def _index(self, symbol: Symbol) -> int:
         try:
@@ -171,6 +198,8 @@ class Reader:
 
     def _derivative(self, expr: Derivative) -> Fraction:
         n, d = self.read(expr.expr)
+        if self.unknowns and any(p.degree(u) > 0 for p in (n, d) for u in self.unknowns.values()):
+            raise NotRational("a derivative of an unknown part")  # (_d knows no derivative of one)
         for symbol, count in expr.variable_count:
             if symbol not in self.symbols:  # not free anywhere, so not in the body: a constant
                 return self.R.zero, self.one
@@ -200,16 +229,54 @@ class Reader:
         return add(*terms) if terms else S.Zero
 
 
-def rationally_equal(a: Expr, b: Expr) -> bool:
+def rationally_equal(a: Expr, b: Expr, reader: Reader | None = None) -> bool:
     """True when a = b as rational functions of their symbols and exponentials, False when they
     differ as such functions (a proof that they differ); NotRational when either lies outside."""
     # (cos and sin generators only where they are used: with many symbols each one costs)
-    reader = Reader(a.free_symbols | b.free_symbols, circular=a.has(*_CIRCULAR) or b.has(*_CIRCULAR))
+    reader = reader or Reader(a.free_symbols | b.free_symbols, circular=a.has(*_CIRCULAR) or b.has(*_CIRCULAR))
     an, ad = reader.read(a)
     bn, bd = reader.read(b)
     if not reader.reduced(ad) or not reader.reduced(bd):  # (1/(sin² + cos² − 1) is no value)
         raise NotRational("division by zero")
-    return not reader.reduced(an * bd - bn * ad)
+    return not reader.reduced(reader.times(an, bd) - reader.times(bn, ad))
+
+
+def equal_as_fractions(a: Expr, b: Expr) -> bool:
+    """True when a = b as rational functions of their symbols and exponentials, every other part they
+    hold (tanh(wx + b), √x, f'(x), a sum over i) read as an unknown of its own: equal parts have equal
+    values, so equality there is an identity (what SymPy's cancel finds, in a millisecond where cancel
+    took a tenth of a second on a layer's gradient). False proves nothing: tanh² and 1 − sech² differ as
+    unknowns. Infinite or undefined values are never read: zoo − zoo is no 0."""
+    if a.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity):
+        return False
+    if b.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity):
+        return False
+    symbols = a.free_symbols | b.free_symbols
+    circular = a.has(*_CIRCULAR) or b.has(*_CIRCULAR)
+    plain, unknowns = Reader(symbols, circular), {}
+    for side in (a, b):
+        _unknown_parts(side, plain, unknowns)
+    try:
+        return rationally_equal(a, b, Reader(symbols, circular, unknowns, _MOST_WORK))
+    except NotRational:  # (a division by zero among the parts read, or too much to multiply out)
+        return False
+
+
+def _unknown_parts(expr: Expr, reader: Reader, found: dict) -> None:
+    """The parts of expr's sums, products and integer powers that reader cannot read, into found, each
+    with its evaluated form (the unknown it stands for)."""
+    if expr in found or isinstance(expr, (Rational, Symbol)):
+        return
+    if isinstance(expr, (Add, Mul)) or (isinstance(expr, Pow) and isinstance(expr.exp, Integer)):
+        for arg in expr.args:
+            _unknown_parts(arg, reader, found)
+        return
+    try:
+        reader.read(expr)
+    except NotRational:
+        from derive.exprs import tidy
+
+        found[expr] = tidy(expr)
 
 
 def _log_term(term: Expr) -> tuple[int, Expr | None]:

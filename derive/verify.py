@@ -30,7 +30,7 @@ from derive.instances import bounds_of, by_instances, free_indices, instance
 from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
 from derive.quadrature import integral_value
-from derive.rational import NotRational, rationally_equal
+from derive.rational import NotRational, equal_as_fractions, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
 # A difference with more operations than this (ℓ''(p̂) of a likelihood written out for n = 4 has 1,500)
@@ -451,7 +451,8 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         verdict = _numeric_verdict(_in_exp(a), _in_exp(b))  # cancel and simplify take minutes on these
         if verdict is not None:
             return verdict, "numeric"
-    if _is_zero(cancel(_in_exp(a) - _in_exp(b))):
+    # cancel's proof without cancel's cost (σ(wx + b) an unknown of its own), then cancel itself
+    if equal_as_fractions(da, db) or _is_zero(cancel(_in_exp(a) - _in_exp(b))):
         return True, "cancel"
     if _unknowns(da) != _unknowns(db):  # ℓ''(p) against a formula: no algebra equates an unknown
         return None, "an unknown function on one side only (its definition is not known)"

@@ -2,7 +2,7 @@
 
 import pytest
 from sympy import (E, I, Abs, Derivative, Float, Heaviside, LambertW, Max, Piecewise, Rational, S, Symbol, atan, cos, cosh, cot,
-                   csc, erf, exp, gamma, log, pi, sec, sign, sin, sqrt, tan, tanh)
+                   csc, erf, exp, gamma, log, pi, sec, sign, sin, sinh, sqrt, tan, tanh)
 
 from derive.exprs import add, div, mul, neg
 from derive.functions import sigmoid
@@ -219,3 +219,53 @@ def test_a_circular_function_of_an_argument_that_works_out_to_zero():
 ])
 def test_numeric_agreement_is_confirmed_by_evalf(a, b):
     assert compare(a(x_real), b(x_real)) == (False, "numeric")
+
+
+def test_parts_outside_the_field_are_unknowns_of_their_own(x):
+    """σ(wx + b) is no rational function of x and e^x, but as an unknown of its own it cancels like
+    cancel would cancel it: the same part (however its sum is ordered) is the same value."""
+    from sympy import Add
+
+    from derive.rational import equal_as_fractions
+
+    w, b, y = Symbol("w"), Symbol("b"), Symbol("y")
+    s = sigmoid(add(mul(w, x), b))  # written order: wx + b
+    s_other_order = sigmoid(Add(b, mul(w, x), evaluate=False))
+    assert equal_as_fractions(mul(w, s, add(S.One, neg(s_other_order))), w * s - w * s**2)
+    assert equal_as_fractions((s - y) ** 2 / 2, s**2 / 2 - s * y + y**2 / 2)
+    assert equal_as_fractions(sqrt(x) * (sqrt(x) + 1) / sqrt(x), sqrt(x) + 1)
+    # false proves nothing: the relations between parts are not known (tanh² = 1 − sech²)
+    assert not equal_as_fractions(tanh(w * x) ** 2, 1 - 1 / cosh(w * x) ** 2)
+    assert not equal_as_fractions(tanh(w * x), sinh(w * x) / cosh(w * x))
+    # a wrong line is never equal
+    assert not equal_as_fractions(mul(w, s, add(S.One, neg(s))), w * s + w * s**2)
+
+
+def test_unknown_parts_are_never_differentiated_or_infinite(x):
+    """d/dx of an unknown part is not known to the reader (it would take it for a constant), and an
+    infinite value is no unknown: zoo − zoo is no 0."""
+    from sympy import Add, oo, zoo
+
+    from derive.rational import Reader, equal_as_fractions
+
+    w = Symbol("w")
+    assert not equal_as_fractions(Derivative(x * tanh(w * x), x), tanh(w * x))
+    reader = Reader({x, w}, unknowns={tanh(w * x): tanh(w * x)})
+    with pytest.raises(NotRational):
+        reader.read(Derivative(x * tanh(w * x), x))  # (not tanh(wx), as if it were a constant)
+    assert equal_as_fractions(Derivative(x ** 2, x) * tanh(w * x), 2 * x * tanh(w * x))
+    assert not equal_as_fractions(Add(zoo, x, evaluate=False), Add(x, zoo, evaluate=False))
+    assert not equal_as_fractions(Add(oo, x, evaluate=False) - x, S.Infinity)
+    assert not equal_as_fractions(x / (tanh(w * x) - tanh(w * x)), S.Zero)  # (SymPy: x·zoo)
+
+
+def test_a_wrong_step_of_a_layers_gradient_is_still_caught():
+    """The backward pass of a tanh layer, written out at two units: the unknown-parts proof certifies
+    the right line and the wrong one is still found wrong (by the methods after it)."""
+    w1, w2, x1, b, y = (Symbol(n, real=True) for n in ("w_1", "w_2", "x_1", "b", "y"))
+    h = tanh(add(mul(w1, x1), b))
+    loss = (w2 * h - y) ** 2 / 2
+    right = (w2 * h - y) * w2 * (1 - h**2) * x1
+    wrong = (w2 * h - y) * w2 * (1 + h**2) * x1
+    assert compare(Derivative(loss, w1), right)[0] is True
+    assert compare(Derivative(loss, w1), wrong)[0] is False
