@@ -40,8 +40,9 @@ def _algebra_rules(a: Expr, b: Expr, x: Symbol) -> Iterator[Rule]:
     for factor in {n for n in preorder(b) if n.is_Function or n.is_Symbol}:
         yield A.FactorOut(factor)
     s = sigmoid(x)
-    for body in (exp(x) / (exp(x) + 1), 1 / (1 + exp(-x))):
-        yield A.Substitute(s, body)
+    if b.has(s):  # (no rule here takes σ(x) out again: substituting it cannot end at a line without it)
+        for body in (exp(x) / (exp(x) + 1), 1 / (1 + exp(-x))):
+            yield A.Substitute(s, body)
 
 
 def justify(a: Expr, b: Expr, x: Symbol) -> str | None:

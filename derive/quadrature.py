@@ -1,4 +1,5 @@
-"""A definite integral's value at a point, by tanh-sinh quadrature on an integrand made of mpmath calls.
+"""A definite integral's value at a point, by tanh-sinh quadrature on an integrand made of mpmath calls;
+and the values at a point of the integrals and limits the verifier compares (worked_out_at).
 
 SymPy's evalf does the same quadrature but asks its own evalf for the integrand at each of the
 thousands of nodes, a tree walk each time: ∫_0^∞ λ x² e^{-λx} dx took half a second a point, and a
@@ -17,7 +18,7 @@ from collections.abc import Callable
 
 import mpmath
 import sympy
-from sympy import Add, Expr, Float, Integral, Mul, Pow, S, Symbol, preorder_traversal
+from sympy import Add, Expr, Float, Integral, Limit, Mul, Pow, Rational, S, Symbol, preorder_traversal
 from sympy.core.relational import Relational
 
 # Each function by its mpmath twin, for the nodes a density or a moment holds
@@ -199,3 +200,53 @@ def _number(expr: Expr):
     if expr.is_Rational:
         return mpmath.mpf(int(expr.p)) / int(expr.q)
     return expr.evalf(_DIGITS + _GUARD)._to_mpmath(mpmath.mp.prec)
+
+
+# --- the verifier's values of integrals and limits at a sample point ----------------------------------
+
+def worked_out_at(exprs: tuple[Expr, ...], point: dict) -> dict[Expr, Expr]:
+    """Each integral and limit in exprs at the point (symbol → float or complex), worked out once (the
+    same one stands in many terms): the verifier's values for them. ValueError where one has no value
+    there, and the verifier skips the point."""
+    found = {i for e in exprs for i in e.atoms(Integral, Limit)}
+    return {i: (_quadrature(i, point) if isinstance(i, Integral) else _limit_at(i, point)) for i in found}
+
+
+# A quadrature's value is kept when mpmath's error estimate leaves this many bits of it: one of an
+# integral that diverges at the point (∫_0^∞ s^{n-2} e^{-s} ds at n < 1, ∫_0^∞ e^{-λx} dx at λ < 0)
+# comes back with none, and is no value there
+_SURE_BITS = 40
+
+
+def _quadrature(integral: Integral, point: dict) -> Expr:
+    """∫_0^∞ λ x e^{-λx} dx at λ = 0.7: the parameters and bounds put in, then a quadrature."""
+    # integral_value's quadrature under its own error check; evalf only where that has no way in (a
+    # nested integral, a value of exactly 0)
+    value = integral_value(integral, point, _SURE_BITS)
+    if value is not None:
+        return value
+    at = integral.xreplace({s: _exact(v) for s, v in point.items() if s in integral.free_symbols})
+    value = at.evalf(15)
+    parts = value.as_real_imag() if value.is_number else ()
+    if not parts or not all(p == 0 or (isinstance(p, Float) and p._prec >= _SURE_BITS) for p in parts):
+        raise ValueError("no value at this point")
+    return value
+
+
+def _limit_at(limit: Limit, point: dict) -> Expr:
+    """lim_{x→∞} x e^{-λx} at λ = 0.7, worked out exactly at the point: a finite number, or
+    ValueError (no value there)."""
+    try:
+        value = limit.xreplace({s: _exact(v) for s, v in point.items() if s in limit.free_symbols}).doit()
+    except (NotImplementedError, TypeError) as exc:
+        raise ValueError("no value at this point") from exc
+    if not (value.is_number and value.is_finite):
+        raise ValueError("no value at this point")
+    return value
+
+
+def _exact(value: complex) -> Expr:
+    """A sample point's coordinate as the exact number its float is, so that a limit or an integral
+    is taken at the very point where the other terms are evaluated."""
+    z = complex(value)
+    return Rational(z.real) + (Rational(z.imag) * S.ImaginaryUnit if z.imag else 0)
