@@ -131,6 +131,7 @@ class Reader:
         return p * q
 
     def power(self, p: PolyElement, k: int) -> PolyElement:
+        """p^k, one factor at a time where the work is bounded."""
         if self.most_work is None:
             return p**k
         out = self.one
@@ -231,7 +232,8 @@ class Reader:
 
 def rationally_equal(a: Expr, b: Expr, reader: Reader | None = None) -> bool:
     """True when a = b as rational functions of their symbols and exponentials, False when they
-    differ as such functions (a proof that they differ); NotRational when either lies outside."""
+    differ as such functions (a proof that they differ); NotRational when either lies outside. reader:
+    one made for a and b (equal_as_fractions's, with their unknown parts), else a plain one."""
     # (cos and sin generators only where they are used: with many symbols each one costs)
     reader = reader or Reader(a.free_symbols | b.free_symbols, circular=a.has(*_CIRCULAR) or b.has(*_CIRCULAR))
     an, ad = reader.read(a)
@@ -247,9 +249,7 @@ def equal_as_fractions(a: Expr, b: Expr) -> bool:
     values, so equality there is an identity (what SymPy's cancel finds, in a millisecond where cancel
     took a tenth of a second on a layer's gradient). False proves nothing: tanh² and 1 − sech² differ as
     unknowns. Infinite or undefined values are never read: zoo − zoo is no 0."""
-    if a.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity):
-        return False
-    if b.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity):
+    if any(e.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity) for e in (a, b)):
         return False
     symbols = a.free_symbols | b.free_symbols
     circular = a.has(*_CIRCULAR) or b.has(*_CIRCULAR)

@@ -18,6 +18,7 @@ proved, by which method, about which two expressions. A rule cannot set one; the
 """
 
 import random
+from contextvars import ContextVar
 from functools import lru_cache
 
 from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Heaviside, Indexed, Integral, Limit, Max, Min, Mul, Piecewise, Product,
@@ -26,7 +27,8 @@ from sympy.core.function import AppliedUndef
 
 from derive.exprs import rewrites_only, tidy
 from derive.functions import DefinedFunction, NamedFunction
-from derive.instances import bounds_of, by_instances, free_indices, instance
+from derive.instances import bounds_of, free_indices, instance
+from derive.instances import by_instances as _by_instances
 from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
 from derive.quadrature import worked_out_at
@@ -43,6 +45,21 @@ _POINTS = 6
 _MOST_UNVALUED = 8  # points at which an integral or limit has no value, none compared yet: no verdict
 _TOLERANCE = 1e-9
 _EXACT_TOLERANCE = 1e-20
+
+# Simplify fails on a log of a product of powers (log p^x (1 − p)^{1−x} = x log p + …, which holds for
+# positive bases only) and spends a tenth of a second or more on it; the sample points then decide.
+# Among the instances of one link (n = 1 … 4), once it has failed it is not tried on the larger ones.
+_SIMPLIFY_FAILED: ContextVar[list | None] = ContextVar("_SIMPLIFY_FAILED", default=None)
+
+
+def by_instances(a: Expr, b: Expr, judge, **options) -> tuple[bool | None, str] | None:
+    """derive.instances.by_instances, with simplify given up on the rest of the instances once it has
+    failed on one."""
+    token = _SIMPLIFY_FAILED.set([])
+    try:
+        return _by_instances(a, b, judge, **options)
+    finally:
+        _SIMPLIFY_FAILED.reset(token)
 
 
 @lru_cache(maxsize=256)  # each line is compared twice: with the line before and the line after
@@ -423,11 +440,15 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if surely_differs(a, b):  # simplify can take minutes to fail on a false identity; a point shows it
         return False, "numeric"
     integrals = da.has(Integral) or db.has(Integral)  # simplify may try to integrate, for minutes:
-    if not integrals and _simplifies_to_zero(da - db):  # they are compared by quadrature below
-        return True, "simplify"
-    ea, eb = (da.rewrite(exp), db.rewrite(exp)) if not integrals else (da, db)
-    if not integrals and (ea, eb) != (da, db) and _simplifies_to_zero(ea - eb):  # (the same: simplify failed)
-        return True, "rewrite(exp)"
+    failed = _SIMPLIFY_FAILED.get()  # they are compared by quadrature below
+    if not integrals and not failed:
+        if _simplifies_to_zero(da - db):
+            return True, "simplify"
+        ea, eb = da.rewrite(exp), db.rewrite(exp)
+        if (ea, eb) != (da, db) and _simplifies_to_zero(ea - eb):  # (the same: simplify failed)
+            return True, "rewrite(exp)"
+        if failed is not None:
+            failed.append((a, b))
     if da.has(nan, zoo) or db.has(nan, zoo):
         return None, "undefined (a division by zero)"
     verdict = _numeric_verdict(_in_exp(a), _in_exp(b))  # defined functions written out: they have values
