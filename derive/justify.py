@@ -8,6 +8,7 @@ working out all of them; one algebra rule, or two in a row. The line must come o
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from sympy import Expr, Symbol, exp
 
@@ -21,12 +22,16 @@ from derive.rules.calculus import AUTOMATIC
 
 
 def _same(new: Expr, written: Expr) -> bool:
-    if shape(new) == shape(written):
+    if shape(new) == _written_shape(written):
         return True
     try:
-        return tidy(new) == tidy(written)
+        return tidy(new) == _written_tidy(written)
     except Exception:  # noqa: BLE001 - a form SymPy cannot evaluate is simply not the same
         return False
+
+
+# the written line's forms, worked out once for the dozens of candidates compared with it
+_written_shape, _written_tidy = lru_cache(maxsize=64)(shape), lru_cache(maxsize=64)(tidy)
 
 
 def _algebra_rules(a: Expr, b: Expr, x: Symbol) -> Iterator[Rule]:

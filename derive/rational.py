@@ -17,8 +17,10 @@ A factor e^{k log u} is u^k (exp(log u) = u on every branch), so tanh(log(1 + e^
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy
-from sympy import Add, Derivative, Expr, Integer, Mul, Pow, QQ, Rational, S, Symbol, exp, log
+from sympy import Add, Derivative, Expr, Integer, Mul, Pow, QQ, Rational, S, Symbol, exp, ilcm, log
 from sympy.polys.rings import PolyElement, ring
 
 from derive.functions import NamedFunction, sigmoid
@@ -42,6 +44,7 @@ _CIRCULAR = {
     sympy.sec: lambda re, im, one: (one, re),
     sympy.csc: lambda re, im, one: (one, im),
 }
+_EXPONENTIAL = (exp, sigmoid, *_HYPERBOLIC)  # read through e^u
 _MOST_WORK = 100_000  # equal_as_fractions: term pairs in one product, beyond which cancel decides
 _LARGEST_MULTIPLE = 64  # sin(kx) is worked out one angle at a time: beyond this, the general methods
 
@@ -56,22 +59,26 @@ class Reader:
     """Reads expressions into Q[s₁ … sₙ, e^{s₁} … e^{sₙ}] fractions, for the given symbols."""
 
     def __init__(self, symbols, circular: bool = False, unknowns: dict[Expr, Expr] | None = None,
-                 most_work: int | None = None) -> None:
+                 most_work: int | None = None, exponents: dict[Expr, int] | None = None) -> None:
         self.symbols = sorted(symbols, key=lambda s: s.name)
         self.most_work = most_work  # the largest product of two polynomials' term counts, if bounded
-        unknowns = unknowns or {}
+        unknowns, exponents = unknowns or {}, exponents or {}
         keys = list(dict.fromkeys(unknowns.values()))
         n, m = len(self.symbols), len(keys)
         names = [f"s{i}" for i in range(n)] + [f"t{i}" for i in range(n)]
         if circular:  # cos sᵢ and sin sᵢ, after the others: steering's monomials keep their places
             names += [f"c{i}" for i in range(n)] + [f"n{i}" for i in range(n)]
-        names += [f"u{i}" for i in range(m)]
+        names += [f"u{i}" for i in range(m)] + [f"e{i}" for i in range(len(exponents))]
         self.R, *gens = ring(",".join(names or ["c"]), QQ)  # a ring needs a generator; c is unused
         self.s, self.t = gens[:n], gens[n:2 * n]
         self.cos, self.sin = (gens[2 * n:3 * n], gens[3 * n:4 * n]) if circular else ([], [])
-        # parts read as unknowns of their own (equal_as_fractions): the last generators, one for each
-        # part as SymPy evaluates it (σ(c + wx) written as σ(wx + c) is the same unknown)
-        self.unknowns = {node: gens[len(gens) - m + keys.index(key)] for node, key in unknowns.items()}
+        # equal_as_fractions's generators, last: parts read as unknowns of their own, one for each part
+        # as SymPy evaluates it (σ(c + wx) written as σ(wx + c) is the same unknown); and e^{u/L} for
+        # each exponent u found as c·u with c·L whole (e^{−y(wx)}, e^{2y(wx)} are powers of e^{y(wx)})
+        first = len(gens) - m - len(exponents)
+        self.unknowns = {node: gens[first + keys.index(key)] for node, key in unknowns.items()}
+        self.exponents = {u: (gens[first + m + i], lcm) for i, (u, lcm) in enumerate(exponents.items())}
+        self.opaque = gens[first:]  # (whose derivatives the reader does not know)
         self.one = self.R.one
 
     def read(self, expr: Expr) -> Fraction:
@@ -158,6 +165,18 @@ class Reader:
             if not self.reduced(n):
                 raise NotRational("the logarithm of 0")  # (no value: e^{log 0} is no 0)
             top, bottom = (top * n**k, bottom * d**k) if k > 0 else (top * d**-k, bottom * n**-k)
+        if self.exponents:  # e^{c·u} = (e^{u/L})^{cL} for the exponents equal_as_fractions found
+            kept = []
+            for term in rest:
+                c, u = exponent_term(term)
+                found = None if isinstance(u, Symbol) and c.is_Integer else self.exponents.get(_evaluated(u))
+                if found is None or not (c * found[1]).is_Integer:
+                    kept.append(term)  # (k·sᵢ is tᵢ^k as without them; a term found elsewhere with
+                    continue  # other coefficients, (2x + 4y)/2, is read as it was)
+                generator, lcm = found
+                k = int(c * lcm)
+                top, bottom = (top * generator**k, bottom) if k > 0 else (top, bottom * generator**-k)
+            rest = kept
         for i, k in self._integer_combination(Add(*rest)):
             power = self.t[i] ** abs(k)
             top, bottom = (top * power, bottom) if k > 0 else (top, bottom * power)
@@ -199,7 +218,7 @@ class Reader:
 
     def _derivative(self, expr: Derivative) -> Fraction:
         n, d = self.read(expr.expr)
-        if self.unknowns and any(p.degree(u) > 0 for p in (n, d) for u in self.unknowns.values()):
+        if any(p.degree(u) > 0 for p in (n, d) for u in self.opaque):
             raise NotRational("a derivative of an unknown part")  # (_d knows no derivative of one)
         for symbol, count in expr.variable_count:
             if symbol not in self.symbols:  # not free anywhere, so not in the body: a constant
@@ -245,38 +264,71 @@ def rationally_equal(a: Expr, b: Expr, reader: Reader | None = None) -> bool:
 
 def equal_as_fractions(a: Expr, b: Expr) -> bool:
     """True when a = b as rational functions of their symbols and exponentials, every other part they
-    hold (tanh(wx + b), √x, f'(x), a sum over i) read as an unknown of its own: equal parts have equal
+    hold (sin(wx), √x, f'(x), a sum over i) read as an unknown of its own, and e^{c·u} for any exponent
+    u (σ(u) and tanh u through it) read as a power of one generator e^{u/L}: equal parts have equal
     values, so equality there is an identity (what SymPy's cancel finds, in a millisecond where cancel
-    took a tenth of a second on a layer's gradient). False proves nothing: tanh² and 1 − sech² differ as
-    unknowns. Infinite or undefined values are never read: zoo − zoo is no 0."""
+    took a tenth of a second on a layer's gradient). False proves nothing: sin² wx and 1 − cos² wx
+    differ as unknowns. Infinite or undefined values are never read: zoo − zoo is no 0."""
     if any(e.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity) for e in (a, b)):
         return False
     symbols = a.free_symbols | b.free_symbols
     circular = a.has(*_CIRCULAR) or b.has(*_CIRCULAR)
-    plain, unknowns = Reader(symbols, circular), {}
-    for side in (a, b):
-        _unknown_parts(side, plain, unknowns)
-    try:
-        return rationally_equal(a, b, Reader(symbols, circular, unknowns, _MOST_WORK))
-    except NotRational:  # (a division by zero among the parts read, or too much to multiply out)
-        return False
+    plain = Reader(symbols, circular)
+    # first σ(wx + b) and e^{wx} as unknowns themselves (a layer's gradient holds dozens, and as
+    # fractions in e^{wx} their denominators multiply), then as fractions in e^{wx}
+    for exponents in (None, {}):
+        unknowns: dict = {}
+        for side in (a, b):
+            _unknown_parts(side, plain, unknowns, exponents)
+        if exponents == {}:
+            return False  # (no exponent found to read: the second reading would be the first)
+        try:
+            if rationally_equal(a, b, Reader(symbols, circular, unknowns, _MOST_WORK, exponents)):
+                return True
+        except NotRational:  # (a division by zero among the parts read, or too much to multiply out)
+            pass
+    return False
 
 
-def _unknown_parts(expr: Expr, reader: Reader, found: dict) -> None:
+def _unknown_parts(expr: Expr, reader: Reader, found: dict, exponents: dict | None) -> None:
     """The parts of expr's sums, products and integer powers that reader cannot read, into found, each
-    with its evaluated form (the unknown it stands for)."""
+    with its evaluated form (the unknown it stands for); and, given exponents, where one is e^u (or σ(u),
+    tanh u), the terms c·u of its exponent the reader cannot read into exponents instead, each u with the
+    least common multiple L of its coefficients' denominators (e^{u/L} is then the generator)."""
     if expr in found or isinstance(expr, (Rational, Symbol)):
         return
     if isinstance(expr, (Add, Mul)) or (isinstance(expr, Pow) and isinstance(expr.exp, Integer)):
         for arg in expr.args:
-            _unknown_parts(arg, reader, found)
+            _unknown_parts(arg, reader, found, exponents)
         return
     try:
         reader.read(expr)
     except NotRational:
-        from derive.exprs import tidy
+        if exponents is None or not isinstance(expr, _EXPONENTIAL):
+            found[expr] = _evaluated(expr)
+            return
+        for term in Add.make_args(expr.args[0]):
+            if (log_of := _log_term(term)[1]) is not None:
+                _unknown_parts(log_of, reader, found, exponents)
+                continue
+            c, u = exponent_term(term)
+            if not (isinstance(u, Symbol) and c.is_Integer):
+                key = _evaluated(u)
+                exponents[key] = ilcm(exponents.get(key, 1), c.q)
 
-        found[expr] = tidy(expr)
+
+def exponent_term(term: Expr) -> tuple[Rational, Expr]:
+    """(c, u) of a term c·u of an exponent, c rational (1 where the coefficient is a decimal)."""
+    c, u = term.as_coeff_Mul()
+    return (c, u) if c.is_Rational else (S.One, term)
+
+
+@lru_cache(maxsize=4096)
+def _evaluated(expr: Expr) -> Expr:
+    """expr as SymPy evaluates it: the key of the unknown or exponent it is."""
+    from derive.exprs import tidy
+
+    return tidy(expr)
 
 
 def _log_term(term: Expr) -> tuple[int, Expr | None]:

@@ -1,8 +1,8 @@
 """The verifier: true steps get a certificate, wrong ones are caught."""
 
 import pytest
-from sympy import (E, I, Abs, Derivative, Float, Heaviside, LambertW, Max, Piecewise, Rational, S, Symbol, atan, cos, cosh, cot,
-                   csc, erf, exp, gamma, log, pi, sec, sign, sin, sinh, sqrt, tan, tanh)
+from sympy import (E, I, Abs, Derivative, Float, Heaviside, LambertW, Max, Mul, Piecewise, Rational, S, Symbol, atan, cos,
+                   cosh, cot, csc, erf, exp, gamma, log, pi, sec, sign, sin, sinh, sqrt, tan, tanh)
 
 from derive.exprs import add, div, mul, neg
 from derive.functions import sigmoid
@@ -234,11 +234,27 @@ def test_parts_outside_the_field_are_unknowns_of_their_own(x):
     assert equal_as_fractions(mul(w, s, add(S.One, neg(s_other_order))), w * s - w * s**2)
     assert equal_as_fractions((s - y) ** 2 / 2, s**2 / 2 - s * y + y**2 / 2)
     assert equal_as_fractions(sqrt(x) * (sqrt(x) + 1) / sqrt(x), sqrt(x) + 1)
-    # false proves nothing: the relations between parts are not known (tanh² = 1 − sech²)
-    assert not equal_as_fractions(tanh(w * x) ** 2, 1 - 1 / cosh(w * x) ** 2)
-    assert not equal_as_fractions(tanh(w * x), sinh(w * x) / cosh(w * x))
+    # false proves nothing: the relations between unknown parts are not known (sin² + cos² = 1)
+    assert not equal_as_fractions(sin(w * x) ** 2 + cos(w * x) ** 2, S.One)
     # a wrong line is never equal
     assert not equal_as_fractions(mul(w, s, add(S.One, neg(s))), w * s + w * s**2)
+
+
+def test_exponentials_of_any_exponent_are_powers_of_one_generator(x):
+    """e^{−y(wx)}, e^{2y(wx)}, σ(y(wx)) and tanh(y(wx)) are all rational in e^{y(wx)} (and e^{u/2} in
+    e^{u/2}): what cancel finds by its own generators, here exactly, and both ways for the wrong ones."""
+    from derive.rational import equal_as_fractions
+
+    w, y = Symbol("w"), Symbol("y")
+    u = y * (w * x)
+    assert equal_as_fractions(tanh(w * x) ** 2, 1 - 1 / cosh(w * x) ** 2)
+    assert equal_as_fractions(tanh(w * x), sinh(w * x) / cosh(w * x))
+    assert equal_as_fractions(sigmoid(u) * sigmoid(-u), exp(-u) / (1 + exp(-u)) ** 2)
+    assert equal_as_fractions(1 / (1 + exp(-u)), exp(2 * u) / (exp(2 * u) + exp(u)))
+    assert equal_as_fractions(exp(u / 2) ** 2 * exp(-u), S.One)
+    assert equal_as_fractions(exp(-(x - w) ** 2 / 2) * exp((x - w) ** 2 / 2), S.One)
+    assert not equal_as_fractions(tanh(w * x) ** 2, 1 + 1 / cosh(w * x) ** 2)
+    assert not equal_as_fractions(sigmoid(u) * sigmoid(-u), exp(u) / (1 + exp(-u)) ** 2)
 
 
 def test_unknown_parts_are_never_differentiated_or_infinite(x):
@@ -288,3 +304,18 @@ def test_simplify_is_not_tried_again_on_the_larger_instances_of_a_link(monkeypat
     assert compare(likelihood, total * log(p) + (n - total) * log(1 - p)) == (True, "instances (n = 1…4)")
     assert len(tried) == 2  # simplify and its rewrite in exponentials, at n = 1 only
     assert compare(likelihood, total * log(p) + (n - total + 1) * log(1 - p))[0] is False
+
+
+def test_an_exponent_read_elsewhere_as_a_generator_keeps_its_own_coefficients():
+    """e^{(2x + 4y)/2} is e^{x + 2y}, which the plain reading reads; that 2x + 4y is a generator's
+    exponent elsewhere (e^{3(2x + 4y) + wx}) must not make it a power 1/2 of that generator, nor 0."""
+    from sympy import Add
+
+    from derive.rational import equal_as_fractions
+
+    x, y, w = Symbol("x"), Symbol("y"), Symbol("w")
+    u = Add(2 * x, 4 * y, evaluate=False)
+    half = exp(Mul(Rational(1, 2), u, evaluate=False))
+    other = exp(Add(Mul(3, u, evaluate=False), w * x, evaluate=False))
+    assert not equal_as_fractions(Mul(half, other, evaluate=False), other)
+    assert equal_as_fractions(Mul(half, other, evaluate=False), exp(x + 2 * y) * other)
