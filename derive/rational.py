@@ -138,12 +138,16 @@ class Reader:
         return p * q
 
     def power(self, p: PolyElement, k: int) -> PolyElement:
-        """p^k, one factor at a time where the work is bounded."""
-        if self.most_work is None:
+        """p^k, by squaring under the bound on the work where there is one (x^{10⁶}: twenty products)."""
+        if self.most_work is None or len(p) <= 1:
             return p**k
-        out = self.one
-        for _ in range(k):
-            out = self.times(out, p)
+        out, square = self.one, p
+        while k:
+            if k & 1:
+                out = self.times(out, square)
+            k >>= 1
+            if k:
+                square = self.times(square, square)
         return out
 
     def _index(self, symbol: Symbol) -> int:
@@ -249,14 +253,16 @@ class Reader:
         return add(*terms) if terms else S.Zero
 
 
-def rationally_equal(a: Expr, b: Expr, reader: Reader | None = None) -> bool:
+def rationally_equal(a: Expr, b: Expr) -> bool:
     """True when a = b as rational functions of their symbols and exponentials, False when they
-    differ as such functions (a proof that they differ); NotRational when either lies outside. reader:
-    one made for a and b (equal_as_fractions's, with their unknown parts), else a plain one."""
+    differ as such functions (a proof that they differ); NotRational when either lies outside."""
     # (cos and sin generators only where they are used: with many symbols each one costs)
-    reader = reader or Reader(a.free_symbols | b.free_symbols, circular=a.has(*_CIRCULAR) or b.has(*_CIRCULAR))
-    an, ad = reader.read(a)
-    bn, bd = reader.read(b)
+    reader = Reader(a.free_symbols | b.free_symbols, circular=a.has(*_CIRCULAR) or b.has(*_CIRCULAR))
+    return _equal_fractions(reader, reader.read(a), reader.read(b))
+
+
+def _equal_fractions(reader: Reader, a: Fraction, b: Fraction) -> bool:
+    (an, ad), (bn, bd) = a, b
     if not reader.reduced(ad) or not reader.reduced(bd):  # (1/(sin² + cos² − 1) is no value)
         raise NotRational("division by zero")
     return not reader.reduced(reader.times(an, bd) - reader.times(bn, ad))
@@ -268,7 +274,9 @@ def equal_as_fractions(a: Expr, b: Expr) -> bool:
     u (σ(u) and tanh u through it) read as a power of one generator e^{u/L}: equal parts have equal
     values, so equality there is an identity (what SymPy's cancel finds, in a millisecond where cancel
     took a tenth of a second on a layer's gradient). False proves nothing: sin² wx and 1 − cos² wx
-    differ as unknowns. Infinite or undefined values are never read: zoo − zoo is no 0."""
+    differ as unknowns. Infinite or undefined values are never read: zoo − zoo is no 0. Like cancel, it
+    divides by what the unknowns may hide is 0 everywhere ((e^{x/2})² − e^x): the verifier checks that
+    every divisor has values (verify._divides_by_zero)."""
     if any(e.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity) for e in (a, b)):
         return False
     symbols = a.free_symbols | b.free_symbols
@@ -282,8 +290,9 @@ def equal_as_fractions(a: Expr, b: Expr) -> bool:
             _unknown_parts(side, plain, unknowns, exponents)
         if exponents == {}:
             return False  # (no exponent found to read: the second reading would be the first)
+        reader = Reader(symbols, circular, unknowns, _MOST_WORK, exponents)
         try:
-            if rationally_equal(a, b, Reader(symbols, circular, unknowns, _MOST_WORK, exponents)):
+            if _equal_fractions(reader, reader.read(a), reader.read(b)):
                 return True
         except NotRational:  # (a division by zero among the parts read, or too much to multiply out)
             pass

@@ -17,6 +17,7 @@ This is the only module that issues a Certificate (derive.record): the value tha
 proved, by which method, about which two expressions. A rule cannot set one; the engine asks here.
 """
 
+import math
 import random
 from contextvars import ContextVar
 from functools import lru_cache
@@ -25,7 +26,7 @@ from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Heaviside, Indexed,
                    S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, sign, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
-from derive.exprs import rewrites_only, tidy
+from derive.exprs import preorder, rewrites_only, tidy
 from derive.functions import DefinedFunction, NamedFunction
 from derive.instances import bounds_of, free_indices, instance
 from derive.instances import by_instances as _by_instances
@@ -430,7 +431,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
             return verdict, "numeric"
     # cancel's proof without cancel's cost (σ(wx + b) an unknown of its own), then cancel itself
     if equal_as_fractions(da, db) or _is_zero(cancel(_in_exp(a) - _in_exp(b))):
-        return True, "cancel"
+        return _unless_undefined(a, b, "cancel")
     if _unknowns(da) != _unknowns(db):  # ℓ''(p) against a formula: no algebra equates an unknown
         return None, "an unknown function on one side only (its definition is not known)"
     if a.has(Sum, Product) or b.has(Sum, Product):  # Σ_{i=1}^{n}: checked for n = 1 … 4; simplify can
@@ -443,10 +444,10 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     failed = _SIMPLIFY_FAILED.get()  # they are compared by quadrature below
     if not integrals and not failed:
         if _simplifies_to_zero(da - db):
-            return True, "simplify"
+            return _unless_undefined(a, b, "simplify")
         ea, eb = da.rewrite(exp), db.rewrite(exp)
         if (ea, eb) != (da, db) and _simplifies_to_zero(ea - eb):  # (the same: simplify failed)
-            return True, "rewrite(exp)"
+            return _unless_undefined(a, b, "rewrite(exp)")
         if failed is not None:
             failed.append((a, b))
     if da.has(nan, zoo) or db.has(nan, zoo):
@@ -455,6 +456,37 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if verdict is None:
         return None, "no point where both sides have a value to compare"
     return verdict, "numeric"
+
+
+def _unless_undefined(a: Expr, b: Expr, method: str) -> tuple[bool | None, str]:
+    """(True, method) for a proof by cancelling, unless a side divides by what is 0 everywhere, which
+    cancel and simplify divide out unasked (2D/D = 2 where D = (e^{x/2})² − e^x): that side has no value."""
+    if _divides_by_zero(_in_exp(a)) or _divides_by_zero(_in_exp(b)):
+        return None, "undefined (a division by an expression that is 0 everywhere)"
+    return True, method
+
+
+def _divides_by_zero(expr: Expr) -> bool:
+    """A divisor of expr is 0 at two sample points, to 1e-20 of the size of its terms (exact values
+    worked out to 30 digits leave 1e-30); False where that cannot be told (f(x) has no value)."""
+    rng = random.Random(2718)
+    divisors = {n.base for n in preorder(expr) if n.is_Pow and n.exp.is_negative and not n.base.is_number}
+    for base in divisors:
+        symbols = sorted(base.free_symbols, key=str)
+        zeros = 0
+        for _ in range(2):
+            point = {s: rng.uniform(0.2, 0.8) for s in symbols}
+            try:
+                evaluated = [t.evalf(30, subs=point) for t in Add.make_args(base)]
+                total, sizes = complex(Add(*evaluated)), [abs(complex(v)) for v in evaluated]
+            except _NO_VALUE:
+                break
+            if not all(map(math.isfinite, sizes)) or abs(total) > 1e-20 * max(sizes):
+                break
+            zeros += 1
+        if zeros == 2:
+            return True
+    return False
 
 
 def compare_where(a: Expr, b: Expr, region: Expr) -> tuple[bool | None, str]:

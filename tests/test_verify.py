@@ -1,7 +1,7 @@
 """The verifier: true steps get a certificate, wrong ones are caught."""
 
 import pytest
-from sympy import (E, I, Abs, Derivative, Float, Heaviside, LambertW, Max, Mul, Piecewise, Rational, S, Symbol, atan, cos,
+from sympy import (E, I, Abs, Derivative, Float, Heaviside, LambertW, Max, Mul, Piecewise, Pow, Rational, S, Symbol, atan, cos,
                    cosh, cot, csc, erf, exp, gamma, log, pi, sec, sign, sin, sinh, sqrt, tan, tanh)
 
 from derive.exprs import add, div, mul, neg
@@ -319,3 +319,21 @@ def test_an_exponent_read_elsewhere_as_a_generator_keeps_its_own_coefficients():
     other = exp(Add(Mul(3, u, evaluate=False), w * x, evaluate=False))
     assert not equal_as_fractions(Mul(half, other, evaluate=False), other)
     assert equal_as_fractions(Mul(half, other, evaluate=False), exp(x + 2 * y) * other)
+
+
+def test_a_side_that_divides_by_zero_everywhere_is_no_proof(x):
+    """2D/D = 2 and (3x D + …)/D = 3x cancel D, which is 0 everywhere ((e^{x/2})² − e^x, sin² + cos² − 1):
+    cancel, simplify and the unknowns' reading all divide by it unasked. No such side has a value."""
+    from sympy import Add
+
+    half = exp(x / 2)
+    zero = Add(Mul(half - 1, half + 1, evaluate=False), -exp(x), 1, evaluate=False)
+    circle = Add(sin(x / 2) ** 2, cos(x / 2) ** 2, -1, evaluate=False)
+    for d in (zero, circle):
+        verdict, method = compare(S(2), Mul(2 * d, Pow(d, -1, evaluate=False), evaluate=False))
+        assert verdict is None and "0 everywhere" in method
+    verdict, method = compare(Mul(Add(3 * x * Mul(half - 1, half + 1, evaluate=False), 3 * x - 3 * x * exp(x),
+                                       evaluate=False), Pow(zero, -1, evaluate=False), evaluate=False), 3 * x)
+    assert verdict is not True
+    # a divisor that is 0 somewhere only is a divisor: (e^x − 1)/(e^{x/2} − 1) = e^{x/2} + 1
+    assert compare((exp(x) - 1) / (half - 1), half + 1)[0] is True
