@@ -118,8 +118,8 @@ class Differentiate(Rule):
         return self._steps(expr, proved=True)
 
     def unproved_steps(self, expr: Expr) -> list[Step]:
-        """The same steps without certificates: what names the rules of a link the verifier has already
-        proved (derive check's justify), where proving each rule again would cost a second a document."""
+        """The same steps without certificates, for naming the rules of a link the verifier has already
+        proved (derive check's justify): proving each rule again cost a second on some documents."""
         return self._steps(expr, proved=False)
 
     def _steps(self, expr: Expr, proved: bool) -> list[Step]:
@@ -146,7 +146,8 @@ class Differentiate(Rule):
         return out
 
     def _round(self, whole: Expr, batch: list[Derivative], singles: list[Step], fresh, proved: bool) -> Expr:
-        """whole with each derivative of batch worked out by its rule, each a proved single step."""
+        """whole with each derivative of batch worked out by its rule, each a single step (proved, unless
+        proved is False)."""
         places = paths_to(whole, set(batch))  # found once a round; the parts replaced are disjoint
         for node in batch:
             f, x, n = _order_of(node)

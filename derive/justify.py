@@ -21,6 +21,10 @@ from derive.rules.base import Rule
 from derive.rules.calculus import AUTOMATIC
 
 
+# the written line's forms, worked out once for the dozens of candidates compared with it
+_written_shape, _written_tidy = lru_cache(maxsize=64)(shape), lru_cache(maxsize=64)(tidy)
+
+
 def _same(new: Expr, written: Expr) -> bool:
     if shape(new) == _written_shape(written):
         return True
@@ -28,10 +32,6 @@ def _same(new: Expr, written: Expr) -> bool:
         return tidy(new) == _written_tidy(written)
     except Exception:  # noqa: BLE001 - a form SymPy cannot evaluate is simply not the same
         return False
-
-
-# the written line's forms, worked out once for the dozens of candidates compared with it
-_written_shape, _written_tidy = lru_cache(maxsize=64)(shape), lru_cache(maxsize=64)(tidy)
 
 
 def _algebra_rules(a: Expr, b: Expr, x: Symbol) -> Iterator[Rule]:

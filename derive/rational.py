@@ -5,7 +5,7 @@ so is anything built of e^x, σ and the hyperbolic functions (tanh x = (t² − 
 Reading the written tree into numerator and denominator polynomials over Q decides equality exactly
 (N₁D₂ = N₂D₁), evaluates no SymPy expression on the way, and costs about a millisecond. Derivatives
 are taken on the polynomials too: d/dx acts as ∂/∂x + t ∂/∂t, because (e^x)' = e^x. Anything outside
-(log x, e^{x/2}, a float) raises NotRational, and the verifier falls back to SymPy's general methods.
+(log x, e^{x/2}, a float) raises NotRational, and the verifier falls back to its other methods.
 
 The verifier's reader also takes sin and cos of such arguments (tan² + 1 = sec² is then exact, in a
 millisecond, where simplify took a tenth of a second): c = cos s and n = sin s are two more generators,
@@ -13,6 +13,11 @@ with e^{iks} = (c + in)^k for the multiple angles and every product reduced by n
 an integral domain, and x, e^x, e^{ix} are algebraically independent functions, so equality there is
 still an exact identity either way. It is the verifier's alone: steering reads e^{kx} and nothing else.
 A factor e^{k log u} is u^k (exp(log u) = u on every branch), so tanh(log(1 + e^x)) reads too.
+
+equal_as_fractions, the first of those other methods, proves equality only: it reads what lies
+outside as generators of its own (σ(wx + b), √x, f'(x) each an unknown; e^{cu} for any exponent u a
+power of e^{u/L}). Equal fractions there are equal functions wherever both sides have values; a
+difference proves nothing, because the generators may be related (sin² + cos² = 1 of wx).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import sympy
 from sympy import Add, Derivative, Expr, Integer, Mul, Pow, QQ, Rational, S, Symbol, exp, ilcm, log
 from sympy.polys.rings import PolyElement, ring
 
+from derive.exprs import add, mul, tidy
 from derive.functions import NamedFunction, sigmoid
 
 # With e^u = n/d: sinh u = (n² − d²)/(2nd), cosh u = (n² + d²)/(2nd), and so on.
@@ -56,7 +62,8 @@ class NotRational(ValueError):
 
 
 class Reader:
-    """Reads expressions into Q[s₁ … sₙ, e^{s₁} … e^{sₙ}] fractions, for the given symbols."""
+    """Reads expressions into Q[s₁ … sₙ, e^{s₁} … e^{sₙ}] fractions, for the given symbols (with
+    equal_as_fractions's unknowns and exponents, into a ring with a generator for each of them)."""
 
     def __init__(self, symbols, circular: bool = False, unknowns: dict[Expr, Expr] | None = None,
                  most_work: int | None = None, exponents: dict[Expr, int] | None = None) -> None:
@@ -157,8 +164,9 @@ class Reader:
             raise NotRational(f"unknown symbol {symbol}") from None
 
     def _exp(self, arg: Expr) -> Fraction:
-        """e^{k₁s₁ + … + kₙsₙ} = t₁^{k₁}…tₙ^{kₙ} for integers kᵢ, times u^k for each term k·log u;
-        anything else is outside."""
+        """e^{k₁s₁ + … + kₙsₙ} = t₁^{k₁}…tₙ^{kₙ} for integers kᵢ, times u^k for each term k·log u, times
+        a power of e^{u/L} for each term c·u of an exponent the reader has a generator for; anything
+        else is outside."""
         top, bottom, rest = self.one, self.one, []
         for term in Add.make_args(arg):
             k, u = _log_term(term)
@@ -172,11 +180,13 @@ class Reader:
         if self.exponents:  # e^{c·u} = (e^{u/L})^{cL} for the exponents equal_as_fractions found
             kept = []
             for term in rest:
-                c, u = exponent_term(term)
-                found = None if isinstance(u, Symbol) and c.is_Integer else self.exponents.get(_evaluated(u))
+                c, u = _exponent_term(term)
+                found = None if _plain(c, u) else self.exponents.get(_evaluated(u))
+                # k·sᵢ is tᵢ^k as without them; an exponent found elsewhere with other coefficients,
+                # (2x + 4y)/2 beside 3(2x + 4y), is read as it was
                 if found is None or not (c * found[1]).is_Integer:
-                    kept.append(term)  # (k·sᵢ is tᵢ^k as without them; a term found elsewhere with
-                    continue  # other coefficients, (2x + 4y)/2, is read as it was)
+                    kept.append(term)
+                    continue
                 generator, lcm = found
                 k = int(c * lcm)
                 top, bottom = (top * generator**k, bottom) if k > 0 else (top, bottom * generator**-k)
@@ -241,8 +251,6 @@ class Reader:
 
     def to_expr(self, p: PolyElement) -> Expr:
         """A polynomial in the symbols alone, written out unevaluated (2x, not 2·x¹)."""
-        from derive.exprs import add, mul
-
         terms = []
         for monom, coeff in sorted(p.terms(), reverse=True):
             if any(monom[len(self.s):]):
@@ -288,7 +296,7 @@ def equal_as_fractions(a: Expr, b: Expr) -> bool:
         unknowns: dict = {}
         for side in (a, b):
             _unknown_parts(side, plain, unknowns, exponents)
-        if exponents == {}:
+        if exponents is not None and not exponents:
             return False  # (no exponent found to read: the second reading would be the first)
         reader = Reader(symbols, circular, unknowns, _MOST_WORK, exponents)
         try:
@@ -320,23 +328,26 @@ def _unknown_parts(expr: Expr, reader: Reader, found: dict, exponents: dict | No
             if (log_of := _log_term(term)[1]) is not None:
                 _unknown_parts(log_of, reader, found, exponents)
                 continue
-            c, u = exponent_term(term)
-            if not (isinstance(u, Symbol) and c.is_Integer):
+            c, u = _exponent_term(term)
+            if not _plain(c, u):
                 key = _evaluated(u)
                 exponents[key] = ilcm(exponents.get(key, 1), c.q)
 
 
-def exponent_term(term: Expr) -> tuple[Rational, Expr]:
+def _exponent_term(term: Expr) -> tuple[Rational, Expr]:
     """(c, u) of a term c·u of an exponent, c rational (1 where the coefficient is a decimal)."""
     c, u = term.as_coeff_Mul()
     return (c, u) if c.is_Rational else (S.One, term)
 
 
+def _plain(c: Rational, u: Expr) -> bool:
+    """c·u is k·sᵢ, whose exponential the plain reading has: tᵢ^k."""
+    return isinstance(u, Symbol) and c.is_Integer
+
+
 @lru_cache(maxsize=4096)
 def _evaluated(expr: Expr) -> Expr:
     """expr as SymPy evaluates it: the key of the unknown or exponent it is."""
-    from derive.exprs import tidy
-
     return tidy(expr)
 
 

@@ -5,8 +5,10 @@ Cheapest first:
 - rational: equal in the field of rational functions of the symbols and their exponentials, where
   both sides lie (derive.rational); exact, and a difference there is a proof of inequality;
 - evaluate: the same once pending derivatives are done and the arithmetic worked out;
-- cancel: the difference, with derive's named functions (σ) written in exp, is 0 in rational normal
-  form; exact, and fast for anything rational in x and e^x, as every line of the sigmoid's route is;
+- cancel: the difference is 0 as a rational function of its parts, first by derive.rational's
+  equal_as_fractions (each part outside the field an unknown of its own, e^{cu} a power of e^{u/L}),
+  then by SymPy's cancel with the named functions (σ) written in exp; kept only where no divisor of
+  either side is 0 everywhere (both divide 2D/D to 2 unasked);
 - simplify, then rewrite(exp) and simplify: plain simplify misses true identities (σ' against
   1/(4cosh²(x/2)), say), so the fallbacks matter;
 - numeric: agreement to 1e-9 at six sample points (fixed seed, so certificates are reproducible).
@@ -17,7 +19,6 @@ This is the only module that issues a Certificate (derive.record): the value tha
 proved, by which method, about which two expressions. A rule cannot set one; the engine asks here.
 """
 
-import math
 import random
 from contextvars import ContextVar
 from functools import lru_cache
@@ -28,8 +29,7 @@ from sympy.core.function import AppliedUndef
 
 from derive.exprs import preorder, rewrites_only, tidy
 from derive.functions import DefinedFunction, NamedFunction
-from derive.instances import bounds_of, free_indices, instance
-from derive.instances import by_instances as _by_instances
+from derive.instances import bounds_of, by_instances, free_indices, instance
 from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
 from derive.quadrature import worked_out_at
@@ -53,12 +53,12 @@ _EXACT_TOLERANCE = 1e-20
 _SIMPLIFY_FAILED: ContextVar[list | None] = ContextVar("_SIMPLIFY_FAILED", default=None)
 
 
-def by_instances(a: Expr, b: Expr, judge, **options) -> tuple[bool | None, str] | None:
+def _by_instances(a: Expr, b: Expr, judge, **options) -> tuple[bool | None, str] | None:
     """derive.instances.by_instances, with simplify given up on the rest of the instances once it has
-    failed on one."""
+    failed on one. (derive.checker's own calls keep trying it on every instance.)"""
     token = _SIMPLIFY_FAILED.set([])
     try:
-        return _by_instances(a, b, judge, **options)
+        return by_instances(a, b, judge, **options)
     finally:
         _SIMPLIFY_FAILED.reset(token)
 
@@ -368,7 +368,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return True, "identical"
     a, b = _logs_of_products(a), _logs_of_products(b)
     if free_indices(a, b):  # z_i beside z_j: one variable when i = j, which no algebra on two symbols knows
-        return by_instances(a, b, compare)
+        return _by_instances(a, b, compare)
     if has_moments(a, b):  # E[X²] − E[X]²: a polynomial in moments, each an unknown number
         # E[ℓ'(p)]: the derivative worked out first (a moment of a pending derivative is no moment)
         a, b = (e.replace(lambda n: isinstance(n, Derivative) and not n.expr.has(*OPERATORS), lambda n: n.doit())
@@ -379,7 +379,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
             return None, "a derivative of an expectation, which derive does not take"
         a, b = _logs_of_densities(a), _logs_of_densities(b)
         if a.has(Sum, Product) or b.has(Sum, Product):  # E[Σ x_i] = Σ E[x_i]: sums written out first
-            judged = by_instances(a, b, compare)
+            judged = _by_instances(a, b, compare)
             if judged is not None:
                 return judged
         a, b = as_random(conventional(a), conventional(b))
@@ -419,7 +419,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     except NotRational:
         pass
     if _summed_terms(a) or _summed_terms(b):  # Σ_i x_i: SymPy's doit has no closed form for data
-        judged = by_instances(a, b, compare)  # terms, and can take minutes looking for one
+        judged = _by_instances(a, b, compare)  # terms, and can take minutes looking for one
         if judged is not None:
             return judged
     da, db = _finished(a), _finished(b)
@@ -435,13 +435,14 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if _unknowns(da) != _unknowns(db):  # ℓ''(p) against a formula: no algebra equates an unknown
         return None, "an unknown function on one side only (its definition is not known)"
     if a.has(Sum, Product) or b.has(Sum, Product):  # Σ_{i=1}^{n}: checked for n = 1 … 4; simplify can
-        judged = by_instances(a, b, compare)  # take minutes on a derivative of a product over i
+        judged = _by_instances(a, b, compare)  # take minutes on a derivative of a product over i
         if judged is not None:
             return judged
     if surely_differs(a, b):  # simplify can take minutes to fail on a false identity; a point shows it
         return False, "numeric"
-    integrals = da.has(Integral) or db.has(Integral)  # simplify may try to integrate, for minutes:
-    failed = _SIMPLIFY_FAILED.get()  # they are compared by quadrature below
+    # simplify may try to integrate, for minutes: integrals are compared by quadrature below
+    integrals = da.has(Integral) or db.has(Integral)
+    failed = _SIMPLIFY_FAILED.get()
     if not integrals and not failed:
         if _simplifies_to_zero(da - db):
             return _unless_undefined(a, b, "simplify")
@@ -449,7 +450,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         if (ea, eb) != (da, db) and _simplifies_to_zero(ea - eb):  # (the same: simplify failed)
             return _unless_undefined(a, b, "rewrite(exp)")
         if failed is not None:
-            failed.append((a, b))
+            failed.append(True)  # (a flag for the link's other instances)
     if da.has(nan, zoo) or db.has(nan, zoo):
         return None, "undefined (a division by zero)"
     verdict = _numeric_verdict(_in_exp(a), _in_exp(b))  # defined functions written out: they have values
@@ -467,24 +468,21 @@ def _unless_undefined(a: Expr, b: Expr, method: str) -> tuple[bool | None, str]:
 
 
 def _divides_by_zero(expr: Expr) -> bool:
-    """A divisor of expr is 0 at two sample points, to 1e-20 of the size of its terms (exact values
-    worked out to 30 digits leave 1e-30); False where that cannot be told (f(x) has no value)."""
-    rng = random.Random(2718)
+    """A divisor of expr is 0 at two sample points, to the exact tolerance beside the size of its terms
+    (worked out to 30 digits); False where that cannot be told (f(x) has no value)."""
     divisors = {n.base for n in preorder(expr) if n.is_Pow and n.exp.is_negative and not n.base.is_number}
-    for base in divisors:
+    for base in sorted(divisors, key=str):
+        rng, terms = random.Random(2718), Add.make_args(base)
         symbols = sorted(base.free_symbols, key=str)
-        zeros = 0
         for _ in range(2):
-            point = {s: rng.uniform(0.2, 0.8) for s in symbols}
+            point = {s: _sample(rng, s) for s in symbols}
             try:
-                evaluated = [t.evalf(30, subs=point) for t in Add.make_args(base)]
-                total, sizes = complex(Add(*evaluated)), [abs(complex(v)) for v in evaluated]
+                values, total, _ = _summed(terms, [], lambda e: e.evalf(30, subs=point))
             except _NO_VALUE:
                 break
-            if not all(map(math.isfinite, sizes)) or abs(total) > 1e-20 * max(sizes):
+            if not all(map(_finite, values)) or not _agree(total, values, _EXACT_TOLERANCE):
                 break
-            zeros += 1
-        if zeros == 2:
+        else:
             return True
     return False
 
@@ -538,7 +536,7 @@ def numerically_same(a: Expr, b: Expr) -> bool:
         return _numeric_verdict(_in_exp(x), _in_exp(y)), "numeric"
 
     if a.has(Sum, Product) or b.has(Sum, Product) or free_indices(a, b):
-        return (by_instances(a, b, numeric) or (None, ""))[0] is True
+        return (_by_instances(a, b, numeric) or (None, ""))[0] is True
     return compare(a, b)[0] is True
 
 
@@ -590,7 +588,7 @@ def certify_under(before: Expr, after: Expr, facts: tuple[tuple[Expr, Expr], ...
     (Σ_k y_k = 1 at every K), or proved outright."""
     method = equivalent(before, after)
     if method is None and facts:
-        verdict = by_instances(before, after, compare, conditions=tuple(old - new for old, new in facts))
+        verdict = _by_instances(before, after, compare, conditions=tuple(old - new for old, new in facts))
         if verdict is not None and verdict[0] is True:
             method = verdict[1] + " given " + ", ".join(f"{_text(o)} = {_text(n)}" for o, n in facts)
     return None if method is None else _issue(method, before, after)
@@ -625,7 +623,7 @@ def with_law(a: Expr, b: Expr, laws: dict[str, tuple[Expr, Expr]]) -> tuple[bool
     moment is left unknown: the stated law decides it."""
     def same(x: Expr, y: Expr) -> tuple[bool | None, str]:
         if x.has(Sum, Product) or y.has(Sum, Product):  # Σ X_i written out for n = 1 … 4 first
-            return by_instances(x, y, same) or (None, "")
+            return _by_instances(x, y, same) or (None, "")
         random = random_symbols(x, y)
         mx, my = (in_moments(conventional(e), random, iid=True).xreplace(known) for e in (x, y))
         verdict, method = compare(mx, my)

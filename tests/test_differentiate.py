@@ -222,3 +222,18 @@ def test_cli_diff_formats_and_flags(tmp_path):
     assert out.returncode == 0 and r"\tag{1}" in out.stdout
     out = run_derive("diff", "x", "--define", "sin(x)=x")
     assert out.returncode == 2 and "already a function" in out.stderr
+
+
+@pytest.mark.parametrize("source", ["x^2 sin(x)", "sqrt(x^2+1)/(x-1)", "x tanh(log(1+exp(x)))", "e^(sin(x)) + 3x"])
+def test_unproved_steps_are_the_proved_steps_without_their_certificates(source):
+    """What justify uses to name a proved link's rules: the same rules, the same lines, one derivative at
+    a time as an author takes them, and no certificate (nothing proved, nothing claimed)."""
+    from derive.engine import Differentiate
+
+    f = parse(source)
+    start = Derivative(f, *f.free_symbols)  # (x, as the reader made it)
+    proved, unproved = Differentiate("fine").proved_steps(start), Differentiate("fine").unproved_steps(start)
+    assert [(s.rule, s.expr) for s in unproved] == [(s.rule, s.expr) for s in proved]
+    assert all(s.certificate is not None for s in proved)
+    assert all(s.certificate is None and all(t.certificate is None for t in s.substeps) for s in unproved)
+    assert len(proved) >= 2
