@@ -18,8 +18,8 @@ from derive.assume import read_facts
 from derive.derivation import Derivation
 from derive.engine import TIDY, Differentiate, prove
 from derive.errors import DeriveError, LimitError, ParseError
-from derive.exprs import (descending_powers, fraction, in_written_order, moves_roots_up, pending, plus_first, preorder,
-                          rebuild, size, tidy)
+from derive.exprs import (descending_powers, divisors, fraction, in_written_order, moves_roots_up, pending, plus_first,
+                          preorder, rebuild, size, tidy)
 from derive.functions import DefinedFunction, define, sigmoid, softmax, softplus
 from derive.parse import names, parse
 from derive.parse.definitions import parse_definition, parse_family_definition
@@ -347,11 +347,7 @@ def _gathers(expr: Expr) -> bool:
     """Whether cancel can shorten expr beyond what factor_terms does: a fraction to put over one
     denominator, or a sum inside a term of a sum to multiply out. A sum of plain products (x² cos x +
     2x sin x) has neither, and cancel would only expand it."""
-    return any(_denominator(n) or _sum_in_a_term(n) for n in preorder(expr))
-
-
-def _denominator(node: Expr) -> bool:
-    return node.is_Pow and node.exp.is_negative and not node.base.is_number
+    return bool(divisors(expr)) or any(_sum_in_a_term(n) for n in preorder(expr))
 
 
 def _sum_in_a_term(node: Expr) -> bool:

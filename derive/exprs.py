@@ -1,6 +1,7 @@
 """Helpers for expressions kept as written: unevaluated building, walking and replacing."""
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from sympy import Add, Basic, Derivative, Expr, Function, Integer, Mul, Pow, S, Symbol, evaluate, sqrt
 from sympy.core.function import AppliedUndef
@@ -179,6 +180,18 @@ def tidy(expr: Expr) -> Expr:
         return expr.func(*[tidy(a) for a in expr.args])
 
 
+@lru_cache(maxsize=4096)
+def tidied(expr: Expr) -> Expr:
+    """tidy(expr), remembered: for an expression compared with many others (a written line against each
+    rule's result) or used as a key (an unknown part of a fraction)."""
+    return tidy(expr)
+
+
+def divisors(expr: Expr) -> set[Expr]:
+    """The bases expr divides by (x² + 1 of x/(x² + 1)), numbers aside."""
+    return {n.base for n in preorder(expr) if n.is_Pow and n.exp.is_negative and not n.base.is_number}
+
+
 def without_units(expr: Expr) -> Expr:
     """expr without the arithmetic a rule leaves and no author writes: factors 1, terms 0, x^1 and x^0,
     a number or sign inside a product (x·2 → 2x, e^{-x}·(−1) → −e^{-x}, −(−a) → a). The rest keeps its
@@ -347,7 +360,7 @@ def shape(expr: Basic) -> tuple:
     (e^x+1)(e^x+1), (e^x+1)^2 and e^{2x}+… all differ, while e^x(e^x+1) and (e^x+1)e^x agree.
     """
     if isinstance(expr, (Add, Mul)):
-        flat = [a for a in _flatten(expr, type(expr)) if not (isinstance(expr, Mul) and a == S.One)]
+        flat = [a for a in flattened(expr) if not (isinstance(expr, Mul) and a == S.One)]
         if len(flat) == 1:
             return shape(flat[0])
         return (type(expr).__name__, tuple(sorted((shape(a) for a in flat), key=repr)))
@@ -356,10 +369,11 @@ def shape(expr: Basic) -> tuple:
     return (getattr(expr.func, "__name__", type(expr).__name__), tuple(shape(a) for a in expr.args))
 
 
-def _flatten(expr: Basic, op: type) -> list[Basic]:
+def flattened(expr: Basic) -> list[Basic]:
+    """The terms of a sum or the factors of a product, nested sums' or products' spliced in."""
     out: list[Basic] = []
     for a in expr.args:
-        out.extend(_flatten(a, op) if isinstance(a, op) else [a])
+        out.extend(flattened(a) if isinstance(a, type(expr)) else [a])
     return out
 
 

@@ -14,22 +14,23 @@ from sympy import Expr, Symbol, exp
 
 from derive.engine import Differentiate
 from derive.errors import DeriveError
-from derive.exprs import fraction, pending, preorder, shape, tidy
+from derive.exprs import fraction, pending, preorder, shape, tidied, tidy
 from derive.functions import sigmoid
 from derive.rules import algebra as A
 from derive.rules.base import Rule
 from derive.rules.calculus import AUTOMATIC
 
 
-# the written line's forms, worked out once for the dozens of candidates compared with it
-_written_shape, _written_tidy = lru_cache(maxsize=64)(shape), lru_cache(maxsize=64)(tidy)
+# the written line's shape, worked out once for the dozens of candidates compared with it (its
+# evaluated form: exprs.tidied)
+_written_shape = lru_cache(maxsize=64)(shape)
 
 
 def _same(new: Expr, written: Expr) -> bool:
     if shape(new) == _written_shape(written):
         return True
     try:
-        return tidy(new) == _written_tidy(written)
+        return tidy(new) == tidied(written)
     except Exception:  # noqa: BLE001 - a form SymPy cannot evaluate is simply not the same
         return False
 

@@ -22,13 +22,11 @@ difference proves nothing, because the generators may be related (sin² + cos² 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import sympy
 from sympy import Add, Derivative, Expr, Integer, Mul, Pow, QQ, Rational, S, Symbol, exp, ilcm, log
 from sympy.polys.rings import PolyElement, ring
 
-from derive.exprs import add, mul, tidy
+from derive.exprs import add, mul, tidied
 from derive.functions import NamedFunction, sigmoid
 
 # With e^u = n/d: sinh u = (n² − d²)/(2nd), cosh u = (n² + d²)/(2nd), and so on.
@@ -181,7 +179,7 @@ class Reader:
             kept = []
             for term in rest:
                 c, u = _exponent_term(term)
-                found = None if _plain(c, u) else self.exponents.get(_evaluated(u))
+                found = None if _plain(c, u) else self.exponents.get(tidied(u))
                 # k·sᵢ is tᵢ^k as without them; an exponent found elsewhere with other coefficients,
                 # (2x + 4y)/2 beside 3(2x + 4y), is read as it was
                 if found is None or not (c * found[1]).is_Integer:
@@ -289,16 +287,14 @@ def equal_as_fractions(a: Expr, b: Expr) -> bool:
         return False
     symbols = a.free_symbols | b.free_symbols
     circular = a.has(*_CIRCULAR) or b.has(*_CIRCULAR)
-    plain = Reader(symbols, circular)
+    plain, unknowns, exponentials, exponents = Reader(symbols, circular), {}, {}, {}
+    for side in (a, b):
+        _unknown_parts(side, plain, unknowns, exponentials, exponents)
     # first σ(wx + b) and e^{wx} as unknowns themselves (a layer's gradient holds dozens, and as
     # fractions in e^{wx} their denominators multiply), then as fractions in e^{wx}
-    for exponents in (None, {}):
-        unknowns: dict = {}
-        for side in (a, b):
-            _unknown_parts(side, plain, unknowns, exponents)
-        if exponents is not None and not exponents:
-            return False  # (no exponent found to read: the second reading would be the first)
-        reader = Reader(symbols, circular, unknowns, _MOST_WORK, exponents)
+    readings = [({**unknowns, **exponentials}, {})] + ([(unknowns, exponents)] if exponents else [])
+    for parts, powers in readings:
+        reader = Reader(symbols, circular, parts, _MOST_WORK, powers)
         try:
             if _equal_fractions(reader, reader.read(a), reader.read(b)):
                 return True
@@ -307,30 +303,32 @@ def equal_as_fractions(a: Expr, b: Expr) -> bool:
     return False
 
 
-def _unknown_parts(expr: Expr, reader: Reader, found: dict, exponents: dict | None) -> None:
-    """The parts of expr's sums, products and integer powers that reader cannot read, into found, each
-    with its evaluated form (the unknown it stands for); and, given exponents, where one is e^u (or σ(u),
-    tanh u), the terms c·u of its exponent the reader cannot read into exponents instead, each u with the
-    least common multiple L of its coefficients' denominators (e^{u/L} is then the generator)."""
-    if expr in found or isinstance(expr, (Rational, Symbol)):
+def _unknown_parts(expr: Expr, reader: Reader, found: dict, exponentials: dict, exponents: dict) -> None:
+    """The parts of expr's sums, products and integer powers that reader cannot read, each with its
+    evaluated form (the unknown it stands for): e^u, σ(u) and tanh u into exponentials, the others into
+    found; and the terms c·u of those exponentials' exponents the reader cannot read into exponents,
+    each u with the least common multiple L of its coefficients' denominators (e^{u/L} is then the
+    generator)."""
+    if expr in found or expr in exponentials or isinstance(expr, (Rational, Symbol)):
         return
     if isinstance(expr, (Add, Mul)) or (isinstance(expr, Pow) and isinstance(expr.exp, Integer)):
         for arg in expr.args:
-            _unknown_parts(arg, reader, found, exponents)
+            _unknown_parts(arg, reader, found, exponentials, exponents)
         return
     try:
         reader.read(expr)
     except NotRational:
-        if exponents is None or not isinstance(expr, _EXPONENTIAL):
-            found[expr] = _evaluated(expr)
+        if not isinstance(expr, _EXPONENTIAL):
+            found[expr] = tidied(expr)
             return
+        exponentials[expr] = tidied(expr)
         for term in Add.make_args(expr.args[0]):
             if (log_of := _log_term(term)[1]) is not None:
-                _unknown_parts(log_of, reader, found, exponents)
+                _unknown_parts(log_of, reader, found, exponentials, exponents)
                 continue
             c, u = _exponent_term(term)
             if not _plain(c, u):
-                key = _evaluated(u)
+                key = tidied(u)
                 exponents[key] = ilcm(exponents.get(key, 1), c.q)
 
 
@@ -345,10 +343,6 @@ def _plain(c: Rational, u: Expr) -> bool:
     return isinstance(u, Symbol) and c.is_Integer
 
 
-@lru_cache(maxsize=4096)
-def _evaluated(expr: Expr) -> Expr:
-    """expr as SymPy evaluates it: the key of the unknown or exponent it is."""
-    return tidy(expr)
 
 
 def _log_term(term: Expr) -> tuple[int, Expr | None]:

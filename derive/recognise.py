@@ -19,7 +19,7 @@ import random
 import sympy
 from sympy import Add, Derivative, Expr, Float, Mul, S, Symbol, exp
 
-from derive.exprs import add, mul, neg, preorder, rebuild, size
+from derive.exprs import add, flattened, mul, neg, preorder, rebuild, size
 from derive.functions import NamedFunction
 from derive.record import Proposal
 from derive.render.printer import latex, text
@@ -87,7 +87,7 @@ def _parts(node: Expr):
     yield node, None
     if not isinstance(node, (Add, Mul)):
         return
-    args = _flat(node)
+    args = flattened(node)
     held = [a for a in args if _holds_function(a)]
     numbers = [a for a in args if a.is_Number]
     choices = [held + numbers, held] if isinstance(node, Add) else [held]
@@ -99,14 +99,6 @@ def _parts(node: Expr):
         others = [a for a in args if a not in kept]
         first = args.index(kept[0])
         yield build(*kept), (lambda t, o=others, f=first, b=build: b(*o[:f], t, *o[f:]))
-
-
-def _flat(node: Expr) -> list[Expr]:
-    """The terms of a sum or the factors of a product, nested ones spliced in."""
-    out = []
-    for a in node.args:
-        out.extend(_flat(a) if a.func == node.func else [a])
-    return out
 
 
 def _holds_function(expr: Expr) -> bool:

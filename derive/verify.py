@@ -27,7 +27,7 @@ from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Heaviside, Indexed,
                    S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, sign, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
-from derive.exprs import preorder, rewrites_only, tidy
+from derive.exprs import divisors, rewrites_only, tidy
 from derive.functions import DefinedFunction, NamedFunction
 from derive.instances import bounds_of, by_instances, free_indices, instance
 from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
@@ -470,8 +470,7 @@ def _unless_undefined(a: Expr, b: Expr, method: str) -> tuple[bool | None, str]:
 def _divides_by_zero(expr: Expr) -> bool:
     """A divisor of expr is 0 at two sample points, to the exact tolerance beside the size of its terms
     (worked out to 30 digits); False where that cannot be told (f(x) has no value)."""
-    divisors = {n.base for n in preorder(expr) if n.is_Pow and n.exp.is_negative and not n.base.is_number}
-    for base in sorted(divisors, key=str):
+    for base in sorted(divisors(expr), key=str):
         rng, terms = random.Random(2718), Add.make_args(base)
         symbols = sorted(base.free_symbols, key=str)
         for _ in range(2):
