@@ -15,15 +15,19 @@ still an exact identity either way. It is the verifier's alone: steering reads e
 A factor e^{k log u} is u^k (exp(log u) = u on every branch), so tanh(log(1 + e^x)) reads too.
 
 equal_as_fractions, the first of those other methods, proves equality only: it reads what lies
-outside as generators of its own (σ(wx + b), √x, f'(x) each an unknown; e^{cu} for any exponent u a
-power of e^{u/L}). Equal fractions there are equal functions wherever both sides have values; a
-difference proves nothing, because the generators may be related (sin² + cos² = 1 of wx).
+outside as generators of its own (σ(wx + b), f'(x) each an unknown; e^{cu} for any exponent u a
+power of e^{u/L}; b^{p/q} a power of r = b^{1/L}, with r^L = b where b reads as a polynomial).
+Equal fractions there are equal functions wherever both sides have values; a difference proves
+nothing, because the generators may be related (sin² + cos² = 1 of wx).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy
 from sympy import Add, Derivative, Expr, Integer, Mul, Pow, QQ, Rational, S, Symbol, exp, ilcm, log
+from sympy.core.function import AppliedUndef
 from sympy.polys.rings import PolyElement, ring
 
 from derive.exprs import add, mul, tidied
@@ -50,9 +54,20 @@ _CIRCULAR = {
 }
 _EXPONENTIAL = (exp, sigmoid, *_HYPERBOLIC)  # read through e^u
 _MOST_WORK = 100_000  # equal_as_fractions: term pairs in one product, beyond which cancel decides
+_HIGHEST_ORDER = 8  # equal_as_fractions: the derivatives f', …, f^{(8)} of an unknown function, at most
 _LARGEST_MULTIPLE = 64  # sin(kx) is worked out one angle at a time: beyond this, the general methods
 
 Fraction = tuple[PolyElement, PolyElement]  # (numerator, denominator), never reduced
+
+
+@lru_cache(maxsize=64)
+def _ring(names: str) -> tuple:
+    """The ring Q[names] and its generators, made once for each list of names (a reader is made for
+    every comparison, and a ring took a third of a millisecond; its elements are never changed in place)."""
+    return ring(names, QQ)
+
+
+clear_rings = _ring.cache_clear
 
 
 class NotRational(ValueError):
@@ -64,27 +79,49 @@ class Reader:
     equal_as_fractions's unknowns and exponents, into a ring with a generator for each of them)."""
 
     def __init__(self, symbols, circular: bool = False, unknowns: dict[Expr, Expr] | None = None,
-                 most_work: int | None = None, exponents: dict[Expr, int] | None = None) -> None:
+                 most_work: int | None = None, exponents: dict[Expr, int] | None = None,
+                 roots: dict[Expr, tuple[Expr, int]] | None = None,
+                 functions: dict[Expr, int] | None = None) -> None:
         self.symbols = sorted(symbols, key=lambda s: s.name)
         self.most_work = most_work  # the largest product of two polynomials' term counts, if bounded
-        unknowns, exponents = unknowns or {}, exponents or {}
+        unknowns, exponents, roots, functions = unknowns or {}, exponents or {}, roots or {}, functions or {}
         keys = list(dict.fromkeys(unknowns.values()))
         n, m = len(self.symbols), len(keys)
         names = [f"s{i}" for i in range(n)] + [f"t{i}" for i in range(n)]
         if circular:  # cos sᵢ and sin sᵢ, after the others: steering's monomials keep their places
             names += [f"c{i}" for i in range(n)] + [f"n{i}" for i in range(n)]
         names += [f"u{i}" for i in range(m)] + [f"e{i}" for i in range(len(exponents))]
-        self.R, *gens = ring(",".join(names or ["c"]), QQ)  # a ring needs a generator; c is unused
+        names += [f"r{i}" for i in range(len(roots))]
+        # and last, an unknown function f(x) with its derivatives f', f'', … up to the order a proof can
+        # reach: no opaque parts, d/dx f^{(k)} = f^{(k+1)} (the product rule's schema is then exact)
+        chains = [[f"f{i}_{k}" for k in range(order + 1)] for i, order in enumerate(functions.values())]
+        names += [name for chain in chains for name in chain]
+        # unused generators up to a multiple of 8: SymPy compiles a ring's monomial arithmetic once for
+        # each number of generators, half a millisecond each (and a ring needs one generator)
+        names += [f"p{i}" for i in range(-len(names) % 8 or (8 if not names else 0))]
+        self.R, *gens = _ring(",".join(names))
         self.s, self.t = gens[:n], gens[n:2 * n]
         self.cos, self.sin = (gens[2 * n:3 * n], gens[3 * n:4 * n]) if circular else ([], [])
-        # equal_as_fractions's generators, last: parts read as unknowns of their own, one for each part
-        # as SymPy evaluates it (σ(c + wx) written as σ(wx + c) is the same unknown); and e^{u/L} for
-        # each exponent u found as c·u with c·L whole (e^{−y(wx)}, e^{2y(wx)} are powers of e^{y(wx)})
-        first = len(gens) - m - len(exponents)
+        # equal_as_fractions's generators: parts read as unknowns of their own, one for each part as
+        # SymPy evaluates it (σ(c + wx) written as σ(wx + c) is the same unknown); e^{u/L} for each
+        # exponent u found as c·u with c·L whole (e^{−y(wx)}, e^{2y(wx)} are powers of e^{y(wx)}); and
+        # r = b^{1/L} for each base b of a power b^{p/q} found (√(x² + 1), 1/√(x² + 1) and
+        # (x² + 1)^{3/2} are r, 1/r and r³)
+        first = (4 if circular else 2) * n
         self.unknowns = {node: gens[first + keys.index(key)] for node, key in unknowns.items()}
         self.exponents = {u: (gens[first + m + i], lcm) for i, (u, lcm) in enumerate(exponents.items())}
-        self.opaque = gens[first:]  # (whose derivatives the reader does not know)
+        at = first + m + len(exponents)
+        self.roots = {b: (gens[at + i], lcm) for i, (b, (_, lcm)) in enumerate(roots.items())}
+        self.opaque = gens[first:at + len(roots)]  # (whose derivatives the reader does not know)
+        at += len(roots)
+        self.functions = {}  # f(x) → (the index of x, [f, f', f'', …])
+        for f, chain in zip(functions, chains):
+            self.functions[f] = (self._index(f.args[0]), gens[at:at + len(chain)])
+            at += len(chain)
         self.one = self.R.one
+        self.relations: list[tuple[PolyElement, int, PolyElement]] = []  # (r, L, b): r^L = b
+        for key, (base, lcm) in roots.items():
+            self.relations += self._relation(self.roots[key][0], lcm, base)
 
     def read(self, expr: Expr) -> Fraction:
         one, R = self.one, self.R
@@ -94,6 +131,8 @@ class Reader:
             return R(QQ(int(expr.p), int(expr.q))), one
         if isinstance(expr, Symbol):
             return self.s[self._index(expr)], one
+        if self.functions and expr in self.functions:
+            return self.functions[expr][1][0], one
         if isinstance(expr, Add):
             n, d = R.zero, one
             for a in expr.args:
@@ -116,6 +155,10 @@ class Reader:
                     raise NotRational("division by zero")
                 n, d, k = d, n, -k
             return self.power(n, k), self.power(d, k)
+        if isinstance(expr, Pow) and self.roots and expr.exp.is_Rational and tidied(expr.base) in self.roots:
+            generator, lcm = self.roots[tidied(expr.base)]
+            k = int(expr.exp * lcm)  # (b^{p/q} = (b^{1/L})^{pL/q} for any b ≠ 0, on the principal branch)
+            return (generator**k, one) if k > 0 else (one, generator**-k)
         if isinstance(expr, exp):
             return self._exp(expr.args[0])
         if isinstance(expr, sigmoid):
@@ -220,19 +263,37 @@ class Reader:
 
     def reduced(self, p: PolyElement) -> PolyElement:
         """p with every sin² sᵢ written 1 − cos² sᵢ: one representative of p modulo sin² + cos² = 1,
-        so that p is 0 there exactly when it is this 0."""
+        so that p is 0 there exactly when it is this 0. With roots, each r^L written b as well: a
+        multiple of r^L − b is 0 wherever it has a value, so a 0 here is still an identity (the
+        converse need not hold: √(x²) − x is no 0 multiple of r² − x², and is 0 for x > 0)."""
         for c, n in zip(self.cos, self.sin):
-            place = self.R.gens.index(n)
-            while any(m[place] >= 2 for m in p.monoms()):
-                high = self.R({m: a for m, a in p.terms() if m[place] >= 2})
-                p = p - high + (high.quo(n * n)) * (1 - c * c)  # (n² q → (1 − c²) q)
-        return p
+            p = _lowered(self.R, p, n, 2, 1 - c * c)  # (n² q → (1 − c²) q)
+        for _ in range(len(self.relations) + 1):  # (a base may hold an inner root: √(1 + √x))
+            before = p
+            for generator, lcm, base in self.relations:
+                p = _lowered(self.R, p, generator, lcm, base)
+            if p == before:
+                return p
+        raise NotRational("roots inside roots beyond the reader's depth")
+
+    def _relation(self, generator: PolyElement, lcm: int, base: Expr) -> list:
+        """[(r, L, b)] where the base b reads as a polynomial free of r itself, else [] (r stays an
+        unknown: a fraction b = n/d would need d·r^L = n, which no substitution reduces by)."""
+        try:
+            n, d = self.read(base)
+        except NotRational:
+            return []
+        if not d.is_ground or n.degree(generator) > 0:
+            return []
+        return [(generator, lcm, n.quo_ground(d.LC))]
 
     def _derivative(self, expr: Derivative) -> Fraction:
         n, d = self.read(expr.expr)
         if any(p.degree(u) > 0 for p in (n, d) for u in self.opaque):
             raise NotRational("a derivative of an unknown part")  # (_d knows no derivative of one)
         for symbol, count in expr.variable_count:
+            if not count.is_Integer:
+                raise NotRational("a derivative of an order that is no number")  # (d^n/dx^n)
             if symbol not in self.symbols:  # not free anywhere, so not in the body: a constant
                 return self.R.zero, self.one
             i = self._index(symbol)
@@ -241,10 +302,16 @@ class Reader:
         return n, d
 
     def _d(self, p: PolyElement, i: int) -> PolyElement:
-        """d/ds_i of a polynomial in s_i, t_i = e^{s_i} (and c_i = cos s_i, n_i = sin s_i)."""
+        """d/ds_i of a polynomial in s_i, t_i = e^{s_i} (and c_i = cos s_i, n_i = sin s_i, and f^{(k)}(s_i))."""
         out = p.diff(self.s[i]) + self.t[i] * p.diff(self.t[i])
         if self.cos:
             out += self.cos[i] * p.diff(self.sin[i]) - self.sin[i] * p.diff(self.cos[i])
+        for j, chain in self.functions.values():
+            if j != i:
+                continue  # (f(x) is constant in y)
+            if p.degree(chain[-1]) > 0:
+                raise NotRational("a derivative of a higher order than the reader has generators for")
+            out += sum((chain[k + 1] * p.diff(chain[k]) for k in range(len(chain) - 1)), self.R.zero)
         return out
 
     def to_expr(self, p: PolyElement) -> Expr:
@@ -257,6 +324,15 @@ class Reader:
                       for s, e in zip(self.symbols, monom) if e]
             terms.append(mul(QQ.to_sympy(coeff), *powers))
         return add(*terms) if terms else S.Zero
+
+
+def _lowered(R, p: PolyElement, generator: PolyElement, power: int, value: PolyElement) -> PolyElement:
+    """p with generator^power written value wherever it stands, until no term holds that power."""
+    place = R.gens.index(generator)
+    while any(m[place] >= power for m in p.monoms()):
+        high = R({m: a for m, a in p.terms() if m[place] >= power})
+        p = p - high + high.quo(generator**power) * value
+    return p
 
 
 def rationally_equal(a: Expr, b: Expr) -> bool:
@@ -276,8 +352,9 @@ def _equal_fractions(reader: Reader, a: Fraction, b: Fraction) -> bool:
 
 def equal_as_fractions(a: Expr, b: Expr) -> bool:
     """True when a = b as rational functions of their symbols and exponentials, every other part they
-    hold (sin(wx), √x, f'(x), a sum over i) read as an unknown of its own, and e^{c·u} for any exponent
-    u (σ(u) and tanh u through it) read as a power of one generator e^{u/L}: equal parts have equal
+    hold (sin(wx), f'(x), a sum over i) read as an unknown of its own, e^{c·u} for any exponent u (σ(u)
+    and tanh u through it) read as a power of one generator e^{u/L}, and b^{p/q} as a power of r =
+    b^{1/L}, reduced by r^L = b where b reads as a polynomial (1/√x = √x/x): equal parts have equal
     values, so equality there is an identity (what SymPy's cancel finds, in a millisecond where cancel
     took a tenth of a second on a layer's gradient). False proves nothing: sin² wx and 1 − cos² wx
     differ as unknowns. Infinite or undefined values are never read: zoo − zoo is no 0. Like cancel, it
@@ -287,14 +364,17 @@ def equal_as_fractions(a: Expr, b: Expr) -> bool:
         return False
     symbols = a.free_symbols | b.free_symbols
     circular = a.has(*_CIRCULAR) or b.has(*_CIRCULAR)
-    plain, unknowns, exponentials, exponents = Reader(symbols, circular), {}, {}, {}
+    plain, unknowns, exponentials, exponents, roots, functions = Reader(symbols, circular), {}, {}, {}, {}, {}
     for side in (a, b):
-        _unknown_parts(side, plain, unknowns, exponentials, exponents)
+        _unknown_parts(side, plain, unknowns, exponentials, exponents, roots, functions)
+    # f, f', … up to the most derivatives taken one inside another (d/dx of f·f' reaches f'')
+    order = max(_derivatives_deep(a), _derivatives_deep(b))
+    functions = dict.fromkeys(functions, min(order, _HIGHEST_ORDER))
     # first σ(wx + b) and e^{wx} as unknowns themselves (a layer's gradient holds dozens, and as
     # fractions in e^{wx} their denominators multiply), then as fractions in e^{wx}
     readings = [({**unknowns, **exponentials}, {})] + ([(unknowns, exponents)] if exponents else [])
     for parts, powers in readings:
-        reader = Reader(symbols, circular, parts, _MOST_WORK, powers)
+        reader = Reader(symbols, circular, parts, _MOST_WORK, powers, roots, functions)
         try:
             if _equal_fractions(reader, reader.read(a), reader.read(b)):
                 return True
@@ -303,17 +383,45 @@ def equal_as_fractions(a: Expr, b: Expr) -> bool:
     return False
 
 
-def _unknown_parts(expr: Expr, reader: Reader, found: dict, exponentials: dict, exponents: dict) -> None:
+def _derivatives_deep(expr: Expr) -> int:
+    """The most derivatives taken one inside another anywhere in expr (d²/dx² of d/dx f: 3)."""
+    inner = max((_derivatives_deep(a) for a in expr.args), default=0)
+    if isinstance(expr, Derivative):
+        return inner + sum(int(n) if n.is_Integer else _HIGHEST_ORDER for _, n in expr.variable_count)
+    return inner
+
+
+def _unknown_parts(expr: Expr, reader: Reader, found: dict, exponentials: dict, exponents: dict,
+                   roots: dict, functions: dict) -> None:
     """The parts of expr's sums, products and integer powers that reader cannot read, each with its
     evaluated form (the unknown it stands for): e^u, σ(u) and tanh u into exponentials, the others into
-    found; and the terms c·u of those exponentials' exponents the reader cannot read into exponents,
-    each u with the least common multiple L of its coefficients' denominators (e^{u/L} is then the
-    generator)."""
+    found; the terms c·u of those exponentials' exponents the reader cannot read into exponents, each u
+    with the least common multiple L of its coefficients' denominators (e^{u/L} is then the generator);
+    the bases b of powers b^{p/q} into roots, each with the least common multiple L of the q; and the
+    unknown functions f(x) of one symbol into functions. A derivative is read through (d/dx of its
+    body) where its body holds nothing else unknown, and is an unknown of its own otherwise."""
     if expr in found or expr in exponentials or isinstance(expr, (Rational, Symbol)):
         return
+    parts = (reader, found, exponentials, exponents, roots, functions)
     if isinstance(expr, (Add, Mul)) or (isinstance(expr, Pow) and isinstance(expr.exp, Integer)):
         for arg in expr.args:
-            _unknown_parts(arg, reader, found, exponentials, exponents)
+            _unknown_parts(arg, *parts)
+        return
+    if isinstance(expr, AppliedUndef) and len(expr.args) == 1 and isinstance(expr.args[0], Symbol):
+        functions[expr] = 0
+        return
+    if isinstance(expr, Derivative):
+        inside: tuple[dict, ...] = ({}, {}, {}, {}, {})
+        _unknown_parts(expr.expr, reader, *inside)
+        if any(inside[:4]):
+            found[expr] = tidied(expr)  # (d/dx sin(wx) of an unknown sin(wx): the reader knows no derivative)
+        functions.update(inside[4])
+        return
+    if isinstance(expr, Pow) and expr.exp.is_Rational and expr.base.is_finite is not False:
+        key = tidied(expr.base)
+        base, lcm = roots.get(key, (expr.base, 1))
+        roots[key] = (base, ilcm(lcm, expr.exp.q))
+        _unknown_parts(expr.base, *parts)
         return
     try:
         reader.read(expr)
@@ -324,7 +432,7 @@ def _unknown_parts(expr: Expr, reader: Reader, found: dict, exponentials: dict, 
         exponentials[expr] = tidied(expr)
         for term in Add.make_args(expr.args[0]):
             if (log_of := _log_term(term)[1]) is not None:
-                _unknown_parts(log_of, reader, found, exponentials, exponents)
+                _unknown_parts(log_of, *parts)
                 continue
             c, u = _exponent_term(term)
             if not _plain(c, u):

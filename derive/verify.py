@@ -27,13 +27,13 @@ from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Heaviside, Indexed,
                    S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, sign, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
-from derive.exprs import divisors, rewrites_only, tidy
+from derive.exprs import divisors, rewrites_only, tidied, tidy
 from derive.functions import DefinedFunction, NamedFunction
 from derive.instances import bounds_of, by_instances, free_indices, instance
 from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
 from derive.quadrature import worked_out_at
-from derive.rational import NotRational, equal_as_fractions, rationally_equal
+from derive.rational import NotRational, clear_rings, equal_as_fractions, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
 # A difference with more operations than this (ℓ''(p̂) of a likelihood written out for n = 4 has 1,500)
@@ -172,10 +172,17 @@ def _in_exp(expr: Expr) -> Expr:
     return _finished(expr).replace(lambda e: isinstance(e, NamedFunction), lambda e: e.body_at(e.args[0]))
 
 
+def _written_out(expr: Expr) -> Expr:
+    """expr with derive's named functions written out, and nothing worked out."""
+    return expr.replace(lambda e: isinstance(e, NamedFunction), lambda e: e.body_at(e.args[0]))
+
+
 def clear_caches() -> None:
-    """Forget the values computed so far (a benchmark's cold start)."""
+    """Forget the values computed so far, and the exact reader's rings (a benchmark's cold start)."""
     _finished.cache_clear()
     _in_exp.cache_clear()
+    tidied.cache_clear()
+    clear_rings()
 
 
 def _is_zero(expr: Expr) -> bool:
@@ -418,6 +425,10 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return rationally_equal(a, b), "rational"  # exact either way
     except NotRational:
         pass
+    if (a.has(AppliedUndef) or b.has(AppliedUndef)) and equal_as_fractions(a, b):
+        # f(x), f'(x) … as generators: the product rule's schema (fg)' = f'g + fg' in a millisecond, where
+        # working the derivatives out took a few (and does not know f' to be the derivative of f)
+        return _unless_undefined(a, b, "cancel", worked_out=False)
     if _summed_terms(a) or _summed_terms(b):  # Σ_i x_i: SymPy's doit has no closed form for data
         judged = _by_instances(a, b, compare)  # terms, and can take minutes looking for one
         if judged is not None:
@@ -459,10 +470,13 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     return verdict, "numeric"
 
 
-def _unless_undefined(a: Expr, b: Expr, method: str) -> tuple[bool | None, str]:
+def _unless_undefined(a: Expr, b: Expr, method: str, worked_out: bool = True) -> tuple[bool | None, str]:
     """(True, method) for a proof by cancelling, unless a side divides by what is 0 everywhere, which
-    cancel and simplify divide out unasked (2D/D = 2 where D = (e^{x/2})² − e^x): that side has no value."""
-    if _divides_by_zero(_in_exp(a)) or _divides_by_zero(_in_exp(b)):
+    cancel and simplify divide out unasked (2D/D = 2 where D = (e^{x/2})² − e^x): that side has no value.
+    The sides are looked at with their derivatives worked out, unless worked_out is False (a proof
+    that never worked them out: their divisors as written, named functions written out, will do)."""
+    form = _in_exp if worked_out else _written_out
+    if _divides_by_zero(form(a)) or _divides_by_zero(form(b)):
         return None, "undefined (a division by an expression that is 0 everywhere)"
     return True, method
 

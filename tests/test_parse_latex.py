@@ -64,6 +64,14 @@ def test_primes_are_derivatives(text, expected):
     assert shape(got) == shape(expected)
 
 
+def test_a_power_of_d_that_is_no_derivative_is_still_read():
+    """d^n before a fraction bar with no differential under it is a letter d to a power, as written."""
+    d, n = Symbol("d", real=True), Symbol("n", real=True)
+    got = parse(r"d^n x/2", reader="latex")
+    assert not got.has(Derivative) and got.free_symbols == {d, n, x}
+    assert parse(r"\frac{d^2}{dx^2} x^3", reader="latex") == Derivative(x**3, (x, 2))
+
+
 def test_primes_take_the_variable_given():
     t = Symbol("t", real=True)
     assert parse(r"(t^2)'", reader="latex", variable="t") == Derivative(t**2, t)
@@ -82,6 +90,9 @@ def test_primes_take_the_variable_given():
     (r"x $ y", r"\$ inside"),
     (r"sin(x) + 1", r"'sin' needs its backslash"),  # else s·i·n·(x)
     (r"\frac{1}{x} hello", "not a name derive knows"),  # else h·e·l·l·o
+    (r"\frac{d^n}{dx^n} e^x", "order that is no number"),  # else (d^n/(d·x^n))·e^x, "wrong" against e^x
+    (r"\frac{\partial^{k} f}{\partial x^{k}}", "order that is no number"),
+    (r"d^n y/dx^n", "order that is no number"),  # else (d^n·y·x^n)/d
 ])
 def test_what_would_be_misread_is_refused(text, words):
     with pytest.raises(ParseError, match=words):

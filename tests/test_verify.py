@@ -1,7 +1,7 @@
 """The verifier: true steps get a certificate, wrong ones are caught."""
 
 import pytest
-from sympy import (E, I, Abs, Add, Derivative, Float, Heaviside, IndexedBase, Integral, LambertW, Max, Mul, Piecewise, Pow,
+from sympy import (E, I, Abs, Add, Derivative, Float, Function, Heaviside, IndexedBase, Integral, LambertW, Max, Mul, Piecewise, Pow,
                    Product, Rational, S, Sum, Symbol, atan, cos, cosh, cot, csc, erf, exp, gamma, log, oo, pi, sec, sign, sin,
                    sinh, sqrt, tan, tanh, zoo)
 
@@ -264,6 +264,47 @@ def test_unknown_parts_are_never_differentiated_or_infinite(x):
     assert not equal_as_fractions(Add(zoo, x, evaluate=False), Add(x, zoo, evaluate=False))
     assert not equal_as_fractions(Add(oo, x, evaluate=False) - x, S.Infinity)
     assert not equal_as_fractions(x / (tanh(w * x) - tanh(w * x)), S.Zero)  # (SymPy: x·zoo)
+
+
+def test_powers_of_one_base_are_powers_of_one_root(x):
+    """√(x² + 1), 1/√(x² + 1) and (x² + 1)^{3/2} are r, 1/r and r³ for r = (x² + 1)^{1/2}, with r² = x² + 1
+    put in: the quotient rule's line on √(x² + 1)/(x − 1) cancels to its short form exactly, as cancel
+    would find it; wrong lines are not equal, and r² = b says nothing of r itself (√(x²) is no x)."""
+    r = sqrt(x**2 + 1)
+    line = (x * (x - 1) / r - r) / (x - 1) ** 2
+    assert equal_as_fractions(line, -(x + 1) / ((x - 1) ** 2 * r))
+    assert equal_as_fractions(1 / sqrt(x), sqrt(x) / x)
+    assert equal_as_fractions(sqrt(2) / 2, 1 / sqrt(2))
+    assert equal_as_fractions((x**2 + 1) ** Rational(3, 2), (x**2 + 1) * r)
+    assert equal_as_fractions(x ** Rational(1, 2) * x ** Rational(1, 3), x ** Rational(5, 6))
+    assert equal_as_fractions(Pow(1 + sqrt(x), 2, evaluate=False), 1 + 2 * sqrt(x) + x)
+    assert equal_as_fractions(sqrt(1 + sqrt(x)) ** 4, Pow(1 + sqrt(x), 2, evaluate=False))  # (a root in a root)
+    assert not equal_as_fractions((x * (x - 1) / r + r) / (x - 1) ** 2, -(x + 1) / ((x - 1) ** 2 * r))
+    assert not equal_as_fractions(r, x + 1)
+    z = Symbol("z")  # (complex: √(z²) stays a root)
+    assert not equal_as_fractions(sqrt(z**2), z)
+    assert not equal_as_fractions(1 / (Mul(sqrt(x), sqrt(x), evaluate=False) - x), S.Zero)  # r² − x is 0
+    assert compare(Derivative(r / (x - 1), x), line)[0] is True
+    assert compare(Derivative(r / (x - 1), x), (x * (x - 1) / r + r) / (x - 1) ** 2)[0] is False
+
+
+def test_unknown_functions_are_read_with_their_derivatives(x):
+    """f(x), f'(x), f''(x) are generators with d/dx f^(k) = f^(k+1): the product and quotient rules'
+    schemas are proved exactly, without working a derivative out; a wrong schema is not equal, f of x
+    is a constant in y, and a derivative beyond the orders read is not guessed."""
+    f, g, y = Function("f"), Function("g"), Symbol("y")
+    d = lambda e, n=1: Derivative(e, (x, n))  # noqa: E731
+    assert equal_as_fractions(d(f(x) * g(x)), f(x) * d(g(x)) + g(x) * d(f(x)))
+    assert equal_as_fractions(d(f(x) / g(x)), (g(x) * d(f(x)) - f(x) * d(g(x))) / g(x) ** 2)
+    assert equal_as_fractions(d(f(x) ** 2, 2), 2 * d(f(x)) ** 2 + 2 * f(x) * d(f(x), 2))
+    assert equal_as_fractions(d(exp(x) * f(x)), exp(x) * (f(x) + d(f(x))))
+    assert equal_as_fractions(Derivative(f(x) * g(y), y), f(x) * Derivative(g(y), y))
+    assert not equal_as_fractions(d(f(x) * g(x)), f(x) * d(g(x)))
+    assert not equal_as_fractions(d(f(x) ** 2, 2), 2 * d(f(x)) ** 2 + f(x) * d(f(x), 2))
+    assert not equal_as_fractions(d(f(x) / g(x)), (g(x) * d(f(x)) + f(x) * d(g(x))) / g(x) ** 2)
+    assert not equal_as_fractions(d(f(x), 9) + x, x + d(f(x), 9))  # (f⁽⁹⁾: past the generators, no guess)
+    assert compare(d(f(x) * g(x)), f(x) * d(g(x)) + g(x) * d(f(x))) == (True, "cancel")
+    assert compare(d(f(x) * g(x)), f(x) * d(g(x)))[0] is not True
 
 
 def test_a_wrong_step_of_a_layers_gradient_is_still_caught():

@@ -243,6 +243,9 @@ class Commands:
         if kind is None:
             return None
         order, k = _order(top, 1)
+        if order is None and bottom and _d_kind(bottom[0]) == kind:  # (not d^2 + 1 over x: a fraction)
+            raise self.refuse("a derivative of an order that is no number (d^n/dx^n), which derive does "
+                              "not take", self.tokens[start])
         variables = self.differentials(bottom, kind)
         if order is None or variables is None:
             return None

@@ -425,6 +425,10 @@ class Reader(Arithmetic, Calls, Commands):
             if end is not None and self.is_op("/", at=end) and _d_kind(self.tokens[end + 1]) == kind:
                 raise self.refuse("write d(…)/dx as \\frac{d}{dx}(…)")
         order, k = _order(self.tokens, self.i + 1)  # d^2y/dx^2
+        if order is None and any(self.is_op("/", at=j) and _d_kind(self.tokens[j + 1]) == kind
+                                 for j in range(self.i + 1, len(self.tokens) - 1)):  # d^n y/dx^n
+            raise self.refuse("a derivative of an order that is no number (d^n y/dx^n), which derive does "
+                              "not take")
         after = self.tokens[k]
         if order is None or not (after.kind in ("letter", "command", "name") and _d_kind(after) is None):
             return None
