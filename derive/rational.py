@@ -15,18 +15,22 @@ still an exact identity either way. It is the verifier's alone: steering reads e
 A factor e^{k log u} is u^k (exp(log u) = u on every branch), so tanh(log(1 + e^x)) reads too.
 
 equal_as_fractions, the first of those other methods, proves equality only: it reads what lies
-outside as generators of its own (σ(wx + b), f'(x) each an unknown; e^{cu} for any exponent u a
-power of e^{u/L}; b^{p/q} a power of r = b^{1/L}, with r^L = b where b reads as a polynomial).
-Equal fractions there are equal functions wherever both sides have values; a difference proves
-nothing, because the generators may be related (sin² + cos² = 1 of wx).
+outside as generators of its own (σ(wx + b) an unknown; e^{cu} for any exponent u a power of e^{u/L};
+b^{p/q} a power of r = b^{1/L}, with r^L = b put in; log u; an unknown function f(x) with f', f'', …),
+and reads a derivative through wherever each generator's derivative is a fraction in them (r' =
+r·b'/(Lb), (log u)' = u'/u, (f^{(k)})' = f^{(k+1)}). Equal fractions there are equal functions wherever
+both sides have values; a difference proves nothing, because the generators may be related (sin² +
+cos² = 1 of wx, log x² = 2 log x).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 import sympy
-from sympy import Add, Derivative, Expr, Integer, Mul, Pow, QQ, Rational, S, Symbol, exp, ilcm, log
+from sympy import (Add, Derivative, Expr, Indexed, IndexedBase, Integer, Mul, Pow, Product, QQ, Rational, S, Sum,
+                   Symbol, exp, ilcm, log)
 from sympy.core.function import AppliedUndef
 from sympy.polys.rings import PolyElement, ring
 
@@ -81,17 +85,18 @@ class Reader:
     def __init__(self, symbols, circular: bool = False, unknowns: dict[Expr, Expr] | None = None,
                  most_work: int | None = None, exponents: dict[Expr, int] | None = None,
                  roots: dict[Expr, tuple[Expr, int]] | None = None,
-                 functions: dict[Expr, int] | None = None) -> None:
+                 functions: dict[Expr, int] | None = None, logs: dict[Expr, Expr] | None = None) -> None:
         self.symbols = sorted(symbols, key=lambda s: s.name)
         self.most_work = most_work  # the largest product of two polynomials' term counts, if bounded
-        unknowns, exponents, roots, functions = unknowns or {}, exponents or {}, roots or {}, functions or {}
+        unknowns, exponents, roots, functions, logs = (unknowns or {}, exponents or {}, roots or {}, functions or {},
+                                                       logs or {})
         keys = list(dict.fromkeys(unknowns.values()))
         n, m = len(self.symbols), len(keys)
         names = [f"s{i}" for i in range(n)] + [f"t{i}" for i in range(n)]
         if circular:  # cos sᵢ and sin sᵢ, after the others: steering's monomials keep their places
             names += [f"c{i}" for i in range(n)] + [f"n{i}" for i in range(n)]
         names += [f"u{i}" for i in range(m)] + [f"e{i}" for i in range(len(exponents))]
-        names += [f"r{i}" for i in range(len(roots))]
+        names += [f"r{i}" for i in range(len(roots))] + [f"l{i}" for i in range(len(logs))]
         # and last, an unknown function f(x) with its derivatives f', f'', … up to the order a proof can
         # reach: no opaque parts, d/dx f^{(k)} = f^{(k+1)} (the product rule's schema is then exact)
         chains = [[f"f{i}_{k}" for k in range(order + 1)] for i, order in enumerate(functions.values())]
@@ -106,22 +111,36 @@ class Reader:
         # SymPy evaluates it (σ(c + wx) written as σ(wx + c) is the same unknown); e^{u/L} for each
         # exponent u found as c·u with c·L whole (e^{−y(wx)}, e^{2y(wx)} are powers of e^{y(wx)}); and
         # r = b^{1/L} for each base b of a power b^{p/q} found (√(x² + 1), 1/√(x² + 1) and
-        # (x² + 1)^{3/2} are r, 1/r and r³)
+        # (x² + 1)^{3/2} are r, 1/r and r³); and log u for each logarithm found
         first = (4 if circular else 2) * n
         self.unknowns = {node: gens[first + keys.index(key)] for node, key in unknowns.items()}
         self.exponents = {u: (gens[first + m + i], lcm) for i, (u, lcm) in enumerate(exponents.items())}
         at = first + m + len(exponents)
         self.roots = {b: (gens[at + i], lcm) for i, (b, (_, lcm)) in enumerate(roots.items())}
-        self.opaque = gens[first:at + len(roots)]  # (whose derivatives the reader does not know)
         at += len(roots)
+        self.logs = {key: gens[at + i] for i, key in enumerate(logs)}
+        at += len(logs)
+        self._others = (first, at)  # (the places of those generators)
         self.functions = {}  # f(x) → (the index of x, [f, f', f'', …])
         for f, chain in zip(functions, chains):
             self.functions[f] = (self._index(f.args[0]), gens[at:at + len(chain)])
             at += len(chain)
         self.one = self.R.one
-        self.relations: list[tuple[PolyElement, int, PolyElement]] = []  # (r, L, b): r^L = b
+        self.relations: list[tuple[PolyElement, int, PolyElement, PolyElement]] = []  # (r, L, n, d): r^L = n/d
         for key, (base, lcm) in roots.items():
             self.relations += self._relation(self.roots[key][0], lcm, base)
+        # the generators whose derivative is a fraction in the ring: each a function of the symbol's
+        # index, worked out when first asked for (√b, e^{u/L}, log u; the unknowns have none)
+        self.slopes: dict[int, Callable[[int], Fraction]] = {}
+        for node, generator in self.unknowns.items():  # (an unknown is constant in what it is free of: π)
+            self.slopes[self._place(generator)] = partial(self._unknown_slope, node)
+        for key, (base, lcm) in roots.items():  # (√b)' = √b · b'/(2b)
+            self.slopes[self._place(self.roots[key][0])] = partial(self._root_slope, self.roots[key][0], lcm, base)
+        for u, (e, lcm) in self.exponents.items():  # (e^{u/L})' = e^{u/L} · u'/L
+            self.slopes[self._place(e)] = partial(self._exponent_slope, e, lcm, u)
+        for key, generator in self.logs.items():  # (log u)' = u'/u
+            self.slopes[self._place(generator)] = partial(self._log_slope, logs[key])
+        self._slope_of: dict[tuple[int, int], Fraction] = {}
 
     def read(self, expr: Expr) -> Fraction:
         one, R = self.one, self.R
@@ -133,6 +152,8 @@ class Reader:
             return self.s[self._index(expr)], one
         if self.functions and expr in self.functions:
             return self.functions[expr][1][0], one
+        if self.logs and isinstance(expr, log) and tidied(expr) in self.logs:
+            return self.logs[tidied(expr)], one
         if isinstance(expr, Add):
             n, d = R.zero, one
             for a in expr.args:
@@ -215,7 +236,7 @@ class Reader:
                 rest.append(term)
                 continue
             n, d = self.read(u)
-            if not self.reduced(n):
+            if self.vanishes(n):
                 raise NotRational("the logarithm of 0")  # (no value: e^{log 0} is no 0)
             top, bottom = (top * n**k, bottom * d**k) if k > 0 else (top * d**-k, bottom * n**-k)
         if self.exponents:  # e^{c·u} = (e^{u/L})^{cL} for the exponents equal_as_fractions found
@@ -263,56 +284,133 @@ class Reader:
 
     def reduced(self, p: PolyElement) -> PolyElement:
         """p with every sin² sᵢ written 1 − cos² sᵢ: one representative of p modulo sin² + cos² = 1,
-        so that p is 0 there exactly when it is this 0. With roots, each r^L written b as well: a
-        multiple of r^L − b is 0 wherever it has a value, so a 0 here is still an identity (the
-        converse need not hold: √(x²) − x is no 0 multiple of r² − x², and is 0 for x > 0)."""
+        so that p is 0 there exactly when it is this 0. With roots of polynomials, each r^L written b as
+        well: a multiple of r^L − b is 0 wherever it has a value (the converse need not hold: √(x²) − x
+        is no multiple of r² − x², and is 0 for x > 0). The value of p is kept."""
         for c, n in zip(self.cos, self.sin):
             p = _lowered(self.R, p, n, 2, 1 - c * c)  # (n² q → (1 − c²) q)
-        for _ in range(len(self.relations) + 1):  # (a base may hold an inner root: √(1 + √x))
+        return self._by_relations(p, [(r, lcm, n) for r, lcm, n, d in self.relations if d == self.one])
+
+    def vanishes(self, p: PolyElement) -> bool:
+        """p is 0 wherever it has a value: reduced, and then by the roots of fractions too (r^L = n/d),
+        where d·p is reduced instead of p, d being no 0 where r has a value."""
+        p = self.reduced(p)
+        fractions = [relation for relation in self.relations if relation[3] != self.one]
+        for _ in range(len(fractions) + 1):
             before = p
-            for generator, lcm, base in self.relations:
+            for r, lcm, n, d in fractions:
+                p = _scaled_lowered(self.R, p, r, lcm, n, d)
+            p = self.reduced(p)
+            if p == before:
+                return not p
+        raise NotRational("roots inside roots beyond the reader's depth")
+
+    def _by_relations(self, p: PolyElement, relations: list) -> PolyElement:
+        for _ in range(len(relations) + 1):  # (a base may hold an inner root: √(1 + √x))
+            before = p
+            for generator, lcm, base in relations:
                 p = _lowered(self.R, p, generator, lcm, base)
             if p == before:
                 return p
         raise NotRational("roots inside roots beyond the reader's depth")
 
     def _relation(self, generator: PolyElement, lcm: int, base: Expr) -> list:
-        """[(r, L, b)] where the base b reads as a polynomial free of r itself, else [] (r stays an
-        unknown: a fraction b = n/d would need d·r^L = n, which no substitution reduces by)."""
+        """[(r, L, n, d)], r^L = n/d, where the base reads as a fraction free of r itself, else []."""
         try:
             n, d = self.read(base)
         except NotRational:
             return []
-        if not d.is_ground or n.degree(generator) > 0:
+        if n.degree(generator) > 0 or d.degree(generator) > 0 or not self.reduced(d):
             return []
-        return [(generator, lcm, n.quo_ground(d.LC))]
+        if d.is_ground:
+            n, d = n.quo_ground(d.LC), self.one
+        return [(generator, lcm, n, d)]
 
     def _derivative(self, expr: Derivative) -> Fraction:
         n, d = self.read(expr.expr)
-        if any(p.degree(u) > 0 for p in (n, d) for u in self.opaque):
-            raise NotRational("a derivative of an unknown part")  # (_d knows no derivative of one)
         for symbol, count in expr.variable_count:
             if not count.is_Integer:
                 raise NotRational("a derivative of an order that is no number")  # (d^n/dx^n)
+            if not isinstance(symbol, Symbol):  # (d/df(x) of f(x)²: the body is no constant in f(x))
+                raise NotRational("a derivative by something other than a symbol")
             if symbol not in self.symbols:  # not free anywhere, so not in the body: a constant
                 return self.R.zero, self.one
             i = self._index(symbol)
             for _ in range(int(count)):
-                n, d = self._d(n, i) * d - n * self._d(d, i), d * d
+                n, d = self._d_fraction(n, d, i)
         return n, d
 
-    def _d(self, p: PolyElement, i: int) -> PolyElement:
-        """d/ds_i of a polynomial in s_i, t_i = e^{s_i} (and c_i = cos s_i, n_i = sin s_i, and f^{(k)}(s_i))."""
+    def _d_fraction(self, n: PolyElement, d: PolyElement, i: int) -> Fraction:
+        """d/ds_i of n/d: (n'd − nd')/d², where n' and d' are fractions themselves."""
+        (pn, qn), (pd, qd) = self._d(n, i), self._d(d, i)
+        times = self.times
+        return times(times(pn, qd), d) - times(times(n, pd), qn), times(times(qn, qd), times(d, d))
+
+    def _d(self, p: PolyElement, i: int) -> Fraction:
+        """d/ds_i of a polynomial in s_i, t_i = e^{s_i} (and c_i = cos s_i, n_i = sin s_i, and f^{(k)}(s_i)),
+        and in the generators whose derivative is a fraction (√b, e^{u/L}, log u); NotRational where p
+        holds an unknown part, whose derivative the reader does not know (it would take it for a constant)."""
         out = p.diff(self.s[i]) + self.t[i] * p.diff(self.t[i])
         if self.cos:
             out += self.cos[i] * p.diff(self.sin[i]) - self.sin[i] * p.diff(self.cos[i])
         for j, chain in self.functions.values():
-            if j != i:
-                continue  # (f(x) is constant in y)
+            if j != i:  # f(x) is constant in y, but not in x_1, nor J(𝐰) in w_1: a relation no name shows
+                if _related(self.symbols[j], self.symbols[i]) and any(p.degree(g) > 0 for g in chain):
+                    raise NotRational("a derivative by a name related to the function's variable")
+                continue
             if p.degree(chain[-1]) > 0:
                 raise NotRational("a derivative of a higher order than the reader has generators for")
             out += sum((chain[k + 1] * p.diff(chain[k]) for k in range(len(chain) - 1)), self.R.zero)
-        return out
+        top, bottom = out, self.one
+        for place in self._held(p):
+            a, b = self._slope(place, i)
+            top, bottom = self.times(top, b) + self.times(self.times(p.diff(self.R.gens[place]), a), bottom), \
+                self.times(bottom, b)
+        return top, bottom
+
+    def _held(self, p: PolyElement) -> list[int]:
+        """The places of the generators from the unknowns to the logarithms that p holds."""
+        return [k for k in range(*self._others) if any(m[k] for m in p.monoms())]
+
+    def _place(self, generator: PolyElement) -> int:
+        return self.R.gens.index(generator)
+
+    def _slope(self, place: int, i: int) -> Fraction:
+        """The derivative by s_i of the generator at place, worked out once (NotRational where a part of
+        it has none, or where it would need itself: a generator is never inside its own definition)."""
+        key = (place, i)
+        if key not in self._slope_of:
+            self._slope_of[key] = None  # (being worked out)
+            try:
+                if place not in self.slopes:
+                    raise NotRational("a derivative of an unknown part")
+                self._slope_of[key] = self.slopes[place](i)
+            except NotRational:
+                del self._slope_of[key]
+                raise
+        if self._slope_of[key] is None:
+            raise NotRational("a generator inside its own derivative")
+        return self._slope_of[key]
+
+    def _unknown_slope(self, node: Expr, i: int) -> Fraction:
+        if not _constant_in(node, self.symbols[i]):
+            raise NotRational("a derivative of an unknown part")
+        return self.R.zero, self.one
+
+    def _root_slope(self, r: PolyElement, lcm: int, base: Expr, i: int) -> Fraction:
+        p, q = self._log_slope(base, i)  # (b^{1/L})' = b^{1/L} · (log b)'/L
+        return self.times(r, p), q * lcm
+
+    def _exponent_slope(self, e: PolyElement, lcm: int, u: Expr, i: int) -> Fraction:
+        p, q = self._d_fraction(*self.read(u), i)
+        return self.times(e, p), q * lcm
+
+    def _log_slope(self, u: Expr, i: int) -> Fraction:
+        n, d = self.read(u)
+        if self.vanishes(n):
+            raise NotRational("the logarithm of 0")
+        p, q = self._d_fraction(n, d, i)
+        return self.times(p, d), self.times(q, n)
 
     def to_expr(self, p: PolyElement) -> Expr:
         """A polynomial in the symbols alone, written out unevaluated (2x, not 2·x¹)."""
@@ -335,6 +433,16 @@ def _lowered(R, p: PolyElement, generator: PolyElement, power: int, value: PolyE
     return p
 
 
+def _scaled_lowered(R, p: PolyElement, r: PolyElement, power: int, n: PolyElement, d: PolyElement) -> PolyElement:
+    """d^k·p with r^power written n/d wherever it stands (r^power·q → n·q, the rest times d), until no
+    term holds that power: 0 exactly when p is, where d is no 0."""
+    place = R.gens.index(r)
+    while any(m[place] >= power for m in p.monoms()):
+        high = R({m: a for m, a in p.terms() if m[place] >= power})
+        p = (p - high) * d + high.quo(r**power) * n
+    return p
+
+
 def rationally_equal(a: Expr, b: Expr) -> bool:
     """True when a = b as rational functions of their symbols and exponentials, False when they
     differ as such functions (a proof that they differ); NotRational when either lies outside."""
@@ -345,42 +453,64 @@ def rationally_equal(a: Expr, b: Expr) -> bool:
 
 def _equal_fractions(reader: Reader, a: Fraction, b: Fraction) -> bool:
     (an, ad), (bn, bd) = a, b
-    if not reader.reduced(ad) or not reader.reduced(bd):  # (1/(sin² + cos² − 1) is no value)
+    if reader.vanishes(ad) or reader.vanishes(bd):  # (1/(sin² + cos² − 1) is no value)
         raise NotRational("division by zero")
-    return not reader.reduced(reader.times(an, bd) - reader.times(bn, ad))
+    return reader.vanishes(reader.times(an, bd) - reader.times(bn, ad))
 
 
 def equal_as_fractions(a: Expr, b: Expr) -> bool:
     """True when a = b as rational functions of their symbols and exponentials, every other part they
-    hold (sin(wx), f'(x), a sum over i) read as an unknown of its own, e^{c·u} for any exponent u (σ(u)
-    and tanh u through it) read as a power of one generator e^{u/L}, and b^{p/q} as a power of r =
-    b^{1/L}, reduced by r^L = b where b reads as a polynomial (1/√x = √x/x): equal parts have equal
-    values, so equality there is an identity (what SymPy's cancel finds, in a millisecond where cancel
-    took a tenth of a second on a layer's gradient). False proves nothing: sin² wx and 1 − cos² wx
-    differ as unknowns. Infinite or undefined values are never read: zoo − zoo is no 0. Like cancel, it
-    divides by what the unknowns may hide is 0 everywhere ((e^{x/2})² − e^x): the verifier checks that
-    every divisor has values (verify._divides_by_zero)."""
+    hold (sin(wx), a sum over i) read as an unknown of its own, e^{c·u} for any exponent u (σ(u) and
+    tanh u through it) read as a power of one generator e^{u/L}, b^{p/q} as a power of r = b^{1/L},
+    reduced by r^L = b where b reads as a polynomial (1/√x = √x/x), log u as a generator of its own,
+    and an unknown function f(x) with its derivatives f', f'', … as generators. Derivatives are read
+    through: d/dx of each generator is known in the ring (√b' = √b·b'/(2b), (log u)' = u'/u, f' = f'),
+    except for the unknowns. Equal parts have equal values, so equality there is an identity (what
+    SymPy's cancel finds, in a millisecond where cancel took a tenth of a second on a layer's
+    gradient). False proves nothing: sin² wx and 1 − cos² wx differ as unknowns. Infinite or undefined
+    values are never read: zoo − zoo is no 0. Like cancel, it divides by what the unknowns may hide is
+    0 everywhere ((e^{x/2})² − e^x): the verifier checks that every divisor has values
+    (verify._divides_by_zero)."""
     if any(e.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity) for e in (a, b)):
         return False
     symbols = a.free_symbols | b.free_symbols
     circular = a.has(*_CIRCULAR) or b.has(*_CIRCULAR)
-    plain, unknowns, exponentials, exponents, roots, functions = Reader(symbols, circular), {}, {}, {}, {}, {}
+    parts = _Parts(Reader(symbols, circular))
     for side in (a, b):
-        _unknown_parts(side, plain, unknowns, exponentials, exponents, roots, functions)
+        parts.collect(side)
     # f, f', … up to the most derivatives taken one inside another (d/dx of f·f' reaches f'')
     order = max(_derivatives_deep(a), _derivatives_deep(b))
-    functions = dict.fromkeys(functions, min(order, _HIGHEST_ORDER))
+    functions = dict.fromkeys(parts.functions, min(order, _HIGHEST_ORDER))
     # first σ(wx + b) and e^{wx} as unknowns themselves (a layer's gradient holds dozens, and as
     # fractions in e^{wx} their denominators multiply), then as fractions in e^{wx}
-    readings = [({**unknowns, **exponentials}, {})] + ([(unknowns, exponents)] if exponents else [])
-    for parts, powers in readings:
-        reader = Reader(symbols, circular, parts, _MOST_WORK, powers, roots, functions)
+    readings = [({**parts.found, **parts.exponentials}, {})] + (
+        [(parts.found, parts.exponents)] if parts.exponents else [])
+    for unknowns, powers in readings:
+        reader = Reader(symbols, circular, unknowns, _MOST_WORK, powers, parts.roots, functions, parts.logs)
         try:
             if _equal_fractions(reader, reader.read(a), reader.read(b)):
                 return True
         except NotRational:  # (a division by zero among the parts read, or too much to multiply out)
             pass
     return False
+
+
+def _constant_in(part: Expr, symbol: Expr) -> bool:
+    """part surely does not change with symbol: free of it, of a sum or a term of a family, whose
+    members a symbol may be (Σ_k z_k² holds z_5, whatever its free symbols say), and of every name
+    related to it (J(𝐰) changes with w_1)."""
+    return symbol not in part.free_symbols and not part.has(Indexed, IndexedBase, Sum, Product) and not any(
+        _related(s, symbol) for s in part.free_symbols if isinstance(s, Symbol))
+
+
+def _related(a: Expr, b: Expr) -> bool:
+    """Two names of one letter, which derive's reading may relate: w_1 an entry of 𝐰 (wbold), x_1 and x."""
+    return isinstance(a, Symbol) and isinstance(b, Symbol) and _letter(a) == _letter(b)
+
+
+def _letter(symbol: Symbol) -> str:
+    base = symbol.name.partition("_")[0]
+    return base.removesuffix("sample").removesuffix("bold")
 
 
 def _derivatives_deep(expr: Expr) -> int:
@@ -391,53 +521,69 @@ def _derivatives_deep(expr: Expr) -> int:
     return inner
 
 
-def _unknown_parts(expr: Expr, reader: Reader, found: dict, exponentials: dict, exponents: dict,
-                   roots: dict, functions: dict) -> None:
-    """The parts of expr's sums, products and integer powers that reader cannot read, each with its
-    evaluated form (the unknown it stands for): e^u, σ(u) and tanh u into exponentials, the others into
-    found; the terms c·u of those exponentials' exponents the reader cannot read into exponents, each u
-    with the least common multiple L of its coefficients' denominators (e^{u/L} is then the generator);
-    the bases b of powers b^{p/q} into roots, each with the least common multiple L of the q; and the
-    unknown functions f(x) of one symbol into functions. A derivative is read through (d/dx of its
-    body) where its body holds nothing else unknown, and is an unknown of its own otherwise."""
-    if expr in found or expr in exponentials or isinstance(expr, (Rational, Symbol)):
-        return
-    parts = (reader, found, exponentials, exponents, roots, functions)
-    if isinstance(expr, (Add, Mul)) or (isinstance(expr, Pow) and isinstance(expr.exp, Integer)):
-        for arg in expr.args:
-            _unknown_parts(arg, *parts)
-        return
-    if isinstance(expr, AppliedUndef) and len(expr.args) == 1 and isinstance(expr.args[0], Symbol):
-        functions[expr] = 0
-        return
-    if isinstance(expr, Derivative):
-        inside: tuple[dict, ...] = ({}, {}, {}, {}, {})
-        _unknown_parts(expr.expr, reader, *inside)
-        if any(inside[:4]):
-            found[expr] = tidied(expr)  # (d/dx sin(wx) of an unknown sin(wx): the reader knows no derivative)
-        functions.update(inside[4])
-        return
-    if isinstance(expr, Pow) and expr.exp.is_Rational and expr.base.is_finite is not False:
-        key = tidied(expr.base)
-        base, lcm = roots.get(key, (expr.base, 1))
-        roots[key] = (base, ilcm(lcm, expr.exp.q))
-        _unknown_parts(expr.base, *parts)
-        return
-    try:
-        reader.read(expr)
-    except NotRational:
-        if not isinstance(expr, _EXPONENTIAL):
-            found[expr] = tidied(expr)
+class _Parts:
+    """The parts of expressions' sums, products and integer powers that the plain reader cannot read,
+    each with its evaluated form (the unknown or generator it stands for, so that σ(c + wx) and
+    σ(wx + c) are one): e^u, σ(u) and tanh u in exponentials; the terms c·u of their exponents the
+    reader cannot read in exponents, each u with the least common multiple L of its coefficients'
+    denominators (e^{u/L} is then the generator); the bases b of powers b^{p/q} in roots, each with the
+    least common multiple L of the q; log u in logs, with u; the unknown functions f(x) of one symbol
+    in functions; and the rest, unknowns with no derivative known (sin(wx), |x|), in found. A
+    derivative is read through (d/dx of its body) unless its body holds one of those."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.found: dict[Expr, Expr] = {}
+        self.exponentials: dict[Expr, Expr] = {}
+        self.exponents: dict[Expr, int] = {}
+        self.roots: dict[Expr, tuple[Expr, int]] = {}
+        self.logs: dict[Expr, Expr] = {}
+        self.functions: dict[Expr, int] = {}
+
+    def collect(self, expr: Expr) -> None:
+        if expr in self.found or expr in self.exponentials or isinstance(expr, (Rational, Symbol)):
             return
-        exponentials[expr] = tidied(expr)
+        if isinstance(expr, (Add, Mul)) or (isinstance(expr, Pow) and isinstance(expr.exp, Integer)):
+            for arg in expr.args:
+                self.collect(arg)
+        elif isinstance(expr, AppliedUndef) and len(expr.args) == 1 and isinstance(expr.args[0], Symbol):
+            self.functions[expr] = 0
+        elif isinstance(expr, Derivative):
+            known = set(self.found)
+            self.collect(expr.expr)
+            if any(not _constant_in(part, v) for part in set(self.found) - known for v in expr.variables):
+                self.found[expr] = tidied(expr)  # (d/dx sin(wx) of an unknown sin(wx): no derivative known)
+        elif isinstance(expr, Pow) and expr.exp.is_Rational and expr.base.is_finite is not False:
+            key = tidied(expr.base)
+            base, lcm = self.roots.get(key, (expr.base, 1))
+            self.roots[key] = (base, ilcm(lcm, expr.exp.q))
+            self.collect(expr.base)
+        elif isinstance(expr, log) and len(expr.args) == 1:
+            self.logs[tidied(expr)] = expr.args[0]
+            self.collect(expr.args[0])
+        elif not self._readable(expr):
+            if isinstance(expr, _EXPONENTIAL):
+                self._exponential(expr)
+            else:
+                self.found[expr] = tidied(expr)
+
+    def _readable(self, expr: Expr) -> bool:
+        try:
+            self.reader.read(expr)
+        except NotRational:
+            return False
+        return True
+
+    def _exponential(self, expr: Expr) -> None:
+        self.exponentials[expr] = tidied(expr)
         for term in Add.make_args(expr.args[0]):
             if (log_of := _log_term(term)[1]) is not None:
-                _unknown_parts(log_of, *parts)
+                self.collect(log_of)
                 continue
             c, u = _exponent_term(term)
             if not _plain(c, u):
                 key = tidied(u)
-                exponents[key] = ilcm(exponents.get(key, 1), c.q)
+                self.exponents[key] = ilcm(self.exponents.get(key, 1), c.q)
 
 
 def _exponent_term(term: Expr) -> tuple[Rational, Expr]:

@@ -425,10 +425,11 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return rationally_equal(a, b), "rational"  # exact either way
     except NotRational:
         pass
-    if (a.has(AppliedUndef) or b.has(AppliedUndef)) and equal_as_fractions(a, b):
-        # f(x), f'(x) … as generators: the product rule's schema (fg)' = f'g + fg' in a millisecond, where
-        # working the derivatives out took a few (and does not know f' to be the derivative of f)
-        return _unless_undefined(a, b, "cancel", worked_out=False)
+    if (a.has(Derivative) or b.has(Derivative)) and equal_as_fractions(a, b):
+        # derivatives read through, each generator's derivative known (√b, log u, e^{u/L}, f(x) and f'(x)):
+        # the product rule's schema (fg)' = f'g + fg' or (log(1 + e^x))' = σ(x) in a millisecond, where
+        # working the derivatives out took a few
+        return _unless_undefined(a, b, "fractions", worked_out=False)
     if _summed_terms(a) or _summed_terms(b):  # Σ_i x_i: SymPy's doit has no closed form for data
         judged = _by_instances(a, b, compare)  # terms, and can take minutes looking for one
         if judged is not None:
@@ -483,8 +484,17 @@ def _unless_undefined(a: Expr, b: Expr, method: str, worked_out: bool = True) ->
 
 def _divides_by_zero(expr: Expr) -> bool:
     """A divisor of expr is 0 at two sample points, to the exact tolerance beside the size of its terms
-    (worked out to 30 digits); False where that cannot be told (f(x) has no value)."""
+    (worked out to 30 digits); False where that cannot be told (f(x) has no value). A divisor the exact
+    reader reads is 0 everywhere exactly when it reads as 0 (and then no point need be tried)."""
     for base in sorted(divisors(expr), key=str):
+        if base.has(AppliedUndef):
+            continue  # (no value at any point)
+        try:
+            if rationally_equal(base, S.Zero):
+                return True
+            continue
+        except NotRational:
+            pass
         rng, terms = random.Random(2718), Add.make_args(base)
         symbols = sorted(base.free_symbols, key=str)
         for _ in range(2):

@@ -16,7 +16,7 @@ from derive.parse import parse
 from derive.render.printer import latex, text
 from derive.verify import equivalent
 
-EXACT = ("identical", "evaluate", "rational", "cancel", "simplify", "rewrite(exp)")
+EXACT = ("identical", "evaluate", "rational", "fractions", "cancel", "simplify", "rewrite(exp)")
 
 x = Symbol("x", real=True)
 y = Symbol("y", real=True)

@@ -71,7 +71,8 @@ def test_parameters_are_sampled_too(x):
 
 
 @pytest.mark.parametrize("a, b, method", [
-    (lambda x: Derivative(log(x), x), lambda x: 1 / x, "evaluate"),
+    (lambda x: Derivative(log(x), x), lambda x: 1 / x, "fractions"),  # (log x a generator, (log x)' = 1/x)
+    (lambda x: Derivative(atan(x), x), lambda x: 1 / (1 + x**2), "evaluate"),
     (lambda x: (log(x) ** 2 - 1) / (log(x) - 1), lambda x: log(x) + 1, "cancel"),
     (lambda x: sin(x / 2) ** 2 + cos(x / 2) ** 2, lambda x: S.One, "simplify"),
     (lambda x: mul(sigmoid(x), add(S.One, neg(sigmoid(x)))), lambda x: 1 / (4 * cosh(x / 2) ** 2),
@@ -303,8 +304,42 @@ def test_unknown_functions_are_read_with_their_derivatives(x):
     assert not equal_as_fractions(d(f(x) ** 2, 2), 2 * d(f(x)) ** 2 + f(x) * d(f(x), 2))
     assert not equal_as_fractions(d(f(x) / g(x)), (g(x) * d(f(x)) + f(x) * d(g(x))) / g(x) ** 2)
     assert not equal_as_fractions(d(f(x), 9) + x, x + d(f(x), 9))  # (f⁽⁹⁾: past the generators, no guess)
-    assert compare(d(f(x) * g(x)), f(x) * d(g(x)) + g(x) * d(f(x))) == (True, "cancel")
+    assert not equal_as_fractions(Derivative(f(x) ** 2, f(x)), S.Zero)  # (by f(x), not by a symbol: no 0)
+    assert compare(d(f(x) * g(x)), f(x) * d(g(x)) + g(x) * d(f(x))) == (True, "fractions")
     assert compare(d(f(x) * g(x)), f(x) * d(g(x)))[0] is not True
+
+
+def test_derivatives_are_read_through_where_each_parts_derivative_is_known(x):
+    """√b, log u and e^{u/L} have derivatives in the same fractions (√b·b'/2b, u'/u, e^{u/L}·u'/L): a
+    derivative link is proved before SymPy works any derivative out, and a slip is never equal. A part
+    with no derivative known (sin(wx) as an unknown) is no constant in x: not read; in y it is."""
+    w, y = Symbol("w"), Symbol("y")
+    gauss = exp(-x**2 / 2) / sqrt(2 * pi)
+    proved = [(Derivative(log(1 + exp(x)), x), exp(x) / (1 + exp(x))),
+              (Derivative(sqrt(x**2 + 1), x), x / sqrt(x**2 + 1)),
+              (Derivative(gauss, x), -x * gauss),
+              (Derivative(x * log(x) - x, x), log(x)),
+              (Derivative(log(log(x)), x), 1 / (x * log(x))),
+              (Derivative(sqrt(x / (x + 1)), x), 1 / (2 * sqrt(x / (x + 1)) * (x + 1) ** 2)),  # (r² = x/(x + 1))
+              (Derivative(x * sin(w * y), x), sin(w * y))]
+    for a, b in proved:
+        assert equal_as_fractions(a, b), (a, b)
+        assert compare(a, b) == (True, "fractions")
+    slips = [(Derivative(log(1 + exp(x)), x), exp(x) / (1 - exp(x))),
+             (Derivative(gauss, x), x * gauss),
+             (Derivative(sqrt(x / (x + 1)), x), 1 / (2 * sqrt(x / (x + 1)) * (x + 1)))]
+    for a, b in slips:
+        assert not equal_as_fractions(a, b)
+        assert compare(a, b)[0] is False
+    assert not equal_as_fractions(Derivative(x * sin(w * x), x), sin(w * x))  # (not as if sin(wx) were constant)
+    # Σ_k z_k² holds z_5, and J(𝐰) changes with w_1, whatever their free symbols say: no constants in them
+    z, k, n = IndexedBase("z", real=True), Symbol("k", integer=True), Symbol("K", integer=True, positive=True)
+    z5, w1, f = Symbol("z_5", real=True), Symbol("w_1", real=True), Function("f")
+    squares = Sum(z[k] ** 2, (k, 1, n))
+    assert not equal_as_fractions(Derivative(z5 * squares, z5, evaluate=False), squares)
+    assert compare(Derivative(z5 * squares, z5, evaluate=False), squares)[0] is False
+    assert not equal_as_fractions(Derivative(w1 * f(Symbol("wbold", real=True)), w1), f(Symbol("wbold", real=True)))
+    assert compare(Derivative(x * sin(w * x), x), sin(w * x) + w * x * cos(w * x)) == (True, "evaluate")
 
 
 def test_a_wrong_step_of_a_layers_gradient_is_still_caught():
