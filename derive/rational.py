@@ -59,6 +59,7 @@ _CIRCULAR = {
 _EXPONENTIAL = (exp, sigmoid, *_HYPERBOLIC)  # read through e^u
 _MOST_WORK = 100_000  # equal_as_fractions: term pairs in one product, beyond which cancel decides
 _HIGHEST_ORDER = 8  # equal_as_fractions: the derivatives f', …, f^{(8)} of an unknown function, at most
+_LARGEST_POWER = 256  # a root's power beyond which its base's power is not written out
 _LARGEST_MULTIPLE = 64  # sin(kx) is worked out one angle at a time: beyond this, the general methods
 
 Fraction = tuple[PolyElement, PolyElement]  # (numerator, denominator), never reduced
@@ -322,6 +323,8 @@ class Reader:
             return []
         if n.degree(generator) > 0 or d.degree(generator) > 0 or not self.reduced(d):
             return []
+        if self.vanishes(n):  # (√0 is 0: a root of what is 0 everywhere divides nothing)
+            return [(generator, 1, self.R.zero, self.one)]
         if d.is_ground:
             n, d = n.quo_ground(d.LC), self.one
         return [(generator, lcm, n, d)]
@@ -425,12 +428,18 @@ class Reader:
 
 
 def _lowered(R, p: PolyElement, generator: PolyElement, power: int, value: PolyElement) -> PolyElement:
-    """p with generator^power written value wherever it stands, until no term holds that power."""
+    """p with generator^power written value wherever it stands: each term g^(qL + e)·m as value^q·g^e·m,
+    at once (r^{200001} with r² = x is x^{100000}·r, not a hundred thousand passes)."""
     place = R.gens.index(generator)
-    while any(m[place] >= power for m in p.monoms()):
-        high = R({m: a for m, a in p.terms() if m[place] >= power})
-        p = p - high + high.quo(generator**power) * value
-    return p
+    if not any(m[place] >= power for m in p.monoms()):
+        return p
+    out = R.zero
+    for m, a in p.terms():
+        q, e = divmod(m[place], power)
+        if q and len(value) > 1 and q > _LARGEST_POWER:
+            raise NotRational("a power of a root too large to write out")
+        out += R({m[:place] + (e,) + m[place + 1:]: a}) * value**q
+    return out
 
 
 def _scaled_lowered(R, p: PolyElement, r: PolyElement, power: int, n: PolyElement, d: PolyElement) -> PolyElement:
@@ -554,10 +563,10 @@ class _Parts:
             if any(not _constant_in(part, v) for part in set(self.found) - known for v in expr.variables):
                 self.found[expr] = tidied(expr)  # (d/dx sin(wx) of an unknown sin(wx): no derivative known)
         elif isinstance(expr, Pow) and expr.exp.is_Rational and expr.base.is_finite is not False:
+            self.collect(expr.base)  # (first: a root inside the base comes first, and its relation with it)
             key = tidied(expr.base)
             base, lcm = self.roots.get(key, (expr.base, 1))
             self.roots[key] = (base, ilcm(lcm, expr.exp.q))
-            self.collect(expr.base)
         elif isinstance(expr, log) and len(expr.args) == 1:
             self.logs[tidied(expr)] = expr.args[0]
             self.collect(expr.args[0])

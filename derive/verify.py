@@ -485,16 +485,22 @@ def _unless_undefined(a: Expr, b: Expr, method: str, worked_out: bool = True) ->
 def _divides_by_zero(expr: Expr) -> bool:
     """A divisor of expr is 0 at two sample points, to the exact tolerance beside the size of its terms
     (worked out to 30 digits); False where that cannot be told (f(x) has no value). A divisor the exact
-    reader reads is 0 everywhere exactly when it reads as 0 (and then no point need be tried)."""
+    reader reads is 0 everywhere exactly when it reads as 0 (and then no point need be tried); one read
+    as fractions in its parts, derivatives read through, is 0 everywhere when it reads as 0 there (d/dx
+    log x − 1/x); else its derivatives are worked out before the points are tried."""
     for base in sorted(divisors(expr), key=str):
-        if base.has(AppliedUndef):
-            continue  # (no value at any point)
         try:
             if rationally_equal(base, S.Zero):
                 return True
             continue
         except NotRational:
             pass
+        if base.has(Derivative, Subs):
+            base = _finished(base)  # (f'(x) − Subs(f'(y), y, x) works out to 0)
+        if base == 0 or equal_as_fractions(base, S.Zero):
+            return True
+        if base.has(AppliedUndef):
+            continue  # (no value at any point)
         rng, terms = random.Random(2718), Add.make_args(base)
         symbols = sorted(base.free_symbols, key=str)
         for _ in range(2):

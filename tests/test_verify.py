@@ -1,8 +1,8 @@
 """The verifier: true steps get a certificate, wrong ones are caught."""
 
 import pytest
-from sympy import (E, I, Abs, Add, Derivative, Float, Function, Heaviside, IndexedBase, Integral, LambertW, Max, Mul, Piecewise, Pow,
-                   Product, Rational, S, Sum, Symbol, atan, cos, cosh, cot, csc, erf, exp, gamma, log, oo, pi, sec, sign, sin,
+from sympy import (E, I, Abs, Add, Derivative, Float, Function, Heaviside, IndexedBase, Integral, LambertW, Max, Mul,
+                   Piecewise, Pow, Product, Rational, S, Subs, Sum, Symbol, atan, cos, cosh, cot, csc, erf, exp, gamma, log, oo, pi, sec, sign, sin,
                    sinh, sqrt, tan, tanh, zoo)
 
 from derive.exprs import add, div, mul, neg
@@ -397,6 +397,33 @@ def test_a_side_that_divides_by_zero_everywhere_is_no_proof(x):
     assert verdict is not True
     # a divisor that is 0 somewhere only is a divisor: (e^x − 1)/(e^{x/2} − 1) = e^{x/2} + 1
     assert compare((exp(x) - 1) / (half - 1), half + 1)[0] is True
+
+
+def test_a_divisor_that_is_zero_everywhere_is_found_before_any_derivative_is_worked_out(x):
+    """The derivative reading proves links before working derivatives out, so its divisor check must see
+    through them: d/dx log x − 1/x and f'(x) − Subs(f'(y), y, x) are 0 everywhere, and so is a root of
+    what is 0 (√(√2·√2 − 2), √(d/dx f(y))): none divides, whatever cancels (a hostile review's finds)."""
+    f, y = Function("f"), Symbol("y")
+    for zero in (Derivative(log(x), x) - 1 / x, Derivative(f(x), x) - Subs(Derivative(f(y), y), y, x)):
+        assert compare((f(x) * zero + zero) / zero, f(x) + 1)[0] is not True
+    root = sqrt(Derivative(f(y), x))
+    assert compare(f(x) + (root + x * root) / root, f(x) + 1 + x)[0] is not True
+    two = Add(Mul(sqrt(2), sqrt(2), evaluate=False), -2, evaluate=False)
+    for base in (two, S.Zero, Mul(sqrt(f(x)), sqrt(f(x)), evaluate=False) - f(x)):
+        side = Mul(f(x), Pow(base, -S.Half, evaluate=False), Pow(base, S.Half, evaluate=False), evaluate=False)
+        assert compare(side, f(x))[0] is not True
+        assert not equal_as_fractions(side, f(x))
+    # and what is no 0 still divides: √(x² + 1) over itself
+    assert compare(Mul(f(x), Pow(x**2 + 1, -S.Half), sqrt(x**2 + 1), evaluate=False), f(x))[0] is True
+
+
+def test_odd_orders_and_large_powers_of_roots_are_read_or_refused_at_once(x):
+    """A derivative of symbolic order is no crash (it is not read), and x^{200001/2} is x^{100000}·√x in
+    one step, not in a hundred thousand."""
+    k, f = Symbol("k"), Function("f")
+    assert compare(Derivative(f(x), (x, k)) + 1, S.One)[0] is not True
+    assert compare(Derivative(x**2, (x, k)), x)[0] is not True
+    assert equal_as_fractions(f(x) * x ** Rational(2 * 10**9 + 1, 2), Mul(f(x), x ** 10**9, sqrt(x), evaluate=False))
 
 
 def test_an_integral_with_no_sure_value_anywhere_is_given_up_after_a_few_points(monkeypatch):
