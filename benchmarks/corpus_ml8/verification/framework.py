@@ -8,10 +8,11 @@ blocks); each adjacent pair is one link. Every expression carries its LaTeX text
 one counted `=` (see count.py) between consecutive anchors of a chain; and every counted
 `=` of the document must belong to exactly one link. This ties the encoding to the text.
 
-A link holds when the two SymPy expressions agree in every context (size n = 1..4, number of
-classes K = 1..4, every index pair i = j and i != j, ...), judged numerically at several
-random points with 30 significant digits; SymPy's simplify is also asked to prove the
-difference zero in the first and last context.
+A link holds when the two SymPy expressions agree in every context (size n = 1..4, every index
+pair i = j and i != j, step t = 1..5, concrete functions for f, g, h, ...), judged numerically at
+several random points with 30 significant digits; in a context where f, g, h are unknown SymPy
+functions the difference must instead be proved exactly zero. SymPy's simplify is also asked to
+prove the difference zero in the first and last context.
 """
 import itertools
 import random
