@@ -86,9 +86,11 @@ class Reader:
     def __init__(self, symbols, circular: bool = False, unknowns: dict[Expr, Expr] | None = None,
                  most_work: int | None = None, exponents: dict[Expr, int] | None = None,
                  roots: dict[Expr, tuple[Expr, int]] | None = None,
-                 functions: dict[Expr, int] | None = None, logs: dict[Expr, Expr] | None = None) -> None:
+                 functions: dict[Expr, int] | None = None, logs: dict[Expr, Expr] | None = None,
+                 budget: int | None = None) -> None:
         self.symbols = sorted(symbols, key=lambda s: s.name)
         self.most_work = most_work  # the largest product of two polynomials' term counts, if bounded
+        self.budget, self.spent = budget, 0  # all products' term counts together, if bounded
         unknowns, exponents, roots, functions, logs = (unknowns or {}, exponents or {}, roots or {}, functions or {},
                                                        logs or {})
         keys = list(dict.fromkeys(unknowns.values()))
@@ -205,6 +207,10 @@ class Reader:
         and a quarter of a minute, where cancel takes its common factors out first)."""
         if self.most_work is not None and len(p) * len(q) > self.most_work:
             raise NotRational("too large to multiply out")
+        if self.budget is not None:
+            self.spent += len(p) * len(q)
+            if self.spent > self.budget:
+                raise NotRational("more work than this reading may take")
         return p * q
 
     def power(self, p: PolyElement, k: int) -> PolyElement:
@@ -467,7 +473,7 @@ def _equal_fractions(reader: Reader, a: Fraction, b: Fraction) -> bool:
     return reader.vanishes(reader.times(an, bd) - reader.times(bn, ad))
 
 
-def equal_as_fractions(a: Expr, b: Expr) -> bool:
+def equal_as_fractions(a: Expr, b: Expr, budget: int | None = None) -> bool:
     """True when a = b as rational functions of their symbols and exponentials, every other part they
     hold (sin(wx), a sum over i) read as an unknown of its own, e^{c·u} for any exponent u (σ(u) and
     tanh u through it) read as a power of one generator e^{u/L}, b^{p/q} as a power of r = b^{1/L},
@@ -479,7 +485,8 @@ def equal_as_fractions(a: Expr, b: Expr) -> bool:
     gradient). False proves nothing: sin² wx and 1 − cos² wx differ as unknowns. Infinite or undefined
     values are never read: zoo − zoo is no 0. Like cancel, it divides by what the unknowns may hide is
     0 everywhere ((e^{x/2})² − e^x): the verifier checks that every divisor has values
-    (verify._divides_by_zero)."""
+    (verify._divides_by_zero). budget: the most work (term pairs multiplied, all products together) each
+    reading may take, for a first try that must stay cheap."""
     if any(e.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity) for e in (a, b)):
         return False
     symbols = a.free_symbols | b.free_symbols
@@ -495,7 +502,7 @@ def equal_as_fractions(a: Expr, b: Expr) -> bool:
     readings = [({**parts.found, **parts.exponentials}, {})] + (
         [(parts.found, parts.exponents)] if parts.exponents else [])
     for unknowns, powers in readings:
-        reader = Reader(symbols, circular, unknowns, _MOST_WORK, powers, parts.roots, functions, parts.logs)
+        reader = Reader(symbols, circular, unknowns, _MOST_WORK, powers, parts.roots, functions, parts.logs, budget)
         try:
             if _equal_fractions(reader, reader.read(a), reader.read(b)):
                 return True

@@ -39,6 +39,9 @@ from derive.record import _ISSUING, Certificate, Step, chained
 # A difference with more operations than this (ℓ''(p̂) of a likelihood written out for n = 4 has 1,500)
 # is compared at points first: cancel takes seconds and simplify minutes on it
 _LARGE = 600
+# a derivative link is read as fractions before its derivatives are worked out only while that is cheap:
+# term pairs multiplied in all (a logistic loss's Hessian at four sizes took seconds a link, and failed)
+_FIRST_TRY = 4_000
 _UNVALUED = (AppliedUndef, Subs, Derivative, Sum, Product, Limit)
 
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
@@ -425,7 +428,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return rationally_equal(a, b), "rational"  # exact either way
     except NotRational:
         pass
-    if (a.has(Derivative) or b.has(Derivative)) and equal_as_fractions(a, b):
+    if (a.has(Derivative) or b.has(Derivative)) and equal_as_fractions(a, b, budget=_FIRST_TRY):
         # derivatives read through, each generator's derivative known (√b, log u, e^{u/L}, f(x) and f'(x)):
         # the product rule's schema (fg)' = f'g + fg' or (log(1 + e^x))' = σ(x) in a millisecond, where
         # working the derivatives out took a few
@@ -497,7 +500,7 @@ def _divides_by_zero(expr: Expr) -> bool:
             pass
         if base.has(Derivative, Subs):
             base = _finished(base)  # (f'(x) − Subs(f'(y), y, x) works out to 0)
-        if base == 0 or equal_as_fractions(base, S.Zero):
+        if base == 0 or equal_as_fractions(base, S.Zero, budget=_FIRST_TRY):
             return True
         if base.has(AppliedUndef):
             continue  # (no value at any point)

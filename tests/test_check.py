@@ -193,6 +193,22 @@ def test_dy_dx_of_an_undefined_y_is_undecided_not_wrong():
     assert report.links[0].verdict == VALID  # a parameter inside a derivative is a constant
 
 
+def test_rules_stated_with_the_arguments_dropped_are_rules_on_functions():
+    """(fg)' = f'g + fg' speaks of functions f and g of a variable the text leaves out: read as f(x) and
+    g(x), the product and quotient rules hold, and a sign slip is never valid (undecided: f and g are
+    not defined, and a text may mean particular ones). With no f' written, (f²)' = 2f is refused,
+    never read as d/df (which would certify the slip as the power rule)."""
+    rules = r"""\begin{align*} (fg)' &= f'g + fg' \\ \left(\frac{f}{g}\right)' &= \frac{f'g - fg'}{g^2} \end{align*}"""
+    assert [k.verdict for k in check(rules).links] == [VALID, VALID]
+    assert [k.rule for k in check(rules).links] == ["product rule", "quotient rule"]
+    slip = rules.replace("f'g - fg'", "f'g + fg'")
+    assert [k.verdict for k in check(slip).links] == [VALID, UNDECIDED]
+    [link] = check(r"\begin{equation} (f^2)' = 2f \end{equation}").links
+    assert link.verdict == UNDECIDED and "names a function" in link.reason
+    [link] = check(r"\begin{equation} (f^2)' = 2ff' \end{equation}").links
+    assert link.verdict == VALID
+
+
 def test_unreadable_expressions_are_undecided_with_the_reason():
     report = check(r"\begin{equation} x + 1 = \foo{x} \end{equation}")
     [link] = report.links

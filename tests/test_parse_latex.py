@@ -72,6 +72,13 @@ def test_a_power_of_d_that_is_no_derivative_is_still_read():
     assert parse(r"\frac{d^2}{dx^2} x^3", reader="latex") == Derivative(x**3, (x, 2))
 
 
+def test_the_unambiguous_logarithms_of_powers_are_read():
+    """\\log x^2 is the log of the square, \\log^2(x) and (\\log x)^2 the square of the log."""
+    assert parse(r"\log x^2", reader="latex") == log(x**2)
+    assert parse(r"\log^2(x)", reader="latex") == log(x) ** 2
+    assert parse(r"(\log x)^2", reader="latex") == log(x) ** 2
+
+
 def test_primes_take_the_variable_given():
     t = Symbol("t", real=True)
     assert parse(r"(t^2)'", reader="latex", variable="t") == Derivative(t**2, t)
@@ -93,6 +100,8 @@ def test_primes_take_the_variable_given():
     (r"\frac{d^n}{dx^n} e^x", "order that is no number"),  # else (d^n/(d·x^n))·e^x, "wrong" against e^x
     (r"\frac{\partial^{k} f}{\partial x^{k}}", "order that is no number"),
     (r"d^n y/dx^n", "order that is no number"),  # else (d^n·y·x^n)/d
+    (r"\ln(x + 2)^3", "logarithm of a power or a power of the logarithm"),  # ln of the cube, or its cube?
+    (r"\log\left(y - \mu\right)^2", "logarithm of a power or a power of the logarithm"),
 ])
 def test_what_would_be_misread_is_refused(text, words):
     with pytest.raises(ParseError, match=words):

@@ -361,3 +361,14 @@ def test_a_mean_named_but_never_written_out_keeps_its_moments_unknown():
     text = r"""Let $X_1, \dots, X_n$ be i.i.d. $\mathrm{Poisson}(\lambda)$ and $\hat\lambda = \bar{X}$.
 $$ \operatorname{Var}(\hat\lambda) = \frac{1}{n^2}\sum_{i=1}^{n}\operatorname{Var}(X_i) $$"""
     assert verdicts(text) == [UNDECIDED]  # never a false alarm: X̄ is the mean only in words
+
+
+def test_moments_under_a_law_derive_does_not_read_are_no_verdict():
+    """"Y ∼ f" with f a normal named elsewhere: derive does not read the law, so a link that holds only
+    under it (E[Y] = a) is undecided, never wrong; with no law said at all, the same link is wrong."""
+    said = r"""Take $f = \mathcal{N}(a, s^2)$ and let $Y \sim f$. Centring at $a$,
+$$ \mathbb{E}[(Y - b)^2] = \mathbb{E}[(Y - a)^2] + (a - b)^2 $$"""
+    [link] = links(said)
+    assert link.verdict == UNDECIDED and "which derive does not read" in link.reason
+    unsaid = said.replace(r"and let $Y \sim f$", "and take any $Y$")
+    assert [k.verdict for k in links(unsaid)] == [INVALID]

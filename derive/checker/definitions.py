@@ -77,6 +77,7 @@ class Definitions:
     defining: bool = False  # the chain here defines a name by its logarithm (\ln L = …), not claims
     named: dict[str, int] = field(default_factory=dict)  # "call this $u_j$": a family u named in words → line
     laws: dict[str, tuple[Expr, Expr, int]] = field(default_factory=dict)  # X → (mean, variance, line)
+    unread_laws: dict[str, int] = field(default_factory=dict)  # "X \sim p": a law derive does not read → line
     regions: list[tuple[Expr, int]] = field(default_factory=list)  # "on $r > \delta$": (r > δ, line)
     ahead: dict[str, str] = field(default_factory=dict)  # u → x: u(x) = … is defined only after here
     displays_end: list[int] = field(default_factory=list)  # the last line of each display so far
@@ -144,8 +145,10 @@ class Scoped:
             if kind == "law":
                 if where <= place and value is None:  # a law derive does not read: the one before is gone
                     known.laws.pop(name, None)
+                    known.unread_laws[name] = line
                 elif where <= place:
                     known.laws[name] = (*value, line)
+                    known.unread_laws.pop(name, None)
                 continue
             if kind == "named":
                 if where <= place:
@@ -197,8 +200,19 @@ def _near(where: tuple[int, int], place: tuple[int, int]) -> bool:
     return 0 <= place[1] - where[1] <= RELATION_REACH  # (lines of one file: an \input's own start at 1)
 
 
+# f' and g' with their arguments dropped, (fg)' = f'g + fg': functions of the variable, not variables
+_BARE_PRIME = re.compile(r"\\[A-Za-z]+|([fgh])(?:'+|\^\{?\\prime)(?![\s']*\()")  # (a command is skipped whole)
+
+
+def arguments_dropped(chain: Chain) -> frozenset[str]:
+    """The letters f, g, h the chain primes without an argument (f'g + fg'): each a function whose
+    argument the text leaves out, read as f(x) everywhere in the chain (never d/df, nor a constant)."""
+    return frozenset(m.group(1) for e in chain.expressions for m in _BARE_PRIME.finditer(e) if m.group(1))
+
+
 def variable_of(chain: Chain) -> str:
-    """The variable primes differentiate by: the d/dx in the chain, else x, else its one letter."""
+    """The variable primes differentiate by: the d/dx in the chain, else x, else its one letter (never
+    a function whose argument is left out, as f of (fg)' = f'g + fg')."""
     declared = declared_variable(chain)
     if declared is not None:
         return declared
@@ -211,7 +225,7 @@ def variable_of(chain: Chain) -> str:
         return name  # \ell(p) = \ln L(p) = k \ln p + …: the function's own variable, p (not k)
     # a letter that stands alone, not as a function's name (f(…), u'): x first, then t
     letters = {c for e in chain.expressions for c in re.findall(r"(?<![\\a-zA-Z])([a-z])(?![a-zA-Z('])", e)}
-    letters -= {"e", "d"}
+    letters -= {"e", "d", *arguments_dropped(chain)}
     for usual in ("x", "t"):
         if usual in letters or not letters:
             return "x" if not letters else usual

@@ -568,6 +568,19 @@ def hidden_dependence(p: Pair) -> Link | None:
     return None
 
 
+def unread_law(p: Pair) -> Link | None:
+    """E_p[(X − μ₂)²] = E_p[(X − μ₁)²] + (μ₁ − μ₂)² where the text said X ∼ p in a form derive does not
+    read: moments that differ as unknowns may agree under that law, so the difference is no verdict."""
+    if not has_moments(p.a, p.b):
+        return None
+    letters = {symbol.name.partition("_")[0] for symbol in random_symbols(p.a, p.b)}
+    unread = sorted((line, letter) for letter, line in p.known.unread_laws.items() if letter in letters)
+    if not unread:
+        return None
+    said = ", ".join(f"{letter} (line {line})" for line, letter in unread)
+    return p.link(UNDECIDED, reason=f"moments under the law the text gives {said}, which derive does not read")
+
+
 IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention, independence,
-    unit_length, special_case, in_words, in_the_example)
+    unit_length, special_case, in_words, in_the_example, unread_law)

@@ -7,18 +7,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sympy import Expr, Indexed, Sum, Symbol
+from sympy import Expr, Function, Indexed, Sum, Symbol
 
 from derive.checker.blocks import Block, Chain
-from derive.checker.definitions import Definitions, applies, declared_variable, definition_of, variable_of
+from derive.checker.definitions import (Definitions, applies, arguments_dropped, declared_variable, definition_of,
+                                        variable_of)
 from derive.checker.link_rules import Pair, judge
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.checker.written import base_of, undefined_names, written_out
 from derive.counterexample import counterexample, worked_out
-from derive.errors import DeriveError
-from derive.exprs import pending
+from derive.errors import DeriveError, ParseError
+from derive.exprs import pending, rebuild
 from derive.indexing import counted, split
 from derive.parse import names, parse
+from derive.parse.build import UNDEFINED_FUNCTIONS
 from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
 from derive.sandbox import OverBudget, budget
@@ -91,11 +93,21 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
     """Each expression as written (None where derive cannot read it, with why in report.errors)."""
     quantities = frozenset(s.name for s in known.symbols) | _spreads(known)
     gradients = {name: p[0].name for name, p in known.calls.items() if len(p) == 1 and parts_of(p[0])}
+    x = names.make(variable)
+    # f'g + fg': f and g are f(x) and g(x) (the text's own g where it defined one)
+    calls = {names.make(letter): known.functions.get(letter, Function(letter))(x)
+             for letter in arguments_dropped(chain)}
+    # (f²)' with no other letter: the derivative by f, or of a function f whose argument is left out?
+    guessed = variable in UNDEFINED_FUNCTIONS and declared_variable(chain) is None
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
         try:
-            exprs.append(parse(source, reader="latex", variable=variable, functions=known.functions_in(source),
-                               quantities=quantities, gradients=gradients))
+            if guessed and ("'" in source or "\\prime" in source):
+                raise ParseError(f"a prime by {variable}, which names a function more often than a variable: "
+                                 f"write {variable}(x) and {variable}'(x), or \\frac{{d}}{{d{variable}}}")
+            expr = parse(source, reader="latex", variable=variable, functions=known.functions_in(source),
+                         quantities=quantities, gradients=gradients)
+            exprs.append(rebuild(expr, calls.get) if calls else expr)
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc)

@@ -61,8 +61,14 @@ class Calls:
                 raise self.refuse("a double superscript or subscript: add braces")
             else:
                 break
+        bracketed = self.is_op("(")
         with self.deeper():
             args = self.arguments(name, unbraced)
+        if bracketed and self.is_op("^") and func is FUNCTIONS["log"]:
+            # \ln(x + 2)^3: authors mean the log of the cube (logarithmic differentiation) as often as the
+            # cube of the log; either reading taken silently makes a correct line wrong
+            raise self.refuse(f"{name}(…)^… is the logarithm of a power or a power of the logarithm: write "
+                              f"{name}\\bigl((…)^k\\bigr) or {name}^k(…)", at)
         if exponent == S.NegativeOne and func in INVERSES:
             func, exponent = INVERSES[func], None
         if len(args) > 1 and name.lstrip("\\") in self.quantities and not isinstance(func, UndefinedFunction):
