@@ -129,9 +129,6 @@ class Reader:
             self.functions[f] = (self._index(f.args[0]), gens[at:at + len(chain)])
             at += len(chain)
         self.one = self.R.one
-        self.relations: list[tuple[PolyElement, int, PolyElement, PolyElement]] = []  # (r, L, n, d): r^L = n/d
-        for key, (base, lcm) in roots.items():
-            self.relations += self._relation(self.roots[key][0], lcm, base)
         # the generators whose derivative is a fraction in the ring: each a function of the symbol's
         # index, worked out when first asked for (√b, e^{u/L}, log u; the unknowns have none)
         self.slopes: dict[int, Callable[[int], Fraction]] = {}
@@ -144,6 +141,10 @@ class Reader:
         for key, generator in self.logs.items():  # (log u)' = u'/u
             self.slopes[self._place(generator)] = partial(self._log_slope, logs[key])
         self._slope_of: dict[tuple[int, int], Fraction] = {}
+        self.log_arguments = logs  # (log u's u, to see that it has a value)
+        self.relations: list[tuple[PolyElement, int, PolyElement, PolyElement]] = []  # (r, L, n, d): r^L = n/d
+        for key, (base, lcm) in roots.items():  # (after the slopes: reading a base may differentiate)
+            self.relations += self._relation(self.roots[key][0], lcm, base)
 
     def read(self, expr: Expr) -> Fraction:
         one, R = self.one, self.R
@@ -156,7 +157,7 @@ class Reader:
         if self.functions and expr in self.functions:
             return self.functions[expr][1][0], one
         if self.logs and isinstance(expr, log) and tidied(expr) in self.logs:
-            return self.logs[tidied(expr)], one
+            return self._log(tidied(expr)), one
         if isinstance(expr, Add):
             n, d = R.zero, one
             for a in expr.args:
@@ -181,6 +182,8 @@ class Reader:
             return self.power(n, k), self.power(d, k)
         if isinstance(expr, Pow) and self.roots and expr.exp.is_Rational and tidied(expr.base) in self.roots:
             generator, lcm = self.roots[tidied(expr.base)]
+            if not (expr.exp * lcm).is_Integer:  # (b^{1/3} where only √b was collected: no power of it)
+                raise NotRational("a power of a root the reader has no generator for")
             k = int(expr.exp * lcm)  # (b^{p/q} = (b^{1/L})^{pL/q} for any b ≠ 0, on the principal branch)
             return (generator**k, one) if k > 0 else (one, generator**-k)
         if isinstance(expr, exp):
@@ -401,6 +404,17 @@ class Reader:
             raise NotRational("a generator inside its own derivative")
         return self._slope_of[key]
 
+    def _log(self, key: Expr) -> PolyElement:
+        """The generator log u, where u has a value: NotRational where u is 0 everywhere (log 0 has none),
+        and 0 where u is 1 everywhere (log(sin² x + cos² x)); u that cannot be read is taken as it is."""
+        try:
+            n, d = self.read(self.log_arguments[key])
+        except NotRational:
+            return self.logs[key]
+        if self.vanishes(n):
+            raise NotRational("the logarithm of 0")
+        return self.R.zero if self.vanishes(n - d) else self.logs[key]
+
     def _unknown_slope(self, node: Expr, i: int) -> Fraction:
         if not _constant_in(node, self.symbols[i]):
             raise NotRational("a derivative of an unknown part")
@@ -444,7 +458,7 @@ def _lowered(R, p: PolyElement, generator: PolyElement, power: int, value: PolyE
         q, e = divmod(m[place], power)
         if q and len(value) > 1 and q > _LARGEST_POWER:
             raise NotRational("a power of a root too large to write out")
-        out += R({m[:place] + (e,) + m[place + 1:]: a}) * value**q
+        out += R({m[:place] + (e,) + m[place + 1:]: a}) * (value**q if q else R.one)  # (0**0 has no value)
     return out
 
 
@@ -452,6 +466,8 @@ def _scaled_lowered(R, p: PolyElement, r: PolyElement, power: int, n: PolyElemen
     """d^k·p with r^power written n/d wherever it stands (r^power·q → n·q, the rest times d), until no
     term holds that power: 0 exactly when p is, where d is no 0."""
     place = R.gens.index(r)
+    if max((m[place] for m in p.monoms()), default=0) > _LARGEST_POWER * power and len(d) > 1:
+        raise NotRational("a power of a root too large to write out")
     while any(m[place] >= power for m in p.monoms()):
         high = R({m: a for m, a in p.terms() if m[place] >= power})
         p = (p - high) * d + high.quo(r**power) * n
@@ -502,8 +518,8 @@ def equal_as_fractions(a: Expr, b: Expr, budget: int | None = None) -> bool:
     readings = [({**parts.found, **parts.exponentials}, {})] + (
         [(parts.found, parts.exponents)] if parts.exponents else [])
     for unknowns, powers in readings:
-        reader = Reader(symbols, circular, unknowns, _MOST_WORK, powers, parts.roots, functions, parts.logs, budget)
         try:
+            reader = Reader(symbols, circular, unknowns, _MOST_WORK, powers, parts.roots, functions, parts.logs, budget)
             if _equal_fractions(reader, reader.read(a), reader.read(b)):
                 return True
         except NotRational:  # (a division by zero among the parts read, or too much to multiply out)
@@ -600,6 +616,7 @@ class _Parts:
             if not _plain(c, u):
                 key = tidied(u)
                 self.exponents[key] = ilcm(self.exponents.get(key, 1), c.q)
+                self.collect(u)  # (its own roots and logs: e^{√x} is read, and differentiated, through √x)
 
 
 def _exponent_term(term: Expr) -> tuple[Rational, Expr]:

@@ -42,6 +42,9 @@ _LARGE = 600
 # a derivative link is read as fractions before its derivatives are worked out only while that is cheap:
 # term pairs multiplied in all (a logistic loss's Hessian at four sizes took seconds a link, and failed)
 _FIRST_TRY = 4_000
+# parts whose value only working them out shows (Subs(1/y, y, 0) is 1/0, ∫_x^x f is 0): never unknowns
+# of that first try, which takes every part it cannot read to have a value
+_HIDDEN = (Subs, Integral, Sum, Product, Limit)
 _UNVALUED = (AppliedUndef, Subs, Derivative, Sum, Product, Limit)
 
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
@@ -428,7 +431,8 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return rationally_equal(a, b), "rational"  # exact either way
     except NotRational:
         pass
-    if (a.has(Derivative) or b.has(Derivative)) and equal_as_fractions(a, b, budget=_FIRST_TRY):
+    if (a.has(Derivative) or b.has(Derivative)) and not (a.has(*_HIDDEN) or b.has(*_HIDDEN)) \
+            and equal_as_fractions(a, b, budget=_FIRST_TRY):
         # derivatives read through, each generator's derivative known (√b, log u, e^{u/L}, f(x) and f'(x)):
         # the product rule's schema (fg)' = f'g + fg' or (log(1 + e^x))' = σ(x) in a millisecond, where
         # working the derivatives out took a few
@@ -475,23 +479,26 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
 
 
 def _unless_undefined(a: Expr, b: Expr, method: str, worked_out: bool = True) -> tuple[bool | None, str]:
-    """(True, method) for a proof by cancelling, unless a side divides by what is 0 everywhere, which
-    cancel and simplify divide out unasked (2D/D = 2 where D = (e^{x/2})² − e^x): that side has no value.
-    The sides are looked at with their derivatives worked out, unless worked_out is False (a proof
-    that never worked them out: their divisors as written, named functions written out, will do)."""
+    """(True, method) for a proof by cancelling, unless a side divides by, or takes the logarithm of,
+    what is 0 everywhere, which cancel and simplify divide out unasked (2D/D = 2 where D = (e^{x/2})² −
+    e^x) and the fractions take for a part with a value: that side has none. The sides are looked at
+    with their derivatives worked out, unless worked_out is False (a proof that never worked them out:
+    their divisors and logarithms as written, named functions written out, will do)."""
     form = _in_exp if worked_out else _written_out
-    if _divides_by_zero(form(a)) or _divides_by_zero(form(b)):
-        return None, "undefined (a division by an expression that is 0 everywhere)"
+    if _zero_everywhere_inside(form(a)) or _zero_everywhere_inside(form(b)):
+        return None, "undefined (a division by, or the logarithm of, an expression that is 0 everywhere)"
     return True, method
 
 
-def _divides_by_zero(expr: Expr) -> bool:
-    """A divisor of expr is 0 at two sample points, to the exact tolerance beside the size of its terms
-    (worked out to 30 digits); False where that cannot be told (f(x) has no value). A divisor the exact
-    reader reads is 0 everywhere exactly when it reads as 0 (and then no point need be tried); one read
-    as fractions in its parts, derivatives read through, is 0 everywhere when it reads as 0 there (d/dx
-    log x − 1/x); else its derivatives are worked out before the points are tried."""
-    for base in sorted(divisors(expr), key=str):
+def _zero_everywhere_inside(expr: Expr) -> bool:
+    """A divisor of expr, or the argument of one of its logarithms, is 0 at two sample points, to the
+    exact tolerance beside the size of its terms (worked out to 30 digits); False where that cannot be
+    told. One the exact reader reads is 0 everywhere exactly when it reads as 0 (and then no point need
+    be tried); one read as fractions in its parts, derivatives read through, is 0 everywhere when it
+    reads as 0 there (d/dx log x − 1/x); else its derivatives are worked out before the points are
+    tried. An unknown function, or a product of them (f(x)², f·g), is taken to have nonzero values."""
+    bases = divisors(expr) | {node.args[0] for node in expr.atoms(log)}
+    for base in sorted(bases, key=str):
         try:
             if rationally_equal(base, S.Zero):
                 return True
@@ -502,8 +509,8 @@ def _divides_by_zero(expr: Expr) -> bool:
             base = _finished(base)  # (f'(x) − Subs(f'(y), y, x) works out to 0)
         if base == 0 or equal_as_fractions(base, S.Zero, budget=_FIRST_TRY):
             return True
-        if base.has(AppliedUndef):
-            continue  # (no value at any point)
+        if all(isinstance(factor.as_base_exp()[0], AppliedUndef) for factor in Mul.make_args(base)):
+            continue  # (f(x)² as a divisor: no value at any point, and nothing that cancels to 0)
         rng, terms = random.Random(2718), Add.make_args(base)
         symbols = sorted(base.free_symbols, key=str)
         for _ in range(2):

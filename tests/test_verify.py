@@ -417,6 +417,28 @@ def test_a_divisor_that_is_zero_everywhere_is_found_before_any_derivative_is_wor
     assert compare(Mul(f(x), Pow(x**2 + 1, -S.Half), sqrt(x**2 + 1), evaluate=False), f(x))[0] is True
 
 
+def test_a_second_hostile_reading_of_the_derivative_reading(x):
+    """A second review's finds, each once a false proof or a crash: a root of x^{1/3} read as a power of √x
+    (the exponent of e^{x^{1/3}} was not collected), sides that have no value (the log of what is 0
+    everywhere, 1/0 inside a Subs, ∫_x^x f as a divisor), and exceptions while a reader was made."""
+    y, t, f = Symbol("y"), Symbol("t"), Function("f")
+    wrong = exp(sqrt(x)) / (3 * x ** Rational(1, 3)) + exp(sqrt(x)) / (3 * x ** Rational(2, 3))
+    assert compare(Derivative(x ** Rational(1, 3) * exp(sqrt(x)), x), wrong)[0] is False
+    assert compare(Derivative(exp(x ** Rational(1, 3)), x) + sqrt(x), sqrt(x))[0] is False
+    zero = exp(x * (x + 1) / 2) - exp(x**2 / 2 + x / 2)
+    assert compare(Derivative(log(zero), x), x + S.Half)[0] is not True
+    circle = sin(x) ** 2 + cos(x) ** 2 - 1
+    assert compare(Derivative(x**2, x) + (x + 1) * log(circle) - x * log(circle) - log(circle), 2 * x)[0] is not True
+    undefined = Subs(1 / y, y, 0)
+    assert compare(Derivative(x**2, x) + (2 * undefined + 2) / (undefined + 1), 2 * x + 2)[0] is not True
+    empty = Integral(f(t), (t, x, x))
+    assert compare(Derivative(x**2, x) + (2 * x * empty + 2 * empty) / ((x + 1) * empty), 2 * x + 2)[0] is not True
+    for a, b in [(sqrt(Derivative(sqrt(x), x)), S.Zero), (Derivative(x**2, x) / (x + sqrt(circle)), S(2)),
+                 (Derivative(f(x), y) ** Rational(2, 3) + 1 / x, 1 + 1 / x)]:
+        compare(a, b)  # (no exception: each once raised)
+    assert compare(Derivative(x**2, x) / (x + sqrt(circle)), S(2))[0] is True  # (√0 is 0: 2x/x)
+
+
 def test_odd_orders_and_large_powers_of_roots_are_read_or_refused_at_once(x):
     """A derivative of symbolic order is no crash (it is not read), and x^{200001/2} is x^{100000}·√x in
     one step, not in a hundred thousand."""
