@@ -76,12 +76,15 @@ clear_rings = _ring.cache_clear
 
 
 class NotRational(ValueError):
-    """The expression is not rational in its symbols and their exponentials."""
+    """The expression is not rational in its symbols and their exponentials, or reading it would take
+    more work than the reader is bounded to: either way, this method decides nothing."""
 
 
 class Reader:
     """Reads expressions into Q[s₁ … sₙ, e^{s₁} … e^{sₙ}] fractions, for the given symbols (with
-    equal_as_fractions's unknowns and exponents, into a ring with a generator for each of them)."""
+    equal_as_fractions's parts, into a ring with a generator for each of them: unknowns, e^{u/L},
+    roots b^{1/L}, logarithms and unknown functions with their derivatives; every generator after the
+    symbols' own is differentiated by a rule of its own in self.slopes, or not at all)."""
 
     def __init__(self, symbols, circular: bool = False, unknowns: dict[Expr, Expr] | None = None,
                  most_work: int | None = None, exponents: dict[Expr, int] | None = None,
@@ -123,14 +126,15 @@ class Reader:
         at += len(roots)
         self.logs = {key: gens[at + i] for i, key in enumerate(logs)}
         at += len(logs)
-        self._others = (first, at)  # (the places of those generators)
+        self._read_through = range(first, at)  # (the places of those generators: each has a rule in slopes)
         self.functions = {}  # f(x) → (the index of x, [f, f', f'', …])
         for f, chain in zip(functions, chains):
             self.functions[f] = (self._index(f.args[0]), gens[at:at + len(chain)])
             at += len(chain)
         self.one = self.R.one
-        # the generators whose derivative is a fraction in the ring: each a function of the symbol's
-        # index, worked out when first asked for (√b, e^{u/L}, log u; the unknowns have none)
+        # how each generator from the unknowns to the logarithms is differentiated: a function of the
+        # symbol's index giving a fraction in the ring, worked out when first asked for (√b, e^{u/L},
+        # log u; an unknown's derivative is 0 where it surely does not change, else there is none)
         self.slopes: dict[int, Callable[[int], Fraction]] = {}
         for node, generator in self.unknowns.items():  # (an unknown is constant in what it is free of: π)
             self.slopes[self._place(generator)] = partial(self._unknown_slope, node)
@@ -295,8 +299,9 @@ class Reader:
     def reduced(self, p: PolyElement) -> PolyElement:
         """p with every sin² sᵢ written 1 − cos² sᵢ: one representative of p modulo sin² + cos² = 1,
         so that p is 0 there exactly when it is this 0. With roots of polynomials, each r^L written b as
-        well: a multiple of r^L − b is 0 wherever it has a value (the converse need not hold: √(x²) − x
-        is no multiple of r² − x², and is 0 for x > 0). The value of p is kept."""
+        well, and then a 0 is still an identity (a multiple of r^L − b is 0 wherever it has a value) but
+        no longer the only one: √(x²) − x is no multiple of r² − x², and is 0 for x > 0. The value of p
+        is kept; vanishes() is the zero test."""
         for c, n in zip(self.cos, self.sin):
             p = _lowered(self.R, p, n, 2, 1 - c * c)  # (n² q → (1 − c²) q)
         return self._by_relations(p, [(r, lcm, n) for r, lcm, n, d in self.relations if d == self.one])
@@ -330,7 +335,7 @@ class Reader:
             n, d = self.read(base)
         except NotRational:
             return []
-        if n.degree(generator) > 0 or d.degree(generator) > 0 or not self.reduced(d):
+        if n.degree(generator) > 0 or d.degree(generator) > 0 or self.vanishes(d):
             return []
         if self.vanishes(n):  # (√0 is 0: a root of what is 0 everywhere divides nothing)
             return [(generator, 1, self.R.zero, self.one)]
@@ -361,7 +366,7 @@ class Reader:
     def _d(self, p: PolyElement, i: int) -> Fraction:
         """d/ds_i of a polynomial in s_i, t_i = e^{s_i} (and c_i = cos s_i, n_i = sin s_i, and f^{(k)}(s_i)),
         and in the generators whose derivative is a fraction (√b, e^{u/L}, log u); NotRational where p
-        holds an unknown part, whose derivative the reader does not know (it would take it for a constant)."""
+        holds an unknown part that may change with s_i (taking it for a constant would prove falsehoods)."""
         out = p.diff(self.s[i]) + self.t[i] * p.diff(self.t[i])
         if self.cos:
             out += self.cos[i] * p.diff(self.sin[i]) - self.sin[i] * p.diff(self.cos[i])
@@ -381,8 +386,14 @@ class Reader:
         return top, bottom
 
     def _held(self, p: PolyElement) -> list[int]:
-        """The places of the generators from the unknowns to the logarithms that p holds."""
-        return [k for k in range(*self._others) if any(m[k] for m in p.monoms())]
+        """The places of the generators from the unknowns to the logarithms that p holds; NotRational
+        where it holds one after them that is no derivative of an unknown function (a generator added
+        later without a rule must not be taken for a constant)."""
+        held = [k for k in range(self._read_through.start, self.R.ngens) if any(m[k] for m in p.monoms())]
+        chained = {self._place(g) for _, chain in self.functions.values() for g in chain}
+        if any(k >= self._read_through.stop and k not in chained for k in held):
+            raise NotRational("a generator with no rule for its derivative")
+        return [k for k in held if k in self._read_through]
 
     def _place(self, generator: PolyElement) -> int:
         return self.R.gens.index(generator)
@@ -512,7 +523,7 @@ def equal_as_fractions(a: Expr, b: Expr, budget: int | None = None) -> bool:
         parts.collect(side)
     # f, f', … up to the most derivatives taken one inside another (d/dx of f·f' reaches f'')
     order = max(_derivatives_deep(a), _derivatives_deep(b))
-    functions = dict.fromkeys(parts.functions, min(order, _HIGHEST_ORDER))
+    functions = dict.fromkeys(sorted(parts.functions, key=str), min(order, _HIGHEST_ORDER))
     # first σ(wx + b) and e^{wx} as unknowns themselves (a layer's gradient holds dozens, and as
     # fractions in e^{wx} their denominators multiply), then as fractions in e^{wx}
     readings = [({**parts.found, **parts.exponentials}, {})] + (
@@ -561,7 +572,8 @@ class _Parts:
     denominators (e^{u/L} is then the generator); the bases b of powers b^{p/q} in roots, each with the
     least common multiple L of the q; log u in logs, with u; the unknown functions f(x) of one symbol
     in functions; and the rest, unknowns with no derivative known (sin(wx), |x|), in found. A
-    derivative is read through (d/dx of its body) unless its body holds one of those."""
+    derivative is read through (d/dx of its body) unless its body holds an unknown of found that may
+    change with its variable; then it is an unknown of its own."""
 
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
@@ -570,7 +582,7 @@ class _Parts:
         self.exponents: dict[Expr, int] = {}
         self.roots: dict[Expr, tuple[Expr, int]] = {}
         self.logs: dict[Expr, Expr] = {}
-        self.functions: dict[Expr, int] = {}
+        self.functions: set[Expr] = set()
 
     def collect(self, expr: Expr) -> None:
         if expr in self.found or expr in self.exponentials or isinstance(expr, (Rational, Symbol)):
@@ -579,14 +591,14 @@ class _Parts:
             for arg in expr.args:
                 self.collect(arg)
         elif isinstance(expr, AppliedUndef) and len(expr.args) == 1 and isinstance(expr.args[0], Symbol):
-            self.functions[expr] = 0
+            self.functions.add(expr)
         elif isinstance(expr, Derivative):
-            known = set(self.found)
             self.collect(expr.expr)
-            if any(not _constant_in(part, v) for part in set(self.found) - known for v in expr.variables):
+            inside = [part for part in self.found if expr.expr.has(part)]  # (found here or before)
+            if any(not _constant_in(part, v) for part in inside for v in expr.variables):
                 self.found[expr] = tidied(expr)  # (d/dx sin(wx) of an unknown sin(wx): no derivative known)
         elif isinstance(expr, Pow) and expr.exp.is_Rational and expr.base.is_finite is not False:
-            self.collect(expr.base)  # (first: a root inside the base comes first, and its relation with it)
+            self.collect(expr.base)  # (first: the roots inside a base get their relations before its own)
             key = tidied(expr.base)
             base, lcm = self.roots.get(key, (expr.base, 1))
             self.roots[key] = (base, ilcm(lcm, expr.exp.q))

@@ -4,6 +4,10 @@ Cheapest first:
 - identical: the same written expression;
 - rational: equal in the field of rational functions of the symbols and their exponentials, where
   both sides lie (derive.rational); exact, and a difference there is a proof of inequality;
+- fractions: for a link with a derivative, before any is worked out (and while cheap): both sides as
+  fractions in their parts with d/dx read through, each part's derivative known there (√b, log u,
+  e^{u/L}, an unknown f(x) with f', f'' …); kept only where no divisor or logarithm's argument is 0
+  everywhere;
 - evaluate: the same once pending derivatives are done and the arithmetic worked out;
 - cancel: the difference is 0 as a rational function of its parts, first by derive.rational's
   equal_as_fractions (each part outside the field an unknown of its own, e^{cu} a power of e^{u/L}),
@@ -174,8 +178,8 @@ def surely_positive(expr: Expr) -> bool:
 
 @lru_cache(maxsize=256)
 def _in_exp(expr: Expr) -> Expr:
-    """derive's named functions written out (σ(x) = 1/(1 + e^{-x})); nothing else touched."""
-    return _finished(expr).replace(lambda e: isinstance(e, NamedFunction), lambda e: e.body_at(e.args[0]))
+    """The value expr stands for with derive's named functions written out (σ(x) = 1/(1 + e^{-x}))."""
+    return _written_out(_finished(expr))
 
 
 def _written_out(expr: Expr) -> Expr:
@@ -483,7 +487,8 @@ def _unless_undefined(a: Expr, b: Expr, method: str, worked_out: bool = True) ->
     what is 0 everywhere, which cancel and simplify divide out unasked (2D/D = 2 where D = (e^{x/2})² −
     e^x) and the fractions take for a part with a value: that side has none. The sides are looked at
     with their derivatives worked out, unless worked_out is False (a proof that never worked them out:
-    their divisors and logarithms as written, named functions written out, will do)."""
+    the divisors and logarithms as written, named functions written out, each worked out on its own
+    where it holds a derivative)."""
     form = _in_exp if worked_out else _written_out
     if _zero_everywhere_inside(form(a)) or _zero_everywhere_inside(form(b)):
         return None, "undefined (a division by, or the logarithm of, an expression that is 0 everywhere)"
@@ -491,12 +496,12 @@ def _unless_undefined(a: Expr, b: Expr, method: str, worked_out: bool = True) ->
 
 
 def _zero_everywhere_inside(expr: Expr) -> bool:
-    """A divisor of expr, or the argument of one of its logarithms, is 0 at two sample points, to the
-    exact tolerance beside the size of its terms (worked out to 30 digits); False where that cannot be
-    told. One the exact reader reads is 0 everywhere exactly when it reads as 0 (and then no point need
-    be tried); one read as fractions in its parts, derivatives read through, is 0 everywhere when it
-    reads as 0 there (d/dx log x − 1/x); else its derivatives are worked out before the points are
-    tried. An unknown function, or a product of them (f(x)², f·g), is taken to have nonzero values."""
+    """A divisor of expr, or the argument of one of its logarithms, is 0 everywhere; False where that
+    cannot be told. Each is tried in turn: by the exact reader (0 exactly when it reads as 0, and
+    nonzero otherwise); with its derivatives worked out (f'(x) − Subs(f'(y), y, x)); as fractions in
+    its parts (d/dx log x − 1/x); and at two sample points, to the exact tolerance beside the size of
+    its terms, worked out to 30 digits. A product of unknown functions (f(x)², f·g) is taken to have
+    nonzero values."""
     bases = divisors(expr) | {node.args[0] for node in expr.atoms(log)}
     for base in sorted(bases, key=str):
         try:

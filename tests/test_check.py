@@ -207,6 +207,9 @@ def test_rules_stated_with_the_arguments_dropped_are_rules_on_functions():
     assert link.verdict == UNDECIDED and "names a function" in link.reason
     [link] = check(r"\begin{equation} (f^2)' = 2ff' \end{equation}").links
     assert link.verdict == VALID
+    # f^{\prime}(x) has its argument: a function of x as written, none dropped
+    [link] = check(r"\begin{equation} \frac{d}{dx} f(x)^2 = 2 f(x) f^{\prime}(x) \end{equation}").links
+    assert link.verdict == VALID
 
 
 def test_unreadable_expressions_are_undecided_with_the_reason():

@@ -237,3 +237,16 @@ def test_unproved_steps_are_the_proved_steps_without_their_certificates(source):
     assert all(s.certificate is not None for s in proved)
     assert all(s.certificate is None and all(t.certificate is None for t in s.substeps) for s in unproved)
     assert len(proved) >= 2
+
+
+@pytest.mark.parametrize("source, gathers", [
+    ("(x*(x - 1)/sqrt(x^2 + 1) - sqrt(x^2 + 1))/(x - 1)^2", True),  # a term over a denominator in a sum
+    ("exp(-x)/(1 + exp(-x))^2", True),  # e^{-x} in a sum: 1/e^x to cancel
+    ("x*((1 - sigmoid(x))*sigmoid(x)) + sigmoid(x)", True),  # a sum inside a product, to multiply out
+    ("(1 - log(x))/x^2", False),  # already over one denominator: cancel would only expand
+    ("x^2 cos(x) + 2x sin(x)", False),  # plain products
+])
+def test_cancel_is_tried_for_a_shorter_form_only_where_it_can_shorten(source, gathers):
+    from derive.automatic import _gathers
+
+    assert _gathers(parse(source)) is gathers

@@ -372,3 +372,11 @@ $$ \mathbb{E}[(Y - b)^2] = \mathbb{E}[(Y - a)^2] + (a - b)^2 $$"""
     assert link.verdict == UNDECIDED and "which derive does not read" in link.reason
     unsaid = said.replace(r"and let $Y \sim f$", "and take any $Y$")
     assert [k.verdict for k in links(unsaid)] == [INVALID]
+
+
+def test_a_law_read_later_replaces_the_unread_one():
+    """After "Y ∼ f" (unread), "Y ∼ N(a, s²)" is a law derive reads: the same link is then decided."""
+    text = r"""Take $f = \mathcal{N}(a, s^2)$ and let $Y \sim f$. In other words $Y \sim \mathcal{N}(a, s^2)$. Centring at $a$,
+$$ \mathbb{E}[(Y - b)^2] = \mathbb{E}[(Y - a)^2] + (a - b)^2 $$"""
+    [link] = links(text)
+    assert link.verdict == VALID and "the law of Y" in link.rule

@@ -201,7 +201,7 @@ def _near(where: tuple[int, int], place: tuple[int, int]) -> bool:
 
 
 # f' and g' with their arguments dropped, (fg)' = f'g + fg': functions of the variable, not variables
-_BARE_PRIME = re.compile(r"\\[A-Za-z]+|([fgh])(?:'+|\^\{?\\prime)(?![\s']*\()")  # (a command is skipped whole)
+_BARE_PRIME = re.compile(r"\\[A-Za-z]+|([fgh])(?:'+|\^\{?(?:\\prime)+\}?)(?![\s'}]*\()")  # (a command is skipped whole)
 
 
 def arguments_dropped(chain: Chain) -> frozenset[str]:

@@ -98,11 +98,11 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
     calls = {names.make(letter): known.functions.get(letter, Function(letter))(x)
              for letter in arguments_dropped(chain)}
     # (f²)' with no other letter: the derivative by f, or of a function f whose argument is left out?
-    guessed = variable in UNDEFINED_FUNCTIONS and declared_variable(chain) is None
+    by_a_function_letter = variable in UNDEFINED_FUNCTIONS and declared_variable(chain) is None
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
         try:
-            if guessed and ("'" in source or "\\prime" in source):
+            if by_a_function_letter and ("'" in source or "\\prime" in source):
                 raise ParseError(f"a prime by {variable}, which names a function more often than a variable: "
                                  f"write {variable}(x) and {variable}'(x), or \\frac{{d}}{{d{variable}}}")
             expr = parse(source, reader="latex", variable=variable, functions=known.functions_in(source),

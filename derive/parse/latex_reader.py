@@ -425,8 +425,7 @@ class Reader(Arithmetic, Calls, Commands):
             if end is not None and self.is_op("/", at=end) and _d_kind(self.tokens[end + 1]) == kind:
                 raise self.refuse("write d(…)/dx as \\frac{d}{dx}(…)")
         order, k = _order(self.tokens, self.i + 1)  # d^2y/dx^2
-        if order is None and any(self.is_op("/", at=j) and _d_kind(self.tokens[j + 1]) == kind
-                                 for j in range(self.i + 1, len(self.tokens) - 1)):  # d^n y/dx^n
+        if order is None and self._over_a_differential(kind):  # d^n y/dx^n
             raise self.refuse("a derivative of an order that is no number (d^n y/dx^n), which derive does "
                               "not take")
         after = self.tokens[k]
@@ -446,6 +445,21 @@ class Reader(Arithmetic, Calls, Commands):
             raise self.refuse("a derivative written d…/dx is by one variable, with the same order above and "
                               "below (d^2y/dx^2)", self.tokens[start])
         return Derivative(top, (variable, order))
+
+    def _over_a_differential(self, kind: str) -> bool:
+        """A / followed by d (or ∂) in this term, before a sign, a relation or a comma outside brackets:
+        d^n y/dx^n, not d^n x + y/dx."""
+        depth = 0
+        for j in range(self.i + 1, len(self.tokens) - 1):
+            if self.is_op("(", "[", "{", at=j):
+                depth += 1
+            elif self.is_op(")", "]", "}", at=j):
+                depth -= 1
+            elif depth == 0 and (self.is_op("+", "-", ",", at=j) or self.tokens[j].kind == "relation"):
+                return False
+            elif depth == 0 and self.is_op("/", at=j) and _d_kind(self.tokens[j + 1]) == kind:
+                return True
+        return False
 
     def _closing(self, j: int) -> int | None:
         """The index after the bracket (or bar) opened at j and its match, or None where it is not closed."""
