@@ -69,6 +69,7 @@ def test_a_power_of_d_that_is_no_derivative_is_still_read():
     d, n = Symbol("d", real=True), Symbol("n", real=True)
     got = parse(r"d^n x/2", reader="latex")
     assert not got.has(Derivative) and got.free_symbols == {d, n, x}
+    assert not parse(r"d^n x + y/dx", reader="latex").has(Derivative)  # (the / d is another term's)
     assert parse(r"\frac{d^2}{dx^2} x^3", reader="latex") == Derivative(x**3, (x, 2))
 
 

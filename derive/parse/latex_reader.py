@@ -455,6 +455,8 @@ class Reader(Arithmetic, Calls, Commands):
                 depth += 1
             elif self.is_op(")", "]", "}", at=j):
                 depth -= 1
+                if depth < 0:  # (the bracket d^n stands in has closed: its term is over)
+                    return False
             elif depth == 0 and (self.is_op("+", "-", ",", at=j) or self.tokens[j].kind == "relation"):
                 return False
             elif depth == 0 and self.is_op("/", at=j) and _d_kind(self.tokens[j + 1]) == kind:
