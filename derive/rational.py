@@ -131,6 +131,7 @@ class Reader:
         for f, chain in zip(functions, chains):
             self.functions[f] = (self._index(f.args[0]), gens[at:at + len(chain)])
             at += len(chain)
+        self._chained = range(self._read_through.stop, at)  # (the places of f, f', … of every function)
         self.one = self.R.one
         # how each generator from the unknowns to the logarithms is differentiated: a function of the
         # symbol's index giving a fraction in the ring, worked out when first asked for (√b, e^{u/L},
@@ -146,6 +147,7 @@ class Reader:
             self.slopes[self._place(generator)] = partial(self._log_slope, logs[key])
         self._slope_of: dict[tuple[int, int], Fraction] = {}
         self.log_arguments = logs  # (log u's u, to see that it has a value)
+        self._log_values: dict[Expr, PolyElement] = {}  # (each log read once, however often it stands)
         self.relations: list[tuple[PolyElement, int, PolyElement, PolyElement]] = []  # (r, L, n, d): r^L = n/d
         for key, (base, lcm) in roots.items():  # (after the slopes: reading a base may differentiate)
             self.relations += self._relation(self.roots[key][0], lcm, base)
@@ -390,8 +392,7 @@ class Reader:
         where it holds one after them that is no derivative of an unknown function (a generator added
         later without a rule must not be taken for a constant)."""
         held = [k for k in range(self._read_through.start, self.R.ngens) if any(m[k] for m in p.monoms())]
-        chained = {self._place(g) for _, chain in self.functions.values() for g in chain}
-        if any(k >= self._read_through.stop and k not in chained for k in held):
+        if any(k >= self._read_through.stop and k not in self._chained for k in held):
             raise NotRational("a generator with no rule for its derivative")
         return [k for k in held if k in self._read_through]
 
@@ -418,6 +419,11 @@ class Reader:
     def _log(self, key: Expr) -> PolyElement:
         """The generator log u, where u has a value: NotRational where u is 0 everywhere (log 0 has none),
         and 0 where u is 1 everywhere (log(sin² x + cos² x)); u that cannot be read is taken as it is."""
+        if key not in self._log_values:
+            self._log_values[key] = self._log_of(key)
+        return self._log_values[key]
+
+    def _log_of(self, key: Expr) -> PolyElement:
         try:
             n, d = self.read(self.log_arguments[key])
         except NotRational:
