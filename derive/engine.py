@@ -117,16 +117,19 @@ class Differentiate(Rule):
     def proved_steps(self, expr: Expr) -> list[Step]:
         return self._steps(expr, proved=True)
 
-    def unproved_steps(self, expr: Expr) -> list[Step]:
+    def unproved_steps(self, expr: Expr, most: int | None = None) -> list[Step]:
         """The same steps without certificates, for naming the rules of a link the verifier has already
-        proved (derive check's justify): proving each rule again cost a second on some documents."""
-        return self._steps(expr, proved=False)
+        proved (derive check's justify): proving each rule again cost a second on some documents.
+        most: a RuleError where the derivation takes more steps than that."""
+        return self._steps(expr, proved=False, most=most)
 
-    def _steps(self, expr: Expr, proved: bool) -> list[Step]:
+    def _steps(self, expr: Expr, proved: bool, most: int | None = None) -> list[Step]:
         out: list[Step] = []
         whole = start = expr
         fresh = _fresh_names()
         while ready := _ready(whole):
+            if most is not None and len(out) == most:
+                raise RuleError(f"more than {most} steps")
             batch = ready if self.detail == "normal" else ready[:1]
             singles, before_round = [], whole
             whole = self._round(whole, batch, singles, fresh, proved)

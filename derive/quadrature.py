@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import lru_cache
 
 import mpmath
 import sympy
@@ -30,7 +31,7 @@ _FUNCTIONS: dict[type, Callable] = {
 }
 
 _DIGITS = 15  # the value's digits, as verify asked evalf for
-_GUARD = 20  # working digits beyond them
+_GUARD = 10  # working digits beyond them
 
 
 class _Unknown(Exception):
@@ -209,7 +210,28 @@ def worked_out_at(exprs: tuple[Expr, ...], point: dict) -> dict[Expr, Expr]:
     same one stands in many terms): the verifier's values for them. ValueError where one has no value
     there, and the verifier skips the point."""
     found = {i for e in exprs for i in e.atoms(Integral, Limit)}
-    return {i: (_quadrature(i, point) if isinstance(i, Integral) else _limit_at(i, point)) for i in found}
+    values = {}
+    for i in sorted(found, key=str):  # (in one order: the first without a value ends the point)
+        values[i] = _value_at(i, tuple(sorted(((s, point[s]) for s in i.free_symbols if s in point), key=str)))
+        if values[i] is None:
+            raise ValueError("no value at this point")
+    return values
+
+
+@lru_cache(maxsize=1024)
+def _value_at(node: Expr, at: tuple) -> Expr | None:
+    """node's value with its parameters at the point (pairs symbol, value), None where it has none
+    there. Remembered: a document's links share their integrals, and links with the same symbols share
+    their sample points, so one quadrature (and the failed ones, the costliest) serves them all."""
+    try:
+        return _quadrature(node, dict(at)) if isinstance(node, Integral) else _limit_at(node, dict(at))
+    except (ValueError, TypeError, ZeroDivisionError, OverflowError, AttributeError):
+        return None
+
+
+def forget_values() -> None:
+    """Forget the integrals' and limits' values (a benchmark's cold start)."""
+    _value_at.cache_clear()
 
 
 # A quadrature's value is kept when mpmath's error estimate leaves this many bits of it: one of an
@@ -225,7 +247,7 @@ def _quadrature(integral: Integral, point: dict) -> Expr:
     value = integral_value(integral, point, _SURE_BITS)
     if value is not None:
         return value
-    at = integral.xreplace({s: _exact(v) for s, v in point.items() if s in integral.free_symbols})
+    at = integral.xreplace({s: exact(v) for s, v in point.items() if s in integral.free_symbols})
     value = at.evalf(15)
     parts = value.as_real_imag() if value.is_number else ()
     if not parts or not all(p == 0 or (isinstance(p, Float) and p._prec >= _SURE_BITS) for p in parts):
@@ -237,7 +259,7 @@ def _limit_at(limit: Limit, point: dict) -> Expr:
     """lim_{x→∞} x e^{-λx} at λ = 0.7, worked out exactly at the point: a finite number, or
     ValueError (no value there)."""
     try:
-        value = limit.xreplace({s: _exact(v) for s, v in point.items() if s in limit.free_symbols}).doit()
+        value = limit.xreplace({s: exact(v) for s, v in point.items() if s in limit.free_symbols}).doit()
     except (NotImplementedError, TypeError) as exc:
         raise ValueError("no value at this point") from exc
     if not (value.is_number and value.is_finite):
@@ -245,7 +267,7 @@ def _limit_at(limit: Limit, point: dict) -> Expr:
     return value
 
 
-def _exact(value: complex) -> Expr:
+def exact(value: complex) -> Expr:
     """A sample point's coordinate as the exact number its float is, so that a limit or an integral
     is taken at the very point where the other terms are evaluated."""
     z = complex(value)

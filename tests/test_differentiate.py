@@ -239,6 +239,23 @@ def test_unproved_steps_are_the_proved_steps_without_their_certificates(source):
     assert len(proved) >= 2
 
 
+def test_justify_names_a_link_within_its_step_bound_and_gives_up_beyond_it(monkeypatch):
+    """Naming a link runs the engine step by step; a link the engine takes more steps to write than
+    justify's bound is named by none of them (the proof is the verifier's, and does not change)."""
+    import derive.justify as justify
+    from derive.engine import Differentiate
+
+    f = parse("x^2 sin(x)")
+    start = Derivative(f, *f.free_symbols)
+    steps = Differentiate("fine").unproved_steps(start)
+    with pytest.raises(RuleError, match=f"more than {len(steps) - 1} steps"):
+        Differentiate("fine").unproved_steps(start, most=len(steps) - 1)
+    x = next(iter(f.free_symbols))
+    assert justify.justify(start, steps[-1].expr, x) is not None
+    monkeypatch.setattr(justify, "_MOST_STEPS", len(steps) - 1)
+    assert justify.justify(start, steps[-1].expr, x) is None
+
+
 @pytest.mark.parametrize("source, gathers", [
     ("(x*(x - 1)/sqrt(x^2 + 1) - sqrt(x^2 + 1))/(x - 1)^2", True),  # a term over a denominator in a sum
     ("exp(-x)/(1 + exp(-x))^2", True),  # e^{-x} in a sum: 1/e^x to cancel

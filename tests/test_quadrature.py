@@ -71,3 +71,26 @@ def test_the_working_precision_is_left_as_it_was():
     integral_value(Integral(exp(-x**2), (x, -oo, oo)), {}, 40)
     assert mpmath.mp.prec == before
 
+
+
+def test_each_integral_is_worked_out_once_at_a_point(monkeypatch):
+    import derive.quadrature as quadrature
+    quadrature.forget_values()
+    calls = []
+    real = quadrature.integral_value
+    monkeypatch.setattr(quadrature, "integral_value", lambda *args: calls.append(args) or real(*args))
+    moment = Integral(lam * x**2 * exp(-lam * x), (x, 0, oo))
+    first = quadrature.worked_out_at((moment, 2 * moment), {lam: 0.75})
+    again = quadrature.worked_out_at((moment + 1,), {lam: 0.75, a: 2.0})  # (a is no parameter of it)
+    assert first == again and abs(float(first[moment]) - 2 / 0.75**2) < 1e-12 and len(calls) == 1
+    quadrature.worked_out_at((moment,), {lam: 0.5})  # another point: another quadrature
+    assert len(calls) == 2
+
+
+def test_a_point_where_an_integral_has_no_value_is_refused_every_time():
+    import derive.quadrature as quadrature
+    quadrature.forget_values()
+    divergent = Integral(exp(-lam * x), (x, 0, oo))
+    for _ in range(2):  # (the second time from the memo: still no value, never a remembered number)
+        with pytest.raises(ValueError):
+            quadrature.worked_out_at((divergent + 1,), {lam: -0.75})

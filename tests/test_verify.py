@@ -218,6 +218,10 @@ def test_a_circular_function_of_an_argument_that_works_out_to_zero():
     (lambda x: sin(x + 10**60), lambda x: sin(10**60)),  # 10⁶⁰ swallows x at any fixed precision
     (lambda x: exp(Abs(x + 10**60) - 10**60), lambda x: S.One),  # (it is e^x)
     (lambda x: log(x) / 10**25, lambda x: S.Zero),  # small, but no 0
+    # the point put in exactly: evalf's precision still adapts, however large the constant
+    (lambda x: sin(x + 10**200), lambda x: sin(10**200)),
+    # a power too large to work out exactly at the point: evalf with the point as subs= instead
+    (lambda x: sin(x**65 + 10**60), lambda x: sin(10**60)),
 ])
 def test_numeric_agreement_is_confirmed_by_evalf(a, b):
     assert compare(a(x_real), b(x_real)) == (False, "numeric")
