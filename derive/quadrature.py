@@ -23,7 +23,7 @@ from sympy import Add, Expr, Float, Integral, Limit, Mul, Pow, Rational, S, Symb
 from sympy.core.relational import Relational
 
 # Each function by its mpmath twin, for the nodes a density or a moment holds
-_FUNCTIONS: dict[type, Callable] = {
+MPMATH_TWINS: dict[type, Callable] = {
     sympy.exp: mpmath.exp, sympy.log: mpmath.log, sympy.sin: mpmath.sin, sympy.cos: mpmath.cos,
     sympy.tan: mpmath.tan, sympy.sinh: mpmath.sinh, sympy.cosh: mpmath.cosh, sympy.tanh: mpmath.tanh,
     sympy.atan: mpmath.atan, sympy.erf: mpmath.erf, sympy.gamma: mpmath.gamma, sympy.Abs: abs,
@@ -80,7 +80,7 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
         # doubt costs a sample point, never a verdict)
         if not mpmath.isfinite(size) or error >= 1 or _sure_bits(size, error, largest) < sure_bits:
             raise ValueError("no value at this point")
-        return _sympy_value(value, _DIGITS)
+        return as_sympy_number(value, _DIGITS)
 
 
 def _breaks(expr: Expr, x: Symbol, values: dict, lower, upper) -> list:
@@ -140,7 +140,7 @@ def _compiled(expr: Expr, x: Symbol, values: dict) -> Callable:
         c = values[expr]
         return lambda t: c
     if expr.is_Number or expr.is_NumberSymbol or expr is S.ImaginaryUnit or expr in (S.Infinity, S.NegativeInfinity):
-        c = _number(expr)
+        c = as_mpmath_number(expr)
         return lambda t: c
     f = _composed(expr, x, values)
     if x not in expr.free_symbols:
@@ -152,7 +152,7 @@ def _compiled(expr: Expr, x: Symbol, values: dict) -> Callable:
 def _composed(expr: Expr, x: Symbol, values: dict) -> Callable:
     """expr's node over its compiled parts: an mpmath call, or SymPy for a node without a twin (whose
     parts are not compiled: a case split's conditions are no numbers)."""
-    if not isinstance(expr, (Add, Mul, Pow)) and not (type(expr) in _FUNCTIONS and len(expr.args) == 1):
+    if not isinstance(expr, (Add, Mul, Pow)) and not (type(expr) in MPMATH_TWINS and len(expr.args) == 1):
         return _by_sympy(expr, x, values)
     parts = [_compiled(a, x, values) for a in expr.args]
     if isinstance(expr, Add):
@@ -162,7 +162,7 @@ def _composed(expr: Expr, x: Symbol, values: dict) -> Callable:
     if isinstance(expr, Pow):
         base, power = parts
         return lambda t: mpmath.power(base(t), power(t))
-    twin, (inner,) = _FUNCTIONS[type(expr)], parts
+    twin, (inner,) = MPMATH_TWINS[type(expr)], parts
     return lambda t: twin(inner(t))
 
 
@@ -170,10 +170,10 @@ def _by_sympy(expr: Expr, x: Symbol, values: dict) -> Callable:
     """A part without an mpmath twin (erfc, a case split, max) worked out by SymPy at each node: as
     slow as evalf of the whole integrand was, but under the same check of the quadrature's error."""
     digits = _DIGITS + _GUARD
-    params = {s: _sympy_value(v, digits) for s, v in values.items() if s in expr.free_symbols}
+    params = {s: as_sympy_number(v, digits) for s, v in values.items() if s in expr.free_symbols}
 
     def f(t):
-        at = params if t is None else {**params, x: _sympy_value(t, digits)}
+        at = params if t is None else {**params, x: as_sympy_number(t, digits)}
         value = expr.xreplace(at).evalf(digits)
         if not value.is_number or value.free_symbols:
             raise _Unknown(type(expr).__name__)
@@ -182,7 +182,7 @@ def _by_sympy(expr: Expr, x: Symbol, values: dict) -> Callable:
     return f
 
 
-def _sympy_value(v, digits: int) -> Expr:
+def as_sympy_number(v, digits: int) -> Expr:
     """An mpmath value as a SymPy number of digits (a + bi for a complex one)."""
     if isinstance(v, mpmath.mpc):
         re, im = Float(v.real, digits), Float(v.imag, digits)
@@ -190,8 +190,8 @@ def _sympy_value(v, digits: int) -> Expr:
     return Float(v, digits)
 
 
-def _number(expr: Expr):
-    """A number of the integrand (1/2, π, ∞) as an mpmath number."""
+def as_mpmath_number(expr: Expr):
+    """A number (1/2, π, ∞) as an mpmath number at the working precision."""
     if expr is S.Infinity:
         return mpmath.inf
     if expr is S.NegativeInfinity:
@@ -200,7 +200,7 @@ def _number(expr: Expr):
         return mpmath.mpc(0, 1)
     if expr.is_Rational:
         return mpmath.mpf(int(expr.p)) / int(expr.q)
-    return expr.evalf(_DIGITS + _GUARD)._to_mpmath(mpmath.mp.prec)
+    return expr.evalf(mpmath.mp.dps)._to_mpmath(mpmath.mp.prec)  # (at the working precision)
 
 
 # --- the verifier's values of integrals and limits at a sample point ----------------------------------

@@ -15,7 +15,8 @@ Cheapest first:
   either side is 0 everywhere (both divide 2D/D to 2 unasked);
 - simplify, then rewrite(exp) and simplify: plain simplify misses true identities (σ' against
   1/(4cosh²(x/2)), say), so the fallbacks matter;
-- numeric: agreement to 1e-9 at six sample points (fixed seed, so certificates are reproducible).
+- numeric: agreement to 1e-9 at six sample points (fixed seed, so certificates are reproducible;
+  derive.numeric).
   It is the weakest certificate, and the only one for identities no algebra here settles.
 None means no method proved it: the verifier's answer for a wrong step.
 
@@ -27,16 +28,17 @@ import random
 from contextvars import ContextVar
 from functools import lru_cache
 
-from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Heaviside, Indexed, Integral, Limit, Max, Min, Mul, Piecewise, Pow, Product,
-                   S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, sign, simplify, zoo)
+from sympy import (Abs, Add, Derivative, Expr, Indexed, Integral, Limit, Mul, Product,
+                   S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import divisors, rewrites_only, tidied, tidy
 from derive.functions import DefinedFunction, NamedFunction
-from derive.instances import bounds_of, by_instances, free_indices, instance
+from derive.instances import bounds_of, by_instances, forget_instances, free_indices, instance
+from derive.numeric import EXACT_TOLERANCE, NO_VALUE, agree, finite, numeric_verdict, real, sample, summed, valued
 from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
-from derive.quadrature import exact, forget_values, worked_out_at
+from derive.quadrature import forget_values
 from derive.rational import NotRational, clear_rings, equal_as_fractions, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
@@ -51,12 +53,6 @@ _FIRST_TRY = 4_000
 _HIDDEN = (Subs, Integral, Sum, Product, Limit)
 _UNVALUED = (AppliedUndef, Subs, Derivative, Sum, Product, Limit)
 
-# Sample points: a fixed seed so that a certificate is reproducible from run to run.
-_POINTS = 6
-_EXACT_POWER = 64  # the largest integer power worked out exactly at a sample point
-_MOST_UNVALUED = 8  # points at which an integral or limit has no value, none compared yet: no verdict
-_TOLERANCE = 1e-9
-_EXACT_TOLERANCE = 1e-20
 
 # Simplify fails on a log of a product of powers (log p^x (1 − p)^{1−x} = x log p + …, which holds for
 # positive bases only) and spends a tenth of a second or more on it; the sample points then decide.
@@ -195,6 +191,7 @@ def clear_caches() -> None:
     tidied.cache_clear()
     clear_rings()
     forget_values()
+    forget_instances()
 
 
 def _is_zero(expr: Expr) -> bool:
@@ -215,170 +212,8 @@ def _simplifies_to_zero(expr: Expr) -> bool:
         return False
 
 
-def _numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None:
-    """a = b at sample points, to 1e-9 of the size of the terms: True when they agree at six,
-    False when they differ at one, None when no point could be compared. With a region (r > δ), only
-    its points count.
-
-    The difference is what is evaluated, after SymPy has cancelled what a and b share: an unknown
-    f'(x²) on both sides does not stop the comparison of the rest.
-    """
-    difference = a - b
-    if difference == 0:
-        return True
-    if difference.has(AppliedUndef, Subs, Derivative, Sum, Product):
-        return None  # an unknown function, or a sum over symbolic bounds, has no value to sample
-    terms = Add.make_args(difference)
-    symbols = sorted(a.free_symbols | b.free_symbols | (region.free_symbols if region is not None else set()),
-                     key=str)  # the sides are evaluated too
-    all_real = all(s.is_real for s in a.free_symbols | b.free_symbols)
-    # the sides themselves, where they have values: off their real domain, branches need not agree
-    sides = [s for s in (a, b) if not s.has(AppliedUndef, Subs, Derivative)]
-    rng = random.Random(1729)
-    # Values are worked out to 30 digits: exact numbers leave rounding far below 1e-20, so a term of
-    # 1e-10 is a difference, not noise; a decimal someone typed (0.1) is exact to about 15 digits only.
-    tolerance = _TOLERANCE if difference.has(Float) else _EXACT_TOLERANCE
-    # a quadrature to 30 digits takes seconds for each integral at each point: 15 digits, and a
-    # tolerance that 15 digits can hold, decide as well (a slip is no 1e-9 effect)
-    digits = 15 if difference.has(Integral) else 30
-    if digits == 15:
-        tolerance = max(tolerance, 1e-9)
-    # max, min, |x|, sign and cases change their formula at a breakpoint anywhere on the line: half the
-    # points far out too (max(x, 5) = 5 holds on all of [−2, 2]), and more of them
-    kinked = difference.has(Max, Min, Piecewise, Abs, sign, Heaviside)
-    needed = _POINTS * (4 if kinked else 1)
-    agreed = unvalued = 0
-    valued = difference.has(Integral, Limit)  # (integrals and limits are worked out at each point)
-    for k in range(needed * (5 if region is None else 40)):
-        # Real symbols get real points: |x| and sign(x) mean something else off the real line.
-        point = {s: _sample(rng, s, wide=kinked and k % 2 == 1) for s in symbols}
-        if region is not None and region.xreplace({s: Float(v.real, 30) for s, v in point.items()}) is not S.true:
-            continue
-        try:
-            at = worked_out_at((*terms, *sides), point) if valued else {}
-        except _NO_VALUE:  # an integral with no sure value there (divergent, or 0: see quadrature.py)
-            unvalued += 1
-            if unvalued == _MOST_UNVALUED and agreed == 0:
-                return None  # (each try costs a quadrature: ∫ of an odd function fails at every point)
-            continue
-        try:
-            values, total, side_values = _valued(terms, sides if all_real else [], point, at, digits, memo=True)
-        except _NO_VALUE:
-            continue  # a pole or a branch point: try another point
-        if not all(map(_finite, values + side_values)):
-            continue
-        if all_real and not all(map(_real, side_values + [total])):
-            continue  # outside the real domain (arcsec at |x| < 1): branches need not agree there
-        # SymPy's own evalf, whose precision adapts to cancellation, confirms a difference the memo
-        # values show, and their agreement at the first point: a constant far larger than the working
-        # digits (sin(x + 10⁶⁰)) swallows x at every precision the memo would try
-        if not _agree(total, values, tolerance) or agreed == 0:
-            try:
-                values, total, _ = _valued(terms, [], point, at, digits, memo=False)
-            except _NO_VALUE:
-                continue
-            if not _agree(total, values, tolerance):
-                return False
-        agreed += 1
-        if agreed == needed:
-            return True
-    return None
-
-
-_NO_VALUE = (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError)  # (evalf of floor(10x))
-_BINDING = (Integral, Sum, Product, Derivative, Subs, Limit)
-
-
-def _valued(terms: tuple, sides: list, point: dict, at: dict, digits: int,
-            memo: bool) -> tuple[list[complex], complex, list[complex]]:
-    """The terms' values at the point, their sum worked out at digits (a float sum would round at
-    1e-16), and the sides' values. memo: each distinct node worked out once, 20 digits beyond, where
-    SymPy's evalf walks the tree; a softmax written out at four terms holds its e^{z_k} hundreds of
-    times. Without memo, evalf itself, which raises its precision where terms cancel."""
-    def evalf(e: Expr) -> Expr:
-        e = e.xreplace(at)
-        if any(p.exp.is_Integer and abs(p.exp) > _EXACT_POWER for p in e.atoms(Pow)):
-            return e.evalf(digits, subs=point)  # (x^10⁶ at an exact point has millions of digits)
-        # The point's exact binary values put in, then evalf of numbers, whose precision adapts to
-        # cancellation as with subs=, but without subs='s pass over every node that evalf does not
-        # know (|σ| inside a likelihood's derivative): milliseconds where subs= took seconds
-        return e.xreplace({s: exact(v) for s, v in point.items()}).evalf(digits)
-
-    if memo:
-        try:
-            return _summed(terms, sides, _memo_values({**point, **at}, digits + 20, evalf))
-        except Exception:  # noqa: BLE001 - (memo only saves time: where it fails, evalf decides)
-            pass
-    return _summed(terms, sides, evalf)
-
-
-def _summed(terms: tuple, sides: list, value) -> tuple[list[complex], complex, list[complex]]:
-    evaluated = [value(t) for t in terms]
-    total = complex(Add(*evaluated))
-    return [complex(v) for v in evaluated], total, [complex(value(side)) for side in sides]
-
-
-def _memo_values(point: dict, digits: int, evalf):
-    """A function giving the value of an expression at the point, each distinct sub-expression worked
-    out once: its node applied to its arguments' values (numbers make SymPy evaluate it). A node that
-    binds a variable (∫ … dy) is left to evalf whole."""
-    known: dict = {s: (Float(v.real, digits) + Float(v.imag, digits) * S.ImaginaryUnit if isinstance(v, complex)
-                       else v if isinstance(v, Expr) else Float(v, digits)) for s, v in point.items()}
-
-    def value(e):
-        if e in known:
-            return known[e]
-        if not isinstance(e, Basic) or e.is_Rational or e is S.ImaginaryUnit or (not e.args and not isinstance(e, Expr)):
-            out = e  # exact: an integer power stays an integer power; True stays True
-        elif isinstance(e, _BINDING):
-            out = evalf(e)
-        elif not e.args:
-            out = e.evalf(digits)  # π, e, and any other constant
-        else:
-            out = e.func(*(value(a) for a in e.args))
-            if isinstance(out, Expr) and not out.is_Number and out.free_symbols == set():
-                out = out.evalf(digits)  # (a function SymPy leaves unevaluated at a number, a + bi)
-            if isinstance(out, Expr) and out.free_symbols:
-                raise ValueError("no value")  # (a node that does not take numbers for its arguments)
-        known[e] = out
-        return out
-
-    return value
-
-
-def _agree(total: complex, values: list[complex], tolerance: float) -> bool:
-    """The terms' sum is 0 to the tolerance, relative to the largest term. Exact inputs are compared
-    down to terms of 1e-8 (log x/10²⁵ is no 0); with decimals, whose digits end at about 1e-16 of the
-    intermediate values, to terms of 1."""
-    floor = 1e-8 if tolerance <= _EXACT_TOLERANCE else 1.0
-    return abs(total) <= tolerance * max(floor, *map(abs, values))
-
-
 def _numerically_equal(a: Expr, b: Expr) -> bool:
-    return _numeric_verdict(a, b) is True
-
-
-def _sample(rng: random.Random, symbol: Expr, wide: bool = False) -> complex:
-    """A point for symbol: a positive one (σ > 0) is never sampled at -1, where its sides need not
-    agree; half the real points lie in (0, 1), where a probability p and 1 - p are both positive
-    (log p^x (1-p)^{1-x} has real values only there)."""
-    top = rng.choice((10, 100)) if wide else 2
-    if symbol.is_positive or symbol.is_nonnegative:
-        return rng.uniform(0.05, top)
-    if symbol.is_negative:
-        return -rng.uniform(0.05, top)
-    if wide:
-        return rng.uniform(-top, top)
-    re = rng.uniform(0, 1) if rng.random() < 0.5 else rng.uniform(-2, 2)
-    return re if symbol.is_real else complex(re, rng.uniform(-1, 1))
-
-
-def _real(z: complex) -> bool:
-    return abs(z.imag) <= _TOLERANCE * max(1.0, abs(z.real))
-
-
-def _finite(z: complex) -> bool:
-    return z == z and abs(z) != float("inf")
+    return numeric_verdict(a, b) is True
 
 
 def _summed_terms(expr: Expr) -> bool:
@@ -457,7 +292,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if da == db:
         return True, "evaluate"  # equal once derivatives are done and the arithmetic is worked out
     if count_ops(_in_exp(a) - _in_exp(b)) > _LARGE and not (da.has(*_UNVALUED) or db.has(*_UNVALUED)):
-        verdict = _numeric_verdict(_in_exp(a), _in_exp(b))  # cancel and simplify take minutes on these
+        verdict = numeric_verdict(_in_exp(a), _in_exp(b))  # cancel and simplify take minutes on these
         if verdict is not None:
             return verdict, "numeric"
     # cancel's proof without cancel's cost (σ(wx + b) an unknown of its own), then cancel itself
@@ -484,7 +319,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
             failed.append(True)  # (a flag for the link's other instances)
     if da.has(nan, zoo) or db.has(nan, zoo):
         return None, "undefined (a division by zero)"
-    verdict = _numeric_verdict(_in_exp(a), _in_exp(b))  # defined functions written out: they have values
+    verdict = numeric_verdict(_in_exp(a), _in_exp(b))  # defined functions written out: they have values
     if verdict is None:
         return None, "no point where both sides have a value to compare"
     return verdict, "numeric"
@@ -527,12 +362,12 @@ def _zero_everywhere_inside(expr: Expr) -> bool:
         rng, terms = random.Random(2718), Add.make_args(base)
         symbols = sorted(base.free_symbols, key=str)
         for _ in range(2):
-            point = {s: _sample(rng, s) for s in symbols}
+            point = {s: sample(rng, s) for s in symbols}
             try:
-                values, total, _ = _summed(terms, [], lambda e: e.evalf(30, subs=point))
-            except _NO_VALUE:
+                values, total, _ = summed(terms, [], lambda e: e.evalf(30, subs=point))
+            except NO_VALUE:
                 break
-            if not all(map(_finite, values)) or not _agree(total, values, _EXACT_TOLERANCE):
+            if not all(map(finite, values)) or not agree(total, values, EXACT_TOLERANCE):
                 break
         else:
             return True
@@ -542,7 +377,7 @@ def _zero_everywhere_inside(expr: Expr) -> bool:
 def compare_where(a: Expr, b: Expr, region: Expr) -> tuple[bool | None, str]:
     """a = b at points of a region the text restricts to ("on $r > \\delta$"): a piece of a function
     defined by cases, or |r| = r there."""
-    verdict = _numeric_verdict(_in_exp(_finished(a)), _in_exp(_finished(b)), region)
+    verdict = numeric_verdict(_in_exp(_finished(a)), _in_exp(_finished(b)), region)
     return verdict, "numeric, at points of the region" if verdict is not None else "no point of the region to compare at"
 
 
@@ -565,17 +400,17 @@ def surely_differs(a: Expr, b: Expr, confirmed: bool = True) -> bool:
     rng = random.Random(4104)
     symbols = sorted(da.free_symbols | db.free_symbols, key=str)
     for _ in range(3):
-        point = {s: _sample(rng, s) for s in symbols}
+        point = {s: sample(rng, s) for s in symbols}
         try:
-            _, _, (x, y) = _valued((), [da, db], point, {}, 30, memo=True)
-        except _NO_VALUE:
+            _, _, (x, y) = valued((), [da, db], point, {}, 30, memo=True)
+        except NO_VALUE:
             continue
-        if _finite(x) and _finite(y) and _real(x) and _real(y):
+        if finite(x) and finite(y) and real(x) and real(y):
             if abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y)) or not confirmed:
                 return abs(x - y) > 1e-6 * max(1.0, abs(x), abs(y))
             try:
-                _, _, (x, y) = _valued((), [da, db], point, {}, 30, memo=False)  # (confirmed by evalf)
-            except _NO_VALUE:
+                _, _, (x, y) = valued((), [da, db], point, {}, 30, memo=False)  # (confirmed by evalf)
+            except NO_VALUE:
                 return False
             return abs(x - y) > 1e-6 * max(1.0, abs(x), abs(y))
     return False
@@ -585,7 +420,7 @@ def numerically_same(a: Expr, b: Expr) -> bool:
     """a = b at sample points (30 digits), sums over data written out at every size: evidence enough
     for a hint ("did you mean"), which SymPy's simplify would take minutes to prove on such sums."""
     def numeric(x: Expr, y: Expr) -> tuple[bool | None, str]:
-        return _numeric_verdict(_in_exp(x), _in_exp(y)), "numeric"
+        return numeric_verdict(_in_exp(x), _in_exp(y)), "numeric"
 
     if a.has(Sum, Product) or b.has(Sum, Product) or free_indices(a, b):
         return (_by_instances(a, b, numeric) or (None, ""))[0] is True

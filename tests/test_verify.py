@@ -2,7 +2,7 @@
 
 import pytest
 from sympy import (E, I, Abs, Add, Derivative, Float, Function, Heaviside, IndexedBase, Integral, LambertW, Max, Mul,
-                   Piecewise, Pow, Product, Rational, S, Subs, Sum, Symbol, atan, cos, cosh, cot, csc, erf, exp, gamma, log, oo, pi, sec, sign, sin,
+                   Piecewise, Pow, Product, Rational, S, Subs, Sum, Symbol, atan, cos, cosh, cot, csc, erf, exp, factorial, gamma, log, oo, pi, sec, sign, sin,
                    sinh, sqrt, tan, tanh, zoo)
 
 from derive.exprs import add, div, mul, neg
@@ -177,16 +177,21 @@ def test_terms_over_one_denominator_keep_it():
     lambda x, y: Max(x, 1) + Abs(y) * sign(x) + Heaviside(x - 0.5),
     lambda x, y: exp(x) * sin(y) / sqrt(x**2 + 1) + atan(x / 2) + LambertW(x),
     lambda x, y: (-x) ** Rational(1, 3) + log(y) + gamma(x + 2) + pi * E,
+    # the branches mpmath takes for SymPy's nodes: a root and a log of a negative number, powers below
+    # zero, functions of a complex argument
+    lambda x, y: x ** Rational(3, 2) + log(x - 2) + x ** -3 * y ** -2 + factorial(x + 3) / tanh(y),
+    lambda x, y: tan(x) * cosh(y) - sinh(x * y) + cos(y) ** 2 + atan(y) + exp(-x * y) * I,
 ])
-def test_values_worked_out_once_per_node_agree_with_evalf(make):
-    from derive.verify import _memo_values
+@pytest.mark.parametrize("at", [0.75, -0.75])
+def test_values_worked_out_once_per_node_agree_with_evalf(make, at):
+    from derive.numeric import memo_values
 
     x, y = Symbol("x", real=True), Symbol("y")
     expr = make(x, y)
-    point = {x: 0.75, y: complex(0.25, 0.5)}
-    memo = _memo_values(point, 50, lambda e: e.evalf(30, subs=point))(expr)
+    point = {x: at, y: complex(0.25, 0.5)}
+    memo = memo_values(point, 50, lambda e: e.evalf(30, subs=point))(expr)
     # (evalf's subs= takes a complex point at a double's precision: the reference puts it in exactly)
-    exact = {x: Float(0.75, 50), y: Float(0.25, 50) + Float(0.5, 50) * I}
+    exact = {x: Float(at, 50), y: Float(0.25, 50) + Float(0.5, 50) * I}
     assert abs(complex((memo - expr.xreplace(exact).evalf(30)).evalf(30))) < 1e-25
 
 
@@ -468,7 +473,7 @@ def test_an_integral_with_no_sure_value_anywhere_is_given_up_after_a_few_points(
     same): every point is skipped, and after eight the comparison stops with no verdict, where it
     went on through thirty, a quadrature each (a moment generating function's handout took 28 s)."""
     import derive.quadrature as quadrature
-    from derive.verify import _MOST_UNVALUED
+    from derive.numeric import _MOST_UNVALUED
 
     x, mu, tried = Symbol("x", real=True), Symbol("mu", real=True), []
     real_value = quadrature.integral_value

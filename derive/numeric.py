@@ -1,0 +1,219 @@
+"""Evidence at sample points: a = b where both sides agree at six points (fixed seeds, so a verdict is
+reproducible), a ≠ b where they differ at one; the verifier's weakest certificate, and the only one for
+identities no algebra here settles (derive.verify tries the exact methods first).
+
+Values are worked out node by node in mpmath, each distinct node once, 20 digits beyond the 30 the
+comparison asks for; SymPy's evalf, whose precision adapts to cancellation, confirms what they show
+with the point put in exactly. Integrals and limits come from derive.quadrature.
+"""
+
+from __future__ import annotations
+
+import random
+
+import mpmath
+from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Heaviside, Integral, Limit, Max, Min, Mul, Piecewise, Pow, Product, S,
+                   Subs, Sum, sign)
+from sympy.core.function import AppliedUndef
+
+from derive.quadrature import MPMATH_TWINS, as_mpmath_number, as_sympy_number, exact, worked_out_at
+
+# Sample points: a fixed seed so that a certificate is reproducible from run to run.
+_POINTS = 6
+_EXACT_POWER = 64  # the largest integer power worked out exactly at a sample point
+_MOST_UNVALUED = 8  # points at which an integral or limit has no value, none compared yet: no verdict
+_TOLERANCE = 1e-9
+EXACT_TOLERANCE = 1e-20
+
+
+def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None:
+    """a = b at sample points, to 1e-9 of the size of the terms: True when they agree at six,
+    False when they differ at one, None when no point could be compared. With a region (r > δ), only
+    its points count.
+
+    The difference is what is evaluated, after SymPy has cancelled what a and b share: an unknown
+    f'(x²) on both sides does not stop the comparison of the rest.
+    """
+    difference = a - b
+    if difference == 0:
+        return True
+    if difference.has(AppliedUndef, Subs, Derivative, Sum, Product):
+        return None  # an unknown function, or a sum over symbolic bounds, has no value to sample
+    terms = Add.make_args(difference)
+    symbols = sorted(a.free_symbols | b.free_symbols | (region.free_symbols if region is not None else set()),
+                     key=str)  # the sides are evaluated too
+    all_real = all(s.is_real for s in a.free_symbols | b.free_symbols)
+    # the sides themselves, where they have values: off their real domain, branches need not agree
+    sides = [s for s in (a, b) if not s.has(AppliedUndef, Subs, Derivative)]
+    rng = random.Random(1729)
+    # Values are worked out to 30 digits: exact numbers leave rounding far below 1e-20, so a term of
+    # 1e-10 is a difference, not noise; a decimal someone typed (0.1) is exact to about 15 digits only.
+    tolerance = _TOLERANCE if difference.has(Float) else EXACT_TOLERANCE
+    # a quadrature to 30 digits takes seconds for each integral at each point: 15 digits, and a
+    # tolerance that 15 digits can hold, decide as well (a slip is no 1e-9 effect)
+    digits = 15 if difference.has(Integral) else 30
+    if digits == 15:
+        tolerance = max(tolerance, 1e-9)
+    # max, min, |x|, sign and cases change their formula at a breakpoint anywhere on the line: half the
+    # points far out too (max(x, 5) = 5 holds on all of [−2, 2]), and more of them
+    kinked = difference.has(Max, Min, Piecewise, Abs, sign, Heaviside)
+    needed = _POINTS * (4 if kinked else 1)
+    agreed = unvalued = 0
+    worked_out = difference.has(Integral, Limit)  # (integrals and limits are worked out at each point)
+    for k in range(needed * (5 if region is None else 40)):
+        # Real symbols get real points: |x| and sign(x) mean something else off the real line.
+        point = {s: sample(rng, s, wide=kinked and k % 2 == 1) for s in symbols}
+        if region is not None and region.xreplace({s: Float(v.real, 30) for s, v in point.items()}) is not S.true:
+            continue
+        try:
+            at = worked_out_at((*terms, *sides), point) if worked_out else {}
+        except NO_VALUE:  # an integral with no sure value there (divergent, or 0: see quadrature.py)
+            unvalued += 1
+            if unvalued == _MOST_UNVALUED and agreed == 0:
+                return None  # (each try costs a quadrature: ∫ of an odd function fails at every point)
+            continue
+        try:
+            values, total, side_values = valued(terms, sides if all_real else [], point, at, digits, memo=True)
+        except NO_VALUE:
+            continue  # a pole or a branch point: try another point
+        if not all(map(finite, values + side_values)):
+            continue
+        if all_real and not all(map(real, side_values + [total])):
+            continue  # outside the real domain (arcsec at |x| < 1): branches need not agree there
+        # SymPy's own evalf, whose precision adapts to cancellation, confirms a difference the memo
+        # values show, and their agreement at the first point: a constant far larger than the working
+        # digits (sin(x + 10⁶⁰)) swallows x at every precision the memo would try
+        if not agree(total, values, tolerance) or agreed == 0:
+            try:
+                values, total, _ = valued(terms, [], point, at, digits, memo=False)
+            except NO_VALUE:
+                continue
+            if not agree(total, values, tolerance):
+                return False
+        agreed += 1
+        if agreed == needed:
+            return True
+    return None
+
+
+NO_VALUE = (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError)  # (evalf of floor(10x))
+_BINDING = (Integral, Sum, Product, Derivative, Subs, Limit)
+
+
+def valued(terms: tuple, sides: list, point: dict, at: dict, digits: int,
+            memo: bool) -> tuple[list[complex], complex, list[complex]]:
+    """The terms' values at the point, their sum worked out at digits (a float sum would round at
+    1e-16), and the sides' values. memo: each distinct node worked out once, 20 digits beyond, where
+    SymPy's evalf walks the tree; a softmax written out at four terms holds its e^{z_k} hundreds of
+    times. Without memo, evalf itself, which raises its precision where terms cancel."""
+    def evalf(e: Expr) -> Expr:
+        e = e.xreplace(at)
+        if any(p.exp.is_Integer and abs(p.exp) > _EXACT_POWER for p in e.atoms(Pow)):
+            return e.evalf(digits, subs=point)  # (x^10⁶ at an exact point has millions of digits)
+        # The point's exact binary values put in, then evalf of numbers, whose precision adapts to
+        # cancellation as with subs=, but without subs='s pass over every node that evalf does not
+        # know (|σ| inside a likelihood's derivative): milliseconds where subs= took seconds
+        return e.xreplace({s: exact(v) for s, v in point.items()}).evalf(digits)
+
+    if memo:
+        try:
+            return summed(terms, sides, memo_values({**point, **at}, digits + 20, evalf))
+        except Exception:  # noqa: BLE001 - (memo only saves time: where it fails, evalf decides)
+            pass
+    return summed(terms, sides, evalf)
+
+
+def summed(terms: tuple, sides: list, value) -> tuple[list[complex], complex, list[complex]]:
+    evaluated = [value(t) for t in terms]
+    total = complex(Add(*evaluated))
+    return [complex(v) for v in evaluated], total, [complex(value(side)) for side in sides]
+
+
+def memo_values(point: dict, digits: int, evalf):
+    """A function giving the value of an expression at the point, each distinct sub-expression worked
+    out once, at digits: sums, products, powers and the functions with an mpmath twin in mpmath (SymPy's
+    arithmetic on floats works out each node's assumptions: seconds on a likelihood written out at
+    four sizes), any other node by SymPy, applied to its arguments' values. A node that binds a
+    variable (∫ … dy) is left to evalf whole."""
+    known: dict = {}
+
+    def value(e):
+        if e in known:
+            return known[e]
+        if isinstance(e, (Add, Mul)):
+            parts = [value(a) for a in e.args]
+            out = (mpmath.fsum if isinstance(e, Add) else mpmath.fprod)(map(_as_mpmath, parts))
+        elif isinstance(e, Pow):
+            out = mpmath.power(_as_mpmath(value(e.base)), e.exp.p if e.exp.is_Integer else _as_mpmath(value(e.exp)))
+        elif type(e) in MPMATH_TWINS and len(e.args) == 1:
+            out = MPMATH_TWINS[type(e)](_as_mpmath(value(e.args[0])))
+        elif not isinstance(e, Basic) or (not e.args and not isinstance(e, Expr)):
+            out = e  # (True, a tuple's parts)
+        elif isinstance(e, _BINDING):
+            out = _as_mpmath(evalf(e))
+        elif not e.args:
+            out = as_mpmath_number(e)  # 1/3, π, e, and any other constant
+        else:  # SymPy's own node (max, a case split, erfc) on its arguments' values
+            out = e.func(*(as_sympy_number(v, digits) if isinstance(v, _MPMATH_NUMBER) else v
+                           for v in map(value, e.args)))
+            if isinstance(out, Expr):
+                if out.free_symbols:
+                    raise ValueError("no value")  # (a node that does not take numbers for its arguments)
+                out = as_mpmath_number(out)
+        known[e] = out
+        return out
+
+    def at_point(e: Expr) -> Expr:
+        with mpmath.workdps(digits):
+            if not known:
+                known.update({s: _as_mpmath(v) for s, v in point.items()})
+            return as_sympy_number(_as_mpmath(value(e)), digits)
+
+    return at_point
+
+
+_MPMATH_NUMBER = (mpmath.mpf, mpmath.mpc)
+
+
+def _as_mpmath(v):
+    """A value as an mpmath number at the working precision: a float, a complex, or a SymPy number."""
+    if isinstance(v, _MPMATH_NUMBER):
+        return v
+    if isinstance(v, (int, float, complex)):
+        return mpmath.mpmathify(v)
+    if isinstance(v, Expr) and v.is_number:
+        return as_mpmath_number(v)
+    raise ValueError("no value")  # (a truth value where a number belongs)
+
+
+def agree(total: complex, values: list[complex], tolerance: float) -> bool:
+    """The terms' sum is 0 to the tolerance, relative to the largest term. Exact inputs are compared
+    down to terms of 1e-8 (log x/10²⁵ is no 0); with decimals, whose digits end at about 1e-16 of the
+    intermediate values, to terms of 1."""
+    floor = 1e-8 if tolerance <= EXACT_TOLERANCE else 1.0
+    return abs(total) <= tolerance * max(floor, *map(abs, values))
+
+
+def sample(rng: random.Random, symbol: Expr, wide: bool = False) -> complex:
+    """A point for symbol: a positive one (σ > 0) is never sampled at -1, where its sides need not
+    agree; half the real points lie in (0, 1), where a probability p and 1 - p are both positive
+    (log p^x (1-p)^{1-x} has real values only there)."""
+    top = rng.choice((10, 100)) if wide else 2
+    if symbol.is_positive or symbol.is_nonnegative:
+        return rng.uniform(0.05, top)
+    if symbol.is_negative:
+        return -rng.uniform(0.05, top)
+    if wide:
+        return rng.uniform(-top, top)
+    re = rng.uniform(0, 1) if rng.random() < 0.5 else rng.uniform(-2, 2)
+    return re if symbol.is_real else complex(re, rng.uniform(-1, 1))
+
+
+def real(z: complex) -> bool:
+    return abs(z.imag) <= _TOLERANCE * max(1.0, abs(z.real))
+
+
+def finite(z: complex) -> bool:
+    return z == z and abs(z) != float("inf")
+
+
