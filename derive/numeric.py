@@ -124,6 +124,8 @@ def valued(terms: tuple, sides: list, point: dict, at: dict, digits: int,
 
 
 def summed(terms: tuple, sides: list, value) -> tuple[list[complex], complex, list[complex]]:
+    """The terms' values, their sum (worked out at the values' precision, then rounded) and the sides'
+    values, by value (a memo's, or evalf)."""
     evaluated = [value(t) for t in terms]
     total = complex(Add(*evaluated))
     return [complex(v) for v in evaluated], total, [complex(value(side)) for side in sides]
