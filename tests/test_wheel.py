@@ -1,5 +1,6 @@
 """The built wheel carries the templates and works from a fresh virtual environment."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -21,8 +22,15 @@ def _run(*args, **kwargs):
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
+    # built from a copy of the sources: setuptools builds in the source folder (build/, *.egg-info), and
+    # two test workers building at once in the checkout broke each other's build
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for name in ("derive", "templates"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     dist = tmp_path_factory.mktemp("dist")
-    _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", dist, ROOT)
+    _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", dist, source)
     [built] = dist.glob("derive-*.whl")
     return built
 
