@@ -9,7 +9,7 @@ Cheapest first:
   e^{u/L}, an unknown f(x) with f', f'' …); kept only where no divisor or logarithm's argument is 0
   everywhere;
 - evaluate: the same once pending derivatives are done and the arithmetic worked out;
-- cancel: the difference is 0 as a rational function of its parts, first by derive.rational's
+- cancel: the difference is 0 as a rational function of its parts, first by derive.fraction_reader's
   equal_as_fractions (each part outside the field an unknown of its own, e^{cu} a power of e^{u/L}),
   then by SymPy's cancel with the named functions (σ) written in exp; kept only where no divisor of
   either side is 0 everywhere (both divide 2D/D to 2 unasked);
@@ -33,13 +33,14 @@ from sympy import (Abs, Add, Derivative, Expr, Indexed, Integral, Limit, Mul, Pr
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import divisors, rewrites_only, tidied, tidy
+from derive.fraction_reader import equal_as_fractions
 from derive.functions import DefinedFunction, NamedFunction
 from derive.instances import bounds_of, by_instances, forget_instances, free_indices, instance
 from derive.numeric import EXACT_TOLERANCE, NO_VALUE, agree, finite, numeric_verdict, real, sample, summed, valued
 from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
 from derive.quadrature import forget_values
-from derive.rational import NotRational, clear_rings, equal_as_fractions, rationally_equal
+from derive.rational import NotRational, clear_rings, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
 # A difference with more operations than this (ℓ''(p̂) of a likelihood written out for n = 4 has 1,500)

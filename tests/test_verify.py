@@ -8,7 +8,8 @@ from sympy import (E, I, Abs, Add, Derivative, Float, Function, Heaviside, Index
 from derive.exprs import add, div, mul, neg
 from derive.functions import sigmoid
 from derive.parse.latex import parse_latex
-from derive.rational import NotRational, Reader, equal_as_fractions, linear_sum, rationally_equal
+from derive.fraction_reader import FractionReader, equal_as_fractions
+from derive.rational import NotRational, linear_sum, rationally_equal
 from derive.verify import _numerically_equal, compare, equivalent
 
 x_real = Symbol("x", real=True)
@@ -232,6 +233,22 @@ def test_numeric_agreement_is_confirmed_by_evalf(a, b):
     assert compare(a(x_real), b(x_real)) == (False, "numeric")
 
 
+def test_the_plain_reader_refuses_what_only_the_fraction_reader_reads(x):
+    """derive.rational's Reader reads the field of x and e^x (derivatives included); a root, a log or an
+    unknown function is a generator of FractionReader's only, and the plain reader decides nothing."""
+    from derive.rational import Reader
+
+    f = Function("f")
+    for part in (sqrt(x), log(x), f(x)):
+        with pytest.raises(NotRational):
+            Reader({x}).read(part)
+    assert rationally_equal(Derivative(x * exp(x), x), (x + 1) * exp(x))
+    roots = FractionReader({x}, roots={x: (x, 2)})
+    n, d = roots.read(Derivative(sqrt(x), x))
+    assert roots.vanishes(2 * roots.times(n, roots.read(sqrt(x))[0]) - d)  # (√x)' · 2√x = 1
+    assert equal_as_fractions(Derivative(f(x) * log(x), x), Derivative(f(x), x) * log(x) + f(x) / x)
+
+
 def test_parts_outside_the_field_are_unknowns_of_their_own(x):
     """σ(wx + b) is no rational function of x and e^x, but as an unknown of its own it cancels like
     cancel would cancel it: the same part (however its sum is ordered) is the same value."""
@@ -267,7 +284,7 @@ def test_unknown_parts_are_never_differentiated_or_infinite(x):
     infinite value is no unknown: zoo − zoo is no 0."""
     w = Symbol("w")
     assert not equal_as_fractions(Derivative(x * tanh(w * x), x), tanh(w * x))
-    reader = Reader({x, w}, unknowns={tanh(w * x): tanh(w * x)})
+    reader = FractionReader({x, w}, unknowns={tanh(w * x): tanh(w * x)})
     with pytest.raises(NotRational):
         reader.read(Derivative(x * tanh(w * x), x))  # (not tanh(wx), as if it were a constant)
     assert equal_as_fractions(Derivative(x ** 2, x) * tanh(w * x), 2 * x * tanh(w * x))
