@@ -232,7 +232,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return _by_instances(a, b, compare)
     if has_moments(a, b):  # E[X²] − E[X]²: a polynomial in moments, each an unknown number
         # E[ℓ'(p)]: the derivative worked out first (a moment of a pending derivative is no moment)
-        a, b = (e.replace(lambda n: isinstance(n, Derivative) and not n.expr.has(*OPERATORS), lambda n: n.doit(deep=False))
+        a, b = (e.replace(lambda n: isinstance(n, Derivative) and not n.expr.has(*OPERATORS), lambda n: n.doit())
                 for e in (a, b))
         if any(d.expr.has(*OPERATORS) for e in (a, b) for d in e.atoms(Derivative)):
             # M'(0) with M(t) = E[e^{tK}]: a moment of e^{tK} is no constant in t, and derive does not

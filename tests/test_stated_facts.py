@@ -380,3 +380,20 @@ def test_a_law_read_later_replaces_the_unread_one():
 $$ \mathbb{E}[(Y - b)^2] = \mathbb{E}[(Y - a)^2] + (a - b)^2 $$"""
     [link] = links(text)
     assert link.verdict == VALID and "the law of Y" in link.rule
+
+
+POISSON_INFORMATION = r"""Let $X_1, \dots, X_n$ be independent Poisson($\lambda$) counts, so that $\mathbb{E}[X_i] = \lambda$.
+The likelihood of the observed counts is
+$$ L(\lambda) = \prod_{i=1}^{n} \frac{\lambda^{x_i} e^{-\lambda}}{x_i!} , $$
+and its logarithm is $\ell(\lambda) = \log L(\lambda)$. The Fisher information is
+$$ I(\lambda) = -\mathbb{E}\bigl[\ell''(\lambda)\bigr] = \frac{1}{\lambda^2}\sum_{i=1}^{n}\mathbb{E}[X_i] = \frac{n}{\lambda} $$
+"""
+
+
+def test_the_information_of_a_likelihood_written_as_a_product_is_no_false_alarm():
+    """ℓ'' under E is worked out with the product evaluated first (λ^{Σx_i} e^{−nλ}/Π x_i!): worked out
+    by the product rule instead, over a product with symbolic bounds, its instances reached a moment
+    of an indexed term, E[X[i]], that they did not write out, and the correct link was called wrong."""
+    assert verdicts(POISSON_INFORMATION)[-2:] == [VALID, VALID]
+    slip = POISSON_INFORMATION.replace(r"\frac{1}{\lambda^2}\sum", r"\frac{1}{\lambda}\sum")
+    assert INVALID in verdicts(slip)
