@@ -126,6 +126,11 @@ def _index_parts(name: str) -> tuple[str, str] | None:
     return split(name) or _numbered_delta(name)
 
 
+def _names_a_term(name: str, bound: frozenset) -> bool:
+    """A symbol's name holds a term of a family by an index a sum binds: the moment E[X[i]], E[(X[i])^2]."""
+    return any(re.search(rf"\[\s*(?:[^\[\]]*,\s*)?{re.escape(str(v))}\s*[\],]", name) for v in bound)
+
+
 def _numbered_delta(name: str) -> tuple[str, str] | None:
     """('delta', '1c') of δ_1c: a Kronecker delta between a written index and a letter (y_1 of a one-hot
     y_k = δ_kc); None for any other name."""
@@ -158,6 +163,10 @@ def _renamed(expr: Expr, sizes: dict[Symbol, int], values: dict[str, int], bound
         parts = _index_parts(expr.name)
         if parts and all(c in values or c.isdigit() for c in parts[1]) and any(c in values for c in parts[1]):
             return _term(parts[0], tuple(values[c] if c in values else int(c) for c in parts[1]))  # δ_1c at c = 1
+        if bound and _names_a_term(expr.name, bound):
+            # E[X[i]] inside Σ_i, a moment already made one number: left as it is, every instance would
+            # compare the same unknown with the terms written out (a false alarm at n = 1)
+            raise _Unwritable("a moment of a term of a sum, which derive does not write out term by term")
         return expr
     if isinstance(expr, Indexed):
         indices = tuple(Integer(values[i.name]) if isinstance(i, Symbol) and i not in bound and i.name in values

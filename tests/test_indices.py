@@ -423,3 +423,17 @@ def test_a_numbered_delta_inside_a_sum_is_a_term_and_a_numbered_entry_stays_a_na
     assert [k.verdict for k in wrong] == ["valid", "invalid"]
     summed = parse(r"\sum_{k=1}^{2} A_{1k} w_k", "latex")
     assert "A_1k" in {str(s) for s in summed.free_symbols}
+
+
+def test_a_moment_of_a_summed_term_is_not_compared_as_one_unknown():
+    """Σ_i E[X_i] whose moment is already one number, E[X[i]], cannot be written term by term: every
+    instance would compare that same unknown with the terms written out, and n = 1 would call
+    Σ_i x_i = Σ_i E[X_i] wrong for a reason that is no counterexample. Undecided, and it says why."""
+    from sympy import IndexedBase, Sum
+
+    i, n = Symbol("i", integer=True), Symbol("n", integer=True)
+    x, moment = IndexedBase("x"), Symbol("E[X[i]]", real=True)
+    verdict, method = by_instances(Sum(x[i], (i, 1, n)), Sum(moment, (i, 1, n)), compare)
+    assert verdict is None and "moment of a term of a sum" in method
+    # the same sum with its terms as a family is written out, and decided
+    assert by_instances(Sum(x[i] + 1, (i, 1, n)), Sum(x[i], (i, 1, n)) + n, compare)[0] is True
