@@ -7,7 +7,7 @@ Certificate that derive.verify issued for it; a proposal that cannot be proved i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sympy import Add, Derivative, Expr, Indexed, Subs, Symbol, evaluate
@@ -117,17 +117,22 @@ class Differentiate(Rule):
     def proved_steps(self, expr: Expr) -> list[Step]:
         return self._steps(expr, proved=True)
 
-    def unproved_steps(self, expr: Expr, most: int | None = None) -> list[Step]:
+    def unproved_steps(self, expr: Expr, until: Callable[[Step], bool] | None = None,
+                       most: int | None = None) -> list[Step]:
         """The same steps without certificates, for naming the rules of a link the verifier has already
         proved (derive check's justify): proving each rule again cost a second on some documents.
-        most: a RuleError where the derivation takes more steps than that."""
-        return self._steps(expr, proved=False, most=most)
+        until: the steps up to the first it holds for; most: a RuleError where none of the first most
+        steps is that one (a long derivation is worked out no further than its author could have meant)."""
+        return self._steps(expr, proved=False, until=until, most=most)
 
-    def _steps(self, expr: Expr, proved: bool, most: int | None = None) -> list[Step]:
+    def _steps(self, expr: Expr, proved: bool, until: Callable[[Step], bool] | None = None,
+               most: int | None = None) -> list[Step]:
         out: list[Step] = []
         whole = start = expr
         fresh = _fresh_names()
         while ready := _ready(whole):
+            if until is not None and out and until(out[-1]):
+                return out
             if most is not None and len(out) == most:
                 raise RuleError(f"more than {most} steps")
             batch = ready if self.detail == "normal" else ready[:1]
@@ -138,6 +143,8 @@ class Differentiate(Rule):
                     whole = self._round(whole, trivial, singles, fresh, proved)
             whole = _without_units(whole, singles, proved)
             out.append(singles[0] if len(singles) == 1 else _line(before_round, singles, proved=proved))
+        if until is not None and out and until(out[-1]):
+            return out
         tidied, changed = _tidy_finished(start, whole)
         tidied = in_written_order(tidied, start)  # σ(wx + b) as the input wrote it, not σ(b + wx)
         if changed and latex(tidied) != latex(whole):  # (a tidy-up a reader cannot see is no line)

@@ -136,11 +136,10 @@ class FractionReader(Reader):
             n, d = n.quo_ground(d.LC), self.one
         return [(generator, lcm, n, d)]
 
-    def _d(self, p: PolyElement, i: int) -> Fraction:
-        """d/ds_i as the plain reader takes it, and of the generators whose derivative is a fraction (√b,
-        e^{u/L}, log u, f^{(k)}(s_i)); NotRational where p holds an unknown part that may change with
-        s_i (taking it for a constant would prove falsehoods)."""
-        out, _ = super()._d(p, i)
+    def _d_generators(self, p: PolyElement, i: int, out: PolyElement) -> Fraction:
+        """out with the derivatives of the generators whose derivative is a fraction (√b, e^{u/L}, log u,
+        f^{(k)}(s_i)) added; NotRational where p holds an unknown part that may change with s_i (taking
+        it for a constant would prove falsehoods)."""
         for j, chain in self.functions.values():
             if j != i:  # f(x) is constant in y, but not in x_1, nor J(𝐰) in w_1: a relation no name shows
                 if _related(self.symbols[j], self.symbols[i]) and any(p.degree(g) > 0 for g in chain):
@@ -234,7 +233,7 @@ def equal_as_fractions(a: Expr, b: Expr, budget: int | None = None) -> bool:
     gradient). False proves nothing: sin² wx and 1 − cos² wx differ as unknowns. Infinite or undefined
     values are never read: zoo − zoo is no 0. Like cancel, it divides by what the unknowns may hide is
     0 everywhere ((e^{x/2})² − e^x): the verifier checks that every divisor has values
-    (verify._divides_by_zero). budget: the most work (term pairs multiplied, all products together) each
+    (verify._unless_undefined). budget: the most work (term pairs multiplied, all products together) each
     reading may take, for a first try that must stay cheap."""
     if any(e.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity) for e in (a, b)):
         return False

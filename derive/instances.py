@@ -127,8 +127,15 @@ def _index_parts(name: str) -> tuple[str, str] | None:
 
 
 def _names_a_term(name: str, bound: frozenset) -> bool:
-    """A symbol's name holds a term of a family by an index a sum binds: the moment E[X[i]], E[(X[i])^2]."""
-    return any(re.search(rf"\[\s*(?:[^\[\]]*,\s*)?{re.escape(str(v))}\s*[\],]", name) for v in bound)
+    """A moment's name holds an index a sum binds, as a name of its own or a letter of a subscript:
+    E[X[i]], E[(X[i - 1])^2], E[X_i], E[X_ij] (not the i of sin)."""
+    if not name.startswith("E["):
+        return False
+    for v in map(re.escape, map(str, bound)):
+        if re.search(rf"(?<![A-Za-z0-9]){v}(?![A-Za-z0-9])", name[1:]) or (
+                len(v) == 1 and re.search(rf"_[A-Za-z0-9]*{v}", name)):
+            return True
+    return False
 
 
 def _numbered_delta(name: str) -> tuple[str, str] | None:

@@ -2,8 +2,8 @@
 reproducible), a ≠ b where they differ at one; the verifier's weakest certificate, and the only one for
 identities no algebra here settles (derive.verify tries the exact methods first).
 
-Values are worked out node by node in mpmath, each distinct node once, 20 digits beyond the 30 the
-comparison asks for; SymPy's evalf, whose precision adapts to cancellation, confirms what they show
+Values are worked out node by node in mpmath, each distinct node once, 20 digits beyond those the
+comparison asks for (30, or 15 where integrals are worked out by quadrature); SymPy's evalf, whose precision adapts to cancellation, confirms what they show
 with the point put in exactly. Integrals and limits come from derive.quadrature.
 """
 
@@ -16,11 +16,12 @@ from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Heaviside, Integral
                    Subs, Sum, sign)
 from sympy.core.function import AppliedUndef
 
-from derive.quadrature import MPMATH_TWINS, as_mpmath_number, as_sympy_number, exact, worked_out_at
+from derive.mpmath_numbers import MPMATH_TWINS, as_mpmath_number, as_sympy_number, exact
+from derive.quadrature import worked_out_at
 
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
 _POINTS = 6
-_EXACT_POWER = 64  # the largest integer power worked out exactly at a sample point
+_EXACT_POWER = 64  # the largest power (nested powers multiplied) worked out exactly at a sample point
 _MOST_UNVALUED = 8  # points at which an integral or limit has no value, none compared yet: no verdict
 _TOLERANCE = 1e-9
 EXACT_TOLERANCE = 1e-20
@@ -108,7 +109,7 @@ def valued(terms: tuple, sides: list, point: dict, at: dict, digits: int,
     times. Without memo, evalf itself, which raises its precision where terms cancel."""
     def evalf(e: Expr) -> Expr:
         e = e.xreplace(at)
-        if any(p.exp.is_Integer and abs(p.exp) > _EXACT_POWER for p in e.atoms(Pow)):
+        if _grows_exactly(e):
             return e.evalf(digits, subs=point)  # (x^10⁶ at an exact point has millions of digits)
         # The point's exact binary values put in, then evalf of numbers, whose precision adapts to
         # cancellation as with subs=, but without subs='s pass over every node that evalf does not
@@ -121,6 +122,21 @@ def valued(terms: tuple, sides: list, point: dict, at: dict, digits: int,
         except Exception:  # noqa: BLE001 - (memo only saves time: where it fails, evalf decides)
             pass
     return summed(terms, sides, evalf)
+
+
+def _grows_exactly(expr: Expr) -> bool:
+    """Worked out exactly at a point, expr would have more digits than is quick: along some path from
+    the root, the powers (|p| and q of each exponent p/q) multiply beyond _EXACT_POWER (x^{200001/2},
+    ((x⁴⁰ + 1)⁴⁰ + 1)⁴⁰)."""
+    stack = [(expr, 1)]
+    while stack:
+        node, growth = stack.pop()
+        if isinstance(node, Pow) and node.exp.is_Rational:
+            growth *= max(abs(node.exp.p), node.exp.q)
+            if growth > _EXACT_POWER:
+                return True
+        stack.extend((arg, growth) for arg in node.args)
+    return False
 
 
 def summed(terms: tuple, sides: list, value) -> tuple[list[complex], complex, list[complex]]:
@@ -137,7 +153,8 @@ def memo_values(point: dict, digits: int, evalf):
     arithmetic on floats works out each node's assumptions: seconds on a likelihood written out at
     four sizes), any other node by SymPy, applied to its arguments' values. A node that binds a
     variable (∫ … dy) is left to evalf whole."""
-    known: dict = {}
+    with mpmath.workdps(digits):
+        known: dict = {s: _as_mpmath(v) for s, v in point.items()}
 
     def value(e):
         if e in known:
@@ -162,13 +179,15 @@ def memo_values(point: dict, digits: int, evalf):
                 if out.free_symbols:
                     raise ValueError("no value")  # (a node that does not take numbers for its arguments)
                 out = as_mpmath_number(out)
+        if isinstance(out, _MPMATH_NUMBER) and not mpmath.isfinite(out):
+            # (log 0 is −∞ in mpmath, and e^{−∞} a finite 0 after it: SymPy has no value there, and
+            # the point goes to evalf, which skips it)
+            raise ValueError("no value")
         known[e] = out
         return out
 
     def at_point(e: Expr) -> Expr:
         with mpmath.workdps(digits):
-            if not known:
-                known.update({s: _as_mpmath(v) for s, v in point.items()})
             return as_sympy_number(_as_mpmath(value(e)), digits)
 
     return at_point

@@ -19,18 +19,12 @@ from functools import lru_cache
 
 import mpmath
 import sympy
-from sympy import Add, Expr, Float, Integral, Limit, Mul, Pow, Rational, S, Symbol, preorder_traversal
+from sympy import Add, Expr, Float, Integral, Limit, Mul, Pow, S, Symbol, preorder_traversal
 from sympy.core.relational import Relational
 
-# Each function by its mpmath twin, for the nodes a density or a moment holds
-MPMATH_TWINS: dict[type, Callable] = {
-    sympy.exp: mpmath.exp, sympy.log: mpmath.log, sympy.sin: mpmath.sin, sympy.cos: mpmath.cos,
-    sympy.tan: mpmath.tan, sympy.sinh: mpmath.sinh, sympy.cosh: mpmath.cosh, sympy.tanh: mpmath.tanh,
-    sympy.atan: mpmath.atan, sympy.erf: mpmath.erf, sympy.gamma: mpmath.gamma, sympy.Abs: abs,
-    sympy.factorial: mpmath.factorial,
-}
+from derive.mpmath_numbers import MPMATH_TWINS, as_mpmath_number, as_sympy_number, exact
 
-_DIGITS = 15  # the value's digits, as verify asked evalf for
+_DIGITS = 15  # the value's digits, as derive.numeric asks for them
 _GUARD = 10  # working digits beyond them
 
 
@@ -182,27 +176,6 @@ def _by_sympy(expr: Expr, x: Symbol, values: dict) -> Callable:
     return f
 
 
-def as_sympy_number(v, digits: int) -> Expr:
-    """An mpmath value as a SymPy number of digits (a + bi for a complex one)."""
-    if isinstance(v, mpmath.mpc):
-        re, im = Float(v.real, digits), Float(v.imag, digits)
-        return re + im * S.ImaginaryUnit if im else re
-    return Float(v, digits)
-
-
-def as_mpmath_number(expr: Expr):
-    """A number (1/2, π, ∞) as an mpmath number at the working precision."""
-    if expr is S.Infinity:
-        return mpmath.inf
-    if expr is S.NegativeInfinity:
-        return -mpmath.inf
-    if expr is S.ImaginaryUnit:
-        return mpmath.mpc(0, 1)
-    if expr.is_Rational:
-        return mpmath.mpf(int(expr.p)) / int(expr.q)
-    return expr.evalf(mpmath.mp.dps)._to_mpmath(mpmath.mp.prec)  # (at the working precision)
-
-
 # --- the verifier's values of integrals and limits at a sample point ----------------------------------
 
 def worked_out_at(exprs: tuple[Expr, ...], point: dict) -> dict[Expr, Expr]:
@@ -265,10 +238,3 @@ def _limit_at(limit: Limit, point: dict) -> Expr:
     if not (value.is_number and value.is_finite):
         raise ValueError("no value at this point")
     return value
-
-
-def exact(value: complex) -> Expr:
-    """A sample point's coordinate as the exact number its float is, so that a limit or an integral
-    is taken at the very point where the other terms are evaluated."""
-    z = complex(value)
-    return Rational(z.real) + (Rational(z.imag) * S.ImaginaryUnit if z.imag else 0)

@@ -276,10 +276,18 @@ class Reader:
         return times(times(pn, qd), d) - times(times(n, pd), qn), times(times(qn, qd), times(d, d))
 
     def _d(self, p: PolyElement, i: int) -> Fraction:
-        """d/ds_i of a polynomial in s_i, t_i = e^{s_i} (and c_i = cos s_i, n_i = sin s_i)."""
+        """d/ds_i of a polynomial in s_i, t_i = e^{s_i} (and c_i = cos s_i, n_i = sin s_i), and of a
+        subclass's generators (_d_generators)."""
         out = p.diff(self.s[i]) + self.t[i] * p.diff(self.t[i])
         if self.cos:
             out += self.cos[i] * p.diff(self.sin[i]) - self.sin[i] * p.diff(self.cos[i])
+        return self._d_generators(p, i, out)
+
+    def _d_generators(self, p: PolyElement, i: int, out: PolyElement) -> Fraction:
+        """out, the derivative of p's symbols' part, with the derivative of the generators after them
+        added: none here, and p holding one is refused (taken for a constant, it would prove falsehoods)."""
+        if any(any(m[self.first:]) for m in p.monoms()):
+            raise NotRational("a generator with no rule for its derivative")
         return out, self.one
 
     def to_expr(self, p: PolyElement) -> Expr:

@@ -240,20 +240,24 @@ def test_unproved_steps_are_the_proved_steps_without_their_certificates(source):
 
 
 def test_justify_names_a_link_within_its_step_bound_and_gives_up_beyond_it(monkeypatch):
-    """Naming a link runs the engine step by step; a link the engine takes more steps to write than
-    justify's bound is named by none of them (the proof is the verifier's, and does not change)."""
+    """Naming a link runs the engine step by step up to the written line; a line more steps from the
+    start than justify's bound is not named (the proof is the verifier's, and does not change), while
+    an early line of a long derivation still is."""
     import derive.justify as justify
     from derive.engine import Differentiate
 
-    f = parse("x^2 sin(x)")
+    f = parse("x^2 sin(x) + e^x cos(x) + x^3 tan(x)")
     start = Derivative(f, *f.free_symbols)
     steps = Differentiate("fine").unproved_steps(start)
-    with pytest.raises(RuleError, match=f"more than {len(steps) - 1} steps"):
-        Differentiate("fine").unproved_steps(start, most=len(steps) - 1)
     x = next(iter(f.free_symbols))
-    assert justify.justify(start, steps[-1].expr, x) is not None
-    monkeypatch.setattr(justify, "_MOST_STEPS", len(steps) - 1)
-    assert justify.justify(start, steps[-1].expr, x) is None
+    assert len(steps) > 4
+    with pytest.raises(RuleError, match="more than 3 steps"):
+        Differentiate("fine").unproved_steps(start, until=lambda step: step is steps[-1], most=3)
+    early = Differentiate("fine").unproved_steps(start, until=lambda step: step.expr == steps[1].expr)
+    assert [step.expr for step in early] == [step.expr for step in steps[:2]]
+    monkeypatch.setattr(justify, "_MOST_STEPS", 3)
+    assert justify.justify(start, steps[1].expr, x) is not None  # (two steps in)
+    assert justify.justify(start, steps[-1].expr, x) is None  # (beyond the bound)
 
 
 @pytest.mark.parametrize("source, gathers", [

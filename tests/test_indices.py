@@ -432,8 +432,11 @@ def test_a_moment_of_a_summed_term_is_not_compared_as_one_unknown():
     from sympy import IndexedBase, Sum
 
     i, n = Symbol("i", integer=True), Symbol("n", integer=True)
-    x, moment = IndexedBase("x"), Symbol("E[X[i]]", real=True)
-    verdict, method = by_instances(Sum(x[i], (i, 1, n)), Sum(moment, (i, 1, n)), compare)
-    assert verdict is None and "moment of a term of a sum" in method
+    x = IndexedBase("x")
+    for name in ("E[X[i]]", "E[X[i - 1]]", "E[(X[2*i])^2]", "E[X_i]"):
+        verdict, method = by_instances(Sum(x[i], (i, 1, n)), Sum(Symbol(name, real=True), (i, 1, n)), compare)
+        assert verdict is None and "moment of a term of a sum" in method, name
+    # a moment of no term of the sum (E[sin X]: the i of sin is no index) is one number, as before
+    assert by_instances(Sum(Symbol("E[sin(X)]"), (i, 1, n)), n * Symbol("E[sin(X)]"), compare)[0] is True
     # the same sum with its terms as a family is written out, and decided
     assert by_instances(Sum(x[i] + 1, (i, 1, n)), Sum(x[i], (i, 1, n)) + n, compare)[0] is True

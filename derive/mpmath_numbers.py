@@ -1,0 +1,48 @@
+"""Numbers between SymPy and mpmath: the mpmath twin of each function a density or a moment holds, a
+number's value either way at the working precision, and a sample point's float as the exact number it
+is. Shared by derive.quadrature (integrands made of mpmath calls) and derive.numeric (values at points).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import mpmath
+import sympy
+from sympy import Expr, Float, Rational, S
+
+# Each function by its mpmath twin, for the nodes a density or a moment holds
+MPMATH_TWINS: dict[type, Callable] = {
+    sympy.exp: mpmath.exp, sympy.log: mpmath.log, sympy.sin: mpmath.sin, sympy.cos: mpmath.cos,
+    sympy.tan: mpmath.tan, sympy.sinh: mpmath.sinh, sympy.cosh: mpmath.cosh, sympy.tanh: mpmath.tanh,
+    sympy.atan: mpmath.atan, sympy.erf: mpmath.erf, sympy.gamma: mpmath.gamma, sympy.Abs: abs,
+    sympy.factorial: mpmath.factorial,
+}
+
+
+def as_sympy_number(v, digits: int) -> Expr:
+    """An mpmath value as a SymPy number of digits (a + bi for a complex one)."""
+    if isinstance(v, mpmath.mpc):
+        re, im = Float(v.real, digits), Float(v.imag, digits)
+        return re + im * S.ImaginaryUnit if im else re
+    return Float(v, digits)
+
+
+def as_mpmath_number(expr: Expr):
+    """A number (1/2, π, ∞) as an mpmath number at the working precision."""
+    if expr is S.Infinity:
+        return mpmath.inf
+    if expr is S.NegativeInfinity:
+        return -mpmath.inf
+    if expr is S.ImaginaryUnit:
+        return mpmath.mpc(0, 1)
+    if expr.is_Rational:
+        return mpmath.mpf(int(expr.p)) / int(expr.q)
+    return expr.evalf(mpmath.mp.dps)._to_mpmath(mpmath.mp.prec)  # (at the working precision)
+
+
+def exact(value: complex) -> Expr:
+    """A sample point's coordinate as the exact number its float is, so that SymPy works out a limit,
+    an integral or a whole side at the very point where the other values were taken."""
+    z = complex(value)
+    return Rational(z.real) + (Rational(z.imag) * S.ImaginaryUnit if z.imag else 0)
