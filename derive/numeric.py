@@ -3,8 +3,9 @@ reproducible), a ≠ b where they differ at one; the verifier's weakest certific
 identities no algebra here settles (derive.verify tries the exact methods first).
 
 Values are worked out node by node in mpmath, each distinct node once, 20 digits beyond those the
-comparison asks for (30, or 15 where integrals are worked out by quadrature); SymPy's evalf, whose precision adapts to cancellation, confirms what they show
-with the point put in exactly. Integrals and limits come from derive.quadrature.
+comparison asks for (30, or 15 where integrals are worked out by quadrature); SymPy's evalf, whose
+precision adapts to cancellation, confirms what they show with the point put in exactly. Integrals and
+limits come from derive.quadrature.
 """
 
 from __future__ import annotations
@@ -128,9 +129,12 @@ def _grows_exactly(expr: Expr) -> bool:
     """Worked out exactly at a point, expr would have more digits than is quick: along some path from
     the root, the powers (|p| and q of each exponent p/q) multiply beyond _EXACT_POWER (x^{200001/2},
     ((x⁴⁰ + 1)⁴⁰ + 1)⁴⁰)."""
-    stack = [(expr, 1)]
+    stack, seen = [(expr, 1)], set()
     while stack:
         node, growth = stack.pop()
+        if (node, growth) in seen:  # (a softmax written out holds its e^{z_k} hundreds of times)
+            continue
+        seen.add((node, growth))
         if isinstance(node, Pow) and node.exp.is_Rational:
             growth *= max(abs(node.exp.p), node.exp.q)
             if growth > _EXACT_POWER:
