@@ -1,6 +1,6 @@
 """Numbers between SymPy and mpmath: the mpmath twin of each function a density or a moment holds, a
-number's value either way at the working precision, and a sample point's float as the exact number it
-is. Shared by derive.quadrature (integrands made of mpmath calls) and derive.numeric (values at points).
+number's value either way at the working precision, a sample point's float as the exact number it
+is, and the errors that mean an expression has no value at a point. Shared by derive.quadrature (integrands made of mpmath calls) and derive.numeric (values at points).
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ from collections.abc import Callable
 import mpmath
 import sympy
 from sympy import Expr, Float, Rational, S
+
+# What working out a value at a point raises where there is none (1/0, a pole, evalf of floor(10x))
+NO_VALUE = (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError)
 
 # Each function by its mpmath twin, for the nodes a density or a moment holds
 MPMATH_TWINS: dict[type, Callable] = {

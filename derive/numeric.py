@@ -17,7 +17,7 @@ from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Heaviside, Integral
                    Subs, Sum, sign)
 from sympy.core.function import AppliedUndef
 
-from derive.mpmath_numbers import MPMATH_TWINS, as_mpmath_number, as_sympy_number, exact
+from derive.mpmath_numbers import MPMATH_TWINS, NO_VALUE, as_mpmath_number, as_sympy_number, exact
 from derive.quadrature import worked_out_at
 
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
@@ -98,7 +98,6 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
     return None
 
 
-NO_VALUE = (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError)  # (evalf of floor(10x))
 _BINDING = (Integral, Sum, Product, Derivative, Subs, Limit)
 
 

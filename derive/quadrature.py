@@ -22,7 +22,7 @@ import sympy
 from sympy import Add, Expr, Float, Integral, Limit, Mul, Pow, S, Symbol, preorder_traversal
 from sympy.core.relational import Relational
 
-from derive.mpmath_numbers import MPMATH_TWINS, as_mpmath_number, as_sympy_number, exact
+from derive.mpmath_numbers import MPMATH_TWINS, NO_VALUE, as_mpmath_number, as_sympy_number, exact
 
 _DIGITS = 15  # the value's digits, as derive.numeric asks for them
 _GUARD = 10  # working digits beyond them
@@ -198,7 +198,7 @@ def _value_at(node: Expr, at: tuple) -> Expr | None:
     their sample points, so one quadrature (and the failed ones, the costliest) serves them all."""
     try:
         return _quadrature(node, dict(at)) if isinstance(node, Integral) else _limit_at(node, dict(at))
-    except (ValueError, TypeError, ZeroDivisionError, OverflowError, AttributeError):
+    except NO_VALUE:
         return None
 
 

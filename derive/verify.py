@@ -30,19 +30,19 @@ from contextvars import ContextVar
 from functools import lru_cache
 
 from sympy import (Abs, Add, Derivative, Expr, Indexed, Integral, Limit, Mul, Product,
-                   S, Subs, Sum, Symbol, cancel, cos, cot, count_ops, csc, exp, expand, log, nan, sec, simplify, sin,
-                   tan, zoo)
+                   S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import divisors, rewrites_only, tidied, tidy
 from derive.fraction_reader import equal_as_fractions
 from derive.functions import DefinedFunction, NamedFunction
 from derive.instances import bounds_of, by_instances, forget_instances, free_indices, instance
-from derive.numeric import EXACT_TOLERANCE, NO_VALUE, agree, finite, numeric_verdict, real, sample, summed, valued
+from derive.mpmath_numbers import NO_VALUE
+from derive.numeric import EXACT_TOLERANCE, agree, finite, numeric_verdict, real, sample, summed, valued
 from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
 from derive.quadrature import forget_values
-from derive.rational import NotRational, clear_rings, rationally_equal
+from derive.rational import CIRCULAR_FUNCTIONS, NotRational, clear_rings, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 
 # A difference with more operations than this (ℓ''(p̂) of a likelihood written out for n = 4 has 1,500)
@@ -55,7 +55,6 @@ _FIRST_TRY = 4_000
 # of that first try, which takes every part it cannot read to have a value
 _HIDDEN = (Subs, Integral, Sum, Product, Limit)
 _UNVALUED = (AppliedUndef, Subs, Derivative, Sum, Product, Limit)
-_CIRCULAR = (sin, cos, tan, cot, sec, csc)
 
 
 # Simplify fails on a log of a product of powers (log p^x (1 − p)^{1−x} = x log p + …, which holds for
@@ -317,7 +316,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         # sines and cosines of arguments the exact reader has no generators for (x + 1/2): in exp, with
         # the exponents expanded, as fractions in e^{ix}, e^{i} …, where sec² u = 1 + tan² u is exact in a
         # few milliseconds, and simplify's trigsimp took minutes
-        if (da.has(*_CIRCULAR) or db.has(*_CIRCULAR)) and equal_as_fractions(
+        if (da.has(*CIRCULAR_FUNCTIONS) or db.has(*CIRCULAR_FUNCTIONS)) and equal_as_fractions(
                 _in_exponentials(da), _in_exponentials(db), budget=_FIRST_TRY):
             return _unless_undefined(a, b, "rewrite(exp)")
         if _simplifies_to_zero(da - db):
