@@ -18,12 +18,13 @@ from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Heaviside, Integral
 from sympy.core.function import AppliedUndef
 
 from derive.mpmath_numbers import MPMATH_TWINS, NO_VALUE, as_mpmath_number, as_sympy_number, exact
-from derive.quadrature import worked_out_at
+from derive.quadrature import Cancelled, worked_out_at
 
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
 _POINTS = 6
 _EXACT_POWER = 64  # the largest power (nested powers multiplied) worked out exactly at a sample point
 _MOST_UNVALUED = 8  # points at which an integral or limit has no value, none compared yet: no verdict
+_MOST_CANCELLED = 3  # of them, points at which an integral cancels to about 0 (see quadrature.Cancelled)
 _TOLERANCE = 1e-9
 EXACT_TOLERANCE = 1e-20
 
@@ -60,7 +61,7 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
     # points far out too (max(x, 5) = 5 holds on all of [−2, 2]), and more of them
     kinked = difference.has(Max, Min, Piecewise, Abs, sign, Heaviside)
     needed = _POINTS * (4 if kinked else 1)
-    agreed = unvalued = 0
+    agreed = unvalued = cancelled = 0
     worked_out = difference.has(Integral, Limit)  # (integrals and limits are worked out at each point)
     for k in range(needed * (5 if region is None else 40)):
         # Real symbols get real points: |x| and sign(x) mean something else off the real line.
@@ -69,9 +70,10 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
             continue
         try:
             at = worked_out_at((*terms, *sides), point) if worked_out else {}
-        except NO_VALUE:  # an integral with no sure value there (divergent, or 0: see quadrature.py)
+        except NO_VALUE as exc:  # an integral with no sure value there (divergent, or 0: see quadrature.py)
             unvalued += 1
-            if unvalued == _MOST_UNVALUED and agreed == 0:
+            cancelled += isinstance(exc, Cancelled)
+            if agreed == 0 and (unvalued == _MOST_UNVALUED or cancelled == _MOST_CANCELLED):
                 return None  # (each try costs a quadrature: ∫ of an odd function fails at every point)
             continue
         try:

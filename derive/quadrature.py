@@ -32,6 +32,12 @@ class _Unknown(Exception):
     """A part of the integrand SymPy does not work out to a number at the point: no quadrature here."""
 
 
+class Cancelled(ValueError):
+    """No value at this point because the integrand's parts cancel to about 0 (∫ (x − μ) φ(x) dx): the
+    quadrature converged, but no digit of what is left is sure. An integral that is 0 for every value of
+    its parameters is cancelled at every point, so more points cost quadratures and decide nothing."""
+
+
 def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | None:
     """The integral's value with its parameters at the point (symbol → float or complex), as a SymPy
     number with at least sure_bits right; None where this module cannot integrate it; ValueError where
@@ -73,6 +79,8 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
         # mpmath's estimate is at most 1, which says nothing: no value here (the point is skipped, so a
         # doubt costs a sample point, never a verdict)
         if not mpmath.isfinite(size) or error >= 1 or _sure_bits(size, error, largest) < sure_bits:
+            if error < 1 and 0 < largest < math.inf and max(size, error) < largest * 2.0 ** -sure_bits:
+                raise Cancelled("the integral is about 0 here: no sure digits")
             raise ValueError("no value at this point")
         return as_sympy_number(value, _DIGITS)
 
@@ -185,21 +193,26 @@ def worked_out_at(exprs: tuple[Expr, ...], point: dict) -> dict[Expr, Expr]:
     found = {i for e in exprs for i in e.atoms(Integral, Limit)}
     values = {}
     for i in sorted(found, key=str):  # (in one order: the first without a value ends the point)
-        values[i] = _value_at(i, tuple(sorted(((s, point[s]) for s in i.free_symbols if s in point), key=str)))
-        if values[i] is None:
+        value = _value_at(i, tuple(sorted(((s, point[s]) for s in i.free_symbols if s in point), key=str)))
+        if isinstance(value, Cancelled):
+            raise Cancelled(*value.args)  # (a fresh one: the remembered one stays without a traceback)
+        if not isinstance(value, Expr):
             raise ValueError("no value at this point")
+        values[i] = value
     return values
 
 
 @lru_cache(maxsize=1024)
-def _value_at(node: Expr, at: tuple) -> Expr | None:
-    """node's value with its parameters at the point (pairs symbol, value), None where it has none
-    there. Remembered: a document's links share their integrals, and links with the same symbols share
-    their sample points, so one quadrature (and the failed ones, the costliest) serves them all."""
+def _value_at(node: Expr, at: tuple) -> Expr | Exception:
+    """node's value with its parameters at the point (pairs symbol, value), or the failure that says it
+    has none there. Remembered: a document's links share their integrals, and links with the same
+    symbols share their sample points, so one quadrature (and the failed ones, the costliest) serves
+    them all."""
     try:
         return _quadrature(node, dict(at)) if isinstance(node, Integral) else _limit_at(node, dict(at))
-    except NO_VALUE:
-        return None
+    except NO_VALUE as exc:
+        # (a fresh exception, without the traceback that would keep the quadrature's frames alive)
+        return Cancelled(*exc.args) if isinstance(exc, Cancelled) else ValueError("no value at this point")
 
 
 def forget_values() -> None:

@@ -94,3 +94,17 @@ def test_a_point_where_an_integral_has_no_value_is_refused_every_time():
     for _ in range(2):  # (the second time from the memo: still no value, never a remembered number)
         with pytest.raises(ValueError):
             quadrature.worked_out_at((divergent + 1,), {lam: -0.75})
+
+
+def test_an_integral_that_cancels_to_zero_is_told_apart_from_one_that_diverges():
+    import derive.quadrature as quadrature
+    quadrature.forget_values()
+    odd = Integral((x - a) * exp(-(x - a) ** 2), (x, -oo, oo))  # 0 for every a: no sure digit anywhere
+    for _ in range(2):  # (and again from the memo)
+        with pytest.raises(quadrature.Cancelled):
+            quadrature.worked_out_at((odd + 1,), {a: 0.75})
+    divergent = Integral(exp(-lam * x), (x, 0, oo))
+    with pytest.raises(ValueError) as raised:
+        quadrature.worked_out_at((divergent,), {lam: -0.75})
+    assert not isinstance(raised.value, quadrature.Cancelled)
+
