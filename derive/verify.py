@@ -310,7 +310,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if surely_differs(a, b):  # simplify can take minutes to fail on a false identity; a point shows it
         return False, "numeric"
     # simplify may try to integrate, for minutes: integrals are compared by quadrature below
-    integrals = da.has(Integral) or db.has(Integral)
+    integrals = _in_exp(a).has(Integral) or _in_exp(b).has(Integral)  # (a defined function's body too)
     failed = _SIMPLIFY_FAILED.get()
     if not integrals and not failed:
         # sines and cosines of arguments the exact reader has no generators for (x + 1/2): in exp, with
