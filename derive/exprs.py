@@ -176,6 +176,13 @@ def tidy(expr: Expr) -> Expr:
     """expr with SymPy's automatic arithmetic applied (x + 0 → x, 1·x → x, −(−a) → a)."""
     if not expr.args:
         return expr
+    return _tidy_node(expr)
+
+
+@lru_cache(maxsize=2**14)
+def _tidy_node(expr: Expr) -> Expr:
+    """tidy of one node, remembered: the engine's steps share all but the part a rule rewrote, and
+    naming a link of a likelihood tidied its sums over again at each of twenty steps."""
     with evaluate(True):
         return expr.func(*[tidy(a) for a in expr.args])
 
@@ -185,6 +192,13 @@ def tidied(expr: Expr) -> Expr:
     """tidy(expr), remembered: for an expression compared with many others (a written line against each
     rule's result) or used as a key (an unknown part of a fraction)."""
     return tidy(expr)
+
+
+def forget_tidied() -> None:
+    """Forget the tidied forms worked out so far (a benchmark's cold start)."""
+    _tidy_node.cache_clear()
+    tidied.cache_clear()
+    shape.cache_clear()
 
 
 def divisors(expr: Expr) -> set[Expr]:
@@ -353,6 +367,7 @@ def first_order(node: Basic) -> tuple[Expr, Symbol] | None:
     return None
 
 
+@lru_cache(maxsize=2**14)  # (each node once: the steps of a derivation share most of their parts)
 def shape(expr: Basic) -> tuple:
     """The written structure of expr, blind to the order of terms and factors.
 

@@ -33,7 +33,7 @@ from sympy import (Abs, Add, Derivative, Expr, Indexed, Integral, Limit, Mul, Pr
                    S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
-from derive.exprs import divisors, rewrites_only, tidied, tidy
+from derive.exprs import divisors, forget_tidied, rewrites_only, tidy
 from derive.fraction_reader import equal_as_fractions
 from derive.functions import DefinedFunction, NamedFunction
 from derive.instances import bounds_of, by_instances, forget_instances, free_indices, instance
@@ -191,7 +191,7 @@ def clear_caches() -> None:
     """Forget the values computed so far, and the exact reader's rings (a benchmark's cold start)."""
     _finished.cache_clear()
     _in_exp.cache_clear()
-    tidied.cache_clear()
+    forget_tidied()
     clear_rings()
     forget_values()
     forget_instances()

@@ -271,3 +271,18 @@ def test_cancel_is_tried_for_a_shorter_form_only_where_it_can_shorten(source, ga
     from derive.automatic import _gathers
 
     assert _gathers(parse(source)) is gathers
+
+
+def test_tidy_works_out_each_shared_part_once():
+    """The engine's steps share all but the part a rule rewrote: tidying the next step works out only
+    the new part; the shared one comes from the memo."""
+    from derive.exprs import _tidy_node, forget_tidied, tidy
+
+    x = Symbol("x")
+    shared = add(mul(sympy.Integer(1), sympy.sin(x)), sympy.Integer(0))  # 1·sin x + 0
+    forget_tidied()
+    first = tidy(mul(shared, x))
+    misses = _tidy_node.cache_info().misses
+    second = tidy(mul(shared, sympy.Integer(2)))
+    assert first == x * sympy.sin(x) and second == 2 * sympy.sin(x)
+    assert _tidy_node.cache_info().misses == misses + 1  # (only the new product)
