@@ -234,7 +234,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return _by_instances(a, b, compare)
     if has_moments(a, b):  # E[X²] − E[X]²: a polynomial in moments, each an unknown number
         # E[ℓ'(p)]: the derivative worked out first (a moment of a pending derivative is no moment)
-        a, b = (e.replace(lambda n: isinstance(n, Derivative) and not n.expr.has(*OPERATORS), lambda n: n.doit())
+        a, b = (e.replace(lambda n: isinstance(n, Derivative) and not n.expr.has(*OPERATORS), _differentiated)
                 for e in (a, b))
         if any(d.expr.has(*OPERATORS) for e in (a, b) for d in e.atoms(Derivative)):
             # M'(0) with M(t) = E[e^{tK}]: a moment of e^{tK} is no constant in t, and derive does not
@@ -332,6 +332,18 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if verdict is None:
         return None, "no point where both sides have a value to compare"
     return verdict, "numeric"
+
+
+def _differentiated(derivative: Derivative) -> Expr:
+    """A pending derivative worked out, sums left as sums: diff takes Σ_i f_i term by term, where doit
+    then looks for a closed form of the sum of the data x_i's terms, which has none (a third of a
+    second a link, for a likelihood's second derivative). Derivatives inside are worked out first
+    (replace goes bottom up); anything else the expression holds is worked out by doit, as before: a
+    product above all, which doit writes as one power (λ^{Σ x_i} e^{−nλ}/Π x_i!), where diff would
+    take the product rule over symbolic bounds."""
+    if derivative.expr.has(Derivative, Product):
+        return derivative.doit()
+    return derivative.expr.diff(*derivative.variable_count)
 
 
 def _in_exponentials(expr: Expr) -> Expr:
@@ -531,6 +543,9 @@ def with_law(a: Expr, b: Expr, laws: dict[str, tuple[Expr, Expr]]) -> tuple[bool
         verdict, method = compare(mx, my)
         if verdict is False and any(s.name.startswith("E[") for s in (mx - my).free_symbols):
             return None, "moments the text gives no law for"
+        if verdict is False and exchanged(x, y):  # E[ℓ''(x_1)] against E[X_1]: the data x_1 are no
+            # constants to take out of E when the other side averages the random X_1 in their place
+            return None, "the data x_i on one side, the random X_i on the other: which E averages, the text says in words"
         return verdict, method
 
     known = {}

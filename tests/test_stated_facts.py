@@ -397,3 +397,18 @@ def test_the_information_of_a_likelihood_written_as_a_product_is_no_false_alarm(
     assert verdicts(POISSON_INFORMATION)[-2:] == [VALID, VALID]
     slip = POISSON_INFORMATION.replace(r"\frac{1}{\lambda^2}\sum", r"\frac{1}{\lambda}\sum")
     assert INVALID in verdicts(slip)
+
+
+def test_a_stated_law_never_takes_the_data_for_constants_where_the_other_side_averages_the_random_sample():
+    """−E[ℓ''(λ)] with ℓ written in the data x_1, against E[X_1]/λ²: under E the x_1 stand for the random
+    X_1 (the text says so in words), so taking them out of E as constants (x_1/λ² against 1/λ) proved
+    nothing wrong; the law cannot decide it, and says why."""
+    from sympy import Derivative, Symbol, exp, factorial, log
+
+    from derive.probability import Expectation
+    from derive.verify import with_law
+
+    lam, data, sample = Symbol("lambda", positive=True), Symbol("x_1", real=True), Symbol("X_1", real=True)
+    information = -Expectation(Derivative(log(lam**data * exp(-lam) / factorial(data)), (lam, 2)))
+    verdict, reason = with_law(information, Expectation(sample) / lam**2, {"X": (lam, lam)})
+    assert verdict is None and "the data x_i on one side" in reason

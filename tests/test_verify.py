@@ -563,3 +563,21 @@ def test_simplify_is_not_tried_on_a_defined_function_whose_body_holds_an_integra
     assert compare(log(mgf(t)), t**2 / 2) == (True, "numeric")
     assert compare(log(mgf(t)), t**2 / 2 + t / 100)[0] is False
     assert tried == []
+
+
+def test_a_pending_derivative_of_a_sum_over_data_is_taken_term_by_term_without_summing(monkeypatch):
+    """∂²/∂σ² Σ_i log φ(x_i): diff takes the sum term by term, to what doit gives; doit then looked for a
+    closed form of the sum of the data's terms (a third of a second a link), which has none."""
+    import sympy.concrete.summations as summations
+
+    from derive.verify import _differentiated
+
+    i, n = Symbol("i", integer=True, positive=True), Symbol("n", integer=True, positive=True)
+    mu, s, x = Symbol("mu", real=True), Symbol("sigma", positive=True), IndexedBase("x")
+    likelihood = Sum(log(exp(-(x[i] - mu) ** 2 / (2 * s**2)) / sqrt(2 * pi * s**2)), (i, 1, n))
+    pending = Derivative(likelihood, (s, 2))
+    expected = pending.doit()
+    summed = []
+    real = summations.eval_sum
+    monkeypatch.setattr(summations, "eval_sum", lambda *args: summed.append(args) or real(*args))
+    assert _differentiated(pending) == expected and summed == []
