@@ -29,8 +29,8 @@ import random
 from contextvars import ContextVar
 from functools import lru_cache
 
-from sympy import (Abs, Add, Derivative, Expr, Indexed, Integral, Limit, Mul, Product,
-                   S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
+from sympy import (Abs, Add, And, Derivative, Expr, Indexed, Integral, Limit, Mul, Piecewise, Product,
+                   S, StrictLessThan, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import divisors, forget_tidied, rewrites_only, tidy
@@ -294,6 +294,10 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     da, db = _finished(a), _finished(b)
     if da == db:
         return True, "evaluate"  # equal once derivatives are done and the arithmetic is worked out
+    if not (a.has(Piecewise) or b.has(Piecewise)):  # (cases the text wrote are no series' convergence)
+        (ca, ka), (cb, kb) = _where_converging(da), _where_converging(db)
+        if ka or kb:  # Σ_k k p (1 − p)^{k−1}, which SymPy sums where |p − 1| < 1 only
+            return _converging(ca, cb, list(dict.fromkeys(ka + kb)))
     if count_ops(_in_exp(a) - _in_exp(b)) > _LARGE and not (da.has(*_UNVALUED) or db.has(*_UNVALUED)):
         verdict = numeric_verdict(_in_exp(a), _in_exp(b))  # cancel and simplify take minutes on these
         if verdict is not None:
@@ -334,13 +338,55 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     return verdict, "numeric"
 
 
+def _where_converging(expr: Expr) -> tuple[Expr, list[Expr]]:
+    """expr with each series SymPy summed only where it converges, Piecewise((1/p², |p − 1| < 1),
+    (Σ …, True)), taken at its sum; and those conditions. Outside them the series has no value (or
+    none SymPy finds), so the sums are what the written series stands for wherever it stands for one."""
+    conditions: list[Expr] = []
+
+    def summed(cases: Piecewise) -> Expr:
+        conditions.append(cases.args[0].cond)
+        return cases.args[0].expr
+
+    converging = expr.replace(lambda n: isinstance(n, Piecewise) and len(n.args) == 2 and n.args[1].cond is S.true
+                              and _a_series(n.args[1].expr) and not n.args[0].expr.has(Sum), summed)
+    return converging, conditions
+
+
+def _a_series(expr: Expr) -> bool:
+    """expr holds a sum with infinitely many terms."""
+    return any(S.Infinity in (low, high) or S.NegativeInfinity in (low, high)
+               for node in expr.atoms(Sum) for _, low, high in node.limits)
+
+
+def _converging(a: Expr, b: Expr, conditions: list[Expr]) -> tuple[bool | None, str]:
+    """a = b where the series they were summed from converge: an exact proof holds there as everywhere;
+    sample points are taken in that region only (a sum can differ from a formula outside it)."""
+    where = "where the series converges: " + ", ".join(_plain_condition(c) for c in conditions)
+    verdict, method = compare(a, b)
+    if verdict is True and method != "numeric":
+        return True, f"{method}, {where}"
+    verdict = numeric_verdict(_in_exp(a), _in_exp(b), And(*conditions))
+    if verdict is None:
+        return None, f"no point {where}"
+    return verdict, f"numeric, {where}"
+
+
+def _plain_condition(condition: Expr) -> str:
+    """|p - 1| < 1 for SymPy's Abs(p - 1) < 1 (a power series' radius); any other condition as SymPy
+    prints it."""
+    if isinstance(condition, StrictLessThan) and isinstance(condition.lhs, Abs):
+        return f"|{condition.lhs.args[0]}| < {condition.rhs}"
+    return str(condition)
+
+
 def _differentiated(derivative: Derivative) -> Expr:
     """A pending derivative worked out, sums left as sums: diff takes Σ_i f_i term by term, where doit
     then looks for a closed form of the sum of the data x_i's terms, which has none (a third of a
     second a link, for a likelihood's second derivative). Derivatives inside are worked out first
-    (replace goes bottom up); anything else the expression holds is worked out by doit, as before: a
-    product above all, which doit writes as one power (λ^{Σ x_i} e^{−nλ}/Π x_i!), where diff would
-    take the product rule over symbolic bounds."""
+    (replace goes bottom up). A product is left to doit, which writes it as one power (λ^{Σ x_i}
+    e^{−nλ}/Π x_i!): diff would take the product rule over symbolic bounds, a form whose instances
+    under a stated law took the data x_i for constants."""
     if derivative.expr.has(Derivative, Product):
         return derivative.doit()
     return derivative.expr.diff(*derivative.variable_count)

@@ -581,3 +581,18 @@ def test_a_pending_derivative_of_a_sum_over_data_is_taken_term_by_term_without_s
     real = summations.eval_sum
     monkeypatch.setattr(summations, "eval_sum", lambda *args: summed.append(args) or real(*args))
     assert _differentiated(pending) == expected and summed == []
+
+
+def test_a_series_is_compared_where_it_converges_and_says_so():
+    """Σ_k k p (1 − p)^{k−1}, which SymPy sums only where |p − 1| < 1: the mean of a geometric law is
+    1/p there, and a slip (1/p²) is caught at points of that region; outside it the series has no value."""
+    p, k = Symbol("p", real=True), Symbol("k", integer=True)
+    mean = Sum(k * p * (1 - p) ** (k - 1), (k, 1, oo))
+    verdict, method = compare(mean, p / (1 - (1 - p)) ** 2)
+    assert verdict is True and method.endswith("where the series converges: |p - 1| < 1")
+    assert compare(mean, 1 / p**2) == (False, "numeric, where the series converges: |p - 1| < 1")
+    assert compare(Sum(p**k, (k, 0, oo)), 1 / (1 + p))[0] is False
+    # cases the text wrote are a case split, not a series' region of convergence: never compared on one case only
+    x = Symbol("x", real=True)
+    cases = Piecewise((x**2, x < 0), (Sum(x**k / 2**k, (k, 1, oo)), True))
+    assert compare(cases, x**2)[0] is not True
