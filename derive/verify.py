@@ -191,6 +191,7 @@ def clear_caches() -> None:
     """Forget the values computed so far, and the exact reader's rings (a benchmark's cold start)."""
     _finished.cache_clear()
     _in_exp.cache_clear()
+    _zero_everywhere.cache_clear()
     forget_tidied()
     clear_rings()
     forget_values()
@@ -419,32 +420,33 @@ def _zero_everywhere_inside(expr: Expr) -> bool:
     its terms, worked out to 30 digits. A product of unknown functions (f(x)², f·g) is taken to have
     nonzero values."""
     bases = divisors(expr) | {node.args[0] for node in expr.atoms(log)}
-    for base in sorted(bases, key=str):
+    return any(_zero_everywhere(base) for base in sorted(bases, key=str))
+
+
+@lru_cache(maxsize=1024)  # (a link's instances and its neighbours divide by the same σ², Σ_k e^{z_k} …)
+def _zero_everywhere(base: Expr) -> bool:
+    """base is 0 everywhere (see _zero_everywhere_inside); False where that cannot be told."""
+    try:
+        return rationally_equal(base, S.Zero)
+    except NotRational:
+        pass
+    if base.has(Derivative, Subs):
+        base = _finished(base)  # (f'(x) − Subs(f'(y), y, x) works out to 0)
+    if base == 0 or equal_as_fractions(base, S.Zero, budget=_FIRST_TRY):
+        return True
+    if all(isinstance(factor.as_base_exp()[0], AppliedUndef) for factor in Mul.make_args(base)):
+        return False  # (f(x)² as a divisor: no value at any point, and nothing that cancels to 0)
+    rng, terms = random.Random(2718), Add.make_args(base)
+    symbols = sorted(base.free_symbols, key=str)
+    for _ in range(2):
+        point = {s: sample(rng, s) for s in symbols}
         try:
-            if rationally_equal(base, S.Zero):
-                return True
-            continue
-        except NotRational:
-            pass
-        if base.has(Derivative, Subs):
-            base = _finished(base)  # (f'(x) − Subs(f'(y), y, x) works out to 0)
-        if base == 0 or equal_as_fractions(base, S.Zero, budget=_FIRST_TRY):
-            return True
-        if all(isinstance(factor.as_base_exp()[0], AppliedUndef) for factor in Mul.make_args(base)):
-            continue  # (f(x)² as a divisor: no value at any point, and nothing that cancels to 0)
-        rng, terms = random.Random(2718), Add.make_args(base)
-        symbols = sorted(base.free_symbols, key=str)
-        for _ in range(2):
-            point = {s: sample(rng, s) for s in symbols}
-            try:
-                values, total, _ = summed(terms, [], lambda e: e.evalf(30, subs=point))
-            except NO_VALUE:
-                break
-            if not all(map(finite, values)) or not agree(total, values, EXACT_TOLERANCE):
-                break
-        else:
-            return True
-    return False
+            values, total, _ = summed(terms, [], lambda e: e.evalf(30, subs=point))
+        except NO_VALUE:
+            return False
+        if not all(map(finite, values)) or not agree(total, values, EXACT_TOLERANCE):
+            return False
+    return True
 
 
 def compare_where(a: Expr, b: Expr, region: Expr) -> tuple[bool | None, str]:
