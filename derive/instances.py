@@ -29,7 +29,7 @@ from derive.indexing import term as _term
 from derive.probability import OPERATORS
 
 SIZES = (1, 2, 3, 4)
-_MOST_TERMS = 16  # a sum longer than this in an instance is not written out
+MOST_TERMS = 16  # a sum longer than this in an instance is not written out
 _KRONECKER = "delta"
 
 
@@ -219,8 +219,8 @@ def _expanded(body: Expr, limits: list[tuple], join) -> Expr:
     v, lo, hi = limits[-1]
     if not (lo.is_Integer and hi.is_Integer):
         raise _Unwritable("a sum derive could not write out term by term")
-    if hi - lo + 1 > _MOST_TERMS:
-        raise _Unwritable(f"a sum of more than {_MOST_TERMS} terms")
+    if hi - lo + 1 > MOST_TERMS:
+        raise _Unwritable(f"a sum of more than {MOST_TERMS} terms")
     rebound = any(w == v for w, _, _ in limits[:-1])  # Σ_{i=1}^{n} Σ_{i=1}^{m} x_i: the inner i is its own
     terms = []
     for k in range(int(lo), int(hi) + 1):

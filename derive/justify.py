@@ -8,7 +8,6 @@ working out all of them; one algebra rule, or two in a row. The line must come o
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from sympy import Expr, Symbol, exp
 
@@ -26,13 +25,9 @@ from derive.rules.calculus import AUTOMATIC
 # (whole second derivatives written in one line) took seconds
 _MOST_STEPS = 20
 
-# the written line's shape, worked out once for the dozens of candidates compared with it (its
-# evaluated form: exprs.tidied)
-_written_shape = lru_cache(maxsize=64)(shape)
-
 
 def _same(new: Expr, written: Expr) -> bool:
-    if shape(new) == _written_shape(written):
+    if shape(new) == shape(written):  # (shape and tidied remember the written line's)
         return True
     try:
         return tidy(new) == tidied(written)

@@ -42,7 +42,7 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
     """The integral's value with its parameters at the point (symbol → float or complex), as a SymPy
     number with at least sure_bits right; None where this module cannot integrate it; ValueError where
     the quadrature leaves fewer bits (an integral that diverges there, ∫_0^∞ e^{-λx} dx at λ < 0): no
-    value at this point. The parameters go in as mpmath numbers: put into SymPy as exact fractions,
+    value at this point; Cancelled, a ValueError, where an integrand of both signs cancels to about 0. The parameters go in as mpmath numbers: put into SymPy as exact fractions,
     λ^n alone took seconds (SymPy looks for perfect powers of 50-digit integers)."""
     if len(integral.limits) != 1 or len(integral.limits[0]) != 3 or integral.function.has(Integral):
         return None
@@ -60,11 +60,13 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
         except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:
             raise ValueError("no value at this point") from exc  # (a constant without a value there)
         largest = 0.0  # the integrand's largest value: a value much smaller has lost digits to cancellation
+        signs = set()  # (+1, −1, or 0j for a complex value): an integrand of one sign cancels nothing
 
         def sampled(t):
             nonlocal largest
             v = f(t)
             largest = max(largest, float(abs(v)))
+            signs.add(0j if isinstance(v, mpmath.mpc) else mpmath.sign(v))
             return v
 
         try:
@@ -79,7 +81,8 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
         # mpmath's estimate is at most 1, which says nothing: no value here (the point is skipped, so a
         # doubt costs a sample point, never a verdict)
         if not mpmath.isfinite(size) or error >= 1 or _sure_bits(size, error, largest) < sure_bits:
-            if error < 1 and 0 < largest < math.inf and max(size, error) < largest * 2.0 ** -sure_bits:
+            if error < 1 and 0 < largest < math.inf and max(size, error) < largest * 2.0 ** -sure_bits and (
+                    0j in signs or {1, -1} <= signs):  # (not a peak at an endpoint: ∫_0^1 e^{-ax}/√x dx)
                 raise Cancelled("the integral is about 0 here: no sure digits")
             raise ValueError("no value at this point")
         return as_sympy_number(value, _DIGITS)

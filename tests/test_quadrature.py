@@ -107,4 +107,8 @@ def test_an_integral_that_cancels_to_zero_is_told_apart_from_one_that_diverges()
     with pytest.raises(ValueError) as raised:
         quadrature.worked_out_at((divergent,), {lam: -0.75})
     assert not isinstance(raised.value, quadrature.Cancelled)
+    # an integrand of one sign cancels nothing, however its largest value (at a singular end) dwarfs the rest
+    with pytest.raises(ValueError) as raised:
+        quadrature.worked_out_at((Integral(a * x ** Rational(-9, 10), (x, 0, 1)),), {a: 0.75})
+    assert not isinstance(raised.value, quadrature.Cancelled)
 

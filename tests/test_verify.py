@@ -589,10 +589,36 @@ def test_a_series_is_compared_where_it_converges_and_says_so():
     p, k = Symbol("p", real=True), Symbol("k", integer=True)
     mean = Sum(k * p * (1 - p) ** (k - 1), (k, 1, oo))
     verdict, method = compare(mean, p / (1 - (1 - p)) ** 2)
-    assert verdict is True and method.endswith("where the series converges: |p - 1| < 1")
-    assert compare(mean, 1 / p**2) == (False, "numeric, where the series converges: |p - 1| < 1")
+    assert verdict is True and method.endswith("where the series are summed: |p - 1| < 1")
+    assert compare(mean, 1 / p**2) == (False, "numeric, where the series are summed: |p - 1| < 1")
     assert compare(Sum(p**k, (k, 0, oo)), 1 / (1 + p))[0] is False
+    # summed where no point is: 1 + p + p² + … and p⁻¹ + p⁻² + … never both (Euler's 0 = 0), and
+    # Σ (2 + sin p)^k nowhere; never valid
+    euler = Sum(p**k, (k, 0, oo)) + Sum(p ** (-k), (k, 1, oo))
+    assert compare(euler, S.Zero)[0] is None
+    assert compare(Sum((2 + sin(p)) ** k, (k, 0, oo)), -1 / (1 + sin(p)))[0] is None
     # cases the text wrote are a case split, not a series' region of convergence: never compared on one case only
     x = Symbol("x", real=True)
     cases = Piecewise((x**2, x < 0), (Sum(x**k / 2**k, (k, 1, oo)), True))
     assert compare(cases, x**2)[0] is not True
+
+
+def test_a_derivative_under_e_of_a_sum_with_number_bounds_is_written_out():
+    """E[d²/dλ² Σ_{i=1}^{3} (X_i log λ − λ)] and E[Σ_{k=1}^{3} k θ^{k−1} X]: written out, by linearity; left
+    whole, E[Σ …] was one unknown moment, and the correct links were called wrong. A sum too long to write
+    out under E is no counterexample either."""
+    from sympy import Indexed
+
+    from derive.probability import Expectation
+
+    lam, i, k = Symbol("lambda", positive=True), Symbol("i", integer=True), Symbol("k", integer=True)
+    theta, X, data = Symbol("theta", real=True), Symbol("X", real=True), IndexedBase("X", real=True)
+    information = -Expectation(Derivative(Sum(data[i] * log(lam) - lam, (i, 1, 3)), (lam, 2)))
+    mean = Expectation(Indexed(data, 1) + Indexed(data, 2) + Indexed(data, 3)) / lam**2
+    assert compare(information, mean)[0] is True
+    assert compare(information, 2 * mean)[0] is False
+    written = Expectation(Sum(k * theta ** (k - 1) * X, (k, 1, 3)))
+    assert compare(written, (1 + 2 * theta + 3 * theta**2) * Expectation(X))[0] is True
+    assert compare(written, (1 + 2 * theta + 4 * theta**2) * Expectation(X))[0] is False
+    long = Expectation(Sum(k * theta ** (k - 1) * X, (k, 1, 30)))
+    assert compare(long, (1 + 2 * theta) * Expectation(X))[0] is None
