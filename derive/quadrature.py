@@ -33,17 +33,19 @@ class _Unknown(Exception):
 
 
 class Cancelled(ValueError):
-    """No value at this point because the integrand's parts cancel to about 0 (∫ (x − μ) φ(x) dx): the
-    quadrature converged, but no digit of what is left is sure. An integral that is 0 for every value of
-    its parameters is cancelled at every point, so more points cost quadratures and decide nothing."""
+    """No value at this point because the integrand's positive and negative parts cancel to about 0
+    (∫ (x − μ) φ(x) dx): the quadrature converged, but no digit of what is left is sure. An integral
+    that is 0 for every value of its parameters is cancelled at every point, so more points cost
+    quadratures and decide nothing."""
 
 
 def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | None:
     """The integral's value with its parameters at the point (symbol → float or complex), as a SymPy
     number with at least sure_bits right; None where this module cannot integrate it; ValueError where
     the quadrature leaves fewer bits (an integral that diverges there, ∫_0^∞ e^{-λx} dx at λ < 0): no
-    value at this point; Cancelled, a ValueError, where an integrand of both signs cancels to about 0. The parameters go in as mpmath numbers: put into SymPy as exact fractions,
-    λ^n alone took seconds (SymPy looks for perfect powers of 50-digit integers)."""
+    value at this point; Cancelled, a ValueError, where an integrand of both signs cancels to about 0.
+    The parameters go in as mpmath numbers: put into SymPy as exact fractions, λ^n alone took seconds
+    (SymPy looks for perfect powers of 50-digit integers)."""
     if len(integral.limits) != 1 or len(integral.limits[0]) != 3 or integral.function.has(Integral):
         return None
     x, lower, upper = integral.limits[0]

@@ -29,8 +29,8 @@ import random
 from contextvars import ContextVar
 from functools import lru_cache
 
-from sympy import (Abs, Add, And, Derivative, Expr, Indexed, Integral, Limit, Mul, Piecewise, Product,
-                   LessThan, S, StrictLessThan, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
+from sympy import (Abs, Add, And, Derivative, Expr, Indexed, Integral, LessThan, Limit, Mul, Piecewise, Product, S,
+                   StrictLessThan, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import divisors, forget_tidied, preorder, rewrites_only, tidy
