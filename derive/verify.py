@@ -30,7 +30,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 
 from sympy import (Abs, Add, And, Derivative, Expr, Indexed, Integral, LessThan, Limit, Mul, Piecewise, Product, S,
-                   StrictLessThan, Subs, Sum, Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
+                   StrictLessThan, Subs, Sum, Symbol, Unequality, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import divisors, forget_tidied, preorder, rewrites_only, tidy
@@ -381,7 +381,8 @@ def _converging(a: Expr, b: Expr, conditions: list[Expr]) -> tuple[bool | None, 
     sum can differ from a formula outside it), and never where no point of it is found (1 + p + p² + …
     plus p⁻¹ + p⁻² + … is summed for |p| < 1 and for |p| > 1, never both: 0 = 0 would be Euler's
     fallacy). An exact proof, where the region has points, is named as the method."""
-    where = "where the series are summed: " + " and ".join(_plain_condition(c) for c in conditions)
+    parts = dict.fromkeys(part for c in conditions for part in And.make_args(c))
+    where = "where the series are summed: " + " and ".join(map(_plain_condition, parts))
     sampled = numeric_verdict(_in_exp(a), _in_exp(b), And(*conditions))
     if sampled is None:
         return None, f"no point {where}"
@@ -392,10 +393,12 @@ def _converging(a: Expr, b: Expr, conditions: list[Expr]) -> tuple[bool | None, 
 
 
 def _plain_condition(condition: Expr) -> str:
-    """|p - 1| < 1 for SymPy's Abs(p - 1) < 1 (a power series' radius); any other condition as SymPy
-    prints it."""
+    """|p - 1| < 1 for SymPy's Abs(p - 1) < 1 (a power series' radius), x ≠ 1 for Ne(x, 1); any other
+    condition as SymPy prints it."""
     if isinstance(condition, (StrictLessThan, LessThan)) and isinstance(condition.lhs, Abs):
         return f"|{condition.lhs.args[0]}| {condition.rel_op} {condition.rhs}"
+    if isinstance(condition, Unequality):
+        return f"{condition.lhs} ≠ {condition.rhs}"
     return str(condition)
 
 
