@@ -381,7 +381,7 @@ def _converging(a: Expr, b: Expr, conditions: list[Expr]) -> tuple[bool | None, 
     sum can differ from a formula outside it), and never where no point of it is found (1 + p + p² + …
     plus p⁻¹ + p⁻² + … is summed for |p| < 1 and for |p| > 1, never both: 0 = 0 would be Euler's
     fallacy). An exact proof, where the region has points, is named as the method."""
-    parts = dict.fromkeys(part for c in conditions for part in And.make_args(c))
+    parts = sorted({part for c in conditions for part in And.make_args(c)}, key=str)  # (one order, every run)
     where = "where the series are summed: " + " and ".join(map(_plain_condition, parts))
     sampled = numeric_verdict(_in_exp(a), _in_exp(b), And(*conditions))
     if sampled is None:
