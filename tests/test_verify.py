@@ -600,7 +600,7 @@ def test_a_series_is_compared_where_it_converges_and_says_so():
     # a region of several conditions is said as they are, joined by "and"
     verdict, method = compare(Sum(p**k / k, (k, 1, oo)), -log(1 - p))
     assert verdict is True and method.endswith("where the series are summed: |p| <= 1 and p ≠ 1")
-    # cases the text wrote are a case split, not a series' region of convergence: never compared on one case only
+    # a case split the text wrote, with a series in one case: never valid against the other case's formula
     x = Symbol("x", real=True)
     cases = Piecewise((x**2, x < 0), (Sum(x**k / 2**k, (k, 1, oo)), True))
     assert compare(cases, x**2)[0] is not True
