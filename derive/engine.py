@@ -131,8 +131,6 @@ class Differentiate(Rule):
         whole = start = expr
         fresh = _fresh_names()
         while ready := _ready(whole):
-            if until is not None and out and until(out[-1]):
-                return out
             if most is not None and len(out) == most:
                 raise RuleError(f"more than {most} steps")
             batch = ready if self.detail == "normal" else ready[:1]
@@ -143,8 +141,8 @@ class Differentiate(Rule):
                     whole = self._round(whole, trivial, singles, fresh, proved)
             whole = _without_units(whole, singles, proved)
             out.append(singles[0] if len(singles) == 1 else _line(before_round, singles, proved=proved))
-        if until is not None and out and until(out[-1]):
-            return out
+            if until is not None and until(out[-1]):
+                return out
         tidied, changed = _tidy_finished(start, whole)
         tidied = in_written_order(tidied, start)  # σ(wx + b) as the input wrote it, not σ(b + wx)
         if changed and latex(tidied) != latex(whole):  # (a tidy-up a reader cannot see is no line)

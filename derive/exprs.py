@@ -187,17 +187,9 @@ def _tidy_node(expr: Expr) -> Expr:
         return expr.func(*[tidy(a) for a in expr.args])
 
 
-@lru_cache(maxsize=4096)
-def tidied(expr: Expr) -> Expr:
-    """tidy(expr), remembered: for an expression compared with many others (a written line against each
-    rule's result) or used as a key (an unknown part of a fraction)."""
-    return tidy(expr)
-
-
 def forget_tidied() -> None:
     """Forget the tidied forms worked out so far (a benchmark's cold start)."""
     _tidy_node.cache_clear()
-    tidied.cache_clear()
     shape.cache_clear()
 
 

@@ -18,7 +18,7 @@ from sympy import Add, Derivative, Expr, Indexed, IndexedBase, Integer, Mul, Pow
 from sympy.core.function import AppliedUndef
 from sympy.polys.rings import PolyElement
 
-from derive.exprs import tidied
+from derive.exprs import tidy
 from derive.functions import sigmoid
 from derive.rational import (CIRCULAR_FUNCTIONS, HYPERBOLIC_FUNCTIONS, Fraction, NotRational, Reader, equal_fractions,
                              log_term)
@@ -93,11 +93,11 @@ class FractionReader(Reader):
             return self.unknowns[expr], one
         if self.functions and expr in self.functions:
             return self.functions[expr][1][0], one
-        if self.logs and isinstance(expr, log) and tidied(expr) in self.logs:
-            return self._log(tidied(expr)), one
+        if self.logs and isinstance(expr, log) and tidy(expr) in self.logs:
+            return self._log(tidy(expr)), one
         if (isinstance(expr, Pow) and self.roots and not isinstance(expr.exp, Integer) and expr.exp.is_Rational
-                and tidied(expr.base) in self.roots):
-            generator, lcm = self.roots[tidied(expr.base)]
+                and tidy(expr.base) in self.roots):
+            generator, lcm = self.roots[tidy(expr.base)]
             if not (expr.exp * lcm).is_Integer:  # (b^{1/3} where only √b was collected: no power of it)
                 raise NotRational("a power of a root the reader has no generator for")
             k = int(expr.exp * lcm)  # (b^{p/q} = (b^{1/L})^{pL/q} for any b ≠ 0, on the principal branch)
@@ -110,7 +110,7 @@ class FractionReader(Reader):
             kept = []
             for term in rest:
                 c, u = _exponent_term(term)
-                found = None if _plain(c, u) else self.exponents.get(tidied(u))
+                found = None if _plain(c, u) else self.exponents.get(tidy(u))
                 # k·sᵢ is tᵢ^k as without them; an exponent found elsewhere with other coefficients,
                 # (2x + 4y)/2 beside 3(2x + 4y), is read as it was
                 if found is None or not (c * found[1]).is_Integer:
@@ -318,20 +318,20 @@ class _Parts:
             self.collect(expr.expr)
             inside = [part for part in self.found if expr.expr.has(part)]  # (found here or before)
             if any(not _constant_in(part, v) for part in inside for v in expr.variables):
-                self.found[expr] = tidied(expr)  # (d/dx sin(wx) of an unknown sin(wx): no derivative known)
+                self.found[expr] = tidy(expr)  # (d/dx sin(wx) of an unknown sin(wx): no derivative known)
         elif isinstance(expr, Pow) and expr.exp.is_Rational and expr.base.is_finite is not False:
             self.collect(expr.base)  # (first: the roots inside a base get their relations before its own)
-            key = tidied(expr.base)
+            key = tidy(expr.base)
             base, lcm = self.roots.get(key, (expr.base, 1))
             self.roots[key] = (base, ilcm(lcm, expr.exp.q))
         elif isinstance(expr, log) and len(expr.args) == 1:
-            self.logs[tidied(expr)] = expr.args[0]
+            self.logs[tidy(expr)] = expr.args[0]
             self.collect(expr.args[0])
         elif not self._readable(expr):
             if isinstance(expr, _EXPONENTIAL):
                 self._exponential(expr)
             else:
-                self.found[expr] = tidied(expr)
+                self.found[expr] = tidy(expr)
 
     def _readable(self, expr: Expr) -> bool:
         try:
@@ -341,14 +341,14 @@ class _Parts:
         return True
 
     def _exponential(self, expr: Expr) -> None:
-        self.exponentials[expr] = tidied(expr)
+        self.exponentials[expr] = tidy(expr)
         for term in Add.make_args(expr.args[0]):
             if (log_of := log_term(term)[1]) is not None:
                 self.collect(log_of)
                 continue
             c, u = _exponent_term(term)
             if not _plain(c, u):
-                key = tidied(u)
+                key = tidy(u)
                 self.exponents[key] = ilcm(self.exponents.get(key, 1), c.q)
                 self.collect(u)  # (its own roots and logs: e^{√x} is read, and differentiated, through √x)
 

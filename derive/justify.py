@@ -13,7 +13,7 @@ from sympy import Expr, Symbol, exp
 
 from derive.engine import Differentiate
 from derive.errors import DeriveError
-from derive.exprs import fraction, pending, preorder, shape, tidied, tidy
+from derive.exprs import fraction, pending, preorder, shape, tidy
 from derive.functions import sigmoid
 from derive.rules import algebra as A
 from derive.rules.base import Rule
@@ -27,10 +27,10 @@ _MOST_STEPS = 20
 
 
 def _same(new: Expr, written: Expr) -> bool:
-    if shape(new) == shape(written):  # (shape and tidied remember the written line's)
+    if shape(new) == shape(written):  # (shape and tidy remember the written line's)
         return True
     try:
-        return tidy(new) == tidied(written)
+        return tidy(new) == tidy(written)
     except Exception:  # noqa: BLE001 - a form SymPy cannot evaluate is simply not the same
         return False
 

@@ -1,6 +1,7 @@
 """Numbers between SymPy and mpmath: the mpmath twin of each function a density or a moment holds, a
 number's value either way at the working precision, a sample point's float as the exact number it
-is, and the errors that mean an expression has no value at a point. Shared by derive.quadrature (integrands made of mpmath calls) and derive.numeric (values at points).
+is, and the errors that mean an expression has no value at a point. Shared by derive.quadrature
+(integrands made of mpmath calls) and derive.numeric (values at points).
 """
 
 from __future__ import annotations

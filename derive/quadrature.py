@@ -199,10 +199,8 @@ def worked_out_at(exprs: tuple[Expr, ...], point: dict) -> dict[Expr, Expr]:
     values = {}
     for i in sorted(found, key=str):  # (in one order: the first without a value ends the point)
         value = _value_at(i, tuple(sorted(((s, point[s]) for s in i.free_symbols if s in point), key=str)))
-        if isinstance(value, Cancelled):
-            raise Cancelled(*value.args)  # (a fresh one: the remembered one stays without a traceback)
-        if not isinstance(value, Expr):
-            raise ValueError("no value at this point")
+        if isinstance(value, Exception):  # (a fresh one of its kind: the remembered one keeps no traceback)
+            raise type(value)(*value.args)
         values[i] = value
     return values
 

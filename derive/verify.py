@@ -56,6 +56,10 @@ _FIRST_TRY = 4_000
 _HIDDEN = (Subs, Integral, Sum, Product, Limit)
 _UNVALUED = (AppliedUndef, Subs, Derivative, Sum, Product, Limit)
 
+# Why a comparison of moments that came out False is no counterexample: the data x_i stand on one side,
+# the random X_i on the other (compare, and with_law's instances)
+_EXCHANGED = "the data x_i on one side, the random X_i on the other: which E averages, the text says in words"
+
 
 # Simplify fails on a log of a product of powers (log p^x (1 − p)^{1−x} = x log p + …, which holds for
 # positive bases only) and spends a tenth of a second or more on it; the sample points then decide.
@@ -269,7 +273,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         if verdict is False and _averages_a_sum(a, b):  # E[Σ …] left whole: one unknown, no counterexample
             return None, "an expectation of a sum derive does not write out term by term"
         if verdict is False and exchanged(a, b):  # ("replacing the data by the random sample")
-            return None, "the data x_i on one side, the random X_i on the other: which E averages, the text says in words"
+            return None, _EXCHANGED
         if verdict is False and guessed(a, b):
             names = ", ".join(sorted(s.name for s in random)) or "no symbol"
             return None, f"moments differ if {names} are random, but the text does not say which symbols are"
@@ -298,7 +302,8 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     da, db = _finished(a), _finished(b)
     if da == db:
         return True, "evaluate"  # equal once derivatives are done and the arithmetic is worked out
-    if not (a.has(Piecewise) or b.has(Piecewise)):  # (cases the text wrote are no series' convergence)
+    if (da.has(Piecewise) or db.has(Piecewise)) and not (a.has(Piecewise) or b.has(Piecewise)):
+        # (a Piecewise worked out, not written: cases the text wrote are no series' region)
         (ca, ka), (cb, kb) = _where_converging(da), _where_converging(db)
         if ka or kb:  # Σ_k k p (1 − p)^{k−1}, which SymPy sums where |p − 1| < 1 only
             return _converging(ca, cb, list(dict.fromkeys(ka + kb)))
@@ -383,7 +388,7 @@ def _converging(a: Expr, b: Expr, conditions: list[Expr]) -> tuple[bool | None, 
     fallacy). An exact proof, where the region has points, is named as the method."""
     parts = sorted({part for c in conditions for part in And.make_args(c)}, key=str)  # (one order, every run)
     where = "where the series are summed: " + " and ".join(map(_plain_condition, parts))
-    sampled = numeric_verdict(_in_exp(a), _in_exp(b), And(*conditions))
+    sampled, _ = compare_where(a, b, And(*conditions))
     if sampled is None:
         return None, f"no point {where}"
     verdict, method = compare(a, b)
@@ -620,7 +625,7 @@ def with_law(a: Expr, b: Expr, laws: dict[str, tuple[Expr, Expr]]) -> tuple[bool
             return None, "moments the text gives no law for"
         if verdict is False and exchanged(x, y):  # E[ℓ''(x_1)] against E[X_1]: the data x_1 are no
             # constants to take out of E when the other side averages the random X_1 in their place
-            return None, "the data x_i on one side, the random X_i on the other: which E averages, the text says in words"
+            return None, _EXCHANGED
         return verdict, method
 
     known = {}
