@@ -56,11 +56,13 @@ _LARGEST_MULTIPLE = 64  # sin(kx) is worked out one angle at a time: beyond this
 Fraction = tuple[PolyElement, PolyElement]  # (numerator, denominator), never reduced
 
 
-@lru_cache(maxsize=64)
-def _ring(names: str) -> tuple:
-    """The ring Q[names] and its generators, made once for each list of names (a reader is made for
-    every comparison, and a ring took a third of a millisecond; its elements are never changed in place)."""
-    return ring(names, QQ)
+@lru_cache(maxsize=16)
+def _ring(count: int) -> tuple:
+    """The ring Q[g0 … g(count−1)] and its generators, made once for each number of generators: a reader
+    is made for every comparison, and a ring cost half a millisecond (SymPy compiles its monomial
+    arithmetic). Readers tell generators apart by place, never by name, and never change an element in
+    place, so every reader with as many generators shares one ring."""
+    return ring(",".join(f"g{i}" for i in range(count)), QQ)
 
 
 clear_rings = _ring.cache_clear
@@ -82,15 +84,11 @@ class Reader:
         self.most_work = most_work  # the largest product of two polynomials' term counts, if bounded
         self.budget, self.spent = budget, 0  # all products' term counts together, if bounded
         n = len(self.symbols)
-        names = [f"s{i}" for i in range(n)] + [f"t{i}" for i in range(n)]
-        if circular:  # cos sᵢ and sin sᵢ, after the others: steering's monomials keep their places
-            names += [f"c{i}" for i in range(n)] + [f"n{i}" for i in range(n)]
-        self.first = len(names)
-        names += generators
-        # unused generators up to a multiple of 8: SymPy compiles a ring's monomial arithmetic once for
-        # each number of generators, half a millisecond each (and a ring needs one generator)
-        names += [f"p{i}" for i in range(-len(names) % 8 or (8 if not names else 0))]
-        self.R, *gens = _ring(",".join(names))
+        # sᵢ and e^{sᵢ}, then cos sᵢ and sin sᵢ where circular (steering's monomials keep their places)
+        self.first = (4 if circular else 2) * n
+        count = self.first + len(generators)
+        # unused generators up to a multiple of 8, so that few rings are ever made (and a ring needs one)
+        self.R, *gens = _ring(count + (-count % 8 or (8 if not count else 0)))
         self.s, self.t = gens[:n], gens[n:2 * n]
         self.cos, self.sin = (gens[2 * n:3 * n], gens[3 * n:4 * n]) if circular else ([], [])
         self.one = self.R.one
