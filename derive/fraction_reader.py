@@ -317,7 +317,8 @@ class _Parts:
         elif isinstance(expr, Derivative):
             self.collect(expr.expr)
             inside = [part for part in self.found if expr.expr.has(part)]  # (found here or before)
-            if any(not _constant_in(part, v) for part in inside for v in expr.variables):
+            # (its variables from variable_count: .variables raises on d^n/dx^n, which the reader refuses)
+            if any(not _constant_in(part, v) for part in inside for v, _ in expr.variable_count):
                 self.found[expr] = tidy(expr)  # (d/dx sin(wx) of an unknown sin(wx): no derivative known)
         elif isinstance(expr, Pow) and expr.exp.is_Rational and expr.base.is_finite is not False:
             self.collect(expr.base)  # (first: the roots inside a base get their relations before its own)

@@ -249,9 +249,17 @@ def _shown(form: Expr, candidate: Expr, path: tuple[int, ...]) -> tuple[Expr, Ex
     if not place and size(form) > LONG_LINE and len(path) >= 2:
         place = path[:-1]
     try:
-        return _at(form, place), _at(candidate, place)
+        said, meant = _at(form, place), _at(candidate, place)
     except IndexError:
         return form, candidate
+    while place and _occurrences(form, said) > 1:  # (s_i(δ_ij − s_i): which s_i, the part around it says)
+        place = place[:-1]
+        said, meant = _at(form, place), _at(candidate, place)
+    return said, meant
+
+
+def _occurrences(expr: Expr, part: Expr) -> int:
+    return sum(1 for node in preorder(expr) if node == part)
 
 
 def _signed(product: Expr) -> bool:

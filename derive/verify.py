@@ -524,13 +524,18 @@ def surely_differs(a: Expr, b: Expr, confirmed: bool = True) -> bool:
 
 
 def numerically_same(a: Expr, b: Expr) -> bool:
-    """a = b at sample points (30 digits), sums over data written out at every size: evidence enough
-    for a hint ("did you mean"), which SymPy's simplify would take minutes to prove on such sums."""
-    def numeric(x: Expr, y: Expr) -> tuple[bool | None, str]:
+    """a = b as exact fractions or at sample points (30 digits), sums over data written out at every
+    size: evidence enough for a hint ("did you mean"), which SymPy's simplify would take minutes to prove
+    on such sums."""
+    def judged(x: Expr, y: Expr) -> tuple[bool | None, str]:
+        # the exact fractions first: they read an unknown L'(s_1) as a generator of its own, where
+        # sample points have no value for it (and so no candidate of a backprop line was ever confirmed)
+        if equal_as_fractions(x, y, budget=_FIRST_TRY):
+            return True, "fractions"
         return numeric_verdict(_in_exp(x), _in_exp(y)), "numeric"
 
     if a.has(Sum, Product) or b.has(Sum, Product) or free_indices(a, b):
-        return (_by_instances(a, b, numeric) or (None, ""))[0] is True
+        return (_by_instances(a, b, judged) or (None, ""))[0] is True
     return compare(a, b)[0] is True
 
 

@@ -105,3 +105,26 @@ def test_a_search_that_outlasts_its_budget_gives_no_suggestion_and_keeps_the_ver
     assert chain.suspects == [2] and not chain.hints
     monkeypatch.setattr(links, "HINT_SECONDS", 3.0)
     assert "did you mean $3 x^{2}$" in _only_chain(text).hints[2]
+
+
+# backprop through a softmax, the loss an unknown function of s: sample points have no value for
+# L'(s_1), so the mends of such a line are confirmed by the exact fractions of each instance
+BACKPROP = r"""For logits $z$ the softmax is $s_i = \frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}$, and the loss reaches it
+through $g_i = \frac{\partial L}{\partial s_i}$.
+\begin{align}
+\frac{\partial L}{\partial z_j} &= \sum_{i=1}^{K} g_i \frac{\partial s_i}{\partial z_j} \\
+&= \sum_{i=1}^{K} g_i s_i (\delta_{ij} - s_j) \\
+&= SLIP \\
+&= s_j \Bigl(g_j - \sum_{i=1}^{K} g_i s_i\Bigr)
+\end{align}"""
+
+
+@pytest.mark.parametrize("slip, said, meant", [
+    (r"g_j s_j - s_j \sum_{i=1}^{K} g_i s_j", r"g_{i} s_{j}", r"g_{i} s_{i}"),
+    # two s_i in the line, one of them right: the part shown says which
+    (r"\sum_{i=1}^{K} g_i s_i (\delta_{ij} - s_i)", r"-s_{i}", r"-s_{j}"),
+])
+def test_a_slip_beside_an_unknown_loss_is_mended(slip, said, meant):
+    chain = _only_chain(BACKPROP.replace("SLIP", slip))
+    assert chain.suspects == [3]
+    assert chain.hints[3] == f"did you mean ${meant}$ where it says ${said}$?"

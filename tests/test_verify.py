@@ -251,6 +251,15 @@ def test_the_plain_reader_refuses_what_only_the_fraction_reader_reads(x):
     assert equal_as_fractions(Derivative(f(x) * log(x), x), Derivative(f(x), x) * log(x) + f(x) / x)
 
 
+def test_a_derivative_of_symbolic_order_is_refused_not_raised(x):
+    """d^n/dx^n of a part the reader has no derivative for (SymPy's .variables raises on a symbolic
+    order, an internal error in derive check's "did you mean"): an unknown of its own, or not read."""
+    n, w = Symbol("n", integer=True, positive=True), Symbol("w", real=True)
+    d = Derivative(x * sin(w * x), (x, n))
+    assert equal_as_fractions(d, Derivative(sin(w * x) * x, (x, n)))
+    assert not equal_as_fractions(d, 2 * d)
+
+
 def test_a_generator_without_a_derivative_rule_is_refused_by_the_plain_reader(x):
     """A subclass of Reader that adds a generator and no rule for its derivative: the plain reader
     refuses to differentiate it, where taking it for a constant would prove d/dx sin x = 0."""
