@@ -26,6 +26,7 @@ proved, by which method, about which two expressions. A rule cannot set one; the
 """
 
 import random
+from collections.abc import Callable
 from contextvars import ContextVar
 from functools import lru_cache
 
@@ -63,18 +64,34 @@ _EXCHANGED = "the data x_i on one side, the random X_i on the other: which E ave
 
 # Simplify fails on a log of a product of powers (log p^x (1 − p)^{1−x} = x log p + …, which holds for
 # positive bases only) and spends a tenth of a second or more on it; the sample points then decide.
-# Among the instances of one link (n = 1 … 4), once it has failed it is not tried on the larger ones.
-_SIMPLIFY_FAILED: ContextVar[list | None] = ContextVar("_SIMPLIFY_FAILED", default=None)
+# Cancel fails as surely on a layer's gradient written out, at a fifth of the time an instance took.
+# Among the instances of one link (n = 1 … 4), a method that has failed on one is not tried on the
+# larger ones: the methods given up so far (None outside instances).
+_GIVEN_UP: ContextVar[set | None] = ContextVar("_GIVEN_UP", default=None)
+_CANCEL, _SIMPLIFY = "cancel", "simplify"
 
 
 def _by_instances(a: Expr, b: Expr, judge, **options) -> tuple[bool | None, str] | None:
-    """derive.instances.by_instances, with simplify given up on the rest of the instances once it has
-    failed on one. (derive.checker's own calls keep trying it on every instance.)"""
-    token = _SIMPLIFY_FAILED.set([])
+    """derive.instances.by_instances, with cancel and simplify each given up on the rest of the instances
+    once it has failed on one. (derive.checker's own calls keep trying them on every instance.)"""
+    token = _GIVEN_UP.set(set())
     try:
         return by_instances(a, b, judge, **options)
     finally:
-        _SIMPLIFY_FAILED.reset(token)
+        _GIVEN_UP.reset(token)
+
+
+def _tried(method: str, attempt: Callable[[], bool]) -> bool:
+    """attempt(), unless method has failed on an earlier instance of the same link; a failure is noted
+    for the instances after it."""
+    given_up = _GIVEN_UP.get()
+    if given_up is not None and method in given_up:
+        return False
+    if attempt():
+        return True
+    if given_up is not None:
+        given_up.add(method)
+    return False
 
 
 @lru_cache(maxsize=256)  # each line is compared twice: with the line before and the line after
@@ -312,7 +329,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         if verdict is not None:
             return verdict, "numeric"
     # cancel's proof without cancel's cost (σ(wx + b) an unknown of its own), then cancel itself
-    if equal_as_fractions(da, db) or _is_zero(cancel(_in_exp(a) - _in_exp(b))):
+    if equal_as_fractions(da, db) or _tried(_CANCEL, lambda: _is_zero(cancel(_in_exp(a) - _in_exp(b)))):
         return _unless_undefined(a, b, "cancel")
     if _unknowns(da) != _unknowns(db):  # ℓ''(p) against a formula: no algebra equates an unknown
         return None, "an unknown function on one side only (its definition is not known)"
@@ -324,8 +341,8 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return False, "numeric"
     # simplify may try to integrate, for minutes: integrals are compared by quadrature below
     integrals = _in_exp(a).has(Integral) or _in_exp(b).has(Integral)  # (a defined function's body too)
-    failed = _SIMPLIFY_FAILED.get()
-    if not integrals and not failed:
+    given_up = _GIVEN_UP.get()
+    if not integrals and _SIMPLIFY not in (given_up or ()):
         # sines and cosines of arguments the exact reader has no generators for (x + 1/2): in exp, with
         # the exponents expanded, as fractions in e^{ix}, e^{i} …, where sec² u = 1 + tan² u is exact in a
         # few milliseconds, and simplify's trigsimp took minutes
@@ -337,8 +354,8 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         ea, eb = da.rewrite(exp), db.rewrite(exp)
         if (ea, eb) != (da, db) and _simplifies_to_zero(ea - eb):  # (the same: simplify failed)
             return _unless_undefined(a, b, "rewrite(exp)")
-        if failed is not None:
-            failed.append(True)  # (a flag for the link's other instances)
+        if given_up is not None:
+            given_up.add(_SIMPLIFY)  # (for the link's other instances)
     if da.has(nan, zoo) or db.has(nan, zoo):
         return None, "undefined (a division by zero)"
     verdict = numeric_verdict(_in_exp(a), _in_exp(b))  # defined functions written out: they have values

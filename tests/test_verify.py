@@ -430,21 +430,23 @@ def test_a_wrong_step_of_a_layers_gradient_is_still_caught():
     assert compare(Derivative(loss, w1), wrong)[0] is False
 
 
-def test_simplify_is_not_tried_again_on_the_larger_instances_of_a_link(monkeypatch):
-    """log Π p^{x_i}(1 − p)^{1−x_i} = Σ x_i log p + (n − Σ x_i) log(1 − p): simplify fails at n = 1 (a
-    log of a power is the power times the log for positive bases only) and the points decide; at
-    n = 2 … 4 simplify is not tried again, and the points still decide every instance, both ways."""
+def test_cancel_and_simplify_are_not_tried_again_on_the_larger_instances_of_a_link(monkeypatch):
+    """log Π p^{x_i}(1 − p)^{1−x_i} = Σ x_i log p + (n − Σ x_i) log(1 − p): cancel and simplify fail at
+    n = 1 (a log of a power is the power times the log for positive bases only) and the points decide;
+    at n = 2 … 4 neither is tried again, and the points still decide every instance, both ways."""
     import derive.verify as verify
 
     n, i = Symbol("n", integer=True, positive=True), Symbol("i", integer=True)
     xs, p = IndexedBase("x", real=True), Symbol("p", real=True)
-    tried = []
-    simplifies = verify._simplifies_to_zero
+    tried, cancelled = [], []
+    simplifies, cancels = verify._simplifies_to_zero, verify.cancel
     monkeypatch.setattr(verify, "_simplifies_to_zero", lambda e: tried.append(e) or simplifies(e))
+    monkeypatch.setattr(verify, "cancel", lambda e: cancelled.append(e) or cancels(e))
     likelihood = log(Product(p ** xs[i] * (1 - p) ** (1 - xs[i]), (i, 1, n)))
     total = Sum(xs[i], (i, 1, n))
     assert compare(likelihood, total * log(p) + (n - total) * log(1 - p)) == (True, "instances (n = 1…4)")
     assert len(tried) == 2  # simplify and its rewrite in exponentials, at n = 1 only
+    assert len(cancelled) == 1
     assert compare(likelihood, total * log(p) + (n - total + 1) * log(1 - p))[0] is False
 
 
