@@ -30,8 +30,8 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from functools import lru_cache
 
-from sympy import (Abs, Add, And, Derivative, Expr, Indexed, Integral, LessThan, Limit, Mul, Piecewise, Product, S,
-                   StrictLessThan, Subs, Sum, Symbol, Unequality, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
+from sympy import (Add, And, Derivative, Expr, Indexed, Integral, Limit, Mul, Piecewise, Product, S, Subs, Sum, Symbol,
+                   cancel, count_ops, exp, expand, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import divisors, forget_tidied, preorder, rewrites_only, tidy
@@ -45,6 +45,8 @@ from derive.probability import (OPERATORS, as_random, conventional, exchanged, g
 from derive.quadrature import forget_values
 from derive.rational import CIRCULAR_FUNCTIONS, NotRational, clear_rings, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
+from derive.series import plain_condition, where_converging
+from derive.signs import log_of_positive, logs_of_products
 
 # A difference with more operations than this (ℓ''(p̂) of a likelihood written out for n = 4 has 1,500)
 # is compared at points first: cancel takes seconds and simplify minutes on it
@@ -108,93 +110,11 @@ def _finished(expr: Expr) -> Expr:
 finished = _finished  # (for the checker: an implication's equations worked out)
 
 
-def _logs_of_products(expr: Expr) -> Expr:
-    """log Π_i f_i as Σ_i log f_i where each f_i is surely positive (a density: e^u/√(2πσ²)): the same
-    value, and written out at n = 4 the product rule's terms took tens of seconds a link."""
-    if not expr.has(Product):
-        return expr
-    return expr.replace(lambda e: isinstance(e, log) and isinstance(e.args[0], Product) and _surely_positive_term(
-        e.args[0].function), lambda e: Sum(_log_split(e.args[0].function), *e.args[0].limits))
-
-
-def _surely_positive_term(term: Expr) -> bool:
-    return all(_surely_positive(f) for f in Mul.make_args(term))
-
-
 def _logs_of_densities(expr: Expr) -> Expr:
     """log p(X) of a density the text defined (p = 𝒩(μ₁, σ₁²)) written out and split: under E it is
     then a polynomial in X, whose moments relate to the other side's (E_p[log p(X) − log q(X)])."""
     return expr.replace(lambda e: isinstance(e, log) and isinstance(e.args[0], DefinedFunction),
-                        lambda e: _log_of_positive(_in_exp(e.args[0])))
-
-
-def _log_of_positive(value: Expr) -> Expr:
-    """log of a product known to be positive (a density where its log is real): Σ log|f| over its real
-    factors, log e^u = u; exact wherever the product is positive, whatever the signs of the factors."""
-    if not isinstance(value, Mul) or not all(s.is_real for s in value.free_symbols) or value.has(S.ImaginaryUnit):
-        return log(value)
-    return Add(*(_log_split(f) if _surely_positive(f) else log(Abs(f)) for f in value.args))
-
-
-def _log_split(term: Expr) -> Expr:
-    """log of one factor of a likelihood, its product split into a sum and log e^u written u, where
-    every factor is surely positive: log(e^{-(x_i - μ)²/2σ²}/√(2πσ²)) is -(x_i - μ)²/2σ² - log √(2πσ²),
-    whose derivatives are short. Anything else stays log(term) (log((-2)(-3)) is no log(-2) + log(-3))."""
-    if isinstance(term, Mul) and all(_surely_positive(f) for f in term.args):
-        return Add(*(_log_split(f) for f in term.args))
-    power = _real_exponent(term)
-    return power if power is not None else log(term)
-
-
-def _real_exponent(term: Expr) -> Expr | None:
-    """u of e^u where u is a rational function of real symbols (real wherever it has a value), else None."""
-    power = term.args[0] if isinstance(term, exp) else term.exp if term.is_Pow and term.base == S.Exp1 else None
-    if power is None or power.has(S.ImaginaryUnit) or not all(s.is_real for s in power.free_symbols):
-        return None
-    return power if power.is_rational_function(*power.free_symbols) else None
-
-
-def _surely_positive(factor: Expr) -> bool:
-    """e^u (u real), a positive number, |x|^a, (σ²)^a: > 0 wherever it has a value (0^a has none)."""
-    if factor.is_positive or _real_exponent(factor) is not None:
-        return True
-    if isinstance(factor, Mul):
-        return all(_surely_positive(f) for f in factor.args)
-    if factor.is_Pow:
-        return bool(factor.base.is_nonnegative) and bool(factor.exp.is_real) and (
-            factor.exp.is_negative or factor.base.is_positive) is not False
-    return isinstance(factor, Abs)
-
-
-def surely_nonnegative(expr: Expr) -> bool:
-    """≥ 0 wherever it has a value, for every real value of its symbols: sums and products of squares,
-    exponentials, absolute values, nonnegative numbers and sums Σ of such terms (2Σ x_i² ≥ 0).
-    False proves nothing: it is for proving a stated ≥, never for refuting one."""
-    if expr.has(AppliedUndef, Derivative, Integral, S.ImaginaryUnit):
-        return False  # an unknown f(x)² may be complex-valued for all derive knows
-    if expr.is_nonnegative or _surely_positive(expr):
-        return True
-    if isinstance(expr, (Add, Mul)):
-        return all(surely_nonnegative(a) for a in expr.args)
-    if isinstance(expr, Sum):
-        return surely_nonnegative(expr.function)
-    return bool(expr.is_Pow and expr.exp.is_Integer and expr.exp.is_even and expr.base.is_real)
-
-
-def surely_positive(expr: Expr) -> bool:
-    """> 0 wherever it has a value, for every real value of its symbols (e^x, 1 + x², σ² where σ > 0);
-    not |x| nor x², which are 0 at 0."""
-    if expr.has(AppliedUndef, Derivative, Integral, S.ImaginaryUnit):
-        return False
-    if expr.is_positive or _real_exponent(expr) is not None:
-        return True
-    if isinstance(expr, Add):
-        return all(surely_nonnegative(a) for a in expr.args) and any(surely_positive(a) for a in expr.args)
-    if isinstance(expr, Mul):
-        return all(surely_positive(a) for a in expr.args)
-    if expr.is_Pow and expr.exp.is_real and expr.exp.is_negative:
-        return surely_nonnegative(expr.base)  # 1/x² > 0 wherever it has a value (at 0 it has none)
-    return bool(expr.is_Pow and expr.exp.is_real and surely_positive(expr.base))
+                        lambda e: log_of_positive(_in_exp(e.args[0])))
 
 
 @lru_cache(maxsize=256)
@@ -251,7 +171,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     (None, why not) when derive can decide neither way."""
     if a == b:
         return True, "identical"
-    a, b = _logs_of_products(a), _logs_of_products(b)
+    a, b = logs_of_products(a), logs_of_products(b)
     if free_indices(a, b):  # z_i beside z_j: one variable when i = j, which no algebra on two symbols knows
         return _by_instances(a, b, compare)
     if has_moments(a, b):  # E[X²] − E[X]²: a polynomial in moments, each an unknown number
@@ -321,7 +241,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return True, "evaluate"  # equal once derivatives are done and the arithmetic is worked out
     if (da.has(Piecewise) or db.has(Piecewise)) and not (a.has(Piecewise) or b.has(Piecewise)):
         # (a Piecewise worked out, not written: cases the text wrote are no series' region)
-        (ca, ka), (cb, kb) = _where_converging(da), _where_converging(db)
+        (ca, ka), (cb, kb) = where_converging(da), where_converging(db)
         if ka or kb:  # Σ_k k p (1 − p)^{k−1}, which SymPy sums where |p − 1| < 1 only
             return _converging(ca, cb, list(dict.fromkeys(ka + kb)))
     if count_ops(_in_exp(a) - _in_exp(b)) > _LARGE and not (da.has(*_UNVALUED) or db.has(*_UNVALUED)):
@@ -377,34 +297,13 @@ def _averages_a_sum(a: Expr, b: Expr) -> bool:
     return any(node.has(Sum, Product) for e in (a, b) for node in preorder(e) if isinstance(node, OPERATORS))
 
 
-def _where_converging(expr: Expr) -> tuple[Expr, list[Expr]]:
-    """expr with each series SymPy summed only where it converges, Piecewise((1/p², |p − 1| < 1),
-    (Σ …, True)), taken at its sum; and those conditions. Outside them the series has no value (or
-    none SymPy finds), so the sums are what the written series stands for wherever it stands for one."""
-    conditions: list[Expr] = []
-
-    def summed(cases: Piecewise) -> Expr:
-        conditions.append(cases.args[0].cond)
-        return cases.args[0].expr
-
-    converging = expr.replace(lambda n: isinstance(n, Piecewise) and len(n.args) == 2 and n.args[1].cond is S.true
-                              and _a_series(n.args[1].expr) and not n.args[0].expr.has(Sum), summed)
-    return converging, conditions
-
-
-def _a_series(expr: Expr) -> bool:
-    """expr holds a sum with infinitely many terms."""
-    return any(S.Infinity in (low, high) or S.NegativeInfinity in (low, high)
-               for node in expr.atoms(Sum) for _, low, high in node.limits)
-
-
 def _converging(a: Expr, b: Expr, conditions: list[Expr]) -> tuple[bool | None, str]:
     """a = b where the series they were summed from are summed: at sample points of that region only (a
     sum can differ from a formula outside it), and never where no point of it is found (1 + p + p² + …
     plus p⁻¹ + p⁻² + … is summed for |p| < 1 and for |p| > 1, never both: 0 = 0 would be Euler's
     fallacy). An exact proof, where the region has points, is named as the method."""
     parts = sorted({part for c in conditions for part in And.make_args(c)}, key=str)  # (one order, every run)
-    where = "where the series are summed: " + " and ".join(map(_plain_condition, parts))
+    where = "where the series are summed: " + " and ".join(map(plain_condition, parts))
     sampled, _ = compare_where(a, b, And(*conditions))
     if sampled is None:
         return None, f"no point {where}"
@@ -412,16 +311,6 @@ def _converging(a: Expr, b: Expr, conditions: list[Expr]) -> tuple[bool | None, 
     if sampled and verdict is True and method != "numeric":
         return True, f"{method}, {where}"
     return sampled, f"numeric, {where}"
-
-
-def _plain_condition(condition: Expr) -> str:
-    """|p - 1| < 1 for SymPy's Abs(p - 1) < 1 (a power series' radius), x ≠ 1 for Ne(x, 1); any other
-    condition as SymPy prints it."""
-    if isinstance(condition, (StrictLessThan, LessThan)) and isinstance(condition.lhs, Abs):
-        return f"|{condition.lhs.args[0]}| {condition.rel_op} {condition.rhs}"
-    if isinstance(condition, Unequality):
-        return f"{condition.lhs} ≠ {condition.rhs}"
-    return str(condition)
 
 
 def _differentiated(derivative: Derivative) -> Expr:
@@ -433,7 +322,7 @@ def _differentiated(derivative: Derivative) -> Expr:
     a sum's bound; an integral, a limit, a Subs; and a product, which doit writes as one power
     (λ^{Σ x_i} e^{−nλ}/Π x_i!) where diff would take the product rule over symbolic bounds, a form whose
     instances under a stated law took the data x_i for constants."""
-    expr, variables = derivative.expr, set(derivative.variables)
+    expr, variables = derivative.expr, {v for v, _ in derivative.variable_count}  # (.variables raises on d^n)
     sums = expr.atoms(Sum)
     if sums and not expr.has(Derivative, Product, Integral, Limit, Subs) and all(
             not (low.is_number and high.is_number) and not (low.free_symbols | high.free_symbols) & variables

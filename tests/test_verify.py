@@ -592,6 +592,9 @@ def test_a_pending_derivative_of_a_sum_over_data_is_taken_term_by_term_without_s
     real = summations.eval_sum
     monkeypatch.setattr(summations, "eval_sum", lambda *args: summed.append(args) or real(*args))
     assert _differentiated(pending) == expected and summed == []
+    # d^m/dσ^m of it, m a symbol: left to doit (SymPy's .variables raises on a symbolic order)
+    m = Symbol("m", integer=True, positive=True)
+    assert _differentiated(Derivative(likelihood, (s, m))) == Derivative(likelihood, (s, m))
 
 
 def test_a_series_is_compared_where_it_converges_and_says_so():

@@ -35,7 +35,8 @@ from derive.instances import by_instances
 from derive.justify import justify
 from derive.probability import has_moments, random_symbols
 from derive.render.printer import text as plain
-from derive.verify import compare, compare_where, finished, surely_nonnegative, surely_positive, with_law
+from derive.signs import surely_nonnegative, surely_positive
+from derive.verify import compare, compare_where, finished, with_law
 
 
 @dataclass
