@@ -4,6 +4,7 @@ independently of derive's code (benchmarks/corpus/, see its README). Prints figu
 - false alarm: a correct document with a link judged invalid (or a wrong claim about a rule);
 - found: a planted document with an invalid link that touches the planted line;
 - located: the planted line is a suspect, or the wrong link ends at it (the slip is in the last line);
+- hinted: the planted line has a "did you mean" (a mend that makes it agree with its neighbours);
 - decided: links judged valid or invalid, of all links; and of the links that claim an identity (the
   manifest's links less those it counts as definitions, which a checker rightly names and does not
   judge: Z = Σ_k e^{z_k}), where the corpus says how many there are.
@@ -37,7 +38,7 @@ def judge(entry: dict, corpus: Path, timeout: float) -> dict:
         return {"file": entry["file"], "kind": entry["kind"], "style": entry.get("style", "?"),
                 "links": entry["links"], "decided": 0, "cpu": time.perf_counter() - started, "alarm": False,
                 "claims": entry["links"] - entry["definitions"] if "definitions" in entry else None,
-                "found": False, "located": False,
+                "found": False, "located": False, "hinted": False,
                 "error": str(exc) if isinstance(exc, DeriveError) else f"crash: {type(exc).__name__}: {exc}"}
     seconds = time.perf_counter() - started
     invalid = [(c, k) for c in report.chains for k in c.links if k.verdict == INVALID]
@@ -53,7 +54,8 @@ def judge(entry: dict, corpus: Path, timeout: float) -> dict:
         touching = [(c, k) for c, k in invalid if c.lines[k.source] in lines or c.lines[k.target] in lines]
         located = any(c.lines[s] in lines for c in report.chains for s in c.suspects) or any(
             c.lines[target] in lines for c in report.chains for _, target in c.wrong_links)
-        out.update(found=bool(touching), located=located)
+        hinted = any(c.lines[k] in lines for c in report.chains for k in c.hints)
+        out.update(found=bool(touching), located=located, hinted=hinted)
     return out
 
 
@@ -67,7 +69,7 @@ def main() -> None:
     results = [judge(e, args.corpus, args.timeout) for e in entries]
     if args.verbose:
         for r in results:
-            flags = [k for k in ("alarm", "found", "located") if r.get(k)] + ([r["error"]] if "error" in r else [])
+            flags = [k for k in ("alarm", "found", "located", "hinted") if r.get(k)] + ([r["error"]] if "error" in r else [])
             print(f"{r['file']:40} {r['kind']:8} decided {r['decided']:2}/{r['links']:2}  {' '.join(flags)}")
     correct = [r for r in results if r["kind"] == "correct"]
     planted = [r for r in results if r["kind"] == "planted"]
@@ -77,7 +79,8 @@ def main() -> None:
     print(f"false alarms: {sum(r['alarm'] for r in correct)} of {len(correct)} correct documents "
           f"({', '.join(r['file'] for r in correct if r['alarm']) or 'none'})")
     print(f"planted slips found: {sum(r['found'] for r in planted)} of {len(planted)}, "
-          f"located: {sum(r['located'] for r in planted)} of {len(planted)}")
+          f"located: {sum(r['located'] for r in planted)} of {len(planted)}, "
+          f"hinted (a \"did you mean\" on the planted line): {sum(r['hinted'] for r in planted)} of {len(planted)}")
     missed = [r["file"] for r in planted if not r["found"]]
     print(f"missed: {', '.join(missed) or 'none'}")
     print(f"links decided: {decided} of {links} ({100 * decided / max(links, 1):.0f}%)")
