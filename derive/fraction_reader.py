@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from sympy import Add, Derivative, Expr, Indexed, IndexedBase, Integer, Mul, Pow, Product, Rational, S, Sum, Symbol, exp, ilcm, log
+from sympy import (Add, Derivative, Expr, Indexed, IndexedBase, Integer, Integral, Limit, Mul, Pow, Product, Rational,
+                   S, Sum, Symbol, exp, ilcm, log)
 from sympy.core.function import AppliedUndef
 from sympy.polys.rings import PolyElement
 
@@ -235,7 +236,7 @@ def equal_as_fractions(a: Expr, b: Expr, budget: int | None = None) -> bool:
     0 everywhere ((e^{x/2})² − e^x): the verifier checks that every divisor has values
     (verify._unless_undefined). budget: the most work (term pairs multiplied, all products together) each
     reading may take, for a first try that must stay cheap."""
-    if any(e.has(S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity) for e in (a, b)):
+    if _infinite_value(a) or _infinite_value(b):
         return False
     symbols = a.free_symbols | b.free_symbols
     circular = a.has(*CIRCULAR_FUNCTIONS) or b.has(*CIRCULAR_FUNCTIONS)
@@ -258,6 +259,19 @@ def equal_as_fractions(a: Expr, b: Expr, budget: int | None = None) -> bool:
         except NotRational:  # (a division by zero among the parts read, or too much to multiply out)
             pass
     return False
+
+
+_INFINITIES = (S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity)
+
+
+def _infinite_value(expr: Expr) -> bool:
+    """expr holds ∞ or an undefined value (zoo − zoo is no 0), other than as a bound: ∫_0^∞ f dx and
+    lim_{x→∞} are parts read as unknowns of their own, as cancel reads them."""
+    if any(expr is v for v in _INFINITIES):
+        return True
+    if isinstance(expr, (Integral, Sum, Product, Limit)):
+        return _infinite_value(expr.args[0])
+    return any(_infinite_value(arg) for arg in expr.args)
 
 
 def _constant_in(part: Expr, symbol: Expr) -> bool:

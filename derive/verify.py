@@ -30,8 +30,8 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from functools import lru_cache
 
-from sympy import (Add, And, Derivative, Expr, Indexed, Integral, Limit, Mul, Piecewise, Product, S, Subs, Sum, Symbol,
-                   cancel, count_ops, exp, expand, log, nan, simplify, zoo)
+from sympy import (Add, And, Derivative, Dummy, Expr, Indexed, Integral, Limit, Mul, Piecewise, Product, S, Subs, Sum,
+                   Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import divisors, forget_tidied, preorder, rewrites_only, tidy
@@ -249,7 +249,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         if verdict is not None:
             return verdict, "numeric"
     # cancel's proof without cancel's cost (σ(wx + b) an unknown of its own), then cancel itself
-    if equal_as_fractions(da, db) or _tried(_CANCEL, lambda: _is_zero(cancel(_in_exp(a) - _in_exp(b)))):
+    if equal_as_fractions(da, db) or _tried(_CANCEL, lambda: _cancels(_in_exp(a) - _in_exp(b))):
         return _unless_undefined(a, b, "cancel")
     if _unknowns(da) != _unknowns(db):  # ℓ''(p) against a formula: no algebra equates an unknown
         return None, "an unknown function on one side only (its definition is not known)"
@@ -329,6 +329,17 @@ def _differentiated(derivative: Derivative) -> Expr:
             for node in sums for _, low, high in node.limits):
         return expr.diff(*derivative.variable_count)
     return derivative.doit()
+
+
+def _cancels(difference: Expr) -> bool:
+    """cancel(difference) is 0, each integral free of symbols made an unknown of its own first (one for
+    integrals with the same limits and, expanded, the same integrand): SymPy's cancel orders a sum's
+    terms by their numeric values, a quadrature of each such integral (a second for ∫_{−∞}^0 φ), which
+    takes no part in what cancels."""
+    unknowns: dict = {}
+    opaque = difference.replace(lambda n: isinstance(n, Integral) and not n.free_symbols,
+                                lambda n: unknowns.setdefault((expand(n.function), n.limits), Dummy()))
+    return _is_zero(cancel(opaque))
 
 
 def _in_exponentials(expr: Expr) -> Expr:

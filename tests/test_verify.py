@@ -639,3 +639,32 @@ def test_a_derivative_under_e_of_a_sum_with_number_bounds_is_written_out():
     assert compare(written, (1 + 2 * theta + 4 * theta**2) * Expectation(X))[0] is False
     long = Expectation(Sum(k * theta ** (k - 1) * X, (k, 1, 30)))
     assert compare(long, (1 + 2 * theta) * Expectation(X))[0] is None
+
+
+def test_integrals_are_read_as_unknowns_whatever_their_bounds(x):
+    """∫_0^∞ λx e^{(−λ)x} dx − ∫_0^∞ λx e^{−λx} dx = 0: the fractions read each integral as an unknown of
+    its own (the two are one), as cancel does; an infinite bound is no infinite value, but ∞ itself
+    in a sum still is (∞ − ∞ is no 0)."""
+    lam = Symbol("lambda", positive=True)
+    written = Integral(lam * x * exp(Mul(-lam, x, evaluate=False)), (x, 0, oo))
+    assert equal_as_fractions(written - Integral(lam * x * exp(-lam * x), (x, 0, oo)), S.Zero)
+    assert not equal_as_fractions(Add(oo, x, evaluate=False) - Add(oo, x, evaluate=False), S.Zero)
+
+
+def test_cancel_does_not_integrate_a_constant_integral_to_order_the_terms(monkeypatch):
+    """SymPy's cancel orders a sum's terms by their values, a quadrature of each integral free of
+    symbols (a second for ∫_{−∞}^0 φ): such an integral is an unknown for cancel, one for integrals
+    whose integrands expand alike, and no quadrature is run."""
+    import sympy.core.evalf as evalf
+
+    from derive.verify import _cancels
+
+    def no_quadrature(*args, **kwargs):
+        raise AssertionError("a quadrature was run")
+
+    monkeypatch.setattr(evalf, "do_integral", no_quadrature)
+    t = Symbol("t", real=True)
+    phi = exp(-t**2 / 2) / sqrt(2 * pi)
+    assert not _cancels(-S.Half + Integral(phi, (t, -oo, 0)))
+    u = Symbol("u", real=True)
+    assert _cancels(Integral(u**4 - 2 * u**3 + u**2, (u, 0, 1)) - Integral(u**2 * (1 - u) ** 2, (u, 0, 1)))
