@@ -57,6 +57,7 @@ _FIRST_TRY = 4_000
 # parts whose value only working them out shows (Subs(1/y, y, 0) is 1/0, ∫_x^x f is 0): never unknowns
 # of that first try, which takes every part it cannot read to have a value
 _HIDDEN = (Subs, Integral, Sum, Product, Limit)
+_DEEPEST_DEFINITION = 8  # definitions inside definitions written out, at most this deep
 _UNVALUED = (AppliedUndef, Subs, Derivative, Sum, Product, Limit)
 
 # Why a comparison of moments that came out False is no counterexample: the data x_i stand on one side,
@@ -124,8 +125,14 @@ def _in_exp(expr: Expr) -> Expr:
 
 
 def _written_out(expr: Expr) -> Expr:
-    """expr with derive's named functions written out, and nothing worked out."""
-    return expr.replace(lambda e: isinstance(e, NamedFunction), lambda e: e.body_at(e.args[0]))
+    """expr with derive's named functions written out, and those their bodies hold (Φ(x) = ∫_{−∞}^x φ(t) dt
+    holds φ, which SymPy's evalf otherwise wrote out at each of a quadrature's thousands of nodes), and
+    nothing worked out."""
+    for _ in range(_DEEPEST_DEFINITION):
+        if not expr.has(NamedFunction):
+            break
+        expr = expr.replace(lambda e: isinstance(e, NamedFunction), lambda e: e.body_at(e.args[0]))
+    return expr
 
 
 def clear_caches() -> None:

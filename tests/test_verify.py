@@ -668,3 +668,20 @@ def test_cancel_does_not_integrate_a_constant_integral_to_order_the_terms(monkey
     assert not _cancels(-S.Half + Integral(phi, (t, -oo, 0)))
     u = Symbol("u", real=True)
     assert _cancels(Integral(u**4 - 2 * u**3 + u**2, (u, 0, 1)) - Integral(u**2 * (1 - u) ** 2, (u, 0, 1)))
+
+
+def test_a_definition_inside_a_definition_is_written_out(x):
+    """Φ(x) = ∫_{−∞}^x φ(t) dt with φ defined too: both written out for the values (SymPy's evalf wrote φ
+    out at each of a quadrature's thousands of nodes, five seconds a document); a definition that holds
+    itself is written out a bounded number of times, never forever."""
+    from derive.functions import NamedFunction, define
+    from derive.verify import _in_exp
+
+    t = Symbol("t", real=True)
+    phi = define("phi", t, exp(-t**2 / 2) / sqrt(2 * pi))
+    Phi = define("Phi", x, Integral(phi(t), (t, -oo, x)))
+    assert not _in_exp(Phi(x)).has(NamedFunction)
+    assert compare(Phi(0), S.Half)[0] is True
+    looped = define("looped", x, x)
+    looped.body = looped(x) + 1
+    assert _in_exp(looped(x)).has(NamedFunction)
