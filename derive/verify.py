@@ -57,8 +57,9 @@ _FIRST_TRY = 4_000
 # parts whose value only working them out shows (Subs(1/y, y, 0) is 1/0, ∫_x^x f is 0): never unknowns
 # of that first try, which takes every part it cannot read to have a value
 _HIDDEN = (Subs, Integral, Sum, Product, Limit)
-_DEEPEST_DEFINITION = 8  # definitions inside definitions written out, at most this deep
 _UNVALUED = (AppliedUndef, Subs, Derivative, Sum, Product, Limit)
+
+_DEEPEST_DEFINITION = 8  # definitions inside definitions written out (Φ = ∫ φ), at most this deep
 
 # Why a comparison of moments that came out False is no counterexample: the data x_i stand on one side,
 # the random X_i on the other (compare, and with_law's instances)
@@ -455,7 +456,7 @@ def numerically_same(a: Expr, b: Expr) -> bool:
         # the exact fractions first: they read an unknown L'(s_1) as a generator of its own, where
         # sample points have no value for it (and so no candidate of a backprop line was ever confirmed)
         if equal_as_fractions(x, y, budget=_FIRST_TRY):
-            return True, "fractions"
+            return _unless_undefined(x, y, "fractions", worked_out=False)
         return numeric_verdict(_in_exp(x), _in_exp(y)), "numeric"
 
     if a.has(Sum, Product) or b.has(Sum, Product) or free_indices(a, b):
