@@ -3,7 +3,8 @@
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from sympy import Add, Basic, Derivative, Expr, Function, Integer, Mul, Pow, S, Symbol, evaluate, sqrt
+from sympy import (Add, Basic, Derivative, Expr, Function, Integer, Integral, Limit, Mul, Pow, Product, S, Sum, Symbol,
+                   evaluate, sqrt)
 from sympy.core.function import AppliedUndef
 
 
@@ -194,8 +195,10 @@ def forget_tidied() -> None:
 
 
 def divisors(expr: Expr) -> set[Expr]:
-    """The bases expr divides by (x² + 1 of x/(x² + 1)), numbers aside."""
-    return {n.base for n in preorder(expr) if n.is_Pow and n.exp.is_negative and not n.base.is_number}
+    """The bases expr divides by (x² + 1 of x/(x² + 1)), numbers aside, except those whose value is
+    worked out, not written (∫_{−1}^{1} x³ dx is 0)."""
+    return {n.base for n in preorder(expr) if n.is_Pow and n.exp.is_negative and (
+        not n.base.is_number or n.base.has(Integral, Sum, Product, Limit))}
 
 
 def without_units(expr: Expr) -> Expr:

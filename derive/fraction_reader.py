@@ -236,7 +236,7 @@ def equal_as_fractions(a: Expr, b: Expr, budget: int | None = None) -> bool:
     0 everywhere ((e^{x/2})² − e^x): the verifier checks that every divisor has values
     (verify._unless_undefined). budget: the most work (term pairs multiplied, all products together) each
     reading may take, for a first try that must stay cheap."""
-    if _infinite_value(a) or _infinite_value(b):
+    if _infinite_or_undefined(a) or _infinite_or_undefined(b):
         return False
     symbols = a.free_symbols | b.free_symbols
     circular = a.has(*CIRCULAR_FUNCTIONS) or b.has(*CIRCULAR_FUNCTIONS)
@@ -261,17 +261,23 @@ def equal_as_fractions(a: Expr, b: Expr, budget: int | None = None) -> bool:
     return False
 
 
-_INFINITIES = (S.NaN, S.ComplexInfinity, S.Infinity, S.NegativeInfinity)
+_UNDEFINED = (S.NaN, S.ComplexInfinity)
+_INFINITIES = (S.Infinity, S.NegativeInfinity)
 
 
-def _infinite_value(expr: Expr) -> bool:
-    """expr holds ∞ or an undefined value (zoo − zoo is no 0), other than as a bound: ∫_0^∞ f dx and
+def _infinite_or_undefined(expr: Expr) -> bool:
+    """expr holds ∞ or an undefined value (zoo − zoo is no 0), other than ±∞ as a bound: ∫_0^∞ f dx and
     lim_{x→∞} are parts read as unknowns of their own, as cancel reads them."""
-    if any(expr is v for v in _INFINITIES):
+    if any(expr is v for v in _UNDEFINED + _INFINITIES):
         return True
-    if isinstance(expr, (Integral, Sum, Product, Limit)):
-        return _infinite_value(expr.args[0])
-    return any(_infinite_value(arg) for arg in expr.args)
+    if isinstance(expr, (Integral, Sum, Product)):
+        bounds = [b for limit in expr.limits for b in limit[1:]]
+    elif isinstance(expr, Limit):
+        bounds = [expr.args[2]]
+    else:
+        return any(_infinite_or_undefined(arg) for arg in expr.args)
+    return _infinite_or_undefined(expr.args[0]) or any(
+        b not in _INFINITIES and _infinite_or_undefined(b) for b in bounds)
 
 
 def _constant_in(part: Expr, symbol: Expr) -> bool:

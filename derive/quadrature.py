@@ -221,6 +221,21 @@ def _value_at(node: Expr, at: tuple) -> Expr | Exception:
 def forget_values() -> None:
     """Forget the integrals' and limits' values (a benchmark's cold start)."""
     _value_at.cache_clear()
+    surely_without_value.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def surely_without_value(integral: Integral) -> bool:
+    """An integral free of symbols that the quadrature shows has no value (∫_0^∞ x dx, ∫_0^1 dx/x: it
+    diverges, or leaves no sure bit); False where it has one, is about 0, or this module cannot tell (an
+    unknown function f(x) in it)."""
+    try:
+        integral_value(integral, {}, _SURE_BITS)
+    except Cancelled:
+        return False
+    except ValueError:
+        return True
+    return False
 
 
 # A quadrature's value is kept when mpmath's error estimate leaves this many bits of it: one of an

@@ -76,7 +76,7 @@ class NotRational(ValueError):
 class Reader:
     """Reads expressions into Q[s₁ … sₙ, e^{s₁} … e^{sₙ}] fractions (with cos sᵢ and sin sᵢ where circular),
     for the given symbols, d/dsᵢ read through. A subclass adds generators of its own after those
-    (generators: their names), at self.R.gens[self.first:]."""
+    (generators: one name for each, which only counts them), at self.R.gens[self.first:]."""
 
     def __init__(self, symbols, circular: bool = False, most_work: int | None = None, budget: int | None = None,
                  generators: Sequence[str] = ()) -> None:
@@ -87,8 +87,8 @@ class Reader:
         # sᵢ and e^{sᵢ}, then cos sᵢ and sin sᵢ where circular (steering's monomials keep their places)
         self.first = (4 if circular else 2) * n
         count = self.first + len(generators)
-        # unused generators up to a multiple of 8, so that few rings are ever made (and a ring needs one)
-        self.R, *gens = _ring(count + (-count % 8 or (8 if not count else 0)))
+        # unused generators up to a multiple of 8 (at least 8), so that few rings are ever made
+        self.R, *gens = _ring(max(8, -(-count // 8) * 8))
         self.s, self.t = gens[:n], gens[n:2 * n]
         self.cos, self.sin = (gens[2 * n:3 * n], gens[3 * n:4 * n]) if circular else ([], [])
         self.one = self.R.one

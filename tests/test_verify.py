@@ -649,6 +649,23 @@ def test_integrals_are_read_as_unknowns_whatever_their_bounds(x):
     written = Integral(lam * x * exp(Mul(-lam, x, evaluate=False)), (x, 0, oo))
     assert equal_as_fractions(written - Integral(lam * x * exp(-lam * x), (x, 0, oo)), S.Zero)
     assert not equal_as_fractions(Add(oo, x, evaluate=False) - Add(oo, x, evaluate=False), S.Zero)
+    undefined_bound = Integral(x, (x, 0, zoo))  # (only ±∞ is a bound: zoo is no place to integrate to)
+    assert not equal_as_fractions(Add(undefined_bound, -undefined_bound, evaluate=False), S.Zero)
+
+
+def test_integrals_free_of_symbols_are_compared_by_linearity_and_only_where_they_have_values(x):
+    """An integral free of symbols is unknowns of its own for cancel (no quadrature to order terms):
+    linearity still proves ∫2f = 2∫f and ∫(f + x²f) = ∫f + ∫x²f for an unknown f; an integral without a
+    value proves nothing (∞ − ∞ is no 0); and a divisor that is an integral of 0 is no divisor (0/0)."""
+    f = Function("f")
+    once = Integral(f(x), (x, 0, 1))
+    assert compare(Integral(2 * f(x), (x, 0, 1)), 2 * once)[0] is True
+    assert compare(Integral(f(x) + x**2 * f(x), (x, 0, 1)), once + Integral(x**2 * f(x), (x, 0, 1)))[0] is True
+    assert compare(once, 2 * once)[0] is not True
+    divergent = Integral((x + 1) ** 2, (x, 0, oo)) - Integral(x**2 + 2 * x + 1, (x, 0, oo))
+    assert compare(divergent, S.Zero)[0] is None
+    zero = Integral(x * (x**2 + 1) ** 2, (x, -1, 1))
+    assert compare(zero / Integral(x**5 + 2 * x**3 + x, (x, -1, 1)), S.One)[0] is None
 
 
 def test_cancel_does_not_integrate_a_constant_integral_to_order_the_terms(monkeypatch):
