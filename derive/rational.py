@@ -56,7 +56,7 @@ _LARGEST_MULTIPLE = 64  # sin(kx) is worked out one angle at a time: beyond this
 Fraction = tuple[PolyElement, PolyElement]  # (numerator, denominator), never reduced
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=32)  # (rings of up to 256 generators, a softmax's instances at four sizes)
 def _ring(count: int) -> tuple:
     """The ring Q[g0 … g(count−1)] and its generators, made once for each number of generators: a reader
     is made for every comparison, and a ring cost half a millisecond (SymPy compiles its monomial
