@@ -212,7 +212,7 @@ def _value_at(node: Expr, at: tuple) -> Expr | Exception:
     symbols share their sample points, so one quadrature (and the failed ones, the costliest) serves
     them all."""
     try:
-        return _quadrature(node, dict(at)) if isinstance(node, Integral) else _limit_at(node, dict(at))
+        return _quadrature(node, at) if isinstance(node, Integral) else _limit_at(node, dict(at))
     except NO_VALUE as exc:
         # (a fresh exception, without the traceback that would keep the quadrature's frames alive)
         return Cancelled(*exc.args) if isinstance(exc, Cancelled) else ValueError("no value at this point")
@@ -221,21 +221,25 @@ def _value_at(node: Expr, at: tuple) -> Expr | Exception:
 def forget_values() -> None:
     """Forget the integrals' and limits' values (a benchmark's cold start)."""
     _value_at.cache_clear()
-    surely_without_value.cache_clear()
+    _integrated.cache_clear()
 
 
-@lru_cache(maxsize=256)
 def surely_without_value(integral: Integral) -> bool:
     """An integral free of symbols that the quadrature shows has no value (∫_0^∞ x dx, ∫_0^1 dx/x: it
     diverges, or leaves no sure bit); False where it has one, is about 0, or this module cannot tell (an
-    unknown function f(x) in it)."""
+    unknown function f(x) in it). The quadrature is the one the values at sample points then reuse."""
+    found = _integrated(integral, ())
+    return isinstance(found, ValueError) and not isinstance(found, Cancelled)
+
+
+@lru_cache(maxsize=1024)
+def _integrated(integral: Integral, at: tuple) -> Expr | Exception | None:
+    """integral_value at the point (pairs symbol, value), remembered: the value, None where this module
+    cannot integrate it, or the failure that says it has no value there (fresh, as _value_at keeps it)."""
     try:
-        integral_value(integral, {}, _SURE_BITS)
-    except Cancelled:
-        return False
-    except ValueError:
-        return True
-    return False
+        return integral_value(integral, dict(at), _SURE_BITS)
+    except ValueError as exc:
+        return Cancelled(*exc.args) if isinstance(exc, Cancelled) else ValueError("no value at this point")
 
 
 # A quadrature's value is kept when mpmath's error estimate leaves this many bits of it: one of an
@@ -244,15 +248,17 @@ def surely_without_value(integral: Integral) -> bool:
 _SURE_BITS = 40
 
 
-def _quadrature(integral: Integral, point: dict) -> Expr:
-    """∫_0^∞ λ x e^{-λx} dx at λ = 0.7: the parameters and bounds put in, then a quadrature."""
+def _quadrature(integral: Integral, at: tuple) -> Expr:
+    """∫_0^∞ λ x e^{-λx} dx at λ = 0.7 (at: pairs symbol, value): the parameters and bounds put in, then
+    a quadrature."""
     # integral_value's quadrature under its own error check; evalf only where that has no way in (a
     # nested integral, a value of exactly 0)
-    value = integral_value(integral, point, _SURE_BITS)
+    value = _integrated(integral, at)
+    if isinstance(value, Exception):
+        raise type(value)(*value.args)  # (a fresh one: the remembered one keeps no traceback)
     if value is not None:
         return value
-    at = integral.xreplace({s: exact(v) for s, v in point.items() if s in integral.free_symbols})
-    value = at.evalf(15)
+    value = integral.xreplace({s: exact(v) for s, v in at if s in integral.free_symbols}).evalf(15)
     parts = value.as_real_imag() if value.is_number else ()
     if not parts or not all(p == 0 or (isinstance(p, Float) and p._prec >= _SURE_BITS) for p in parts):
         raise ValueError("no value at this point")
