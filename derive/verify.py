@@ -29,6 +29,7 @@ import random
 from collections.abc import Callable
 from contextvars import ContextVar
 from functools import lru_cache
+from typing import TypeVar
 
 from sympy import (Add, And, Derivative, Dummy, Expr, Indexed, Integral, Limit, Mul, Piecewise, Product, S, Subs, Sum,
                    Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
@@ -73,6 +74,7 @@ _EXCHANGED = "the data x_i on one side, the random X_i on the other: which E ave
 # larger ones: the methods given up so far (None outside instances).
 _GIVEN_UP: ContextVar[set | None] = ContextVar("_GIVEN_UP", default=None)
 _CANCEL, _SIMPLIFY = "cancel", "simplify"
+_Result = TypeVar("_Result")
 
 
 def _by_instances(a: Expr, b: Expr, judge, **options) -> tuple[bool | None, str] | None:
@@ -85,17 +87,16 @@ def _by_instances(a: Expr, b: Expr, judge, **options) -> tuple[bool | None, str]
         _GIVEN_UP.reset(token)
 
 
-def _tried(method: str, attempt: Callable[[], bool]) -> bool:
-    """attempt(), unless method has failed on an earlier instance of the same link; a failure is noted
-    for the instances after it."""
+def _tried(method: str, attempt: Callable[[], _Result]) -> _Result | None:
+    """attempt()'s result, unless method has failed (come out falsy) on an earlier instance of the same
+    link; a failure is noted for the instances after it."""
     given_up = _GIVEN_UP.get()
     if given_up is not None and method in given_up:
-        return False
-    if attempt():
-        return True
-    if given_up is not None:
+        return None
+    result = attempt()
+    if not result and given_up is not None:
         given_up.add(method)
-    return False
+    return result
 
 
 @lru_cache(maxsize=256)  # each line is compared twice: with the line before and the line after
@@ -269,27 +270,30 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return False, "numeric"
     # simplify may try to integrate, for minutes: integrals are compared by quadrature below
     integrals = _in_exp(a).has(Integral) or _in_exp(b).has(Integral)  # (a defined function's body too)
-    given_up = _GIVEN_UP.get()
-    if not integrals and _SIMPLIFY not in (given_up or ()):
-        # sines and cosines of arguments the exact reader has no generators for (x + 1/2): in exp, with
-        # the exponents expanded, as fractions in e^{ix}, e^{i} …, where sec² u = 1 + tan² u is exact in a
-        # few milliseconds, and simplify's trigsimp took minutes
-        if (da.has(*CIRCULAR_FUNCTIONS) or db.has(*CIRCULAR_FUNCTIONS)) and equal_as_fractions(
-                _in_exponentials(da), _in_exponentials(db), budget=_FIRST_TRY):
-            return _unless_undefined(a, b, "rewrite(exp)")
-        if _simplifies_to_zero(da - db):
-            return _unless_undefined(a, b, "simplify")
-        ea, eb = da.rewrite(exp), db.rewrite(exp)
-        if (ea, eb) != (da, db) and _simplifies_to_zero(ea - eb):  # (the same: simplify failed)
-            return _unless_undefined(a, b, "rewrite(exp)")
-        if given_up is not None:
-            given_up.add(_SIMPLIFY)  # (for the link's other instances)
+    if not integrals and (method := _tried(_SIMPLIFY, lambda: _simplified(da, db))):
+        return _unless_undefined(a, b, method)
     if da.has(nan, zoo) or db.has(nan, zoo):
         return None, "undefined (a division by zero)"
     verdict = numeric_verdict(_in_exp(a), _in_exp(b))  # defined functions written out: they have values
     if verdict is None:
         return None, "no point where both sides have a value to compare"
     return verdict, "numeric"
+
+
+def _simplified(da: Expr, db: Expr) -> str | None:
+    """The method that proves da = db (both worked out) by rewriting and simplifying, or None."""
+    # sines and cosines of arguments the exact reader has no generators for (x + 1/2): in exp, with the
+    # exponents expanded, as fractions in e^{ix}, e^{i} …, where sec² u = 1 + tan² u is exact in a few
+    # milliseconds, and simplify's trigsimp took minutes
+    if (da.has(*CIRCULAR_FUNCTIONS) or db.has(*CIRCULAR_FUNCTIONS)) and equal_as_fractions(
+            _in_exponentials(da), _in_exponentials(db), budget=_FIRST_TRY):
+        return "rewrite(exp)"
+    if _simplifies_to_zero(da - db):
+        return "simplify"
+    ea, eb = da.rewrite(exp), db.rewrite(exp)
+    if (ea, eb) != (da, db) and _simplifies_to_zero(ea - eb):  # (the same: simplify failed)
+        return "rewrite(exp)"
+    return None
 
 
 def _short_sums_written_out(expr: Expr) -> Expr:
