@@ -43,13 +43,11 @@ class FractionReader(Reader):
                                                        logs or {})
         keys = list(dict.fromkeys(unknowns.values()))
         m = len(keys)
-        names = [f"u{i}" for i in range(m)] + [f"e{i}" for i in range(len(exponents))]
-        names += [f"r{i}" for i in range(len(roots))] + [f"l{i}" for i in range(len(logs))]
         # and last, an unknown function f(x) with its derivatives f', f'', … up to the order a proof can
         # reach: no opaque parts, d/dx f^{(k)} = f^{(k+1)} (the product rule's schema is then exact)
-        chains = [[f"f{i}_{k}" for k in range(order + 1)] for i, order in enumerate(functions.values())]
-        names += [name for chain in chains for name in chain]
-        super().__init__(symbols, circular, most_work, budget, names)
+        chains = [order + 1 for order in functions.values()]  # (the generators of each function)
+        super().__init__(symbols, circular, most_work, budget,
+                         m + len(exponents) + len(roots) + len(logs) + sum(chains))
         gens = self.R.gens
         # parts read as unknowns of their own, one for each part as SymPy evaluates it (σ(c + wx) written
         # as σ(wx + c) is the same unknown); e^{u/L} for each exponent u found as c·u with c·L whole
@@ -67,8 +65,8 @@ class FractionReader(Reader):
         self._read_through = range(first, at)  # (the places of those generators: each has a rule in slopes)
         self.functions = {}  # f(x) → (the index of x, [f, f', f'', …])
         for f, chain in zip(functions, chains):
-            self.functions[f] = (self._index(f.args[0]), gens[at:at + len(chain)])
-            at += len(chain)
+            self.functions[f] = (self._index(f.args[0]), gens[at:at + chain])
+            at += chain
         self._chained = range(self._read_through.stop, at)  # (the places of f, f', … of every function)
         # how each generator from the unknowns to the logarithms is differentiated: a function of the
         # symbol's index giving a fraction in the ring, worked out when first asked for (√b, e^{u/L},

@@ -20,7 +20,6 @@ generators of its own after these.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 
 import sympy
@@ -76,17 +75,17 @@ class NotRational(ValueError):
 class Reader:
     """Reads expressions into Q[s₁ … sₙ, e^{s₁} … e^{sₙ}] fractions (with cos sᵢ and sin sᵢ where circular),
     for the given symbols, d/dsᵢ read through. A subclass adds generators of its own after those
-    (generators: one name for each, which only counts them), at self.R.gens[self.first:]."""
+    (generators: how many), at self.R.gens[self.first:]."""
 
     def __init__(self, symbols, circular: bool = False, most_work: int | None = None, budget: int | None = None,
-                 generators: Sequence[str] = ()) -> None:
+                 generators: int = 0) -> None:
         self.symbols = sorted(symbols, key=lambda s: s.name)
         self.most_work = most_work  # the largest product of two polynomials' term counts, if bounded
         self.budget, self.spent = budget, 0  # all products' term counts together, if bounded
         n = len(self.symbols)
         # sᵢ and e^{sᵢ}, then cos sᵢ and sin sᵢ where circular (steering's monomials keep their places)
         self.first = (4 if circular else 2) * n
-        count = self.first + len(generators)
+        count = self.first + generators
         # unused generators up to a multiple of 8 (at least 8), so that few rings are ever made
         self.R, *gens = _ring(max(8, -(-count // 8) * 8))
         self.s, self.t = gens[:n], gens[n:2 * n]

@@ -267,7 +267,7 @@ def test_a_generator_without_a_derivative_rule_is_refused_by_the_plain_reader(x)
 
     class WithPart(Reader):
         def __init__(self, symbols):
-            super().__init__(symbols, generators=["g"])
+            super().__init__(symbols, generators=1)
             self.g = self.R.gens[self.first]
 
         def read(self, expr):
