@@ -24,6 +24,9 @@ from derive.probability import conventional, has_moments, in_moments, random_sym
 from derive.verify import numerically_same, surely_differs
 
 MAX_CANDIDATES = 200
+# candidates the cheap filter lets through to the full comparison (each one sums written out at n = 1 … 4,
+# a tenth of a second on a batch norm's backward pass): the search's bound, the same on every machine
+MAX_CONFIRMED = 64
 MAX_FOUND = 3  # mends looked at before choosing the most natural one
 MAX_FACTOR_SIZE = 6  # a dropped factor is a symbol or a short call (σ(wx + b)), not a whole line
 MAX_EXPANDED = 60  # a neighbour whose terms are looked for a dropped one (expanding more costs too much)
@@ -201,11 +204,11 @@ def suggestion(before: Expr, wrong: Expr, after: Expr | None = None, *, written:
     if written is not None and write is not None and written != wrong:
         forms.append((written, write, nearby))
     forms.append((wrong, None, tuple(e for e in (before, after) if e is not None)))
-    tried, found = 0, []
+    tried, confirmed, found = 0, 0, []
     for form, judged, around in forms:
         for path, edited, kind in _candidates(form, around):
             tried += 1
-            if tried > MAX_CANDIDATES or len(found) >= MAX_FOUND:
+            if tried > MAX_CANDIDATES or confirmed >= MAX_CONFIRMED or len(found) >= MAX_FOUND:
                 break
             try:
                 candidate = replace_at(form, path, edited)
@@ -214,6 +217,7 @@ def suggestion(before: Expr, wrong: Expr, after: Expr | None = None, *, written:
                 continue
             if value is None or (after is not None and _differs(value, after)) or _differs(before, value):
                 continue
+            confirmed += 1
             if numerically_same(before, value) and (after is None or numerically_same(value, after)):
                 found.append(Mend(form, path, candidate, kind))
         if found:

@@ -128,3 +128,35 @@ def test_a_slip_beside_an_unknown_loss_is_mended(slip, said, meant):
     chain = _only_chain(BACKPROP.replace("SLIP", slip))
     assert chain.suspects == [3]
     assert chain.hints[3] == f"did you mean ${meant}$ where it says ${said}$?"
+
+
+def test_a_mend_is_confirmed_at_sample_points_without_simplify(monkeypatch):
+    """A focal loss's candidates, (1 − p)^γ with γ a symbol: the sample points are evidence enough for a
+    hint, and simplify spent seconds proving each candidate (compare proves this pair by simplify)."""
+    from sympy import log, symbols
+
+    import derive.verify as verify
+
+    p, gamma = symbols("p gamma", positive=True)
+    a, b = gamma * (1 - p) ** (gamma - 1) * log(p), gamma * (1 - p) ** gamma * log(p) / (1 - p)
+    assert verify.compare(a, b) == (True, "simplify")
+
+    def refused(expr):
+        raise AssertionError("simplify ran in a hint's confirmation")
+
+    monkeypatch.setattr(verify, "_simplifies_to_zero", refused)
+    assert verify.numerically_same(a, b)
+    assert not verify.numerically_same(a, 2 * b)
+
+
+def test_the_search_is_bounded_by_its_confirmations_not_the_clock(monkeypatch):
+    """The backprop slip's mend is confirmed after some twenty candidates pass the cheap filter: with
+    room for three, the search ends without it, on any machine; the verdicts stay."""
+    import derive.suggest as suggest
+
+    text = BACKPROP.replace("SLIP", r"\sum_{i=1}^{K} g_i s_i (\delta_{ij} - s_i)")
+    monkeypatch.setattr(suggest, "MAX_CONFIRMED", 3)
+    chain = _only_chain(text)
+    assert chain.suspects == [3] and not chain.hints
+    monkeypatch.setattr(suggest, "MAX_CONFIRMED", 64)
+    assert chain.suspects == [3] and _only_chain(text).hints[3] == "did you mean $-s_{j}$ where it says $-s_{i}$?"
