@@ -103,10 +103,7 @@ class Reader:
         if isinstance(expr, Add):
             n, d = R.zero, one
             for a in expr.args:
-                an, ad = self.read(a)
-                # terms over one denominator (a softmax's e^{z_i}/Z) add their numerators: multiplying
-                # the denominators would raise Z to the number of terms
-                n, d = (n + an, d) if ad == d else (self.times(n, ad) + self.times(an, d), self.times(d, ad))
+                n, d = self._added(n, d, *self.read(a))
             return n, d
         if isinstance(expr, Mul):
             n, d = one, one
@@ -139,6 +136,22 @@ class Reader:
         if isinstance(expr, Derivative):
             return self._derivative(expr)
         raise NotRational(f"{type(expr).__name__} is outside the field")
+
+    def _added(self, n: PolyElement, d: PolyElement, an: PolyElement, ad: PolyElement) -> Fraction:
+        """n/d + an/ad over one denominator. Terms over the same one (a softmax's e^{z_i}/Z) add their
+        numerators, and a denominator that divides the other (Z beside Z²) is raised to it: multiplying
+        the denominators would raise Z to the number of terms. Nothing is cancelled: the denominator
+        keeps every factor either had, so a side that divides by 0 still does."""
+        if ad == d:
+            return n + an, d
+        if not ad.is_ground and not d.is_ground:
+            big, small, over_big, over_small = (d, ad, n, an) if len(d) >= len(ad) else (ad, d, an, n)
+            if self.budget is not None:
+                self.spent += len(big) * len(small)
+            quotient, rest = big.div(small)
+            if not rest:  # big = quotient·small, so over_small/small = over_small·quotient/big
+                return over_big + self.times(over_small, quotient), big
+        return self.times(n, ad) + self.times(an, d), self.times(d, ad)
 
     def times(self, p: PolyElement, q: PolyElement) -> PolyElement:
         """p·q; NotRational where that is more work than the reader is bounded to (multiplied out, a

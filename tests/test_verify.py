@@ -175,6 +175,25 @@ def test_terms_over_one_denominator_keep_it():
     assert rationally_equal(add(*(div(exp(zi), Z) for zi in z)), S.One)
 
 
+def test_a_denominator_that_divides_another_is_raised_to_it_and_keeps_its_zeros():
+    # e^{z_1}/Z + z_2/Z³ − e^{2z_1}/Z² over Z³, not Z⁶ (a softmax's instances at n = 4 spent their time
+    # multiplying such denominators out); and a D that is 0 everywhere, beside D², still divides by 0
+    from derive.rational import Reader
+
+    z = [Symbol(f"z{i}", real=True) for i in range(4)]
+    Z = add(*(exp(zi) for zi in z))
+    reader = Reader(set(z))
+    n, d = reader.read(Add(div(exp(z[0]), Z), div(z[1], Pow(Z, 3, evaluate=False)),
+                           -div(exp(2 * z[0]), Pow(Z, 2, evaluate=False)), evaluate=False))
+    assert d.degree(reader.t[1]) == 3
+    assert rationally_equal(div(exp(z[0]), Z) - div(exp(2 * z[0]), Z**2), div(exp(z[0]) * (Z - exp(z[0])), Z**2))
+    assert not rationally_equal(div(exp(z[0]), Z) - div(exp(2 * z[0]), Z**2), div(exp(z[0]) * Z, Z**2))
+    x = z[0]
+    zero = Add(Mul(exp(x / 2) - 1, exp(x / 2) + 1, evaluate=False), -exp(x), 1, evaluate=False)
+    with pytest.raises(NotRational):
+        rationally_equal(add(div(S.One, zero), div(x, Pow(zero, 2, evaluate=False))), S.One)
+
+
 @pytest.mark.parametrize("make", [
     lambda x, y: Piecewise((x, x > 0), (-x, True)) * erf(y),
     lambda x, y: Max(x, 1) + Abs(y) * sign(x) + Heaviside(x - 0.5),
