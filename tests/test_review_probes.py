@@ -153,6 +153,16 @@ $$ g(x) = x \tanh(2x) $$"""
     assert INVALID not in verdicts
 
 
+def test_a_function_defined_later_in_the_same_display_is_called_before_its_definition():
+    """p_k = e^{λx_k}/Z(λ) and Z(λ) = Σ_j e^{λx_j}: two definitions in one display, Z(λ) used first
+    (a held-out handout's maximum-entropy solution): Z(λ) is Z's call, never Z times λ."""
+    text = r"""\[ p_k = \frac{e^{\lambda x_k}}{Z(\lambda)}, \qquad Z(\lambda) = \sum_{j=1}^{n} e^{\lambda x_j} \]
+and then
+\[ \sum_{k=1}^{n} x_k p_k = \frac{\sum_{k=1}^{n} x_k e^{\lambda x_k}}{Z(\lambda)} \]"""
+    assert _every(text)[-1] == VALID
+    assert _every(text.replace(r"x_k e^{\lambda x_k}}{Z", r"x_k^2 e^{\lambda x_k}}{Z"))[-1] == INVALID
+
+
 def test_sigma_stated_positive_and_called_is_refused_not_guessed():
     """With σ > 0 said, 2σ(…) may be σ times the bracket or the sigmoid of it: refused, never read as
     the sigmoid (a false alarm on a Gaussian's σ) nor as a product (σ' = σ(1 − σ) would go wrong)."""

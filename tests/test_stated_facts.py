@@ -412,3 +412,45 @@ def test_a_stated_law_never_takes_the_data_for_constants_where_the_other_side_av
     information = -Expectation(Derivative(log(lam**data * exp(-lam) / factorial(data)), (lam, 2)))
     verdict, reason = with_law(information, Expectation(sample) / lam**2, {"X": (lam, lam)})
     assert verdict is None and "the data x_i on one side" in reason
+
+
+CIRCLE = r"""\section*{Problem 1}
+The circle
+\[
+x^2 + y^2 = 25
+\]
+has, by implicit differentiation, $y' = -x/y$, and then
+\[
+-\frac{y^2 + x^2}{y^3} = -\frac{25}{y^3}.
+\]
+"""
+
+
+def _tex_links(text):
+    return [k for c in check(text, "curve.tex").chains for k in c.links]
+
+
+def _tex_verdicts(text):
+    return [k.verdict for k in _tex_links(text)]
+
+
+def test_the_equation_of_a_curve_the_prose_names_is_stated_and_later_links_use_it():
+    """x² + y² = 25 after "The circle" is no identity claimed: a curve, stated; −(y² + x²)/y³ = −25/y³
+    holds on it (its difference is a multiple of x² + y² − 25). A slip on the curve is still wrong, and
+    the same equation after words that come before identities too ("satisfies") is still checked."""
+    first, second = _tex_links(CIRCLE)
+    assert first.verdict == DEFINITION and "curve" in first.rule
+    assert second.verdict == VALID and "x^2 + y^2 = 25" in second.rule
+    assert _tex_verdicts(CIRCLE.replace(r"-\frac{25}{y^3}", r"-\frac{24}{y^3}")) == [DEFINITION, INVALID]
+    assert _tex_verdicts(CIRCLE.replace("The circle", "Every point satisfies")) == [INVALID, INVALID]
+    # far from the prose that names it, a display is a claim again
+    assert _tex_verdicts(CIRCLE.replace("The circle\n", "The circle.\n\n" + "Some words.\n" * 10))[0] == INVALID
+
+
+def test_a_curve_with_a_derivative_in_its_equation_is_a_claim():
+    """d/dx (x² + y²) = 2x + 2y after "the curve" speaks of derivatives: checked, never stated."""
+    text = r"""For the curve
+\[
+\frac{d}{dx}\bigl(x^2 + x y\bigr) = 2x + 3y
+\]"""
+    assert _tex_verdicts(text) == [INVALID]

@@ -81,6 +81,7 @@ class Definitions:
     regions: list[tuple[Expr, int]] = field(default_factory=list)  # "on $r > \delta$": (r > δ, line)
     ahead: dict[str, str] = field(default_factory=dict)  # u → x: u(x) = … is defined only after here
     displays_end: list[int] = field(default_factory=list)  # the last line of each display so far
+    curve: bool = False  # the chain here is the equation of a curve the text states ("the circle"), no claim
     # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
     # new definition may only restate the old one, a claim to check)
     previous: dict[Symbol, Expr] = field(default_factory=dict)
@@ -138,8 +139,12 @@ class Scoped:
                 if where == place:
                     known.defining = True
                 continue
-            if kind == "ahead":
-                if where > place:
+            if kind == "curve":
+                if where == place:
+                    known.curve = True
+                continue
+            if kind == "ahead":  # (at place too: p_k = e^{λx_k}/Z(λ), \qquad Z(λ) = … in one display)
+                if where >= place:
                     known.ahead.setdefault(name, value)
                 continue
             if kind == "law":
@@ -410,6 +415,10 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         if (d := definition_of(chain)) is not None and d[0] == "function" and len(d[1]) == 1:
             found.entries.append((place_of(chain), chain.lines[0], "ahead", d[1], d[2].strip()))
     points, naming = _marked(_AT_POINT, said, inline), _marked(_NAMING, said, inline)
+    for block in blocks:
+        for chain in block.chains:
+            if len(chain.expressions) == 2 and _after_a_curve(chain.lines[0], block.file, prose):
+                _add_curve(found, chain)
     for chain in sorted(chains, key=place_of):
         if chain.inline and chain.order in points and (d := definition_of(chain)) is not None and d[0] == "symbol":
             continue  # (a point such as ‖u‖ = 1 is still a condition on what follows: see _add_condition)
@@ -664,6 +673,36 @@ def _end_unread(found: Scoped, chain: Chain) -> None:
     if names.make(name) in known.symbols or name in known.functions:
         found.entries.append((place_of(chain), chain.lines[0], "symbol", names.make(name), None))
         found.entries.append((place_of(chain), chain.lines[0], "function", name, None))
+
+
+# The prose right before a display names what its equation is: a curve or a constraint the text states
+# (x² + y² = 25 after "the circle", x^y = y^x after "the curve", x² + y² = 100 after "at every time"), not
+# an identity. Geometric nouns only: "satisfies" or "the relation" also come before identities.
+_CURVE = re.compile(r"\b(?:curves?|circles?|ellipses?|hyperbolas?|parabolas?|folium|lemniscate|cardioid|astroid"
+                    r"|level (?:set|curve)s?|constraints?|implicitly defined|at (?:every|each) (?:time|instant)"
+                    r"|at all times)\b[^.;:]{0,40}$", re.IGNORECASE)
+_CURVE_REACH = 8  # lines of prose before a display that may name its equation
+
+
+def _after_a_curve(first: int, file: str, prose: list[tuple[int, str, str]]) -> bool:
+    """The prose just before a display that starts at line first names a curve or a constraint."""
+    before = [words for line, words, path in prose if path == file and 0 <= first - line <= _CURVE_REACH]
+    return bool(before) and bool(_CURVE.search(" ".join(before).rstrip(" \n>:,")[-120:]))
+
+
+def _add_curve(found: Scoped, chain: Chain) -> None:
+    """x² + y² = 25 after "the circle": an equation the text states, not an identity, which later links may
+    use (−(y² + x²)/y³ = −25/y³). Only an equation between two or more variables with no derivative in it."""
+    known = found.at(place_of(chain))
+    try:
+        a, b = (parse(side, reader="latex", functions=known.functions) for side in chain.expressions)
+    except DeriveError:
+        return
+    if any(e.has(Derivative) for e in (a, b)) or len((a - b).free_symbols) < 2:
+        return
+    shown = f"{chain.expressions[0]} = {chain.expressions[1]}"
+    found.entries += [(place_of(chain), chain.lines[0], "curve", shown, None),
+                      (place_of(chain), chain.lines[0], "equation", shown, a - b)]
 
 
 def _add_condition(found: Scoped, chain: Chain) -> None:

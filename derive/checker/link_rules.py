@@ -22,7 +22,7 @@ from derive.checker.blocks import Chain
 from derive.checker.definitions import Definitions, region_of, renames_parameters
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
-from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised,
+from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised, on_a_curve,
                                    length_stated, letters_of, named_in_words, restates, scaled, under_conditions,
                                    variable_written, with_moments_stated)
 from derive.checker.upstream import through, upstream_of
@@ -299,9 +299,13 @@ def worked_example(p: Pair, verdict: bool | None, method: str) -> Link | None:
 
 
 def condition(p: Pair, verdict: bool | None, method: str) -> Link | None:
-    """Σ_k y_k = 1 or sin θ = y/r alone in a display: a fact the text states, not a step."""
-    if verdict is not True and p.i == 0 and len(p.chain.expressions) == 2 and is_condition(p.a, p.b):
-        return p.link(DEFINITION, rule="a condition the text states")
+    """Σ_k y_k = 1 or sin θ = y/r alone in a display, or the equation of a curve the prose names (the
+    circle x² + y² = 25): a fact the text states, not a step."""
+    if verdict is not True and p.i == 0 and len(p.chain.expressions) == 2:
+        if is_condition(p.a, p.b):
+            return p.link(DEFINITION, rule="a condition the text states")
+        if p.known.curve:
+            return p.link(DEFINITION, rule="the equation of a curve the text states, not an identity")
     return None
 
 
@@ -310,7 +314,7 @@ def stated_facts(p: Pair, verdict: bool | None, method: str) -> Link | None:
     they make hold is valid; one they show wrong is invalid only where comparing alone could not tell."""
     if verdict is True:
         return None
-    stated = under_conditions(p.a, p.b, p.known, p.deltas)
+    stated = under_conditions(p.a, p.b, p.known, p.deltas) or on_a_curve(p.a, p.b, p.known)
     if stated is None and p.known.moments and has_moments(p.a, p.b):
         stated = with_moments_stated(p.a, p.b, p.known)
     if stated is not None and (stated[0] is True or verdict is None):

@@ -5,8 +5,10 @@ left unsaid (Σ_k y_k = 1, x̄ the mean of the x_i)."""
 
 from __future__ import annotations
 
-from sympy import Add, Derivative, Expr, Function, Indexed, IndexedBase, Product, S, Subs, Sum, Symbol, expand, sqrt
+from sympy import (Add, Derivative, Expr, Function, Indexed, IndexedBase, Integral, Product, S, Subs, Sum, Symbol, div, expand,
+                   fraction, sqrt, together)
 from sympy.core.function import AppliedUndef
+from sympy.polys.polyerrors import CoercionFailed, PolynomialError
 
 from derive.checker.assumptions import family
 from derive.checker.blocks import Chain
@@ -142,6 +144,27 @@ def under_conditions(a: Expr, b: Expr, known: Definitions,
         if judged[0] is False and relation is None and failed is None:
             failed = (False, judged[1], ", ".join(said))
     return failed
+
+
+def on_a_curve(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
+    """(True, method, the equation used) where a − b, over one denominator, is a polynomial multiple of a
+    polynomial equation the text states (the circle x² + y² = 25, then −(y² + x²)/y³ = −25/y³): the link
+    holds wherever the equation does. None otherwise (a link that is no such multiple is judged as before)."""
+    if any(e.has(Derivative, Integral, Sum, Product, AppliedUndef) for e in (a, b)):
+        return None
+    numerator = fraction(together(a - b))[0]
+    for value, line, shown in known.equations:
+        curve = fraction(together(value))[0]
+        symbols = sorted(curve.free_symbols | numerator.free_symbols, key=str)
+        if len(curve.free_symbols) < 2 or not curve.is_polynomial(*symbols) or not numerator.is_polynomial(*symbols):
+            continue
+        try:
+            quotient, rest = div(numerator, curve, *symbols)
+        except (PolynomialError, CoercionFailed):
+            continue
+        if rest == 0 and quotient != 0 and expand(quotient * curve - numerator) == 0:  # (the division checked)
+            return True, "a multiple of the stated equation", f"{shown} (line {line})"
+    return None
 
 
 def with_moments_stated(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
