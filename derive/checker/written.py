@@ -273,6 +273,11 @@ class Writer:
             return self.out(value, keep, using + (family,))
         if isinstance(expr, AppliedUndef) and (value := self.called(expr)) is not None:
             return self.out(value, keep, using)
+        if isinstance(expr, DefinedFunction) and not expr.args[0].is_Symbol and _entries_of(expr.body, expr.variable):
+            # LSE(z) = log Σ_j e^{z_j} at −βE or z + c𝟏: which plain letters are vectors the text says in words
+            # (z_k = −βE_k); put in whole, −β took E's index and 𝟏 stayed a name (two false alarms)
+            raise ParseError(f"{type(expr).__name__} is a function of the entries of {plain(expr.variable)}; at "
+                             f"{plain(expr.args[0])}, derive cannot tell which letters are vectors")
         if isinstance(expr, DefinedFunction) and (_sums_in(expr) or any(
                 s not in keep and self.value_of(s) is not None for s in expr.body.free_symbols - {expr.variable})):
             # L(p) = \prod_i …: written out, so that its sum is judged by instances, not by simplify;
@@ -348,6 +353,14 @@ def _at_row(value: Expr, parameter: Symbol, base: str, sub: str) -> Expr:
         return None
 
     return rebuild(value, visit)
+
+
+def _entries_of(value: Expr, parameter: Expr) -> bool:
+    """value is written in the entries z[j] or z_j of the plain-letter parameter z."""
+    if not isinstance(parameter, Symbol):
+        return False
+    return any(t.base.label == parameter for t in value.atoms(Indexed)) or any(
+        (parts := split(s.name)) and parts[0] == parameter.name for s in value.free_symbols)
 
 
 def _indices_in(value: Expr) -> set[str]:
