@@ -71,7 +71,8 @@ _EXCHANGED = "the data x_i on one side, the random X_i on the other: which E ave
 # positive bases only) and spends a tenth of a second or more on it; the sample points then decide.
 # Cancel fails as surely on a layer's gradient written out, at a fifth of the time an instance took.
 # Among the instances of one link (n = 1 … 4), a method that has failed on one is not tried on the
-# larger ones: the methods given up so far (None outside instances).
+# larger ones: the methods given up so far (None outside instances and a hint's confirmations, where an
+# instance's method is never shown, so compare asks the sample points before simplify).
 _GIVEN_UP: ContextVar[set | None] = ContextVar("_GIVEN_UP", default=None)
 _CANCEL, _SIMPLIFY = "cancel", "simplify"
 _Result = TypeVar("_Result")

@@ -443,6 +443,10 @@ def test_the_equation_of_a_curve_the_prose_names_is_stated_and_later_links_use_i
     assert second.verdict == VALID and "x^2 + y^2 = 25" in second.rule
     assert _tex_verdicts(CIRCLE.replace(r"-\frac{25}{y^3}", r"-\frac{24}{y^3}")) == [DEFINITION, INVALID]
     assert _tex_verdicts(CIRCLE.replace("The circle", "Every point satisfies")) == [INVALID, INVALID]
+    # the next problem's curve is the one that counts: −25/y³ there is a slip, not the last circle's
+    ladder = CIRCLE + "\\section*{Problem 2}\nA ladder: at every time\n\\[\nx^2 + y^2 = 100\n\\]\nso\n\\[\n" \
+        "-\\frac{y^2 + x^2}{y^3} = -\\frac{25}{y^3}\n\\]\n"
+    assert _tex_verdicts(ladder) == [DEFINITION, VALID, DEFINITION, INVALID]
     # far from the prose that names it, a display is a claim again
     assert _tex_verdicts(CIRCLE.replace("The circle\n", "The circle.\n\n" + "Some words.\n" * 10))[0] == INVALID
 

@@ -697,9 +697,10 @@ _CURVE_REACH = 8  # lines of prose before a display that may name its equation
 
 
 def _after_a_curve(first: int, file: str, prose: list[tuple[int, str, str]]) -> bool:
-    """The prose just before a display that starts at line first names a curve or a constraint."""
+    """The prose just before a display that starts at line first (its last piece, not the words before an
+    earlier display) names a curve or a constraint."""
     before = [words for line, words, path in prose if path == file and 0 <= first - line <= _CURVE_REACH]
-    return bool(before) and bool(_CURVE.search(" ".join(before).rstrip(" \n>:,")[-120:]))
+    return bool(before) and bool(_CURVE.search(before[-1].rstrip(" \n>:,")[-120:]))
 
 
 def _add_curve(found: Scoped, chain: Chain) -> None:

@@ -22,9 +22,9 @@ from derive.checker.blocks import Chain
 from derive.checker.definitions import Definitions, region_of, renames_parameters
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
-from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised, on_a_curve,
-                                   length_stated, letters_of, named_in_words, restates, scaled, under_conditions,
-                                   variable_written, with_moments_stated)
+from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised,
+                                   length_stated, letters_of, named_in_words, on_a_curve, restates, scaled,
+                                   under_conditions, variable_written, with_moments_stated)
 from derive.checker.upstream import through, upstream_of
 from derive.checker.written import base_of
 from derive.errors import DeriveError

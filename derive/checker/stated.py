@@ -147,23 +147,28 @@ def under_conditions(a: Expr, b: Expr, known: Definitions,
 
 
 def on_a_curve(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
-    """(True, method, the equation used) where a − b, over one denominator, is a polynomial multiple of a
-    polynomial equation the text states (the circle x² + y² = 25, then −(y² + x²)/y³ = −25/y³): the link
-    holds wherever the equation does. None otherwise (a link that is no such multiple is judged as before)."""
+    """(True, method, the equation used) where a − b, over one denominator, is a polynomial multiple of the
+    latest polynomial equation the text states (the circle x² + y² = 25, then −(y² + x²)/y³ = −25/y³): the
+    link holds wherever the equation does. Only the latest: a worksheet's next problem has a curve of its
+    own (x² + y² = 100), and a slip there must not hold on the last problem's circle. None otherwise (a
+    link that is no such multiple is judged as before)."""
     if any(e.has(Derivative, Integral, Sum, Product, AppliedUndef) for e in (a, b)):
         return None
+    curves = [(fraction(together(value))[0], line, shown) for value, line, shown in known.equations]
+    curves = [c for c in curves if len(c[0].free_symbols) >= 2 and c[0].is_polynomial(*c[0].free_symbols)]
+    if not curves:
+        return None
+    curve, line, shown = max(curves, key=lambda c: c[1])
     numerator = fraction(together(a - b))[0]
-    for value, line, shown in known.equations:
-        curve = fraction(together(value))[0]
-        symbols = sorted(curve.free_symbols | numerator.free_symbols, key=str)
-        if len(curve.free_symbols) < 2 or not curve.is_polynomial(*symbols) or not numerator.is_polynomial(*symbols):
-            continue
-        try:
-            quotient, rest = div(numerator, curve, *symbols)
-        except (PolynomialError, CoercionFailed):
-            continue
-        if rest == 0 and quotient != 0 and expand(quotient * curve - numerator) == 0:  # (the division checked)
-            return True, "a multiple of the stated equation", f"{shown} (line {line})"
+    symbols = sorted(curve.free_symbols | numerator.free_symbols, key=str)
+    if not numerator.is_polynomial(*symbols):
+        return None
+    try:
+        quotient, rest = div(numerator, curve, *symbols)
+    except (PolynomialError, CoercionFailed):
+        return None
+    if rest == 0 and quotient != 0 and expand(quotient * curve - numerator) == 0:  # (the division checked)
+        return True, "a multiple of the stated equation", f"{shown} (line {line})"
     return None
 
 
