@@ -214,8 +214,13 @@ def _value_at(node: Expr, at: tuple) -> Expr | Exception:
     try:
         return _quadrature(node, at) if isinstance(node, Integral) else _limit_at(node, dict(at))
     except NO_VALUE as exc:
-        # (a fresh exception, without the traceback that would keep the quadrature's frames alive)
-        return Cancelled(*exc.args) if isinstance(exc, Cancelled) else ValueError("no value at this point")
+        return _kept(exc)
+
+
+def _kept(failure: Exception) -> ValueError:
+    """A failure to remember: a fresh exception of its kind, without the traceback that would keep the
+    quadrature's frames alive."""
+    return Cancelled(*failure.args) if isinstance(failure, Cancelled) else ValueError("no value at this point")
 
 
 def forget_values() -> None:
@@ -239,7 +244,7 @@ def _integrated(integral: Integral, at: tuple) -> Expr | Exception | None:
     try:
         return integral_value(integral, dict(at), _SURE_BITS)
     except ValueError as exc:
-        return Cancelled(*exc.args) if isinstance(exc, Cancelled) else ValueError("no value at this point")
+        return _kept(exc)
 
 
 # A quadrature's value is kept when mpmath's error estimate leaves this many bits of it: one of an

@@ -706,11 +706,10 @@ def _after_a_curve(first: int, file: str, prose: list[tuple[int, str, str]]) -> 
 def _add_curve(found: Scoped, chain: Chain) -> None:
     """x² + y² = 25 after "the circle": an equation the text states, not an identity, which later links may
     use (−(y² + x²)/y³ = −25/y³). Only an equation between two or more variables with no derivative in it."""
-    known = found.at(place_of(chain))
-    try:
-        a, b = (parse(side, reader="latex", functions=known.functions) for side in chain.expressions)
-    except DeriveError:
+    sides = _stated_sides(found, chain)
+    if sides is None:
         return
+    a, b = sides
     if any(e.has(Derivative) for e in (a, b)) or len((a - b).free_symbols) < 2:
         return
     shown = f"{chain.expressions[0]} = {chain.expressions[1]}"
@@ -718,15 +717,23 @@ def _add_curve(found: Scoped, chain: Chain) -> None:
                       (place_of(chain), chain.lines[0], "equation", shown, a - b)]
 
 
+def _stated_sides(found: Scoped, chain: Chain) -> list[Expr] | None:
+    """The sides of an equation the text states, read with the functions defined before it; None where
+    one cannot be read (then it states nothing derive can use)."""
+    known = found.at(place_of(chain))
+    try:
+        return [parse(side, reader="latex", functions=known.functions) for side in chain.expressions]
+    except DeriveError:
+        return None
+
+
 def _add_condition(found: Scoped, chain: Chain) -> None:
     """\\sum_k y_k = 1, displayed or inline: an equation the text states, imposed on later links (inline,
     each side against the last: "$\\sum_k q_k = (1 - \\epsilon) + \\epsilon = 1$", "$\\|u\\| = \\|v\\| = 1$")."""
     if len(chain.expressions) != 2 and not chain.inline:
         return
-    known = found.at(place_of(chain))
-    try:
-        sides = [parse(side, reader="latex", functions=known.functions) for side in chain.expressions]
-    except DeriveError:
+    sides = _stated_sides(found, chain)
+    if sides is None:
         return
     b = sides[-1]
     for k, a in enumerate(sides[:-1]):
