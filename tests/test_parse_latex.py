@@ -159,3 +159,38 @@ def test_every_expression_of_the_seed_means_what_it_says(seed_text):
     for block, name in ((definition, "definition"), (rewrite, "rewrite"), (derivative, "derivative")):
         got = [shape(parse(e)) for e in block.chain]
         assert got == [shape(e) for e in expected[name]], name
+
+
+_H, _H2, _HT, _F, _X = (Symbol(n) for n in ("h", "h_2", "h_t", "f", "x"))
+
+
+@pytest.mark.parametrize("text, product", [
+    (r"h (1 - h)", _H * (1 - _H)), (r"h_2\,(1 - h_2^2)", _H2 * (1 - _H2**2)), (r"h_{t}(1 - h_t)", _HT * (1 - _HT)),
+    (r"f(1 - f)", _F * (1 - _F))])
+def test_a_function_letter_beside_a_bracket_that_holds_itself(text, product):
+    """h(1 − h) is h times 1 − h, never the function h taken at 1 − h (a first-principles h(√(x + h) + √x)
+    too), and h_t(1 − h_t) where the text defined the h_t (a hidden unit's h_t = tanh(z_t)) never h_t of
+    two arguments; a g_j the text never defined may be a unit's function of its input, so derive cannot
+    tell a product from a call, and says so. A call inside the bracket is still a call (f(f(x))
+    composes), and f(x) stays a call."""
+    defined = frozenset({"h_2", "h_t"})
+    read = parse(text, reader="latex", quantities=defined)
+    read = read.xreplace({s: Symbol(s.name) for s in read.free_symbols})  # (derive's letters are real)
+    assert sympy.expand(read - product) == 0
+    if "_" in text:
+        with pytest.raises(ParseError, match="a product or a call"):
+            parse(text, reader="latex")
+    f = Function("f")
+    assert str(parse("f(f(x))", reader="latex")) == str(f(f(_X)))
+    assert str(parse("f(x)", reader="latex", quantities=defined)) == str(f(_X))
+
+
+def test_a_primed_bracket_of_functions_then_its_variable_is_the_derivative_there():
+    """(fg)'(x) is the derivative of fg at x, never (fg)' times x (a false alarm in a product-rule lecture
+    once unknown functions were compared); (fg)'(2) is refused, and {e^x}'(e^x + 1), whose bracket is
+    written in x, still multiplies (the seed's quotient rule)."""
+    read = parse("(fg)'(x)", reader="latex")
+    assert isinstance(read, Derivative) and {s.name for s in read.expr.free_symbols} == {"f", "g"}
+    with pytest.raises(ParseError, match="at a point"):
+        parse("(fg)'(2)", reader="latex")
+    assert parse(r"{e^{x}}^{\prime}(e^x+1)", reader="latex").is_Mul

@@ -53,7 +53,7 @@ def _check(text: str, path: str, define: tuple[str, ...], strict: bool, macros: 
     document.macros = {**given, **document.macros}
     document.inline = [replace(item, formula=expand(item.formula, document.macros)) for item in document.inline]
     blocks = assemble(document)
-    scoped = collect(blocks, tuple(define), document.inline, document.prose)
+    scoped = collect(blocks, tuple(define), document.inline, document.prose, document.scopes)
     checked, parsed, reports = [], {}, {}
     for block in blocks:
         for chain in block.chains:

@@ -35,7 +35,7 @@ _SEPARATOR = re.compile(r"\\(?:iff|Leftrightarrow|Longleftrightarrow|because)(?!
                         r"|(?:\\q?quad\s*)?" + _TEXT + r"(?=(?:(?!\\\\)[^&])*=)")  # an = later in the row
 # words in \text at the end of an expression, and what follows them up to the row's end: an
 # annotation ("n x^{n-1} \quad \text{for all } n"), not letters to multiply in
-_TEXT_TAIL = re.compile(r"(?:\\q?quad\s*|\\[,;]\s*)?" + _TEXT + r"(?:(?!\\\\)[^&=])*")
+_TEXT_TAIL = re.compile(r"(?:\\q?quad\s*|\\[,;: ]\s*|~\s*)?" + _TEXT + r"(?:(?!\\\\)[^&=])*")
 # "\delta \equiv \frac{\partial L}{\partial z} = …", "f := …": a name defined, as by its first =
 _DEFINING = re.compile(r"((?:^|\\\\|\u2063|\\q?quad|,)\s*&?\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9\\]+\}?)?\s*&?\s*)"
                        r"(\\(?:equiv|coloneqq|triangleq|eqqcolon|defeq)(?![A-Za-z])|:=)")
@@ -54,11 +54,13 @@ _ANNOTATION = re.compile(r"(?:\\q?quad|\\[,;])\s*\(\s*" + _TEXT + r"[^()]*\)")
 # \intertext{…} ends a row as \\ does, with prose between: it becomes a row break of the same length
 _INTERTEXT = re.compile(r"\\intertext\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
 _LEADING = re.compile(r"^(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|\s)+")  # spacing before a formula is no part of it
-_TRAILING = re.compile(r"(?:\\[,;!]|\\q?quad|[\s.,;])+$")  # "… = x^2 ." ends a sentence, not the formula
+# "… = x^2 ." ends a sentence, not the formula; "\frac{8}{9\pi}\ \text{m/min}": the space before the unit too
+_TRAILING = re.compile(r"(?:\\[,;:! ]|\\q?quad|~|[\s.,;])+$")
 # "…, \qquad x > 1": a condition after a comma says where the formula holds; it is not part of it
-# (\, is a space: "\, y (1 - y) - \sum_{k \neq j}" is no condition)
+# (\, is a space: "\, y (1 - y) - \sum_{k \neq j}" is no condition); the sentence may go on after it
+# ("h_t = \tanh(…), \qquad 1 \le t \le T,": the comma ends the sentence, the condition still ends the formula)
 _CONDITION = re.compile(r"(?<!\\),(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*[^,=&]{0,80}?"
-                        r"(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\in(?![A-Za-z]))[^,=&]{0,80}$")
+                        r"(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\in(?![A-Za-z]))[^,=&]{0,80}?[\s.,;]*$")
 # "-s_i s_j \qquad (j \neq i)": a condition in brackets after a space ends the formula, as the comma's does
 _BRACKETED_CONDITION = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;: ]|~)(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*"
                                   r"\(\s*[^()=&]{0,60}?(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|≠)"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sympy import Derivative, Expr, Function, S, Symbol, sqrt
+from sympy import Derivative, Expr, Function, Indexed, S, Symbol, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
@@ -65,6 +65,8 @@ class Definitions:
     functions: dict[str, type] = field(default_factory=dict)
     symbols: dict[Symbol, Expr] = field(default_factory=dict)
     later: dict[str, int] = field(default_factory=dict)  # a name defined only after here → its line
+    ended: dict[str, int] = field(default_factory=dict)  # defined in an example that ended before here → its line
+    dependent: dict[str, str] = field(default_factory=dict)  # "with $y = y(x)$": y → x, y(x) calls y from there on
     unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
     assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
     relations: list[tuple[str, str, str, int]] = field(default_factory=list)  # (i, j, distinct, line)
@@ -100,6 +102,10 @@ class Definitions:
         if unread:
             return "; ".join(f"{n} is defined at line {self.unreadable[n]} in a form derive cannot read"
                              for n in unread)
+        ended = [n for n in names if n in self.ended]
+        if ended:
+            return "; ".join(f"{n} is defined at line {self.ended[n]}, inside an example that ends before here"
+                             for n in ended)
         later = [n for n in names if n in self.later]
         if later:
             return "; ".join(f"{n} is defined only later, at line {self.later[n]}" for n in later)
@@ -115,10 +121,16 @@ class Scoped:
     # (place, line, kind, name, value); place = (order in the document, line): \input files count
     # where they are included, not by their own line numbers
     entries: list[tuple[tuple[int, int], int, str, Any, Any]] = field(default_factory=list)
+    scopes: list[tuple[int, int]] = field(default_factory=list)  # the orders each example spans (Document.scopes)
 
     def at(self, place: tuple[int, int]) -> Definitions:
         known = Definitions()
+        stated, defined = [], []  # the equations stated before place, and the names defined there: (where, …)
         for where, line, kind, name, value in self.entries:
+            if self.scopes and self._elsewhere(where, place):  # another example's names: not here
+                if kind in ("function", "symbol") and where <= place:
+                    known.ended[name if kind == "function" else name.name] = line
+                continue
             if kind == "call":
                 if where <= place:
                     known.calls[name] = value
@@ -163,6 +175,10 @@ class Scoped:
                 if where <= place:
                     known.regions.append((value, line))
                 continue
+            if kind == "depends":
+                if where <= place:
+                    known.dependent[name] = value
+                continue
             if kind == "display end":
                 if where <= place:
                     known.displays_end.append(line)
@@ -182,19 +198,39 @@ class Scoped:
                     if _near(where, place):
                         known.relations.insert(0, (*name, value, line))  # the latest first
                 elif where <= place:
-                    known.equations.append((value, line, name))
+                    stated.append((where, (value, line, name)))
                 continue
             key = name if kind == "function" else name.name
             table = known.functions if kind == "function" else known.symbols
+            if where <= place:
+                defined.append((where, key))
             if where <= place and value is None:  # the latest definition could not be read
                 table.pop(name, None)
                 known.unreadable[key] = line
             elif where <= place:
                 table[name] = value
                 known.unreadable.pop(key, None)
+                known.dependent.pop(key, None)  # (y = x^3 after "y = y(x)": y has a value now)
             else:
                 known.later.setdefault(key, line)
+        # an equation said of a name the text defined only after it speaks of the name before that
+        # definition ("subject to Σ_k p_k x_k = μ", then p_k = e^{λx_k}/Z: no longer about these p_k)
+        known.equations = [equation for at, equation in stated
+                           if not any(at < then and _speaks_of(equation[0], key) for then, key in defined)]
         return known
+
+    def _elsewhere(self, where: tuple[int, int], place: tuple[int, int]) -> bool:
+        """Whether where stands inside an example that place is not in."""
+        return any(start <= where[0] < end and not start <= place[0] < end for start, end in self.scopes)
+
+
+def _speaks_of(expr: Expr, name: str) -> bool:
+    """Whether expr is written in name: p_1 in p_1 + p_2 = 1; a family p_k (a letter index) in the
+    terms p[k] of a sum or in any p_j."""
+    base, _, index = name.partition("_")
+    family = len(index) == 1 and index.isalpha()
+    return any(s.name == name or family and s.name.partition("_")[0] == base for s in expr.free_symbols) or \
+        family and any(str(t.base.label) == base for t in expr.atoms(Indexed))
 
 
 # "For $j \neq i$:" speaks of the display right after it, not of the rest of the document
@@ -331,7 +367,7 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
             name = _name_of(name.replace(" ", ""))
         # \operatorname{Var}(Z) = E[Z^2] - E[Z]^2 is the variance's identity, no new function (V(r) may be)
         if name is not None and name not in FUNCTIONS and name not in ("e", "d") and name not in ("Var", "Cov"):
-            return "function", name, m.group(2), _body_in_parameters(m.group(2), body, exprs[2:])
+            return "function", name, m.group(2), _body_in_parameters(m.group(2), body, _equal_members(chain))
         return None
     m = _OF_VECTOR.match(left)
     if m is not None and (name := _name_of(m.group(1).replace(" ", ""))) is not None and name not in FUNCTIONS \
@@ -401,10 +437,10 @@ _INDEPENDENT = re.compile(r"\bi\.?\s?i\.?\s?d\.?(?![a-z])|\bindependen|\buncorre
 
 
 def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] = (),
-            prose: list[tuple[int, str, str]] = ()) -> Scoped:
+            prose: list[tuple[int, str, str]] = (), scopes: list[tuple[int, int]] = ()) -> Scoped:
     """Every definition with its place: --define first, then the document's, displayed or inline
-    ("Let $y = x^3$"), in the order of the document."""
-    found = Scoped()
+    ("Let $y = x^3$"), in the order of the document; one made inside an example holds there only."""
+    found = Scoped(scopes=list(scopes))
     for source in sources:
         d = parse_definition(source, found.at(BEFORE_ALL).functions)
         found.entries.append((BEFORE_ALL, 0, "function", d.name, d.function))
@@ -544,9 +580,15 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
         return
     if not isinstance(symbol, Symbol):
         return
+    if (m := re.fullmatch(rf"\s*{re.escape(name.strip())}\s*\(\s*(\\?[A-Za-z]+)\s*\)\s*", body)) \
+            and (var := _name_of(m.group(1))) is not None:
+        # "with $y = y(x)$": y is that function of x wherever it stands, and y(x) its call (never y times x)
+        found.entries.append((where, line, "symbol", symbol, Function(symbol.name)(names.make(var))))
+        found.entries.append((where, line, "depends", symbol.name, var))
+        return
     if chain.follows is None:  # (x = 2 after \implies is a conclusion, not an example's number)
         _add_values(found, chain, symbol, body)
-    value = _first_readable([body, *chain.expressions[2:]], variable_of(chain), known)
+    value = _first_readable([body, *_equal_members(chain)], variable_of(chain), known)
     if value is None:  # the text defines it, in a form derive cannot read: links with it are undecided
         if not chain.inline or split(symbol.name):  # (inline: "with $p_j = \operatorname{softmax}(…)_j$")
             found.entries.append((where, line, "symbol", symbol, None))
@@ -630,7 +672,7 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
     where, line = place_of(chain), chain.lines[0]
     if applies(name, parameters, found.at(where)):
         return  # H(u, p) = … with H(a, b) defined: H at u and p, a claim
-    value = _first_readable([body, *chain.expressions[2:]], variable_of(chain), found.at(where))
+    value = _first_readable([body, *_equal_members(chain)], variable_of(chain), found.at(where))
     if value is not None and any(type(f).__name__ == name for f in value.atoms(AppliedUndef)):
         value = None  # P(A | B) = P(B | A) P(A) / P(B): a rule about P, never a definition of it
     if value is not None and not value.free_symbols and names.make(name) in found.at(where).symbols:
@@ -662,6 +704,17 @@ def _add_square(found: Scoped, chain: Chain, name: str, body: str) -> None:
     if isinstance(symbol, Symbol) and (value is None or symbol not in value.free_symbols):
         found.entries.append((place_of(chain), chain.lines[0], "symbol", symbol,
                               None if value is None else sqrt(value)))
+
+
+def _equal_members(chain: Chain) -> list[str]:
+    r"""The members after the body that the chain says are equal to it: up to the first ≤, < or ≈
+    (h_t = … \qquad 1 \le t \le T: t is no value of h_t)."""
+    rest = []
+    for k in range(2, len(chain.expressions)):
+        if k in chain.relations:
+            break
+        rest.append(chain.expressions[k])
+    return rest
 
 
 def _first_readable(bodies: list[str], variable: str, known: Definitions) -> Expr | None:

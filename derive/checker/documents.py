@@ -49,6 +49,9 @@ class Document:
     skipped: list[Skipped] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # the \input files read, resolved (never an -o target)
     macros: dict = field(default_factory=dict)  # name → derive.checker.macros.Macro, as the document defines them
+    # the places (orders, first to one past the last) each example environment spans: what an example
+    # defines holds inside it only (the next example may give p(y | μ) another law)
+    scopes: list[tuple[int, int]] = field(default_factory=list)
 
     def add_inline(self, formula: str, line: int, path: str, prose: list | None = None) -> None:
         """An inline formula, and where it stands in the prose: the marker of its index (prose is the

@@ -14,6 +14,9 @@ from derive.errors import LimitError
 DISPLAY_ENVIRONMENTS = ("align", "align*", "aligned", "equation", "equation*", "gather", "gather*",
                         "multline", "multline*", "split", "alignat", "alignat*", "flalign", "flalign*",
                         "eqnarray", "eqnarray*", "displaymath", "math")
+# theorem-like environments whose names are their own: \begin{example} … \end{example} (not a problem's
+# solution, which works with the problem's names, nor a proof)
+SCOPES = ("example", "example*", "examples")
 MAX_FILES = 50  # \input: files followed, at most
 MAX_DEPTH = 8  # \input: nesting, at most
 
@@ -83,6 +86,10 @@ class _Latex:
                 self._define(node, text)
             elif isinstance(node, LatexCharsNode):
                 self.document.prose.append((self._line_of(text, node.pos), node.chars, path))
+            elif isinstance(node, LatexEnvironmentNode) and node.environmentname in SCOPES:
+                start = self.document.next_order()
+                self._walk(node.nodelist, text, path, depth)
+                self.document.scopes.append((start, self.document.next_order()))
             elif isinstance(node, (LatexEnvironmentNode, LatexGroupNode)):
                 self._walk(node.nodelist, text, path, depth)  # sections, itemize, figures …
             elif isinstance(node, LatexMacroNode) and node.nodeargd is not None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sympy import And, Derivative, Dummy, Expr, Indexed, Product, Sum, Symbol, expand
+from sympy import And, Derivative, Dummy, Expr, Indexed, Product, Subs, Sum, Symbol, expand
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -22,18 +22,20 @@ from derive.checker.blocks import Chain
 from derive.checker.definitions import Definitions, region_of, renames_parameters
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
-from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, holds_if_mean, holds_if_normalised,
-                                   length_stated, letters_of, named_in_words, on_a_curve, restates, scaled,
-                                   under_conditions, variable_written, with_moments_stated)
+from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, a_sum_at_numbers, beyond_moments,
+                                   holds_if_mean, holds_if_normalised, length_stated, letters_of, named_in_words,
+                                   on_a_curve, restates, scaled, under_conditions, variable_written,
+                                   with_moments_stated)
 from derive.checker.upstream import through, upstream_of
 from derive.checker.written import base_of
 from derive.errors import DeriveError
 from derive.exprs import ALL_TERMS
 from derive.functions import DefinedFunction
-from derive.indexing import split
+from derive.indexing import TermsAt, split
 from derive.instances import by_instances
 from derive.justify import justify
 from derive.probability import has_moments, random_symbols
+from derive.parse import names
 from derive.render.printer import text as plain
 from derive.signs import surely_nonnegative, surely_positive
 from derive.verify import compare, compare_where, finished, with_law
@@ -108,11 +110,69 @@ def _compared(p: Pair) -> tuple[bool | None, str]:
     verdict, method = compare(p.a, p.b)
     if verdict is False and (whole := variable_written(*p.read, p.variable, p.known)):
         verdict, method = compare(*whole)  # e^η = λ where η = log λ: no derivative needs η kept
+    if verdict is not True and (made := _functions_made(p.a, p.b)) is not None:
+        held, how = compare(*_in_jets(*made))  # dV/dt = (πh²/4) dh/dt with V = πh³/12: h is h(t)
+        if held is True or held is False and _chain_rule_claim(*made, _rates_written(p)):
+            verdict, method = held, how
     if verdict is False and not p.summed and ALL_TERMS in (p.a - p.b).free_symbols:
         as_written = by_instances(p.a, p.b, compare, as_written=True)  # a_1(1 − a_1) = a_1 a_2, two classes
         if as_written is not None and as_written[0] is True:
             verdict, method = as_written
     return verdict, method
+
+
+def _functions_made(a: Expr, b: Expr) -> tuple[Expr, Expr] | None:
+    """a and b with each letter that the link also differentiates as a function made that function (h
+    beside dh/dt is h(t): related rates write h for h(t) throughout); None where the link differentiates
+    no unknown function."""
+    if any(e.has(Sum, Product, Indexed, Subs, TermsAt) for e in (a, b)):
+        return None  # (a letter per function forgets which term of a sum it stands in: g_i is no one g)
+    calls = {type(f).__name__: f for e in (a, b) for d in e.atoms(Derivative) for f in d.expr.atoms(AppliedUndef)
+             if len(f.args) == 1 and f.args[0].is_Symbol}
+    # functions of one and the same variable, t of h(t) and V(t), the variable of every derivative too
+    times = {f.args for e in (a, b) for f in e.atoms(AppliedUndef)} | {
+        (v,) for e in (a, b) for d in e.atoms(Derivative) for v, _ in d.variable_count}
+    if not calls or len(times) != 1:
+        return None
+    by = {v for e in (a, b) for d in e.atoms(Derivative) for v, _ in d.variable_count}
+    swap = {s: calls[s.name] for e in (a, b) for s in e.free_symbols if s.name in calls and s not in by}
+    return a.xreplace(swap), b.xreplace(swap)
+
+
+def _in_jets(a: Expr, b: Expr) -> tuple[Expr, Expr]:
+    """a and b with their derivatives worked out, then each unknown function and each of its rates a
+    letter of its own: an identity in h and h' as letters is one for every function h(t)."""
+    sides = [_derivatives_done(e) for e in (a, b)]
+    jets = sorted({n for e in sides for n in e.atoms(Derivative)}, key=lambda d: -d.derivative_count)
+    jets += sorted({f for e in sides for f in e.atoms(AppliedUndef)}, key=str)
+    letters = {jet: Dummy() for jet in jets}
+    return tuple(e.subs(letters) for e in sides)
+
+
+def _rates_written(p: Pair) -> set[str]:
+    """The unknown functions the text itself writes as functions: dh/dt, y'(x) as read, and y after "with
+    $y = y(x)$" (never one derive made a function only because a derivative may reach it, as y(w) of a
+    target y under ∂/∂w: its rate is unknown, not a letter of its own)."""
+    written = {d.expr.name if isinstance(d.expr, Symbol) else type(d.expr).__name__ for e in p.read
+               if e is not None for d in e.atoms(Derivative) if isinstance(d.expr, (Symbol, AppliedUndef))}
+    return written | set(p.known.dependent)
+
+
+def _chain_rule_claim(a: Expr, b: Expr, written: set[str]) -> bool:
+    """Whether a link differentiates an expression on one side and writes the same functions on the
+    other (d/dt(x² + y²) = 2x dx/dt + 2y dy/dt, d/dx(xy) = y after "y = y(x)"): an identity for every x(t),
+    y(t), so a failure is a slip. A link between bare rates (dy/dt = ky, 2x + 2y y' = 0) is an equation
+    of a problem, not an identity."""
+    def compound(e: Expr) -> bool:
+        return any(not isinstance(d.expr, AppliedUndef) for d in e.atoms(Derivative))
+
+    # (the same unknown functions at the same arguments on both sides: dz_2/dw against z_1's rates speaks
+    # of another function, dV/dt = 2 of a value at an instant, ∂ℓ/∂s = ℓ'(σ)σ'(s) of ℓ as a function of σ
+    # where ℓ(s) was read; and no letter on one side only: ∂L/∂u_j = (p − y)g_j says p depends on u_j
+    # through g_j, a function the text has in mind, not every one)
+    calls = a.atoms(AppliedUndef)
+    return (compound(a) or compound(b)) and bool(calls) and calls == b.atoms(AppliedUndef) \
+        and a.free_symbols == b.free_symbols and {type(f).__name__ for f in calls} <= written
 
 
 def _written_out(expr: Expr) -> Expr:
@@ -225,10 +285,19 @@ def unread(p: Pair) -> Link | None:
 
 
 def unreadable_definition(p: Pair) -> Link | None:
-    """A name whose latest definition could not be read (the variable itself is never replaced)."""
+    """A name whose latest definition could not be read (the variable itself is never replaced); a link
+    that only multiplies out is algebra whatever the names stand for (see _multiplied_out)."""
+    if _multiplied_out(p.a, p.b):
+        return None
     used = {s.name for s in p.a.free_symbols | p.b.free_symbols} | {
         type(f).__name__ for e in (p.a, p.b) for f in e.atoms(AppliedUndef)}
-    names = sorted((used & set(p.known.unreadable)) - {p.variable})
+    unreadable = set(p.known.unreadable)
+    # h_t = \tanh(…) unread: ∂h_3/∂h_2 differentiates one of that family, which derive cannot write out
+    families = {base: u for u in unreadable if (base := u.partition("_")[0]) and len(u.partition("_")[2]) == 1
+                and u.partition("_")[2].isalpha()}
+    differentiated = {d.expr.name for e in (p.a, p.b) for d in e.atoms(Derivative) if isinstance(d.expr, Symbol)}
+    members = {families[n.partition("_")[0]] for n in differentiated if "_" in n and n.partition("_")[0] in families}
+    names = sorted(((used & unreadable) | members) - {p.variable})
     return p.link(UNDECIDED, reason=p.known.undefined_reason(names)) if names else None
 
 
@@ -315,6 +384,10 @@ def stated_facts(p: Pair, verdict: bool | None, method: str) -> Link | None:
     if verdict is True:
         return None
     stated = under_conditions(p.a, p.b, p.known, p.deltas) or on_a_curve(p.a, p.b, p.known)
+    moments = [value for value, _, _ in p.known.equations if has_moments(value)]
+    if stated is not None and stated[0] is False and moments and has_moments(p.a, p.b) \
+            and beyond_moments(p.a, p.b, moments):
+        stated = None  # ("the constraint E_p[X] = μ" says nothing of E_p[X] in λ and the x_k)
     if stated is None and p.known.moments and has_moments(p.a, p.b):
         stated = with_moments_stated(p.a, p.b, p.known)
     if stated is not None and (stated[0] is True or verdict is None):
@@ -424,10 +497,20 @@ CASE_REACH = 2
 
 
 def in_words(p: Pair) -> Link | None:
-    """a_2 where only a_1 has a formula, T_n named for a sum: defined in words only."""
-    if (words := named_in_words(p.a, p.b, p.known, p.read)):
+    """a_2 where only a_1 has a formula, T_n named for a sum: defined in words only (unless the link
+    only multiplies out, where what the names stand for cannot matter)."""
+    if not _multiplied_out(p.a, p.b) and (words := named_in_words(p.a, p.b, p.known, p.read)):
         return p.link(UNDECIDED, reason=f"{words} named in the text without a formula derive can read")
     return None
+
+
+def _multiplied_out(a: Expr, b: Expr) -> bool:
+    """(h_3 − y)(1 − h_3²)[h_2 + w(…)] = (h_3 − y)(1 − h_3²)h_2 + …: both sides polynomials in the same
+    letters, one the other multiplied out or gathered. A difference there is a slip in the algebra,
+    whatever the letters stand for: a text that leans on a relation among them writes it in."""
+    letters = a.free_symbols
+    return (len(letters) >= 2 and letters == b.free_symbols and not any(e.has(Derivative, Sum, Product, Indexed)
+            for e in (a, b)) and all(e.is_polynomial(*letters) for e in (a, b)))
 
 
 def in_region(p: Pair) -> Link | None:
@@ -520,7 +603,7 @@ def per_example(p: Pair) -> Link | None:
 
 def by_a_family_letter(p: Pair) -> Link | None:
     """J'(w) where J is in w_1, …, w_d ("with d = 1, write w for w_1"): the text renames in words, and
-    J by a w it does not contain is no 0 to judge."""
+    J by a w it does not contain is no 0 to judge; nor is L, written in b, by b_j."""
     for e in p.read:
         for d in (e.atoms(Derivative) if e is not None else ()):
             value = p.known.symbols.get(d.expr) if isinstance(d.expr, Symbol) else None
@@ -532,7 +615,19 @@ def by_a_family_letter(p: Pair) -> Link | None:
                 if isinstance(v, Symbol) and v not in value.free_symbols and v.name in families:
                     return p.link(UNDECIDED, reason=f"{d.expr} is in the {v.name}'s with an index; by {v.name} "
                                                     "alone, the text renames them in words")
+    for e in (p.a, p.b):  # ∂L/∂b_j where L is written in one unit's b: the text means a layer's L, in words
+        for d in (e.atoms(Derivative) if e is not None else ()):
+            for v, _ in d.variable_count:
+                if isinstance(v, Symbol) and (parts := split(v.name)) and v not in d.expr.free_symbols \
+                        and names.make(parts[0]) in d.expr.free_symbols - _indexed_letters(d.expr):
+                    return p.link(UNDECIDED, reason=f"what is differentiated is written in {parts[0]}, with no "
+                                                    f"index; by {plain(v)}, the text means another in words")
     return None
+
+
+def _indexed_letters(expr: Expr) -> set:
+    """The letters expr writes with an index (w of the w_k in Σ_k w_k x_ik), as its free symbols name them."""
+    return {t.base.label for t in expr.atoms(Indexed)}
 
 
 def in_the_example(p: Pair) -> Link | None:
@@ -573,6 +668,12 @@ def hidden_dependence(p: Pair) -> Link | None:
     return None
 
 
+def numbers_in_words(p: Pair) -> Link | None:
+    """Z(ln 2) = 7 for Z(λ) = Σ_{j=1}^n e^{λx_j}, after "values 0, 1, 2" in words (stated.a_sum_at_numbers)."""
+    reason = a_sum_at_numbers(p.a, p.b, p.read)
+    return p.link(UNDECIDED, reason=reason) if reason is not None else None
+
+
 def unread_law(p: Pair) -> Link | None:
     """E_p[(X − μ₂)²] = E_p[(X − μ₁)²] + (μ₁ − μ₂)² where the text said X ∼ p in a form derive does not
     read: moments that differ as unknowns may agree under that law, so the difference is no verdict."""
@@ -588,4 +689,4 @@ def unread_law(p: Pair) -> Link | None:
 
 IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention, independence,
-    unit_length, special_case, in_words, in_the_example, unread_law)
+    unit_length, special_case, in_words, in_the_example, unread_law, numbers_in_words)

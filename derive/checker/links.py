@@ -99,6 +99,14 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
     # f'g + fg': f and g are f(x) and g(x) (the text's own g where it defined one)
     calls = {names.make(letter): known.functions.get(letter, Function(letter))(x)
              for letter in arguments_dropped(chain)}
+    # "with $y = y(x)$" said before: \ln y(x) calls y (the bare y is y(x) by that definition)
+    dependent = {letter: Function(letter) for letter in known.dependent if letter not in known.functions}
+    # p'(θ) in the chain: p is a function there, so \log p(θ) calls it (never p times θ)
+    dependent |= {letter: Function(letter) for letter in _primed_calls(chain)
+                  if letter not in known.functions and names.make(letter) not in known.symbols}
+
+    def functions(source: str) -> dict:
+        return {**known.functions_in(source), **dependent} if dependent else known.functions_in(source)
     # (f²)' with no other letter: the derivative by f, or of a function f whose argument is left out?
     by_a_function_letter = variable in UNDEFINED_FUNCTIONS and declared_variable(chain) is None
     exprs: list[Expr | None] = []
@@ -107,13 +115,21 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
             if by_a_function_letter and ("'" in source or "\\prime" in source):
                 raise ParseError(f"a prime by {variable}, which names a function more often than a variable: "
                                  f"write {variable}(x) and {variable}'(x), or \\frac{{d}}{{d{variable}}}")
-            expr = parse(source, reader="latex", variable=variable, functions=known.functions_in(source),
+            expr = parse(source, reader="latex", variable=variable, functions=functions(source),
                          quantities=quantities, gradients=gradients)
             exprs.append(rebuild(expr, calls.get) if calls else expr)
         except DeriveError as exc:
             exprs.append(None)
             report.errors[i] = str(exc)
     return exprs
+
+
+# p'(\theta), y''(x): a Latin letter primed and called, so a function (not \ell, not a command's letters)
+_PRIMED_LETTER = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:'+|\^\s*\{?\s*(?:\\prime\s*)+\}?)\s*\(")
+
+
+def _primed_calls(chain: Chain) -> set[str]:
+    return {m.group(1) for e in chain.expressions for m in _PRIMED_LETTER.finditer(e)}
 
 
 def _spreads(known: Definitions) -> set[str]:

@@ -5,6 +5,8 @@ left unsaid (Σ_k y_k = 1, x̄ the mean of the x_i)."""
 
 from __future__ import annotations
 
+import re
+
 from sympy import (Add, Derivative, Expr, Function, Indexed, IndexedBase, Integral, Product, S, Subs, Sum, Symbol, div, expand,
                    fraction, sqrt, together)
 from sympy.core.function import AppliedUndef
@@ -16,6 +18,7 @@ from derive.checker.definitions import Definitions
 from derive.checker.written import Writer, base_of, written_out
 from derive.errors import DeriveError
 from derive.exprs import ALL_TERMS, preorder
+from derive.functions import DefinedFunction
 from derive.indexing import counted
 from derive.instances import bounds_of, by_instances, free_indices, instance
 from derive.parse import names, parse
@@ -58,8 +61,8 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
     gave numbers just before ("take w = 0, x = 3"). ((a, b) at those numbers, 'w = 0, x = 3 (line 36)');
     (None, why) where some name has no number, or its number was given far before; None where the
     link is no such comparison, or the text gave none of its names a number."""
-    def numeric(e: Expr) -> bool:
-        return not e.free_symbols and not e.has(AppliedUndef, Function) or e.is_number
+    def numeric(e: Expr) -> bool:  # (y(2) with y(x) = a cosh(x/a) is no number: its body has a)
+        return not e.free_symbols and (not e.has(AppliedUndef, Function) or e.is_number)
 
     if numeric(a) == numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
         return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
@@ -97,6 +100,35 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
     return (at_point(a, point), at_point(b, point)), where
 
 
+def a_sum_at_numbers(a: Expr, b: Expr, read: tuple) -> str | None:
+    """Why a failing link that sets a function of a sum, called at a number, equal to a number is no
+    verdict, or None: Z(ln 2) = e^0 + e^{ln 2} + e^{2 ln 2} for Z(λ) = Σ_{j=1}^n e^{λx_j}, after "values
+    0, 1, 2" in words: the example's computation, whose terms hold letters the text gives no numbers (some
+    values of them may make it hold). A sum the text writes out itself (e^{z_i}/Σ_k e^{z_k} = 1), or one
+    that is a number at n = 1 (Σ_{k=1}^n 1/n = 2), stays a claim."""
+    bounds = bounds_of(a, b)
+    if not bounds or bool(a.free_symbols) == bool(b.free_symbols) or a.has(Derivative) or b.has(Derivative):
+        return None  # (∂/∂z_5 Σ_k z_k² = 0 speaks of every z: a claim)
+    if not any(isinstance(n, DefinedFunction) and n.args and all(x.is_number for x in n.args)
+               for e in read if e is not None for n in preorder(e)):
+        return None
+    letters = _open_at_one(a, b, bounds)
+    if not letters:
+        return None
+    over = ", ".join(plain(s) for s in bounds if s != ALL_TERMS) or "its terms"
+    return f"a number for a sum over {over} in {', '.join(letters)}: the values it is taken at are not stated"
+
+
+def _open_at_one(a: Expr, b: Expr, bounds: list[Symbol]) -> list[str]:
+    """The letters a − b still holds with its sums cut to one term: some value of them may make it hold."""
+    one = {s: 1 for s in bounds}
+    try:
+        rest = (instance(a, one, {}) - instance(b, one, {})).free_symbols
+    except (DeriveError, ValueError, TypeError):
+        return []
+    return sorted({re.sub(r"_\d+$", "", plain(t)) for t in rest if t != ALL_TERMS})  # (x of the term x_1)
+
+
 def _given_length(a: Expr, b: Expr, known: Definitions) -> int | None:
     """The one number of entries the example gives every vector of the link (u = (1, 0): u_1, u_2)."""
     lengths = set()
@@ -109,7 +141,10 @@ def _given_length(a: Expr, b: Expr, known: Definitions) -> int | None:
 
 
 def at_point(expr: Expr, point: dict) -> Expr:
-    """expr at point: derivatives taken first (dL/dw at w = 0 is not d/d0)."""
+    """expr at point: derivatives taken first (dL/dw at w = 0 is not d/d0); a defined function called at
+    a number, y(2) with y(x) = a cosh(x/a), written out (its body has the example's a)."""
+    expr = expr.replace(lambda n: isinstance(n, DefinedFunction) and n.args[0].is_number
+                        and n.free_symbols & set(point), lambda n: n.body_at(n.args[0]))
     if not expr.has(Derivative):
         return expr.xreplace(point)
     # (J'(0) with J(θ) = σ(θ) r_1 + …: the r's are in J's body, free only once it is written out)
@@ -184,7 +219,30 @@ def with_moments_stated(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str
         return None
     if verdict is False and not stated & averaged(a, b):  # E[K] = np said, E[ℓ''] of the observed k asked:
         return None  # the facts speak of other variables, and decide nothing here
+    if verdict is False and _beyond_the_facts(a, b, pair, known):
+        return None
     return verdict, f"moments ({method})", ", ".join(f"{shown} (line {line})" for _, line, shown in known.moments)
+
+
+def _beyond_the_facts(a: Expr, b: Expr, pair: tuple[Expr, Expr], known: Definitions) -> bool:
+    """Whether a failure with the stated moments put in proves nothing: the link speaks of letters the
+    facts do not relate to its moments (ln Z − λΣ p_k x_k = ln Z − λE_p[X] against "E_p[X] = μ": what
+    E_p[X] is in λ and the x_k, no stated fact says), or it is a number for a moment the facts give in
+    parameters whose values the text does not give there (E_p[X] = 10/7 against E_p[X] = μ)."""
+    own = _letters(a, b)
+    return beyond_moments(a, b, [side for sides, _, _ in known.moments for side in sides]) or (
+        not own and bool((pair[0] - pair[1]).free_symbols))
+
+
+def beyond_moments(a: Expr, b: Expr, facts: list[Expr]) -> bool:
+    """Whether the link (with moments) holds letters the facts about moments never mention: what its
+    moments are in those letters, no stated fact says, so a failure with the facts put in proves nothing."""
+    return bool(_letters(a, b) - _letters(*facts) - set(bounds_of(a, b)))  # (n of Σ_{i=1}^n: a count)
+
+
+def _letters(*exprs: Expr) -> set[Symbol]:
+    """The letters of exprs outside their expectations (λ and x of λΣ p_k x_k − λE[X]; not X)."""
+    return {s for e in exprs for s in e.free_symbols} - averaged(*exprs)
 
 
 def variable_written(a: Expr | None, b: Expr | None, variable: str,

@@ -25,6 +25,36 @@ class Calls:
             self.is_op("^") and self.is_op("{", at=self.i + 1)
             and self.peek(2).kind == "command" and self.peek(2).text == r"\prime")
 
+    def holds_itself(self, j: int, letter: str, sub: list[Token] = ()) -> bool:
+        r"""Whether the bracket at token j holds the name (letter, with the subscript tokens sub) itself,
+        not called: h(1 - h) and h_2\,(1 - h_2^2) multiply, as p(1 - p) does; a function taken at an
+        expression of its own value is no way to write anything (f(f(x)) calls f inside: still a call)."""
+        if not self.is_op("(", at=j):
+            return False
+        depth, k, texts = 0, j, [t.text for t in sub]
+        while k < len(self.tokens) and self.tokens[k].kind != "end":
+            t = self.tokens[k]
+            depth += (t.kind == "op" and t.text == "(") - (t.kind == "op" and t.text == ")")
+            if depth == 0:
+                return False
+            if t.kind == "letter" and t.text == letter:
+                after = k + 1
+                if texts:  # h_2 or h_{2}: the same subscript
+                    if not self.is_op("_", at=after):
+                        k += 1
+                        continue
+                    parts, after = self.subscript_at(after + 1)
+                    if [p.text for p in parts] != texts:
+                        k += 1
+                        continue
+                elif self.is_op("_", at=after):
+                    k += 1
+                    continue
+                if not self.calls_at(after):
+                    return True
+            k += 1
+        return False
+
     def calls_at(self, j: int) -> bool:
         """Whether an argument in brackets follows at token j, after primes and one power:
         f(x), f'(x), \\sigma^{2}(x)."""

@@ -252,8 +252,22 @@ class Reader(Arithmetic, Calls, Commands):
             else:
                 break
         if primes:
+            if self.x not in base.free_symbols:
+                self.at_own_variable()
             base = Derivative(base, (self.x, primes))
         return base if exponent is None else power(base, exponent, self.limits)
+
+    def at_own_variable(self) -> None:
+        """(fg)'(x), (1/g)'(x): a primed bracket of functions written without their argument, then (x):
+        the derivative at the variable itself, never times x; at any other point, (fg)'(2), refused.
+        ({e^x}'(e^x + 1) multiplies, as before: its bracket is written in x.)"""
+        if not self.is_op("(") or self.tok.gap:
+            return
+        inner = self.tokens[self.i + 1]
+        if inner.kind == "letter" and inner.text == self.x.name and self.is_op(")", at=self.i + 2):
+            self.i += 3
+            return
+        raise self.refuse("a derivative taken at a point, as in (fg)'(2): derive reads (fg)'(x) only", self.tok)
 
     def prime_script(self) -> int:
         """After ^: the number of \\prime in ^\\prime or ^{\\prime\\prime}, consumed; 0 (nothing taken)
@@ -679,9 +693,11 @@ class Reader(Arithmetic, Calls, Commands):
             named = self.subscripted_function(t)
             if named is not None:
                 return named
-            written = self.subscripted(t.text, self.subscript_at(self.i + 1)[0]) or ""
-            if t.text in self.families and _index_like(written.partition("_")[2]):
-                return self.name_symbol(t, t.text)  # h_k (1 - h_k): the defined h_k, times a bracket
+            parts, end = self.subscript_at(self.i + 1)
+            written = self.subscripted(t.text, parts) or ""
+            if t.text in self.families and _index_like(written.partition("_")[2]) or (written not in self.user
+                    and t.text in UNDEFINED_FUNCTIONS and self.times_itself(t, written, end, parts)):
+                return self.name_symbol(t, t.text)  # h_k (1 - h_k): the (defined) h_k, times a bracket
         if not alone and self.calls_at(self.i):
             if t.text == "O" and "O" not in self.user:  # x - x^3/6 + O(x^5): never O times x^5
                 raise self.refuse("O(…) is an order term: derive does not read it yet", t)
@@ -702,6 +718,8 @@ class Reader(Arithmetic, Calls, Commands):
             return None
         if name not in self.user and t.text in self.families and _index_like(name.partition("_")[2]):
             return None  # h_k (1 - h_k) where the text defined h_i = σ(a_i): a product, not a call
+        if name not in self.user and self.holds_itself(end, t.text, parts):
+            return None  # h_2\,(1 - h_2^2): never h_2 taken at its own expression (letter decides)
         self.i = end
         if name in self.user:
             return self.call(self.user[name], name, t)
@@ -711,11 +729,25 @@ class Reader(Arithmetic, Calls, Commands):
                                    q.kind == "command" else None for q in parts) if p is not None]
         return value.func(*value.args, *extra) if isinstance(value, AppliedUndef) and extra else value
 
+    def times_itself(self, t: Token, name: str, j: int, parts: list[Token] = ()) -> bool:
+        """h_2(1 - h_2^2), g_j(1 - g_j): the bracket at j holds the name itself, so no call. A product where
+        the text defined the name or its family as a quantity (h_t = \tanh(z_t)); refused where it did not:
+        a unit's g_j is then a function of its input the text has in mind (g_j = σ(a_j), said in code), and
+        read as a letter of its own it would make σ'(a_j) = g_j(1 - g_j) wrong."""
+        if not self.holds_itself(j, t.text, parts):
+            return False
+        if name in self.quantities or name.partition("_")[0] in self.families:
+            return True
+        raise self.refuse(f"{name}(…) with {name} inside: a product or a call? derive cannot tell until the "
+                          f"text defines {name}", t)
+
     def function_of_letter(self, t: Token):
         if t.text in self.user:
             return self.user[t.text]
         if t.text == "σ":
             return FUNCTIONS["sigma"]
+        if t.text in UNDEFINED_FUNCTIONS and self.holds_itself(self.i, t.text):
+            return None  # h(\sqrt{x + h} + \sqrt{x}), f(1 - f): a product (a call at itself means nothing)
         if t.text in UNDEFINED_FUNCTIONS or self.primes_follow() or self.several_arguments(self.i) \
                 or self.vector_argument(self.i) or t.text in self.gradients:
             # y'(x): the derivative of a function y; J(𝐰) a function of a vector, and so J(ŵ) after the
