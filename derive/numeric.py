@@ -129,7 +129,7 @@ def valued(terms: tuple, sides: list, point: dict, at: dict, digits: int,
 def _grows_exactly(expr: Expr) -> bool:
     """Worked out exactly at a point, expr would have more digits than is quick: along some path from
     the root, the powers (|p| and q of each exponent p/q) multiply beyond _EXACT_POWER (x^{200001/2},
-    ((x⁴⁰ + 1)⁴⁰ + 1)⁴⁰)."""
+    ((x⁴⁰ + 1)⁴⁰ + 1)⁴⁰), or an exponent is a letter (its exact binary value has a denominator near 2⁵⁰)."""
     stack, seen = [(expr, 1)], set()
     while stack:
         node, growth = stack.pop()
@@ -140,6 +140,8 @@ def _grows_exactly(expr: Expr) -> bool:
             growth *= max(abs(node.exp.p), node.exp.q)
             if growth > _EXACT_POWER:
                 return True
+        elif isinstance(node, Pow) and node.exp.free_symbols:
+            return True  # (x/λ)^{k-1} at an exact binary k: a root of a huge power, seconds and gigabytes
         stack.extend((arg, growth) for arg in node.args)
     return False
 

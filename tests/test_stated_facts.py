@@ -644,3 +644,25 @@ def test_a_rate_derive_assumed_is_never_a_letter_to_prove_a_slip_with():
     alarm); a slip there is never certified either."""
     assert _tex_verdicts(TARGET)[-1] == UNDECIDED
     assert _tex_verdicts(TARGET.replace(r"\frac{d z_2}{d w}", r"2\,\frac{d z_2}{d w}"))[-1] == UNDECIDED
+
+
+PARETO_THEN_EXPONENTIAL = r"""For the Pareto law
+$$ f(x; \alpha) = \alpha x^{-\alpha - 1} $$
+and for the exponential law
+$$ f(x; \lambda) = \lambda e^{-\lambda x} $$
+so that
+$$ \frac{d}{dx} f(x; \lambda) = -\lambda^2 e^{-\lambda x} $$
+"""
+
+
+def test_a_quantity_written_again_with_other_parameters_and_another_body_is_a_new_one():
+    """f(x; λ) = λe^{−λx} after f(x; α) = αx^{−α−1}: the old f at λ is not this, so the text defines f
+    again (a held-out appendix's Weibull after its Pareto: every later link was a false alarm). Later
+    links use the new f, and a slip there is wrong; H(u, p) = u² + p² after H(a, b) = a² + b² is still
+    the old H at u and p, a claim checked as before."""
+    links = [k for c in check(PARETO_THEN_EXPONENTIAL).chains for k in c.links]
+    assert [k.verdict for k in links] == [DEFINITION, DEFINITION, VALID]
+    assert "again" in links[1].rule
+    slip = PARETO_THEN_EXPONENTIAL.replace(r"= -\lambda^2 e", r"= -\lambda e")
+    assert verdicts(slip)[-1] == INVALID
+    assert verdicts("$$ H(a, b) = a^2 + b^2 $$\n$$ H(u, p) = u^2 + p^2 $$\n") == [VALID]

@@ -723,3 +723,15 @@ def test_a_definition_inside_a_definition_is_written_out(x):
     looped = define("looped", x, x)
     looped.body = looped(x) + 1
     assert _in_exp(looped(x)).has(NamedFunction)
+
+
+def test_a_power_with_a_letter_for_its_exponent_is_valued_without_exact_roots():
+    """(x/λ)^{k−1} at an exact binary k is the root of a huge power: a Weibull log-likelihood's score at
+    four sizes took gigabytes and stopped a whole document. Such a power is valued by evalf instead."""
+    from sympy import symbols
+
+    from derive.numeric import _grows_exactly
+
+    x, lam, k = symbols("x lambda k", positive=True)
+    assert _grows_exactly((x / lam) ** (k - 1))
+    assert not _grows_exactly((x / lam) ** 3)

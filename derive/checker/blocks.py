@@ -183,19 +183,27 @@ def _parts(equation: str) -> list[tuple[int, str, bool]]:
     return out
 
 
+_SPACE_MARK = "\u2065"  # what a \quad becomes while a statement is split at it
+_SPACE = re.compile(r"\\q?quad(?![A-Za-z])")
+
+
 def _statements(at: int, part: str) -> list[tuple[int, str]]:
-    """u = x^2 + 1, \\; y = u^3: two equations a comma separates, each (offset, text); a comma
-    inside one (x = 1, 2, 3 or f(a, b) = …) separates nothing."""
-    out: list[tuple[int, str]] = []
-    for o, piece in top_level_split(part, ","):
-        has_equals = len(top_level_split(piece, "=")) > 1
-        if out and has_equals and len(top_level_split(out[-1][1], "=")) > 1:
-            out.append((at + o, piece))
+    """u = x^2 + 1, \\; y = u^3 and L(x) = x^2 \\qquad M(x) = 2x: two equations a comma or a wide
+    space separates, each (offset, text); a comma inside one (x = 1, 2, 3 or f(a, b) = …) separates
+    nothing, nor a space before words or a condition (x^2 \\quad (x > 0)): those stay as written."""
+    masked = _SPACE.sub(lambda m: _SPACE_MARK * len(m.group()), part)
+    spans = [(o, o + len(piece)) for o, piece in top_level_split(masked, _SPACE_MARK) if piece]
+    spans = [(o + k, o + k + len(piece)) for o, end in spans for k, piece in top_level_split(part[o:end], ",")]
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and len(top_level_split(part[start:end], "=")) > 1 \
+                and len(top_level_split(part[out[-1][0]:out[-1][1]], "=")) > 1:
+            out.append((start, end))
         elif out:
-            out[-1] = (out[-1][0], out[-1][1] + "," + piece)
+            out[-1] = (out[-1][0], end)  # (the comma or the space between them kept)
         else:
-            out.append((at + o, piece))
-    return out
+            out.append((start, end))
+    return [(at + start, part[start:end]) for start, end in out]
 
 
 # a = b < c = d: signs that link two expressions as = does, but claim no equality

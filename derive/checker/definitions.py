@@ -22,6 +22,7 @@ from derive.parse.latex_cases import relations
 from derive.probability import moment_fact
 from derive.checker.samples import counts_in, laws
 from derive.vectors import parts_of
+from derive.verify import compare
 
 # \frac{d}{dx}, \frac{d^{2}}{dx^{2}}, \frac{dy}{d\alpha}, \frac{\partial}{\partial \theta_0}: the name after
 # the d (or \partial) of the denominator, however it is spelled (derive.parse.names decides)
@@ -66,6 +67,7 @@ class Definitions:
     symbols: dict[Symbol, Expr] = field(default_factory=dict)
     later: dict[str, int] = field(default_factory=dict)  # a name defined only after here → its line
     ended: dict[str, int] = field(default_factory=dict)  # defined in an example that ended before here → its line
+    again: dict[str, int] = field(default_factory=dict)  # the chain here defines f(x; λ) anew, after f(x; α) → line
     dependent: dict[str, str] = field(default_factory=dict)  # "with $y = y(x)$": y → x, y(x) calls y from there on
     unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
     assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
@@ -174,6 +176,10 @@ class Scoped:
             if kind == "region":
                 if where <= place:
                     known.regions.append((value, line))
+                continue
+            if kind == "again":
+                if where == place:
+                    known.again[name] = line
                 continue
             if kind == "depends":
                 if where <= place:
@@ -670,8 +676,16 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
     if any(p is None for p in spelled):
         return
     where, line = place_of(chain), chain.lines[0]
-    if applies(name, parameters, found.at(where)):
-        return  # H(u, p) = … with H(a, b) defined: H at u and p, a claim
+    known = found.at(where)
+    if applies(name, parameters, known):
+        # H(u, p) = … with H(a, b) defined: H at u and p, a claim, where the old H there is what it says
+        # or where an argument is a quantity the text gave a value (u_k = 1/K) or has an index; else
+        # f(x; λ) = (a Weibull density) after f(x; α) = (a Pareto one), in plain letters, defines f again
+        given = {base for s in known.symbols for base in (s.name, s.name.partition("_")[0])}
+        if _old_at_new(known, name, parameters, body, variable_of(chain)) or any(
+                "_" in p or p in given for p in spelled):  # (H(δ_y, p): at the one-hot δ_y, a claim)
+            return
+        found.entries.append((where, line, "again", name, None))
     value = _first_readable([body, *_equal_members(chain)], variable_of(chain), found.at(where))
     if value is not None and any(type(f).__name__ == name for f in value.atoms(AppliedUndef)):
         value = None  # P(A | B) = P(B | A) P(A) / P(B): a rule about P, never a definition of it
@@ -684,6 +698,16 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
         found.entries.append((where, line, "previous", names.make(name), before))
     found.entries.append((where, line, "symbol", names.make(name), value))
     found.entries.append((where, line, "call", name, _called_with(parameters)))
+
+
+def _old_at_new(known: Definitions, name: str, parameters: str, body: str, variable: str) -> bool:
+    """Whether the quantity name, as defined before, is at these parameters what body says."""
+    old = known.symbols.get(names.make(name))
+    new = _first_readable([body], variable, known)
+    if old is None or new is None:
+        return False
+    at = dict(zip(known.calls[name], _called_with(parameters)))
+    return compare(old.xreplace(at), new)[0] is True
 
 
 def applies(name: str, parameters: str, known: Definitions) -> bool:

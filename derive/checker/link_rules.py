@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sympy import And, Derivative, Dummy, Expr, Indexed, Product, Subs, Sum, Symbol, expand
+from sympy import And, Derivative, Dummy, Expr, Indexed, Product, S, Subs, Sum, Symbol, expand
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -264,7 +264,8 @@ def restated(p: Pair) -> Link | None:
 
 def definition(p: Pair) -> Link | None:
     if p.definition is not None and (p.i == 0 or p.i == 1 and renames_parameters(p.chain)):
-        return p.link(DEFINITION, rule=f"definition of {p.definition[1]}")
+        again = " again, with other parameters and another body: a new one" if p.definition[1] in p.known.again else ""
+        return p.link(DEFINITION, rule=f"definition of {p.definition[1]}{again}")
     return None
 
 
@@ -561,8 +562,10 @@ def _where(p: Pair, near: list[tuple[Expr, int]]) -> tuple[bool | None, str]:
     latin = {s.name for r, _ in near for s in r.free_symbols if s.name[:1].isascii() and len(s.name) == 1}
     holds, how = None, ""
     for assumptions in (p.known.assumptions, {n: a for n, a in p.known.assumptions.items() if n not in latin}):
-        region = And(*(assumed(r, assumptions) for r, _ in near))
-        a, b = (assumed(finished(side), assumptions) for side in (p.a, p.b))
+        a, b = (assumed(finished(_written_out(side)), assumptions) for side in (p.a, p.b))  # (ELU's α too)
+        same = {s.name: s for s in a.free_symbols | b.free_symbols}  # (the region's x is the link's x)
+        region = And(*(assumed(r, assumptions).xreplace({s: same.get(s.name, s) for s in r.free_symbols})
+                       for r, _ in near))
         holds, how = compare_where(a, b, region)
         if holds is not None:
             break
@@ -570,8 +573,12 @@ def _where(p: Pair, near: list[tuple[Expr, int]]) -> tuple[bool | None, str]:
 
 
 def _sign_only(region: Expr) -> bool:
-    """λ > 0, x ≥ 0: a sign, which the assumptions carry from where it is said on; no region."""
-    return isinstance(region, Relational) and 0 in region.args and len(region.free_symbols) == 1
+    """λ > 0, x ≥ 0: a sign, which the assumptions carry from where it is said on; no region. (x < 0,
+    which no assumption carries, is a region: "for $x < 0$, α e^x = ELU(x) + α".)"""
+    if not (isinstance(region, Relational) and 0 in region.args and len(region.free_symbols) == 1):
+        return False
+    (name,) = region.free_symbols
+    return region.subs(name, 1) is S.true and region.subs(name, -1) is S.false
 
 
 # "For $z > \lambda_1$:", a blank line, then the display: the region a display right after it is about

@@ -65,6 +65,13 @@ class Commands:
             return S.Pi if name == "pi" else S.Infinity
         if letter:
             self.take()
+            if name in _FUNCTION_LETTERS and self.primes_follow() and self.calls_at(self.i):
+                return self.call(Function(VARIANTS.get(name, name)), t.text, t)  # φ'(z_j): φ's derivative at z_j
+            if name in _FUNCTION_LETTERS and self.calls_at(self.i) and VARIANTS.get(name, name) not in self.quantities:
+                # φ(x), Φ(z), ψ(x), ζ(x), Γ(α) the text does not define: a density, a CDF, some function
+                # of x; read as φ times x it made false alarms, so the text must say which it means
+                raise self.refuse(f"{t.text}(…) calls a function the text does not define (a density, a CDF?): "
+                                  f"derive will not take it for {t.text} times a bracket", t)
             if self.several_arguments(self.i) or (name == "ell" and self.calls_at(self.i)):
                 # \ell(\mu, \sigma), \ell(\theta), \ell_i(w): a loss or a likelihood, as f(x) is a function
                 return self.call(Function(self.function_name(t, name)), t.text, t)
@@ -592,3 +599,7 @@ def _decorated(tokens: list[Token], k: int, decoration: str) -> tuple[str, str, 
             return decoration, "", j
         j += 1
     return decoration, base, j
+
+
+# Greek letters that stand for functions far more often than for numbers before a bracket
+_FUNCTION_LETTERS = frozenset({"phi", "varphi", "Phi", "psi", "Psi", "zeta", "Gamma"})
