@@ -730,7 +730,7 @@ class Reader(Arithmetic, Calls, Commands):
         return value.func(*value.args, *extra) if isinstance(value, AppliedUndef) and extra else value
 
     def times_itself(self, t: Token, name: str, j: int, parts: list[Token] = ()) -> bool:
-        """h_2(1 - h_2^2), g_j(1 - g_j): the bracket at j holds the name itself, so no call. A product where
+        r"""h_2(1 - h_2^2), g_j(1 - g_j): the bracket at j holds the name itself, so no call. A product where
         the text defined the name or its family as a quantity (h_t = \tanh(z_t)); refused where it did not:
         a unit's g_j is then a function of its input the text has in mind (g_j = σ(a_j), said in code), and
         read as a letter of its own it would make σ'(a_j) = g_j(1 - g_j) wrong."""
