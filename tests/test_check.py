@@ -364,3 +364,27 @@ def test_a_greek_function_letter_primed_and_called_is_its_derivative_there():
     undefined φ(…)."""
     read = parse(r"\phi'(z) + \varphi''(z)", reader="latex")
     assert {str(d) for d in read.atoms(Derivative)} == {"Derivative(phi(z), z)", "Derivative(phi(z), (z, 2))"}
+
+
+LOGISTIC = r"""The logistic curve is
+\[
+P(t) = \frac{K}{1 + A e^{-rt}},
+\]
+and its reciprocal
+\[
+Q(t) = \frac{1}{P(t)}
+\]
+gives back the logistic equation:
+\[
+P' = -\frac{Q'}{Q^2} = rP\Bigl(1 - \frac{P}{K}\Bigr)
+\]"""
+
+
+def test_primes_on_functions_the_text_defined_differentiate_by_their_variable():
+    r"""P' = −Q'/Q² where P(t) = … is defined: the primes are by t (a guessed r differentiated a function
+    of t by r, and the forum thread checking the logistic equation got false alarms); P(1 − P/K) with
+    P(t) defined multiplies, never calls P at 1 − P/K. A slip in the right side is still wrong."""
+    verdicts = [k.verdict for k in check(LOGISTIC, "logistic.tex").chains[-1].links]
+    assert verdicts[-1] == VALID
+    slip = LOGISTIC.replace(r"1 - \frac{P}{K}", r"1 - \frac{P}{2K}")
+    assert [k.verdict for k in check(slip, "logistic.tex").chains[-1].links][-1] == INVALID

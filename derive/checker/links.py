@@ -141,6 +141,8 @@ def _spreads(known: Definitions) -> set[str]:
 def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
     """y' = y(1 − y) where the text defined y = σ(x): primes differentiate by x, y's own variable (a
     guessed variable that the text defined is no variable). A declared d/dy stays y."""
+    if declared_variable(chain) is None and (own := _primed_functions_variable(chain, known)) is not None:
+        return own  # P' = −Q'/Q² where the text defined P(t) = … and Q(t) = 1/P(t): by t, never a guessed r
     value = known.symbols.get(names.make(variable))
     primed = re.compile(rf"(?<![\\A-Za-z]){re.escape(variable)}'+(?!\s*\()")  # y', not (x^3)' or f'(x)
     if value is not None and declared_variable(chain) is None and "'" not in "".join(chain.expressions) \
@@ -150,6 +152,20 @@ def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
         return variable
     inner = [s for s in value.free_symbols if isinstance(s, Symbol) and s.name != variable]
     return inner[0].name if len(inner) == 1 else variable
+
+
+_BARE_PRIMED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])'+(?!\s*\()")  # P', Q'' written without their argument
+
+
+def _primed_functions_variable(chain: Chain, known: Definitions) -> str | None:
+    """The one variable of the functions the chain primes without an argument, where the text defined
+    each as a function of it (P(t) = …): the primes are by that variable; None where there are none, or
+    they disagree, or one is no function the text defined."""
+    primed = {m.group(1) for e in chain.expressions for m in _BARE_PRIMED.finditer(e)}
+    variables = {getattr(known.functions.get(name), "variable", None) for name in primed}
+    if not primed or len(variables) != 1 or None in variables:
+        return None
+    return next(iter(variables)).name
 
 
 def _deltas(expr: Expr | None) -> list[set[str]]:

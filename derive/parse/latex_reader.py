@@ -742,6 +742,8 @@ class Reader(Arithmetic, Calls, Commands):
                           f"text defines {name}", t)
 
     def function_of_letter(self, t: Token):
+        if t.text in self.user and self.holds_itself(self.i, t.text):
+            return None  # rP(1 - P/K) with P(t) defined: P times a bracket (a call of P at P means nothing)
         if t.text in self.user:
             return self.user[t.text]
         if t.text == "σ":
