@@ -298,8 +298,8 @@ def unreadable_definition(p: Pair) -> Link | None:
                 and u.partition("_")[2].isalpha()}
     differentiated = {d.expr.name for e in (p.a, p.b) for d in e.atoms(Derivative) if isinstance(d.expr, Symbol)}
     members = {families[n.partition("_")[0]] for n in differentiated if "_" in n and n.partition("_")[0] in families}
-    names = sorted(((used & unreadable) | members) - {p.variable})
-    return p.link(UNDECIDED, reason=p.known.undefined_reason(names)) if names else None
+    unread = sorted(((used & unreadable) | members) - {p.variable})
+    return p.link(UNDECIDED, reason=p.known.undefined_reason(unread)) if unread else None
 
 
 def one_sided_matrices(p: Pair) -> Link | None:
@@ -458,9 +458,9 @@ def independence(p: Pair) -> Link | None:
 def unit_length(p: Pair) -> Link | None:
     """"Evaluate at ‖u‖ = ‖v‖ = 1": the link with its derivatives taken and then each such vector
     scaled to the length the text states, at every size; valid where it holds there."""
-    names = letters_of((p.a, p.b))
+    letters = letters_of((p.a, p.b))
     lengths = [(found, shown) for value, line, shown in p.known.equations if 0 <= p.line - line <= EXAMPLE_REACH
-               and (found := length_stated(value)) is not None and found[0] in names]
+               and (found := length_stated(value)) is not None and found[0] in letters]
     if not lengths:
         return None
     judged = by_instances(p.a, p.b, lambda x, y: compare(*(scaled(e, dict(f for f, _ in lengths)) for e in (x, y))))
