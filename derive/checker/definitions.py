@@ -682,19 +682,19 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
         # or where an argument is a quantity the text gave a value (u_k = 1/K) or has an index; else
         # f(x; λ) = (a Weibull density) after f(x; α) = (a Pareto one), in plain letters, defines f again
         given = {base for s in known.symbols for base in (s.name, s.name.partition("_")[0])}
-        if _old_at_new(known, name, parameters, body, variable_of(chain)) or any(
-                "_" in p or p in given for p in spelled):  # (H(δ_y, p): at the one-hot δ_y, a claim)
+        if any("_" in p or p in given for p in spelled) \
+                or _old_at_new(known, name, parameters, body, variable_of(chain)):  # (H(δ_y, p): a claim)
             return
         found.entries.append((where, line, "again", name, None))
-    value = _first_readable([body, *_equal_members(chain)], variable_of(chain), found.at(where))
+    value = _first_readable([body, *_equal_members(chain)], variable_of(chain), known)
     if value is not None and any(type(f).__name__ == name for f in value.atoms(AppliedUndef)):
         value = None  # P(A | B) = P(B | A) P(A) / P(B): a rule about P, never a definition of it
-    if value is not None and not value.free_symbols and names.make(name) in found.at(where).symbols:
+    if value is not None and not value.free_symbols and names.make(name) in known.symbols:
         return  # "so $\cos(u, v) = 1/\sqrt{2}$": its value in an example, not a new definition
     if value is None:
         found.entries.append((where, line, "symbol", names.make(name), None))
         return
-    if (before := found.at(where).symbols.get(names.make(name))) is not None:
+    if (before := known.symbols.get(names.make(name))) is not None:
         found.entries.append((where, line, "previous", names.make(name), before))
     found.entries.append((where, line, "symbol", names.make(name), value))
     found.entries.append((where, line, "call", name, _called_with(parameters)))

@@ -129,12 +129,10 @@ def _functions_made(a: Expr, b: Expr) -> tuple[Expr, Expr] | None:
         return None  # (a letter per function forgets which term of a sum it stands in: g_i is no one g)
     calls = {type(f).__name__: f for e in (a, b) for d in e.atoms(Derivative) for f in d.expr.atoms(AppliedUndef)
              if len(f.args) == 1 and f.args[0].is_Symbol}
-    # functions of one and the same variable, t of h(t) and V(t), the variable of every derivative too
-    times = {f.args for e in (a, b) for f in e.atoms(AppliedUndef)} | {
-        (v,) for e in (a, b) for d in e.atoms(Derivative) for v, _ in d.variable_count}
-    if not calls or len(times) != 1:
-        return None
     by = {v for e in (a, b) for d in e.atoms(Derivative) for v, _ in d.variable_count}
+    # functions of one and the same variable, t of h(t) and V(t), the variable of every derivative too
+    if not calls or len({f.args for e in (a, b) for f in e.atoms(AppliedUndef)} | {(v,) for v in by}) != 1:
+        return None
     swap = {s: calls[s.name] for e in (a, b) for s in e.free_symbols if s.name in calls and s not in by}
     return a.xreplace(swap), b.xreplace(swap)
 
@@ -563,9 +561,7 @@ def _where(p: Pair, near: list[tuple[Expr, int]]) -> tuple[bool | None, str]:
     holds, how = None, ""
     for assumptions in (p.known.assumptions, {n: a for n, a in p.known.assumptions.items() if n not in latin}):
         a, b = (assumed(finished(_written_out(side)), assumptions) for side in (p.a, p.b))  # (ELU's α too)
-        same = {s.name: s for s in a.free_symbols | b.free_symbols}  # (the region's x is the link's x)
-        region = And(*(assumed(r, assumptions).xreplace({s: same.get(s.name, s) for s in r.free_symbols})
-                       for r, _ in near))
+        region = And(*(assumed(r, assumptions) for r, _ in near))
         holds, how = compare_where(a, b, region)
         if holds is not None:
             break
