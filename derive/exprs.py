@@ -3,9 +3,12 @@
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from sympy import (Add, Basic, Derivative, Expr, Function, Integer, Integral, Limit, Mul, Pow, Product, S, Sum, Symbol,
-                   evaluate, sqrt)
+from sympy import (Add, Basic, Derivative, Expr, Function, Indexed, IndexedBase, Integer, Integral, Limit, Mul, Pow,
+                   Product, S, Sum, Symbol, Tuple, evaluate, sqrt)
 from sympy.core.function import AppliedUndef
+from sympy.core.relational import Relational
+from sympy.functions.elementary.miscellaneous import MinMaxBase
+from sympy.logic.boolalg import BooleanFunction
 
 
 def factors_of(expr: Expr) -> tuple[Expr, ...]:
@@ -99,11 +102,13 @@ def remake(expr: Basic, args: list[Basic]) -> Basic:
 
     if isinstance(expr, ExprWithLimits):
         return expr.func(*args)
-    if isinstance(expr, (Add, Mul, Pow, Function, Derivative)):
+    if isinstance(expr, (Add, Mul, Pow, Function, Derivative, Relational, MinMaxBase, BooleanFunction)):
         # evaluate=False for this node alone: the global switch, evaluate(False), clears SymPy's whole
         # cache each time it is set (twice a node), which made a derivation's rewriting slow
         return expr.func(*args, evaluate=False)
-    with evaluate(False):
+    if isinstance(expr, (Tuple, Indexed, IndexedBase)):  # (nothing in them evaluates: a check's tuples
+        return expr.func(*args)  # and points cleared the cache twenty times a document)
+    with evaluate(False):  # (a Subs works out its own form under the switch)
         return expr.func(*args)
 
 

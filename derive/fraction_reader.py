@@ -22,7 +22,7 @@ from sympy.polys.rings import PolyElement
 from derive.exprs import tidy
 from derive.functions import sigmoid
 from derive.rational import (CIRCULAR_FUNCTIONS, HYPERBOLIC_FUNCTIONS, Fraction, NotRational, Reader, equal_fractions,
-                             log_term)
+                             exponent_terms, log_term)
 
 _EXPONENTIAL = (exp, sigmoid, *HYPERBOLIC_FUNCTIONS)  # read through e^u
 _MOST_WORK = 100_000  # term pairs in one product, beyond which cancel decides
@@ -361,7 +361,7 @@ class _Parts:
 
     def _exponential(self, expr: Expr) -> None:
         self.exponentials[expr] = tidy(expr)
-        for term in Add.make_args(expr.args[0]):
+        for term in exponent_terms(expr.args[0]):
             if (log_of := log_term(term)[1]) is not None:
                 self.collect(log_of)
                 continue

@@ -28,6 +28,10 @@ MAX_CANDIDATES = 200
 # a tenth of a second on a batch norm's backward pass): the search's bound, the same on every machine
 MAX_CONFIRMED = 64
 MAX_FOUND = 3  # mends looked at before choosing the most natural one
+# the nodes of all candidates looked at together: a line of a likelihood or a layer's backward pass
+# written out (a hundred nodes and more, each candidate's sums worked out) stops long before 200
+# candidates, where a mend, when there is one, came within the first fortieth of that
+MAX_WORK = 8000
 MAX_FACTOR_SIZE = 6  # a dropped factor is a symbol or a short call (σ(wx + b)), not a whole line
 MAX_EXPANDED = 60  # a neighbour whose terms are looked for a dropped one (expanding more costs too much)
 LONG_LINE = 15  # a line shown around a change rather than whole
@@ -204,17 +208,18 @@ def suggestion(before: Expr, wrong: Expr, after: Expr | None = None, *, written:
     if written is not None and write is not None and written != wrong:
         forms.append((written, write, nearby))
     forms.append((wrong, None, tuple(e for e in (before, after) if e is not None)))
-    tried, confirmed, found = 0, 0, []
+    tried, confirmed, work, found = 0, 0, 0, []
     for form, judged, around in forms:
         for path, edited, kind in _candidates(form, around):
             tried += 1
-            if tried > MAX_CANDIDATES or confirmed >= MAX_CONFIRMED or len(found) >= MAX_FOUND:
+            if tried > MAX_CANDIDATES or confirmed >= MAX_CONFIRMED or len(found) >= MAX_FOUND or work > MAX_WORK:
                 break
             try:
                 candidate = replace_at(form, path, edited)
                 value = judged(candidate) if judged else candidate
             except (ValueError, TypeError, DeriveError):  # an edit SymPy refuses (a derivative of order −1)
                 continue
+            work += size(value) if value is not None else 0
             if value is None or (after is not None and _differs(value, after)) or _differs(before, value):
                 continue
             confirmed += 1

@@ -4,6 +4,7 @@ SymPy's algebra settles it, else by quadrature at sample points. A wrong value i
 import pytest
 from sympy import Integral, Rational
 
+from derive import sandbox
 from derive.checker import INVALID, VALID, check
 from derive.errors import ParseError
 from derive.parse import parse
@@ -50,6 +51,32 @@ def test_an_integral_worked_out_in_a_document():
     assert [k.verdict for k in check(text).links] == [VALID, VALID, VALID]
     assert [k.verdict for k in check(text.replace(r"\frac{1}{12}", r"\frac{1}{6}")).links][-1] == INVALID
     assert INVALID in [k.verdict for k in check(text.replace(r"\theta^2 - \theta^3", r"\theta^2 + \theta^3")).links]
+
+
+ARC_LENGTH = r"""The cable hangs as $y(x) = a\cosh(x/a)$ with $a > 0$, and its arc length is
+\[
+s(x) = \int_0^x \sqrt{1 + y'(t)^2}\,dt = \int_0^x \cosh\frac{t}{a}\,dt = a\sinh\frac{x}{a} .
+\]
+"""
+
+
+def test_a_definition_holding_an_integral_is_never_integrated(monkeypatch):
+    """s(x) = ∫_0^x √(1 + y'(t)²) dt: the derivative inside is worked out, the integral stays (SymPy's
+    integrate spent seconds on it, and could take minutes); the links are judged at sample points, and a
+    wrong value is still caught."""
+    integrated = []
+    real_doit = Integral.doit
+
+    def doit(self, **hints):
+        if hints.get("integrals", True):
+            integrated.append(self)
+        return real_doit(self, **hints)
+
+    monkeypatch.setattr(Integral, "doit", doit)
+    monkeypatch.setattr(sandbox, "_in_worker", True)  # (checked in this process, where the list is)
+    assert [k.verdict for k in check(ARC_LENGTH, "x.tex").links][-1] == VALID
+    assert integrated == []
+    assert [k.verdict for k in check(ARC_LENGTH.replace(r"= a\sinh", r"= 2a\sinh"), "x.tex").links][-1] == INVALID
 
 
 def test_an_integral_with_a_parameter_is_compared_at_sample_points():

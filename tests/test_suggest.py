@@ -160,3 +160,17 @@ def test_the_search_is_bounded_by_its_confirmations_not_the_clock(monkeypatch):
     assert chain.suspects == [3] and not chain.hints
     monkeypatch.setattr(suggest, "MAX_CONFIRMED", 64)
     assert chain.suspects == [3] and _only_chain(text).hints[3] == "did you mean $-s_{j}$ where it says $-s_{i}$?"
+
+
+def test_the_search_is_bounded_by_the_nodes_it_looks_at(monkeypatch):
+    """A long line (a likelihood or a layer written out) is looked at for fewer candidates than a short
+    one: the search ends once its candidates hold MAX_WORK nodes together, on any machine, and the
+    verdicts stay. The backprop line's mend comes within the default."""
+    import derive.suggest as suggest
+
+    text = BACKPROP.replace("SLIP", r"\sum_{i=1}^{K} g_i s_i (\delta_{ij} - s_i)")
+    monkeypatch.setattr(suggest, "MAX_WORK", 40)
+    chain = _only_chain(text)
+    assert chain.suspects == [3] and not chain.hints
+    monkeypatch.setattr(suggest, "MAX_WORK", 8000)
+    assert _only_chain(text).hints[3] == "did you mean $-s_{j}$ where it says $-s_{i}$?"

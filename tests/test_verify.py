@@ -5,7 +5,7 @@ from sympy import (E, I, Abs, Add, Derivative, Float, Function, Heaviside, Index
                    Piecewise, Pow, Product, Rational, S, Subs, Sum, Symbol, atan, cos, cosh, cot, csc, erf, exp, factorial, gamma, log, oo, pi, sec, sign, sin,
                    sinh, sqrt, tan, tanh, zoo)
 
-from derive.exprs import add, div, mul, neg
+from derive.exprs import add, div, mul, neg, remake
 from derive.functions import sigmoid
 from derive.parse.latex import parse_latex
 from derive.fraction_reader import FractionReader, equal_as_fractions
@@ -13,6 +13,24 @@ from derive.rational import NotRational, linear_sum, rationally_equal
 from derive.verify import _numerically_equal, compare, equivalent
 
 x_real = Symbol("x", real=True)
+
+
+def test_remaking_a_node_keeps_it_unevaluated_without_emptying_sympys_cache(x, monkeypatch):
+    """Tuples, terms, inequalities and max are remade as written (1 < 2 stays an inequality, not True),
+    each without the global evaluate switch, which empties SymPy's cache each time it is set: a check's
+    points and tuples did that twenty times a document."""
+    import sympy.core.parameters as parameters
+    from sympy import Indexed, Lt, Tuple
+
+    emptied = []
+    monkeypatch.setattr(parameters, "clear_cache", lambda: emptied.append(1))
+    w = IndexedBase("w")
+    assert remake(Tuple(x, x), [S(1), S(2)]) == Tuple(1, 2)
+    assert remake(Indexed(w, x), [w, S(2)]) == w[2]
+    less = remake(Lt(x, 3), [S(1), S(2)])
+    assert less != S.true and less.args == (1, 2)
+    assert remake(Max(x, 0), [S(1), S(2)]).args == (1, 2)
+    assert emptied == []
 
 
 def test_identical_is_the_cheapest_certificate(x):
@@ -346,6 +364,19 @@ def test_exponentials_of_any_exponent_are_powers_of_one_generator(x):
     assert equal_as_fractions(exp(-(x - w) ** 2 / 2) * exp((x - w) ** 2 / 2), S.One)
     assert not equal_as_fractions(tanh(w * x) ** 2, 1 + 1 / cosh(w * x) ** 2)
     assert not equal_as_fractions(sigmoid(u) * sigmoid(-u), exp(u) / (1 + exp(-u)) ** 2)
+
+
+def test_a_number_times_a_sum_in_an_exponent_is_read_term_by_term(x):
+    """e^{2(wx + b)} is e^{2wx}·e^{2b}, read with the generators of e^{wx + b} (a softmax over logits
+    wx + b written out, which only cancel proved, at a twentieth of a second an instance); and both
+    ways: a wrong sign or factor inside the sum is still a difference."""
+    w, b = Symbol("w", real=True), Symbol("b", real=True)
+    z = w * x + b
+    assert equal_as_fractions(exp(Mul(2, z, evaluate=False)), exp(z) ** 2)
+    assert equal_as_fractions(exp(Mul(-1, z, evaluate=False)) * exp(z), S.One)
+    assert equal_as_fractions(exp(z) / (exp(z) + exp(Mul(2, z, evaluate=False))), 1 / (1 + exp(z)))
+    assert not equal_as_fractions(exp(Mul(2, z, evaluate=False)), exp(z) ** 2 * exp(b))
+    assert not equal_as_fractions(exp(Mul(-1, z, evaluate=False)) * exp(z), exp(b))
 
 
 def test_unknown_parts_are_never_differentiated_or_infinite(x):

@@ -575,7 +575,9 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
                 found.entries.append((where, line, "symbol", names.make(name), None))
             return
         if d.function.body.has(Derivative):  # ψ_δ = ρ_δ': its body the derivative worked out, a value
-            d.function.body = d.function.body.doit()  # at every point (a pending one is none)
+            # at every point (a pending one is none); an integral around it stays, as the verifier keeps
+            # integrals (s(x) = ∫_0^x √(1 + y'(t)²) dt: SymPy's integrate took seconds on the arc length)
+            d.function.body = d.function.body.replace(lambda n: isinstance(n, Derivative), lambda n: n.doit())
         found.entries.append((where, line, "function", d.name, d.function))
         # the bare name is the function at its own variable: df/dx, \frac{\partial \ell}{\partial \mu}
         found.entries.append((where, line, "symbol", names.make(d.name), d.function.body))
