@@ -47,6 +47,9 @@ def bounds_of(a: Expr, b: Expr) -> list[Symbol]:
     return sorted(found, key=str)
 
 
+_LABELS = frozenset("xyz")  # subscripts that name, not count (p_x, σ_y), where no sum binds them
+
+
 def free_indices(a: Expr, b: Expr) -> list[str]:
     """The index letters a link leaves free: the j of z_j beside a z_k summed over, of δ_ij, of z_i and
     z_j both. A subscript is an index only where something shows it is one: x_t alone is a name."""
@@ -64,7 +67,9 @@ def free_indices(a: Expr, b: Expr) -> list[str]:
     letters: set[str] = set(summed)
     for base, written in subs.items():
         if base == _KRONECKER or len(written) > 1:
-            letters |= {c for s in written for c in s if c.isalpha() and c.islower()}  # (μ_X, μ_Y: names)
+            # (μ_X, μ_Y: names; and p_x, p_y the prices of goods x and y, σ_x and σ_y: a subscript x, y
+            # or z labels what it belongs to, unless a sum runs over it)
+            letters |= {c for s in written for c in s if c.isalpha() and c.islower() and c not in _LABELS}
     if not letters and not terms:  # no index anywhere (every compare of calculus asks): one walk, not three
         return []
     free: set[str] = set()

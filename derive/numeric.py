@@ -245,3 +245,31 @@ def finite(z: complex) -> bool:
     return z == z and abs(z) != float("inf")
 
 
+
+
+def takes_the_value(expr: Expr, value: Expr, tries: int = 12) -> bool:
+    """expr equals value for some real values of its symbols, as far as sample points show: it does at
+    one of them, or expr − value has both signs among them (a continuous function crosses between).
+    False where the samples show one sign only, or where expr has no value to sample (an unknown f)."""
+    difference = expr - value
+    if difference.has(AppliedUndef, Derivative, Integral, Limit, Sum, Product) or not difference.free_symbols:
+        return False
+    rng = random.Random(3142)
+    symbols = sorted(difference.free_symbols, key=str)
+    # first along the diagonal, every symbol one value from −6 to 6 (a product of ten σ(a_t) reaches
+    # σ(3)^{10} only where all ten are near 3, which random points miss), then at random points
+    diagonal = [{s: abs(t) + 0.05 if s.is_positive or s.is_nonnegative else t for s in symbols}
+                for t in (k / 2 for k in range(-12, 13))]
+    signs = set()
+    for k, point in enumerate(diagonal + [None] * tries):
+        point = point or {s: sample(rng, s, wide=k % 2 == 1) for s in symbols}
+        try:
+            _, _, (v,) = valued((), [difference], point, {}, 30, memo=True)
+        except NO_VALUE:
+            continue
+        if not finite(v) or not real(v):
+            continue
+        if abs(v.real) <= 1e-12:
+            return True
+        signs.add(v.real > 0)
+    return len(signs) == 2

@@ -104,11 +104,23 @@ def _tried(method: str, attempt: Callable[[], _Result]) -> _Result | None:
 def _finished(expr: Expr) -> Expr:
     """The value an expression stands for: pending derivatives done, written forms evaluated. Integrals
     stay: SymPy's integrate can take minutes; they are compared by quadrature at sample points. A limit
-    whose value depends on what SymPy does not know (the sign of λ) stays as written."""
+    whose value depends on what SymPy does not know (the sign of λ) stays as written. A sum over a
+    symbolic bound of terms of an unknown function of its index (Σ_{k=1}^{K} y(k, n)·…) has no closed form:
+    its derivatives are taken term by term, and the sum is left whole (SymPy's search for a closed form
+    took seconds each time)."""
     try:
+        if _unsummable(expr) and not expr.has(Subs, Limit, Product, Integral):
+            return expr.replace(lambda n: isinstance(n, Derivative), lambda n: n.expr.diff(*n.variable_count))
         return expr.doit(integrals=False)
     except (NotImplementedError, ValueError, TypeError):
         return expr
+
+
+def _unsummable(expr: Expr) -> bool:
+    """expr holds a sum over a symbolic bound whose terms are an unknown function of its index."""
+    return any(not all(bound.is_number for _, low, high in node.limits for bound in (low, high))
+               and any(set(f.args) & {v for v, _, _ in node.limits} for f in node.function.atoms(AppliedUndef))
+               for node in expr.atoms(Sum))
 
 
 finished = _finished  # (for the checker: an implication's equations worked out)

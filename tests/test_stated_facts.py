@@ -666,3 +666,133 @@ def test_a_quantity_written_again_with_other_parameters_and_another_body_is_a_ne
     slip = PARETO_THEN_EXPONENTIAL.replace(r"= -\lambda^2 e", r"= -\lambda e")
     assert verdicts(slip)[-1] == INVALID
     assert verdicts("$$ H(a, b) = a^2 + b^2 $$\n$$ H(u, p) = u^2 + p^2 $$\n") == [VALID]
+
+
+# --- equations that hold where the text's own statement holds (a held-out corpus's first run) ---------
+
+EQUILIBRIUM = r"""There is an off-axis equilibrium at $\cos\theta_0 = g/(R\Omega^2)$, and there
+\begin{align*}
+\frac{\cos\theta_0\,(R\Omega^2\cos\theta_0 - g) - R\Omega^2\sin^2\theta_0}{R}
+  &= -\Omega^2\sin^2\theta_0 \\
+  &= -\Omega^2\Bigl(1 - \frac{g^2}{R^2\Omega^4}\Bigr)
+\end{align*}
+"""
+
+
+def test_an_equation_stated_in_passing_is_solved_for_a_letter_to_decide_a_link():
+    """cos θ_0 = g/(RΩ²) solved for g (of the first power) makes the slope at the equilibrium hold; a
+    slip there still fails (the equation only ever proves, never fails a link)."""
+    first, second = links(EQUILIBRIUM)
+    assert first.verdict == VALID and second.verdict == VALID and "stated equation" in first.method
+    assert verdicts(EQUILIBRIUM.replace(r"&= -\Omega^2\sin^2\theta_0", r"&= \Omega^2\sin^2\theta_0"))[0] == INVALID
+    # without the statement the first link is no identity
+    assert verdicts(EQUILIBRIUM.replace(r"at $\cos\theta_0 = g/(R\Omega^2)$", "somewhere"))[0] == INVALID
+
+
+COST_SHARES = r"""At the optimum the cost shares are the exponents,
+\[
+\frac{rK^*}{pY^*} = \alpha, \qquad \frac{wL^*}{pY^*} = \beta,
+\]
+so
+\[
+\pi^* = pY^* - rK^* - wL^* = (1 - \alpha - \beta)\,pY^* .
+\]
+"""
+
+
+def test_two_equations_of_one_line_are_used_together():
+    assert verdicts(COST_SHARES)[-1] == VALID
+    assert verdicts(COST_SHARES.replace(r"(1 - \alpha - \beta)", r"(1 - \alpha + \beta)"))[-1] == INVALID
+
+
+DOUBLE_ROOT = r"""The best is a double root at $\sqrt{\mu}$, which happens when $\eta a = (1 - \sqrt{\mu})^2$:
+$$\lambda^2 - (1 - \eta a + \mu)\lambda + \mu = (\lambda - \sqrt{\mu})^2$$
+"""
+
+
+def test_a_product_of_names_set_equal_in_passing_is_a_stated_equation():
+    """"when ηa = (1 − √μ)²": two sides without a letter in common are no identity, but a fact."""
+    assert verdicts(DOUBLE_ROOT) == [VALID]
+    assert verdicts(DOUBLE_ROOT.replace(r"(\lambda - \sqrt{\mu})^2", r"(\lambda + \sqrt{\mu})^2")) == [INVALID]
+
+
+def test_a_number_for_an_expression_that_can_take_it_is_no_identity_claim():
+    """∏ f_t = σ(3)^{10} "with the pre-activation stuck at 3" (in words): some values of the terms make
+    it hold, so it may be their value, not an identity. Σ_{k=1}^{3} σ(x_k) = 4 holds for no x: still
+    wrong, and so is a link without a sum that fails (σ(x) + σ(−x) = 2)."""
+    text = r"""The gate is $f_t = \sigma(a_t)$. With the pre-activation stuck at $3$,
+\[
+\prod_{t=1}^{10} f_t = \sigma(3)^{10} = \bigl(1 + e^{-3}\bigr)^{-10}
+\]
+"""
+    link = links(text)[0]
+    assert link.verdict == UNDECIDED and "takes that value" in link.reason
+    assert verdicts(r"$$\sum_{k=1}^{3} \sigma(x_k) = 4 = 2 \cdot 2$$")[0] == INVALID  # (alone: a condition stated)
+    assert verdicts(r"$$\sigma(x) + \sigma(-x) = 2$$") == [INVALID]
+
+
+def test_prices_p_x_and_p_y_are_two_names_not_one_family_at_two_indices():
+    text = r"""$$V = \frac{m^2}{p_x p_y}$$
+$$\frac{\partial V}{\partial p_x} = -\frac{V}{p_x}$$
+"""
+    assert verdicts(text)[-1] == VALID
+    assert verdicts(text.replace(r"-\frac{V}{p_x}", r"-\frac{2V}{p_x}"))[-1] == INVALID
+
+
+def test_capitals_written_together_before_a_subscript_may_be_one_name():
+    """MP_K/MP_L read as (M·P_K)/(M·P_L): a marginal product's name, or a product: no verdict either way;
+    capitals before a power (AK^α) are a product as before, and a slip with them is still found."""
+    text = r"""$$\frac{MP_L}{MP_K} = \frac{\beta K}{\alpha L}$$"""
+    (link,) = links(text)
+    assert link.verdict == UNDECIDED and "MP" in link.reason
+    assert verdicts(r"$$\frac{\partial}{\partial K} AK^{\alpha} = A K^{\alpha}$$") == [INVALID]
+
+
+BINOMIAL_EXAMPLE = r"""Let $X \sim \mathrm{Bin}(n, p)$, so that $\operatorname{Var}(X) = np(1-p)$.
+With $n = 10$ and $p = 0.3$:
+\[
+\operatorname{Var}(X) = 10\cdot 0.3\cdot 0.7 = 2.1 .
+\]
+"""
+
+
+def test_a_law_is_judged_at_the_numbers_an_example_gives_its_parameters():
+    assert verdicts(BINOMIAL_EXAMPLE)[-2:] == [VALID, VALID]
+    assert INVALID in verdicts(BINOMIAL_EXAMPLE.replace(r"10\cdot 0.3\cdot 0.7 = 2.1", r"10\cdot 0.3\cdot 0.6 = 1.8"))
+
+
+ADAM_STEP = r"""On the quadratic $g_t = a\,e_t$. Later, gradients $g_1 = 0.5$ and $g_2 = -0.5$, and $\beta = 0.999$. Both
+squared gradients are $0.25$:
+$$v_2 = \beta(1-\beta)g_1^2 + (1-\beta)g_2^2 = (1-\beta)(1+\beta)\cdot 0.25$$
+"""
+
+
+def test_a_link_that_holds_only_at_the_examples_numbers_is_no_verdict():
+    """g₁² = g₂² = 0.25 put in on one side (said in words): no identity in g₁, g₂, but true at the
+    example's numbers, so no verdict; where it fails at the numbers too, it is still wrong."""
+    link = links(ADAM_STEP)[-1]
+    assert link.verdict == UNDECIDED and "holds at the example's" in link.reason
+    assert links(ADAM_STEP.replace(r"(1+\beta)\cdot 0.25", r"(1+\beta)\cdot 0.5"))[-1].verdict == INVALID
+
+
+def test_a_letter_before_the_power_of_a_name_at_a_chains_start_may_define_a_function():
+    """L(σ²) = … opens a chain: L as a function of the variance, or L·σ²; failing as the product, it is
+    no verdict. x(x³) multiplies x by its own power, and a slip there is still found."""
+    (link,) = links(r"$$L(\sigma^2) = -\frac{y^2}{2(s^2 + \sigma^2)}$$")
+    assert link.verdict == UNDECIDED and r"L(\sigma^2)" in link.reason
+    assert verdicts(r"$$x(x^3) = x^5$$") == [INVALID]
+    assert verdicts(r"$$x(x^3) = x^4$$") == [VALID]
+
+
+def test_a_function_called_at_a_term_of_its_own_variable_is_a_claim_not_a_new_definition():
+    """f(θ_t) = … after f(θ) = …: f at the t-th iterate, checked against f's definition; f(t) = … after
+    f(x) = … defines f anew (a worksheet's next problem)."""
+    text = r"""Take $f(\theta) = \frac{a}{2}\theta^2$.
+$$f(\theta_t) = \frac{a}{2}\theta_t^2$$
+"""
+    assert verdicts(text) == [VALID]
+    assert verdicts(text.replace(r"= \frac{a}{2}\theta_t^2", r"= a\theta_t^2")) == [INVALID]
+    anew = r"""Take $f(x) = x^2$. Next,
+$$f(t) = e^t \sin t$$
+"""
+    assert [k.verdict for k in check(anew).chains[-1].links] == [DEFINITION]

@@ -766,3 +766,23 @@ def test_a_power_with_a_letter_for_its_exponent_is_valued_without_exact_roots():
     x, lam, k = symbols("x lambda k", positive=True)
     assert _grows_exactly((x / lam) ** (k - 1))
     assert not _grows_exactly((x / lam) ** 3)
+
+
+def test_a_sum_of_an_unknown_function_of_its_index_is_differentiated_term_by_term_never_summed(x, monkeypatch):
+    """Σ_{k=1}^{K} y(k)·log(x z(k)) has no closed form: SymPy's search for one took seconds (a minibatch
+    cross-entropy written with z^{(n)}_k); the derivative goes inside and the sum stays. A sum with
+    number bounds, or of known terms, is still worked out."""
+    from sympy import Symbol as Sym
+
+    from derive import verify
+
+    k, K = Sym("k", integer=True), Sym("K", integer=True)
+    y, z = Function("y"), Function("z")
+    summed = []
+    real_doit = Sum.doit
+    monkeypatch.setattr(Sum, "doit", lambda self, **hints: summed.append(self) or real_doit(self, **hints))
+    verify.clear_caches()
+    done = verify._finished(Derivative(Sum(y(k) * log(x * z(k)), (k, 1, K)), x))
+    assert summed == [] and not done.has(Derivative) and done == Sum(y(k) / x, (k, 1, K))
+    assert verify._finished(Derivative(Sum(k * x, (k, 1, 3)), x)) == 6
+    assert verify._finished(Sum(x, (k, 1, K))) == K * x

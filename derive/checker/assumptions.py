@@ -121,7 +121,7 @@ def relations_in(text: str) -> list[tuple[str, str, str]]:
             for m in _INDICES.finditer(text) if m.group(1) != m.group(3)]
 
 
-def is_condition(a: Expr, b: Expr) -> bool:
+def is_condition(a: Expr, b: Expr, products: bool = False) -> bool:
     """a = b states a fact to use, not a step to check: a sum set to a constant (\\sum_k y_k = 1), or
     two sides with no variable in common (\\sin\\theta = y/r); never where a side is a derivative or an
     integral still to work out (that is a claim to check)."""
@@ -141,7 +141,18 @@ def is_condition(a: Expr, b: Expr) -> bool:
                 and not (b if left else a).free_symbols)
     # \sin\theta = y/r: a name, or a function of one name, related to another quantity; never a
     # computation (E[…] = 2μ, δ_ij δ_jk = δ_ik, (a+b)^2 = c^2 + 1), which is checked
-    return not left & right and any(_named(side) for side in (a, b))
+    # products: a product of names too, where the text states it in passing ("when $\eta a = (1 -
+    # \sqrt{\mu})^2$"): two sides with no letter in common are no identity to check
+    return not left & right and any(_named(side) or products and _product_of_names(side) for side in (a, b))
+
+
+def _product_of_names(expr: Expr) -> bool:
+    """ηa, xy², mc²: a product of two or more names, each to a whole power."""
+    from sympy import Mul, Symbol
+
+    factors = Mul.make_args(expr)
+    return len(factors) >= 2 and all(isinstance(f.as_base_exp()[0], Symbol) and f.as_base_exp()[1].is_Integer
+                                     for f in factors)
 
 
 def _named(expr: Expr) -> bool:

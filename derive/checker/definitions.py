@@ -395,6 +395,17 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     return None
 
 
+def at_a_term_of_its_variable(name: str, var: str, known: Definitions) -> bool:
+    """f(θ_t) where the text defined f(θ): f called at a term of a sequence of its own variable (θ_t,
+    x_1), which evaluates f there; a plain letter, f(t) after f(x), defines f anew (a worksheet's next
+    problem)."""
+    f = known.functions.get(_name_of(name.replace(" ", "")) or name)
+    argument = _name_of(var.replace(" ", "")) if var else None
+    if f is None or argument is None or "_" not in argument:
+        return False
+    return argument.partition("_")[0] == f.variable.name.partition("_")[0] != "" and argument != f.variable.name
+
+
 def renames_parameters(chain: Chain) -> bool:
     """ℓ(θ) = ℓ(μ, σ) = …: the first link names the parts of one parameter, the second defines ℓ."""
     exprs = chain.expressions
@@ -566,6 +577,8 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
     if kind == "symbol" and _PRIMED_NAME.fullmatch(body) and (alias := _name_of(name)) is not None:
         # \psi_\delta = \rho_\delta': the derivative, a function of its own (ψ_δ(r_i) is ρ_δ'(r_i))
         kind, name, var, body = "function", alias, r"\xi", body.strip() + r"(\xi)"
+    if kind == "function" and at_a_term_of_its_variable(name, var, known):
+        return  # f(θ_t) = (a/2)e_t² after f(θ) = …: f at the t-th iterate, a claim, not f anew
     if kind == "function":
         try:
             d = parse_definition(f"{name}({var}) = {body}", known.functions_in(body), reader="latex")
@@ -817,7 +830,7 @@ def _add_condition(found: Scoped, chain: Chain) -> None:
     b = sides[-1]
     for k, a in enumerate(sides[:-1]):
         shown = f"{chain.expressions[k]} = {chain.expressions[-1]}"
-        if is_condition(a, b):
+        if is_condition(a, b, products=chain.inline):
             found.entries.append((place_of(chain), chain.lines[0], "equation", shown, a - b))
         if chain.inline and moment_fact(a, b):  # "so $\mathbb{E}K = np$": the distribution's, said in passing
             found.entries.append((place_of(chain), chain.lines[0], "moment", shown, (a, b)))

@@ -22,9 +22,10 @@ from derive.checker.blocks import Chain
 from derive.checker.definitions import Definitions, region_of, renames_parameters
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
-from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, a_sum_at_numbers, beyond_moments,
+from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, a_sum_at_numbers, a_value_it_can_take,
+                                   beyond_moments,
                                    holds_if_mean, holds_if_normalised, length_stated, letters_of, named_in_words,
-                                   on_a_curve, restates, scaled, under_conditions, variable_written,
+                                   on_a_curve, restates, scaled, solved_for, under_conditions, variable_written,
                                    with_moments_stated)
 from derive.checker.upstream import through, upstream_of
 from derive.checker.written import base_of
@@ -382,7 +383,8 @@ def stated_facts(p: Pair, verdict: bool | None, method: str) -> Link | None:
     they make hold is valid; one they show wrong is invalid only where comparing alone could not tell."""
     if verdict is True:
         return None
-    stated = under_conditions(p.a, p.b, p.known, p.deltas) or on_a_curve(p.a, p.b, p.known)
+    stated = under_conditions(p.a, p.b, p.known, p.deltas) or on_a_curve(p.a, p.b, p.known) or solved_for(
+        p.a, p.b, p.known)
     moments = [value for value, _, _ in p.known.equations if has_moments(value)]
     if stated is not None and stated[0] is False and moments and has_moments(p.a, p.b) \
             and beyond_moments(p.a, p.b, moments):
@@ -404,13 +406,32 @@ def stated_law(p: Pair, verdict: bool | None, method: str) -> Link | None:
     alone = len(random) == 1 and not p.a.has(Indexed, Sum) and not p.b.has(Indexed, Sum)
     if known.independent is None and not alone:  # Var(2K + 1) of one K needs no independence
         return None
-    holds, how = with_law(p.a, p.b, {letter: law[:2] for letter, law in known.laws.items()})
+    laws = {letter: law[:2] for letter, law in known.laws.items()}
+    holds, how = with_law(p.a, p.b, laws)
+    at = ""
+    if holds is False and (point := _example_numbers(laws, p)):
+        # Var(X) = 10·0.3·0.7 for X ∼ Bin(n, p), "with n = 10 and p = 0.3": the law at the example's numbers
+        laws = {letter: (mean.xreplace(point[0]), variance.xreplace(point[0])) for letter, (mean, variance) in laws.items()}
+        (holds, how), at = with_law(p.a, p.b, laws), f", at {point[1]}"
     if holds is None or (holds is False and verdict is not None):
         return None
     whose = "{}" if alone else "the {}'s"  # K's own law; the X's of a sample X_1, …, X_n
     said = ", ".join(f"the law of {whose.format(letter)} (line {law[2]})" for letter, law in sorted(known.laws.items()))
     independent = f" and independence (line {known.independent})" if known.independent is not None else ""
-    return p.link(VALID if holds else INVALID, f"moments ({how})", rule=f"using {said}{independent}")
+    return p.link(VALID if holds else INVALID, f"moments ({how})", rule=f"using {said}{independent}{at}")
+
+
+def _example_numbers(laws: dict, p: Pair) -> tuple[dict, str] | None:
+    """The numbers a worked example just before the link gives every parameter of the laws ("with n = 10
+    and p = 0.3"), and how to say so; None where some parameter has none there."""
+    parameters = sorted({s for mean, variance in laws.values() for s in (mean.free_symbols | variance.free_symbols)},
+                        key=str)
+    given = {s: p.known.values[s] for s in parameters if s in p.known.values}
+    if not parameters or len(given) < len(parameters) or any(not 0 <= p.line - line <= EXAMPLE_REACH
+                                                              for _, line in given.values()):
+        return None
+    return {s: value for s, (value, _) in given.items()}, ", ".join(
+        f"{plain(s)} = {plain(value)} (line {line})" for s, (value, line) in given.items())
 
 
 def backward_pass(p: Pair, verdict: bool | None, method: str) -> Link | None:
@@ -501,6 +522,42 @@ def in_words(p: Pair) -> Link | None:
     if not _multiplied_out(p.a, p.b) and (words := named_in_words(p.a, p.b, p.known, p.read)):
         return p.link(UNDECIDED, reason=f"{words} named in the text without a formula derive can read")
     return None
+
+
+_JOINED_CAPITALS = re.compile(r"(?<![\\A-Za-z])([A-Z]{2,})(?=\s*_)")  # MP_K, TC_q
+_NAMED_BY_COMMAND = re.compile(r"\\(?:mathrm|operatorname|text|textrm|mathit|mathsf)\s*\{\s*$")  # \mathrm{MRS}_{xy}
+
+
+def joined_capitals(p: Pair) -> Link | None:
+    """MP_K/MP_L, read as (M·P_K)/(M·P_L): capitals written together before a subscript are one name in
+    economics (the marginal product of K) and a product elsewhere. A link that fails read as the product
+    is no verdict."""
+    runs = sorted({m.group(1) for side in p.sources for m in _JOINED_CAPITALS.finditer(side)
+                   if not _NAMED_BY_COMMAND.search(side[:m.start()])})
+    if not runs:
+        return None
+    shown = ", ".join(f"`{r}_…`" for r in runs)
+    return p.link(UNDECIDED, reason=f"{shown} may be one name (a marginal product MP_K) or a product of "
+                                    "capitals, as derive reads it: the text does not say which")
+
+
+# L(\sigma^2) = …: a letter before the power of a name, alone at the start of a chain (a(b + c) = ab + ac
+# multiplies, and is checked)
+_CALL_AT_THE_START = re.compile(r"^\s*([A-Za-z]|\\ell)\s*(?:\\left)?\(\s*(\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*\^\s*\{?\d\}?)"
+                                r"\s*(?:\\right)?\)\s*$")
+
+
+def head_at_an_expression(p: Pair) -> Link | None:
+    """L(σ²) = −y²/(2(s² + σ²)) − …: a chain that starts with a letter before a bracket of an expression
+    defines that letter as a function of σ² (ℓ(σ²), I(σ²) in statistics), or multiplies, as derive reads
+    it. Failing read as the product, it is no verdict."""
+    m = _CALL_AT_THE_START.match(p.sources[0]) if p.i == 0 else None
+    head = m and m.group(1).lstrip("\\")
+    if m is None or p.a is None or isinstance(p.a, AppliedUndef) or m.group(2).lstrip("\\").startswith(head) \
+            or head not in {s.name for s in p.a.free_symbols}:
+        return None  # (x(x^3) multiplies x by its own power)
+    return p.link(UNDECIDED, reason=f"`{p.sources[0].strip()}` may define {m.group(1)} at {m.group(2)}, or multiply: "
+                                    "derive reads a product, and a function defined at an expression it does not read")
 
 
 def _multiplied_out(a: Expr, b: Expr) -> bool:
@@ -636,23 +693,27 @@ def _indexed_letters(expr: Expr) -> set:
 def in_the_example(p: Pair) -> Link | None:
     """∂L/∂z_2 = p_2 − y_2 in an example that said 𝐲 = (0, 1, 0) just before: it fails in general but
     holds at y_2 = 1. Undecided, and said so: whether the link speaks of the example or in general, the
-    text alone tells (a general claim that fails is wrong even where the numbers save it)."""
-    by = {v.name.partition("_")[0] for e in (p.a, p.b) for d in e.atoms(Derivative) for v, _ in d.variable_count
-          if isinstance(v, Symbol)}  # (z_2 of ∂/∂z_2, and its family's other z's, stay variables)
-    near = {s: value for s, (value, line) in p.known.values.items()
-            if 0 <= p.line - line <= EXAMPLE_REACH and s in p.a.free_symbols | p.b.free_symbols
-            and s.name.partition("_")[0] not in by}
-    if not near:
-        return None
-    try:
-        holds, _ = compare(p.a.xreplace(near), p.b.xreplace(near))  # (no derivative is by these names)
-    except (ValueError, TypeError, NotImplementedError):
-        return None
-    if holds is not True:
-        return None
-    shown = ", ".join(f"{plain(s)} = {plain(v)}" for s, v in sorted(near.items(), key=str))
-    return p.link(UNDECIDED, reason=f"wrong in general, but holds at the example's {shown} "
-                                    f"(line {max(p.known.values[s][1] for s in near)})")
+    text alone tells (a general claim that fails is wrong even where the numbers save it). The sides as
+    judged, then as written: g_1 = 0.5 given, where the family g_t = a e_t wrote g_1 out as a e_1."""
+    for a, b in ((p.a, p.b), p.read):
+        if a is None or b is None:
+            continue
+        by = {v.name.partition("_")[0] for e in (a, b) for d in e.atoms(Derivative) for v, _ in d.variable_count
+              if isinstance(v, Symbol)}  # (z_2 of ∂/∂z_2, and its family's other z's, stay variables)
+        near = {s: value for s, (value, line) in p.known.values.items()
+                if 0 <= p.line - line <= EXAMPLE_REACH and s in a.free_symbols | b.free_symbols
+                and s.name.partition("_")[0] not in by}
+        if not near:
+            continue
+        try:
+            holds, _ = compare(a.xreplace(near), b.xreplace(near))  # (no derivative is by these names)
+        except (ValueError, TypeError, NotImplementedError):
+            continue
+        if holds is True:
+            shown = ", ".join(f"{plain(s)} = {plain(v)}" for s, v in sorted(near.items(), key=str))
+            return p.link(UNDECIDED, reason=f"wrong in general, but holds at the example's {shown} "
+                                            f"(line {max(p.known.values[s][1] for s in near)})")
+    return None
 
 
 def hidden_dependence(p: Pair) -> Link | None:
@@ -669,6 +730,12 @@ def hidden_dependence(p: Pair) -> Link | None:
                                                     f"write out, by {', '.join(sorted(map(plain, by)))}: it may "
                                                     "depend on it through what it leaves unwritten")
     return None
+
+
+def a_value_of_its_letters(p: Pair) -> Link | None:
+    """∏_{t=1}^{10} f_t = σ(3)^{10}: a number some values of the terms give (stated.a_value_it_can_take)."""
+    reason = a_value_it_can_take(p.a, p.b)
+    return p.link(UNDECIDED, reason=reason) if reason is not None else None
 
 
 def numbers_in_words(p: Pair) -> Link | None:
@@ -692,4 +759,5 @@ def unread_law(p: Pair) -> Link | None:
 
 IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention, independence,
-    unit_length, special_case, in_words, in_the_example, unread_law, numbers_in_words)
+    unit_length, special_case, in_words, in_the_example, unread_law, numbers_in_words, joined_capitals,
+    head_at_an_expression, a_value_of_its_letters)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from sympy import Expr, Function, Indexed, Sum, Symbol
 
 from derive.checker.blocks import Block, Chain
-from derive.checker.definitions import (Definitions, applies, arguments_dropped, declared_variable, definition_of,
-                                        variable_of)
+from derive.checker.definitions import (Definitions, applies, arguments_dropped, at_a_term_of_its_variable,
+                                        declared_variable, definition_of, variable_of)
 from derive.checker.link_rules import Pair, judge
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, Link
 from derive.checker.written import base_of, undefined_names, written_out
@@ -54,6 +54,8 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     definition = definition_of(chain)
     if definition is not None and definition[0] == "quantity" and applies(definition[1], definition[2], known):
         definition = None  # H(u, p) = … after H(a, b) = …: a claim about H at u and p
+    if definition is not None and definition[0] == "function" and at_a_term_of_its_variable(*definition[1:3], known):
+        definition = None  # f(θ_t) = … after f(θ) = …: f at the t-th iterate, a claim
     if definition is not None and definition[0].startswith("log ") and not known.defining:
         definition = None  # \ln L = … where L was defined before: a claim about L
     as_read = _read(chain, known, variable, report)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from sympy import (Add, Derivative, Expr, Function, Indexed, IndexedBase, Integral, Product, S, Subs, Sum, Symbol, div, expand,
-                   fraction, sqrt, together)
+from sympy import (Abs, Add, Derivative, Expr, Function, Heaviside, Indexed, IndexedBase, Integral, Max, Min, Piecewise,
+                   Product, S, Subs, Sum, Symbol, div, expand, fraction, sign, sqrt, together)
 from sympy.core.function import AppliedUndef
 from sympy.polys.polyerrors import CoercionFailed, PolynomialError
 
@@ -21,8 +21,9 @@ from derive.exprs import ALL_TERMS, preorder
 from derive.functions import DefinedFunction
 from derive.indexing import counted
 from derive.instances import bounds_of, by_instances, free_indices, instance
+from derive.numeric import takes_the_value
 from derive.parse import names, parse
-from derive.probability import averaged, with_facts
+from derive.probability import averaged, has_moments, with_facts
 from derive.render.printer import text as plain
 from derive.vectors import parts_of
 from derive.verify import compare
@@ -56,14 +57,17 @@ def restates(chain: Chain, body: Expr | None, variable: str, known: Definitions,
 EXAMPLE_REACH = 12
 
 
+def _numeric(e: Expr) -> bool:
+    """e is a number (y(2) with y(x) = a cosh(x/a) is none: its body has a)."""
+    return not e.free_symbols and (not e.has(AppliedUndef, Function) or e.is_number)
+
+
 def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple[Expr, Expr] | None, str] | None:
     """dL/dw = −6 in a worked example: one side a number, the other an expression in names the text
     gave numbers just before ("take w = 0, x = 3"). ((a, b) at those numbers, 'w = 0, x = 3 (line 36)');
     (None, why) where some name has no number, or its number was given far before; None where the
     link is no such comparison, or the text gave none of its names a number."""
-    def numeric(e: Expr) -> bool:  # (y(2) with y(x) = a cosh(x/a) is no number: its body has a)
-        return not e.free_symbols and (not e.has(AppliedUndef, Function) or e.is_number)
-
+    numeric = _numeric
     if numeric(a) == numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
         return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
     bounds = bounds_of(a, b)
@@ -81,7 +85,7 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
         return None, ("a number for a derivative in " + ", ".join(  # gives in words or in a form not read
             plain(s) for s in names_in if isinstance(s, Symbol) and s != ALL_TERMS) + ": the point it is taken "
             "at is not stated in a form derive reads")
-    if not given:  # no worked example here: the link claims an identity
+    if not given:  # no worked example here: the link claims an identity (see a_value_it_can_take)
         return None
     far = [s for s in given if not 0 <= line - known.values[s][1] <= EXAMPLE_REACH]
     if far:
@@ -98,6 +102,31 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
     lines = sorted({known.values[s][1] for s in names_in})
     where = f"{shown} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})"
     return (at_point(a, point), at_point(b, point)), where
+
+
+def a_value_it_can_take(a: Expr, b: Expr) -> str | None:
+    """Why a failing link between a number and a sum or product over the terms of a family, at number
+    bounds, is no verdict, or None: some values of the terms make it hold (∏_{t=1}^{10} f_t = σ(3)^{10}
+    "with the pre-activation stuck at 3"), so it may state their value at a point the text gives in
+    words. Σ_{k=1}^{3} σ(x_k) = 4 holds for no x: a claim, and wrong. A derivative, a sum over a symbolic
+    bound and "= 0" (a condition) are left to the rules for them."""
+    numeric = _numeric
+    if numeric(a) == numeric(b) or S.Zero in (a, b) or bounds_of(a, b) or a.has(Derivative) or b.has(Derivative):
+        return None
+    symbolic, number = (b, a) if numeric(a) else (a, b)
+    if not symbolic.has(Sum, Product):  # (x² + y² = 25 after "every point satisfies" is a claim, checked)
+        return None
+    try:  # (the terms written out: ∏_{t=1}^{10} σ(a_t))
+        symbolic = instance(symbolic, {}, {})
+    except (DeriveError, ValueError, TypeError):
+        return None
+    if not takes_the_value(symbolic, number):
+        return None
+    labels = {t.base.label for e in (a, b) for t in e.atoms(Indexed)}
+    named = sorted({plain(t) for e in (a, b) for t in e.atoms(Indexed)}) + sorted(
+        plain(s) for s in (a.free_symbols | b.free_symbols) if isinstance(s, Symbol) and s != ALL_TERMS and s not in labels)
+    return (f"a number for an expression in {', '.join(named) or 'terms of a sum'}, which takes that value for some "
+            "values of them: the text gives none in a form derive reads")
 
 
 def a_sum_at_numbers(a: Expr, b: Expr, read: tuple) -> str | None:
@@ -205,6 +234,43 @@ def on_a_curve(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | 
     if rest == 0 and quotient != 0 and expand(quotient * curve - numerator) == 0:  # (the division checked)
         return True, "a multiple of the stated equation", f"{shown} (line {line})"
     return None
+
+
+_KINKS = (Abs, Max, Min, sign, Piecewise, Heaviside)
+
+
+def solved_for(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
+    """(True, method, the equations used) where the latest equations the text states about the link's
+    letters (those of one line: "rK*/(pY*) = α, wL*/(pY*) = β"), each solved for a letter it holds to the
+    first power (cos θ_0 = g/(RΩ²): g = RΩ² cos θ_0), make the link hold (the slope at an equilibrium,
+    "because the bracket vanishes at θ_0"). None otherwise: a link they do not make hold is judged as
+    before, never failed by them."""
+    if any(e.has(Derivative, Integral, Sum, Product, AppliedUndef, Indexed) for e in (a, b)):
+        return None
+    letters = (a - b).free_symbols
+    # (moments have rules of their own; "at $|r| = \delta$" names the kink of a function by cases, a
+    # point, not a relation that holds on)
+    stated = [(value, line, shown) for value, line, shown in known.equations
+              if value.free_symbols & letters and not value.has(Derivative, Integral, Sum, Product, Indexed, *_KINKS)
+              and not has_moments(value)]
+    if not stated:
+        return None
+    latest = max(line for _, line, _ in stated)  # (only the latest line's: a worksheet moves on)
+    used = [(value, shown) for value, line, shown in stated if line == latest]
+    solved = []
+    for value, _ in used:
+        value = value.xreplace(dict(solved))
+        for letter in sorted(value.free_symbols & (a - b).free_symbols - {s for s, _ in solved}, key=str):
+            slope = value.diff(letter)
+            rest = value.xreplace({letter: S.Zero})
+            if slope != 0 and not slope.has(letter) and expand(rest + slope * letter - value) == 0:
+                solved = [(s, v.xreplace({letter: -rest / slope})) for s, v in solved] + [(letter, -rest / slope)]
+                break
+    if not solved or compare(a.xreplace(dict(solved)), b.xreplace(dict(solved)))[0] is not True:
+        return None
+    names = ", ".join(plain(s) for s, _ in solved)
+    return True, f"with {names} from the stated equation{'s' if len(solved) > 1 else ''}", ", ".join(
+        f"{shown} (line {latest})" for _, shown in used)
 
 
 def with_moments_stated(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
