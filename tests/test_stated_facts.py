@@ -796,3 +796,37 @@ $$f(\theta_t) = \frac{a}{2}\theta_t^2$$
 $$f(t) = e^t \sin t$$
 """
     assert [k.verdict for k in check(anew).chains[-1].links] == [DEFINITION]
+
+
+def test_names_set_equal_then_to_a_number_each_take_the_number():
+    """"one checks that $K^* = L^* = 4$": K* and L* are 4 (K* had become the name L*, and L* had no value:
+    a false alarm at a worked example); a slip in the example is still found."""
+    text = r"""With $A = 1$ one checks that $K^* = L^* = 4$. Then
+\[
+Y^* = (K^*)^{1/4}(L^*)^{1/4} = 4^{1/4}\cdot 4^{1/4} = 2
+\]
+"""
+    assert verdicts(text) == [VALID, VALID]  # (Y* = … itself is Y*'s definition)
+    assert INVALID in verdicts(text.replace(r"= 4^{1/4}\cdot 4^{1/4}", r"= 4^{1/4}\cdot 4^{1/2}"))
+
+
+def test_a_value_given_with_its_unit_is_the_number():
+    """"with $g = 9.8\\,\\mathrm{m/s^2}$": g is 9.8 for a worked example (the unit had made it unread)."""
+    text = r"""A pendulum of length $\ell = 2.45\,\mathrm{m}$ with $g = 9.8\,\mathrm{m/s^2}$ has
+\[
+T = 2\pi\sqrt{\frac{\ell}{g}} = 2\pi\sqrt{\frac{2.45}{9.8}} = \pi
+\]
+"""
+    assert verdicts(text)[-2:] == [VALID, VALID]
+    assert INVALID in verdicts(text.replace(r"\frac{2.45}{9.8}", r"\frac{2.45}{4.9}"))
+
+
+def test_a_displays_own_numbers_never_check_it():
+    """f_xy = f_yx = −3 displayed: a claim (a slip here: −4), never valid "at f_yx = −3", the number it
+    gives itself; only a chain said in passing gives its names the number."""
+    text = r"""Take $f(x, y) = x^4 + y^4 - 4xy$. The mixed partials:
+$$
+f_{xy} = f_{yx} = -3 .
+$$
+"""
+    assert VALID not in verdicts(text)

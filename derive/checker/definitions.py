@@ -607,6 +607,13 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
         found.entries.append((where, line, "symbol", symbol, Function(symbol.name)(names.make(var))))
         found.entries.append((where, line, "depends", symbol.name, var))
         return
+    # "one checks that $K^* = L^* = 4$", in passing: each name is 4 (never K* the name L*); a display's
+    # f_xy = f_yx = −4 is a claim to check, whose own numbers never check it
+    names_then_number = _names_then_number([body, *_equal_members(chain)]) if chain.inline else None
+    if names_then_number is not None:
+        *others, body = names_then_number
+        for other in others:
+            _add_values(found, chain, other, body)
     if chain.follows is None:  # (x = 2 after \implies is a conclusion, not an example's number)
         _add_values(found, chain, symbol, body)
     value = _first_readable([body, *_equal_members(chain)], variable_of(chain), known)
@@ -663,11 +670,16 @@ def _member_of_family(symbol: Symbol, known: Definitions) -> bool:
         for d, value in known.symbols.items() if value is not None)
 
 
+_TRAILING_UNIT = re.compile(r"\s*([-+]?[0-9.]+)\s*(?:\\[,;:! ]|~|\s)*\\(?:mathrm|text|textrm|mbox)\s*\{[^{}]*\}\s*")
+
+
 def _add_values(found: Scoped, chain: Chain, symbol: Symbol, body: str) -> None:
     """x = 3, w = (0.5, -0.25): the numbers of a worked example (w's as w_1, w_2), for the links that
     compare an expression in them with a number. (δ_ij = 1 "if i = j" states what δ is, no example.)"""
     if symbol.name.startswith("delta_"):
         return
+    if (unit := _TRAILING_UNIT.fullmatch(body)) is not None:
+        body = unit.group(1)  # g = 9.8\,\mathrm{m/s^2}: the number, before its unit
     m = _TUPLE.match(body)
     parts = [p.strip() for p in m.group(1).split(",")] if m else [body]
     try:
@@ -743,6 +755,20 @@ def _add_square(found: Scoped, chain: Chain, name: str, body: str) -> None:
     if isinstance(symbol, Symbol) and (value is None or symbol not in value.free_symbols):
         found.entries.append((place_of(chain), chain.lines[0], "symbol", symbol,
                               None if value is None else sqrt(value)))
+
+
+def _names_then_number(members: list[str]) -> list | None:
+    """[L*, …, '4'] for the members after the first of "K^* = L^* = 4": names, each read as a bare
+    symbol, then a number (the last member's text, as written); None for any other chain."""
+    if len(members) < 2:
+        return None
+    try:
+        read = [parse(m, reader="latex") for m in members]
+    except DeriveError:
+        return None
+    if not read[-1].is_number or not all(isinstance(r, Symbol) for r in read[:-1]):
+        return None
+    return [*read[:-1], members[-1]]
 
 
 def _equal_members(chain: Chain) -> list[str]:

@@ -733,7 +733,8 @@ def hidden_dependence(p: Pair) -> Link | None:
 
 
 def a_value_of_its_letters(p: Pair) -> Link | None:
-    """∏_{t=1}^{10} f_t = σ(3)^{10}: a number some values of the terms give (stated.a_value_it_can_take)."""
+    """∏_{t=1}^{10} f_t = σ(3)^{10}: a number some values of the family's terms give
+    (stated.a_value_it_can_take)."""
     reason = a_value_it_can_take(p.a, p.b)
     return p.link(UNDECIDED, reason=reason) if reason is not None else None
 

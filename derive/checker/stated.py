@@ -108,13 +108,15 @@ def a_value_it_can_take(a: Expr, b: Expr) -> str | None:
     """Why a failing link between a number and a sum or product over the terms of a family, at number
     bounds, is no verdict, or None: some values of the terms make it hold (∏_{t=1}^{10} f_t = σ(3)^{10}
     "with the pre-activation stuck at 3"), so it may state their value at a point the text gives in
-    words. Σ_{k=1}^{3} σ(x_k) = 4 holds for no x: a claim, and wrong. A derivative, a sum over a symbolic
-    bound and "= 0" (a condition) are left to the rules for them."""
+    words, as a_sum_at_numbers refuses Z(ln 2) = 7. Σ_{k=1}^{3} σ(x_k) = 4 holds for no x: a claim, and
+    wrong. Any other expression in letters against a number stays a claim (x² + y² = 25 after "every
+    point satisfies", max(x, 5) = 5): a text that means values says them. A derivative, a sum over a
+    symbolic bound and "= 0" (a condition) are left to the rules for them."""
     numeric = _numeric
     if numeric(a) == numeric(b) or S.Zero in (a, b) or bounds_of(a, b) or a.has(Derivative) or b.has(Derivative):
         return None
     symbolic, number = (b, a) if numeric(a) else (a, b)
-    if not symbolic.has(Sum, Product):  # (x² + y² = 25 after "every point satisfies" is a claim, checked)
+    if not symbolic.has(Sum, Product):  # (x² + y² = 25, max(x, 5) = 5, 2x + 3 = 7: claims, checked)
         return None
     try:  # (the terms written out: ∏_{t=1}^{10} σ(a_t))
         symbolic = instance(symbolic, {}, {})
