@@ -245,12 +245,11 @@ def finite(z: complex) -> bool:
     return z == z and abs(z) != float("inf")
 
 
-
-
 def takes_the_value(expr: Expr, value: Expr, tries: int = 12) -> bool:
     """expr equals value for some real values of its symbols, as far as sample points show: it does at
     one of them, or expr − value has both signs among them (a continuous function crosses between).
-    False where the samples show one sign only, or where expr has no value to sample (an unknown f)."""
+    False where the samples show one sign only, or where expr has no value to sample (an unknown f). A
+    pole between two points shows both signs too: then a refusal too many, never a verdict."""
     difference = expr - value
     if difference.has(AppliedUndef, Derivative, Integral, Limit, Sum, Product) or not difference.free_symbols:
         return False

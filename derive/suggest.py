@@ -30,7 +30,7 @@ MAX_CONFIRMED = 64
 MAX_FOUND = 3  # mends looked at before choosing the most natural one
 # the nodes of all candidates looked at together: a line of a likelihood or a layer's backward pass
 # written out (a hundred nodes and more, each candidate's sums worked out) stops long before 200
-# candidates, where a mend, when there is one, came within the first fortieth of that
+# candidates; on the corpora, a mend, where there was one, came within the first tenth of this
 MAX_WORK = 8000
 MAX_FACTOR_SIZE = 6  # a dropped factor is a symbol or a short call (σ(wx + b)), not a whole line
 MAX_EXPANDED = 60  # a neighbour whose terms are looked for a dropped one (expanding more costs too much)

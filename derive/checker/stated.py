@@ -67,8 +67,7 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
     gave numbers just before ("take w = 0, x = 3"). ((a, b) at those numbers, 'w = 0, x = 3 (line 36)');
     (None, why) where some name has no number, or its number was given far before; None where the
     link is no such comparison, or the text gave none of its names a number."""
-    numeric = _numeric
-    if numeric(a) == numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
+    if _numeric(a) == _numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
         return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
     bounds = bounds_of(a, b)
     sizes = {s: int(known.values[s][0]) for s in bounds if s in known.values
@@ -80,7 +79,7 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
         a, b = instance(a, sizes, {}), instance(b, sizes, {})
     names_in = sorted(a.free_symbols | b.free_symbols, key=str)
     given = [s for s in names_in if s in known.values]
-    symbolic = b if numeric(a) else a
+    symbolic = b if _numeric(a) else a
     if not given and symbolic.has(Derivative):  # ∂L/∂w_1 = −1/2: a derivative at a point the text
         return None, ("a number for a derivative in " + ", ".join(  # gives in words or in a form not read
             plain(s) for s in names_in if isinstance(s, Symbol) and s != ALL_TERMS) + ": the point it is taken "
@@ -112,10 +111,9 @@ def a_value_it_can_take(a: Expr, b: Expr) -> str | None:
     wrong. Any other expression in letters against a number stays a claim (x² + y² = 25 after "every
     point satisfies", max(x, 5) = 5): a text that means values says them. A derivative, a sum over a
     symbolic bound and "= 0" (a condition) are left to the rules for them."""
-    numeric = _numeric
-    if numeric(a) == numeric(b) or S.Zero in (a, b) or bounds_of(a, b) or a.has(Derivative) or b.has(Derivative):
+    if _numeric(a) == _numeric(b) or S.Zero in (a, b) or bounds_of(a, b) or a.has(Derivative) or b.has(Derivative):
         return None
-    symbolic, number = (b, a) if numeric(a) else (a, b)
+    symbolic, number = (b, a) if _numeric(a) else (a, b)
     if not symbolic.has(Sum, Product):  # (x² + y² = 25, max(x, 5) = 5, 2x + 3 = 7: claims, checked)
         return None
     try:  # (the terms written out: ∏_{t=1}^{10} σ(a_t))
