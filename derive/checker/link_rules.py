@@ -426,9 +426,8 @@ def _example_numbers(laws: dict, p: Pair) -> tuple[dict, str] | None:
     and p = 0.3"), and how to say so; None where some parameter has none there."""
     parameters = sorted({s for mean, variance in laws.values() for s in (mean.free_symbols | variance.free_symbols)},
                         key=str)
-    given = {s: p.known.values[s] for s in parameters if s in p.known.values}
-    if not parameters or len(given) < len(parameters) or any(not 0 <= p.line - line <= EXAMPLE_REACH
-                                                              for _, line in given.values()):
+    given = _numbers_near(p, parameters)
+    if not parameters or len(given) < len(parameters):
         return None
     return {s: value for s, (value, _) in given.items()}, ", ".join(
         f"{plain(s)} = {plain(value)} (line {line})" for s, (value, line) in given.items())
@@ -690,6 +689,12 @@ def _indexed_letters(expr: Expr) -> set:
     return {t.base.label for t in expr.atoms(Indexed)}
 
 
+def _numbers_near(p: Pair, names) -> dict:
+    """name → (number, line) for the names a worked example just before the link gives a number."""
+    return {s: p.known.values[s] for s in names
+            if s in p.known.values and 0 <= p.line - p.known.values[s][1] <= EXAMPLE_REACH}
+
+
 def in_the_example(p: Pair) -> Link | None:
     """∂L/∂z_2 = p_2 − y_2 in an example that said 𝐲 = (0, 1, 0) just before: it fails in general but
     holds at y_2 = 1. Undecided, and said so: whether the link speaks of the example or in general, the
@@ -700,9 +705,8 @@ def in_the_example(p: Pair) -> Link | None:
             continue
         by = {v.name.partition("_")[0] for e in (a, b) for d in e.atoms(Derivative) for v, _ in d.variable_count
               if isinstance(v, Symbol)}  # (z_2 of ∂/∂z_2, and its family's other z's, stay variables)
-        near = {s: value for s, (value, line) in p.known.values.items()
-                if 0 <= p.line - line <= EXAMPLE_REACH and s in a.free_symbols | b.free_symbols
-                and s.name.partition("_")[0] not in by}
+        near = {s: value for s, (value, _) in _numbers_near(
+            p, [s for s in a.free_symbols | b.free_symbols if s.name.partition("_")[0] not in by]).items()}
         if not near:
             continue
         try:

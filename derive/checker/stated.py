@@ -260,7 +260,7 @@ def solved_for(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | 
     solved = []
     for value, _ in used:
         value = value.xreplace(dict(solved))
-        for letter in sorted(value.free_symbols & (a - b).free_symbols - {s for s, _ in solved}, key=str):
+        for letter in sorted(value.free_symbols & letters - {s for s, _ in solved}, key=str):
             slope = value.diff(letter)
             rest = value.xreplace({letter: S.Zero})
             if slope != 0 and not slope.has(letter) and expand(rest + slope * letter - value) == 0:
