@@ -35,6 +35,7 @@ from sympy import (Add, And, Derivative, Dummy, Expr, Indexed, Integral, Limit, 
                    Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
+from derive import lemmas
 from derive.exprs import divisors, forget_tidied, preorder, rewrites_only, tidy
 from derive.fraction_reader import equal_as_fractions
 from derive.functions import DefinedFunction, NamedFunction
@@ -159,6 +160,7 @@ def clear_caches() -> None:
     clear_rings()
     forget_values()
     forget_instances()
+    lemmas.forget()
 
 
 def _is_zero(expr: Expr) -> bool:
@@ -543,7 +545,9 @@ def certify_part(before: Expr, after: Expr, old: Expr, new: Expr,
     if not rewrites_only(before, after, old, new):
         return None
     a, b = lemma or (old, new)
-    method = equivalent(a, b)
+    method = lemmas.proved(a, b)
+    if method is None and (method := equivalent(a, b)) is not None:
+        lemmas.remember(a, b, method)
     return None if method is None else _issue(method, before, after, (old, new), lemma)
 
 
