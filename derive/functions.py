@@ -2,6 +2,10 @@
 
 from sympy import Derivative, Function, S, Subs, exp, log, oo
 
+# the unknown functions a rule's equality for any operands uses (derive.rules.base.general): a name no
+# reader gives a function, and one derive.lemmas vouches for
+OPERAND = "operand_"
+
 
 class NamedFunction(Function):
     """A function of one real argument that derive knows by name and by its closed form."""

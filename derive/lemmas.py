@@ -4,24 +4,26 @@ A rule's step is proved on a small lemma (d/du sin u = cos u at a fresh u, the q
 unknown functions, d/dx x² = 2x), and the same few dozen lemmas come back in every derivation.
 derive.proved_lemmas holds those that derive's verifier proved when the table was written
 (tools/write_lemmas.py), with the method that proved each; tests/test_lemmas.py rebuilds every
-entry from its key and proves it again, so the table can never hold one the verifier does not prove. A lemma proved while running is
-remembered for the rest of the process (derive batch meets the same ones line after line).
+entry from its key and proves it again, so the table can never hold one the verifier does not prove.
+A lemma proved while running is remembered for the rest of the process (derive batch meets the same
+ones line after line).
 
-A lemma is looked up by its shape: its symbols renamed in order of appearance, each keeping its
-assumptions (d/dt t² = 2t is d/dx x² = 2x), and nothing else changed. Only functions whose meaning is
-fixed take part: SymPy's own, σ and softplus, and the unknown operands the rules' schemas use. A user's
-g(x) = … is no key (another g with another body would share it), so its lemmas are always proved.
+A lemma is looked up by its exact shape: the fresh symbols the rules make (the chain rule's u, a
+Dummy) renamed in order of appearance, every other symbol by its name, each with all its assumptions
+(derive's verifier reads names: x_i beside x_j are one variable when i = j, and E[…] is a moment), and
+numbers exactly. Only functions whose meaning is fixed take part: SymPy's own, σ and softplus, and the
+unknown operands the rules' schemas use. A user's g(x) = … is no key (another g with another body would
+share it), so its lemmas are always proved.
 """
 
 from __future__ import annotations
 
-from sympy import Basic, Dummy, Symbol
+from sympy import Basic, Dummy, Integer, Symbol
 from sympy.core.function import AppliedUndef
 
-from derive.functions import sigmoid, softplus
+from derive.functions import OPERAND, sigmoid, softplus
 
 _FIXED = (sigmoid, softplus)  # derive's functions whose meaning never changes
-_OPERAND = "operand_"  # (the unknown functions of derive.rules.base.general)
 
 _remembered: dict[str, str] = {}
 
@@ -44,23 +46,27 @@ class _Unfixed(Exception):
     """A function whose meaning this module cannot vouch for."""
 
 
-def _write(node: Basic, names: dict[Basic, str], out: list[str]) -> None:
-    if isinstance(node, (Symbol, Dummy)):  # (Dummy is a Symbol; both renamed alike)
+def _write(node: Basic | int, names: dict[Basic, str], out: list[str]) -> None:
+    if isinstance(node, int):  # (a side given as a plain 0)
+        node = Integer(node)
+    if isinstance(node, Symbol):
         if node in names:
             out.append(names[node])
             return
-        names[node] = f"s{len(names)}"  # its assumptions said where it first stands
-        facts = sorted(k if v else "!" + k for k, v in node.assumptions0.items())  # (x ≠ 0 is not any x)
+        # a fresh u by its place, a name as itself (":" is in no name); its assumptions where it first
+        # stands (x ≠ 0 is not any x)
+        names[node] = f"u{len(names)}" if isinstance(node, Dummy) else f"{node.name}:"
+        facts = sorted(k if v else "!" + k for k, v in node.assumptions0.items())
         out.append(names[node] + "[" + ",".join(facts) + "]")
         return
-    if not node.args:  # numbers and constants (2, 1/3, π, e); any other atom (a name, IndexedBase's
-        if not node.is_number:  # Str) would lose its identity here
+    if not node.args:  # numbers and constants (2, 1/3, a float's exact bits, π, e); any other atom
+        if not node.is_number:  # (IndexedBase's Str) would lose its identity here
             raise _Unfixed
-        out.append(repr(node) if node.is_Number else type(node).__name__)
+        out.append(f"Float{node._mpf_}" if node.is_Float else repr(node) if node.is_Number else type(node).__name__)
         return
     head = type(node)
     if isinstance(node, AppliedUndef):
-        if not head.__name__.startswith(_OPERAND) or head._kwargs:
+        if not head.__name__.startswith(OPERAND) or head._kwargs:
             raise _Unfixed
     elif not (head.__module__.startswith("sympy.") or head in _FIXED):
         raise _Unfixed
@@ -76,7 +82,7 @@ def proved(a: Basic, b: Basic) -> str | None:
     name = key(a, b)
     if name is None:
         return None
-    from derive.proved_lemmas import LEMMAS
+    from derive.proved_lemmas import LEMMAS  # (imported here: tools/write_lemmas.py empties it first)
 
     return LEMMAS.get(name) or _remembered.get(name)
 

@@ -4,7 +4,7 @@ lookups only for the same equality up to the names of its symbols, and never for
 import re
 
 import sympy
-from sympy import S, Derivative, Dummy, Function, IndexedBase, Symbol, cos, exp, sin
+from sympy import S, Derivative, Dummy, Float, Function, IndexedBase, Symbol, cos, exp, sin
 
 import derive.verify as verify
 from derive import differentiate, lemmas
@@ -20,18 +20,19 @@ def _rebuilt(name: str):
     """The equality a key names, built back from the key's text (unevaluated, as the rules build it:
     an evaluated Add would sort its terms)."""
     heads = {**vars(sympy), "sigmoid": sigmoid, "softplus": softplus}
-    tokens = re.findall(r"[\w.!/-]+|[\[\](),=]", name)
+    tokens = re.findall(r"[\w.!/:-]+|[\[\](),=]", name)
     symbols: dict[str, Symbol] = {}
 
     def node(k: int):
         word, k = tokens[k], k + 1
-        if re.fullmatch(r"s\d+", word):  # a symbol: its facts where it first stands
+        if word.endswith(":") or re.fullmatch(r"u\d+", word):  # a name, or a rule's fresh u (a Dummy)
             if tokens[k] == "[":
                 facts, k = [], k + 1
                 while tokens[k] != "]":
                     facts.append(tokens[k])
                     k += 1 + (tokens[k + 1] == ",")
-                symbols[word] = Symbol(word, **{f.lstrip("!"): not f.startswith("!") for f in facts})
+                kind = Symbol if word.endswith(":") else Dummy
+                symbols[word] = kind(word.rstrip(":"), **{f.lstrip("!"): not f.startswith("!") for f in facts})
                 k += 1
             return symbols[word], k
         if k == len(tokens) or tokens[k] != "(":  # a number, or a constant by its class name
@@ -64,19 +65,23 @@ def test_every_lemma_in_the_table_is_proved_again_by_the_method_it_names():
         assert equivalent(a, b) == method, name
 
 
-def test_a_lemma_is_the_same_up_to_its_symbols_names_and_no_further():
-    assert lemmas.key(Derivative(t**2, t), 2 * t) == lemmas.key(Derivative(x**2, x), 2 * x)
+def test_a_lemma_is_the_same_up_to_its_fresh_symbols_and_no_further():
     u, v = Dummy("u", real=True), Dummy("v", real=True)
     assert lemmas.key(Derivative(sin(u), u), cos(u)) == lemmas.key(Derivative(sin(v), v), cos(v))
     assert lemmas.key(Derivative(sin(x), x), cos(x)) != lemmas.key(Derivative(sin(x), x), -cos(x))
-    # other assumptions, another lemma: d/dx √(x²) = x/|x| for real x is not the one for positive x
-    p = Symbol("x", positive=True)
-    assert lemmas.key(Derivative(p**2, p), 2 * p) != lemmas.key(Derivative(x**2, x), 2 * x)
+    # names stay: the verifier reads them (dx_i/dx_j = 0 fails at i = j; dp/dq = 0 holds)
+    xi, xj, p, q = (Symbol(n, real=True) for n in ("x_i", "x_j", "p", "q"))
+    assert lemmas.key(Derivative(xi, xj), 0) != lemmas.key(Derivative(p, q), 0)
+    assert lemmas.key(Derivative(t**2, t), 2 * t) != lemmas.key(Derivative(x**2, x), 2 * x)
+    # other assumptions, another lemma: d/dx x² = 2x for real x is not the one for positive x
+    positive = Symbol("x", positive=True)
+    assert lemmas.key(Derivative(positive**2, positive), 2 * positive) != lemmas.key(Derivative(x**2, x), 2 * x)
     # two names are two symbols: x_i = y_i is not x_i = x_i
     X, Y, i = IndexedBase("x"), IndexedBase("y"), Symbol("i")
     assert lemmas.key(X[i], Y[i]) != lemmas.key(X[i], X[i])
-    # the same number, or another: d/dx x³ = 3x² is no key for d/dx x³ = 2x²
+    # the same number, or another, to the last bit: d/dx x³ = 3x² is no key for d/dx x³ = 2x²
     assert lemmas.key(Derivative(x**3, x), 3 * x**2) != lemmas.key(Derivative(x**3, x), 2 * x**2)
+    assert lemmas.key(x, Float(0.1)) != lemmas.key(x, Float(0.1) + Float(2.0**-56))
 
 
 def test_a_function_whose_meaning_can_change_has_no_key():

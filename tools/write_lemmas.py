@@ -4,7 +4,8 @@
 
 Every input of INPUTS is differentiated with the table empty; each lemma the engine proves on the way
 (derive.lemmas.remember) is written with the method that proved it, under its key (derive.lemmas.key),
-from which tests/test_lemmas.py rebuilds it and proves it again. Run it again after changing a rule: a lemma no longer met costs nothing, a new one is proved at each use until it is written here.
+from which tests/test_lemmas.py rebuilds it and proves it again. Run it again after changing a rule:
+a lemma no longer met costs nothing, a new one is proved at each use until it is written here.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import derive.proved_lemmas
 from derive import lemmas
-from derive.automatic import _differentiate
+from derive.automatic import _differentiate  # (in this process: differentiate() works in a child)
 
 # a derivative table, as textbooks and activation-function lists give it: every rule, each function
 # family inside and outside a chain, sums, products and quotients of two and three operands
@@ -53,8 +54,11 @@ def main() -> None:
         except Exception as error:  # noqa: BLE001 - an input derive cannot do adds no lemma
             print(f"skipped {source!r}: {error}", file=sys.stderr)
     lines = [f"    {name!r}: {entry!r}," for name, entry in sorted(found.items())]
-    Path(derive.proved_lemmas.__file__).write_text(HEADER + "LEMMAS = {\n" + "\n".join(lines) + "\n}\n")
-    print(f"{len(found)} lemmas written to {derive.proved_lemmas.__file__}")
+    target = Path(derive.proved_lemmas.__file__)
+    written = target.with_suffix(".tmp")
+    written.write_text(HEADER + "LEMMAS = {\n" + "\n".join(lines) + "\n}\n")
+    written.replace(target)  # (whole or not at all)
+    print(f"{len(found)} lemmas written to {target}")
 
 
 HEADER = '''"""The lemmas derive's rules use, proved when this file was written (tools/write_lemmas.py; do not edit).

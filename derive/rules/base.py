@@ -11,6 +11,7 @@ from sympy import Derivative, Expr, Symbol
 from derive.record import Proposal
 from derive.errors import RuleError
 from derive.exprs import first_order, rebuild, replace_first
+from derive.functions import OPERAND
 
 
 class Rule:
@@ -114,7 +115,7 @@ def general(rule: CalculusRule, f: Expr, x: Symbol, new: Expr) -> tuple[Expr, Ex
     operands = list(dict.fromkeys(o for o in rule.operands(f, x) if o != x))
     if not operands:
         return None
-    unknown = {o: Function(f"{_OPERAND}{k}")(x) for k, o in enumerate(operands, 1)}
+    unknown = {o: Function(f"{OPERAND}{k}")(x) for k, o in enumerate(operands, 1)}
     abstract = rebuild(f, unknown.get)
     if not rule.matches(abstract, x):
         return None
@@ -125,4 +126,3 @@ def general(rule: CalculusRule, f: Expr, x: Symbol, new: Expr) -> tuple[Expr, Ex
     return Derivative(abstract, x), lemma
 
 
-_OPERAND = "operand_"  # (the unknown functions of general: a name no reader gives a function)
