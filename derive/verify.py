@@ -39,6 +39,7 @@ from derive import lemmas
 from derive.exprs import divisors, forget_tidied, preorder, rewrites_only, tidy
 from derive.fraction_reader import equal_as_fractions
 from derive.functions import DefinedFunction, NamedFunction
+from derive.indexing import numbered_terms, split, term
 from derive.instances import MOST_TERMS, bounds_of, by_instances, forget_instances, free_indices, instance
 from derive.mpmath_numbers import NO_VALUE
 from derive.numeric import EXACT_TOLERANCE, agree, finite, numeric_verdict, real, sample, valued
@@ -108,13 +109,39 @@ def _finished(expr: Expr) -> Expr:
     whose value depends on what SymPy does not know (the sign of λ) stays as written. A sum over a
     symbolic bound of terms of an unknown function of its index (Σ_{k=1}^{K} y(k, n)·…) has no closed form:
     its derivatives are taken term by term, and the sum is left whole (SymPy's search for a closed form
-    took seconds each time)."""
+    took seconds each time). A term a sum at number bounds writes out, x[2], is the x_2 the text writes
+    (Σ_{j=1}^{3} e^{s_j} is e^{s_1} + e^{s_2} + e^{s_3}: two readings of one term were two unknowns)."""
     try:
         if _unsummable(expr) and not expr.has(Subs, Limit, Product, Integral):
             return expr.replace(lambda n: isinstance(n, Derivative), lambda n: n.expr.diff(*n.variable_count))
-        return expr.doit(integrals=False)
+        if expr.has(Indexed) and expr.has(Sum):
+            expr = _terms_written_out(expr)  # (before the derivatives: d/ds_1 of Σ_j e^{s_j} is e^{s_1})
+        done = expr.doit(integrals=False)
+        return numbered_terms(done) if done.has(Indexed) else done
     except (NotImplementedError, ValueError, TypeError):
-        return expr
+        return expr  # (as written, or with its short sums written out: the same value either way)
+
+
+def _terms_written_out(expr: Expr) -> Expr:
+    """Sums at number bounds (a few terms) written out, each term x[2] the x_2 the text writes, and a
+    name that carries the sum's index, ∂L/∂s_i in Σ_{i=1}^{3}, at each number (∂L/∂s_1 + …)."""
+    def short(node) -> bool:  # (Σ_{j=3}^{2}, an empty or reversed range, is SymPy's to sum; w_ij under Σ_i,
+        # an index among others, is the instances' to write out)
+        if not (isinstance(node, Sum) and len(node.limits) == 1):
+            return False
+        i, low, high = node.limits[0]
+        return low.is_Integer and high.is_Integer and 0 <= high - low < _WRITTEN_OUT and not any(
+            (parts := split(s.name)) and i.name in parts[1] and parts[1] != i.name for s in node.function.free_symbols)
+
+    def terms(node: Sum) -> Expr:
+        i, low, high = node.limits[0]
+        named = [s for s in node.function.free_symbols if (parts := split(s.name)) and parts[1] == i.name]
+        return Add(*(node.function.xreplace({i: k, **{s: term(split(s.name)[0], (k,)) for s in named}})
+                     for k in range(int(low), int(high) + 1)))
+    return numbered_terms(expr.replace(short, terms))
+
+
+_WRITTEN_OUT = 20  # a sum at number bounds with more terms stays a sum
 
 
 def _unsummable(expr: Expr) -> bool:

@@ -194,3 +194,17 @@ def test_a_primed_bracket_of_functions_then_its_variable_is_the_derivative_there
     with pytest.raises(ParseError, match="at a point"):
         parse("(fg)'(2)", reader="latex")
     assert parse(r"{e^{x}}^{\prime}(e^x+1)", reader="latex").is_Mul
+
+
+def test_a_name_before_a_lone_number_in_brackets_is_a_function_at_that_point():
+    """M_X(1), T_2(0.1), M(−2): a subscripted name or a capital before a lone number in brackets is a
+    function taken at that number (read as a product, M_X(1) = e^{μ + σ²/2} became M_X = … and was
+    called wrong); n(0.5)(0.5), worked arithmetic, stays a product."""
+    for source, name, point in ((r"M_X(1)", "M_X", 1), (r"T_2(0.1)", "T_2", S(0.1)), (r"M(-2)", "M", -2)):
+        value = parse(source, reader="latex")
+        assert type(value).__name__ == name and value.args[0] == point, source
+    # a bracket with more in it is still a product, as is a number before it
+    assert str(parse(r"x_1(x + 1)", reader="latex")) == "x_1*(x + 1)"
+    assert parse(r"2(3)", reader="latex").doit() == 6
+    assert parse(r"e(1)", reader="latex") == sympy.E
+    assert str(parse(r"n(0.5)(0.5)", reader="latex")) == "n*0.5*0.5"

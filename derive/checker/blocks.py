@@ -60,7 +60,9 @@ _TRAILING = re.compile(r"(?:\\[,;:! ]|\\q?quad|~|[\s.,;])+$")
 # (\, is a space: "\, y (1 - y) - \sum_{k \neq j}" is no condition); the sentence may go on after it
 # ("h_t = \tanh(…), \qquad 1 \le t \le T,": the comma ends the sentence, the condition still ends the formula)
 _CONDITION = re.compile(r"(?<!\\),(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*[^,=&]{0,80}?"
-                        r"(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\in(?![A-Za-z]))[^,=&]{0,80}?[\s.,;]*$")
+                        r"(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\in(?![A-Za-z]))"
+                        r"(?:\\\{[^{}=&]*\\\}|(?!\\\{)[^,=&]){0,80}?"  # (i \in \{1, 2, 3\}: a set's commas end nothing)
+                        r"[\s.,;]*$")
 # "-s_i s_j \qquad (j \neq i)": a condition in brackets after a space ends the formula, as the comma's does
 _BRACKETED_CONDITION = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;: ]|~)(?:\s|~|\\[,;: ]|\\q?quad(?![A-Za-z]))*"
                                   r"\(\s*[^()=&]{0,60}?(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|≠)"

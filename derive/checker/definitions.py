@@ -4,7 +4,7 @@ chain differentiates by. A definition applies from the line it is stated on; the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sympy import Derivative, Expr, Function, Indexed, S, Symbol, sqrt
@@ -20,7 +20,7 @@ from derive.indexing import split
 from derive.parse.definitions import parse_definition
 from derive.parse.latex_cases import relations
 from derive.probability import moment_fact
-from derive.checker.samples import counts_in, laws
+from derive.checker.samples import counts_in, laws, normal_cdfs
 from derive.vectors import parts_of
 from derive.verify import compare
 
@@ -71,6 +71,7 @@ class Definitions:
     dependent: dict[str, str] = field(default_factory=dict)  # "with $y = y(x)$": y → x, y(x) calls y from there on
     unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
     assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
+    positive_by_law: set[str] = field(default_factory=set)  # positive only as a law's standard deviation, N(μ, σ²)
     relations: list[tuple[str, str, str, int]] = field(default_factory=list)  # (i, j, distinct, line)
     equations: list[tuple[Expr, int, str]] = field(default_factory=list)  # (lhs − rhs, line, as written)
     calls: dict[str, tuple[Symbol, ...]] = field(default_factory=dict)  # ℓ → (μ, σ): ℓ(a, b) is ℓ at μ=a, σ=b
@@ -189,17 +190,23 @@ class Scoped:
                 if where <= place:
                     known.displays_end.append(line)
                 continue
-            if kind == "count":
-                if where <= place:
+            if kind == "count":  # (a listed s_1, s_2, s_3 never replaces an earlier X_1, …, X_n)
+                if where <= place and (value.is_Symbol or not known.counts.get(name, S.One).is_Symbol):
                     known.counts[name] = value
                 continue
             if kind == "value":  # a worked example's numbers: the latest before here (links ask how near)
                 if where <= place:
                     known.values[name] = (value, line)
                 continue
+            if kind == "spread":  # σ of N(μ, σ²): positive, unless the text says more of σ itself
+                if where <= place and name not in known.assumptions:
+                    known.assumptions[name] = ("positive", line)
+                    known.positive_by_law.add(name)
+                continue
             if kind in ("assume", "relation", "equation"):
                 if where <= place and kind == "assume":
                     known.assumptions[name] = (value, line)
+                    known.positive_by_law.discard(name)
                 elif where <= place and kind == "relation":
                     if _near(where, place):
                         known.relations.insert(0, (*name, value, line))  # the latest first
@@ -299,7 +306,9 @@ _INEQUALITY = re.compile(r"[<>]|\\(?:leq?|geq?|lt|gt|leqslant|geqslant)(?![A-Za-
 
 def region_of(formula: str) -> Expr | None:
     """|r| < \\delta, -1 \\le x \\le 1: an inline inequality of letters, the region a display after it is
-    about; None for anything else (an equation, x \\in A, X \\sim p, a formula derive cannot read)."""
+    about; None for anything else (an equation, x \\in A, X \\sim p, a formula derive cannot read). Spaces
+    (y\\,wx < 1) are no list's commas."""
+    formula = re.sub(r"\\[,;:! ]", " ", formula)
     if not _INEQUALITY.search(formula) or re.search(r"\\(?:in|sim|notin|to)(?![A-Za-z])|[,;]", formula):
         return None
     try:
@@ -383,7 +392,8 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     parameters = _parameters(m.group(2)) if m else []
     if m is not None and (name := _name_of(m.group(1).replace(" ", "")) or _known_word(m.group(1))) is not None \
             and None not in parameters and len(set(parameters)) == len(parameters) \
-            and (name not in FUNCTIONS or len(parameters) > 1) and name not in ("Var", "Cov", "P", "Pr", "max", "min") \
+            and (name not in FUNCTIONS or len(parameters) > 1) and name not in ("Var", "Cov", "Pr", "max", "min") \
+            and (name != "P" or _a_function_of(parameters, body)) \
             and not re.match(r"\s*\\mathcal\s*\{\s*N\s*\}", m.group(1)) \
             and not re.search(rf"(?<![A-Za-z\\]){re.escape(m.group(1).strip())}\s*\(", body):
         # \ell(0, 1) = 5 is a claim; P(A | B) = P(B | A) P(A) / P(B) a rule about probabilities; derive
@@ -484,10 +494,22 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         for chain in block.chains:
             if len(chain.expressions) == 2 and _after_a_curve(chain.lines[0], block.file, prose):
                 _add_curve(found, chain)
+    for item, name in normal_cdfs(inline, prose):  # Φ(ξ) = (1 + erf(ξ/√2))/2, as the prose says (before the
+        # definitions that use it are read: C = SΦ(d_1) − …)
+        try:
+            d = parse_definition(rf"{name}(\xi) = " + _NORMAL_CDF_BODY, reader="latex")
+        except DeriveError:  # (a name derive keeps for itself)
+            continue
+        found.entries.append(((item.order, item.line), item.line, "function", d.name, d.function))
     for chain in sorted(chains, key=place_of):
         if chain.inline and chain.order in points and (d := definition_of(chain)) is not None and d[0] == "symbol":
-            continue  # (a point such as ‖u‖ = 1 is still a condition on what follows: see _add_condition)
-        _add(found, chain, cases, results, naming)
+            # (a point such as ‖u‖ = 1 is still a condition on what follows: see _add_condition); "at $x_1 =
+            # 2.1$" gives a worked example's number, as "take $x_1 = 2.1$" does, and defines nothing
+            if isinstance(symbol := _symbol_named(d[1]), Symbol) and chain.follows is None:
+                _add_values(found, chain, symbol, d[3])
+            continue
+        for one in _each_sign(chain):
+            _add(found, one, cases, results, naming)
     # where a line of prose stands among the displays and formulas (it was (0, line): before all of
     # them, so "X and Y independent" at line 71 applied to a display at line 63)
     placed = sorted([(item.file, item.line, item.order) for item in inline] +
@@ -500,7 +522,12 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
                 continue
             before = [order for f, at, order in placed if f == file and at <= line]
             found.entries.append(((max(before, default=min(mine)), line), line, "independent", None, None))
-    found.entries += [((item.order, item.line), item.line, "law", letter, law) for item, letter, law in laws(inline, prose)]
+    for item, letter, law in laws(inline, prose):
+        found.entries.append(((item.order, item.line), item.line, "law", letter, law))
+        if law is not None and law[1].is_Pow and law[1].exp == 2 and law[1].base.is_Symbol \
+                and law[1].base.name.partition("_")[0] == "sigma":  # (N(βx_i, x_i²) says nothing of x_i's sign)
+            # N(μ, σ²): σ is the standard deviation, positive by the law's convention (√(2πσ²) = σ√(2π))
+            found.entries.append(((item.order, item.line), item.line, "spread", law[1].base.name, None))
     for item in inline:  # "call this $u_j$": a family named in the prose, perhaps without a formula
         if (name := names.spelled(item.formula.strip())) is not None and (parts := split(name)) and len(parts[1]) == 1:
             found.entries.append(((item.order, item.line), item.line, "named", parts[0], None))
@@ -673,6 +700,34 @@ def _member_of_family(symbol: Symbol, known: Definitions) -> bool:
 _TRAILING_UNIT = re.compile(r"\s*([-+]?[0-9.]+)\s*(?:\\[,;:! ]|~|\s)*\\(?:mathrm|text|textrm|mbox)\s*\{[^{}]*\}\s*")
 
 
+_PLUS_MINUS_NAME = re.compile(r"\s*(\\?[A-Za-z]+)_\s*\{?\s*\\(?:pm|mp)\s*\}?\s*")  # d_{\pm}
+
+
+def _each_sign(chain: Chain) -> list[Chain]:
+    """d_{±} = (ln(S/K) + (r ± σ²/2)τ)/(σ√τ) defines d_+ with + and d_− with −, each sign as written (∓
+    the other); any other chain as it is."""
+    head = _PLUS_MINUS_NAME.fullmatch(chain.expressions[0]) if len(chain.expressions) > 1 else None
+    if head is None:
+        return [chain]
+    named = r"\mp" if r"\mp" in chain.expressions[0] else r"\pm"  # the sign the name carries
+    out = []
+    for sign, other in (("+", "-"), ("-", "+")):  # d_+, then d_−: the name's sign, the other one the other
+        swap = {named: sign, (r"\pm" if named == r"\mp" else r"\mp"): other}
+        written = [re.sub(r"\\(?:pm|mp)(?![A-Za-z])", lambda m: swap[m.group(0)], e) for e in chain.expressions[1:]]
+        out.append(replace(chain, expressions=[f"{head.group(1)}_{{{'plus' if sign == '+' else 'minus'}}}", *written]))
+    return out
+
+
+_NORMAL_CDF_BODY = r"\frac{1}{2}\left(1 + \operatorname{erf}\left(\frac{\xi}{\sqrt{2}}\right)\right)"
+
+
+def _symbol_named(name: str) -> Expr | None:
+    try:
+        return parse(name, reader="latex")
+    except DeriveError:
+        return None
+
+
 def _add_values(found: Scoped, chain: Chain, symbol: Symbol, body: str) -> None:
     """x = 3, w = (0.5, -0.25): the numbers of a worked example (w's as w_1, w_2), for the links that
     compare an expression in them with a number. (δ_ij = 1 "if i = j" states what δ is, no example.)"""
@@ -725,6 +780,16 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
         found.entries.append((where, line, "previous", names.make(name), before))
     found.entries.append((where, line, "symbol", names.make(name), value))
     found.entries.append((where, line, "call", name, _called_with(parameters)))
+
+
+def _a_function_of(parameters: list[str], body: str) -> bool:
+    """P(V, T) = nRT/V: a pressure, a formula in every one of its several parameters; P(A) = 0.3 and
+    P(A, B) = 0.12 are probabilities."""
+    try:
+        letters = {s.name for s in parse(body, reader="latex").free_symbols}
+    except DeriveError:
+        return False
+    return len(parameters) > 1 and set(parameters) <= letters
 
 
 def _old_at_new(known: Definitions, name: str, parameters: str, body: str, variable: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sympy import And, Derivative, Dummy, Expr, Indexed, Product, S, Subs, Sum, Symbol, expand
+from sympy import And, Derivative, Dummy, Expr, Indexed, Max, Min, Product, S, Subs, Sum, Symbol, expand
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -301,6 +301,23 @@ def unreadable_definition(p: Pair) -> Link | None:
     return p.link(UNDECIDED, reason=p.known.undefined_reason(unread)) if unread else None
 
 
+def unread_family_member(p: Pair) -> Link | None:
+    """A failing link with a term of a family the text defined in a form derive cannot read (ᾱ_2 where
+    ᾱ_t = α_1α_2⋯α_t): that term has a value derive does not know, so the link is no verdict (a link that
+    only multiplies out is algebra whatever the terms stand for: see _multiplied_out)."""
+    if _multiplied_out(p.a, p.b):
+        return None
+    families = {u.partition("_")[0]: u for u in p.known.unreadable if len(u.partition("_")[2]) == 1
+                and u.partition("_")[2].isalpha()}
+    terms = sorted(s.name for s in expand(p.a - p.b).free_symbols if s.name.partition("_")[2].isdigit()
+                   and s.name.partition("_")[0] in families and s not in p.known.symbols)
+    if not terms:
+        return None
+    family = families[terms[0].partition("_")[0]]
+    return p.link(UNDECIDED, reason=f"{terms[0]} is a term of {family}, which is defined at line "
+                                    f"{p.known.unreadable[family]} in a form derive cannot read")
+
+
 def one_sided_matrices(p: Pair) -> Link | None:
     """∇J = Xᵀ(Xθ − 𝐲)/m against J's sum over the data holds only for the X the prose describes
     ("rows (1, x_i)"): a matrix (X of X_jk) that one side of a vector link has and the other not."""
@@ -384,7 +401,7 @@ def stated_facts(p: Pair, verdict: bool | None, method: str) -> Link | None:
     if verdict is True:
         return None
     stated = under_conditions(p.a, p.b, p.known, p.deltas) or on_a_curve(p.a, p.b, p.known) or solved_for(
-        p.a, p.b, p.known)
+        p.a, p.b, p.known, p.line)
     moments = [value for value, _, _ in p.known.equations if has_moments(value)]
     if stated is not None and stated[0] is False and moments and has_moments(p.a, p.b) \
             and beyond_moments(p.a, p.b, moments):
@@ -415,6 +432,11 @@ def stated_law(p: Pair, verdict: bool | None, method: str) -> Link | None:
         (holds, how), at = with_law(p.a, p.b, laws), f", at {point[1]}"
     if holds is None or (holds is False and verdict is not None):
         return None
+    own = {letter: law for letter, law in laws.items() if any(r.name.partition("_")[0] == letter for r in random)}
+    parameters = {s for mean, variance in own.values() for s in mean.free_symbols | variance.free_symbols}
+    letters = {s for e in (p.a, p.b) for s in e.free_symbols} - set(random)
+    if holds is False and parameters and letters and not parameters & letters:
+        return None  # Var[W] = 1/(3n) for W ∼ U(−a, a): the text sets a = 1/√n in words the law cannot know
     whose = "{}" if alone else "the {}'s"  # K's own law; the X's of a sample X_1, …, X_n
     said = ", ".join(f"the law of {whose.format(letter)} (line {law[2]})" for letter, law in sorted(known.laws.items()))
     independent = f" and independence (line {known.independent})" if known.independent is not None else ""
@@ -513,6 +535,20 @@ def special_case(p: Pair) -> Link | None:
 
 # "For a positive example, $y = 1$:" and the display right after: the case is surely this link's
 CASE_REACH = 2
+
+
+def one_branch(p: Pair) -> Link | None:
+    """∇_a max(0, ‖a − p‖² − ‖a − n‖² + α) = 2(n − p) "on the active side": the link holds where
+    the max is its argument, not where it is 0. Which side a text means it says in words, if at all: no verdict."""
+    for kink in sorted({k for e in (p.a, p.b) for k in e.atoms(Max, Min) if len(k.args) == 2 and 0 in k.args},
+                       key=str):
+        active = next(arg for arg in kink.args if arg != 0)
+        holds, _ = compare(p.a.xreplace({kink: active}), p.b.xreplace({kink: active}))
+        if holds is True:
+            word = "max" if isinstance(kink, Max) else "min"
+            return p.link(UNDECIDED, reason=f"holds where the {word} is {plain(active)}, not where it is 0: "
+                                            "which side the text means, it says in words")
+    return None
 
 
 def in_words(p: Pair) -> Link | None:
@@ -763,6 +799,6 @@ def unread_law(p: Pair) -> Link | None:
 
 
 IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
-    by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention, independence,
-    unit_length, special_case, in_words, in_the_example, unread_law, numbers_in_words, joined_capitals,
+    unread_family_member, by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention,
+    independence, unit_length, special_case, one_branch, in_words, in_the_example, unread_law, numbers_in_words, joined_capitals,
     head_at_an_expression, a_value_of_its_letters)

@@ -136,8 +136,10 @@ def _primed_calls(chain: Chain) -> set[str]:
 
 def _spreads(known: Definitions) -> set[str]:
     """{"sigma"} where the text says σ > 0: a standard deviation, so that the reader refuses σ(…) there
-    (σ times a bracket, or the sigmoid?) instead of calling the sigmoid."""
-    return {"sigma"} if known.assumptions.get("sigma", ("",))[0] in ("positive", "nonnegative") else set()
+    (σ times a bracket, or the sigmoid?) instead of calling the sigmoid. (σ of a law N(μ, σ²) alone
+    leaves the reading as it was: σ²(1 − 1/n) stays a product.)"""
+    said = known.assumptions.get("sigma", ("",))[0] in ("positive", "nonnegative")
+    return {"sigma"} if said and "sigma" not in known.positive_by_law else set()
 
 
 def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
@@ -145,6 +147,8 @@ def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
     guessed variable that the text defined is no variable). A declared d/dy stays y."""
     if declared_variable(chain) is None and (own := _primed_functions_variable(chain, known)) is not None:
         return own  # P' = −Q'/Q² where the text defined P(t) = … and Q(t) = 1/P(t): by t, never a guessed r
+    if declared_variable(chain) is None and (own := _at_a_quantity(chain, known, variable)):
+        return own  # N'(d_2) with N and d_2 defined: N' at the value d_2 (written out), not d/d(d_2)
     value = known.symbols.get(names.make(variable))
     primed = re.compile(rf"(?<![\\A-Za-z]){re.escape(variable)}'+(?!\s*\()")  # y', not (x^3)' or f'(x)
     if value is not None and declared_variable(chain) is None and "'" not in "".join(chain.expressions) \
@@ -154,6 +158,22 @@ def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
         return variable
     inner = [s for s in value.free_symbols if isinstance(s, Symbol) and s.name != variable]
     return inner[0].name if len(inner) == 1 else variable
+
+
+_PRIMED_HEAD = re.compile(r"(\\ell|(?<![\\A-Za-z])[A-Za-z])'+\s*\(\s*([^()]*?)\s*\)")  # N'(d_2), \ell''(\theta)
+
+
+def _at_a_quantity(chain: Chain, known: Definitions, variable: str) -> str | None:
+    """The own variable of a function the text defined whose derivative the chain takes at variable,
+    itself a quantity the text defined (N'(d_2), d_2 = d_1 − σ√T): None where the chain has none."""
+    if names.make(variable) not in known.symbols:
+        return None
+    for e in chain.expressions:
+        for m in _PRIMED_HEAD.finditer(e):
+            function = known.functions.get(m.group(1).lstrip("\\"))
+            if getattr(function, "variable", None) is not None and names.spelled(m.group(2)) == variable:
+                return function.variable.name
+    return None
 
 
 _BARE_PRIMED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])'+(?!\s*\()")  # P', Q'' written without their argument

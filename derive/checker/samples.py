@@ -27,7 +27,7 @@ _MEAN_VARIANCE = re.compile(r"\bwith\s+(?:a\s+|the\s+)?(?:common\s+)?mean\s*⟨(
 _SAMPLE_TERM = re.compile(r"^\s*([A-Z])(?:_\{?[a-z]\}?)?\s*$")  # X_i, K (K_1 beside K_2 may have its own law)
 # X \sim \mathrm{Poisson}(\lambda), i.i.d. \operatorname{Bernoulli}(p), K \sim \text{Bin}(n, p): a named family
 _NAMED_LAW = re.compile(r"^(?:(.*?)\\sim)?\s*(?:\\(?:mathrm|operatorname|text|textrm|mathsf|mathcal)\s*\{\s*([A-Za-z]+)\s*\}"
-                        r"|([A-Za-z]{3,}))\s*(?:\\left)?[(\[]([^()\[\]]*)(?:\\right)?[)\]]\s*$", re.DOTALL)
+                        r"|([A-Za-z]{3,}|[NU]))\s*(?:\\left)?[(\[]([^()\[\]]*)(?:\\right)?[)\]]\s*$", re.DOTALL)
 # "Bernoulli(⟨k⟩)" and "Poisson with mean ⟨k⟩" in the prose
 _LAW_IN_WORDS = re.compile(r"\b([A-Za-z]{3,})\s*(?:\(\s*⟨(\d+)⟩\s*\)|(?:random\s+)?(?:variables?|draws?|trials?)?\s*"
                            r"with\s+(?:a\s+|the\s+)?(?:common\s+)?(rate|mean|parameter|success probability)\s*⟨(\d+)⟩)",
@@ -73,7 +73,7 @@ def _moments(family: str, args: list[Expr], rate: bool = False) -> tuple[Expr, E
 def _named_law(formula: str) -> tuple[str | None, tuple[Expr, Expr]] | None:
     """(what stands before ∼, (mean, variance)) of "X \\sim \\mathrm{Poisson}(\\lambda)"; None if none."""
     m = _NAMED_LAW.match(formula)
-    if not m:
+    if not m or m.group(3) in ("N", "U") and m.group(1) is None:  # (a bare N(…) is a law after ∼ only)
         return None
     try:
         args = [parse(part, reader="latex") for part in _arguments(m.group(4))]
@@ -242,8 +242,17 @@ def _law_of(sentence: str, named_in: dict[int, tuple | None],
     return None
 
 
-def counts_in(formula: str) -> list[tuple[str, Symbol]]:
-    """(letter, bound) for each list x_1, …, x_n in a formula: the text's count of the x's."""
+_LISTED = re.compile(r"\s*([A-Za-z])_\{?1\}?(?:\s*,\s*\1_\{?\d\}?){2,}\s*")  # "scores $s_1, s_2, s_3$"
+
+
+def counts_in(formula: str) -> list[tuple[str, Expr]]:
+    """(letter, bound) for each list x_1, …, x_n in a formula: the text's count of the x's; a formula
+    that lists three or more, s_1, s_2, s_3, counts them too (Σ_j p_j s_j then runs over those three; "any
+    $x_1, x_2$" is two points, no count), unless the text counted them in letters before (Definitions)."""
+    if (m := _LISTED.fullmatch(formula)) is not None:
+        numbers = [int(n) for n in re.findall(r"_\{?(\d)\}?", formula)]
+        if numbers == list(range(1, len(numbers) + 1)):
+            return [(m.group(1), S(len(numbers)))]
     found = []
     for m in _COUNTED.finditer(formula):
         try:
@@ -252,4 +261,24 @@ def counts_in(formula: str) -> list[tuple[str, Symbol]]:
             continue
         if isinstance(bound, Symbol):
             found.append((m.group(1), bound))
+    return found
+
+
+# "$N$ is the standard normal distribution function", "I write $\Phi$ for the standard normal CDF", "the
+# standard normal c.d.f. $\Phi$": a name the prose gives the normal law's distribution function
+_NORMAL_CDF = (r"standard\s+(?:normal|Gaussian)\s+(?:cumulative\s+distribution(?:\s+function)?|distribution\s+"
+               r"function|CDF|c\.d\.f\.?|cdf)")
+_CDF_NAMED = re.compile(rf"⟨(\d+)⟩\s*(?:,\s*)?(?:is|for|denotes|be|as)?\s*(?:the\s+|a\s+)?{_NORMAL_CDF}"
+                        rf"|{_NORMAL_CDF}\s*(?:,\s*)?(?:denoted\s+|written\s+)?⟨(\d+)⟩", re.IGNORECASE)
+_NAME_ALONE = re.compile(r"\s*(?:[A-Za-z]|\\(?:Phi|varPhi|mathcal\{N\}|mathrm\{N\}|Psi))\s*")
+
+
+def normal_cdfs(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[Inline, str]]:
+    """(where, name) for each name the prose calls the standard normal distribution function (N, Φ),
+    so that N(x) + N(−x) = 1 and N' = φ hold as the text means them, not as for any function N."""
+    found = []
+    for m in _CDF_NAMED.finditer(" ".join(words for _, words, _ in prose)):  # (LaTeX: a formula is a piece of its own)
+        k = int(m.group(1) or m.group(2))
+        if k < len(inline) and _NAME_ALONE.fullmatch(inline[k].formula):
+            found.append((inline[k], inline[k].formula.strip()))
     return found

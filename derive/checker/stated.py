@@ -239,12 +239,14 @@ def on_a_curve(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | 
 _KINKS = (Abs, Max, Min, sign, Piecewise, Heaviside)
 
 
-def solved_for(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:
+def solved_for(a: Expr, b: Expr, known: Definitions, line: int | None = None) -> tuple[bool, str, str] | None:
     """(True, method, the equations used) where the latest equations the text states about the link's
     letters (those of one line: "rK*/(pY*) = α, wL*/(pY*) = β"), each solved for a letter it holds to the
     first power (cos θ_0 = g/(RΩ²): g = RΩ² cos θ_0), make the link hold (the slope at an equilibrium,
-    "because the bracket vanishes at θ_0"). None otherwise: a link they do not make hold is judged as
-    before, never failed by them."""
+    "because the bracket vanishes at θ_0"), or make it hold at the numbers a worked example just before
+    the link (at line) gives the equations' other letters ("ηa = (1 − √μ)²", then "for μ = 0.81":
+    ηa = (1 − √0.81)²). None otherwise: a link they do not make hold is judged as before, never failed
+    by them."""
     if any(e.has(Derivative, Integral, Sum, Product, AppliedUndef, Indexed) for e in (a, b)):
         return None
     letters = (a - b).free_symbols
@@ -266,11 +268,20 @@ def solved_for(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | 
             if slope != 0 and not slope.has(letter) and expand(rest + slope * letter - value) == 0:
                 solved = [(s, v.xreplace({letter: -rest / slope})) for s, v in solved] + [(letter, -rest / slope)]
                 break
-    if not solved or compare(a.xreplace(dict(solved)), b.xreplace(dict(solved)))[0] is not True:
+    if not solved:
         return None
+    a, b = a.xreplace(dict(solved)), b.xreplace(dict(solved))
     names = ", ".join(plain(s) for s, _ in solved)
-    return True, f"with {names} from the stated equation{'s' if len(solved) > 1 else ''}", ", ".join(
-        f"{shown} (line {latest})" for _, shown in used)
+    method = f"with {names} from the stated equation{'s' if len(solved) > 1 else ''}"
+    if compare(a, b)[0] is not True:
+        others = (a - b).free_symbols - letters
+        given = {s: (v, at) for s, (v, at) in known.values.items() if s in others
+                 and line is not None and 0 <= line - at <= EXAMPLE_REACH}
+        if not given or compare(a.xreplace({s: v for s, (v, _) in given.items()}),
+                                b.xreplace({s: v for s, (v, _) in given.items()}))[0] is not True:
+            return None
+        method += " at " + ", ".join(f"{plain(s)} = {plain(v)} (line {at})" for s, (v, at) in given.items())
+    return True, method, ", ".join(f"{shown} (line {latest})" for _, shown in used)
 
 
 def with_moments_stated(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sympy import Derivative, Dummy, Expr, Function, S, Subs
+from sympy import Derivative, Dummy, Expr, Function, S, Subs, Symbol
 from sympy.core.function import UndefinedFunction
 
 from derive.exprs import div, mul
@@ -174,10 +174,19 @@ class Calls:
         return False
 
 
+def _a_parameter_of(func, symbol: Symbol) -> bool:
+    """symbol stands in the formula of a function the text defined, other than as its variable (K of
+    f(P) = rP(1 − P/K))."""
+    body, variable = getattr(func, "body", None), getattr(func, "variable", None)
+    return body is not None and variable is not None and symbol.name != variable.name \
+        and symbol.name in {s.name for s in body.free_symbols}
+
+
 def _primed(func, args: list[Expr], primes: int, name: str, text: str, at: int, value: Expr) -> Expr:
     """f'(t) is df/dt; f'(2x) and σ'(wx) are the derivative f' taken at 2x (not d/dx of f(2x), which
-    has the inner factor 2 more): Subs(d/du f(u), u, 2x), as SymPy writes f' at a point."""
-    if len(args) == 1 and args[0].is_Symbol:
+    has the inner factor 2 more): Subs(d/du f(u), u, 2x), as SymPy writes f' at a point. So is f'(K)
+    where f's own formula holds K (f(P) = rP(1 − P/K): f' at P = K is −r, d/dK of f(K) = 0 is 0)."""
+    if len(args) == 1 and args[0].is_Symbol and not _a_parameter_of(func, args[0]):
         return Derivative(value, (args[0], primes))
     u = Dummy("u", real=True)
     return Subs(Derivative(call(func, [u], name, text, at), (u, primes)), u, args[0])

@@ -714,7 +714,8 @@ class Reader(Arithmetic, Calls, Commands):
         unknown one), never h(x)/log θ; None for x_1(x + 1), a product as in plain text."""
         parts, end = self.subscript_at(self.i + 1)
         name = self.subscripted(t.text, parts)
-        if name is None or not (name in self.user or t.text in UNDEFINED_FUNCTIONS or self.several_arguments(end)):
+        if name is None or not (name in self.user or t.text in UNDEFINED_FUNCTIONS or self.several_arguments(end)
+                                or self.number_argument(end) and name not in self.quantities):
             return None
         if name not in self.user and t.text in self.families and _index_like(name.partition("_")[2]):
             return None  # h_k (1 - h_k) where the text defined h_i = σ(a_i): a product, not a call
@@ -751,7 +752,8 @@ class Reader(Arithmetic, Calls, Commands):
         if t.text in UNDEFINED_FUNCTIONS and self.holds_itself(self.i, t.text):
             return None  # h(\sqrt{x + h} + \sqrt{x}), f(1 - f): a product (a call at itself means nothing)
         if t.text in UNDEFINED_FUNCTIONS or self.primes_follow() or self.several_arguments(self.i) \
-                or self.vector_argument(self.i) or t.text in self.gradients:
+                or self.vector_argument(self.i) or t.text in self.gradients \
+                or self.number_argument(self.i) and t.text.isupper() and t.text not in self.quantities:
             # y'(x): the derivative of a function y; J(𝐰) a function of a vector, and so J(ŵ) after the
             # text defined J(𝐰) = … (never J times ŵ)
             return Function(t.text)
@@ -764,6 +766,15 @@ class Reader(Arithmetic, Calls, Commands):
             return False
         end = self.skip_group(j + 2)
         return self.is_op(")", at=end)
+
+    def number_argument(self, j: int) -> bool:
+        """A bracket at j that holds one number, (1) or (−0.5): after a subscripted name or a capital,
+        M_X(1), T_2(0.1), M(1) take a function at a point (read as a product, M_X(1) = e^{μ + σ²/2} was
+        M_X = …); n(0.5)(0.5), worked arithmetic, stays a product."""
+        if not self.is_op("(", at=j):
+            return False
+        k = j + 1 + self.is_op("-", at=j + 1)
+        return self.tokens[k].kind == "number" and self.is_op(")", at=k + 1)
 
     def several_arguments(self, j: int) -> bool:
         """A bracket at j that holds a comma or a semicolon at its top level: L(\\mu, \\sigma; x) calls a

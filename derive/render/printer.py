@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from sympy import (Add, Derivative, Expr, Function, Indexed, Integer, Mul, Number, Pow, Product, S, Sum, Symbol, exp,
-                   log)
+from sympy import (Add, Derivative, Expr, Float, Function, Indexed, Integer, Mul, Number, Pow, Product, S, Sum, Symbol,
+                   exp, log)
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
@@ -371,6 +371,12 @@ class TextPrinter(StrPrinter):
 
     def __init__(self) -> None:
         super().__init__({"order": "none"})
+
+    def _print_Float(self, expr):
+        """2.1 as the text wrote it, not 2.10000000000000 (the shortest digits that give the same number)."""
+        short, full = repr(float(expr)), super()._print_Float(expr)
+        exact = Float(short, precision=expr._prec) == expr and "e" not in short
+        return short if exact and len(short) < len(full) else full  # (π stays 3.14159265358979)
 
     def _print_Derivative(self, expr):
         if len(expr.variable_count) != 1:
