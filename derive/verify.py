@@ -43,7 +43,7 @@ from derive.indexing import numbered_terms, split, term
 from derive.instances import MOST_TERMS, bounds_of, by_instances, forget_instances, free_indices, instance
 from derive.mpmath_numbers import NO_VALUE
 from derive.numeric import EXACT_TOLERANCE, agree, finite, numeric_verdict, real, sample, valued
-from derive.probability import (OPERATORS, as_random, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
+from derive.probability import (OPERATORS, as_random, averaged, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
                                 parameters_only, random_symbols, unrelated_estimates)
 from derive.quadrature import forget_values, surely_without_value
 from derive.rational import CIRCULAR_FUNCTIONS, NotRational, clear_rings, rationally_equal
@@ -236,6 +236,8 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         a, b = _logs_of_densities(a), _logs_of_densities(b)
         if a.has(Sum, Product) or b.has(Sum, Product):  # E[Σ x_i] = Σ E[x_i]: sums written out first
             judged = _by_instances(a, b, compare)
+            if judged is not None and judged[0] is False and exchanged(a, b) and _a_bare_variable(a, b):
+                return None, _EXCHANGED  # (−E[ℓ''(θ)] of the data x_i against n E[X²]: at every size)
             if judged is not None:
                 return judged
         a, b = (_short_sums_written_out(e) for e in (a, b))  # (E[Σ_{k=1}^{3} k θ^{k−1} X]: by linearity)
@@ -354,6 +356,15 @@ def _short_sums_written_out(expr: Expr) -> Expr:
     return expr.replace(lambda n: isinstance(n, (Sum, Product)) and all(
         low.is_Integer and high.is_Integer and high - low < MOST_TERMS for _, low, high in n.limits),
         lambda n: n.doit())
+
+
+def _a_bare_variable(a: Expr, b: Expr) -> bool:
+    """One side averages a bare X (E[X²]) where the other averages the data x_i: the sample's terms and
+    one variable of their law, which only an i.i.d. said in words makes alike (E[Σ X_i] against a sum of
+    the X_i themselves is no such case: a slip there is a slip at every size)."""
+    terms = {t.base.label for e in (a, b) for t in e.atoms(Indexed)}  # (averaged names X for X[i] too)
+    return any(isinstance(s, Symbol) and len(s.name) == 1 and s.name.isupper() and s not in terms
+               for s in averaged(a) | averaged(b))
 
 
 def _averages_a_sum(a: Expr, b: Expr) -> bool:
