@@ -1003,3 +1003,13 @@ def test_an_information_with_the_data_under_e_against_the_random_x_at_every_size
     notebook's correct line was called wrong at n = 1): no verdict, and why."""
     last = links(WEIBULL_INFORMATION)[-1]
     assert last.verdict == UNDECIDED and "the data x_i on one side" in last.reason
+
+
+def test_a_partial_derivative_with_a_variable_held_fixed():
+    r"""(∂P/∂V)_T where the text defined P(V, T): ∂P/∂V (a held-out thermodynamics lecture); a slip is
+    found; (∂V/∂T)_P, where V is no quantity of T and P the text defined, stays unread, never guessed."""
+    text = r"""\begin{equation} P(V, T) = \frac{nRT}{V} \end{equation}
+\[ \left(\frac{\partial P}{\partial V}\right)_{T} = -\frac{nRT}{V^2}, \qquad (\frac{\partial P}{\partial T})_V = \frac{nR}{V} \]
+\[ \left(\frac{\partial V}{\partial T}\right)_{P} = \frac{nR}{P} \]"""
+    assert _tex_verdicts(text)[-3:] == [VALID, VALID, UNDECIDED]
+    assert _tex_verdicts(text.replace(r"= -\frac{nRT}{V^2}", r"= \frac{nRT}{V^2}"))[-3] == INVALID

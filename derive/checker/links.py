@@ -113,6 +113,7 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
     by_a_function_letter = variable in UNDEFINED_FUNCTIONS and declared_variable(chain) is None
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
+        source = _held_fixed(source, known)
         try:
             if by_a_function_letter and ("'" in source or "\\prime" in source):
                 raise ParseError(f"a prime by {variable}, which names a function more often than a variable: "
@@ -158,6 +159,23 @@ def _through_definition(variable: str, chain: Chain, known: Definitions) -> str:
         return variable
     inner = [s for s in value.free_symbols if isinstance(s, Symbol) and s.name != variable]
     return inner[0].name if len(inner) == 1 else variable
+
+
+# (∂P/∂V)_T, as thermodynamics writes a partial derivative with T held fixed
+_HELD_FIXED = re.compile(r"(?:\\(?:left|[bB]igg?l?))?\(\s*\\frac\s*\{\s*\\partial\s*([^{}]+?)\s*\}\s*\{\s*\\partial\s*([^{}]+?)\s*\}"
+                         r"\s*(?:\\(?:right|[bB]igg?r?))?\)\s*_\s*(?:\{\s*([^{}]+?)\s*\}|(\\?[A-Za-z]+))")
+
+
+def _held_fixed(source: str, known: Definitions) -> str:
+    """(∂P/∂V)_T as ∂P/∂V where the text defined P(V, T): holding T fixed is what ∂ by V means for a
+    quantity of exactly V and T. Any other (∂V/∂T)_P (V no quantity of T and P) stays unread: derive
+    does not solve the equation of state for it."""
+    def plain(m: re.Match) -> str:
+        top, by, held = m.group(1), m.group(2), m.group(3) or m.group(4)
+        name, own = names.spelled(top), {names.spelled(by), names.spelled(held)}
+        parameters = {s.name for s in known.calls.get(name, ())}
+        return rf"\frac{{\partial {top}}}{{\partial {by}}}" if len(own) == 2 and parameters == own else m.group(0)
+    return _HELD_FIXED.sub(plain, source) if "partial" in source else source
 
 
 _PRIMED_HEAD = re.compile(r"(\\ell|(?<![\\A-Za-z])[A-Za-z])'+\s*\(\s*([^()]*?)\s*\)")  # N'(d_2), \ell''(\theta)
