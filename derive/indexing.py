@@ -180,3 +180,21 @@ def counted(expr: Expr, counts: dict[str, Symbol]) -> Expr:
         return Sum(counted(node.function, counts), (index, low, bounds.pop()))
 
     return rebuild(expr, visit)
+
+
+def series(written: list[Expr], last: Expr, kind: type) -> Expr | None:
+    """x_1 + x_2 + ⋯ + x_n as Σ_{k=1}^{n} x_k (kind Sum), α_1α_2⋯α_t as Π_{k=1}^{t} α_k (Product): the
+    general term read off the last one written, and every term before the dots checked to be it at
+    1, 2, …; None where they are not consecutive terms of one pattern (the dots then stay unread)."""
+    bounds = {parts[1] for s in last.free_symbols if (parts := member(s.name)) is not None}
+    if len(bounds) != 1 or len(written) < 2:
+        return None
+    bound = bounds.pop()
+    taken = {s.name for e in (*written, last) for s in e.free_symbols}
+    k = Symbol(next(c for c in "kjimlqr" if c not in taken and c != bound), real=True)
+    general = last.xreplace({s: Indexed(IndexedBase(member(s.name)[0], real=True), k)
+                             for s in last.free_symbols if (parts := member(s.name)) and parts[1] == bound})
+    if any(numbered_terms(general.xreplace({k: Integer(m)})) != term for m, term in enumerate(written, 1)):
+        return None
+    top = Integer(bound) if bound.isdigit() else Symbol(bound, real=True)
+    return kind(general, (k, 1, top))

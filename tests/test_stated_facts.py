@@ -923,10 +923,11 @@ def test_a_derivative_at_a_defined_quantity_is_taken_at_its_value():
 
 
 def test_a_term_of_a_family_defined_in_a_form_derive_cannot_read():
-    """ᾱ_t = α_1α_2⋯α_t (a product with dots, which derive does not read): 1 − ᾱ_2 has a value derive
-    does not know, so a link to it is undecided and says why (a held-out diffusion notebook's correct
-    line was called wrong); a link that fails without such a term is still wrong."""
-    text = r"""Write $\alpha_t = 1 - \beta_t$ and $\bar\alpha_t = \alpha_1\alpha_2\cdots\alpha_t$.
+    """ᾱ_t defined in a form derive does not read (here \\binom): 1 − ᾱ_2 has a value derive does not
+    know, so a link to it is undecided and says why (a held-out diffusion notebook's correct line, then
+    with ᾱ_t = α_1α_2⋯α_t unread, was called wrong); a link that fails without such a term is still
+    wrong."""
+    text = r"""Write $\alpha_t = 1 - \beta_t$ and $\bar\alpha_t = \binom{t}{2}\alpha_t$.
 $$ \alpha_2\beta_1 + \beta_2 = \alpha_2(1 - \alpha_1) + 1 - \alpha_2 = 1 - \bar\alpha_2 $$"""
     first, second = links(text)
     assert first.verdict == VALID
@@ -1013,3 +1014,16 @@ def test_a_partial_derivative_with_a_variable_held_fixed():
 \[ \left(\frac{\partial V}{\partial T}\right)_{P} = \frac{nR}{P} \]"""
     assert _tex_verdicts(text)[-3:] == [VALID, VALID, UNDECIDED]
     assert _tex_verdicts(text.replace(r"= -\frac{nRT}{V^2}", r"= \frac{nRT}{V^2}"))[-3] == INVALID
+
+
+def test_terms_and_factors_written_with_dots():
+    """x_1 + x_2 + ⋯ + x_n is Σ_{k=1}^{n} x_k and α_1α_2⋯α_t is Π_{k=1}^{t} α_k, checked against the
+    terms written before the dots; terms that are no consecutive members stay unread, and say so."""
+    from derive.parse import parse
+
+    assert str(parse(r"\alpha_1\alpha_2\cdots\alpha_t", reader="latex")) == "Product(alpha[k], (k, 1, t))"
+    assert verdicts(r"$$ \sum_{i=1}^{n} x_i^2 = x_1^2 + x_2^2 + \cdots + x_n^2 $$") == [VALID]
+    assert verdicts(r"$$ \sum_{i=1}^{n} x_i^2 = x_1^3 + x_2^3 + \cdots + x_n^3 $$") == [INVALID]
+    assert verdicts(r"$$ \prod_{i=1}^{n} x_i = x_1 x_2 \cdots x_n $$") == [VALID]
+    odd = check(r"$$ x_1 + x_3 + \cdots + x_n = \sum_{i=1}^{n} x_i $$").links
+    assert odd[0].verdict == UNDECIDED and "no terms 1, 2, …, n of one pattern" in odd[0].reason

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sympy import Expr, S
+from sympy import Expr, Product, S, Sum
 
 from derive.errors import ParseError
 from derive.exprs import add, div, mul
+from derive.indexing import series
 from derive.parse.build import negate
 
 
@@ -30,9 +31,31 @@ class Arithmetic:
         terms = [self.product()]
         while self.is_op("+", "-"):
             sign = self.take().text
+            if sign == "+" and self.at_dots():  # x_1 + x_2 + ⋯ + x_n: the terms so far and the last
+                terms = [self.series(terms, Sum)]
+                continue
             term = self.product()
             terms.append(negate(term) if sign == "-" else term)
         return add(*terms)
+
+    def at_dots(self) -> bool:
+        """Whether the next token is an ellipsis (\\cdots) between terms or factors (a LaTeX reader's)."""
+        return False
+
+    def series(self, written: list[Expr], kind: type) -> Expr:
+        """The dots taken with the one term after them: Σ (or Π) of the pattern the written terms and
+        the last one share."""
+        dots = self.take()
+        if kind is Sum and not self.is_op("+"):
+            raise self.error("after the dots of a sum, + and its last term")
+        if kind is Sum:
+            self.take()
+        last = self.product() if kind is Sum else self.power()
+        made = series(written, last, kind)
+        if made is None:
+            raise ParseError("the terms around the dots are no terms 1, 2, …, n of one pattern derive can "
+                             "read", self.text, dots.at)
+        return made
 
     def product(self, stop: Callable[[], bool] | None = None) -> Expr:
         """Factors side by side, * and /; stop: whether the next token ends the product early (the
@@ -49,6 +72,9 @@ class Arithmetic:
                 denominator.append(self.unary())
                 if denominator[-1] == S.Zero:
                     raise ParseError("division by zero", self.text, slash.at)
+            elif self.at_dots() and len(numerator) >= 2 and not any(starred) and not denominator:
+                numerator = [self.series(numerator, Product)]  # α_1 α_2 ⋯ α_t
+                starred = [False]
             elif self.starts_factor() and not (stop is not None and stop()):
                 numerator.append(self.power())  # a factor side by side takes no sign: 2x, not 2 -x
                 starred.append(False)

@@ -182,6 +182,9 @@ class Reader(Arithmetic, Calls, Commands):
             j += 1
         return j
 
+    def at_dots(self) -> bool:
+        return self.tok.kind == "command" and self.tok.text in (r"\cdots", r"\ldots", r"\dots", r"\dotsb", r"\dotsm")
+
     def starts_factor(self) -> bool:
         t = self.tok
         if t.kind in ("number", "letter", "name", "command", "cases"):
