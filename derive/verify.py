@@ -43,8 +43,8 @@ from derive.indexing import numbered_terms, split, term
 from derive.instances import MOST_TERMS, bounds_of, by_instances, forget_instances, free_indices, instance
 from derive.mpmath_numbers import NO_VALUE
 from derive.numeric import EXACT_TOLERANCE, agree, finite, numeric_verdict, real, sample, valued
-from derive.probability import (OPERATORS, as_random, averaged, conventional, exchanged, guessed, has_moments, in_moments, opaque_moments,
-                                parameters_only, random_symbols, unrelated_estimates)
+from derive.probability import (OPERATORS, as_random, averaged, conventional, exchanged, guessed, has_moments, in_moments,
+                                opaque_moments, parameters_only, random_symbols, unrelated_estimates)
 from derive.quadrature import forget_values, surely_without_value
 from derive.rational import CIRCULAR_FUNCTIONS, NotRational, clear_rings, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained

@@ -25,6 +25,7 @@ from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
 from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, a_sum_at_numbers, a_value_it_can_take,
                                    beyond_moments,
                                    holds_if_mean, holds_if_normalised, length_stated, letters_of, named_in_words,
+                                   numbers_near,
                                    on_a_curve, restates, scaled, solved_for, under_conditions, variable_written,
                                    with_moments_stated)
 from derive.checker.upstream import through, upstream_of
@@ -293,8 +294,7 @@ def unreadable_definition(p: Pair) -> Link | None:
         type(f).__name__ for e in (p.a, p.b) for f in e.atoms(AppliedUndef)}
     unreadable = set(p.known.unreadable)
     # h_t = \tanh(…) unread: ∂h_3/∂h_2 differentiates one of that family, which derive cannot write out
-    families = {base: u for u in unreadable if (base := u.partition("_")[0]) and len(u.partition("_")[2]) == 1
-                and u.partition("_")[2].isalpha()}
+    families = _unread_families(p.known)
     differentiated = {d.expr.name for e in (p.a, p.b) for d in e.atoms(Derivative) if isinstance(d.expr, Symbol)}
     members = {families[n.partition("_")[0]] for n in differentiated if "_" in n and n.partition("_")[0] in families}
     unread = sorted(((used & unreadable) | members) - {p.variable})
@@ -307,8 +307,7 @@ def unread_family_member(p: Pair) -> Link | None:
     only multiplies out is algebra whatever the terms stand for: see _multiplied_out)."""
     if _multiplied_out(p.a, p.b):
         return None
-    families = {u.partition("_")[0]: u for u in p.known.unreadable if len(u.partition("_")[2]) == 1
-                and u.partition("_")[2].isalpha()}
+    families = _unread_families(p.known)
     terms = sorted(s.name for s in expand(p.a - p.b).free_symbols if s.name.partition("_")[2].isdigit()
                    and s.name.partition("_")[0] in families and s not in p.known.symbols)
     if not terms:
@@ -316,6 +315,13 @@ def unread_family_member(p: Pair) -> Link | None:
     family = families[terms[0].partition("_")[0]]
     return p.link(UNDECIDED, reason=f"{terms[0]} is a term of {family}, which is defined at line "
                                     f"{p.known.unreadable[family]} in a form derive cannot read")
+
+
+def _unread_families(known: Definitions) -> dict[str, str]:
+    """base → name of each family h_t the text defined in a form derive cannot read (one letter for its
+    index)."""
+    return {base: u for u in known.unreadable if (base := u.partition("_")[0]) and len(u.partition("_")[2]) == 1
+            and u.partition("_")[2].isalpha()}
 
 
 def one_sided_matrices(p: Pair) -> Link | None:
@@ -448,7 +454,7 @@ def _example_numbers(laws: dict, p: Pair) -> tuple[dict, str] | None:
     and p = 0.3"), and how to say so; None where some parameter has none there."""
     parameters = sorted({s for mean, variance in laws.values() for s in (mean.free_symbols | variance.free_symbols)},
                         key=str)
-    given = _numbers_near(p, parameters)
+    given = numbers_near(p.known, p.line, parameters)
     if not parameters or len(given) < len(parameters):
         return None
     return {s: value for s, (value, _) in given.items()}, ", ".join(
@@ -725,12 +731,6 @@ def _indexed_letters(expr: Expr) -> set:
     return {t.base.label for t in expr.atoms(Indexed)}
 
 
-def _numbers_near(p: Pair, names) -> dict:
-    """name → (number, line) for the names a worked example just before the link gives a number."""
-    return {s: p.known.values[s] for s in names
-            if s in p.known.values and 0 <= p.line - p.known.values[s][1] <= EXAMPLE_REACH}
-
-
 def in_the_example(p: Pair) -> Link | None:
     """∂L/∂z_2 = p_2 − y_2 in an example that said 𝐲 = (0, 1, 0) just before: it fails in general but
     holds at y_2 = 1. Undecided, and said so: whether the link speaks of the example or in general, the
@@ -741,8 +741,8 @@ def in_the_example(p: Pair) -> Link | None:
             continue
         by = {v.name.partition("_")[0] for e in (a, b) for d in e.atoms(Derivative) for v, _ in d.variable_count
               if isinstance(v, Symbol)}  # (z_2 of ∂/∂z_2, and its family's other z's, stay variables)
-        near = {s: value for s, (value, _) in _numbers_near(
-            p, [s for s in a.free_symbols | b.free_symbols if s.name.partition("_")[0] not in by]).items()}
+        named = [s for s in a.free_symbols | b.free_symbols if s.name.partition("_")[0] not in by]
+        near = {s: value for s, (value, _) in numbers_near(p.known, p.line, named).items()}
         if not near:
             continue
         try:
@@ -800,5 +800,5 @@ def unread_law(p: Pair) -> Link | None:
 
 IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     unread_family_member, by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention,
-    independence, unit_length, special_case, one_branch, in_words, in_the_example, unread_law, numbers_in_words, joined_capitals,
-    head_at_an_expression, a_value_of_its_letters)
+    independence, unit_length, special_case, one_branch, in_words, in_the_example, unread_law, numbers_in_words,
+    joined_capitals, head_at_an_expression, a_value_of_its_letters)

@@ -239,6 +239,11 @@ def on_a_curve(a: Expr, b: Expr, known: Definitions) -> tuple[bool, str, str] | 
 _KINKS = (Abs, Max, Min, sign, Piecewise, Heaviside)
 
 
+def numbers_near(known: Definitions, line: int, names) -> dict:
+    """name → (number, line) for the names a worked example just before line gives a number."""
+    return {s: known.values[s] for s in names if s in known.values and 0 <= line - known.values[s][1] <= EXAMPLE_REACH}
+
+
 def solved_for(a: Expr, b: Expr, known: Definitions, line: int | None = None) -> tuple[bool, str, str] | None:
     """(True, method, the equations used) where the latest equations the text states about the link's
     letters (those of one line: "rK*/(pY*) = α, wL*/(pY*) = β"), each solved for a letter it holds to the
@@ -275,8 +280,7 @@ def solved_for(a: Expr, b: Expr, known: Definitions, line: int | None = None) ->
     method = f"with {names} from the stated equation{'s' if len(solved) > 1 else ''}"
     if compare(a, b)[0] is not True:
         others = (a - b).free_symbols - letters
-        given = {s: (v, at) for s, (v, at) in known.values.items() if s in others
-                 and line is not None and 0 <= line - at <= EXAMPLE_REACH}
+        given = numbers_near(known, line, others) if line is not None else {}
         if not given or compare(a.xreplace({s: v for s, (v, _) in given.items()}),
                                 b.xreplace({s: v for s, (v, _) in given.items()}))[0] is not True:
             return None
