@@ -17,7 +17,7 @@ from sympy import Add, Basic, Derivative, Expr, Mul, Sum, Symbol, cancel, factor
 from derive.assume import read_facts
 from derive.derivation import Derivation
 from derive.engine import TIDY, Differentiate, prove
-from derive.errors import DeriveError, LimitError, ParseError
+from derive.errors import DeriveError, LimitError, ParseError, VerificationError
 from derive.exprs import (descending_powers, divisors, fraction, in_written_order, moves_roots_up, pending, plus_first,
                           preorder, rebuild, size, tidy)
 from derive.functions import DefinedFunction, define, sigmoid, softmax, softplus
@@ -155,7 +155,32 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
     source = expr if isinstance(expr, str) else ""
     # end to end, independent of the steps' certificates
     used = tuple(fact for fact in facts.equations if any(s.rule == UseFact(*fact).name for s in steps))
-    return Derivation(start, tuple(steps), title=title, source=source).checked_end_to_end(used)
+    try:
+        return Derivation(start, tuple(steps), title=title, source=source).checked_end_to_end(used)
+    except VerificationError:
+        if not _real_somewhere(f):  # √(−x²): no real function to differentiate, not derive's fault
+            raise DeriveError(f"{text(f)} has no real value at any point derive tried ("
+                              f"{', '.join(f'{x.name} = {v}' for v in _TRIED)}): derive differentiates "
+                              "real functions") from None
+        raise
+
+
+_TRIED = ("-10", "-2.5", "-0.7", "0.3", "1.5", "4", "25")  # (other symbols at 0.6: a check, not a domain)
+
+
+def _real_somewhere(f: Expr) -> bool:
+    """Whether f has a finite real value at one of a few points along the line (asked only once its
+    derivative could not be checked, to tell an input with no real values from a fault of derive's)."""
+    others = {s: sympy.Float("0.6") for s in f.free_symbols}
+    for v in _TRIED:
+        for x in f.free_symbols:
+            try:
+                value = complex(f.evalf(20, subs={**others, x: sympy.Float(v)}))
+            except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+                continue
+            if abs(value.imag) <= 1e-12 * max(1.0, abs(value.real)) and abs(value.real) != float("inf"):
+                return True
+    return not f.free_symbols
 
 
 def _sums_worked_out(expr: Expr) -> list[Step]:
@@ -328,7 +353,7 @@ def _improved(expr: Expr, written: Expr) -> Step | None:
     """
     if size(expr) > IMPROVE_UP_TO or not expr.has(Add):  # long results are read for their terms, not
         return None  # shortened; a single term has no common factor or fraction to gather
-    candidates = [factor_terms(expr)]  # (x σ − x y → x(σ − y))
+    candidates = [_factored_out(expr)]  # (x σ − x y → x(σ − y))
     if _gathers(expr):  # (cancel also multiplies out: −yx(1 − σ) + x(1 − y)σ becomes xσ − xy, then x(σ − y))
         cancelled = _denominator_factored(cancel(expr))  # (cancel expands (x² + x + 1)²: factored back)
         candidates += [factor_terms(cancelled), cancelled]
@@ -341,6 +366,16 @@ def _improved(expr: Expr, written: Expr) -> Step | None:
     if width(latex(best)) >= width(latex(expr)) or moves_roots_up(expr, best):  # (x/√2 stays as written)
         return None
     return prove(expr, Proposal("simplify", best, "a shorter form of the same expression"))
+
+
+def _factored_out(expr: Expr) -> Expr:
+    """Common factors out, again while that finds more: 2(x − 3)(2x + 1)⁵ + 10(x − 3)²(2x + 1)⁴ gives
+    2(x − 3)(2x + 1)⁴(7x − 14) at first, whose 7 a second pass takes out: 14(x − 3)(x − 2)(2x + 1)⁴."""
+    for _ in range(3):
+        expr, before = factor_terms(expr), expr
+        if expr == before:
+            break
+    return expr
 
 
 def _gathers(expr: Expr) -> bool:

@@ -200,6 +200,25 @@ def test_tidy_up_never_follows_simplify_into_a_worse_form():
     assert not d.result.has(sympy.cosh)  # simplify would write 1/(4 cosh²(x/2))
 
 
+def test_common_factors_come_out_until_none_is_left():
+    # one pass of factor_terms leaves 2(x − 3)(2x + 1)⁴(7x − 14): the 7 of the sum it has just made stays in
+    d = differentiate("(2x+1)^5 (x-3)^2")
+    assert d.steps[-1].rule == "simplify"
+    assert sympy.expand(d.result - 14 * (x - 3) * (x - 2) * (2 * x + 1) ** 4) == 0
+    assert all(not isinstance(f, sympy.Add) or f.as_content_primitive()[0] == 1
+               for f in sympy.Mul.make_args(d.result))  # (no factor with a number left to take out)
+
+
+def test_a_function_with_no_real_value_is_bad_input_not_a_fault(capsys):
+    from derive.cli import main
+    assert main(["diff", "sqrt(-x^2)"]) == 2  # i|x| off 0: derive's real check cannot hold, and says why
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.count("\n") == 1
+    assert "sqrt(-x^2) has no real value at any point derive tried" in out.err
+    assert main(["diff", "sqrt(x - 30)"]) == 0  # real from 30 on: differentiated as usual
+    capsys.readouterr()
+
+
 def test_the_record_is_data():
     d = differentiate("x sin(x)^2")
     assert d.start == Derivative(x * sympy.sin(x) ** 2, x)
