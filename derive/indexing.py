@@ -3,7 +3,7 @@ Readers, the checker and the instances that judge index claims (derive.instances
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Integer, Product, Sum, Symbol
+from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Integer, Product, Sum, Symbol, expand
 
 from derive.exprs import ALL_TERMS, preorder, rebuild
 
@@ -187,7 +187,11 @@ def series(written: list[Expr], last: Expr, kind: type) -> Expr | None:
     general term read off the last one written, and every term before the dots checked to be it at
     1, 2, …; None where they are not consecutive terms of one pattern (the dots then stay unread)."""
     bounds = {parts[1] for s in last.free_symbols if (parts := member(s.name)) is not None}
-    if len(bounds) != 1 or len(written) < 2:
+    if len(written) < 2:
+        return None
+    if not bounds:  # 1 + r + ⋯ + r^{n−1}, 1 + 2 + ⋯ + n, α(α − 1)⋯(α − k + 1): a count in the last term
+        return _counted(written, last, kind)
+    if len(bounds) != 1:
         return None
     bound = bounds.pop()
     taken = {s.name for e in (*written, last) for s in e.free_symbols}
@@ -198,3 +202,22 @@ def series(written: list[Expr], last: Expr, kind: type) -> Expr | None:
         return None
     top = Integer(bound) if bound.isdigit() else Symbol(bound, real=True)
     return kind(general, (k, 1, top))
+
+
+def _counted(written: list[Expr], last: Expr, kind: type) -> Expr | None:
+    """The terms around the dots as the terms k = a, a + 1, …, n of one formula, where the last term
+    holds the count n as a letter: 1 + r + ⋯ + r^{n−1} is Σ_{k=1}^{n} r^{k−1}, α(α − 1)⋯(α − k + 1) is
+    Π_{j=1}^{k} (α − j + 1). Each letter of the last term is tried as the count and each start 0, 1 as
+    the first index; every term before the dots must be the formula at its index, and exactly one
+    reading may fit (None otherwise: the dots stay unread)."""
+    taken = {s.name for e in (*written, last) for s in e.free_symbols}
+    k = Symbol(next(c for c in "kjimlqr" if c not in taken), integer=True)
+    readings = []
+    for count in sorted(last.free_symbols, key=str):
+        if not (isinstance(count, Symbol) and len(count.name) == 1):
+            continue
+        general = last.xreplace({count: k})
+        for start in (0, 1):
+            if all(expand(general.xreplace({k: Integer(start + m)}) - term) == 0 for m, term in enumerate(written)):
+                readings.append(kind(general, (k, start, count)))
+    return readings[0] if len(readings) == 1 else None

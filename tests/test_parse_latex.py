@@ -85,6 +85,22 @@ def test_primes_take_the_variable_given():
     assert parse(r"(t^2)'", reader="latex", variable="t") == Derivative(t**2, t)
 
 
+def test_newtons_dots_are_derivatives_in_time():
+    """ẋ is dx/dt and θ̈ d²θ/dt², whatever the reader's variable; ẋ(t) is at t, ẋ(0) at another time is
+    refused, never ẋ times 0; θ̇(θ̈ + 1) multiplies."""
+    t, theta, x1 = Symbol("t", real=True), Symbol("theta", real=True), Symbol("x_1", real=True)
+    assert parse(r"\dot{x}", reader="latex") == Derivative(x, t)
+    assert parse(r"\ddot\theta", reader="latex") == Derivative(theta, (t, 2))
+    assert parse(r"\dot{x}_1", reader="latex") == parse(r"\dot{x_1}", reader="latex") == Derivative(x1, t)
+    assert parse(r"\dot{x}(t)", reader="latex") == Derivative(x, t)
+    assert shape(parse(r"\dot\theta\Bigl(\ddot\theta + 1\Bigr)", reader="latex")) == \
+        shape(mul(Derivative(theta, t), add(Derivative(theta, (t, 2)), S.One)))
+    for text, words in [(r"\dot{x}(0)", "at a time other than t"), (r"\dot{t}", "a derivative in t"),
+                        (r"\dot{x + y}", "expected '}'")]:
+        with pytest.raises(ParseError, match=words):
+            parse(text, reader="latex")
+
+
 @pytest.mark.parametrize("text, words", [
     (r"x + 1 \text{hello}", r"\\text"),
     (r"\mathrm{hello} + x", "unknown name 'hello'"),

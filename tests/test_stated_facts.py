@@ -1027,3 +1027,87 @@ def test_terms_and_factors_written_with_dots():
     assert verdicts(r"$$ \prod_{i=1}^{n} x_i = x_1 x_2 \cdots x_n $$") == [VALID]
     odd = check(r"$$ x_1 + x_3 + \cdots + x_n = \sum_{i=1}^{n} x_i $$").links
     assert odd[0].verdict == UNDECIDED and "no terms 1, 2, …, n of one pattern" in odd[0].reason
+
+
+def test_dots_whose_last_term_holds_the_count():
+    """1 + r + ⋯ + r^{n−1} is Σ_{k=1}^{n} r^{k−1}, 1 + 2 + ⋯ + n is Σ_{k=1}^{n} k, α(α − 1)⋯(α − k + 1) is
+    Π_{j=1}^{k} (α − j + 1): the count a letter of the last term, every term before the dots the formula
+    at its index. A slip is found; terms that fit no one formula stay unread."""
+    from derive.parse import parse
+
+    assert str(parse(r"\alpha(\alpha-1)\cdots(\alpha-k+1)", reader="latex")) == "Product(alpha - j + 1, (j, 1, k))"
+    assert str(parse(r"1 + x + \frac{x^2}{2!} + \cdots + \frac{x^n}{n!}", reader="latex")) == \
+        "Sum(x**k/factorial(k), (k, 0, n))"
+    geometric = r"""$$S_n = 1 + r + r^2 + \cdots + r^{n-1}$$
+$$r S_n = r + r^2 + \cdots + r^{n}$$
+$$S_n - r S_n = 1 - r^n$$
+$$S_n = \frac{1 - r^n}{1 - r}$$"""
+    assert verdicts(geometric) == [VALID, VALID, VALID]
+    assert verdicts(geometric.replace("r + r^2 + \\cdots + r^{n}$", "r + r^2 + \\cdots + r^{n+1}$"))[0] == INVALID
+    assert verdicts(r"$$ 1 + 2 + \cdots + n = \frac{n(n+1)}{2} $$") == [VALID]
+    assert verdicts(r"$$ 1 + 2 + \cdots + n = \frac{n(n-1)}{2} $$") == [INVALID]
+    assert verdicts(r"$$ 1 + 3 + 5 + \cdots + (2n - 1) = n^2 $$") == [VALID]
+    unread = check(r"$$ 1 + 2 + 4 + \cdots + n = 2n - 1 $$").links  # (powers of 2 up to n: no one formula)
+    assert unread[0].verdict == UNDECIDED and "no terms 1, 2, …, n of one pattern" in unread[0].reason
+
+
+def test_a_prime_on_the_only_letter_is_no_derivative_by_it():
+    """y' = 2y, y'' = 2y' = 4y of an ODE: y is primed, so a function, never the variable it is
+    differentiated by (d/dy y = 1 made three false alarms); undecided while y is unknown."""
+    assert verdicts("$$ y' = 2 y $$\n\n$$ y'' = 2 y' = 4y $$") == [UNDECIDED, UNDECIDED, UNDECIDED]
+
+
+ENERGY = r"""The motion obeys $m\ddot{x} + b\dot{x} + kx = 0$ with $m, k > 0$ and $b \ge 0$.
+
+$$E = \frac{1}{2} m \dot{x}^2 + \frac{1}{2} k x^2$$
+
+$$\frac{dE}{dt} = m\dot{x}\ddot{x} + kx\dot{x} = \dot{x}\,(m\ddot{x} + kx)$$
+
+For $x(t) = e^{-t}\cos t$:
+
+$$\dot{x}(t) = -e^{-t}\cos t - e^{-t}\sin t = -e^{-t}(\cos t + \sin t)$$"""
+
+
+def test_newtons_dots_make_the_dotted_names_functions_of_time():
+    """ẋ is dx/dt, and x a function of t wherever the text writes it (m, k constants): dE/dt of
+    E = ½mẋ² + ½kx² is mẋẍ + kxẋ for every motion, so a slip there is found; an x(t) the text gives
+    is differentiated."""
+    assert verdicts(ENERGY)[-4:] == [VALID, VALID, VALID, VALID]
+    planted = ENERGY.replace(r"+ kx\dot{x} =", r"+ 2kx\dot{x} =")
+    assert verdicts(planted)[-4] == INVALID
+    assert verdicts(ENERGY.replace(r"-e^{-t}(\cos t + \sin t)", r"-e^{-t}(\cos t - \sin t)"))[-1] == INVALID
+
+
+def test_a_stated_equation_of_motion_is_put_into_later_links():
+    """ẋ = αx − βxy and ẏ = δxy − γy: dV/dt = (δ − γ/x)ẋ + (β − α/y)ẏ = 0 holds along every motion (not
+    for every x(t)), so it is valid using the equations; a slip after them is wrong. The logistic dN/dt =
+    rN(1 − N/K), written in Leibniz's notation, makes N a function of time and gives N'' too."""
+    lotka = r"""Prey and predators obey $\dot x = \alpha x - \beta x y$ and $\dot y = \delta x y - \gamma y$.
+
+$$V = \delta x - \gamma \ln x + \beta y - \alpha \ln y$$
+
+$$\frac{dV}{dt} = \left(\delta - \frac{\gamma}{x}\right)\dot x + \left(\beta - \frac{\alpha}{y}\right)\dot y
+= (\delta x - \gamma)(\alpha - \beta y) + (\beta y - \alpha)(\delta x - \gamma) = 0$$"""
+    assert verdicts(lotka)[-3:] == [VALID, VALID, VALID]
+    assert "using \\dot x = \\alpha x - \\beta x y (line 1)" in links(lotka)[-2].rule
+    assert verdicts(lotka.replace(r"+ (\beta y - \alpha)(\delta", r"+ (\beta y + \alpha)(\delta"))[-2] == INVALID
+    logistic = r"""The logistic equation is $\frac{dN}{dt} = rN\left(1 - \frac{N}{K}\right)$.
+
+$$\frac{d^2N}{dt^2} = r\left(1 - \frac{2N}{K}\right)\frac{dN}{dt} = r^2 N\left(1 - \frac{N}{K}\right)\left(1 - \frac{2N}{K}\right)$$"""
+    assert verdicts(logistic) == [VALID, VALID]
+    assert verdicts(logistic.replace(r"\left(1 - \frac{2N}{K}\right)$$", r"\left(1 - \frac{N}{K}\right)$$")) == [
+        VALID, INVALID]
+    # a rate set to what holds no N (dV/dt = 2) is a related rate, no law of motion: V stays as it was
+    assert verdicts(r"Water flows in: $\frac{dV}{dt} = 2$." "\n\n" r"$$ \frac{d}{dt}(3V) = 3\frac{dV}{dt} $$") == [VALID]
+
+
+def test_an_inequality_of_a_motion_uses_the_signs_the_text_states():
+    """dE/dt = −bẋ² ≤ 0 where the text says b ≥ 0: a real rate squared times −b; without b ≥ 0 undecided."""
+    text = r"""The motion obeys $m\ddot{x} + b\dot{x} + kx = 0$ with $b \ge 0$.
+
+$$E = \frac{1}{2} m \dot{x}^2 + \frac{1}{2} k x^2$$
+
+$$\frac{dE}{dt} = \dot{x}\,(m\ddot{x} + kx) = -b\dot{x}^2 \le 0$$"""
+    assert verdicts(text)[-2:] == [VALID, VALID]
+    assert "b ≥ 0 (line 1)" in links(text)[-1].rule
+    assert verdicts(text.replace(r"with $b \ge 0$", "with damping $b$"))[-1] == UNDECIDED

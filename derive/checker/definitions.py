@@ -15,6 +15,7 @@ from derive.parse import names, parse
 from derive.checker.blocks import Block, Chain, top_level_split
 from derive.checker.assumptions import conditions_in, is_condition, relations_in
 from derive.checker.documents import INLINE_MARKS, Inline
+from derive.checker.motion import of_motion
 from derive.parse.build import FUNCTIONS
 from derive.indexing import split
 from derive.parse.definitions import parse_definition
@@ -69,11 +70,13 @@ class Definitions:
     ended: dict[str, int] = field(default_factory=dict)  # defined in an example that ended before here → its line
     again: dict[str, int] = field(default_factory=dict)  # the chain here defines f(x; λ) anew, after f(x; α) → line
     dependent: dict[str, str] = field(default_factory=dict)  # "with $y = y(x)$": y → x, y(x) calls y from there on
+    timed: set[str] = field(default_factory=set)  # ẋ, or N of dN/dt = rN(1 − N/K): functions of t
     unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
     assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
     positive_by_law: set[str] = field(default_factory=set)  # positive only as a law's standard deviation, N(μ, σ²)
     relations: list[tuple[str, str, str, int]] = field(default_factory=list)  # (i, j, distinct, line)
     equations: list[tuple[Expr, int, str]] = field(default_factory=list)  # (lhs − rhs, line, as written)
+    motions: list[tuple[Expr, int, str]] = field(default_factory=list)  # ẋ = αx − βxy: (lhs − rhs, line, as written)
     calls: dict[str, tuple[Symbol, ...]] = field(default_factory=dict)  # ℓ → (μ, σ): ℓ(a, b) is ℓ at μ=a, σ=b
     values: dict[Symbol, tuple[Expr, int]] = field(default_factory=dict)  # "take x = 3": x → (3, its line)
     independent: int | None = None  # the line where the text says its random variables are independent
@@ -203,6 +206,13 @@ class Scoped:
                     known.assumptions[name] = ("positive", line)
                     known.positive_by_law.add(name)
                 continue
+            if kind == "timed":
+                known.timed.add(name)
+                continue
+            if kind == "motion":
+                if where < place:  # (never for the link that states it: dP/dt = kP is no proof of itself)
+                    known.motions.append((value, line, name))
+                continue
             if kind in ("assume", "relation", "equation"):
                 if where <= place and kind == "assume":
                     known.assumptions[name] = (value, line)
@@ -279,7 +289,9 @@ def variable_of(chain: Chain) -> str:
         return name  # \ell(p) = \ln L(p) = k \ln p + …: the function's own variable, p (not k)
     # a letter that stands alone, not as a function's name (f(…), u'): x first, then t
     letters = {c for e in chain.expressions for c in re.findall(r"(?<![\\a-zA-Z])([a-z])(?![a-zA-Z('])", e)}
-    letters -= {"e", "d", *arguments_dropped(chain)}
+    # (y' = 2y: y is primed, so a function of a variable the chain does not write, never its own variable)
+    primed = {c for e in chain.expressions for c in re.findall(r"(?<![\\a-zA-Z])([a-z])(?:'|\^\{?\\prime)", e)}
+    letters -= {"e", "d", *primed, *arguments_dropped(chain)}
     for usual in ("x", "t"):
         if usual in letters or not letters:
             return "x" if not letters else usual
@@ -449,7 +461,41 @@ def declared_variable(chain: Chain) -> str | None:
         for m in _VARIABLE.finditer(e):
             if (name := names.spelled(m.group(1) + (m.group(2) or "").replace(" ", ""))) is not None:
                 return name
+    if any(_DOTS.search(e) for e in chain.expressions):
+        return "t"  # \dot{x}: dx/dt
     return None
+
+
+_DOTS = re.compile(r"\\d?dot(?![A-Za-z])")
+_DOTTED = re.compile(r"\\d?dot(?![A-Za-z])\s*(\{\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*\}|\\?[A-Za-z]+)(_\{?\w+\}?)?")
+
+
+def _with_a_law_of_motion(equations: list[list[str]]) -> set[str]:
+    """The names X of an equation dX/dt = f(X, …) the text states (the logistic dN/dt = rN(1 − N/K)):
+    functions of time, as a dotted name is. A rate set to what holds no X (dV/dt = 2) is no such law."""
+    found = set()
+    for sides in equations:
+        if len(sides) != 2 or not any(re.search(r"d\s*t\s*\}", side) for side in sides):
+            continue
+        try:
+            a, b = (parse(side, reader="latex") for side in sides)
+        except DeriveError:
+            continue
+        for rate, law in ((a, b), (b, a)):
+            if isinstance(rate, Derivative) and rate.expr.is_Symbol and rate.variable_count == ((names.make("t"), 1),) \
+                    and rate.expr in law.free_symbols and not law.has(Derivative):
+                found.add(rate.expr.name)
+    return found
+
+
+def _dotted(formulas: list[str]) -> set[str]:
+    """The names written with Newton's dots (ẋ, θ̈, ẋ_1): functions of time, t."""
+    found = set()
+    for formula in formulas:
+        for m in _DOTTED.finditer(formula):
+            if (name := names.spelled(m.group(1).strip("{} ") + (m.group(2) or ""))) is not None:
+                found.add(name)
+    return found
 
 
 BEFORE_ALL = (-1, 0)  # the place of --define: before the document's first line
@@ -472,6 +518,13 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         d = parse_definition(source, found.at(BEFORE_ALL).functions)
         found.entries.append((BEFORE_ALL, 0, "function", d.name, d.function))
     chains = [chain for block in blocks for chain in block.chains]
+    defined = found.at(BEFORE_ALL).functions
+    stated = [c.expressions for c in chains] + [[side for _, side in top_level_split(i.formula, "=")] for i in inline]
+    timed = _dotted([e for sides in stated for e in sides]) | _with_a_law_of_motion(stated)
+    for name in sorted(timed - {"t"}):
+        if name not in defined:  # ẋ: x is a function of time wherever the text writes it (m, k stay constants)
+            found.entries.append((BEFORE_ALL, 0, "symbol", names.make(name), Function(name)(names.make("t"))))
+            found.entries.append((BEFORE_ALL, 0, "timed", name, None))
     for item in inline:
         sides = [part.strip() for _, part in top_level_split(item.formula, "=")]
         member = _MEMBER.fullmatch(sides[-1]) if len(sides) >= 2 else None
@@ -923,5 +976,7 @@ def _add_condition(found: Scoped, chain: Chain) -> None:
         shown = f"{chain.expressions[k]} = {chain.expressions[-1]}"
         if is_condition(a, b, products=chain.inline):
             found.entries.append((place_of(chain), chain.lines[0], "equation", shown, a - b))
+        elif of_motion(a, b):  # ẋ = αx − βxy, mẍ + bẋ + kx = 0: how the dotted names move
+            found.entries.append((place_of(chain), chain.lines[0], "motion", shown, a - b))
         if chain.inline and moment_fact(a, b):  # "so $\mathbb{E}K = np$": the distribution's, said in passing
             found.entries.append((place_of(chain), chain.lines[0], "moment", shown, (a, b)))

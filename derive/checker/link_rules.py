@@ -21,6 +21,7 @@ from derive.checker.assumptions import VALUES, assumed, cases, described, is_con
 from derive.checker.blocks import Chain
 from derive.checker.definitions import Definitions, region_of, renames_parameters
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
+from derive.checker.motion import along_the_motion, derivatives_done, in_jets, real_jets
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
 from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, a_sum_at_numbers, a_value_it_can_take,
                                    beyond_moments,
@@ -29,7 +30,7 @@ from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, a
                                    on_a_curve, restates, scaled, solved_for, under_conditions, variable_written,
                                    with_moments_stated)
 from derive.checker.upstream import through, upstream_of
-from derive.checker.written import base_of
+from derive.checker.written import base_of, written_out
 from derive.errors import DeriveError
 from derive.exprs import ALL_TERMS
 from derive.functions import DefinedFunction
@@ -91,10 +92,12 @@ def judge(p: Pair) -> Link:
         sides = tuple(_written_out(e) for e in sides)
     used = used_by(sides, p.known.assumptions) if verdict is not True else set()
     if used:  # √(x²) = x where the text said x > 0; y ∈ {0, 1}: each value in turn
-        a, b = (_derivatives_done(e) if _labels(used, p.known) else e for e in sides)
+        a, b = (derivatives_done(e) if _labels(used, p.known) else e for e in sides)
         a, b = assumed(a, p.known.assumptions), assumed(b, p.known.assumptions)
         each = cases((a, b), p.known.assumptions)
         verdict, method = _in_every_case(a, b, each) if each else compare(a, b)
+        if verdict is None:  # (m, k > 0 beside ẋ: the rates as letters decide, as without the assumption)
+            verdict, method = _as_functions(p, a, b, verdict, method)
     if verdict is True:
         return p.link(VALID, method, rule=f"using {described(used, p.known.assumptions)}" if used else
                       justify(p.a, p.b, Symbol(p.variable, real=True)))
@@ -112,14 +115,22 @@ def _compared(p: Pair) -> tuple[bool | None, str]:
     verdict, method = compare(p.a, p.b)
     if verdict is False and (whole := variable_written(*p.read, p.variable, p.known)):
         verdict, method = compare(*whole)  # e^η = λ where η = log λ: no derivative needs η kept
-    if verdict is not True and (made := _functions_made(p.a, p.b)) is not None:
-        held, how = compare(*_in_jets(*made))  # dV/dt = (πh²/4) dh/dt with V = πh³/12: h is h(t)
-        if held is True or held is False and _chain_rule_claim(*made, _rates_written(p)):
-            verdict, method = held, how
+    if verdict is not True:
+        verdict, method = _as_functions(p, p.a, p.b, verdict, method)
     if verdict is False and not p.summed and ALL_TERMS in (p.a - p.b).free_symbols:
         as_written = by_instances(p.a, p.b, compare, as_written=True)  # a_1(1 − a_1) = a_1 a_2, two classes
         if as_written is not None and as_written[0] is True:
             verdict, method = as_written
+    return verdict, method
+
+
+def _as_functions(p: Pair, a: Expr, b: Expr, verdict: bool | None, method: str) -> tuple[bool | None, str]:
+    """The verdict with each letter the link differentiates as a function made that function, and its
+    rates letters of their own (dV/dt = (πh²/4) dh/dt with V = πh³/12: h is h(t)); as it was otherwise."""
+    if (made := _functions_made(a, b)) is not None:
+        held, how = compare(*in_jets(*made))
+        if held is True or held is False and _chain_rule_claim(*made, _rates_written(p)):
+            return held, how
     return verdict, method
 
 
@@ -137,16 +148,6 @@ def _functions_made(a: Expr, b: Expr) -> tuple[Expr, Expr] | None:
         return None
     swap = {s: calls[s.name] for e in (a, b) for s in e.free_symbols if s.name in calls and s not in by}
     return a.xreplace(swap), b.xreplace(swap)
-
-
-def _in_jets(a: Expr, b: Expr) -> tuple[Expr, Expr]:
-    """a and b with their derivatives worked out, then each unknown function and each of its rates a
-    letter of its own: an identity in h and h' as letters is one for every function h(t)."""
-    sides = [_derivatives_done(e) for e in (a, b)]
-    jets = sorted({n for e in sides for n in e.atoms(Derivative)}, key=lambda d: -d.derivative_count)
-    jets += sorted({f for e in sides for f in e.atoms(AppliedUndef)}, key=str)
-    letters = {jet: Dummy() for jet in jets}
-    return tuple(e.subs(letters) for e in sides)
 
 
 def _rates_written(p: Pair) -> set[str]:
@@ -183,12 +184,6 @@ def _written_out(expr: Expr) -> Expr:
 def _labels(used: set[str], known: Definitions) -> bool:
     """Whether a link uses a label of a finite coding (y ∈ {0, 1}, y_i ∈ {−1, +1})."""
     return any(known.assumptions[n][0] in VALUES for n in used)
-
-
-def _derivatives_done(expr: Expr) -> Expr:
-    """expr with its derivatives worked out and expanded: a label's powers appear only then (d/dw of
-    (1 − y w x)² has y²)."""
-    return expand(expr.replace(lambda e: isinstance(e, Derivative), lambda e: e.doit()))
 
 
 def _in_every_case(a: Expr, b: Expr, each: list[dict]) -> tuple[bool | None, str]:
@@ -247,9 +242,13 @@ def _between_expressions(p: Pair, sign: str, a: Expr, b: Expr) -> Link:
     positive numbers; never refuted (where it fails may lie outside what the text lets its letters be)."""
     larger, smaller = (a, b) if sign in (">", "≥") else (b, a)
     difference = larger - smaller
+    if p.known.assumptions or p.known.timed:  # (−bẋ² ≤ 0 where the text says b ≥ 0: ẋ is a real rate)
+        difference = real_jets(assumed(difference, p.known.assumptions), p.known.timed)
     proved = surely_positive if sign in ("<", ">") else surely_nonnegative
     if proved(difference) or proved(expand(difference)):
-        return p.link(VALID, f"nonnegative terms: {sign}")
+        used = {s.name for s in difference.free_symbols} & set(p.known.assumptions)
+        return p.link(VALID, f"nonnegative terms: {sign}",
+                      rule=f"using {described(used, p.known.assumptions)}" if used else None)
     return p.link(UNDECIDED, reason=f"an inequality ({sign}) between expressions, which derive proves only for "
                                      "sums of squares and exponentials")
 
@@ -407,7 +406,7 @@ def stated_facts(p: Pair, verdict: bool | None, method: str) -> Link | None:
     if verdict is True:
         return None
     stated = under_conditions(p.a, p.b, p.known, p.deltas) or on_a_curve(p.a, p.b, p.known) or solved_for(
-        p.a, p.b, p.known, p.line)
+        p.a, p.b, p.known, p.line) or along_the_motion(p.a, p.b, p.known, p.line, lambda e: written_out(e, "t", p.known))
     moments = [value for value, _, _ in p.known.equations if has_moments(value)]
     if stated is not None and stated[0] is False and moments and has_moments(p.a, p.b) \
             and beyond_moments(p.a, p.b, moments):

@@ -20,6 +20,7 @@ from derive.errors import DeriveError, ParseError
 from derive.exprs import pending, rebuild
 from derive.indexing import counted, split
 from derive.parse import names, parse
+from derive.parse.names import greek_name
 from derive.parse.build import UNDEFINED_FUNCTIONS
 from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
@@ -108,7 +109,10 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
                   if letter not in known.functions and names.make(letter) not in known.symbols}
 
     def functions(source: str) -> dict:
-        return {**known.functions_in(source), **dependent} if dependent else known.functions_in(source)
+        timed = {name: Function(name) for name in known.timed if name not in known.functions and _at_time(name, source)}
+        if dependent or timed:
+            return {**known.functions_in(source), **dependent, **timed}
+        return known.functions_in(source)
     # (f²)' with no other letter: the derivative by f, or of a function f whose argument is left out?
     by_a_function_letter = variable in UNDEFINED_FUNCTIONS and declared_variable(chain) is None
     exprs: list[Expr | None] = []
@@ -125,6 +129,19 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
             exprs.append(None)
             report.errors[i] = str(exc)
     return exprs
+
+
+def _at_time(name: str, source: str) -> bool:
+    """The source calls a dotted name x (or θ) at t, x(t), and at nothing else: x(t) is then x at time t,
+    where θ(a + b) beside it would be θ times a bracket (sin θ (RΩ² cos θ − g))."""
+    spelling = name if len(name) == 1 else f"\\{name}" if greek_name(name) else None
+    if spelling is None:
+        return False
+    called = {argument.strip() for argument in re.findall(
+        rf"(?<![\\A-Za-z]){re.escape(spelling)}(?![A-Za-z])\s*(?:\\left)?\(([^()]*)\)", source)}
+    if "t" in called and len(called) > 1:
+        raise ParseError(f"{spelling}(t) beside {spelling}(…) of something else: a call or a product?")
+    return called == {"t"}
 
 
 # p'(\theta), y''(x): a Latin letter primed and called, so a function (not \ell, not a command's letters)

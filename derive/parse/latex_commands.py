@@ -24,10 +24,11 @@ NOT_YET = frozenset({"iint", "iiint", "oint", "lim", "limsup", "liminf", "sup", 
                      "coprod"})
 _BIG = {"sum": Sum, "prod": Product}
 # \hat{y}, \bar{x}, \mathbf{z}: a symbol of its own, named as SymPy prints it back (yhat, xbar, zbold)
-# (\dot{x} and \ddot{x} are not among them: they are derivatives in time, and stay unread for now)
+# (\dot{x} and \ddot{x} are not among them: they are derivatives in time, read as dx/dt, d²x/dt²)
 DECORATED = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
              "widetilde": "tilde", "vec": "vec", "mathbf": "bold", "boldsymbol": "bold", "bm": "bold",
              "mathcal": "cal", "mathscr": "scr"}  # \mathcal{L}: a loss, the symbol Lcal
+_DOTS = {"dot": 1, "ddot": 2}
 # how a formula looks, not what it says: their content is the math (\underbrace's label is not)
 LAYOUT = frozenset({"cancel", "bcancel", "xcancel", "cancelto", "boxed", "underbrace", "overbrace",
                     "underline", "color", "textcolor", "colorbox"})
@@ -78,6 +79,8 @@ class Commands:
             return self.name_symbol(t, name)
         if name in DECORATED:
             return self.decorated()
+        if name in _DOTS:
+            return self.time_derivative()
         if name in LAYOUT:
             return self.layout()
         if name in NOT_YET:
@@ -112,6 +115,40 @@ class Commands:
             raise self.refuse("a subscript of a name is letters and digits, as in x_1 or x_{ij}", t)
         self.i = end
         return name
+
+    def time_derivative(self) -> Expr:
+        """\\dot{x}, \\ddot\\theta, \\dot{x}_1, \\dot{x}(t): Newton's dots, the derivative in time of one name, read
+        as dx/dt is (the time is t, as the dots say wherever they are used). Over anything but one name,
+        or at a time other than t (\\dot{x}(0)), refused: never ẋ times 0."""
+        command = self.take()
+        order = _DOTS[command.text[1:]]
+        braced = self.is_op("{")
+        if braced:
+            self.take()
+        t = self.take()
+        if t.kind == "letter":
+            base = t.text
+        elif t.kind == "command" and greek_name(t.text[1:]) is not None:
+            base = t.text[1:]
+        else:
+            raise self.refuse(f"{command.text} is read over one name, as in {command.text}{{x}}", t)
+        inner_subscript = self.is_op("_")
+        name = self.name_symbol(t, base)  # x, or x_1 of \dot{x_1}
+        if braced:
+            self.expect("}", command)
+        if self.is_op("_"):
+            if inner_subscript:
+                raise self.refuse("a double subscript: add braces, x_{12} or {x_1}_2", self.tok)
+            name = self.name_symbol(t, base)  # \dot{x}_1, as \dot{x_1}
+        time = make("t")
+        inner = self.tokens[self.i + 1] if self.is_op("(") and not self.tok.gap else None
+        if inner is not None and inner.kind in ("letter", "number") and self.is_op(")", at=self.i + 2):
+            if inner.text != "t":  # (\dot{x}(t) is at t; \dot\theta(\ddot\theta + …) multiplies)
+                raise self.refuse(f"{command.text}{{…}} at a time other than t: derive reads it at t only", self.tok)
+            self.i += 3
+        if name == time:
+            raise self.refuse(f"{command.text}{{t}}: the dots are a derivative in t, of something else", t)
+        return Derivative(name, (time, order))
 
     def decorated(self) -> Expr:
         """\\hat{y}, \\hat y, \\bar{x}_i, \\mathbf{z}, \\boldsymbol{\\theta}: one letter, decorated."""
