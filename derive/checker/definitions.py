@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sympy import Derivative, Expr, Function, Indexed, S, Symbol, sqrt
+from sympy import Derivative, Expr, Function, Indexed, Integral, Product, S, Sum, Symbol, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
@@ -15,7 +15,7 @@ from derive.parse import names, parse
 from derive.checker.blocks import Block, Chain, top_level_split
 from derive.checker.assumptions import conditions_in, is_condition, relations_in
 from derive.checker.documents import INLINE_MARKS, Inline
-from derive.checker.motion import of_motion
+from derive.checker.motion import moved_names, of_motion
 from derive.parse.build import FUNCTIONS
 from derive.indexing import split
 from derive.parse.definitions import parse_definition
@@ -50,6 +50,8 @@ _OF_VECTOR = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-
 # J(\mathbf{w}) = … in a form not read as a definition; f(2) = 4 is a claim, no head
 _HEAD = re.compile(r"^\s*([A-Za-z]|\\[a-z]+)\s*\(\s*\\(?:mathbf|boldsymbol|bm|vec)\b")
 _STYLE = re.compile(r"\\(?:displaystyle|textstyle)(?![A-Za-z])")
+_DEFINED_RECIPROCAL = re.compile(r"^\s*\\[dt]?frac\s*\{\s*1\s*\}\s*\{\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)"
+                                 r"(?:_\{?[A-Za-z0-9]+\}?)?)\s*(\^\s*\{?\s*2\s*\}?)?\s*\}\s*$")
 _DEFINED_SQUARE = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?)?)\s*\^\s*\{?\s*2\s*\}?\s*$")
 # \mathcal{L}_{\mathrm{KL}}: an acronym as a subscript names the quantity
 _ACRONYM = r"_\s*\{\s*\\(?:mathrm|text|operatorname)\s*\{[A-Z]+\}\s*\}"
@@ -72,6 +74,7 @@ class Definitions:
     dependent: dict[str, str] = field(default_factory=dict)  # "with $y = y(x)$": y → x, y(x) calls y from there on
     timed: set[str] = field(default_factory=set)  # ẋ, or N of dN/dt = rN(1 − N/K): functions of t
     unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
+    given: dict[str, int] = field(default_factory=dict)  # inline q(t) = … in a form derive cannot read → line
     assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
     positive_by_law: set[str] = field(default_factory=set)  # positive only as a law's standard deviation, N(μ, σ²)
     relations: list[tuple[str, str, str, int]] = field(default_factory=list)  # (i, j, distinct, line)
@@ -206,12 +209,20 @@ class Scoped:
                     known.assumptions[name] = ("positive", line)
                     known.positive_by_law.add(name)
                 continue
+            if kind == "given":
+                if where <= place:
+                    known.given[name] = line
+                continue
             if kind == "timed":
                 known.timed.add(name)
                 continue
             if kind == "motion":
                 if where < place:  # (never for the link that states it: dP/dt = kP is no proof of itself)
                     known.motions.append((value, line, name))
+                    for moved in moved_names(value) & known.timed:  # "along a solution (mẍ = −bẋ − kx)"
+                        # after x(t) = Ae^{−γt}cos ωt: x is any motion again, that one no longer
+                        known.symbols[names.make(moved)] = Function(moved)(names.make("t"))
+                        known.functions.pop(moved, None)
                 continue
             if kind in ("assume", "relation", "equation"):
                 if where <= place and kind == "assume":
@@ -382,8 +393,12 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
             and inner[0] in ("quantity", "symbol"):
         return "log " + inner[0], *inner[1:]  # \ln L(\mu, v) = …: L is e to the body (if L is new)
     m = _DEFINED_SQUARE.match(left)
-    if m is not None and m.group(1) not in ("e", "\\pi") and _bare(m.group(1)) not in _bare(body):
+    if m is not None and m.group(1) not in ("e", "\\pi") and not _writes(body, m.group(1)):
         return "square", m.group(1), None, body  # \hat{\sigma}^2 = …: σ̂ is its positive root (x^2 = x x is no)
+    m = _DEFINED_RECIPROCAL.match(left)
+    if m is not None and m.group(1) not in ("e", "\\pi") and not _writes(body, m.group(1)):
+        # 1/\tau_n^2 = 1/\tau_0^2 + n/\sigma^2, a precision: τ_n² is 1 over the body, τ_n its positive root
+        return ("square" if m.group(2) else "symbol"), m.group(1), None, rf"\frac{{1}}{{{body}}}"
     m = _DEFINED_FUNCTION.match(left)
     if m is not None:
         name = m.group(1)
@@ -455,6 +470,11 @@ def _bare(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _writes(body: str, name: str) -> bool:
+    """body writes the name itself: x in x x, \\omega in \\omega t (not in \\omega_0, a name of its own)."""
+    return re.search(r"(?<![A-Za-z\\])" + re.escape(_bare(name)) + r"(?![A-Za-z_])", body) is not None
+
+
 def declared_variable(chain: Chain) -> str | None:
     """The variable a chain's d/dx names, if any (a guessed one must not veto a = σ(z))."""
     for e in chain.expressions:
@@ -485,6 +505,27 @@ def _with_a_law_of_motion(equations: list[list[str]]) -> set[str]:
             if isinstance(rate, Derivative) and rate.expr.is_Symbol and rate.variable_count == ((names.make("t"), 1),) \
                     and rate.expr in law.free_symbols and not law.has(Derivative):
                 found.add(rate.expr.name)
+    return found
+
+
+_ALL_SIGNED = re.compile(r"\ball\s*(?:of\s+them\s*)?⟨(\d+)⟩")
+_SIGN_ALONE = re.compile(r"\s*(>|\\gt|\\geq|\\ge|≥)\s*0\s*")
+
+
+def _all_signed(said: str, inline: list[Inline]) -> list[tuple[Inline, str, str]]:
+    """(the formula, name, positive | nonnegative) for each name of a list the prose closes with "(all
+    $> 0$)": the names written alone in formulas since the sentence began ("mass $m$, spring constant $k$,
+    drag $b$ (all $> 0$)")."""
+    found = []
+    for m in _ALL_SIGNED.finditer(said):
+        k = int(m.group(1))
+        sign = _SIGN_ALONE.fullmatch(inline[k].formula) if k < len(inline) else None
+        if sign is None:
+            continue
+        start = max(said.rfind(stop, 0, m.start()) for stop in (". ", ".\n", ";", ":", "\n\n"))
+        for j in map(int, INLINE_MARKS.findall(said[start + 1:m.start()])):
+            if j < len(inline) and (name := names.spelled(inline[j].formula.strip())) is not None:
+                found.append((inline[k], name, "positive" if sign.group(1) in (">", "\\gt") else "nonnegative"))
     return found
 
 
@@ -594,6 +635,8 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     for item in inline:  # "on $|r| < \delta$", "for $r > \delta$": where the display after it holds
         if (region := region_of(item.formula)) is not None:
             found.entries.append(((item.order, item.line), item.line, "region", None, region))
+    for item, name, kind in _all_signed(said, inline):  # "mass $m$, stiffness $k$ (all $> 0$)"
+        found.entries.append(((item.order, item.line), item.line, "assume", name, kind))
     for item in inline:  # "for $x > 0$", "off the diagonal, $j \neq i$": a condition from here on
         found.entries += [((item.order, item.line), item.line, "assume", name, kind)
                           for name, kind in conditions_in(item.formula)]
@@ -666,6 +709,8 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
             if not chain.inline:
                 found.entries.append((where, line, "function", name, None))
                 found.entries.append((where, line, "symbol", names.make(name), None))
+            else:  # (said in passing: the name stays readable, but a law of motion no longer pins it alone)
+                found.entries.append((where, line, "given", name, None))
             return
         if d.function.body.has(Derivative):  # ψ_δ = ρ_δ': its body the derivative worked out, a value
             # at every point (a pending one is none); an integral around it stays, as the verifier keeps
@@ -717,6 +762,9 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
             return
         if known.symbols.get(symbol) is None and _member_of_family(symbol, known):
             return  # "for K = 2, s_1 = e^{z_1}/(e^{z_1} + e^{z_2})": s_i's, at a case: a claim, no new s_1
+        if chain.inline and value.is_Symbol and known.symbols.get(symbol) is not None \
+                and known.symbols.get(value) is not None:
+            return  # "the boundary case $\gamma = \omega_0$": two quantities the text defined, related
         if known.symbols.get(symbol) is not None:
             found.entries.append((where, line, "previous", symbol, known.symbols[symbol]))
         found.entries.append((where, line, "symbol", symbol, value))
@@ -963,6 +1011,14 @@ def _stated_sides(found: Scoped, chain: Chain) -> list[Expr] | None:
         return None
 
 
+def _a_constraint(a: Expr, b: Expr) -> bool:
+    """a = b, said in passing, ties two or more letters by a polynomial (the fence's 2x + y = 600)."""
+    if any(e.has(Derivative, Integral, Sum, Product, AppliedUndef, Indexed) for e in (a, b)):
+        return False
+    difference = a - b
+    return len(difference.free_symbols) >= 2 and difference.is_polynomial(*difference.free_symbols)
+
+
 def _add_condition(found: Scoped, chain: Chain) -> None:
     """\\sum_k y_k = 1, displayed or inline: an equation the text states, imposed on later links (inline,
     each side against the last: "$\\sum_k q_k = (1 - \\epsilon) + \\epsilon = 1$", "$\\|u\\| = \\|v\\| = 1$")."""
@@ -974,9 +1030,9 @@ def _add_condition(found: Scoped, chain: Chain) -> None:
     b = sides[-1]
     for k, a in enumerate(sides[:-1]):
         shown = f"{chain.expressions[k]} = {chain.expressions[-1]}"
-        if is_condition(a, b, products=chain.inline):
+        if is_condition(a, b, products=chain.inline) or chain.inline and _a_constraint(a, b):
             found.entries.append((place_of(chain), chain.lines[0], "equation", shown, a - b))
-        elif of_motion(a, b):  # ẋ = αx − βxy, mẍ + bẋ + kx = 0: how the dotted names move
+        elif of_motion(a, b, found.at(place_of(chain)).symbols):  # ẋ = αx − βxy, mẍ + bẋ + kx = 0
             found.entries.append((place_of(chain), chain.lines[0], "motion", shown, a - b))
         if chain.inline and moment_fact(a, b):  # "so $\mathbb{E}K = np$": the distribution's, said in passing
             found.entries.append((place_of(chain), chain.lines[0], "moment", shown, (a, b)))

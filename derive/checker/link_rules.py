@@ -556,6 +556,49 @@ def one_branch(p: Pair) -> Link | None:
     return None
 
 
+def tied_by_an_equation(p: Pair) -> Link | None:
+    """A'(x) of A = xy after "2x + y = 600": y depends on x through the equation the text states, so a
+    derivative that took y for a constant is no verdict."""
+    # (a link that writes y' itself, d/dx(x² + xy + y²) = 2x + y + xy' + 2yy', already differentiates y)
+    functions = {type(f).__name__ for e in (p.a, p.b) for f in e.atoms(AppliedUndef)}
+    for e in (p.a, p.b):
+        for d in e.atoms(Derivative):
+            by = {v for v, _ in d.variable_count}
+            inside = {s for s in d.expr.free_symbols if s.name not in functions}
+            for value, line, shown in reversed(p.known.equations):  # (the latest first)
+                tied = (value.free_symbols & inside) - by
+                # (a polynomial tie, 2x + y = 600; a curve's formula in t, K/(1 + Ae^{−rt}), ties no parameter)
+                if value.free_symbols & by and tied and value.is_polynomial(*value.free_symbols):
+                    return p.link(UNDECIDED, reason=f"{', '.join(sorted(map(plain, tied)))} depends on "
+                                                    f"{', '.join(sorted(map(plain, by)))} through {shown} (line {line})")
+    return None
+
+
+def defined_later(p: Pair) -> Link | None:
+    """−1/τ_0² − n/σ² = −1/τ_n², "where the posterior precision is …" defines τ_n only in the next display:
+    a name not yet defined here is no counterexample."""
+    # (a name the link itself introduces, on one side only: σ on both sides of ∂ℓ/∂σ = …, the variable,
+    # defined later as an estimate, is no such name)
+    one_side = {s.name for s in p.a.free_symbols ^ p.b.free_symbols} - {p.variable}
+    later = sorted(one_side & set(p.known.later))
+    if later:
+        return p.link(UNDECIDED, reason="; ".join(f"{n} is defined only later, at line {p.known.later[n]}"
+                                                  for n in later))
+    return None
+
+
+def imaginary_unit(p: Pair) -> Link | None:
+    """(−γ + iω_d)² + 2γ(−γ + iω_d) + ω_0² = γ² − 2iγω_d − ω_d² − …: the link holds if i is the imaginary
+    unit, which derive, reading i as a letter (an index, most often), does not assume: no verdict."""
+    unit = next((s for e in (p.a, p.b) for s in e.free_symbols if s.name == "i"), None)
+    if unit is None or any(e.has(Sum, Product, Indexed) for e in (p.a, p.b)):
+        return None
+    holds, _ = compare(p.a.xreplace({unit: S.ImaginaryUnit}), p.b.xreplace({unit: S.ImaginaryUnit}))
+    if holds is True:
+        return p.link(UNDECIDED, reason="holds if i is the imaginary unit (i² = −1); derive reads i as a letter")
+    return None
+
+
 def in_words(p: Pair) -> Link | None:
     """a_2 where only a_1 has a formula, T_n named for a sum: defined in words only (unless the link
     only multiplies out, where what the names stand for cannot matter)."""
@@ -799,5 +842,6 @@ def unread_law(p: Pair) -> Link | None:
 
 IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     unread_family_member, by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention,
-    independence, unit_length, special_case, one_branch, in_words, in_the_example, unread_law, numbers_in_words,
+    independence, unit_length, special_case, one_branch, imaginary_unit, tied_by_an_equation, in_words,
+    defined_later, in_the_example, unread_law, numbers_in_words,
     joined_capitals, head_at_an_expression, a_value_of_its_letters)

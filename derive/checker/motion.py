@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sympy import Derivative, Dummy, Expr, Indexed, Integral, Product, Sum, expand
+from sympy import Derivative, Dummy, Expr, Indexed, Integral, Product, S, Sum, expand
 from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
@@ -19,11 +19,21 @@ from derive.verify import compare
 MOTION_REACH = 30  # lines after an equation of motion within which a link it contradicts is wrong
 
 
-def of_motion(a: Expr, b: Expr) -> bool:
-    """a = b, as read, relates a name's rate in time to the names (ẋ = αx − βxy: a derivative of a bare
-    name by t on one side at least); not a definition, not an identity to check."""
-    return any(isinstance(d.expr, AppliedUndef) or d.expr.is_Symbol for e in (a, b) for d in e.atoms(Derivative)
-               if len(d.variables) and all(v.name == "t" for v in d.variables))
+def of_motion(a: Expr, b: Expr, formulas: dict) -> bool:
+    """a = b, as read, is a law of motion: it relates a name's rate in time to the state, names that move
+    standing in it undifferentiated (ẋ = αx − βxy, mẍ + bẋ + kx = 0, Ṙ = γI, Rq̇ + q/C = 𝓔). formulas:
+    the text's definitions there, where a moving name is its function of t. ẋ = Ae^{−γt}(…) after
+    x(t) = Ae^{−γt}cos ωt is a derivative worked out, a claim to check; ẋ = 0.5 a rate, no state."""
+    rates = {d.expr for e in (a, b) for d in e.atoms(Derivative)
+             if d.expr.is_Symbol and d.variables and all(v.name == "t" for v in d.variables)}
+    moving = rates | {s for s, f in formulas.items() if isinstance(f, AppliedUndef)}
+    state = {s for e in (a, b) for s in e.xreplace({d: S.Zero for d in e.atoms(Derivative)}).free_symbols}
+    return bool(rates) and bool(state & moving)
+
+
+def moved_names(equation: Expr) -> set[str]:
+    """The names an equation of motion gives a rate of, as read (x of mẍ + bẋ + kx)."""
+    return {d.expr.name for d in equation.atoms(Derivative) if d.expr.is_Symbol}
 
 
 def in_jets(a: Expr, b: Expr) -> tuple[Expr, Expr]:
@@ -80,7 +90,12 @@ def along_the_motion(a: Expr, b: Expr, known, line: int, write: Callable[[Expr],
     beyond = any(d.expr in solved and d.derivative_count >= solved[d.expr][0].derivative_count
                  for e in moved for d in e.atoms(Derivative))
     near = all(0 <= line - at <= MOTION_REACH for _, _, at, _ in solved.values())
-    if verdict is False and near and not beyond:
+    # every function of the link moved by an equation of its own: then x and ẋ are the initial conditions,
+    # free; a function without one may be tied to the others (the ladder's y by x² + y² = 25)
+    left = {f for e in moved for f in e.atoms(AppliedUndef)}
+    # (and none given by a formula derive could not read: q(t) = C𝓔(1 − e^{−t/RC}) pins q down)
+    closed = left <= set(solved) and not any(type(f).__name__ in {**known.unreadable, **known.given} for f in left)
+    if verdict is False and near and closed and not beyond:
         return False, f"along the motion ({method})", said
     return None
 

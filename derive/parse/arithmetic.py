@@ -38,6 +38,11 @@ class Arithmetic:
             terms.append(negate(term) if sign == "-" else term)
         return add(*terms)
 
+    def slash_takes_products(self) -> bool:
+        """Whether a/bc is a/(bc), as typeset mathematics writes it (a LaTeX reader's); typed text reads
+        1/2x as x/2, as calculators do."""
+        return False
+
     def at_dots(self) -> bool:
         """Whether the next token is an ellipsis (\\cdots) between terms or factors (a LaTeX reader's)."""
         return False
@@ -69,7 +74,11 @@ class Arithmetic:
                 numerator.append(self.unary())
             elif self.is_op("/"):
                 slash = self.take()
-                denominator.append(self.unary())
+                divisor = [self.unary()]
+                while self.slash_takes_products() and self.starts_factor() and not self.at_dots() and not (
+                        stop is not None and stop()):
+                    divisor.append(self.power())  # e^{-t/RC}, x^2/2\sigma^2: the whole product divides
+                denominator.append(mul(*divisor) if len(divisor) > 1 else divisor[0])
                 if denominator[-1] == S.Zero:
                     raise ParseError("division by zero", self.text, slash.at)
             elif self.at_dots() and len(numerator) >= 2 and not any(starred) and not denominator:

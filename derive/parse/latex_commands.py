@@ -178,6 +178,9 @@ class Commands:
         if decoration in ("cal", "scr") and not subscripted and self.calls_at(self.i):
             # \mathcal{L}(w, b): a loss or a likelihood, called as L(w, b) is; never 𝓛 times (w, b)
             name = base + decoration
+            if name not in self.user and self.sum_inside(self.i):  # (an emf 𝓔 times (1 − e^{−t/RC})?)
+                raise self.refuse(f"{command.text}{{{base}}}(…) of a sum: a function at that point, or "
+                                  f"{command.text}{{{base}}} times the bracket? derive does not guess", t)
             return self.call(self.user.get(name) or Function(name), name, t)
         symbol = self.name_symbol(t, base, decoration=decoration)
         # \hat{f}(x) is a function, not f̂ times x: not read yet, never misread; ŷ(1 − ŷ) and ŷ_j (1 − ŷ_j)

@@ -182,6 +182,9 @@ class Reader(Arithmetic, Calls, Commands):
             j += 1
         return j
 
+    def slash_takes_products(self) -> bool:
+        return True  # (t/RC is t/(RC) in print: the convention of typeset physics and of papers)
+
     def at_dots(self) -> bool:
         return self.tok.kind == "command" and self.tok.text in (r"\cdots", r"\ldots", r"\dots", r"\dotsb", r"\dotsm")
 
@@ -778,6 +781,21 @@ class Reader(Arithmetic, Calls, Commands):
             return False
         k = j + 1 + self.is_op("-", at=j + 1)
         return self.tokens[k].kind == "number" and self.is_op(")", at=k + 1)
+
+    def sum_inside(self, j: int) -> bool:
+        """A bracket at j that holds a + or a − at its top level: \\mathcal{E}(1 - e^{-t/RC})."""
+        depth = 0
+        while self.tokens[j].kind != "end":
+            if self.is_op("(", "[", "{", at=j):
+                depth += 1
+            elif self.is_op(")", "]", "}", at=j):
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and self.is_op("+", "-", at=j) and j > 0 and not self.is_op("(", ",", ";", at=j - 1):
+                return True
+            j += 1
+        return False
 
     def several_arguments(self, j: int) -> bool:
         """A bracket at j that holds a comma or a semicolon at its top level: L(\\mu, \\sigma; x) calls a
