@@ -159,9 +159,10 @@ def _differentiate(expr: str | Basic, wrt: str | Symbol | None, order: int, in_t
         return Derivation(start, tuple(steps), title=title, source=source).checked_end_to_end(used)
     except VerificationError:
         if not _real_somewhere(f):  # √(−x²): no real function to differentiate, not derive's fault
+            others = " (the other symbols at 0.6)" if len(f.free_symbols) > 1 else ""
             raise DeriveError(f"{text(f)} has no real value at any point derive tried ("
-                              f"{', '.join(f'{x.name} = {v}' for v in _TRIED)}): derive differentiates "
-                              "real functions") from None
+                              f"{', '.join(f'{x.name} = {v}' for v in _TRIED)}{others}): derive "
+                              "differentiates real functions") from None
         raise
 
 
@@ -369,8 +370,9 @@ def _improved(expr: Expr, written: Expr) -> Step | None:
 
 
 def _factored_out(expr: Expr) -> Expr:
-    """Common factors out, again while that finds more: 2(x − 3)(2x + 1)⁵ + 10(x − 3)²(2x + 1)⁴ gives
-    2(x − 3)(2x + 1)⁴(7x − 14) at first, whose 7 a second pass takes out: 14(x − 3)(x − 2)(2x + 1)⁴."""
+    """Common factors out, again while that finds more (three passes at most): 2(x − 3)(2x + 1)⁵ +
+    10(x − 3)²(2x + 1)⁴ gives 2(x − 3)(2x + 1)⁴(7x − 14) at first, whose 7 a second pass takes out:
+    14(x − 3)(x − 2)(2x + 1)⁴."""
     for _ in range(3):
         expr, before = factor_terms(expr), expr
         if expr == before:

@@ -74,7 +74,6 @@ class Definitions:
     dependent: dict[str, str] = field(default_factory=dict)  # "with $y = y(x)$": y → x, y(x) calls y from there on
     timed: set[str] = field(default_factory=set)  # ẋ, or N of dN/dt = rN(1 − N/K): functions of t
     unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
-    given: dict[str, int] = field(default_factory=dict)  # inline q(t) = … in a form derive cannot read → line
     assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
     positive_by_law: set[str] = field(default_factory=set)  # positive only as a law's standard deviation, N(μ, σ²)
     relations: list[tuple[str, str, str, int]] = field(default_factory=list)  # (i, j, distinct, line)
@@ -209,10 +208,6 @@ class Scoped:
                     known.assumptions[name] = ("positive", line)
                     known.positive_by_law.add(name)
                 continue
-            if kind == "given":
-                if where <= place:
-                    known.given[name] = line
-                continue
             if kind == "timed":
                 known.timed.add(name)
                 continue
@@ -304,8 +299,8 @@ def variable_of(chain: Chain) -> str:
     primed = {c for e in chain.expressions for c in re.findall(r"(?<![\\a-zA-Z])([a-z])(?:'|\^\{?\\prime)", e)}
     letters -= {"e", "d", *primed, *arguments_dropped(chain)}
     for usual in ("x", "t"):
-        if usual in letters or not letters:
-            return "x" if not letters else usual
+        if usual in letters or not letters:  # (x' = 2x: x is primed, a function of t then, not of itself)
+            return ("t" if "x" in primed else "x") if not letters else usual
     return sorted(letters)[0]
 
 
@@ -396,7 +391,9 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     if m is not None and m.group(1) not in ("e", "\\pi") and not _writes(body, m.group(1)):
         return "square", m.group(1), None, body  # \hat{\sigma}^2 = …: σ̂ is its positive root (x^2 = x x is no)
     m = _DEFINED_RECIPROCAL.match(left)
-    if m is not None and m.group(1) not in ("e", "\\pi") and not _writes(body, m.group(1)):
+    if m is not None and m.group(1) not in ("e", "\\pi") and not _writes(body, m.group(1)) \
+            and re.search(r"(?<!\\)\b[A-Za-z]|\\(?!d?frac|tfrac|cdot|times|left|right)[A-Za-z]", body):
+        # (1/τ_n² = 1 + 4/4 = 2, numbers only, is a claim about τ_n, checked)
         # 1/\tau_n^2 = 1/\tau_0^2 + n/\sigma^2, a precision: τ_n² is 1 over the body, τ_n its positive root
         return ("square" if m.group(2) else "symbol"), m.group(1), None, rf"\frac{{1}}{{{body}}}"
     m = _DEFINED_FUNCTION.match(left)
@@ -476,17 +473,18 @@ def _writes(body: str, name: str) -> bool:
 
 
 def declared_variable(chain: Chain) -> str | None:
-    """The variable a chain's d/dx names, if any (a guessed one must not veto a = σ(z))."""
+    """The variable a chain's d/dx names (t where it writes Newton's dots, ẋ), if any (a guessed one must
+    not veto a = σ(z))."""
     for e in chain.expressions:
         for m in _VARIABLE.finditer(e):
             if (name := names.spelled(m.group(1) + (m.group(2) or "").replace(" ", ""))) is not None:
                 return name
-    if any(_DOTS.search(e) for e in chain.expressions):
+    if any(_TIME_DOTS.search(e) for e in chain.expressions):
         return "t"  # \dot{x}: dx/dt
     return None
 
 
-_DOTS = re.compile(r"\\d?dot(?![A-Za-z])")
+_TIME_DOTS = re.compile(r"\\d?dot(?![A-Za-z])")
 _DOTTED = re.compile(r"\\d?dot(?![A-Za-z])\s*(\{\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*\}|\\?[A-Za-z]+)(_\{?\w+\}?)?")
 
 
@@ -709,8 +707,6 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
             if not chain.inline:
                 found.entries.append((where, line, "function", name, None))
                 found.entries.append((where, line, "symbol", names.make(name), None))
-            else:  # (said in passing: the name stays readable, but a law of motion no longer pins it alone)
-                found.entries.append((where, line, "given", name, None))
             return
         if d.function.body.has(Derivative):  # ψ_δ = ρ_δ': its body the derivative worked out, a value
             # at every point (a pending one is none); an integral around it stays, as the verifier keeps
@@ -764,7 +760,11 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
             return  # "for K = 2, s_1 = e^{z_1}/(e^{z_1} + e^{z_2})": s_i's, at a case: a claim, no new s_1
         if chain.inline and value.is_Symbol and known.symbols.get(symbol) is not None \
                 and known.symbols.get(value) is not None:
-            return  # "the boundary case $\gamma = \omega_0$": two quantities the text defined, related
+            # "the boundary case $\gamma = \omega_0$": two quantities the text defined, related (an equation
+            # it states), neither defined anew
+            found.entries.append((where, line, "equation", f"{name} = {body}",
+                                  known.symbols[symbol] - known.symbols[value]))  # (as links read them: written out)
+            return
         if known.symbols.get(symbol) is not None:
             found.entries.append((where, line, "previous", symbol, known.symbols[symbol]))
         found.entries.append((where, line, "symbol", symbol, value))
@@ -1032,7 +1032,7 @@ def _add_condition(found: Scoped, chain: Chain) -> None:
         shown = f"{chain.expressions[k]} = {chain.expressions[-1]}"
         if is_condition(a, b, products=chain.inline) or chain.inline and _a_constraint(a, b):
             found.entries.append((place_of(chain), chain.lines[0], "equation", shown, a - b))
-        elif of_motion(a, b, found.at(place_of(chain)).symbols):  # ẋ = αx − βxy, mẍ + bẋ + kx = 0
+        elif of_motion(a, b, found.at(place_of(chain)).symbols, chain.inline):  # ẋ = αx − βxy, mẍ + kx = 0
             found.entries.append((place_of(chain), chain.lines[0], "motion", shown, a - b))
         if chain.inline and moment_fact(a, b):  # "so $\mathbb{E}K = np$": the distribution's, said in passing
             found.entries.append((place_of(chain), chain.lines[0], "moment", shown, (a, b)))

@@ -21,7 +21,8 @@ from derive.checker.assumptions import VALUES, assumed, cases, described, is_con
 from derive.checker.blocks import Chain
 from derive.checker.definitions import Definitions, region_of, renames_parameters
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
-from derive.checker.motion import along_the_motion, derivatives_done, in_jets, real_jets
+from derive.checker.jets import derivatives_done, in_jets, real_jets
+from derive.checker.motion import along_the_motion
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, Link
 from derive.checker.stated import (EXAMPLE_REACH, a_case_stated, a_number_for, a_sum_at_numbers, a_value_it_can_take,
                                    beyond_moments,
@@ -406,7 +407,7 @@ def stated_facts(p: Pair, verdict: bool | None, method: str) -> Link | None:
     if verdict is True:
         return None
     stated = under_conditions(p.a, p.b, p.known, p.deltas) or on_a_curve(p.a, p.b, p.known) or solved_for(
-        p.a, p.b, p.known, p.line) or along_the_motion(p.a, p.b, p.known, p.line, lambda e: written_out(e, "t", p.known))
+        p.a, p.b, p.known, p.line) or along_the_motion(p.a, p.b, p.known, lambda e: written_out(e, "t", p.known))
     moments = [value for value, _, _ in p.known.equations if has_moments(value)]
     if stated is not None and stated[0] is False and moments and has_moments(p.a, p.b) \
             and beyond_moments(p.a, p.b, moments):
@@ -556,6 +557,9 @@ def one_branch(p: Pair) -> Link | None:
     return None
 
 
+TIE_REACH = 40  # lines after a stated equation within which it ties a letter to the variable
+
+
 def tied_by_an_equation(p: Pair) -> Link | None:
     """A'(x) of A = xy after "2x + y = 600": y depends on x through the equation the text states, so a
     derivative that took y for a constant is no verdict."""
@@ -566,6 +570,8 @@ def tied_by_an_equation(p: Pair) -> Link | None:
             by = {v for v, _ in d.variable_count}
             inside = {s for s in d.expr.free_symbols if s.name not in functions}
             for value, line, shown in reversed(p.known.equations):  # (the latest first)
+                if p.line - line > TIE_REACH:  # (the fence's 2x + y = 600 ties no later problem's y)
+                    continue
                 tied = (value.free_symbols & inside) - by
                 # (a polynomial tie, 2x + y = 600; a curve's formula in t, K/(1 + Ae^{−rt}), ties no parameter)
                 if value.free_symbols & by and tied and value.is_polynomial(*value.free_symbols):

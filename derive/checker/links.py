@@ -132,13 +132,16 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
 
 
 def _at_time(name: str, source: str) -> bool:
-    """The source calls a dotted name x (or θ) at t, x(t), and at nothing else: x(t) is then x at time t,
-    where θ(a + b) beside it would be θ times a bracket (sin θ (RΩ² cos θ − g))."""
+    """Whether the source calls a moving name x (or θ) at t, x(t), and at nothing else: x(t) is then x at
+    time t, where θ(a + b) beside it is θ times a bracket (sin θ (RΩ² cos θ − g)). ParseError where it
+    calls x at a number or another letter (x(0), the start: never x times 0), or at t and at a bracket."""
     spelling = name if len(name) == 1 else f"\\{name}" if greek_name(name) else None
     if spelling is None:
         return False
     called = {argument.strip() for argument in re.findall(
         rf"(?<![\\A-Za-z]){re.escape(spelling)}(?![A-Za-z])\s*(?:\\left)?\(([^()]*)\)", source)}
+    if any(re.fullmatch(r"-?\d+(?:\.\d+)?|[A-Za-z]|\\[A-Za-z]+", c) for c in called - {"t"}):
+        raise ParseError(f"{spelling}(…) at a time other than t: derive reads a moving name at t only")
     if "t" in called and len(called) > 1:
         raise ParseError(f"{spelling}(t) beside {spelling}(…) of something else: a call or a product?")
     return called == {"t"}

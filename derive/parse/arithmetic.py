@@ -38,9 +38,9 @@ class Arithmetic:
             terms.append(negate(term) if sign == "-" else term)
         return add(*terms)
 
-    def slash_takes_products(self) -> bool:
-        """Whether a/bc is a/(bc), as typeset mathematics writes it (a LaTeX reader's); typed text reads
-        1/2x as x/2, as calculators do."""
+    def divisor_goes_on(self) -> bool:
+        """Whether the next factor belongs to the divisor before it: t/RC is t/(RC) in typeset mathematics
+        (a LaTeX reader's); typed text reads 1/2x as x/2, as calculators do."""
         return False
 
     def at_dots(self) -> bool:
@@ -75,9 +75,8 @@ class Arithmetic:
             elif self.is_op("/"):
                 slash = self.take()
                 divisor = [self.unary()]
-                while self.slash_takes_products() and self.starts_factor() and not self.at_dots() and not (
-                        stop is not None and stop()):
-                    divisor.append(self.power())  # e^{-t/RC}, x^2/2\sigma^2: the whole product divides
+                while self.divisor_goes_on() and not (stop is not None and stop()):
+                    divisor.append(self.power())  # e^{-t/RC}, x^2/2\sigma^2: the letters after it divide too
                 denominator.append(mul(*divisor) if len(divisor) > 1 else divisor[0])
                 if denominator[-1] == S.Zero:
                     raise ParseError("division by zero", self.text, slash.at)

@@ -182,8 +182,15 @@ class Reader(Arithmetic, Calls, Commands):
             j += 1
         return j
 
-    def slash_takes_products(self) -> bool:
-        return True  # (t/RC is t/(RC) in print: the convention of typeset physics and of papers)
+    def divisor_goes_on(self) -> bool:
+        """A letter, a number or a Greek letter written right after the divisor, with no space: t/RC,
+        x^2/2\\sigma^2 (as print means them). After a space, or a function, a root, a sum or a bracket,
+        the product goes on outside it: 1/2 mv^2, n/2 \\log(2\\pi), 1/\\sqrt{2\\pi} e^{-x^2/2}."""
+        t = self.tok
+        if t.gap or self.tokens[self.i - 1].end != t.at:  # (a space in the source, or a visible one: \,)
+            return False
+        return t.kind in ("letter", "number") or (t.kind == "command" and (
+            greek_name(t.text[1:]) is not None or t.text == r"\pi"))
 
     def at_dots(self) -> bool:
         return self.tok.kind == "command" and self.tok.text in (r"\cdots", r"\ldots", r"\dots", r"\dotsb", r"\dotsm")
