@@ -177,3 +177,14 @@ def test_a_boundary_case_between_defined_names_is_a_stated_equation():
 
 $$ \gamma^2 - \omega_0^2 = 0 $$"""
     assert verdicts(text) == [VALID]
+
+
+def test_all_positive_skips_a_name_the_sentence_quantifies_otherwise():
+    """"for any real $x$ and a mass $m$ with stiffness $k$ (all $> 0$)": m and k positive, x any real
+    number (√(x²) = x is then no identity)."""
+    text = r"""For any real $x$ and a mass $m$ with stiffness $k$ (all $> 0$):
+
+$$ \sqrt{x^2} = x $$
+
+$$ \sqrt{m^2 k^2} = mk $$"""
+    assert verdicts(text) == [INVALID, VALID]

@@ -507,6 +507,7 @@ def _with_a_law_of_motion(equations: list[list[str]]) -> set[str]:
 
 
 _ALL_SIGNED = re.compile(r"\ball\s*(?:of\s+them\s*)?⟨(\d+)⟩")
+_QUANTIFIED = re.compile(r"\b(?:real|any|every|some|all|integer|natural|complex)\s*$", re.IGNORECASE)
 _SIGN_ALONE = re.compile(r"\s*(>|\\gt|\\geq|\\ge|≥)\s*0\s*")
 
 
@@ -521,7 +522,10 @@ def _all_signed(said: str, inline: list[Inline]) -> list[tuple[Inline, str, str]
         if sign is None:
             continue
         start = max(said.rfind(stop, 0, m.start()) for stop in (". ", ".\n", ";", ":", "\n\n"))
-        for j in map(int, INLINE_MARKS.findall(said[start + 1:m.start()])):
+        for mark in INLINE_MARKS.finditer(said, start + 1, m.start()):
+            j = int(mark.group(1))
+            if _QUANTIFIED.search(said[max(0, mark.start() - 20):mark.start()]):
+                continue  # ("for any real $x$ and a mass $m$ (all $> 0$)": x is no member of the list)
             if j < len(inline) and (name := names.spelled(inline[j].formula.strip())) is not None:
                 found.append((inline[k], name, "positive" if sign.group(1) in (">", "\\gt") else "nonnegative"))
     return found
