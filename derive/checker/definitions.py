@@ -994,7 +994,7 @@ def _after_a_curve(first: int, file: str, prose: list[tuple[int, str, str]]) -> 
 def _add_curve(found: Scoped, chain: Chain) -> None:
     """x² + y² = 25 after "the circle": an equation the text states, not an identity, which later links may
     use (−(y² + x²)/y³ = −25/y³). Only an equation between two or more variables with no derivative in it."""
-    sides = _stated_sides(found, chain)
+    sides = _stated_sides(found.at(place_of(chain)), chain)
     if sides is None:
         return
     a, b = sides
@@ -1005,10 +1005,9 @@ def _add_curve(found: Scoped, chain: Chain) -> None:
                       (place_of(chain), chain.lines[0], "equation", shown, a - b)]
 
 
-def _stated_sides(found: Scoped, chain: Chain) -> list[Expr] | None:
-    """The sides of an equation the text states, read with the functions defined before it; None where
-    one cannot be read (then it states nothing derive can use)."""
-    known = found.at(place_of(chain))
+def _stated_sides(known: Definitions, chain: Chain) -> list[Expr] | None:
+    """The sides of an equation the text states, read with the functions defined before it (known);
+    None where one cannot be read (then it states nothing derive can use)."""
     try:
         return [parse(side, reader="latex", functions=known.functions) for side in chain.expressions]
     except DeriveError:
@@ -1028,7 +1027,8 @@ def _add_condition(found: Scoped, chain: Chain) -> None:
     each side against the last: "$\\sum_k q_k = (1 - \\epsilon) + \\epsilon = 1$", "$\\|u\\| = \\|v\\| = 1$")."""
     if len(chain.expressions) != 2 and not chain.inline:
         return
-    sides = _stated_sides(found, chain)
+    known = found.at(place_of(chain))
+    sides = _stated_sides(known, chain)
     if sides is None:
         return
     b = sides[-1]
@@ -1036,7 +1036,7 @@ def _add_condition(found: Scoped, chain: Chain) -> None:
         shown = f"{chain.expressions[k]} = {chain.expressions[-1]}"
         if is_condition(a, b, products=chain.inline) or chain.inline and _a_constraint(a, b):
             found.entries.append((place_of(chain), chain.lines[0], "equation", shown, a - b))
-        elif of_motion(a, b, found.at(place_of(chain)).symbols, chain.inline):  # ẋ = αx − βxy, mẍ + kx = 0
+        elif of_motion(a, b, known.symbols, chain.inline):  # ẋ = αx − βxy, mẍ + bẋ + kx = 0
             found.entries.append((place_of(chain), chain.lines[0], "motion", shown, a - b))
         if chain.inline and moment_fact(a, b):  # "so $\mathbb{E}K = np$": the distribution's, said in passing
             found.entries.append((place_of(chain), chain.lines[0], "moment", shown, (a, b)))

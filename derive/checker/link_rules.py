@@ -587,10 +587,7 @@ def defined_later(p: Pair) -> Link | None:
     # defined later as an estimate, is no such name)
     one_side = {s.name for s in p.a.free_symbols ^ p.b.free_symbols} - {p.variable}
     later = sorted(one_side & set(p.known.later))
-    if later:
-        return p.link(UNDECIDED, reason="; ".join(f"{n} is defined only later, at line {p.known.later[n]}"
-                                                  for n in later))
-    return None
+    return p.link(UNDECIDED, reason=p.known.undefined_reason(later)) if later else None
 
 
 def imaginary_unit(p: Pair) -> Link | None:

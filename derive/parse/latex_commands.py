@@ -126,12 +126,7 @@ class Commands:
         if braced:
             self.take()
         t = self.take()
-        if t.kind == "letter":
-            base = t.text
-        elif t.kind == "command" and greek_name(t.text[1:]) is not None:
-            base = t.text[1:]
-        else:
-            raise self.refuse(f"{command.text} is read over one name, as in {command.text}{{x}}", t)
+        base = self.letter_under(command, t, "is read over one name", "x")
         inner_subscript = self.is_op("_")
         name = self.name_symbol(t, base)  # x, or x_1 of \dot{x_1}
         if braced:
@@ -150,6 +145,14 @@ class Commands:
             raise self.refuse(f"{command.text}{{t}}: the dots are a derivative in t, of something else", t)
         return Derivative(name, (time, order))
 
+    def letter_under(self, command: Token, t: Token, what: str, example: str) -> str:
+        """The letter a command puts a mark over (y of \\hat{y}, theta of \\dot\\theta); refused otherwise."""
+        if t.kind == "letter":
+            return t.text
+        if t.kind == "command" and greek_name(t.text[1:]) is not None:
+            return t.text[1:]
+        raise self.refuse(f"{command.text} {what}, as in {command.text}{{{example}}}", t)
+
     def decorated(self) -> Expr:
         """\\hat{y}, \\hat y, \\bar{x}_i, \\mathbf{z}, \\boldsymbol{\\theta}: one letter, decorated."""
         command = self.take()
@@ -162,12 +165,7 @@ class Commands:
             if braced:
                 self.expect("}", command)
             return make(f"{t.text}bold")  # 𝟏, 𝟎: the vectors of ones and of zeros
-        if t.kind == "letter":
-            base = t.text
-        elif t.kind == "command" and greek_name(t.text[1:]) is not None:
-            base = t.text[1:]
-        else:
-            raise self.refuse(f"{command.text} decorates one letter here, as in {command.text}{{y}}", t)
+        base = self.letter_under(command, t, "decorates one letter here", "y")
         if braced:
             self.expect("}", command)
         subscripted = self.is_op("_")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from sympy import Abs, Derivative, Expr, Function, Limit, S, Subs, Symbol, factorial, sqrt
@@ -790,25 +791,17 @@ class Reader(Arithmetic, Calls, Commands):
         return self.tokens[k].kind == "number" and self.is_op(")", at=k + 1)
 
     def sum_inside(self, j: int) -> bool:
-        """A bracket at j that holds a + or a − at its top level: \\mathcal{E}(1 - e^{-t/RC})."""
-        depth = 0
-        while self.tokens[j].kind != "end":
-            if self.is_op("(", "[", "{", at=j):
-                depth += 1
-            elif self.is_op(")", "]", "}", at=j):
-                depth -= 1
-                if depth == 0:
-                    return False
-            elif depth == 1 and self.is_op("+", "-", at=j) and j > 0 and not self.is_op("(", ",", ";", at=j - 1):
-                return True
-            j += 1
-        return False
+        """A bracket at j that holds a + or a − at its top level, other than a leading sign:
+        \\mathcal{E}(1 - e^{-t/RC})."""
+        return self.at_top_level(j, lambda k: self.is_op("+", "-", at=k) and not self.is_op("(", ",", ";", at=k - 1))
 
     def several_arguments(self, j: int) -> bool:
         """A bracket at j that holds a comma or a semicolon at its top level: L(\\mu, \\sigma; x) calls a
         function of several arguments; no product has a comma in its factor."""
-        if not self.is_op("(", at=j):
-            return False
+        return self.is_op("(", at=j) and self.at_top_level(j, lambda k: self.is_op(",", ";", at=k))
+
+    def at_top_level(self, j: int, found: Callable[[int], bool]) -> bool:
+        """Whether a token of the bracket opened at j, outside any bracket inside it, is found."""
         depth = 0
         while self.tokens[j].kind != "end":
             if self.is_op("(", "[", "{", at=j):
@@ -817,7 +810,7 @@ class Reader(Arithmetic, Calls, Commands):
                 depth -= 1
                 if depth == 0:
                     return False
-            elif depth == 1 and self.is_op(",", ";", at=j):
+            elif depth == 1 and found(j):
                 return True
             j += 1
         return False
