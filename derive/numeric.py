@@ -62,7 +62,9 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
     kinked = difference.has(Max, Min, Piecewise, Abs, sign, Heaviside)
     needed = _POINTS * (4 if kinked else 1)
     agreed = unvalued = cancelled = 0
-    worked_out = difference.has(Integral, Limit)  # (integrals and limits are worked out at each point)
+    # integrals and limits are worked out at each point, the sides' too (Γ(α) = ∫ … on both sides, gone
+    # from the difference: evalf took seconds on it where it diverges, which the quadrature tells at once)
+    worked_out = any(e.has(Integral, Limit) for e in (difference, *sides))
     for k in range(needed * (5 if region is None else 40)):
         # Real symbols get real points: |x| and sign(x) mean something else off the real line.
         point = {s: sample(rng, s, wide=kinked and k % 2 == 1) for s in symbols}

@@ -217,26 +217,33 @@ def _defined_function(name: str, variable, body, latex_name: str):
 
 class OverBudget(BaseException):
     """One piece of work took longer than its share (a BaseException: SymPy's own `except Exception`
-    clauses must not swallow it)."""
+    clauses must not swallow it). Its argument is the budget that ran out (see within)."""
 
 
 @contextmanager
-def budget(seconds: float) -> Iterator[None]:
-    """Raise OverBudget in the block after `seconds` of this process's CPU time (again every second,
-    should a handler swallow it), so that one slow link costs the document that link, not all of it.
-    CPU time, not wall-clock: a loaded machine reaches the same verdicts. Only in the main thread of a
-    child that run_limited forked: elsewhere the block runs unbounded (the timer belongs to the process,
-    and a caller's own must be left alone)."""
+def budget(seconds: float, owner: object = None) -> Iterator[None]:
+    """Raise OverBudget(owner) in the block after `seconds` of this process's CPU time (again every
+    second, should a handler swallow it), so that one slow link costs the document that link, not all
+    of it. CPU time, not wall-clock: a loaded machine reaches the same verdicts. Only in the main thread
+    of a child that run_limited forked: elsewhere the block runs unbounded (the timer belongs to the
+    process, and a caller's own must be left alone). Inside another budget, one that would outlast it
+    is the outer's (its time is all that is left); a shorter one runs, and the outer's time goes on
+    counting after it."""
     if not _in_worker or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    outer, _ = signal.getitimer(signal.ITIMER_PROF)
+    if outer and outer <= seconds:
         yield
         return
     armed = [True]
 
     def expired(signum: int, frame: Any) -> None:
         if armed[0]:  # (a signal already on its way as the block ends raises nothing)
-            raise OverBudget
+            raise OverBudget(owner)
 
     before = signal.signal(signal.SIGPROF, expired)
+    started = time.process_time()
     signal.setitimer(signal.ITIMER_PROF, seconds, 1.0)
     try:
         yield
@@ -244,3 +251,19 @@ def budget(seconds: float) -> Iterator[None]:
         armed[0] = False
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, before)
+        if outer:  # (at least a moment: an outer budget spent inside this one runs out just after)
+            signal.setitimer(signal.ITIMER_PROF, max(outer - (time.process_time() - started), 1e-3), 1.0)
+
+
+def within(seconds: float, attempt: Callable[[], T], otherwise: T) -> T:
+    """attempt(), or otherwise where it takes more than seconds of CPU time (a budget of its own, as
+    budget runs one: in a forked child only). An outer budget running out inside it still ends the
+    outer block."""
+    mine = object()
+    try:
+        with budget(seconds, mine):
+            return attempt()
+    except OverBudget as exc:
+        if exc.args and exc.args[0] is mine:
+            return otherwise
+        raise

@@ -4,6 +4,7 @@ kept only where the quadrature is sure of it, and the verdicts verify draws from
 import mpmath
 import pytest
 from sympy import Heaviside, Integral, Max, Piecewise, Rational, S, Symbol, besselj, erfc, exp, factorial, oo, pi, sqrt
+from sympy import log as sympy_log
 
 from derive.quadrature import integral_value
 from derive.verify import compare
@@ -112,3 +113,40 @@ def test_an_integral_that_cancels_to_zero_is_told_apart_from_one_that_diverges()
         quadrature.worked_out_at((Integral(a * x ** Rational(-9, 10), (x, 0, 1)),), {a: 0.75})
     assert not isinstance(raised.value, quadrature.Cancelled)
 
+
+
+GAMMA = Integral(x ** (n - 1) * exp(-x), (x, 0, oo))  # Γ(n), written as its integral
+
+
+def test_an_integral_inside_the_integrand_free_of_its_variable_is_one_number(monkeypatch):
+    """E[X] of a Gamma(n, λ) density whose Γ(n) is written as an integral: the inner integral is worked
+    out once by the same quadrature (never by SymPy's evalf, which took 15 s a point), and a point where
+    it diverges has no value."""
+    import derive.quadrature as quadrature
+    mean = Integral(x * lam**n * x ** (n - 1) * exp(-lam * x) / GAMMA, (x, 0, oo))
+    monkeypatch.setattr(Integral, "_eval_evalf", _no_evalf)
+    value = integral_value(mean, {lam: 1.5, n: 2.5}, 40)
+    assert value is not None and abs(float(value) - 2.5 / 1.5) < 1e-12
+    with pytest.raises(ValueError):  # Γ(−0.3) as an integral diverges at 0
+        integral_value(mean, {lam: 1.5, n: -0.3}, 40)
+    # a true double integral (the inner one in x) is still left to evalf
+    double = Integral(Integral(x * a, (a, 0, x)), (x, 0, 1))
+    assert integral_value(double, {}, 40) is None
+    quadrature.forget_values()
+
+
+def _no_evalf(self, prec):
+    raise AssertionError("SymPy's evalf of an integral")
+
+
+def test_an_integral_on_both_sides_is_worked_out_by_quadrature_though_the_difference_lost_it(monkeypatch):
+    """log Γ(n) on both sides of a log-density slip: gone from the difference, still in the sides the
+    numbers check for a real value; the quadrature says where it diverges (n < 0 at some sample points),
+    where SymPy's evalf spent seconds failing."""
+    from derive.numeric import numeric_verdict
+    monkeypatch.setattr(Integral, "_eval_evalf", _no_evalf)
+    b_ = Symbol("beta", positive=True)
+    left = n * sympy_log(b_) + b_ * x - sympy_log(GAMMA)
+    right = n * sympy_log(b_) - b_ * x - sympy_log(GAMMA)
+    assert numeric_verdict(left, right) is False
+    assert numeric_verdict(left, sympy_log(b_ ** n) + b_ * x - sympy_log(GAMMA)) is True

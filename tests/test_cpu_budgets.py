@@ -1,0 +1,79 @@
+"""CPU budgets inside the forked worker: a link's (derive.checker.links), and within it the shorter
+ones of single methods (simplify's, derive.verify.SIMPLIFY_SECONDS): an inner budget runs out alone,
+and the outer one still counts its time and ends its own block."""
+
+import time
+
+import pytest
+
+from derive import sandbox
+from derive.sandbox import OverBudget, budget, run_limited, within
+
+
+def spin(seconds: float):
+    def busy() -> str:
+        started = time.process_time()
+        while time.process_time() - started < seconds:
+            pass
+        return "finished"
+    return busy
+
+
+def test_within_gives_its_fallback_when_the_attempt_outlasts_it():
+    assert run_limited(lambda: within(0.05, spin(2.0), "cut")) == "cut"
+    assert run_limited(lambda: within(5.0, spin(0.01), "cut")) == "finished"
+
+
+def test_an_outer_budget_still_ends_its_block_after_an_inner_one_ran_out():
+    def nested():
+        started = time.process_time()
+        inner = None
+        try:
+            with budget(0.4):
+                inner = within(0.05, spin(2.0), "cut")
+                spin(5.0)()  # the outer budget's time went on counting during the inner one
+                return "never cut"
+        except OverBudget:
+            return inner, round(time.process_time() - started)
+    assert run_limited(nested) == ("cut", 0)  # (cut within a second, not after the 5 s spin)
+
+
+def test_an_outer_budget_shorter_than_the_inner_one_is_never_swallowed_by_it():
+    def nested():
+        try:
+            with budget(0.05):
+                return within(10.0, spin(2.0), "cut by the inner budget")
+        except OverBudget:
+            return "cut by the outer budget"
+    assert run_limited(nested) == "cut by the outer budget"
+
+
+def test_outside_a_worker_nothing_is_bounded():
+    assert not sandbox._in_worker
+    assert within(0.01, spin(0.1), "cut") == "finished"
+
+
+@pytest.mark.parametrize("method, limit, link, slip", [
+    ("simplify", "SIMPLIFY_SECONDS", r"$$ -\log\frac{e^{2}}{1 + e + e^{2}} = \log\left(e^{-2} + e^{-1} + 1\right) $$",
+     ("e^{-1} + 1", "e^{-1} + 2")),
+    ("cancel", "CANCEL_SECONDS", r"$$ \int_0^1 (u^4 - 2u^3 + u^2)\,du = \int_0^1 u^2(1-u)^2\,du $$",
+     ("u^2(1-u)^2", "u^2(1-u)^3")),
+])
+def test_a_method_past_its_budget_leaves_the_link_to_the_sample_points(monkeypatch, method, limit, link, slip):
+    """A link the method proves: with no time for it, the sample points decide it (valid, by the
+    weaker method), never a verdict lost or turned."""
+    import derive.verify as verify
+    from derive.checker import INVALID, VALID, check
+
+    assert [(k.verdict, k.method) for k in check(link).links] == [(VALID, method)]
+    monkeypatch.setattr(verify, limit, 1e-4)
+    assert [(k.verdict, k.method) for k in check(link).links] == [(VALID, "numeric")]
+    assert [k.verdict for k in check(link.replace(*slip)).links] == [INVALID]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    from derive.verify import clear_caches
+    clear_caches()
+    yield
+    clear_caches()
