@@ -2,7 +2,7 @@
 relation of the indices. Each claim is tested both ways: a correct link valid, a slipped one invalid."""
 
 import pytest
-from sympy import Derivative, Indexed, Symbol
+from sympy import Derivative, Indexed, Sum, Symbol
 
 from derive.checker import INVALID, UNDECIDED, VALID, check
 from derive.errors import ParseError
@@ -206,6 +206,27 @@ def test_a_stated_equation_is_a_condition_and_is_used_where_needed():
 def test_without_the_condition_the_link_is_unfounded_not_wrong():
     [_, link] = check(CROSS_ENTROPY.replace("$$ \\sum_k y_k = 1 $$", "")).links
     assert link.verdict == UNDECIDED and "Σ_k y_k = 1" in link.reason
+
+
+def test_only_a_letter_the_link_sums_is_tried_as_normalised(monkeypatch):
+    """Σ_k t_k = 1 is tried for each letter the link sums, over the count it sums it to, and for no
+    other count: x_i, summed to n, cannot enter through a sum to K, and each try writes out every
+    instance again."""
+    import derive.checker.stated as stated
+
+    tried = set()
+    by_instances = stated.by_instances
+
+    def counted(a, b, compare, conditions=()):
+        for total in conditions[0].atoms(Sum):
+            tried.add((str(total.function.base), str(total.limits[0][2])))
+        return by_instances(a, b, compare, conditions)
+
+    monkeypatch.setattr(stated, "by_instances", counted)
+    a, b = (parse(side, reader="latex") for side in (r"-y_j + s_j \sum_{k=1}^{K} y_k s_k + \sum_{i=1}^{n} x_i",
+                                                       r"s_j s_j - y_j + \sum_{i=1}^{n} x_i"))
+    assert stated.holds_if_normalised(a, b) is None
+    assert tried == {("s", "K"), ("x", "n"), ("y", "K")}
 
 
 def test_a_condition_does_not_excuse_a_slip():

@@ -401,12 +401,18 @@ def named_in_words(a: Expr, b: Expr, known: Definitions, written: tuple = (None,
 
 def holds_if_normalised(a: Expr, b: Expr) -> str | None:
     """'Σ_k y_k = 1' where the link holds once a summed quantity sums to one: softmax derivations use
-    it for one-hot labels, often without saying so. The link is then not wrong, only unfounded."""
+    it for one-hot labels, often without saying so. The link is then not wrong, only unfounded. Only a
+    letter the link sums over a count is tried with that count (Σ_k y_k log s_k over K): the sum of a
+    letter never summed cannot enter, and each try writes out every instance again."""
+    summed = {(t.base, high) for e in (a, b) for node in preorder(e) if isinstance(node, Sum)
+              for v, _, high in node.limits for t in node.function.atoms(Indexed) if t.indices == (v,)}
     for term in sorted({t for e in (a, b) for t in e.atoms(Indexed)}, key=str):
         if len(term.indices) != 1 or not isinstance(term.indices[0], Symbol):
             continue
         k = term.indices[0]
         for bound in bounds_of(a, b) or [ALL_TERMS]:  # over the link's own count of terms (K)
+            if (term.base, bound) not in summed:
+                continue
             total = Sum(term, (k, 1, bound)) - 1
             if any(expand(a - b - sign * total) == 0 for sign in (1, -1)):
                 continue  # 1 − Σ_{k=1}^{m} p_k = 0 is the normalisation itself: a claim, never a convention
