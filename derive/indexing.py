@@ -80,6 +80,8 @@ def terms_of(body: Expr, index: Symbol) -> Expr:
             # (δ_k2: class 2 against the summed k, a term of the sum too; A_{1k} stays a name, as the
             # text's A_{11} is one: an instance writes a term of two indices A_1,1)
             letters = sub.isalpha() or (base == _KRONECKER and len(sub) == 2 and sub.isalnum())
+            if len(index.name) > 1:  # \sum_{\ell} e^{s_\ell}: the term s[ℓ], never s[e, l, l]
+                return Indexed(IndexedBase(base, real=True), index) if sub == index.name else None
             if letters and sub.isascii() and index.name in sub and len(sub) <= 3:
                 return Indexed(IndexedBase(base, real=True), *(Integer(c) if c.isdigit() else Symbol(c, real=True)
                                                                for c in sub))

@@ -33,8 +33,9 @@ MOST_TERMS = 16  # a sum longer than this in an instance is not written out
 _KRONECKER = "delta"
 
 
-class _Unwritable(Exception):
-    """An instance derive cannot write out (a sum with a bound it cannot make a number)."""
+class _Unwritable(ValueError):
+    """An instance derive cannot write out (a sum with a bound it cannot make a number): a ValueError,
+    which every caller of instance catches (an escaped one ended a whole check as an internal error)."""
 
 
 def bounds_of(a: Expr, b: Expr) -> list[Symbol]:

@@ -174,6 +174,11 @@ def test_a_leibniz_chain_with_definitions_after_where():
     assert verdicts(report) == [VALID, VALID]
 
 
+def test_a_chain_set_to_zero_without_words_that_solve_is_a_claim():
+    """2x − 4 = 0 with nothing around it that says it solves (nor "the conditions are"): wrong, as written."""
+    assert INVALID in verdicts(check("We get\n" r"$$ \frac{d}{dx}(x^2 - 4x) = 2x - 4 = 0 $$", "a.tex"))
+
+
 def test_a_slip_in_a_leibniz_chain_is_found():
     assert INVALID in verdicts(check(LEIBNIZ.replace("3u^2 \\cdot 2x", "3u^2 \\cdot x"), "a.tex"))
 
@@ -182,6 +187,10 @@ def test_a_slip_in_a_leibniz_chain_is_found():
     (r"$$ \sin x \approx x - \frac{x^3}{6} $$", "approximation"),
     ("Setting the derivative to zero,\n" r"$$ \frac{d}{dx}(x^2 - 4x) = 2x - 4 = 0 $$", "condition to solve"),
     (r"$$ \sin x = x - \frac{x^3}{6} + O(x^5) $$", "order term"),
+    # a Lagrangian's first-order conditions, said as "the conditions are"
+    ("With $L = x^2 + 2y^2 - \\mu(x + y - 9)$ the conditions are\n"
+     r"$$ \frac{\partial L}{\partial x} = 2x - \mu = 0 $$", "condition to solve"),
+    ("The first-order conditions:\n" r"$$ \frac{d}{dx}(x^2 - 4x) = 2x - 4 = 0 $$", "condition to solve"),
 ])
 def test_what_is_not_an_identity_is_undecided_with_its_reason(text, reason):
     report = check(text, "a.tex")

@@ -5,7 +5,7 @@ found (or, for a refusal, the reason given)."""
 import pytest
 from sympy import Symbol, pi
 
-from derive.checker import INVALID, UNDECIDED, VALID, check
+from derive.checker import DEFINITION, INVALID, UNDECIDED, VALID, check
 from derive.errors import ParseError
 from derive.parse import parse
 
@@ -188,3 +188,18 @@ $$ \sqrt{x^2} = x $$
 
 $$ \sqrt{m^2 k^2} = mk $$"""
     assert verdicts(text) == [INVALID, VALID]
+
+
+STARRED = r"""The closest point of $3x + 4y = 25$ to the origin gives
+$$C^* = 3^2 + 4^2 = 25$$
+and for the line $3x + 4y = c$,
+$$C^*(c) = \Bigl(\frac{c}{5}\Bigr)^2 = \frac{c^2}{25}$$"""
+
+
+def test_a_starred_name_at_a_letter_heads_a_definition_of_a_function():
+    """C^*(c) = (c/5)^2, after the number C^* = 25: the optimum as a function of c, defined here (it was
+    read C^* times c, with C^* = 25, and the correct line called wrong)."""
+    chains = check(STARRED, "notes.md").chains
+    assert [k.verdict for k in chains[-1].links] == [DEFINITION, VALID]
+    slipped = check(STARRED.replace(r"= \frac{c^2}{25}", r"= \frac{c^2}{5}"), "notes.md").chains
+    assert [k.verdict for k in slipped[-1].links] == [DEFINITION, INVALID]

@@ -1111,3 +1111,21 @@ $$\frac{dE}{dt} = \dot{x}\,(m\ddot{x} + kx) = -b\dot{x}^2 \le 0$$"""
     assert verdicts(text)[-2:] == [VALID, VALID]
     assert "b ≥ 0 (line 1)" in links(text)[-1].rule
     assert verdicts(text.replace(r"with $b \ge 0$", "with damping $b$"))[-1] == UNDECIDED
+
+
+HAZARD = r"""For the Weibull case, $S(t) = \exp\bigl(-(t/\eta)^k\bigr)$ and the same identity gives
+
+$$h(t) = -\frac{d}{dt}\ln S(t) = \frac{k}{\eta}\Bigl(\frac{t}{\eta}\Bigr)^{k-1}$$
+
+With $k = 1.5$ and $\eta = 1000$ hours, at $t = 250$:
+
+$$h(250) = \frac{1.5}{1000}\Bigl(\frac{250}{1000}\Bigr)^{0.5}$$"""
+
+
+def test_an_example_puts_its_numbers_into_the_functions_a_function_calls():
+    """h(250) with h's body calling S(t): S(250) is written out too, its η and k the example's (they took
+    sample values of their own, and a correct hazard at the example's numbers was called wrong)."""
+    [*_, last] = check(HAZARD).links
+    assert last.verdict == VALID and "k = 1.5" in (last.rule or "")
+    [*_, slipped] = check(HAZARD.replace("{1.5}{1000}", "{2.5}{1000}")).links
+    assert slipped.verdict == INVALID

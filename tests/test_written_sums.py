@@ -45,3 +45,42 @@ def test_a_region_written_with_a_thin_space():
 $$ \frac{\partial\ell}{\partial w} = -yx $$"""
     assert verdicts(text)[-1] == VALID
     assert verdicts(text.replace("= -yx $$", "= yx $$"))[-1] == INVALID
+
+
+def test_a_sum_over_a_greek_index_reads_its_terms_as_one_index():
+    """\\sum_{\\ell} e^{s_\\ell}: the terms s[ℓ], never s[e, l, l] (the letters of the index's name taken
+    for three indices made e and l free indices, and a correct softmax Jacobian wrong)."""
+    from sympy import Indexed, Symbol
+
+    from derive.parse import parse
+
+    read = parse(r"\sum_{\ell=1}^{n} e^{s_\ell} x_j", reader="latex")
+    [term] = read.atoms(Indexed)
+    assert term.indices == (Symbol("ell", real=True),) and Symbol("x_j", real=True) in read.free_symbols
+    assert verdicts(r"$$ \frac{\partial}{\partial s_j} \log \sum_{\ell=1}^{n} e^{s_\ell} "
+                    r"= \frac{e^{s_j}}{\sum_{\ell=1}^{n} e^{s_\ell}} $$") == [VALID]
+    assert verdicts(r"$$ \frac{\partial}{\partial s_j} \log \sum_{\ell=1}^{n} e^{s_\ell} "
+                    r"= \frac{e^{s_j}}{\sum_{\nu=1}^{n} e^{2 s_\nu}} $$") == [INVALID]
+
+
+def test_a_family_defined_at_a_letter_is_not_put_in_at_a_greek_index():
+    """a_j = e^{s_j}/Σ_ℓ e^{s_ℓ} with s_j defined: the definition goes in at j but derive cannot put it
+    in at ℓ, and one side with it, the other without, is no verdict (it was a false alarm)."""
+    text = r"""Scores $s_j = w x_j$ for $j = 1, \dots, n$.
+$$ \sum_{j=1}^{n} \frac{e^{s_j}}{\sum_{\ell=1}^{n} e^{s_\ell}} = 1 $$"""
+    [link] = [k for k in check(text).links if k.verdict != "definition"]
+    assert link.verdict != INVALID and "s_ell" in (link.reason or "")
+
+
+def test_an_example_whose_sum_keeps_a_letter_index_is_undecided_not_an_internal_error():
+    """Σ_i w_ij at the example's n = 2: the term w[1, j] has an index no number was given; the link is
+    undecided and says why (the instance's failure escaped and ended the whole check with exit 70)."""
+    from sympy import Indexed, IndexedBase, Integer, Sum, Symbol
+
+    from derive.checker.definitions import Definitions
+    from derive.checker.stated import a_number_for
+
+    i, j, n = (Symbol(c, real=True) for c in "ijn")
+    known = Definitions(values={n: (Integer(2), 10)})
+    verdict, why = a_number_for(Sum(Indexed(IndexedBase("w", real=True), i, j), (i, 1, n)), Integer(3), known, 11)
+    assert verdict is None and "index" in why

@@ -304,7 +304,7 @@ def _should_be(start: Expr | None) -> str | None:
 # equation to solve; loose words (set up, is zero, square root) do not
 _SOLVING = re.compile(r"\bset(?:ting)?\b[^.]{0,60}?\b(?:to )?(?:zero|0)\b|\bequal(?:s|ing)? (?:to )?zero\b|\bsolv"
                       r"|\bcritical points?\b|\bstationary\b|\bextrem|\bminim|\bmaxim|\boptimi[sz]|\bvanish"
-                      r"|\bis zero\b"
+                      r"|\bis zero\b|\bfirst[- ]order conditions?\b|\b(?:the|these) conditions (?:are|read)\b"
                       r"|\broots? of\b", re.IGNORECASE)
 
 

@@ -55,6 +55,7 @@ def restates(chain: Chain, body: Expr | None, variable: str, known: Definitions,
 
 # a worked example's numbers serve the links of the next lines, not a derivation further on
 EXAMPLE_REACH = 12
+_DEEPEST = 8  # definitions inside definitions written out at an example's numbers, at most this deep
 
 
 def _numeric(e: Expr) -> bool:
@@ -76,7 +77,10 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
         # u = (1, 0), v = (1, 1): vectors of two entries; 𝐳 = (1000, 1001, 1002): K = 3 classes
         sizes.update({s: length for s in bounds if s not in sizes})
     if sizes and len(sizes) == len(bounds):  # n = 2 data points: the sums written out, x_1, x_2
-        a, b = instance(a, sizes, {}), instance(b, sizes, {})
+        try:
+            a, b = instance(a, sizes, {}), instance(b, sizes, {})
+        except ValueError as exc:  # (a term of a sum at an index the numbers leave open)
+            return None, f"at the example's numbers: {exc}"
     names_in = sorted(a.free_symbols | b.free_symbols, key=str)
     given = [s for s in names_in if s in known.values]
     symbolic = b if _numeric(a) else a
@@ -171,9 +175,14 @@ def _given_length(a: Expr, b: Expr, known: Definitions) -> int | None:
 
 def at_point(expr: Expr, point: dict) -> Expr:
     """expr at point: derivatives taken first (dL/dw at w = 0 is not d/d0); a defined function called at
-    a number, y(2) with y(x) = a cosh(x/a), written out (its body has the example's a)."""
-    expr = expr.replace(lambda n: isinstance(n, DefinedFunction) and n.args[0].is_number
-                        and n.free_symbols & set(point), lambda n: n.body_at(n.args[0]))
+    a number, y(2) with y(x) = a cosh(x/a), written out (its body has the example's a), and those its
+    body calls (h(250) with h = k(t/η)^k e^{−(t/η)^k}/(t S(t)): S(250)'s η and k took other values)."""
+    for _ in range(_DEEPEST):
+        called = expr.replace(lambda n: isinstance(n, DefinedFunction) and n.args[0].is_number
+                              and n.free_symbols & set(point), lambda n: n.body_at(n.args[0]))
+        if called == expr:
+            break
+        expr = called
     if not expr.has(Derivative):
         return expr.xreplace(point)
     # (J'(0) with J(θ) = σ(θ) r_1 + …: the r's are in J's body, free only once it is written out)

@@ -235,6 +235,12 @@ class Writer:
         letters = "".join(str(i) for i in term.indices)
         if not (letters.isalpha() and letters.isascii()):
             return None
+        if len(term.indices) == 1 and len(letters) > 1:  # s[ℓ] of \sum_\ell e^{s_\ell}, s_j defined: its
+            # terms would stay unknowns beside the definition put in at j (Σ_j a_j = 1 made wrong)
+            if any(self.value_of(names.make(f"{term.base.label}_{k}")) is not None for k in "ijk"):
+                raise ParseError(f"{term.base.label}_{letters} is a term over {letters} of a family the text "
+                                 f"defines at one letter, which derive does not put in at an index named {letters}")
+            return None
         value = self.value_of(names.make(f"{term.base.label}_{letters}"))
         if value is None:
             return None
