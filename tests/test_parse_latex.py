@@ -224,3 +224,30 @@ def test_a_name_before_a_lone_number_in_brackets_is_a_function_at_that_point():
     assert parse(r"2(3)", reader="latex").doit() == 6
     assert parse(r"e(1)", reader="latex") == sympy.E
     assert str(parse(r"n(0.5)(0.5)", reader="latex")) == "n*0.5*0.5"
+
+
+@pytest.mark.parametrize("text", [r"\log p^X(1-p)^{1-X}", r"\ln p^{x_i}(1 - p)^{1 - x_i}", r"\sin x^2(1 + x)",
+                                  r"\log \pi_\mu(a)", r"\log x(1-x)"])
+def test_a_bracket_right_after_an_unbraced_argument_is_refused(text):
+    """\\log p^X(1-p)^{1-X}: the log of the Bernoulli likelihood, as papers mean it, or (1−p)^{1−X} log p^X,
+    as the argument's end at a bracket would have it (a false alarm on a Fisher information); \\log
+    \\pi_\\mu(a), a log-density read as a·log π_μ (another): refused."""
+    with pytest.raises(ParseError, match="cannot tell whether it is inside"):
+        parse(text, reader="latex")
+
+
+@pytest.mark.parametrize("text, read", [
+    (r"\log\bigl(p^X(1-p)^{1-X}\bigr)", "log(p**X*(1 - p)**(1 - X))"),
+    (r"(1-p)^{1-X}\log p^X", "(1 - p)**(1 - X)*log(p**X)"),
+    (r"\log p^X \, (1-p)", "(1 - p)*log(p**X)"),  # a visible space ends the argument, as before
+])
+def test_the_same_written_unambiguously_is_read(text, read):
+    assert str(parse(text, reader="latex")) == read
+
+
+def test_a_subscripted_greek_name_at_a_number_is_a_call():
+    """π_θ(1), the policy at action 1, as M_X(1) is a function at a point (it was π_θ times 1, and a
+    REINFORCE step's probabilities called wrong); θ_0(1 − x) stays a product."""
+    called = parse(r"\pi_\theta(1)", reader="latex")
+    assert called.func.__name__ == "pi_theta" and called.args == (S(1),)
+    assert parse(r"\theta_0(1 - x)", reader="latex").is_Mul

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sympy import Derivative, Dummy, Expr, Function, S, Subs, Symbol
+from sympy import Derivative, Dummy, Expr, Function, Pow, S, Subs, Symbol
 from sympy.core.function import UndefinedFunction
 
 from derive.exprs import div, mul
@@ -152,6 +152,14 @@ class Calls:
         while (self.starts_factor() and not self.starts_function() and not self.is_op("(", "[")
                and not self.tok.gap and not self.starts_big_operator()):
             factors.append(self.power())
+        if self.is_op("(") and not self.tok.gap and self.tokens[self.i - 1].end == self.tok.at \
+                and isinstance(factors[-1], (Pow, Symbol)):
+            # \log p^X(1 - p)^{1 - X}: the Bernoulli likelihood's log, or (1 − p)^{1−X}·log p^X? \log
+            # \pi_\mu(a): the log of a density π_μ at a, or a·log π_μ? Papers mean the first; the
+            # argument's end at a bracket gave the second. derive reads neither
+            raise self.refuse("a bracket right after the argument of a function written without brackets "
+                              "(\\log p^X(1-p)^{1-X}, \\log \\pi(a)): derive cannot tell whether it is inside "
+                              "the function; write \\log\\bigl(p^X(1-p)^{1-X}\\bigr), or the bracket first")
         return mul(*factors)
 
     def starts_big_operator(self) -> bool:

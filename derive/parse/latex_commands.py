@@ -54,7 +54,8 @@ class Commands:
             start = self.i  # \ell_2(\mu), or a \phi_k(x) the text defined: a function named with its subscript
             self.take()
             called = self.function_name(t, name)
-            if called in self.user or name == "ell":
+            if called in self.user or name == "ell" or self.number_argument(self.i) and called not in self.quantities:
+                # (π_θ(1): a policy at action 1, as M_X(1) is a function at a point; never π_θ times 1)
                 return self.call(self.user.get(called) or Function(called), called, t)
             self.i = start  # \theta_0(1 - x): a product, as x_1(x + 1) is
         name = self.defined_variant(name)
