@@ -1129,3 +1129,21 @@ def test_an_example_puts_its_numbers_into_the_functions_a_function_calls():
     assert last.verdict == VALID and "k = 1.5" in (last.rule or "")
     [*_, slipped] = check(HAZARD.replace("{1.5}{1000}", "{2.5}{1000}")).links
     assert slipped.verdict == INVALID
+
+
+POLICY = r"""The policy is $\pi_\theta(a) = e^{\theta_a}/\sum_{b=1}^{3} e^{\theta_b}$ for $a\in\{1, 2, 3\}$.
+$$ \frac{\partial}{\partial\theta_c}\log\pi_\theta(a) = \delta_{ac} - \frac{e^{\theta_c}}{\sum_{b=1}^{3} e^{\theta_b}} = \delta_{ac} - \pi_\theta(c) $$"""
+
+
+def test_a_function_whose_variable_indexes_its_body_is_called_at_another_index():
+    """π_θ(c) with π_θ(a) = e^{θ_a}/Σ_b e^{θ_b}: e^{θ_c}/Σ_b e^{θ_b} (θ_a stayed, π_θ(c) was π_θ(a), and
+    a correct score called wrong); x, y and z label (p_x), and are never relabelled."""
+    from sympy import Symbol
+
+    from derive.functions import define
+
+    assert verdicts(POLICY)[-1] == VALID
+    assert verdicts(POLICY.replace(r"= \delta_{ac} - \pi_\theta(c)", r"= \delta_{ac} - \pi_\theta(a)"))[-1] == INVALID
+    x, p_x = Symbol("x", real=True), Symbol("p_x", real=True)
+    budget = define("B", x, p_x * x)
+    assert budget(Symbol("y", real=True)).body_at(Symbol("y", real=True)) == p_x * Symbol("y", real=True)
