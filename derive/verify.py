@@ -351,6 +351,7 @@ def _simplified(da: Expr, db: Expr) -> str | None:
 
 
 def _simplifying(da: Expr, db: Expr) -> str | None:
+    """_simplified's work, unbounded."""
     # sines and cosines of arguments the exact reader has no generators for (x + 1/2): in exp, with the
     # exponents expanded, as fractions in e^{ix}, e^{i} …, where sec² u = 1 + tan² u is exact in a few
     # milliseconds, and simplify's trigsimp took minutes
