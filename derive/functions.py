@@ -2,7 +2,7 @@
 
 from sympy import Derivative, Function, S, Subs, exp, log, oo
 
-from derive.indexing import relabel
+from derive.indexing import LABELS, relabel
 
 # the unknown functions a rule's equality for any operands uses (derive.rules.base.general): a name no
 # reader gives a function, and one derive.lemmas vouches for
@@ -136,7 +136,7 @@ def _indices_at(body, variable, arg):
     """π_θ(a) = e^{θ_a}/Σ_b e^{θ_b} at c is e^{θ_c}/Σ_b e^{θ_b}, and at 1 e^{θ_1}/…: the variable as an
     index of the body's names goes with it (it stayed θ_a, and π_θ(c) was π_θ(a)). Never x, y or z,
     which label rather than count (p_x, the price of good x), and only a letter or a count for a letter."""
-    if len(variable.name) != 1 or variable.name in "xyz" or not (
+    if len(variable.name) != 1 or variable.name in LABELS or not (
             arg.is_Symbol and len(arg.name) == 1 or arg.is_Integer and arg >= 0):
         return body
     return relabel(body, {variable.name: str(arg)})

@@ -90,6 +90,9 @@ def terms_of(body: Expr, index: Symbol) -> Expr:
     return rebuild(body, visit)
 
 
+# subscripts that name, not count (p_x, the price of good x; σ_y), where no sum binds them
+LABELS = frozenset("xyz")
+
 # the letter a family's definition is stored with: no reader makes it, and no instance renames it
 # (derive.instances takes only ASCII subscripts for indices)
 PLACEHOLDER = "ι"

@@ -24,7 +24,7 @@ from sympy import (Add, Derivative, Dummy, Expr, Indexed, Integer, Mul, Product,
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import ALL_TERMS, preorder
-from derive.indexing import PLACEHOLDER, at_placeholder, member, split
+from derive.indexing import LABELS, PLACEHOLDER, at_placeholder, member, split
 from derive.indexing import term as _term
 from derive.probability import OPERATORS
 
@@ -48,7 +48,6 @@ def bounds_of(a: Expr, b: Expr) -> list[Symbol]:
     return sorted(found, key=str)
 
 
-_LABELS = frozenset("xyz")  # subscripts that name, not count (p_x, σ_y), where no sum binds them
 
 
 def free_indices(a: Expr, b: Expr) -> list[str]:
@@ -70,7 +69,7 @@ def free_indices(a: Expr, b: Expr) -> list[str]:
         if base == _KRONECKER or len(written) > 1:
             # (μ_X, μ_Y: names; and p_x, p_y the prices of goods x and y, σ_x and σ_y: a subscript x, y
             # or z labels what it belongs to, unless a sum runs over it)
-            letters |= {c for s in written for c in s if c.isalpha() and c.islower() and c not in _LABELS}
+            letters |= {c for s in written for c in s if c.isalpha() and c.islower() and c not in LABELS}
     if not letters and not terms:  # no index anywhere (every compare of calculus asks): one walk, not three
         return []
     free: set[str] = set()

@@ -63,7 +63,7 @@ _FIRST_TRY = 4_000
 _HIDDEN = (Subs, Integral, Sum, Product, Limit)
 _UNVALUED = (AppliedUndef, Subs, Derivative, Sum, Product, Limit)
 
-_DEEPEST_DEFINITION = 8  # definitions inside definitions written out (Φ = ∫ φ), at most this deep
+DEEPEST_DEFINITION = 8  # definitions inside definitions written out (Φ = ∫ φ), at most this deep
 
 # Why a comparison of moments that came out False is no counterexample: the data x_i stand on one side,
 # the random X_i on the other (compare, and with_law's instances)
@@ -172,7 +172,7 @@ def _written_out(expr: Expr) -> Expr:
     """expr with derive's named functions written out, and those their bodies hold (Φ(x) = ∫_{−∞}^x φ(t) dt
     holds φ, which SymPy's evalf otherwise wrote out at each of a quadrature's thousands of nodes), and
     nothing worked out."""
-    for _ in range(_DEEPEST_DEFINITION):
+    for _ in range(DEEPEST_DEFINITION):
         if not expr.has(NamedFunction):
             break
         expr = expr.replace(lambda e: isinstance(e, NamedFunction), lambda e: e.body_at(e.args[0]))

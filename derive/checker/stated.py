@@ -26,7 +26,7 @@ from derive.parse import names, parse
 from derive.probability import averaged, has_moments, with_facts
 from derive.render.printer import text as plain
 from derive.vectors import parts_of
-from derive.verify import compare
+from derive.verify import DEEPEST_DEFINITION, compare
 
 
 def restates(chain: Chain, body: Expr | None, variable: str, known: Definitions, at: Symbol | None,
@@ -55,7 +55,6 @@ def restates(chain: Chain, body: Expr | None, variable: str, known: Definitions,
 
 # a worked example's numbers serve the links of the next lines, not a derivation further on
 EXAMPLE_REACH = 12
-_DEEPEST = 8  # definitions inside definitions written out at an example's numbers, at most this deep
 
 
 def _numeric(e: Expr) -> bool:
@@ -177,7 +176,7 @@ def at_point(expr: Expr, point: dict) -> Expr:
     """expr at point: derivatives taken first (dL/dw at w = 0 is not d/d0); a defined function called at
     a number, y(2) with y(x) = a cosh(x/a), written out (its body has the example's a), and those its
     body calls (h(250) with h = k(t/η)^k e^{−(t/η)^k}/(t S(t)): S(250)'s η and k took other values)."""
-    for _ in range(_DEEPEST):
+    for _ in range(DEEPEST_DEFINITION):  # (and those they call, as verify writes them out)
         called = expr.replace(lambda n: isinstance(n, DefinedFunction) and n.args[0].is_number
                               and n.free_symbols & set(point), lambda n: n.body_at(n.args[0]))
         if called == expr:

@@ -152,8 +152,7 @@ class Calls:
         while (self.starts_factor() and not self.starts_function() and not self.is_op("(", "[")
                and not self.tok.gap and not self.starts_big_operator()):
             factors.append(self.power())
-        if self.is_op("(") and not self.tok.gap and self.tokens[self.i - 1].end == self.tok.at \
-                and isinstance(factors[-1], (Pow, Symbol)):
+        if self.is_op("(") and self.touching() and isinstance(factors[-1], (Pow, Symbol)):
             # \log p^X(1 - p)^{1 - X}: the Bernoulli likelihood's log, or (1 − p)^{1−X}·log p^X? \log
             # \pi_\mu(a): the log of a density π_μ at a, or a·log π_μ? Papers mean the first; the
             # argument's end at a bracket gave the second. derive reads neither

@@ -188,10 +188,15 @@ class Reader(Arithmetic, Calls, Commands):
         x^2/2\\sigma^2 (as print means them). After a space, or a function, a root, a sum or a bracket,
         the product goes on outside it: 1/2 mv^2, n/2 \\log(2\\pi), 1/\\sqrt{2\\pi} e^{-x^2/2}."""
         t = self.tok
-        if t.gap or self.tokens[self.i - 1].end != t.at:  # (a space in the source, or a visible one: \,)
+        if not self.touching():
             return False
         return t.kind in ("letter", "number") or (t.kind == "command" and (
             greek_name(t.text[1:]) is not None or t.text == r"\pi"))
+
+    def touching(self) -> bool:
+        """The token here is written right against the one before: no space in the source, and no visible
+        one (\\,)."""
+        return not self.tok.gap and self.tokens[self.i - 1].end == self.tok.at
 
     def at_dots(self) -> bool:
         return self.tok.kind == "command" and self.tok.text in (r"\cdots", r"\ldots", r"\dots", r"\dotsb", r"\dotsm")
