@@ -79,23 +79,15 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
                 return None  # (each try costs a quadrature: ∫ of an odd function fails at every point)
             continue
         try:
-            values, total, side_values = valued(terms, sides if all_real else [], point, at, digits, memo=True)
+            values, total, side_values = valued(terms, sides if all_real else [], point, at, digits)
         except NO_VALUE:
             continue  # a pole or a branch point: try another point
         if not all(map(finite, values + side_values)):
             continue
         if all_real and not all(map(real, side_values + [total])):
             continue  # outside the real domain (arcsec at |x| < 1): branches need not agree there
-        # SymPy's own evalf, whose precision adapts to cancellation, confirms a difference the memo
-        # values show, and their agreement at the first point: a constant far larger than the working
-        # digits (sin(x + 10⁶⁰)) swallows x at every precision the memo would try
-        if not agree(total, values, tolerance) or agreed == 0:
-            try:
-                values, total, _ = valued(terms, [], point, at, digits, memo=False)
-            except NO_VALUE:
-                continue
-            if not agree(total, values, tolerance):
-                return False
+        if not agree(total, values, tolerance):
+            return False
         agreed += 1
         if agreed == needed:
             return True
@@ -105,12 +97,14 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
 _BINDING = (Integral, Sum, Product, Derivative, Subs, Limit)
 
 
-def valued(terms: tuple, sides: list, point: dict, at: dict, digits: int,
-            memo: bool) -> tuple[list[complex], complex, list[complex]]:
+def valued(terms: tuple, sides: list, point: dict, at: dict,
+           digits: int) -> tuple[list[complex], complex, list[complex]]:
     """The terms' values at the point, their sum worked out at digits (a float sum would round at
-    1e-16), and the sides' values. memo: each distinct node worked out once, 20 digits beyond, where
-    SymPy's evalf walks the tree; a softmax written out at four terms holds its e^{z_k} hundreds of
-    times. Without memo, evalf itself, which raises its precision where terms cancel."""
+    1e-16), and the sides' values. Each distinct node is worked out once, 20 digits beyond (a softmax
+    written out at four terms holds its e^{z_k} hundreds of times), where SymPy's evalf walks the tree;
+    evalf itself, whose precision adapts to cancellation, where those values may have lost digits (see
+    memo_values) or cannot be had: its first pass over a likelihood written out at four sizes took
+    seconds."""
     def evalf(e: Expr) -> Expr:
         e = e.xreplace(at)
         if _grows_exactly(e):
@@ -120,11 +114,13 @@ def valued(terms: tuple, sides: list, point: dict, at: dict, digits: int,
         # know (|σ| inside a likelihood's derivative): milliseconds where subs= took seconds
         return e.xreplace({s: exact(v) for s, v in point.items()}).evalf(digits)
 
-    if memo:
-        try:
-            return summed(terms, sides, memo_values({**point, **at}, digits + 20, evalf))
-        except Exception:  # noqa: BLE001 - (memo only saves time: where it fails, evalf decides)
-            pass
+    try:
+        memo = memo_values({**point, **at}, digits + 20, evalf)
+        found = summed(terms, sides, memo)
+        if not memo.lost:
+            return found
+    except Exception:  # noqa: BLE001 - (the memo only saves time: where it fails, evalf decides)
+        pass
     return summed(terms, sides, evalf)
 
 
@@ -169,12 +165,15 @@ def memo_values(point: dict, digits: int, evalf):
         if e in known:
             return known[e]
         if isinstance(e, (Add, Mul)):
-            parts = [value(a) for a in e.args]
-            out = (mpmath.fsum if isinstance(e, Add) else mpmath.fprod)(map(_as_mpmath, parts))
+            parts = list(map(_as_mpmath, (value(a) for a in e.args)))
+            out = (mpmath.fsum if isinstance(e, Add) else mpmath.fprod)(parts)
+            if isinstance(e, Add) and max(map(abs, parts)) > abs(out) * _MOST_LOST:
+                at_point.lost = True  # (terms that cancel to far below their size: the digits left are few)
         elif isinstance(e, Pow):
-            out = mpmath.power(_as_mpmath(value(e.base)), e.exp.p if e.exp.is_Integer else _as_mpmath(value(e.exp)))
+            exponent = e.exp.p if e.exp.is_Integer else _as_mpmath(value(e.exp))
+            out = mpmath.power(_as_mpmath(value(e.base)), _large(exponent))
         elif type(e) in MPMATH_TWINS and len(e.args) == 1:
-            out = MPMATH_TWINS[type(e)](_as_mpmath(value(e.args[0])))
+            out = MPMATH_TWINS[type(e)](_large(_as_mpmath(value(e.args[0]))))
         elif not isinstance(e, Basic) or (not e.args and not isinstance(e, Expr)):
             out = e  # (True, a tuple's parts)
         elif isinstance(e, _BINDING):
@@ -182,7 +181,7 @@ def memo_values(point: dict, digits: int, evalf):
         elif not e.args:
             out = as_mpmath_number(e)  # 1/3, π, e, and any other constant
         else:  # SymPy's own node (max, a case split, erfc) on its arguments' values
-            out = e.func(*(as_sympy_number(v, digits) if isinstance(v, _MPMATH_NUMBER) else v
+            out = e.func(*(as_sympy_number(_large(v), digits) if isinstance(v, _MPMATH_NUMBER) else v
                            for v in map(value, e.args)))
             if isinstance(out, Expr):
                 if out.free_symbols:
@@ -195,14 +194,26 @@ def memo_values(point: dict, digits: int, evalf):
         known[e] = out
         return out
 
+    def _large(v):
+        """v, noted where it is too large for a function of it to keep its digits (sin(x + 10⁶⁰): x is
+        lost at every precision the memo tries; an exponent beyond 10¹⁵ multiplies the error likewise)."""
+        if isinstance(v, _MPMATH_NUMBER) and abs(v) > _LARGEST:
+            at_point.lost = True
+        return v
+
     def at_point(e: Expr) -> Expr:
         with mpmath.workdps(digits):
             return as_sympy_number(_as_mpmath(value(e)), digits)
 
+    at_point.lost = False  # whether some value may have lost digits: evalf must decide
     return at_point
 
 
 _MPMATH_NUMBER = (mpmath.mpf, mpmath.mpc)
+# Of the 20 digits the memo works beyond those asked, the most a cancelling sum, or the size of an
+# argument, may take before evalf is asked instead: 15, leaving 5 in hand
+_MOST_LOST = mpmath.mpf(10) ** 15
+_LARGEST = mpmath.mpf(10) ** 15
 
 
 def _as_mpmath(v):
@@ -265,7 +276,7 @@ def takes_the_value(expr: Expr, value: Expr, tries: int = 12) -> bool:
     for k, point in enumerate(diagonal + [None] * tries):
         point = point or {s: sample(rng, s, wide=k % 2 == 1) for s in symbols}
         try:
-            _, _, (v,) = valued((), [difference], point, {}, 30, memo=True)
+            _, _, (v,) = valued((), [difference], point, {}, 30)
         except NO_VALUE:
             continue
         if not finite(v) or not real(v):

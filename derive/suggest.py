@@ -189,7 +189,7 @@ def _differs(a: Expr, b: Expr) -> bool:
     if has_moments(a, b) and not any(e.has(Derivative, Integral) for e in (a, b)):
         random = random_symbols(a, b)
         a, b = (in_moments(conventional(e), random) for e in (a, b))
-    return surely_differs(a, b, confirmed=False)
+    return surely_differs(a, b)
 
 
 def _minus_signs(expr: Expr) -> int:

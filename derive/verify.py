@@ -202,11 +202,12 @@ def _unknowns(expr: Expr) -> set[str]:
 
 # The shares of a link, in CPU seconds, of the two methods that can run for minutes and fail: cancel,
 # and simplify (its two tries, as written and in exp, together). Past them, the sample points decide,
-# as they do where the method fails. On the newest five corpora (corpus_ml9 to corpus_ml13), cancel
-# proved 204 identities in 1694 tries, none after 0.31 s, and spent 7 s failing past 0.5 s; simplify
-# proved 96 in 628, 92 of them within half a second, and spent 41 s failing past it (Black–Scholes
-# Greeks, contrastive losses written out, 2 to 4 s a try)
-CANCEL_SECONDS = SIMPLIFY_SECONDS = 0.5
+# as they do where the method fails. On the newest five corpora (corpus_ml9 to corpus_ml13, 120
+# documents, measured with 3 s each), cancel proved 204 identities in 1658 tries, none after 0.25 s;
+# simplify proved 94 in 500, 90 of them within 0.25 s, and spent 71 s failing (46 s of it past 0.25 s:
+# Black–Scholes Greeks, contrastive losses written out, 2 to 4 s a try)
+CANCEL_SECONDS = 0.3
+SIMPLIFY_SECONDS = 0.25
 
 
 def _simplifies_to_zero(expr: Expr) -> bool:
@@ -500,11 +501,8 @@ def _zero_everywhere(base: Expr) -> bool:
         point = {s: sample(rng, s) for s in symbols}
         try:
             # each node's value once (a layer's divisor cosh²(…) written out at four sizes took a tenth
-            # of a second a point with evalf, for a difference the first digits show); a 0 the memo
-            # values find is confirmed by evalf, whose precision adapts to cancellation
-            values, total, _ = valued(terms, [], point, {}, 30, memo=True)
-            if all(map(finite, values)) and agree(total, values, EXACT_TOLERANCE):
-                values, total, _ = valued(terms, [], point, {}, 30, memo=False)
+            # of a second a point with evalf, for a difference the first digits show)
+            values, total, _ = valued(terms, [], point, {}, 30)
         except NO_VALUE:
             return False
         if not all(map(finite, values)) or not agree(total, values, EXACT_TOLERANCE):
@@ -519,12 +517,10 @@ def compare_where(a: Expr, b: Expr, region: Expr) -> tuple[bool | None, str]:
     return verdict, "numeric, at points of the region" if verdict is not None else "no point of the region to compare at"
 
 
-def surely_differs(a: Expr, b: Expr, confirmed: bool = True) -> bool:
+def surely_differs(a: Expr, b: Expr) -> bool:
     """a and b have different values at a sample point: a cheap test that lets a search over many
     candidates (derive.suggest) skip the full compare of each. False proves nothing. Sums over data
-    (Σ_i x_i) are written out at three terms first: SymPy's doit would look for a closed form.
-    confirmed=False, for a search that only skips candidates: a difference the node-by-node values
-    find is not confirmed by evalf (a wrong skip costs a candidate, never a verdict)."""
+    (Σ_i x_i) are written out at three terms first: SymPy's doit would look for a closed form."""
     if a.has(Sum, Product) or b.has(Sum, Product) or free_indices(a, b):
         try:
             sizes = {bound: 3 for bound in bounds_of(a, b)}
@@ -540,16 +536,10 @@ def surely_differs(a: Expr, b: Expr, confirmed: bool = True) -> bool:
     for _ in range(3):
         point = {s: sample(rng, s) for s in symbols}
         try:
-            _, _, (x, y) = valued((), [da, db], point, {}, 30, memo=True)
+            _, _, (x, y) = valued((), [da, db], point, {}, 30)
         except NO_VALUE:
             continue
         if finite(x) and finite(y) and real(x) and real(y):
-            if abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y)) or not confirmed:
-                return abs(x - y) > 1e-6 * max(1.0, abs(x), abs(y))
-            try:
-                _, _, (x, y) = valued((), [da, db], point, {}, 30, memo=False)  # (confirmed by evalf)
-            except NO_VALUE:
-                return False
             return abs(x - y) > 1e-6 * max(1.0, abs(x), abs(y))
     return False
 

@@ -328,6 +328,17 @@ def test_the_documents_macros_are_expanded_before_reading():
     assert verdicts(check(MACROS.replace("&= x\n", "&= 2x\n"), "a.tex")) == [VALID, INVALID]
 
 
+def test_a_macro_stays_one_token_beside_a_command_and_under_a_script():
+    r"""\lambda\py with \py = p_y is \lambda p_y (it became the unknown command \lambdap, a held-out
+    handout's conditions unread), and x^\py is x^{p_y}, as TeX reads it (never x^p times y's subscript)."""
+    text = r"""\newcommand{\py}{p_y}
+$$ \frac{d}{d\lambda}\,\lambda\py = \py $$
+$$ \frac{d}{dx} x^\py = \py\, x^{\py - 1} $$
+"""
+    assert verdicts(check(text, "a.tex")) == [VALID, VALID]
+    assert verdicts(check(text.replace(r"= \py $$", r"= 2\py $$"), "a.tex")) == [INVALID, VALID]
+
+
 def test_a_macro_from_the_command_line(tmp_path, capsys):
     paper = tmp_path / "p.tex"
     paper.write_text("$$ \\frac{\\dd}{\\dd x} x^2 = 2x $$\n")

@@ -102,6 +102,16 @@ $$ \left.\hat\theta\right|_{a = b = 1} = \frac{k}{n} $$"""
     assert verdicts(text.replace(r"= \frac{k}{n} $$", r"= \frac{k}{n + 1} $$")) == [INVALID]
 
 
+def test_an_evaluation_bar_on_a_member_of_a_defined_family_evaluates_its_definition():
+    """p_1|_{τ = 0.5}, the family p_j = e^{s_j/τ}/Σ_k e^{s_k/τ} defined: τ is in p_1's definition, and the
+    bar sets it (it was dropped: p_1 at the example's τ = 1, a correct slide called wrong)."""
+    text = r"""$$ p_j = \frac{e^{s_j/\tau}}{\sum_{k=1}^{3} e^{s_k/\tau}} $$
+Take $s = (2, 1, 0)$, $\tau = 1$. At half the temperature,
+$$ p_1\big|_{\tau = 0.5} = \frac{e^{4}}{e^{4} + e^{2} + 1} $$"""
+    assert verdicts(text)[-1] == VALID
+    assert verdicts(text.replace(r"\frac{e^{4}}{e^{4} + e^{2} + 1}", r"\frac{e^{2}}{e^{2} + e + 1}"))[-1] == INVALID
+
+
 def test_a_name_for_a_call_is_no_circle():
     text = r"""The prediction $\hat{f} = \hat{f}(x)$ depends on the data.
 $$ \mathbb{E}[\hat{f} - \hat{f}] = 0 $$"""

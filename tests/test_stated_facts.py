@@ -1147,3 +1147,122 @@ def test_a_function_whose_variable_indexes_its_body_is_called_at_another_index()
     x, p_x = Symbol("x", real=True), Symbol("p_x", real=True)
     budget = define("B", x, p_x * x)
     assert budget(Symbol("y", real=True)).body_at(Symbol("y", real=True)) == p_x * Symbol("y", real=True)
+
+
+SOFTMAX_NORMALISER = r"""The weights are
+$$ a_j = \frac{e^{s_j}}{\sum_{k=1}^{n} e^{s_k}} $$
+Write $Z$ for the denominator of $a_j$. Then
+$$ \sum_{j=1}^{n} a_j = \frac{1}{Z}\sum_{j=1}^{n} e^{s_j} = 1 $$
+"""
+
+
+def test_a_name_for_the_denominator_of_a_defined_fraction_is_that_denominator():
+    """"Write $Z$ for the denominator of $a_j$" names Σ_k e^{s_k}: Σ_j a_j = (1/Z)Σ_j e^{s_j} = 1 holds
+    (Z a free letter, it was a false alarm in a held-out lecture); a slip beside it is still found."""
+    assert verdicts(SOFTMAX_NORMALISER) == [VALID, VALID]
+    assert INVALID in verdicts(SOFTMAX_NORMALISER.replace(r"\frac{1}{Z}\sum", r"\frac{2}{Z}\sum"))
+    # the numerator instead: Z is then e^{s_j}, and the same link is wrong (n = 2: a slip, not a guess)
+    assert INVALID in verdicts(SOFTMAX_NORMALISER.replace("denominator", "numerator"))
+
+
+def test_a_name_given_in_words_only_leaves_a_link_that_needs_its_value_undecided():
+    """"Write $Z$ for the normaliser": no formula says which. A link with Z on one side holds for one Z
+    only, so it is undecided and names Z; with Z on both sides it holds for every Z or is wrong."""
+    text = SOFTMAX_NORMALISER.replace("the denominator of $a_j$", "the normaliser")
+    first, second = links(text)
+    assert first.verdict == second.verdict == UNDECIDED and "Z (line 3)" in first.reason
+    assert INVALID in verdicts(text + r"$$ \frac{a_1}{Z} = \frac{2a_1}{Z} $$")  # (Z on both sides: a slip)
+
+
+TWO_KEYS = r"""The weights are
+$$ \alpha_j = \frac{e^{s_j}}{\sum_{m=1}^{n} e^{s_m}} $$
+For two keys the diagonal entry is
+$$ \frac{\partial \alpha_1}{\partial s_1} = \alpha_1 - \alpha_1^2 = \alpha_1\alpha_2 $$
+"""
+
+
+def test_a_count_said_in_words_just_before_leaves_a_link_that_holds_only_there_undecided():
+    """α_1 − α_1² = α_1α_2 holds for two keys (α_1 + α_2 = 1), not for n: after "For two keys" it is
+    undecided and says where it holds (it was a false alarm in a held-out blog post); without the words
+    it is wrong, and a slip that holds at no count is found after them too."""
+    first, second = links(TWO_KEYS)
+    assert first.verdict == VALID
+    assert second.verdict == UNDECIDED and "n = 2" in second.reason and "For two keys" in second.reason
+    assert links(TWO_KEYS.replace("For two keys the", "The"))[1].verdict == INVALID
+    assert links(TWO_KEYS.replace(r"= \alpha_1\alpha_2", r"= 2\alpha_1\alpha_2"))[1].verdict == INVALID
+
+
+def test_the_length_of_a_vector_given_no_entries_is_a_number_it_can_take():
+    """‖𝐯‖ = √(50/16 + 2/16) for a hand velocity the text names only in words: some entries give that
+    length, so no verdict (it was a false alarm in a held-out cheat sheet); the arithmetic after it is
+    checked, and a length no vector has is wrong."""
+    text = r"$$ \|\mathbf{v}\| = \sqrt{\frac{50}{16} + \frac{2}{16}} = \frac{\sqrt{13}}{2} $$"
+    first, second = links(text)
+    assert first.verdict == UNDECIDED and "v_k" in first.reason
+    assert second.verdict == VALID
+    assert verdicts(r"$$ \|\mathbf{v}\| = -\sqrt{\frac{1}{4}} = -\frac{1}{2} $$") == [INVALID, VALID]
+
+
+SOFTMAX_EXAMPLE = r"""The policy is $\pi_\theta(a) = e^{\theta_a}/\sum_{b=1}^{3} e^{\theta_b}$ for $a \in \{1, 2, 3\}$.
+Preferences $\theta = (0, \log 2, \log 3)$. Then
+\[
+  \pi_\theta(1) = \frac{e^{0}}{e^{0} + e^{\log 2} + e^{\log 3}} = \frac16 .
+\]
+"""
+
+
+def test_a_tuple_of_numbers_gives_the_entries_of_a_sum_at_number_bounds():
+    """π_θ(1) = e^{θ_1}/Σ_{b=1}^{3} e^{θ_b} at θ = (0, log 2, log 3): the sum is written out and the
+    example's entries put in (the link was undecided, "terms of a sum"); a wrong value is found."""
+    first, second = links(SOFTMAX_EXAMPLE)
+    assert first.verdict == VALID and "theta_2 = log(2)" in first.rule
+    assert links(SOFTMAX_EXAMPLE.replace(r"e^{\log 3}} = \frac16", r"e^{\log 3}} = \frac15"))[1].verdict == INVALID
+    assert links(SOFTMAX_EXAMPLE.replace(r"\log 3)$", r"\log 4)$"))[0].verdict == INVALID
+
+
+def test_a_link_that_holds_with_an_earlier_definition_of_a_function_defined_again_is_undecided():
+    """π_θ defined again as a Gaussian policy, then "in the softmax policy of Question 1": the link
+    fails with the latest definition and holds with the first, which the words point back to (it was a
+    false alarm in held-out exam solutions). Wrong with both, it is wrong."""
+    again = SOFTMAX_EXAMPLE.replace("Preferences", r"""For a continuous action,
+$\pi_\theta(a) = \frac{1}{\sqrt{2\pi}}\exp\bigl(-(a - \mu)^2/2\bigr)$.
+In the softmax policy, preferences""")
+    first, second = links(again)
+    assert first.verdict == UNDECIDED and "line 1" in first.reason and second.verdict == VALID
+    assert links(again.replace(r"e^{\log 3}} = \frac16", r"e^{\log 3}} = \frac15"))[1].verdict == INVALID
+    assert links(again.replace(r"\pi_\theta(1) = \frac{e^{0}}", r"\pi_\theta(1) = \frac{e^{1}}"))[0].verdict == INVALID
+
+
+def test_names_given_numbers_as_a_tuple_have_those_numbers():
+    """"the solution is $(x^*, y^*, μ^*) = (6, 3, 12)$": each name its number, so … = 12 = μ* holds
+    (a false alarm in a held-out handout); μ* = 11 would not."""
+    text = r"""The solution is $(x^*, y^*, \mu^*) = (6, 3, 12)$, and
+$$ \frac{4\cdot 9}{3} = 12 = \mu^* $$
+"""
+    assert verdicts(text) == [VALID, VALID]
+    assert verdicts(text.replace("12)$", "11)$")) == [VALID, INVALID]
+
+
+LAGRANGE = r"""The first-order conditions hold at the optimum:
+\begin{equation}
+  \frac{\partial\mathcal{L}}{\partial x} = a x^{a-1}y^{1-a} - \lambda p_x = 0,
+\end{equation}
+\begin{equation}
+  \frac{\partial\mathcal{L}}{\partial y} = (1-a)x^a y^{-a} - \lambda p_y = 0.
+\end{equation}
+Dividing the first by the second eliminates $\lambda$ and gives the tangency condition:
+\begin{equation}
+  \frac{a x^{a-1}y^{1-a}}{(1-a)x^a y^{-a}} = \frac{a}{1-a}\cdot\frac{y}{x} = \frac{p_x}{p_y}.
+\end{equation}
+"""
+
+
+def test_a_link_that_combines_the_conditions_set_to_zero_just_before_follows_from_them():
+    """a/(1 − a)·y/x = p_x/p_y holds where both first-order conditions hold (p_x and p_y solved from
+    them), not as an identity: valid, and said so (it was a false alarm). A slip is still wrong, and far
+    from the conditions, or without them, the link is no identity."""
+    tangency = links(LAGRANGE)[-1]
+    assert tangency.verdict == VALID and "conditions" in tangency.rule and "p_x" in tangency.rule
+    assert links(LAGRANGE.replace(r"\cdot\frac{y}{x} = \frac{p_x}{p_y}", r"\cdot\frac{y}{x} = \frac{p_y}{p_x}"))[-1].verdict == INVALID
+    alone = LAGRANGE[LAGRANGE.index("Dividing"):]
+    assert links(alone)[-1].verdict == INVALID

@@ -272,6 +272,25 @@ def test_numeric_agreement_is_confirmed_by_evalf(a, b):
     assert compare(a(x_real), b(x_real)) == (False, "numeric")
 
 
+def test_node_values_that_may_have_lost_digits_leave_the_decision_to_evalf():
+    """The sample points' node-by-node values (20 digits beyond those compared) decide alone only where
+    no digits were lost: a sum whose terms cancel far below their size, or an argument beyond 10¹⁵
+    (sin(x + 10⁶⁰) above), hands the point to evalf; an ordinary expression does not."""
+    from derive.numeric import memo_values
+
+    point = {x_real: 0.5}
+
+    def lost(expr):
+        memo = memo_values(point, 50, lambda e: e.evalf(50, subs=point))
+        memo(expr)
+        return memo.lost
+
+    assert not lost(exp(x_real) * sin(x_real) + log(1 + x_real**2))
+    assert not lost(exp((x_real + 1)**2 - x_real**2 - 2 * x_real))  # (2.25 − 0.25 − 1: no digits lost)
+    assert lost(exp((x_real + 1)**2 - x_real**2 - 2 * x_real - 1))  # (a 0 whose terms are of size 1)
+    assert lost(sin(x_real + 10**20)) and not lost(sin(x_real + 10**10))
+
+
 def test_the_plain_reader_refuses_what_only_the_fraction_reader_reads(x):
     """derive.rational's Reader reads the field of x and e^x (derivatives included); a root, a log or an
     unknown function is a generator of FractionReader's only, and the plain reader decides nothing."""

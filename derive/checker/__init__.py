@@ -17,11 +17,11 @@ from dataclasses import replace
 
 from derive.checker.blocks import Block, assemble
 from derive.checker.claims import claims
-from derive.checker.definitions import collect, place_of
+from derive.checker.definitions import add_solved, collect, place_of
 from derive.checker.documents import Document, Skipped
 from derive.checker.implications import at_a_point, follow_implication
 from derive.checker.macros import expand, parse_macro
-from derive.checker.links import check_chain, says_it_solves
+from derive.checker.links import check_chain, chains_solving
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, CheckReport, Claim, Link
 from derive.errors import ParseError
 from derive.checker.reading import read_document
@@ -54,12 +54,16 @@ def _check(text: str, path: str, define: tuple[str, ...], strict: bool, macros: 
     document.inline = [replace(item, formula=expand(item.formula, document.macros)) for item in document.inline]
     blocks = assemble(document)
     scoped = collect(blocks, tuple(define), document.inline, document.prose, document.scopes)
+    solving = chains_solving(text, blocks, path)
+    for block in blocks:  # "the first-order conditions": what later links may combine
+        for chain in block.chains:
+            if id(chain) in solving:
+                add_solved(scoped, chain)
     checked, parsed, reports = [], {}, {}
     for block in blocks:
         for chain in block.chains:
             if len(chain.expressions) > 1:
-                solving = says_it_solves(text, block, chain, path)
-                report, exprs = check_chain(block, chain, scoped.at(place_of(chain)), solving)
+                report, exprs = check_chain(block, chain, scoped.at(place_of(chain)), id(chain) in solving)
                 parsed[id(chain)], reports[id(chain)] = exprs, report
                 follow_implication(chain, report, exprs, parsed, reports)
                 previous = checked[-1] if checked and checked[-1][0] in block.chains else None

@@ -15,6 +15,7 @@ from derive.parse import names, parse
 from derive.checker.blocks import Block, Chain, top_level_split
 from derive.checker.assumptions import conditions_in, is_condition, relations_in
 from derive.checker.documents import INLINE_MARKS, Inline
+from derive.checker.macros import argument as braced_argument
 from derive.checker.motion import moved_names, of_motion
 from derive.parse.build import FUNCTIONS
 from derive.indexing import split
@@ -88,6 +89,12 @@ class Definitions:
     counts: dict[str, Symbol] = field(default_factory=dict)  # "X_1, \dots, X_n": X → n, a sum's bound
     defining: bool = False  # the chain here defines a name by its logarithm (\ln L = …), not claims
     named: dict[str, int] = field(default_factory=dict)  # "call this $u_j$": a family u named in words → line
+    abbreviated: dict[str, int] = field(default_factory=dict)  # "write $Z$ for …": Z's LaTeX → line
+    # "the first-order conditions": each expression a display sets to zero to solve, (expr, line, as written)
+    solved: list[tuple[Expr, int, str]] = field(default_factory=list)
+    # π_θ(a) defined again (a Gaussian after a softmax): its earlier definitions, (class, line), oldest first
+    earlier: dict[str, list[tuple[type, int]]] = field(default_factory=dict)
+    counts_in_words: list[tuple[int, int, str]] = field(default_factory=list)  # "for two keys": (2, line, words)
     laws: dict[str, tuple[Expr, Expr, int]] = field(default_factory=dict)  # X → (mean, variance, line)
     unread_laws: dict[str, int] = field(default_factory=dict)  # "X \sim p": a law derive does not read → line
     regions: list[tuple[Expr, int]] = field(default_factory=list)  # "on $r > \delta$": (r > δ, line)
@@ -136,6 +143,7 @@ class Scoped:
     def at(self, place: tuple[int, int]) -> Definitions:
         known = Definitions()
         stated, defined = [], []  # the equations stated before place, and the names defined there: (where, …)
+        defined_at: dict[str, int] = {}  # each function's line of its latest definition so far
         for where, line, kind, name, value in self.entries:
             if self.scopes and self._elsewhere(where, place):  # another example's names: not here
                 if kind in ("function", "symbol") and where <= place:
@@ -181,6 +189,14 @@ class Scoped:
                 if where <= place:
                     known.named.setdefault(name, line)
                 continue
+            if kind == "count in words":
+                if where <= place:
+                    known.counts_in_words.append((value, line, name))
+                continue
+            if kind == "abbreviated":
+                if where <= place:
+                    known.abbreviated.setdefault(name, line)
+                continue
             if kind == "region":
                 if where <= place:
                     known.regions.append((value, line))
@@ -221,6 +237,10 @@ class Scoped:
                         known.symbols[names.make(moved)] = Function(moved)(names.make("t"))
                         known.functions.pop(moved, None)
                 continue
+            if kind == "solved":  # (the conditions of a display before this one)
+                if where < place:
+                    known.solved.append((value, line, name))
+                continue
             if kind in ("assume", "relation", "equation"):
                 if where <= place and kind == "assume":
                     known.assumptions[name] = (value, line)
@@ -239,6 +259,9 @@ class Scoped:
                 table.pop(name, None)
                 known.unreadable[key] = line
             elif where <= place:
+                if kind == "function" and (old := table.get(name)) is not None and old is not value:
+                    known.earlier.setdefault(name, []).append((old, defined_at.get(name, line)))
+                defined_at[name] = line
                 table[name] = value
                 known.unreadable.pop(key, None)
                 known.dependent.pop(key, None)  # (y = x^3 after "y = y(x)": y has a value now)
@@ -579,10 +602,11 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
                               for name, kind in conditions_in(f"{sides[0]} \\in {member.group(2)}")]
         if len(sides) >= 2 and all(sides):  # ("$\sum_k q_k = (1 - \epsilon) + \epsilon = 1$")
             chains.append(Chain(sides, [item.line] * len(sides), inline=True, order=item.order))
+    said = "".join(words for _, words, _ in prose)
+    chains += _parts_named(said, inline, chains)  # "write $Z$ for the denominator of $a_j$"
     # lines where the prose gives a name a number ("for $y = 1$"): an inline redefinition there is a case
     cases = {(item.line, m.group(1)) for item in inline if (m := _VALUE.fullmatch(item.formula))}
     # formulas the prose gives as a result ("setting it to zero gives $\bar{y} = w\bar{x} + b$")
-    said = "".join(words for _, words, _ in prose)
     results = _marked(_RESULT, said, inline)
     for chain in chains:  # u(x) = … later in the text: u(x) before it is already that function's call
         if (d := definition_of(chain)) is not None and d[0] == "function" and len(d[1]) == 1:
@@ -600,6 +624,10 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             continue
         found.entries.append(((item.order, item.line), item.line, "function", d.name, d.function))
     for chain in sorted(chains, key=place_of):
+        if (pairs := _values_of_a_tuple(chain)) is not None:  # "$(x^*, y^*, \mu^*) = (6, 3, 12)$"
+            found.entries += [(place_of(chain), chain.lines[0], "value", symbol, number)
+                              for symbol, number in pairs]
+            continue
         if chain.inline and chain.order in points and (d := definition_of(chain)) is not None and d[0] == "symbol":
             # (a point such as ‖u‖ = 1 is still a condition on what follows: see _add_condition); "at $x_1 =
             # 2.1$" gives a worked example's number, as "take $x_1 = 2.1$" does, and defines nothing
@@ -620,12 +648,19 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
                 continue
             before = [order for f, at, order in placed if f == file and at <= line]
             found.entries.append(((max(before, default=min(mine)), line), line, "independent", None, None))
+    for line, words, file in prose:  # "for two keys": a count the prose gives in words, for what follows
+        for m in _COUNT_IN_WORDS.finditer(words):
+            found.entries.append(((_order_at(placed, file, line), line + words[:m.start()].count("\n")),
+                                  line + words[:m.start()].count("\n"), "count in words", m.group(0).strip(),
+                                  _NUMBER_WORDS[m.group(1).lower()]))
     for item, letter, law in laws(inline, prose):
         found.entries.append(((item.order, item.line), item.line, "law", letter, law))
         if law is not None and law[1].is_Pow and law[1].exp == 2 and law[1].base.is_Symbol \
                 and law[1].base.name.partition("_")[0] == "sigma":  # (N(βx_i, x_i²) says nothing of x_i's sign)
             # N(μ, σ²): σ is the standard deviation, positive by the law's convention (√(2πσ²) = σ√(2π))
             found.entries.append(((item.order, item.line), item.line, "spread", law[1].base.name, None))
+    for item in _abbreviations(said, inline):  # "write $Z$ for the normaliser": a name given in words only
+        found.entries.append(((item.order, item.line), item.line, "abbreviated", item.formula.strip(), None))
     for item in inline:  # "call this $u_j$": a family named in the prose, perhaps without a formula
         if (name := names.spelled(item.formula.strip())) is not None and (parts := split(name)) and len(parts[1]) == 1:
             found.entries.append(((item.order, item.line), item.line, "named", parts[0], None))
@@ -669,6 +704,61 @@ _AT_POINT = re.compile(r"\bat\s+⟨(\d+)⟩", re.IGNORECASE)
 _NAMING = re.compile(r"\b(?:write|let|set|define|denote)\s+⟨\d+⟩(?:\s*(?:,|and)\s*⟨\d+⟩)*", re.IGNORECASE)
 _RESULT = re.compile(r"\b(?:gives?|giving|yields?|so(?:\s+that)?|hence|thus|therefore|i\.e\.|we\s+(?:get|obtain)|"
                      r"obtains?|implies)\s*,?\s*⟨(\d+)⟩", re.IGNORECASE)
+
+
+# "write $Z$ for the denominator of $a_j$": a name for a part of a fraction the text defines
+_PART_NAMED = re.compile(r"\b(?:write|writing)\s+⟨(\d+)⟩\s+for\s+the\s+(numerator|denominator)\s+of\s+⟨(\d+)⟩",
+                         re.IGNORECASE)
+# "write $Z$ for …", "$Z$ stands for …": a name the prose gives a meaning in words
+_ABBREVIATION = re.compile(r"\b(?:write|writing)\s+⟨(\d+)⟩\s+for\b|⟨(\d+)⟩\s+stands?\s+for\b", re.IGNORECASE)
+
+
+def _parts_named(said: str, inline: list[Inline], chains: list[Chain]) -> list[Chain]:
+    """Z = Σ_ℓ e^{s_ℓ} for "write $Z$ for the denominator of $a_j$" after a_j = e^{s_j}/Σ_ℓ e^{s_ℓ}: the
+    part of the fraction that defines the named thing (its latest definition before the sentence), as a
+    definition of its own."""
+    made = []
+    for m in _PART_NAMED.finditer(said):
+        k, part, j = int(m.group(1)), m.group(2).lower(), int(m.group(3))
+        if max(k, j) >= len(inline) or names.spelled(inline[k].formula.strip()) is None:
+            continue
+        item, of = inline[k], inline[j].formula.strip()
+        bodies = [c.expressions[1] for c in sorted(chains, key=place_of) if len(c.expressions) >= 2
+                  and c.expressions[0].strip() == of and place_of(c) < (item.order, item.line)]
+        if bodies and (parts := _fraction_parts(bodies[-1])) is not None:
+            made.append(Chain([item.formula.strip(), parts[part == "denominator"]], [item.line] * 2, inline=True,
+                              order=item.order))
+    return made
+
+
+def _fraction_parts(body: str) -> tuple[str, str] | None:
+    """(numerator, denominator) of a body that is one \\frac{…}{…} and nothing else, or None."""
+    m = re.match(r"\s*\\[dt]?frac\s*", body)
+    top = braced_argument(body, m.end()) if m is not None else None
+    bottom = braced_argument(body, top[1]) if top is not None else None
+    if bottom is None:
+        return None
+    return (top[0], bottom[0]) if not body[bottom[1]:].strip(" ,.;") else None
+
+
+def _abbreviations(said: str, inline: list[Inline]) -> list[Inline]:
+    """The inline names (no formula: no =) that "write $Z$ for …" or "$Z$ stands for …" gives a meaning."""
+    marked = {int(g) for m in _ABBREVIATION.finditer(said) for g in m.groups() if g is not None}
+    return [inline[k] for k in sorted(marked) if k < len(inline) and "=" not in inline[k].formula
+            and names.spelled(inline[k].formula.strip()) is not None]
+
+
+# "for two keys", "with only three actions": a count of things said in words (never "two terms" of a
+# formula: "with two terms" names no count of the text's)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
+_COUNT_IN_WORDS = re.compile(r"\b(?:for|with)\s+(?:only\s+|just\s+)?(two|three|four)\s+(?!terms\b)[a-z]{2,}s\b",
+                             re.IGNORECASE)
+
+
+def _order_at(placed: list[tuple[str, int, int]], file: str, line: int) -> int:
+    """The order of the last display or inline formula of file at or before line (where a piece of prose
+    stands among them)."""
+    return max((order for f, at, order in placed if f == file and at <= line), default=-1)
 
 
 def _marked(pattern: re.Pattern, said: str, inline: list[Inline]) -> set[int]:
@@ -833,6 +923,25 @@ def _symbol_named(name: str) -> Expr | None:
         return parse(name, reader="latex")
     except DeriveError:
         return None
+
+
+def _values_of_a_tuple(chain: Chain) -> list[tuple[Symbol, Expr]] | None:
+    """(x*, 6), (y*, 3), (μ*, 12) for (x^*, y^*, \\mu^*) = (6, 3, 12): names given numbers one by one (a
+    tuple of names, then one of as many numbers, and nothing else); None for any other chain."""
+    if len(chain.expressions) != 2:
+        return None
+    tuples = [_TUPLE.match(e) for e in chain.expressions]
+    if None in tuples:
+        return None
+    left, right = ([part.strip() for part in m.group(1).split(",")] for m in tuples)
+    try:
+        symbols, numbers = [parse(p, reader="latex") for p in left], [parse(p, reader="latex") for p in right]
+    except DeriveError:
+        return None
+    if len(symbols) != len(numbers) or not all(isinstance(s, Symbol) for s in symbols) \
+            or not all(n.is_number for n in numbers):
+        return None
+    return list(zip(symbols, numbers))
 
 
 def _add_values(found: Scoped, chain: Chain, symbol: Symbol, body: str) -> None:
@@ -1022,6 +1131,20 @@ def _a_constraint(a: Expr, b: Expr) -> bool:
         return False
     difference = a - b
     return len(difference.free_symbols) >= 2 and difference.is_polynomial(*difference.free_symbols)
+
+
+def add_solved(found: Scoped, chain: Chain) -> None:
+    """∂L/∂x = a x^{a−1}y^{1−a} − λp_x = 0 among "the first-order conditions": the expression set to zero
+    is a condition the text goes on to solve, which later links may combine (divided by its twin it
+    gives the tangency condition). A derivative left in it ties nothing derive can use."""
+    known = found.at(place_of(chain))
+    try:
+        value = parse(chain.expressions[-2], reader="latex", functions=known.functions)
+    except DeriveError:
+        return
+    if value.free_symbols and not value.has(Derivative, Integral, Sum, Product):
+        shown = f"{chain.expressions[-2].strip()} = 0"
+        found.entries.append((place_of(chain), chain.lines[-1], "solved", shown, value))
 
 
 def _add_condition(found: Scoped, chain: Chain) -> None:

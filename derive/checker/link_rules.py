@@ -35,8 +35,8 @@ from derive.checker.written import base_of, written_out
 from derive.errors import DeriveError
 from derive.exprs import ALL_TERMS
 from derive.functions import DefinedFunction
-from derive.indexing import TermsAt, split
-from derive.instances import by_instances
+from derive.indexing import TermsAt, counted, split
+from derive.instances import bounds_of, by_instances, instance
 from derive.justify import justify
 from derive.probability import has_moments, random_symbols
 from derive.parse import names
@@ -801,6 +801,86 @@ def in_the_example(p: Pair) -> Link | None:
     return None
 
 
+# "Dividing (2) by (3) gives": the conditions a text combines next, not those of a problem far above
+_CONDITIONS_REACH = 15
+
+
+def given_the_conditions(p: Pair) -> Link | None:
+    """a/(1 − a)·y/x = p_x/p_y, "dividing the first-order conditions": no identity, but what holds where
+    the conditions the text set to zero just before hold. Each condition is solved for a letter of the
+    link it holds linearly (p_x from a x^{a−1}y^{1−a} − λp_x = 0), and the link holds once those are put
+    in: a valid step from them, and said so."""
+    conditions = [c for c in p.known.solved if 0 <= p.line - c[1] <= _CONDITIONS_REACH][-3:]
+    letters = sorted(p.a.free_symbols | p.b.free_symbols, key=str)
+    if not conditions or any(e.has(Sum, Product, Indexed, Derivative) for e in (p.a, p.b)):
+        return None
+    a, b, used = p.a, p.b, []
+    for value, line, shown in reversed(conditions):  # (the latest first)
+        for letter in letters:
+            rate = value.diff(letter) if letter in value.free_symbols else S.Zero
+            if rate == 0 or rate.has(letter) or letter in {u[0] for u in used}:
+                continue
+            solution = letter - value / rate  # (linear in the letter: the one value that makes it 0)
+            a, b = a.xreplace({letter: solution}), b.xreplace({letter: solution})
+            used.append((letter, line))
+            break
+    if not used or compare(a, b)[0] is not True:
+        return None
+    lines = sorted({line for _, line in used})
+    where = f"line{'s' if len(lines) > 1 else ''} {' and '.join(map(str, lines))}"
+    return p.link(VALID, "given the conditions", rule=f"from the conditions set to zero at {where} "
+                                                      f"(solved for {', '.join(plain(u) for u, _ in used)})")
+
+
+def an_earlier_definition(p: Pair) -> Link | None:
+    """π_θ(1) = 1/6 "in the softmax policy of Question 1", where π_θ was defined again since (a Gaussian
+    policy): the link fails with the latest definition and holds with an earlier one, which the words
+    may point back to. Which one the text means it says in words only, so the link is undecided, and
+    says which definition makes it hold."""
+    for name, olds in sorted(p.known.earlier.items()):
+        current = p.known.functions.get(name)
+        if current is None or not any(e is not None and e.has(current) for e in p.read):
+            continue
+        for old, line in reversed(olds):  # (the nearest first)
+            try:
+                a, b = (counted(written_out(e.replace(lambda n: type(n) is current, lambda n: old(*n.args)),
+                                            p.variable, p.known, p.at, p.declared), p.known.counts)
+                        for e in p.read)
+                holds = compare(a, b)[0]
+                if holds is not True and (point := a_number_for(a, b, p.known, p.line)) and point[0] is not None:
+                    holds = compare(*point[0])[0]  # (π_θ(1) = 1/6 at the example's θ = (0, log 2, log 3))
+            except (DeriveError, ValueError, TypeError):
+                continue
+            if holds is True:
+                return p.link(UNDECIDED, reason=f"wrong with {name} as last defined, right with its definition at "
+                                                f"line {line}: which one the text means here it says in words only")
+    return None
+
+
+# "For two keys the diagonal entry is": the sentence that leads into the display
+_COUNT_REACH = 4
+
+
+def count_in_words(p: Pair) -> Link | None:
+    """α_1 − α_1² = α_1α_2 just after "for two keys": wrong for n keys, right for two. Which count the
+    words set the text does not say in a formula (derive does not tie "keys" to n), so the link is
+    undecided, and says at which count it holds."""
+    bounds = bounds_of(p.a, p.b)
+    near = [c for c in p.known.counts_in_words if 0 <= p.line - c[1] <= _COUNT_REACH]
+    if len(bounds) != 1 or not near:
+        return None
+    number, line, words = max(near, key=lambda c: c[1])
+    try:
+        holds, _ = compare(instance(p.a, {bounds[0]: number}, {}), instance(p.b, {bounds[0]: number}, {}))
+    except (DeriveError, ValueError, TypeError):
+        return None
+    if holds is not True:
+        return None
+    count = "the number of terms" if bounds[0] == ALL_TERMS else plain(bounds[0])
+    return p.link(UNDECIDED, reason=f"wrong in general, but holds at {count} = {number}, as \"{words}\" "
+                                    f"(line {line}) may say: derive does not read which count the words set")
+
+
 def hidden_dependence(p: Pair) -> Link | None:
     """∂/∂w_j of P(y_i | 𝐱_i), a function the text does not write out, whose arguments do not show w:
     the model it leaves unwritten depends on w, so a derivative that came out 0 is no verdict."""
@@ -846,5 +926,5 @@ def unread_law(p: Pair) -> Link | None:
 IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     unread_family_member, by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention,
     independence, unit_length, special_case, one_branch, imaginary_unit, tied_by_an_equation, in_words,
-    defined_later, in_the_example, unread_law, numbers_in_words,
-    joined_capitals, head_at_an_expression, a_value_of_its_letters)
+    defined_later, given_the_conditions, in_the_example, count_in_words, an_earlier_definition, unread_law,
+    numbers_in_words, joined_capitals, head_at_an_expression, a_value_of_its_letters)

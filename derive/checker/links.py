@@ -308,6 +308,22 @@ _SOLVING = re.compile(r"\bset(?:ting)?\b[^.]{0,60}?\b(?:to )?(?:zero|0)\b|\bequa
                       r"|\broots? of\b", re.IGNORECASE)
 
 
+def chains_solving(text: str, blocks: list[Block], path: str) -> set[int]:
+    """The ids of the chains that end in an equation to solve (says_it_solves), and of each "= 0" display
+    right after one ("the first-order conditions hold: (2) (3)")."""
+    solving = {id(chain) for block in blocks for chain in block.chains
+               if len(chain.expressions) > 1 and says_it_solves(text, block, chain, path)}
+    ordered = [chain for block in blocks for chain in block.chains if len(chain.expressions) > 1]
+    for before, chain in zip(ordered, ordered[1:]):
+        if id(before) in solving and chain.expressions[-1].strip() == "0" \
+                and 0 <= chain.lines[0] - before.lines[-1] <= _NEXT_CONDITION:
+            solving.add(id(chain))
+    return solving
+
+
+_NEXT_CONDITION = 4  # lines from one condition's display to the next one's
+
+
 def says_it_solves(text: str, block: Block, chain, path: str) -> bool:
     """The prose around a chain that ends in = 0 says it solves ("setting the derivative to zero"),
     or an implication follows it: its last link is then a condition, not an identity."""

@@ -32,7 +32,7 @@ def parse_macro(source: str) -> Macro:
     return Macro(m.group(1), int(m.group(2) or 0), m.group(3).strip())
 
 
-def _argument(text: str, i: int) -> tuple[str, int] | None:
+def argument(text: str, i: int) -> tuple[str, int] | None:
     """The argument at text[i:]: a brace group's content, or one character or command; None at the end."""
     while i < len(text) and text[i].isspace():
         i += 1
@@ -64,16 +64,22 @@ def expand(text: str, macros: dict[str, Macro]) -> str:
             raise LimitError(f"expanding the macro \\{macro.name} goes on and on (does it expand itself?)")
         body, end = macro.body, m.end()
         for k in range(1, macro.nargs + 1):
-            found = _argument(text, end)
+            found = argument(text, end)
             if found is None:
                 raise ParseError(f"\\{macro.name} takes {macro.nargs} arguments", text, m.start())
-            argument, end = found
-            body = body.replace(f"#{k}", argument)
+            given, end = found
+            body = body.replace(f"#{k}", given)
+        if _SCRIPT_BEFORE.search(text, 0, m.start()):
+            body = "{" + body + "}"  # x^\py is x^{p_y}: a macro is one token to ^ and _, as in TeX
+        elif body[:1].isalpha() and _ENDS_IN_A_COMMAND.search(text, 0, m.start()):
+            body = " " + body  # \lambda\py with \py = p_y: \lambda p_y, never the command \lambdap
         text = text[:m.start()] + body + text[end:]
         pos = m.start()  # what the body holds is expanded too
     return text
 
 
+_ENDS_IN_A_COMMAND = re.compile(r"\\[A-Za-z]+$")
+_SCRIPT_BEFORE = re.compile(r"(?<!\\)[\^_]\s*$")
 _DEF = re.compile(r"\\def\s*\\([A-Za-z]+)\s*((?:#\d)*)\s*\{")
 
 
@@ -82,5 +88,5 @@ def from_def(text: str, at: int) -> Macro | None:
     m = _DEF.match(text, at)
     if m is None:
         return None
-    found = _argument(text, m.end() - 1)
+    found = argument(text, m.end() - 1)
     return None if found is None else Macro(m.group(1), len(m.group(2)) // 2, found[0])

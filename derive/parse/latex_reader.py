@@ -94,11 +94,14 @@ def _at(expr: Expr, variable: Symbol, value: Expr, quantities: frozenset[str] = 
 
 def _at_all(expr: Expr, values: dict[Symbol, Expr], quantities: frozenset[str] = frozenset()) -> Expr:
     """expr at the point values; a derivative still to take is taken first (Subs), never by μ̂; so is a
-    quantity the text defines (θ̂_MAP|_{a = b = 1}: its definition, in a and b, at a = b = 1)."""
+    quantity the text defines (θ̂_MAP|_{a = b = 1}: its definition, in a and b, at a = b = 1), and so is
+    an expression that does not show a letter the bar sets (p_1|_{τ = 0.5}: τ is in p_1's definition,
+    and the bar had been dropped)."""
     if len(values) == 1 and next(iter(values.values())) in (S.Infinity, S.NegativeInfinity):
         (variable, value), = values.items()  # [−x e^{−x}]_0^∞: the limit at ∞, not ∞·e^{−∞}
         return Limit(expr, variable, value)
-    if expr.has(Derivative) or any(s.name in quantities for s in expr.free_symbols if s.is_Symbol):
+    if expr.has(Derivative) or any(s.name in quantities for s in expr.free_symbols if s.is_Symbol) \
+            or not set(values) <= expr.free_symbols:
         return Subs(expr, tuple(values), tuple(values.values()))
     return rebuild(expr, lambda node: values.get(node) if node.is_Symbol else None)
 
