@@ -96,6 +96,10 @@ class DefinedFunction(NamedFunction):
     def body_at(self, arg):
         return _at(self.body, self.variable, arg)
 
+    def written_at(self, body):
+        """body (this function's, with some of its names written out) at this call's argument."""
+        return _at(body, self.variable, self.args[0])
+
     def fdiff(self, argindex=1):
         from sympy import diff
 

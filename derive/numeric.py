@@ -237,9 +237,11 @@ def agree(total: complex, values: list[complex], tolerance: float) -> bool:
 
 def sample(rng: random.Random, symbol: Expr, wide: bool = False) -> complex:
     """A point for symbol: a positive one (σ > 0) is never sampled at -1, where its sides need not
-    agree; half the real points lie in (0, 1), where a probability p and 1 - p are both positive
+    agree; a count (a positive integer) is a count from 1 to 8; half the real points lie in (0, 1), where a probability p and 1 - p are both positive
     (log p^x (1-p)^{1-x} has real values only there)."""
     top = rng.choice((10, 100)) if wide else 2
+    if symbol.is_integer and symbol.is_positive:  # (a count, n = 1, 2, …: sin(nπ) = 0 only there)
+        return rng.randint(1, 8)
     if symbol.is_positive or symbol.is_nonnegative:
         return rng.uniform(0.05, top)
     if symbol.is_negative:

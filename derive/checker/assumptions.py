@@ -22,7 +22,9 @@ _RELATION = {">": "positive", r"\gt": "positive", r"\geq": "nonnegative", r"\ge"
 _MIRROR = {"<": "positive", r"\lt": "positive", r"\leq": "nonnegative", r"\le": "nonnegative", "≤": "nonnegative"}
 _AFTER = re.compile(_NAME + r"\s*(>|\\gt|\\geq|\\ge|≥|\\neq|\\ne|≠)\s*0(?![\d.])")
 _BEFORE = re.compile(r"(?<![\d.])0\s*(<|\\lt|\\leq|\\le|≤)\s*" + _NAME)
-SHOWN = {"positive": ">", "nonnegative": "≥", "nonzero": "≠"}
+SHOWN = {"positive": "> 0", "nonnegative": "≥ 0", "nonzero": "≠ 0", "counting": "= 1, 2, …"}
+# what each kind makes a symbol know (a count n = 1, 2, …: sin(nπ) = 0, and its sample points are counts)
+_KNOWS = {"counting": {"integer": True, "positive": True}}
 VALUES = {"unit": (-1, 1), "binary": (0, 1)}  # the values a label of each coding takes
 _SET = {"unit": "{−1, +1}", "binary": "{0, 1}"}
 # y \in \{0, 1\}: a 0/1 label, whose powers are itself
@@ -30,10 +32,13 @@ _BINARY = re.compile(_NAME + r"\s*\\in\s*\\\{\s*0\s*,\s*1\s*\\\}")
 # y_i \in \{-1, +1\}, y \in \{\pm 1\}: a label of ±1 coding, whose square is 1 (x = \pm 1, the roots
 # of an equation, says nothing of x further on)
 _UNIT = re.compile(_NAME + r"\s*\\in\s*\\\{\s*(?:-\s*1\s*,\s*\+?\s*1|\+?\s*1\s*,\s*-\s*1|\\pm\s*1)\s*\\\}")
+# n = 1, 2, \dots (a mode number, "because n is an integer"): a count, the text's every n
+_COUNTING = re.compile(_NAME + r"\s*=\s*1\s*,\s*2\s*,\s*(?:3\s*,\s*)?\\[lc]?dots")
 
 
 def conditions_in(text: str) -> list[tuple[str, str]]:
-    """(canonical name, positive | nonnegative | nonzero) of each condition text states."""
+    """(canonical name, positive | nonnegative | nonzero | unit | binary | counting) of each condition text
+    states."""
     found = []
     for m in _AFTER.finditer(text):
         name = spelled(m.group(1))
@@ -43,7 +48,7 @@ def conditions_in(text: str) -> list[tuple[str, str]]:
         name = spelled(m.group(2))
         if name is not None:
             found.append((name, _MIRROR[m.group(1)]))
-    for pattern, kind in ((_UNIT, "unit"), (_BINARY, "binary")):
+    for pattern, kind in ((_UNIT, "unit"), (_BINARY, "binary"), (_COUNTING, "counting")):
         for m in pattern.finditer(text):
             name = spelled(m.group(1))
             if name is not None:
@@ -72,7 +77,7 @@ def assumed(expr: Expr, assumptions: dict[str, tuple[str, int]]) -> Expr:
             return None
         if isinstance(node, Symbol) and node.name in assumptions:
             kind = assumptions[node.name][0]
-            return Symbol(node.name, real=True, **{kind: True})
+            return Symbol(node.name, real=True, **_KNOWS.get(kind, {kind: True}))
         return None
 
     return rebuild(expr, visit)
@@ -107,7 +112,7 @@ def used_by(exprs: tuple[Expr, ...], assumptions: dict[str, tuple[str, int]]) ->
 def described(names: set[str], assumptions: dict[str, tuple[str, int]]) -> str:
     """'x > 0 (line 3)' for the assumptions a link used."""
     return ", ".join(f"{n} ∈ {_SET[assumptions[n][0]]} (line {assumptions[n][1]})" if assumptions[n][0] in VALUES else
-                     f"{n} {SHOWN[assumptions[n][0]]} 0 (line {assumptions[n][1]})" for n in sorted(names))
+                     f"{n} {SHOWN[assumptions[n][0]]} (line {assumptions[n][1]})" for n in sorted(names))
 
 
 # two index letters that differ: "off the diagonal ($j \neq i$)". (An i = j in the text is no case to

@@ -593,6 +593,8 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         if name not in defined:  # ẋ: x is a function of time wherever the text writes it (m, k stay constants)
             found.entries.append((BEFORE_ALL, 0, "symbol", names.make(name), Function(name)(names.make("t"))))
             found.entries.append((BEFORE_ALL, 0, "timed", name, None))
+    said = "".join(words for _, words, _ in prose)
+    written = _marked(_NAMING, said, inline)  # "write $S = …$", "let $u = …$": formulas that name
     for item in inline:
         sides = [part.strip() for _, part in top_level_split(item.formula, "=")]
         member = _MEMBER.fullmatch(sides[-1]) if len(sides) >= 2 else None
@@ -600,9 +602,15 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             sides[-1] = member.group(1).strip()
             found.entries += [((item.order, item.line), item.line, "assume", name, kind)
                               for name, kind in conditions_in(f"{sides[0]} \\in {member.group(2)}")]
+        signed = _SIGNED_BODY.fullmatch(sides[-1]) if len(sides) >= 2 and member is None \
+            and item.order in written else None
+        if signed is not None:  # "We write $S = \sum_i x_i^2 > 0$": S is the sum, and positive (never
+            # "so $\sigma = e^{v/2} > 0$", a consequence of v = log σ², which would go round in a circle)
+            sides[-1] = signed.group(1).strip()
+            found.entries += [((item.order, item.line), item.line, "assume", name, kind)
+                              for name, kind in conditions_in(f"{sides[0]} {signed.group(2)} 0")]
         if len(sides) >= 2 and all(sides):  # ("$\sum_k q_k = (1 - \epsilon) + \epsilon = 1$")
             chains.append(Chain(sides, [item.line] * len(sides), inline=True, order=item.order))
-    said = "".join(words for _, words, _ in prose)
     chains += _parts_named(said, inline, chains)  # "write $Z$ for the denominator of $a_j$"
     # lines where the prose gives a name a number ("for $y = 1$"): an inline redefinition there is a case
     cases = {(item.line, m.group(1)) for item in inline if (m := _VALUE.fullmatch(item.formula))}
@@ -691,6 +699,10 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
 
 # "2y - 1 \\in \\{-1, +1\\}", "w \\in \\mathbb{R}^d": a value, then the set it lies in
 _MEMBER = re.compile(r"(.+?)\\in(?![A-Za-z])\s*(\\\{.*\\\}|\\mathbb\s*\{[A-Z]\}(?:\^\s*\{?[^{}]*\}?)?)\s*", re.DOTALL)
+
+
+# "S = \sum_i x_i^2 > 0": a value, then its sign
+_SIGNED_BODY = re.compile(r"(.+?)\s*(>|\\geq?|\\gt)\s*0\s*", re.DOTALL)
 
 
 # a law named by its parameters: \mathcal{N}(\mu, \sigma^2) (no \mid: no point it is taken at)

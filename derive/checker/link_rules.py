@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sympy import And, Derivative, Dummy, Expr, Indexed, Max, Min, Product, S, Subs, Sum, Symbol, expand
 from sympy.core.function import AppliedUndef
@@ -832,6 +832,32 @@ def given_the_conditions(p: Pair) -> Link | None:
                                                       f"(solved for {', '.join(plain(u) for u, _ in used)})")
 
 
+def a_model_in_the_variable(p: Pair) -> Link | None:
+    """J'(β) = −2Σ x_i(y_i − βx_i) + 2λβ after "y_i = βx_i + ε_i": the model puts the β of the data into
+    y_i, and the criterion differentiates by its own β, which the text writes alike. With the data held
+    as data the link holds; which β a derivative means the text does not say in a formula, so the link
+    is undecided, and says so."""
+    variable = names.make(p.variable)
+    if not any(e is not None and e.has(Derivative) for e in p.read):
+        return None
+    data = {s for s, value in p.known.symbols.items() if s != variable and value is not None
+            and not isinstance(value, type) and variable in getattr(value, "free_symbols", ())
+            and split(s.name)}  # (a family of data, y_i, whose definition holds the variable)
+    if not data:
+        return None
+    held = replace(p.known, symbols={s: v for s, v in p.known.symbols.items() if s not in data})
+    try:
+        a, b = (counted(written_out(e, p.variable, held, p.at, p.declared), held.counts) for e in p.read)
+        holds = compare(a, b)[0]
+    except (DeriveError, ValueError, TypeError):
+        return None
+    if holds is not True:
+        return None
+    shown = ", ".join(sorted(plain(s) for s in data))
+    return p.link(UNDECIDED, reason=f"holds with {shown} held as data; the text's model writes {p.variable} into "
+                                    f"{shown} too, and which {p.variable} the derivative is by it does not say")
+
+
 def an_earlier_definition(p: Pair) -> Link | None:
     """π_θ(1) = 1/6 "in the softmax policy of Question 1", where π_θ was defined again since (a Gaussian
     policy): the link fails with the latest definition and holds with an earlier one, which the words
@@ -926,5 +952,6 @@ def unread_law(p: Pair) -> Link | None:
 IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     unread_family_member, by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention,
     independence, unit_length, special_case, one_branch, imaginary_unit, tied_by_an_equation, in_words,
-    defined_later, given_the_conditions, in_the_example, count_in_words, an_earlier_definition, unread_law,
-    numbers_in_words, joined_capitals, head_at_an_expression, a_value_of_its_letters)
+    defined_later, given_the_conditions, in_the_example, count_in_words, an_earlier_definition,
+    a_model_in_the_variable, unread_law, numbers_in_words, joined_capitals, head_at_an_expression,
+    a_value_of_its_letters)

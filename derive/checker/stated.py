@@ -124,8 +124,11 @@ def a_value_it_can_take(a: Expr, b: Expr) -> str | None:
     symbolic, number = (b, a) if _numeric(a) else (a, b)
     if not symbolic.has(Sum, Product):  # (x² + y² = 25, max(x, 5) = 5, 2x + 3 = 7: claims, checked)
         return None
-    try:  # (the terms written out: ∏_{t=1}^{10} σ(a_t))
-        written = [instance(symbolic, {ALL_TERMS: n} if bounds else {}, {}) for n in (SIZES if bounds else (1,))]
+    # (the terms written out: ∏_{t=1}^{10} σ(a_t); a free index at its first value: p_i(1 − p_i) = σ(2)σ(−2)
+    # for "both weights" of an example is some p_i's value)
+    first = {letter: 1 for letter in free_indices(symbolic, number)}
+    try:
+        written = [instance(symbolic, {ALL_TERMS: n} if bounds else {}, first) for n in (SIZES if bounds else (1,))]
     except (DeriveError, ValueError, TypeError):
         return None
     if not any(takes_the_value(e, number) for e in written):
@@ -149,21 +152,26 @@ def a_sum_at_numbers(a: Expr, b: Expr, read: tuple) -> str | None:
     if not any(isinstance(n, DefinedFunction) and n.args and all(x.is_number for x in n.args)
                for e in read if e is not None for n in preorder(e)):
         return None
-    letters = _open_at_one(a, b, bounds)
+    letters = _open_at_few(a, b, bounds)
     if not letters:
         return None
     over = ", ".join(plain(s) for s in bounds if s != ALL_TERMS) or "its terms"
     return f"a number for a sum over {over} in {', '.join(letters)}: the values it is taken at are not stated"
 
 
-def _open_at_one(a: Expr, b: Expr, bounds: list[Symbol]) -> list[str]:
-    """The letters a − b still holds with its sums cut to one term: some value of them may make it hold."""
-    one = {s: 1 for s in bounds}
-    try:
-        rest = (instance(a, one, {}) - instance(b, one, {})).free_symbols
-    except (DeriveError, ValueError, TypeError):
-        return []
-    return sorted({re.sub(r"_\d+$", "", plain(t)) for t in rest if t != ALL_TERMS})  # (x of the term x_1)
+def _open_at_few(a: Expr, b: Expr, bounds: list[Symbol]) -> list[str]:
+    """The letters a − b still holds with its sums cut to one term, or else to two (a leave-one-out
+    residual vanishes at one term): some value of them may make it hold."""
+    for size in (1, 2):
+        cut = {s: size for s in bounds}
+        try:
+            rest = (instance(a, cut, {}) - instance(b, cut, {})).free_symbols
+        except (DeriveError, ValueError, TypeError):
+            return []
+        letters = sorted({re.sub(r"_\d+$", "", plain(t)) for t in rest if t != ALL_TERMS})  # (x of x_1)
+        if letters:
+            return letters
+    return []
 
 
 def _given_length(a: Expr, b: Expr, known: Definitions) -> int | None:

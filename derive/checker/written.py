@@ -288,6 +288,13 @@ class Writer:
                 s not in keep and self.value_of(s) is not None for s in expr.body.free_symbols - {expr.variable})):
             # L(p) = \prod_i …: written out, so that its sum is judged by instances, not by simplify;
             # ℓ(p) = k ln p + … with k = Σ x_i: written out, so that its k is the text's k
+            variable = expr.variable
+            carried = {s for s in expr.body.free_symbols if s.name.partition("_")[2] == variable.name
+                       and s not in keep and self.value_of(s) is not None}
+            if carried:  # MSE(λ) = E[(β̂_λ − β)²]: β̂_λ's definition, in λ, first; then λ is set (MSE(0)
+                # had been MSE(λ): the λ of β̂_λ's definition came in after the argument was put in)
+                body = expr.body.xreplace({s: self.out(s, keep | {variable}, using) for s in carried})
+                return self.out(expr.written_at(body), keep, using)
             return self.out(expr.body_at(expr.args[0]), keep, using)
         if expr.is_Symbol and expr not in keep and (value := self.value_of(expr)) is not None:
             if expr in using:  # s = ln σ, σ = e^s: no way round it is right for every text (a link is
@@ -308,7 +315,7 @@ class Writer:
                 if base_of(v) not in outer and (family := self.family(v)) is not None:
                     # ∂L/∂p_k, p_k = e^{z_k}/Σ e^{z}: taken in the p's, then every p_m put back
                     written = TermsAt(written, names.make(base_of(v)), self.out(family, keep, using))
-                elif v in self.symbols:
+                elif v in self.symbols or self.value_of(v) is not None:  # (h_2 of a family h_t too)
                     written = Subs(written, v, self.out(v, keep, using))
             return written
         if not expr.args:
