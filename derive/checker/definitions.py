@@ -649,18 +649,13 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     placed = sorted([(item.file, item.line, item.order) for item in inline] +
                     [(block.file, block.line, block.order) for block in blocks])
     for line, words, file in prose:  # ("i.i.d. data", "X and Y independent"): where the text says it
-        if (m := _INDEPENDENT.search(words)) is not None:
-            line += words[:m.start()].count("\n")  # (a piece of prose starts where the display before it ends)
-            mine = [order for f, _, order in placed if f == file]
-            if not mine:  # a file of prose alone (an \input): where it stands among the others is unknown
-                continue
-            before = [order for f, at, order in placed if f == file and at <= line]
-            found.entries.append(((max(before, default=min(mine)), line), line, "independent", None, None))
+        if (m := _INDEPENDENT.search(words)) is not None and (where := _said_at(placed, file, line, words, m)):
+            found.entries.append((where, where[1], "independent", None, None))
     for line, words, file in prose:  # "for two keys": a count the prose gives in words, for what follows
         for m in _COUNT_IN_WORDS.finditer(words):
-            found.entries.append(((_order_at(placed, file, line), line + words[:m.start()].count("\n")),
-                                  line + words[:m.start()].count("\n"), "count in words", m.group(0).strip(),
-                                  _NUMBER_WORDS[m.group(1).lower()]))
+            if (where := _said_at(placed, file, line, words, m)) is not None:
+                found.entries.append((where, where[1], "count in words", m.group(0).strip(),
+                                      _NUMBER_WORDS[m.group(1).lower()]))
     for item, letter, law in laws(inline, prose):
         found.entries.append(((item.order, item.line), item.line, "law", letter, law))
         if law is not None and law[1].is_Pow and law[1].exp == 2 and law[1].base.is_Symbol \
@@ -767,10 +762,16 @@ _COUNT_IN_WORDS = re.compile(r"\b(?:for|with)\s+(?:only\s+|just\s+)?(two|three|f
                              re.IGNORECASE)
 
 
-def _order_at(placed: list[tuple[str, int, int]], file: str, line: int) -> int:
-    """The order of the last display or inline formula of file at or before line (where a piece of prose
-    stands among them)."""
-    return max((order for f, at, order in placed if f == file and at <= line), default=-1)
+def _said_at(placed: list[tuple[str, int, int]], file: str, line: int, words: str,
+             m: re.Match) -> tuple[int, int] | None:
+    """The place of what a match says in a piece of prose starting at line: after the last display or
+    inline formula of file before it (a piece starts where the display before it ends); None in a file
+    of prose alone (an \\input), where it stands among the others is unknown."""
+    line += words[:m.start()].count("\n")
+    mine = [order for f, _, order in placed if f == file]
+    if not mine:
+        return None
+    return max((order for f, at, order in placed if f == file and at <= line), default=min(mine)), line
 
 
 def _marked(pattern: re.Pattern, said: str, inline: list[Inline]) -> set[int]:
@@ -937,15 +938,20 @@ def _symbol_named(name: str) -> Expr | None:
         return None
 
 
+def _entries(text: str) -> list[str] | None:
+    """The entries of a tuple written (a, b, c), as written; None for text that is no tuple."""
+    m = _TUPLE.match(text)
+    return [part.strip() for part in m.group(1).split(",")] if m else None
+
+
 def _values_of_a_tuple(chain: Chain) -> list[tuple[Symbol, Expr]] | None:
     """(x*, 6), (y*, 3), (μ*, 12) for (x^*, y^*, \\mu^*) = (6, 3, 12): names given numbers one by one (a
     tuple of names, then one of as many numbers, and nothing else); None for any other chain."""
     if len(chain.expressions) != 2:
         return None
-    tuples = [_TUPLE.match(e) for e in chain.expressions]
-    if None in tuples:
+    left, right = (_entries(e) for e in chain.expressions)
+    if left is None or right is None:
         return None
-    left, right = ([part.strip() for part in m.group(1).split(",")] for m in tuples)
     try:
         symbols, numbers = [parse(p, reader="latex") for p in left], [parse(p, reader="latex") for p in right]
     except DeriveError:
@@ -963,16 +969,15 @@ def _add_values(found: Scoped, chain: Chain, symbol: Symbol, body: str) -> None:
         return
     if (unit := _TRAILING_UNIT.fullmatch(body)) is not None:
         body = unit.group(1)  # g = 9.8\,\mathrm{m/s^2}: the number, before its unit
-    m = _TUPLE.match(body)
-    parts = [p.strip() for p in m.group(1).split(",")] if m else [body]
+    entries = _entries(body)
     try:
-        numbers = [parse(p, reader="latex") for p in parts]
+        numbers = [parse(p, reader="latex") for p in entries or [body]]
     except DeriveError:
         return
     if any(n.free_symbols or not n.is_number for n in numbers):
         return
     where, line = place_of(chain), chain.lines[0]
-    if m is None:
+    if entries is None:
         found.entries.append((where, line, "value", symbol, numbers[0]))
     else:  # (𝐳 = (1000, 1001, 1002): the entries z_1, z_2, z_3, as 𝐳's entries are named)
         letter = vector[0] if (vector := parts_of(symbol)) is not None and not vector[1] else symbol.name

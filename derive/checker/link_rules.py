@@ -814,22 +814,28 @@ def given_the_conditions(p: Pair) -> Link | None:
     letters = sorted(p.a.free_symbols | p.b.free_symbols, key=str)
     if not conditions or any(e.has(Sum, Product, Indexed, Derivative) for e in (p.a, p.b)):
         return None
-    a, b, used = p.a, p.b, []
-    for value, line, shown in reversed(conditions):  # (the latest first)
+    a, b, used = p.a, p.b, {}  # (letter → the line of the condition solved for it)
+    for value, line, _ in reversed(conditions):  # (the latest first)
         for letter in letters:
             rate = value.diff(letter) if letter in value.free_symbols else S.Zero
-            if rate == 0 or rate.has(letter) or letter in {u[0] for u in used}:
+            if rate == 0 or rate.has(letter) or letter in used:
                 continue
             solution = letter - value / rate  # (linear in the letter: the one value that makes it 0)
             a, b = a.xreplace({letter: solution}), b.xreplace({letter: solution})
-            used.append((letter, line))
+            used[letter] = line
             break
     if not used or compare(a, b)[0] is not True:
         return None
-    lines = sorted({line for _, line in used})
+    lines = sorted(set(used.values()))
     where = f"line{'s' if len(lines) > 1 else ''} {' and '.join(map(str, lines))}"
     return p.link(VALID, "given the conditions", rule=f"from the conditions set to zero at {where} "
-                                                      f"(solved for {', '.join(plain(u) for u, _ in used)})")
+                                                      f"(solved for {', '.join(map(plain, used))})")
+
+
+def _judged_form(p: Pair, expr: Expr, known: Definitions | None = None) -> Expr:
+    """expr as the link judges its sides (check_chain's write), with other definitions if given."""
+    known = known if known is not None else p.known
+    return counted(written_out(expr, p.variable, known, p.at, p.declared), known.counts)
 
 
 def a_model_in_the_variable(p: Pair) -> Link | None:
@@ -847,7 +853,7 @@ def a_model_in_the_variable(p: Pair) -> Link | None:
         return None
     held = replace(p.known, symbols={s: v for s, v in p.known.symbols.items() if s not in data})
     try:
-        a, b = (counted(written_out(e, p.variable, held, p.at, p.declared), held.counts) for e in p.read)
+        a, b = (_judged_form(p, e, held) for e in p.read)
         holds = compare(a, b)[0]
     except (DeriveError, ValueError, TypeError):
         return None
@@ -869,8 +875,7 @@ def an_earlier_definition(p: Pair) -> Link | None:
             continue
         for old, line in reversed(olds):  # (the nearest first)
             try:
-                a, b = (counted(written_out(e.replace(lambda n: type(n) is current, lambda n: old(*n.args)),
-                                            p.variable, p.known, p.at, p.declared), p.known.counts)
+                a, b = (_judged_form(p, e.replace(lambda n: type(n) is current, lambda n: old(*n.args)))
                         for e in p.read)
                 holds = compare(a, b)[0]
                 if holds is not True and (point := a_number_for(a, b, p.known, p.line)) and point[0] is not None:

@@ -222,9 +222,7 @@ def under_conditions(a: Expr, b: Expr, known: Definitions,
         if relation is None and not equations:
             continue
         distinct = frozenset() if relation is None else frozenset({(relation[0], relation[1])})
-        judged = by_instances(a, b, _points_agree, conditions, distinct) or (None, "")
-        if judged[0] is not False:  # (a sample point that shows it fails spares compare's methods)
-            judged = by_instances(a, b, compare, conditions, distinct) or (None, "")
+        judged = _looked_at_first(a, b, conditions, distinct) or (None, "")
         sign = "" if relation is None else f"{relation[0]} ≠ {relation[1]} (line {relation[3]})"
         if judged[0] is True:
             return True, judged[1], ", ".join([*said, *([sign] if sign else [])])
@@ -445,16 +443,25 @@ def holds_if_normalised(a: Expr, b: Expr) -> str | None:
             total = Sum(term, (k, 1, bound)) - 1
             if any(expand(a - b - sign * total) == 0 for sign in (1, -1)):
                 continue  # 1 − Σ_{k=1}^{m} p_k = 0 is the normalisation itself: a claim, never a convention
-            if (by_instances(a, b, _points_agree, (total,)) or (None,))[0] is False:
-                continue  # (a sample point shows it fails even so: cheap, where compare's methods are not)
-            if (by_instances(a, b, compare, (total,)) or (None,))[0] is True:
+            if (_looked_at_first(a, b, (total,)) or (None,))[0] is True:
                 return f"Σ_{k} {term.base.label}_{k} = 1"
     return None
 
 
+def _looked_at_first(a: Expr, b: Expr, conditions: tuple[Expr, ...],
+                     distinct: frozenset = frozenset()) -> tuple[bool | None, str] | None:
+    """by_instances with compare, under the conditions, where a sample point of each instance does not
+    already show a failure: the point is cheap, compare's methods are not (a search that tries many
+    conventions or cases fails on most of them)."""
+    looked = by_instances(a, b, _points_agree, conditions, distinct)
+    if looked is not None and looked[0] is False:
+        return looked
+    return by_instances(a, b, compare, conditions, distinct)
+
+
 def _points_agree(a: Expr, b: Expr) -> tuple[bool, str]:
-    """A quick look, for a search: (False, …) where a sample point shows a ≠ b, (True, …) otherwise,
-    which proves nothing."""
+    """A quick look: (False, …) where a sample point shows a ≠ b, (True, …) otherwise, which proves
+    nothing."""
     return not surely_differs(a, b), "a sample point"
 
 
