@@ -208,6 +208,11 @@ def _unknowns(expr: Expr) -> set[str]:
 # Black–Scholes Greeks, contrastive losses written out, 2 to 4 s a try)
 CANCEL_SECONDS = 0.3
 SIMPLIFY_SECONDS = 0.25
+# Where no sample point can decide (asinh x + acosh x + atanh x …: no real x where all have a value),
+# simplify is all there is: a try that ran out of its share gets this much more before the link is left
+# undecided, so that a slow or loaded machine does not cost the verdict (it took 0.09 s, and once 0.25)
+NO_POINT_SECONDS = 1.5
+_RAN_OUT = ""  # simplify's share spent: falsy, as a failure is, and told apart from a failure (None)
 
 
 def _simplifies_to_zero(expr: Expr) -> bool:
@@ -334,21 +339,25 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         verdict, sampled = numeric_verdict(_in_exp(a), _in_exp(b)), True
         if verdict is True:
             return _unless_undefined(a, b, "numeric")
-    if not integrals and (method := _tried(_SIMPLIFY, lambda: _simplified(da, db))):
-        return _unless_undefined(a, b, method)
+    simplified = None
+    if not integrals and (simplified := _tried(_SIMPLIFY, lambda: _simplified(da, db, SIMPLIFY_SECONDS))):
+        return _unless_undefined(a, b, simplified)
     if undefined:
         return None, "undefined (a division by zero)"
     if not sampled:
         verdict = numeric_verdict(_in_exp(a), _in_exp(b))  # defined functions written out: they have values
+    if verdict is None and simplified == _RAN_OUT \
+            and (simplified := _simplified(da, db, NO_POINT_SECONDS - SIMPLIFY_SECONDS)):
+        return _unless_undefined(a, b, simplified)
     if verdict is None:
         return None, "no point where both sides have a value to compare"
     return verdict, "numeric"
 
 
-def _simplified(da: Expr, db: Expr) -> str | None:
-    """The method that proves da = db (both worked out) by rewriting and simplifying within
-    SIMPLIFY_SECONDS, or None."""
-    return within(SIMPLIFY_SECONDS, lambda: _simplifying(da, db), None)
+def _simplified(da: Expr, db: Expr, seconds: float) -> str | None:
+    """The method that proves da = db (both worked out) by rewriting and simplifying within seconds;
+    None where it fails, _RAN_OUT where the seconds ran out first."""
+    return within(seconds, lambda: _simplifying(da, db), _RAN_OUT)
 
 
 def _simplifying(da: Expr, db: Expr) -> str | None:

@@ -65,10 +65,27 @@ def test_a_method_past_its_budget_leaves_the_link_to_the_sample_points(monkeypat
     import derive.verify as verify
     from derive.checker import INVALID, VALID, check
 
+    monkeypatch.setattr(verify, limit, 5.0)  # (its share, 0.25 s, is near what this link takes on a slow machine)
     assert [(k.verdict, k.method) for k in check(link).links] == [(VALID, method)]
     monkeypatch.setattr(verify, limit, 1e-4)
     assert [(k.verdict, k.method) for k in check(link).links] == [(VALID, "numeric")]
     assert [k.verdict for k in check(link.replace(*slip)).links] == [INVALID]
+
+
+def test_where_no_sample_point_can_decide_simplify_gets_longer_than_its_share(monkeypatch):
+    """asinh x + acosh x + atanh x …: no real x where every term has a value, so simplify alone decides
+    the link; its share running out (a loaded machine: 0.09 s had once taken more than 0.25 s) must not
+    leave it undecided. A false link is still no link simplify proves."""
+    import derive.verify as verify
+    from derive.checker import VALID, check
+
+    link = (r"$$ (\operatorname{arsinh}(x))' + (\operatorname{arcosh}(x))' + (\operatorname{artanh}(x))'"
+            r" + (\operatorname{arcoth}(x))' + (\operatorname{arsech}(x))' + (\operatorname{arcsch}(x))'"
+            r" = \frac{1}{\sqrt{x^{2} + 1}} + \frac{1}{\sqrt{x - 1} \sqrt{x + 1}} + \frac{2}{1 - x^{2}}"
+            r" - \frac{1}{x \sqrt{1 - x^{2}}} - \frac{1}{\left|{x}\right| \sqrt{1 + x^{2}}} $$")
+    monkeypatch.setattr(verify, "SIMPLIFY_SECONDS", 1e-4)
+    assert [(k.verdict, k.method) for k in check(link).links] == [(VALID, "simplify")]
+    assert [k.verdict for k in check(link.replace("{2}{1 - x^{2}}", "{3}{1 - x^{2}}")).links] != [VALID]
 
 
 @pytest.fixture(autouse=True)
