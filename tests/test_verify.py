@@ -291,6 +291,34 @@ def test_node_values_that_may_have_lost_digits_leave_the_decision_to_evalf():
     assert lost(sin(x_real + 10**20)) and not lost(sin(x_real + 10**10))
 
 
+def test_a_sum_that_cancels_is_worked_out_finer_and_evalf_asked_only_where_the_digits_matter(monkeypatch):
+    """A sum whose terms cancel (S φ(d₁) − K e^{−rτ} φ(d₂) = 0 inside a Black–Scholes Greek) is worked out
+    again 60 digits finer: where the two tell the same, they decide, and evalf (seconds a link there) is
+    not asked. Where what the cancellation left matters (e^{x/10⁴⁵} − 1 is x/10⁴⁵ to 5 of the memo's
+    50 digits, and multiplied by 10⁴⁵), the two differ, and evalf decides, rightly both ways."""
+    from derive import numeric
+
+    asked = []
+    summed = numeric.summed
+
+    def spy(terms, sides, value):
+        found = summed(terms, sides, value)
+        asked.append(getattr(value, "lost", "evalf"))  # (the memo's, after it has worked the terms out)
+        return found
+    monkeypatch.setattr(numeric, "summed", spy)
+
+    zero = (x_real + 1)**2 - x_real**2 - 2 * x_real - 1
+    assert numeric.numeric_verdict(sin(x_real) * zero + cos(x_real), cos(x_real)) is True
+    assert "evalf" not in asked and "terms cancelled" in asked
+    assert numeric.numeric_verdict(sin(x_real) * zero + cos(x_real), cos(x_real) + zero / 10**6 + Rational(1, 10**12)) is False
+
+    asked.clear()
+    near_x = sqrt(2) * 10**45 * (exp(x_real / 10**45) - 1)
+    assert numeric.numeric_verdict(near_x, sqrt(2) * x_real) is True
+    assert "evalf" in asked
+    assert numeric.numeric_verdict(near_x, sqrt(2) * x_real * (1 + Rational(1, 10**12))) is False
+
+
 def test_the_plain_reader_refuses_what_only_the_fraction_reader_reads(x):
     """derive.rational's Reader reads the field of x and e^x (derivatives included); a root, a log or an
     unknown function is a generator of FractionReader's only, and the plain reader decides nothing."""
