@@ -88,6 +88,40 @@ def test_where_no_sample_point_can_decide_simplify_gets_longer_than_its_share(mo
     assert [k.verdict for k in check(link.replace("{2}{1 - x^{2}}", "{3}{1 - x^{2}}")).links] != [VALID]
 
 
+def test_a_method_that_ran_out_on_three_links_of_a_document_comes_after_the_points_on_the_rest(monkeypatch):
+    """A Black–Scholes blog's Greeks: simplify ran out of its share on 13 links of 16, and the sample
+    points decided each. After three links of a document it ran out on, the points are asked first, and
+    the method only where they do not agree: the same verdicts, a slip still caught, the next document
+    counted afresh."""
+    import derive.verify as verify
+    from derive.checker import INVALID, VALID, _check
+
+    tries = []
+    simplifying = verify._simplifying
+    monkeypatch.setattr(verify, "_simplifying", lambda da, db: tries.append(1) or simplifying(da, db))
+    monkeypatch.setattr(verify, "SIMPLIFY_SECONDS", 1e-4)  # (it runs out on every link)
+    text = "".join(rf"$$ -\log\frac{{e^{{{k}}}}}{{1 + e + e^{{{k}}}}} = \log\left(e^{{-{k}}} + e^{{{1 - k}}} + 1\right) $$" + "\n"
+                   for k in range(2, 8))
+    slip = text.replace("e^{-7} + e^{-6}", "e^{-7} + e^{-5}")
+
+    def checked():
+        found = []
+        for document in (text, slip):
+            report = _check(document, "greeks.md", (), False)
+            found.append(([(k.verdict, k.method) for k in report.links], len(tries)))
+        return found
+
+    (links, tried), (slipped, tried_in_both) = run_limited(checked)
+    assert links == [(VALID, "numeric")] * 6 and tried == 3
+    assert [v for v, _ in slipped] == [VALID] * 5 + [INVALID] and tried_in_both == 6
+
+    def outside_a_document():  # (derive diff's proofs: every link tries the method)
+        from sympy import E, exp, log
+        tries.clear()
+        return [verify.compare(-log(exp(k) / (1 + E + exp(k))), log(exp(-k) + exp(1 - k) + 1))[0] for k in range(2, 8)], len(tries)
+    assert run_limited(outside_a_document) == ([True] * 6, 6)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     from derive.verify import clear_caches

@@ -24,6 +24,7 @@ from derive.checker.macros import expand, parse_macro
 from derive.checker.links import check_chain, chains_solving
 from derive.checker.report import DEFINITION, INVALID, UNDECIDED, VALID, ChainReport, CheckReport, Claim, Link
 from derive.errors import ParseError
+from derive.verify import one_document
 from derive.checker.reading import read_document
 
 __all__ = ["DEFINITION", "INVALID", "UNDECIDED", "VALID", "ChainReport", "CheckReport", "Claim", "Link",
@@ -48,6 +49,11 @@ def check(text: str, path: str = "-", define: tuple[str, ...] | list[str] = (), 
 def _check(text: str, path: str, define: tuple[str, ...], strict: bool, macros: tuple[str, ...] = ()) -> CheckReport:
     if not isinstance(text, str):
         raise ParseError("derive check reads text")
+    with one_document():  # (the exact methods' running out counted for this document: derive.verify)
+        return _checked(text, path, define, strict, macros)
+
+
+def _checked(text: str, path: str, define: tuple[str, ...], strict: bool, macros: tuple[str, ...]) -> CheckReport:
     given = {m.name: m for m in map(parse_macro, macros)}  # --macro: defined outside the file
     document = read_document(text, path)
     document.macros = {**given, **document.macros}
