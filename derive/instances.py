@@ -278,9 +278,13 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
             return None, "a sum without bounds beside sums over two different bounds"
     if tied is not None:
         bounds = [s for s in bounds if s != ALL_TERMS]
-    sizes_tried = SIZES if len(bounds) <= 2 else SIZES[:3]  # three bounds: 27 instances, not 64
+    # one bound: four sizes; two or three bounds: three sizes each (9 and 27 instances, not 16 and 64). A
+    # slip in which index a term carries, or in a count's power, shows at two or three terms; only a
+    # closed form off by a multiple of (n − 1)(n − 2)(n − 3) passes three sizes, and a layer's gradient
+    # written out at 4 × 4 costs more than all the smaller instances together
+    sizes_tried = SIZES if len(bounds) <= 1 else SIZES[:3]
     written = _written_indices(a, b)  # z_2 written out: only sizes that have a second term
-    if written > SIZES[-1] - lowest + 1:  # z_10: the sizes that reach it, not the first four
+    if written > sizes_tried[-1] - lowest + 1:  # z_10: the sizes that reach it, not the first ones
         sizes_tried = (written - lowest + 1, written - lowest + 2)
     # as_written: a_1(1 − a_1) = a_1 a_2, with a_1 defined for two terms and a_2 = e^{x_2}/Σ_k e^{x_k} for
     # every count: the definitions' sum over every index runs over the terms written out (two classes).

@@ -142,6 +142,25 @@ def test_links_with_indices_hold_or_fail_in_some_instance(left, right, holds):
     assert verdict is holds and method.startswith("instances")
 
 
+TWO_COUNTS = r"\sum_{j=1}^{H} \sum_{k=1}^{D} v_j x_k"
+
+
+@pytest.mark.parametrize("right, holds, checked", [
+    (r"\left(\sum_{j=1}^{H} v_j\right)\left(\sum_{k=1}^{D} x_k\right)", True, "D = 1…3; H = 1…3"),
+    (r"\left(\sum_{j=1}^{H} v_j\right)\left(\sum_{k=1}^{D} x_j\right)", False, "fails at D = 2, H = 1, j = 1"),
+    # v_4 written beside the sums: the sizes that reach it, two of them (only 4 × 4 before)
+    (r"v_4 \sum_{k=1}^{D} x_k + \left(\sum_{j=1}^{H} v_j - v_4\right)\left(\sum_{k=1}^{D} x_k\right)", True,
+     "D = 4…5; H = 4…5"),
+    (r"v_4 \sum_{k=1}^{D} x_k + \left(\sum_{j=1}^{H} v_j - v_3\right)\left(\sum_{k=1}^{D} x_k\right)", False,
+     "fails at D = 4, H = 4"),
+])
+def test_sums_over_two_counts_are_written_out_at_three_sizes_each(right, holds, checked):
+    """A slip in which index a term carries shows at two or three terms; a layer's gradient written out
+    at 4 × 4 cost more than all the smaller instances together (two counts: 9 instances, not 16)."""
+    verdict, method = by_instances(latex(TWO_COUNTS), latex(right), compare)
+    assert verdict is holds and method == f"instances ({checked})"
+
+
 def test_a_failing_instance_is_named():
     verdict, method = compare(latex(r"\frac{\partial e^{z_i}}{\partial z_j}"), latex("0"))
     assert verdict is False and "i = 1, j = 1" in method
