@@ -388,3 +388,27 @@ def test_primes_on_functions_the_text_defined_differentiate_by_their_variable():
     assert verdicts[-1] == VALID
     slip = LOGISTIC.replace(r"1 - \frac{P}{K}", r"1 - \frac{P}{2K}")
     assert [k.verdict for k in check(slip, "logistic.tex").chains[-1].links][-1] == INVALID
+
+
+BY_PARTS = r"""With $n = 1, 2, \dots$:
+\begin{align*}
+b_n &= 2\int_0^1 x\sin(n\pi x)\,dx\\
+&= 2\Bigl[-\frac{x\cos(n\pi x)}{n\pi}\Bigr]_0^1 + \frac{2}{n\pi}\int_0^1 \cos(n\pi x)\,dx\\
+&= -\frac{2\cos(n\pi)}{n\pi} + \frac{2}{n\pi}\Bigl[\frac{\sin(n\pi x)}{n\pi}\Bigr]_0^1\\
+&= \frac{2(-1)^{n+1}}{n\pi}
+\end{align*}
+"""
+
+
+def test_an_evaluation_bracket_a_line_after_an_integral_is_in_the_integrals_variable():
+    r"""[sin(nπx)/(nπ)]_0^1 in n and x, a line after ∫_0^1 … dx (integrating by parts): in x. It had been
+    refused as "several variables", and a slip in that line went unread. A bracket with no integral in
+    its chain still says which letter it cannot choose."""
+    report = check(BY_PARTS, "coefficients.tex")
+    assert not any("several variables" in e for c in report.chains for e in c.errors.values())
+    assert INVALID not in [k.verdict for k in report.links]
+    slip = check(BY_PARTS.replace(r"&= -\frac{2\cos", r"&= \frac{2\cos"), "coefficients.tex")
+    assert INVALID in [k.verdict for k in slip.links]
+    alone = check("$$ \\Bigl[\\frac{\\sin(n\\pi x)}{n\\pi}\\Bigr]_0^1 = 0 $$\n", "bracket.tex")
+    assert any("several variables" in e for c in alone.chains for e in c.errors.values())
+

@@ -22,6 +22,7 @@ from derive.indexing import counted, split
 from derive.parse import names, parse
 from derive.parse.names import greek_name
 from derive.parse.build import UNDEFINED_FUNCTIONS
+from derive.parse.latex_reader import integrated_letters
 from derive.render.printer import reading_differs
 from derive.render.printer import text as plain
 from derive.sandbox import OverBudget, budget
@@ -115,6 +116,8 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
         return known.functions_in(source)
     # (f²)' with no other letter: the derivative by f, or of a function f whose argument is left out?
     by_a_function_letter = variable in UNDEFINED_FUNCTIONS and declared_variable(chain) is None
+    # [sin(nπx)/(nπ)]_0^1 a line after ∫_0^1 … dx (integrating by parts): the bracket is in x, not n
+    integrated = frozenset().union(*map(integrated_letters, chain.expressions))
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
         source = _held_fixed(source, known)
@@ -123,7 +126,7 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
                 raise ParseError(f"a prime by {variable}, which names a function more often than a variable: "
                                  f"write {variable}(x) and {variable}'(x), or \\frac{{d}}{{d{variable}}}")
             expr = parse(source, reader="latex", variable=variable, functions=functions(source),
-                         quantities=quantities, gradients=gradients)
+                         quantities=quantities, gradients=gradients, integrated=integrated)
             exprs.append(rebuild(expr, calls.get) if calls else expr)
         except DeriveError as exc:
             exprs.append(None)

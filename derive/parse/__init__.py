@@ -21,7 +21,8 @@ def is_latex(text: str) -> bool:
 
 def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits = DEFAULT,
           functions: dict[str, type] | None = None, real: bool = True,
-          quantities: frozenset[str] = frozenset(), gradients: dict[str, str] | None = None) -> Expr:
+          quantities: frozenset[str] = frozenset(), gradients: dict[str, str] | None = None,
+          integrated: frozenset[str] = frozenset()) -> Expr:
     """The expression text writes, as written (unevaluated); symbols are real unless told otherwise.
 
     reader: "auto" (LaTeX when the text has a backslash or a $), "plain" or "latex".
@@ -30,9 +31,10 @@ def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits =
     real: symbols are real unless this says otherwise (then they are complex, as SymPy's default).
     quantities: names a document defined as quantities (h_i = σ(a_i)): h_k(1 - h_k) multiplies.
     gradients: a quantity of one vector → the vector's name (J(𝐰): J → wbold), what ∇J is taken by.
+    integrated: letters the lines around integrate in (∫ … dx): an evaluation bracket's variable.
     Raises derive.errors.ParseError (with the column) or LimitError.
     """
-    expr = _read(text, reader, variable, limits, functions, quantities, gradients or {})
+    expr = _read(text, reader, variable, limits, functions, quantities, gradients or {}, integrated)
     _refuse_undefined(expr, text)
     if real:
         return expr
@@ -44,7 +46,8 @@ def parse(text: str, reader: str = "auto", variable: str = "x", limits: Limits =
 
 
 def _read(text: str, reader: str, variable: str, limits: Limits, functions: dict[str, type] | None,
-          quantities: frozenset[str] = frozenset(), gradients: dict[str, str] | None = None) -> Expr:
+          quantities: frozenset[str] = frozenset(), gradients: dict[str, str] | None = None,
+          integrated: frozenset[str] = frozenset()) -> Expr:
     if not isinstance(text, str):
         raise ParseError(f"expected text, not {type(text).__name__}")
     if reader not in READERS:
@@ -52,7 +55,7 @@ def _read(text: str, reader: str, variable: str, limits: Limits, functions: dict
     if reader == "latex" or (reader == "auto" and is_latex(text)):
         from derive.parse.latex import parse_latex
 
-        return parse_latex(strip_math_delimiters(text), variable, limits, functions, quantities, gradients)
+        return parse_latex(strip_math_delimiters(text), variable, limits, functions, quantities, gradients, integrated)
     from derive.parse.plain import parse_plain
 
     return parse_plain(text, limits, functions, variable)

@@ -35,7 +35,7 @@ def normalize(text: str) -> str:
 
 def parse_latex(text: str, variable: str = "x", limits: Limits = DEFAULT,
                 functions: dict[str, type] | None = None, quantities: frozenset[str] = frozenset(),
-                gradients: dict[str, str] | None = None) -> Expr:
+                gradients: dict[str, str] | None = None, integrated: frozenset[str] = frozenset()) -> Expr:
     """The expression that LaTeX text writes, unevaluated; primes are derivatives in variable.
 
     functions: names the user defined (g → its SymPy class), read like the built-in ones.
@@ -43,7 +43,7 @@ def parse_latex(text: str, variable: str = "x", limits: Limits = DEFAULT,
     """
     check_text(text, limits)
     body = normalize(strip_math_delimiters(text))
-    expr = Reader(body, symbol(variable), limits, dict(functions or {}), quantities, gradients).parse()
+    expr = Reader(body, symbol(variable), limits, dict(functions or {}), quantities, gradients, integrated).parse()
     check_tree(expr, limits)
     return expr
 

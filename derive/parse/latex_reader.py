@@ -106,10 +106,18 @@ def _at_all(expr: Expr, values: dict[Symbol, Expr], quantities: frozenset[str] =
     return rebuild(expr, lambda node: values.get(node) if node.is_Symbol else None)
 
 
+def integrated_letters(text: str) -> set[str]:
+    """The letters a formula's integrals are taken in (the x of \\int … \\,dx)."""
+    after = text[text.find("\\int"):] if "\\int" in text else ""
+    return set(re.findall(r"(?:\\mathrm\{d\}|(?<![A-Za-z\\])d)\s*([A-Za-z])(?![A-Za-z])", after))
+
+
 class Reader(Arithmetic, Calls, Commands):
     def __init__(self, text: str, variable: Symbol, limits: Limits, functions: dict[str, type],
-                 quantities: frozenset[str] = frozenset(), gradients: dict[str, str] | None = None) -> None:
+                 quantities: frozenset[str] = frozenset(), gradients: dict[str, str] | None = None,
+                 integrated: frozenset[str] = frozenset()) -> None:
         self.text, self.x, self.limits = text, variable, limits
+        self.around = integrated  # the letters the lines around integrate in: [F]_0^1 after ∫ … dx
         self.gradients = gradients or {}  # J → wbold: ∇J is ∇_𝐰 J
         self.user = functions
         # h of a defined h_i (an index: one Latin letter), whose h_k (1 - h_k) multiplies
@@ -448,7 +456,7 @@ class Reader(Arithmetic, Calls, Commands):
 
     def part(self, text: str) -> Expr:
         """One piece of math inside a construct (a row of cases), read in this reader's context."""
-        return Reader(text, self.x, self.limits, self.user, self.quantities, self.gradients).parse()
+        return Reader(text, self.x, self.limits, self.user, self.quantities, self.gradients, self.around).parse()
 
     def slash_derivative(self) -> Expr | None:
         """dy/dx, d\\sigma/dz, \\partial L / \\partial o_r: Leibniz's notation on one line, the derivative
@@ -630,9 +638,9 @@ class Reader(Arithmetic, Calls, Commands):
             self.expect(",")
 
     def integrated(self) -> set[str]:
-        """The letters the expression's integrals are taken in (the x of \\int … \\,dx)."""
-        after = self.text[self.text.find("\\int"):] if "\\int" in self.text else ""
-        return set(re.findall(r"(?:\\mathrm\{d\}|(?<![A-Za-z\\])d)\s*([A-Za-z])(?![A-Za-z])", after))
+        """The letters the expression's integrals are taken in (the x of \\int … \\,dx), or else those
+        the lines around it integrate in (the bracket left of integrating by parts, a line later)."""
+        return integrated_letters(self.text) or set(self.around)
 
     def tok_relation_at(self) -> bool:
         """At {x = …, {w_+ = …, {\\hat\\theta = …: a lower bound that names its variable."""
