@@ -412,3 +412,24 @@ def test_an_evaluation_bracket_a_line_after_an_integral_is_in_the_integrals_vari
     alone = check("$$ \\Bigl[\\frac{\\sin(n\\pi x)}{n\\pi}\\Bigr]_0^1 = 0 $$\n", "bracket.tex")
     assert any("several variables" in e for c in alone.chains for e in c.errors.values())
 
+
+COST = r"""The cost
+$$J(\theta) = -\frac{1}{n}\sum_{i=1}^{n}\Big[y_i\log h_i + (1 - y_i)\log(1 - h_i)\Big]$$
+with $h_i = \sigma(\theta^\top x_i)$.
+
+$$J(ARG) = J(\theta).$$
+"""
+
+
+def test_a_function_whose_variable_stands_in_its_body_only_through_another_definition_is_read_at_its_argument():
+    """J(θ) = −(1/n) Σ_i [y_i log h_i + …] with h_i = σ(θᵀx_i): θ is in J only through h_i. J(θ₀) had been
+    read as J(θ) (the argument put into a body without θ, before h_i was written out), and J(θ₀) = J(θ)
+    certified. Now h_i is written out first: at θ₀ its entries are θ₀'s; at 2θ, which entries are
+    meant derive cannot tell, and it says so."""
+    elsewhere = check(COST.replace("ARG", r"\theta_0"), "cost.md")
+    assert [k.verdict for k in elsewhere.links] == [INVALID]
+    scaled = check(COST.replace("ARG", r"2\theta"), "cost.md")
+    assert [k.verdict for k in scaled.links] == [UNDECIDED]
+    assert any("entries of theta" in e for c in scaled.chains for e in c.errors.values())
+    same = check(COST.replace("ARG", r"\theta"), "cost.md")
+    assert INVALID not in [k.verdict for k in same.links]

@@ -282,8 +282,15 @@ class Writer:
         if isinstance(expr, DefinedFunction) and not expr.args[0].is_Symbol and _entries_of(expr.body, expr.variable):
             # LSE(z) = log Σ_j e^{z_j} at −βE or z + c𝟏: which plain letters are vectors the text says in words
             # (z_k = −βE_k); put in whole, −β took E's index and 𝟏 stayed a name (two false alarms)
-            raise ParseError(f"{type(expr).__name__} is a function of the entries of {plain(expr.variable)}; at "
-                             f"{plain(expr.args[0])}, derive cannot tell which letters are vectors")
+            raise _at_entries(expr)
+        if isinstance(expr, DefinedFunction) and expr.args[0] != expr.variable \
+                and expr.variable not in expr.body.free_symbols:
+            # J(θ⁰) after J(θ) = −(1/n) Σ_i [y_i log h_i + …] and h_i = σ(θᵀx_i): θ stands in J only through
+            # h_i, so the body is written out before the argument goes in (J(θ⁰) had been read as J(θ))
+            body = self.out(expr.body, keep | {expr.variable}, using)
+            if not expr.args[0].is_Symbol and _entries_of(body, expr.variable):
+                raise _at_entries(expr)
+            return self.out(expr.written_at(body), keep, using)
         if isinstance(expr, DefinedFunction) and (_sums_in(expr) or any(
                 s not in keep and self.value_of(s) is not None for s in expr.body.free_symbols - {expr.variable})):
             # L(p) = \prod_i …: written out, so that its sum is judged by instances, not by simplify;
@@ -366,6 +373,12 @@ def _at_row(value: Expr, parameter: Symbol, base: str, sub: str) -> Expr:
         return None
 
     return rebuild(value, visit)
+
+
+def _at_entries(call: DefinedFunction) -> ParseError:
+    """Why a function of a vector's entries is not read at an argument that is no plain letter."""
+    return ParseError(f"{type(call).__name__} is a function of the entries of {plain(call.variable)}; at "
+                      f"{plain(call.args[0])}, derive cannot tell which letters are vectors")
 
 
 def _entries_of(value: Expr, parameter: Expr) -> bool:
