@@ -355,7 +355,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     integrals = _in_exp(a).has(Integral) or _in_exp(b).has(Integral)  # (a defined function's body too)
     undefined = da.has(nan, zoo) or db.has(nan, zoo)
     sampled = False
-    if _spent_here(_CANCEL) and not integrals and not undefined:
+    if _spent_here(_CANCEL) and not integrals and not undefined:  # (see _RAN_OUT_HERE)
         verdict, sampled = numeric_verdict(_in_exp(a), _in_exp(b)), True
         if verdict is True:
             return _unless_undefined(a, b, "numeric")
@@ -371,9 +371,10 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if surely_differs(a, b):  # simplify can take minutes to fail on a false identity; a point shows it
         return False, "numeric"
     if (_GIVEN_UP.get() is not None or _spent_here(_SIMPLIFY)) and not sampled and not integrals and not undefined:
-        # an instance, whose method no report shows (its link's is "instances"): where the sample points
-        # agree, simplify could only prove the same, or fail and leave the points to decide; it is tried
-        # where they do not (a Gaussian's log-density at n = 1 … 4 took a third of a second an instance)
+        # an instance, whose method no report shows (its link's is "instances"), or a document where
+        # simplify has run out on three links (_RAN_OUT_HERE): where the sample points agree, simplify
+        # could only prove the same, or fail and leave the points to decide; it is tried where they do
+        # not (a Gaussian's log-density at n = 1 … 4 took a third of a second an instance)
         verdict, sampled = numeric_verdict(_in_exp(a), _in_exp(b)), True
         if verdict is True:
             return _unless_undefined(a, b, "numeric")
@@ -470,7 +471,7 @@ def _differentiated(derivative: Derivative) -> Expr:
     return derivative.doit()
 
 
-def _cancels(difference: Expr) -> bool:
+def _cancels(difference: Expr) -> bool | str:
     """_cancelling(difference) within CANCEL_SECONDS (_RAN_OUT, falsy, where they run out)."""
     return _within(_CANCEL, CANCEL_SECONDS, lambda: _cancelling(difference))
 
