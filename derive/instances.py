@@ -284,8 +284,8 @@ def by_instances(a: Expr, b: Expr, compare: Callable, conditions: tuple[Expr, ..
     # written out at 4 × 4 costs more than all the smaller instances together
     sizes_tried = SIZES if len(bounds) <= 1 else SIZES[:3]
     written = _written_indices(a, b)  # z_2 written out: only sizes that have a second term
-    if written > sizes_tried[-1] - lowest + 1:  # z_10: the sizes that reach it, not the first ones
-        sizes_tried = (written - lowest + 1, written - lowest + 2)
+    if written > sizes_tried[-2] - lowest + 1:  # z_10, or v_3 beside two counts: two sizes that reach it
+        sizes_tried = (written - lowest + 1, written - lowest + 2)  # (one, 3 × 3, let a false link pass)
     # as_written: a_1(1 − a_1) = a_1 a_2, with a_1 defined for two terms and a_2 = e^{x_2}/Σ_k e^{x_k} for
     # every count: the definitions' sum over every index runs over the terms written out (two classes).
     # Never for a sum the link itself writes: Σ_k x_k = x_1 + x_2 claims every count.

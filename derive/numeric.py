@@ -135,12 +135,14 @@ def valued(terms: tuple, sides: list, point: dict, at: dict,
 
 
 def _steady(found: tuple, again: tuple, digits: int) -> bool:
-    """Two evaluations at different precisions (valued's) tell the same: each term, and their sum,
-    within 10⁻⁽ᵈⁱᵍⁱᵗˢ⁻⁵⁾ of the largest term (agree asks 10⁻²⁰ of 30 digits, 10⁻⁹ of 15; a term that is 0 is
-    noise at either precision), each side within 10⁻¹² of its size, or of 1."""
+    """Two evaluations at different precisions (valued's) tell the same: the terms' sum, which agree
+    judges, within 10⁻⁽ᵈⁱᵍⁱᵗˢ⁻⁵⁾ of the largest term (agree asks 10⁻²⁰ of 30 digits, 10⁻⁹ of 15); each term
+    within 10⁻¹² of the largest (a term that is 0 is noise at either precision; the values are doubles),
+    each side within 10⁻¹² of its size, or of 1."""
     (values, total, sides), (values2, total2, sides2) = found, again
-    near = 10.0 ** (5 - digits) * max(1e-8, *map(abs, values), *map(abs, values2))
-    return (all(abs(u - v) <= near for u, v in zip(values + [total], values2 + [total2]))
+    largest = max(1e-8, *map(abs, values), *map(abs, values2))
+    return (abs(total - total2) <= 10.0 ** (5 - digits) * largest
+            and all(abs(u - v) <= 1e-12 * largest for u, v in zip(values, values2))
             and all(abs(u - v) <= 1e-12 * max(1.0, abs(u), abs(v)) for u, v in zip(sides, sides2)))
 
 
@@ -232,7 +234,8 @@ def memo_values(point: dict, digits: int, evalf):
 _MPMATH_NUMBER = (mpmath.mpf, mpmath.mpc)
 _CANCELLED, _LARGE = "terms cancelled", "an argument too large"
 # Of the 20 digits the memo works beyond those asked, the most a cancelling sum, or the size of an
-# argument, may take before evalf is asked instead: 15, leaving 5 in hand
+# argument, may take before the memo's values are not trusted alone (a finer look, or evalf): 15,
+# leaving 5 in hand
 _MOST_LOST = mpmath.mpf(10) ** 15
 _LARGEST = mpmath.mpf(10) ** 15
 

@@ -81,13 +81,15 @@ _EXCHANGED = "the data x_i on one side, the random X_i on the other: which E ave
 _GIVEN_UP: ContextVar[set | None] = ContextVar("_GIVEN_UP", default=None)
 _CANCEL, _SIMPLIFY = "cancel", "simplify"
 _Result = TypeVar("_Result")
-_RAN_OUT = ""  # a method's share spent: falsy, as a failure is, and told apart from one (None, False)
-# In one document (derive check's, see one_document), how many links each method has run out of its
-# share on. Past _MOST_RAN_OUT, the sample points are asked first on the document's later links, and the
-# method tried only where they do not agree: a Black–Scholes blog's Greeks spent a quarter second each
-# in simplify, which ran out on 13 links of 16, and the points decided them all. (On corpus_ml9 to
-# corpus_ml13 and the 50 benchmark files, no link the method proves within its share came after three
-# such links in its document.)
+# what a method gives where its share ran out: falsy, as a failure is, so every caller that takes it for
+# a failure stays right, and told apart from one (None, False) where the difference matters (the retry)
+_RAN_OUT = ""
+# In one document (derive check's, see one_document), how many tries of each method have run out of
+# their share (a link's, an instance's, a retry's alike). Past _MOST_RAN_OUT, the sample points are asked
+# first on the document's later comparisons (after the cheap exact fractions), and the method tried only
+# where they do not agree: a Black–Scholes blog's Greeks spent a quarter second each in simplify, which
+# ran out on 13 links of 16, and the points decided them all. (On corpus_ml9 to corpus_ml13 and the 50
+# benchmark files, no proof within the share came after three tries that ran out in its document.)
 _RAN_OUT_HERE: ContextVar[Counter | None] = ContextVar("_RAN_OUT_HERE", default=None)
 _MOST_RAN_OUT = 3
 
@@ -111,7 +113,7 @@ def _within(method: str, seconds: float, attempt: Callable[[], _Result]) -> _Res
 
 
 def _spent_here(method: str) -> bool:
-    """method has run out of its share on _MOST_RAN_OUT links of this document already."""
+    """method has run out of its share on _MOST_RAN_OUT tries in this document already."""
     ran_out = _RAN_OUT_HERE.get()
     return ran_out is not None and ran_out[method] >= _MOST_RAN_OUT
 
@@ -243,10 +245,11 @@ def _unknowns(expr: Expr) -> set[str]:
 # Black–Scholes Greeks, contrastive losses written out, 2 to 4 s a try)
 CANCEL_SECONDS = 0.3
 SIMPLIFY_SECONDS = 0.25
-# Where no sample point can decide (asinh x + acosh x + atanh x …: no real x where all have a value),
-# simplify is all there is: a try that ran out of its share gets this much more before the link is left
-# undecided, so that a slow or loaded machine does not cost the verdict (it took 0.09 s, and once 0.25)
-NO_POINT_SECONDS = 1.5
+# Where no sample point can decide (asinh x + acosh x + atanh x …: no real x where all have a value; or
+# an unknown function, which has no values), simplify is all there is: a try that ran out of its share
+# is made again, from the start, with this much, before the link is left undecided, so that a slow or
+# loaded machine does not cost the verdict (it took 0.09 s, and once more than 0.25)
+NO_POINT_SECONDS = 1.25
 
 
 def _simplifies_to_zero(expr: Expr) -> bool:
@@ -354,13 +357,15 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     # simplify may try to integrate, for minutes: integrals are compared by quadrature below
     integrals = _in_exp(a).has(Integral) or _in_exp(b).has(Integral)  # (a defined function's body too)
     undefined = da.has(nan, zoo) or db.has(nan, zoo)
+    # cancel's proof without cancel's cost (σ(wx + b) an unknown of its own), then cancel itself
+    if equal_as_fractions(da, db):
+        return _unless_undefined(a, b, "cancel")
     sampled = False
-    if _spent_here(_CANCEL) and not integrals and not undefined:  # (see _RAN_OUT_HERE)
+    if _spent_here(_CANCEL) and not integrals and not undefined:  # (the points first: see _RAN_OUT_HERE)
         verdict, sampled = numeric_verdict(_in_exp(a), _in_exp(b)), True
         if verdict is True:
             return _unless_undefined(a, b, "numeric")
-    # cancel's proof without cancel's cost (σ(wx + b) an unknown of its own), then cancel itself
-    if equal_as_fractions(da, db) or _tried(_CANCEL, lambda: _cancels(_in_exp(a) - _in_exp(b))):
+    if _tried(_CANCEL, lambda: _cancels(_in_exp(a) - _in_exp(b))):
         return _unless_undefined(a, b, "cancel")
     if _unknowns(da) != _unknowns(db):  # ℓ''(p) against a formula: no algebra equates an unknown
         return None, "an unknown function on one side only (its definition is not known)"
@@ -386,7 +391,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     if not sampled:
         verdict = numeric_verdict(_in_exp(a), _in_exp(b))  # defined functions written out: they have values
     if verdict is None and simplified == _RAN_OUT \
-            and (simplified := _simplified(da, db, NO_POINT_SECONDS - SIMPLIFY_SECONDS)):
+            and (simplified := _simplified(da, db, NO_POINT_SECONDS)):
         return _unless_undefined(a, b, simplified)
     if verdict is None:
         return None, "no point where both sides have a value to compare"

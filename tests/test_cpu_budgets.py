@@ -90,9 +90,9 @@ def test_where_no_sample_point_can_decide_simplify_gets_longer_than_its_share(mo
 
 def test_a_method_that_ran_out_on_three_links_of_a_document_comes_after_the_points_on_the_rest(monkeypatch):
     """A Black–Scholes blog's Greeks: simplify ran out of its share on 13 links of 16, and the sample
-    points decided each. After three links of a document it ran out on, the points are asked first, and
-    the method only where they do not agree: the same verdicts, a slip still caught, the next document
-    counted afresh."""
+    points decided each. After three tries in a document that ran out, the points are asked first: the
+    same verdicts, a slip still caught (by the points, as before), the next document counted afresh, and
+    outside a document (derive diff's proofs) every link tries the method."""
     import derive.verify as verify
     from derive.checker import INVALID, VALID, _check
 

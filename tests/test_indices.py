@@ -148,11 +148,15 @@ TWO_COUNTS = r"\sum_{j=1}^{H} \sum_{k=1}^{D} v_j x_k"
 @pytest.mark.parametrize("right, holds, checked", [
     (r"\left(\sum_{j=1}^{H} v_j\right)\left(\sum_{k=1}^{D} x_k\right)", True, "D = 1…3; H = 1…3"),
     (r"\left(\sum_{j=1}^{H} v_j\right)\left(\sum_{k=1}^{D} x_j\right)", False, "fails at D = 2, H = 1, j = 1"),
-    # v_4 written beside the sums: the sizes that reach it, two of them (only 4 × 4 before)
+    # v_4 written beside the sums: two sizes that reach it (only 4 × 4 before)
     (r"v_4 \sum_{k=1}^{D} x_k + \left(\sum_{j=1}^{H} v_j - v_4\right)\left(\sum_{k=1}^{D} x_k\right)", True,
      "D = 4…5; H = 4…5"),
     (r"v_4 \sum_{k=1}^{D} x_k + \left(\sum_{j=1}^{H} v_j - v_3\right)\left(\sum_{k=1}^{D} x_k\right)", False,
      "fails at D = 4, H = 4"),
+    # v_3, the largest of the three sizes: 3 × 3 alone holds for this false link; 3 and 4 each show it
+    (r"v_3 \sum_{k=1}^{D} x_k + \left(\sum_{j=1}^{H} v_j - v_3\right)\left(\sum_{k=1}^{D} x_k\right)", True,
+     "D = 3…4; H = 3…4"),
+    (TWO_COUNTS + r" + H v_3 - 3 v_3", False, "fails at D = 3, H = 4"),
 ])
 def test_sums_over_two_counts_are_written_out_at_three_sizes_each(right, holds, checked):
     """A slip in which index a term carries shows at two or three terms; a layer's gradient written out

@@ -116,7 +116,7 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
         return known.functions_in(source)
     # (f²)' with no other letter: the derivative by f, or of a function f whose argument is left out?
     by_a_function_letter = variable in UNDEFINED_FUNCTIONS and declared_variable(chain) is None
-    # [sin(nπx)/(nπ)]_0^1 a line after ∫_0^1 … dx (integrating by parts): the bracket is in x, not n
+    # [sin(nπx)/(nπ)]_0^1 in a chain whose other lines integrate in x (∫_0^1 … dx, by parts): in x, not n
     integrated = frozenset().union(*map(integrated_letters, chain.expressions))
     exprs: list[Expr | None] = []
     for i, source in enumerate(chain.expressions):
