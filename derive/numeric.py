@@ -115,8 +115,9 @@ def valued(terms: tuple, sides: list, point: dict, at: dict,
         # know (|σ| inside a likelihood's derivative): milliseconds where subs= took seconds
         return e.xreplace({s: exact(v) for s, v in point.items()}).evalf(digits)
 
+    values_at = {**point, **at}
     try:
-        memo = memo_values({**point, **at}, digits + 20, evalf)
+        memo = memo_values(values_at, digits + 20, evalf)
         found = summed(terms, sides, memo)
         if not memo.lost:
             return found
@@ -125,7 +126,7 @@ def valued(terms: tuple, sides: list, point: dict, at: dict,
             # digits finer, where what the cancellation left has 60 more digits. Where the two tell the
             # same, those digits did not matter; where they differ, evalf decides (it took seconds for
             # each Black–Scholes link, where this takes milliseconds)
-            finer = memo_values({**point, **at}, digits + 80, evalf)
+            finer = memo_values(values_at, digits + 80, evalf)
             again = summed(terms, sides, finer)
             if finer.lost != _LARGE and _steady(found, again, digits):
                 return again
@@ -261,8 +262,8 @@ def agree(total: complex, values: list[complex], tolerance: float) -> bool:
 
 def sample(rng: random.Random, symbol: Expr, wide: bool = False) -> complex:
     """A point for symbol: a positive one (σ > 0) is never sampled at -1, where its sides need not
-    agree; a count (a positive integer) is a count from 1 to 8; half the real points lie in (0, 1), where a probability p and 1 - p are both positive
-    (log p^x (1-p)^{1-x} has real values only there)."""
+    agree; a count (a positive integer) is a count from 1 to 8; half the real points lie in (0, 1),
+    where a probability p and 1 - p are both positive (log p^x (1-p)^{1-x} has real values only there)."""
     top = rng.choice((10, 100)) if wide else 2
     if symbol.is_integer and symbol.is_positive:  # (a count, n = 1, 2, …: sin(nπ) = 0 only there)
         return rng.randint(1, 8)

@@ -377,7 +377,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return False, "numeric"
     if (_GIVEN_UP.get() is not None or _spent_here(_SIMPLIFY)) and not sampled and not integrals and not undefined:
         # an instance, whose method no report shows (its link's is "instances"), or a document where
-        # simplify has run out on three links (_RAN_OUT_HERE): where the sample points agree, simplify
+        # three tries of simplify have run out (_RAN_OUT_HERE): where the sample points agree, simplify
         # could only prove the same, or fail and leave the points to decide; it is tried where they do
         # not (a Gaussian's log-density at n = 1 … 4 took a third of a second an instance)
         verdict, sampled = numeric_verdict(_in_exp(a), _in_exp(b)), True

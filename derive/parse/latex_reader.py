@@ -639,7 +639,7 @@ class Reader(Arithmetic, Calls, Commands):
 
     def integrated(self) -> set[str]:
         """The letters the expression's integrals are taken in (the x of \\int … \\,dx), or else those
-        the lines around it integrate in (the bracket left of integrating by parts, a line later)."""
+        its chain's other lines integrate in (the bracket integrating by parts leaves, a line on)."""
         return integrated_letters(self.text) or set(self.around)
 
     def tok_relation_at(self) -> bool:
