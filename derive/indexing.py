@@ -146,6 +146,21 @@ def at_index(template: Expr, index: Expr) -> Expr:
     return rebuild(template, visit)
 
 
+def at_letter(expr: Expr, old: str, new: str) -> Expr:
+    """expr with the index letter old made new: the letter itself (x[i, j] → x[i, k]) and the subscripts
+    that hold it (x_ij → x_ik): a family's member at another index (U_k of U_j(β) = Σ_i … x_ij)."""
+    def visit(node):
+        if isinstance(node, Symbol):
+            if node.name == old:
+                return Symbol(new, **node.assumptions0)
+            found = member(node.name)
+            if found is not None and old in found[1] and not found[1].isdigit():
+                return Symbol(f"{found[0]}_{found[1].replace(old, new)}", **node.assumptions0)
+        return None
+
+    return rebuild(expr, visit)
+
+
 _KRONECKER = "delta"
 
 

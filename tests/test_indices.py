@@ -70,6 +70,79 @@ def test_a_numbered_superscript_on_a_function_is_its_derivative(text, order):
     assert isinstance(got, Derivative) and got.derivative_count == order
 
 
+@pytest.mark.parametrize("text", [r"\theta^{(t+1)}", r"\hat\beta_\lambda^{(-i)}", r"b_3^{(-4)} x_4", r"x^{(n-1)}",
+                                  r"W^{[l]}a^{[l-1]}"])
+def test_a_superscript_in_parentheses_is_a_label_never_a_power(text):
+    """θ^{(t+1)} is the next iterate, β^{(-i)} the fit without sample i: read as powers they made a gradient
+    step's first link and a leave-one-out residual wrong, and certified x^{(n-1)} = x^{n-1}."""
+    with pytest.raises(ParseError, match="superscript in brackets"):
+        latex(text)
+
+
+@pytest.mark.parametrize("text, name", [(r"a^{[1]}", "a1"), (r"W^{[2]}", "W2"), (r"z^{[l]}", "z_l"),
+                                        (r"a^{[2]}_j", "a2_j")])
+def test_a_layer_in_brackets_is_a_name_never_a_power(text, name):
+    """a^{[1]}, W^{[2]}: the deep-learning courses' layers (they were read as a¹ and W²)."""
+    got = latex(text)
+    assert got.is_Symbol and got.name == name
+
+
+@pytest.mark.parametrize("right, verdict", [(r"a^{[2]} - y", VALID), (r"a^{[1]} - y", INVALID)])
+def test_a_backward_pass_in_layer_notation_is_checked(right, verdict):
+    text = (r"With $a^{[2]} = \sigma(z^{[2]})$ and $L = -y\log a^{[2]} - (1 - y)\log(1 - a^{[2]})$,"
+            rf"$$\frac{{\partial L}}{{\partial z^{{[2]}}}} = {right}$$")
+    assert verdicts(text) == [verdict]
+
+
+LAYERS = r"""One unit per layer: $z^{[1]} = w^{[1]}x + b^{[1]}$, $a^{[1]} = \sigma(z^{[1]})$, $z^{[2]} = w^{[2]}a^{[1]} + b^{[2]}$,
+$a^{[2]} = \sigma(z^{[2]})$ and $L = -y\log a^{[2]} - (1 - y)\log(1 - a^{[2]})$.
+
+$$\frac{\partial L}{\partial z^{[2]}} = -\frac{y}{a^{[2]}}a^{[2]}(1 - a^{[2]}) + \frac{1 - y}{1 - a^{[2]}}a^{[2]}(1 - a^{[2]}) = a^{[2]} - y$$
+
+$$\frac{\partial L}{\partial w^{[2]}} = \frac{\partial L}{\partial z^{[2]}}\frac{\partial z^{[2]}}{\partial w^{[2]}} = (a^{[2]} - y)a^{[1]}$$
+
+$$\frac{\partial L}{\partial z^{[1]}} = (a^{[2]} - y)w^{[2]}\sigma'(z^{[1]}) = (a^{[2]} - y)w^{[2]}a^{[1]}(1 - a^{[1]})$$
+
+$$\frac{\partial L}{\partial b^{[1]}} = (a^{[2]} - y)w^{[2]}a^{[1]}(1 - a^{[2]})$$
+"""
+
+
+@pytest.mark.parametrize("chain", [r"dW^{[2]} = dz^{[2]}a^{[1]}", r"dw_1 = x_1\,dz"])
+def test_the_courses_d_shorthand_is_no_differential_derive_judges(chain):
+    """dW^{[2]} is ∂L/∂W^{[2]} in the courses' shorthand: read as d·W², the d's cancelled and the link was
+    judged wrong; as differentials, dw_1 = x_1 dz is wrong where the shorthand is right. Undecided."""
+    text = rf"With $z = w_1x_1 + b$ and $z^{{[2]}} = W^{{[2]}}a^{{[1]}}$: $${chain}$$"
+    assert verdicts(text) == [UNDECIDED]
+
+
+@pytest.mark.parametrize("text", [r"\delta^L_j", r"a^L_j - y_j", r"w^l_{jk}"])
+def test_a_letter_superscript_before_a_subscript_is_refused(text):
+    """δ^L_j: TeX sets j under δ, but it was read δ to the power L_j; layer L's δ_j (the books on neural
+    networks) or a power of δ_j, derive does not guess."""
+    with pytest.raises(ParseError, match="does not guess"):
+        latex(text)
+
+
+def test_a_power_of_a_subscripted_name_is_still_a_power():
+    assert latex(r"x_j^L").is_Pow and latex(r"e^x_1") == latex(r"e^{x_1}")
+
+
+def test_a_two_layer_backward_pass_in_layer_notation_finds_its_one_slip():
+    """Every line of the course's notation read (the old reading, z^{[2]} as z², left five links unread and
+    called a correct one wrong); the last line's 1 − a^{[2]} for 1 − a^{[1]} is the slip."""
+    assert verdicts(LAYERS) == [VALID] * 6 + [INVALID]
+
+
+@pytest.mark.parametrize("text", [r"x^{(x-1)(x+1)}", r"e^{(-x)}", r"2^{(n-1)}"])
+def test_a_power_that_is_no_single_bracket_or_of_no_letter_is_still_a_power(text):
+    assert latex(text).is_Pow or latex(text).func.__name__ == "exp"
+
+
+def test_a_chain_with_an_iterate_in_parentheses_decides_nothing_about_it():
+    text = r"$$\theta^{(t+1)} = \theta^{(t)} - 2\eta\theta^{(t)} = (1 - 2\eta)\theta^{(t)}$$"
+    assert verdicts(text) == [UNDECIDED, VALID]  # (the first was invalid: θ^(t + 1) ≠ θ_t − 2ηθ_t)
+
+
 def test_a_symbolic_order_of_a_function_is_refused():
     with pytest.raises(ParseError, match="order"):
         latex(r"f^{(n)}(x)")

@@ -1351,3 +1351,91 @@ $$ r(0) = \frac14\Bigl(\frac{9}{25} + 1 + \frac{9}{25} + 0\Bigr) = \frac{43}{100
     first, second = links(text)[-2:]
     assert first.verdict == UNDECIDED and second.verdict == VALID
     assert links(text.replace(r"= \frac{43}{100}", r"= \frac{43}{50}"))[-1].verdict == INVALID
+
+
+# --- a worked example on data: a sum over the example's entries against an expression in the parameter
+
+DATA = r"""Counts $y = (2, 6)$ observed over exposures $t = (1, 2)$; model $\mu_i = t_ie^{\beta}$.
+
+$$\ell(\beta) = \sum_{i=1}^{2}\big[y_i(\log t_i + \beta) - t_ie^{\beta}\big] = 2\beta + 6(\log 2 + \beta) - %se^{\beta}$$
+
+$$U(\beta) = \ell'(\beta) = 8 - %se^{\beta}$$
+"""
+
+
+def test_a_sum_over_the_examples_data_is_judged_at_the_data():
+    """Σ_{i=1}^{2} y_i(log t_i + β) − … = 2β + 6(log 2 + β) − 3e^β after y = (2, 6), t = (1, 2): the sum
+    speaks of the example; the other letter, β, stays a letter (both were false alarms, judged in general)."""
+    got = links(DATA % (3, 3))
+    assert [k.verdict for k in got] == [VALID, VALID]
+    assert all("y_1 = 2" in k.rule and "t_2 = 2" in k.rule for k in got)
+
+
+@pytest.mark.parametrize("first, second, expected", [(2, 3, [INVALID, VALID]), (3, 4, [VALID, INVALID])])
+def test_a_slip_in_a_line_on_the_examples_data_is_found(first, second, expected):
+    assert verdicts(DATA % (first, second)) == expected
+
+
+@pytest.mark.parametrize("right, verdict", [(r"8\beta", VALID), (r"9\beta", INVALID)])
+def test_a_sum_to_n_beside_the_data_runs_over_the_data(right, verdict):
+    """n terms where the example has two: the data's, as for a number (Σ_{i=1}^n y_i = 8)."""
+    assert verdicts(rf"Counts $y = (2, 6)$. $$\sum_{{i=1}}^{{n}} y_i\beta = {right}$$") == [verdict]
+
+
+def test_without_an_example_such_a_sum_is_judged_in_general():
+    assert verdicts(r"$$\sum_{i=1}^{2} y_i\beta = 8\beta$$") == [INVALID]
+
+
+# --- a function for each index, ℓ_i(m) = y_i log m − m, is not one function
+
+def test_a_function_whose_body_has_the_index_of_the_sum_it_stands_in_is_no_verdict():
+    """Inside Σ_i ℓ_i(y_i) the body's y_i must follow the sum's i: read as one function, ℓ_1(y_1) came out
+    y_i log y_1 − y_1, and a correct deviance line was judged wrong."""
+    text = r"""With $\ell_i(m) = y_i\log m - m$,
+$$\sum_{i=1}^{n} 2\Big[y_i\log\frac{y_i}{m_i} - (y_i - m_i)\Big] = 2\sum_{i=1}^{n}\big[\ell_i(y_i) - \ell_i(m_i)\big]$$
+"""
+    (link,) = links(text)
+    assert link.verdict == UNDECIDED and "ell_i inside a sum over i" in link.reason
+
+
+def test_a_function_family_at_another_index_is_still_read():
+    """U_k(β) after U_j(β) = Σ_i (y_i − μ_i)x_ij: U_j at k, its x_ij made x_ik (it was read U_k times β, and
+    the correct line judged wrong); no sum binds j, so no index is lost."""
+    text = r"""$$U_j(\beta) = \sum_{i=1}^{n} (y_i - \mu_i)x_{ij}$$
+$$2U_k(\beta) = 2\sum_{i=1}^{n} (y_i - \mu_i)x_{ik}$$
+$$2U_k(\beta) = 2\sum_{i=1}^{n} (y_i - \mu_i)x_{ij}$$"""
+    assert [k.verdict for c in check(text).chains for k in c.links] == [DEFINITION, VALID, INVALID]
+
+
+@pytest.mark.parametrize("claim, verdict", [(r"h_\theta(2) = 2\theta", VALID), (r"h_\theta(2) = 3\theta", INVALID)])
+def test_a_subscripted_function_with_a_parameter_is_still_read(claim, verdict):
+    assert verdicts(rf"With $h_\theta(x) = \theta x$, $${claim}$$") == [verdict]
+
+
+# --- a definition that says where its value lies
+
+@pytest.mark.parametrize("right, verdict", [(r"-\frac{\lambda}{S + \lambda}\beta", VALID),
+                                            (r"-\frac{S}{S + \lambda}\beta", INVALID)])
+def test_a_definition_with_an_interval_is_a_definition(right, verdict):
+    """s = S/(S + λ) ∈ (0, 1]: s is defined (the interval was left unread, and s stayed a free letter)."""
+    text = rf"""The factor $s = S/(S + \lambda) \in (0, 1]$ gives
+$$(s - 1)\beta = {right}$$
+"""
+    assert verdicts(text) == [verdict]
+
+
+# --- the chain rule through a quantity named after the outer variable
+
+CHAIN = r"""Let $m(s) = (1 - s)^2\beta^2 + s^2 v$ and $s_\lambda = \frac{S}{S + \lambda}$.
+
+$$\frac{dm}{ds}\,\frac{ds_\lambda}{d\lambda} = \Big[-2(1 - s_\lambda)\beta^2 + %s s_\lambda v\Big]\Big(-\frac{S}{(S + \lambda)^2}\Big)$$
+"""
+
+
+@pytest.mark.parametrize("factor, verdict", [("2", VALID), ("4", INVALID)])
+def test_the_outer_derivative_of_a_chain_rule_is_taken_at_the_inner_value(factor, verdict):
+    """dm/ds · ds_λ/dλ: dm/ds at s = s_λ (it was judged with s free, a false alarm)."""
+    got = links(CHAIN % factor)
+    assert [k.verdict for k in got] == [verdict]
+    if verdict == VALID:
+        assert "at s = s_lambda" in got[0].rule

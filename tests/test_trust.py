@@ -11,7 +11,7 @@ from sympy import Symbol, cos, sin
 
 import derive
 from conftest import run_derive
-from derive.checker import INVALID, UNDECIDED, VALID, check
+from derive.checker import DEFINITION, INVALID, UNDECIDED, VALID, check
 from derive.cli import main
 from derive.errors import DeriveError
 from derive.functions import sigmoid
@@ -177,6 +177,24 @@ def test_a_use_before_any_definition_is_undecided_not_wrong():
 """
     report = check(text)
     assert [k.verdict for k in report.links] == [UNDECIDED] and report.ok
+
+
+def test_a_letter_only_the_last_line_has_names_the_result():
+    """… = s^* where nothing defines s^* and no other line has it: the author names the result (it was a
+    false alarm, the letter taken for a number the link claims to equal)."""
+    report = check(r"$$q = \frac{a}{a + b} = \frac{2a}{2a + 2b} = s^*$$")
+    links = report.chains[0].links
+    assert [k.verdict for k in links] == [DEFINITION, VALID, DEFINITION] and report.ok
+    assert "names the result s^*" in links[-1].rule
+
+
+@pytest.mark.parametrize("chain, verdicts", [
+    (r"\frac{\partial}{\partial x}(xy) = y = x", [VALID, INVALID]),  # x stands in the first line: a claim
+    (r"q = \frac{a}{a + b} = \frac{2a}{2a + 3b} = s^*", [DEFINITION, INVALID, DEFINITION]),  # a slip before it
+    (r"q = \frac{a}{a + b} = s^* = \frac{2a}{2a + 2b}", [DEFINITION, INVALID, INVALID]),  # not the last line
+])
+def test_a_letter_is_a_name_for_the_result_only_at_the_end_and_only_if_new(chain, verdicts):
+    assert [k.verdict for c in check(f"$${chain}$$").chains for k in c.links] == verdicts
 
 
 @pytest.mark.parametrize("chain", [

@@ -18,7 +18,8 @@ from derive.checker.documents import INLINE_MARKS, Inline
 from derive.checker.macros import argument as braced_argument
 from derive.checker.motion import moved_names, of_motion
 from derive.parse.build import FUNCTIONS
-from derive.indexing import split
+from derive.functions import DefinedFunction, define
+from derive.indexing import at_letter, split
 from derive.parse.definitions import parse_definition
 from derive.parse.latex_cases import relations
 from derive.probability import moment_fact
@@ -60,9 +61,9 @@ _DEFINED_SQUARE = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)
 _ACRONYM = r"_\s*\{\s*\\(?:mathrm|text|operatorname)\s*\{[A-Z]+\}\s*\}"
 _DEFINED_SYMBOL = re.compile(r"^\s*((?:" + _DECORATED + r"|[A-Za-z]|\\[a-zA-Z]+)(?:_\{?[A-Za-z0-9]+\}?|_\{?\\[A-Za-z]+\}?|"
                              + _ACRONYM + ")?"
-                             r"(?:\^\s*\{\s*\(\s*[a-z0-9]\s*\)\s*\}(?:_\{?[A-Za-z0-9]+\}?)?"
+                             r"(?:\^\s*\{\s*(?:\(\s*[a-z0-9]\s*\)|\[\s*[a-z0-9]\s*\])\s*\}(?:_\{?[A-Za-z0-9]+\}?)?"
                              r"|\^\s*(?:\{\s*)?(?:\*|\\ast|\\star)(?:\s*\})?)?)\s*$")
-# (z^{(i)}: the i-th sample's z; \delta^{(1)}_j: layer 1's; \sigma^{*}: an optimum, a name of its own)
+# (z^{(i)}: the i-th sample's z; \delta^{(1)}_j, a^{[2]}: layer 1's, 2's; \sigma^{*}: an optimum, a name of its own)
 
 
 @dataclass
@@ -111,7 +112,22 @@ class Definitions:
         u times x; p(1 - p) stays a product)."""
         ahead = {name: Function(name) for name, var in self.ahead.items() if name not in self.functions
                  and re.search(rf"(?<![\\A-Za-z]){re.escape(name)}\s*\(\s*{re.escape(var)}\s*\)", text)}
-        return {**self.functions, **ahead} if ahead else self.functions
+        members = self._members_called(text)
+        return {**self.functions, **ahead, **members} if ahead or members else self.functions
+
+    def _members_called(self, text: str) -> dict[str, type]:
+        """U_k(β) where the text defined U_j(β) = Σ_i (y_i − μ_i)x_ij: the family's member at k, its body's
+        j made k (it was read U_k times β)."""
+        found = {}
+        for name, f in self.functions.items():
+            base, _, index = name.partition("_")
+            if len(index) != 1 or not index.isalpha() or not issubclass(f, DefinedFunction):
+                continue
+            for m in re.finditer(rf"(?<![\\A-Za-z]){re.escape(base)}_\{{?([a-z])\}}?\s*(?:\\[bB]igl?|\\left)?\s*\(", text):
+                other = m.group(1)
+                if other != index and f"{base}_{other}" not in self.functions:
+                    found[f"{base}_{other}"] = define(f"{base}_{other}", f.variable, at_letter(f.body, index, other))
+        return found
 
     def undefined_reason(self, names: list[str]) -> str:
         """Why a chain that uses names nobody defined before it cannot be decided."""
@@ -693,7 +709,9 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
 
 
 # "2y - 1 \\in \\{-1, +1\\}", "w \\in \\mathbb{R}^d": a value, then the set it lies in
-_MEMBER = re.compile(r"(.+?)\\in(?![A-Za-z])\s*(\\\{.*\\\}|\\mathbb\s*\{[A-Z]\}(?:\^\s*\{?[^{}]*\}?)?)\s*", re.DOTALL)
+# (or an interval: "$s_\lambda = S/(S + \lambda) \in (0, 1]$" defines s_λ, and says where it lies)
+_MEMBER = re.compile(r"(.+?)\\in(?![A-Za-z])\s*(\\\{.*\\\}|\\mathbb\s*\{[A-Z]\}(?:\^\s*\{?[^{}]*\}?)?"
+                     r"|(?:\\left)?[(\[][^,()\[\]]+,[^,()\[\]]+(?:\\right)?[)\]])\s*", re.DOTALL)
 
 
 # "S = \sum_i x_i^2 > 0": a value, then its sign

@@ -23,17 +23,18 @@ def has_differentials(expr: Expr) -> bool:
                for node in preorder(expr))
 
 
-# "2x \, \mathrm{d}x": what multiplies the differential, and the name it is of
+# "2x \, \mathrm{d}x": what multiplies the differential, and the name it is of (dw_1, dW^{[2]} too)
 DIFFERENTIAL = re.compile(r"^(.*?)[\s,;!\\]*(?:\\mathrm\{d\}|\\operatorname\{d\}|\\text\{d\}|(?<![A-Za-z\\])d)\s*"
-                          r"(\\?[A-Za-z]+|\\hat\{[A-Za-z]\})\s*$", re.DOTALL)
+                          r"(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?(?:\^\{[(\[][A-Za-z0-9]+[)\]]\})?|\\hat\{[A-Za-z]\})\s*$",
+                          re.DOTALL)
 
 
 def differential_link(left: str, right: str, variable: str, known: Definitions) -> tuple[bool, str, str] | None:
     """du = 2x dx where the text defined u = 1 + x²: (u'(x) = 2x, how it was shown, what u' is); None where the
     sides are not a multiple of one differential each, or neither name is a function of the other."""
     sides = [DIFFERENTIAL.match(side.strip()) for side in (left, right)]
-    if None in sides:
-        return None
+    if None in sides or any(re.search(r"[_^]", m.group(2)) for m in sides):
+        return None  # (dw_1 = x_1 dz, dW^{[2]}: the deep-learning courses' dz is ∂L/∂z, no differential)
     try:
         (fa, a), (fb, b) = [(read(m.group(1).strip() or "1", variable, known), names.make(names.spelled(m.group(2))
                              or "?")) for m in sides]

@@ -64,6 +64,7 @@ class Pair:
     summed: bool  # a side writes a sum itself (not only through a definition)
     deltas: list[set[str]]  # the indices of the δ's the link writes
     undefined: list[str]  # names of the chain nobody defined
+    letters: tuple[frozenset[str], ...] = ()  # the names (and families) in each expression, as read or written out
 
     @property
     def sources(self) -> list[str]:
@@ -354,6 +355,24 @@ def differentials(p: Pair) -> Link | None:
     return p.link(INVALID, judged[1], reason=judged[2])
 
 
+def index_into_a_function(p: Pair) -> Link | None:
+    """Σ_i [ℓ_i(y_i) − ℓ_i(μ̂_i)] with ℓ_i(m) = y_i log m − m: the sum's i must reach the y_i of ℓ_i's body,
+    which derive does not carry into a function's definition (ℓ_1(y_1) came out y_i log y_1 − y_1, and a
+    correct deviance was judged wrong). No verdict. (U_k after U_j(β) = Σ_i … x_ij is read: no sum binds j.)"""
+    for e in (p.a, p.b):
+        for total in (e.atoms(Sum, Product) if e is not None else ()):
+            bound = {str(v) for v, *_ in total.limits}
+            for f in total.function.atoms(DefinedFunction):
+                index = type(f).__name__.partition("_")[2]
+                body = type(f).body
+                if index in bound and (any(s.name.partition("_")[2] == index for s in body.free_symbols
+                                           if isinstance(s, Symbol))
+                                       or any(str(i) == index for t in body.atoms(Indexed) for i in t.indices)):
+                    return p.link(UNDECIDED, reason=f"{type(f).__name__} inside a sum over {index}: derive does not "
+                                                    "carry the sum's index into the function's definition")
+    return None
+
+
 def starred(p: Pair) -> Link | None:
     """z^* beside z: z^* may be z's conjugate, or an optimum of its own."""
     symbols = {s.name for s in p.a.free_symbols | p.b.free_symbols if isinstance(s, Symbol)}
@@ -367,7 +386,7 @@ def starred(p: Pair) -> Link | None:
 
 BEFORE_COMPARING: tuple[Callable[[Pair], Link | None], ...] = (
     approximation, inequality, restated, definition, given_a_value, unread, unreadable_definition,
-    one_sided_matrices, differentials, starred)
+    one_sided_matrices, differentials, index_into_a_function, starred)
 
 
 # --- with the sides compared: what the text states around the link ------------------------------
@@ -588,6 +607,40 @@ def defined_later(p: Pair) -> Link | None:
     one_side = {s.name for s in p.a.free_symbols ^ p.b.free_symbols} - {p.variable}
     later = sorted(one_side & set(p.known.later))
     return p.link(UNDECIDED, reason=p.known.undefined_reason(later)) if later else None
+
+
+def outer_derivative_at_inner(p: Pair) -> Link | None:
+    """dMSE/dλ = (dm/ds)(ds_λ/dλ) = [−2(1 − s_λ)β² + …](−S/(S + λ)²): the chain rule takes dm/ds at
+    s = s_λ, the inner quantity the text names after the outer variable s. Valid where the link holds at
+    that point; otherwise the failure stands."""
+    for side, other in ((p.a, p.b), (p.b, p.a)):
+        if side is None or other is None:
+            continue
+        by = {v for d in side.atoms(Derivative) for v, _ in d.variable_count if isinstance(v, Symbol)}
+        inner = {u for e in p.read if e is not None for u in e.free_symbols if u in p.known.symbols}
+        for v in sorted(by - other.free_symbols, key=str):
+            for u in sorted((u for u in inner if u.name.partition("_")[0] == v.name != u.name), key=str):
+                try:
+                    value = counted(written_out(u, p.variable, p.known, p.at, p.declared), p.known.counts)
+                except DeriveError:
+                    continue
+                worked = finished(side)
+                if v in worked.free_symbols and compare(worked.xreplace({v: value}), other)[0] is True:
+                    return p.link(VALID, "at the inner value",
+                                  rule=f"the derivative by {plain(v)} taken at {plain(v)} = {plain(u)}, as the chain rule does")
+    return None
+
+
+def names_the_result(p: Pair) -> Link | None:
+    """… = Sβ²/(Sβ² + σ²) = s^*, where nothing defines s^* and no other line of the chain has it: the
+    last line names the result, as := would; an equation with a letter nobody gave a value claims nothing
+    derive can check. (A letter the chain has elsewhere, x in ∂(xy)/∂x = x, is a claim, checked.)"""
+    last = p.read[1]
+    if p.i + 2 != len(p.chain.expressions) or not isinstance(last, Symbol) or not isinstance(p.b, Symbol) \
+            or any({last.name, last.name.partition("_")[0]} & letters for k, letters in enumerate(p.letters)
+                   if k != p.i + 1):  # (v_2 after Σ_i u_i v_i: a member of a family the chain has)
+        return None
+    return p.link(DEFINITION, rule=f"names the result {p.sources[1].strip()}: nothing defines it, and no other line has it")
 
 
 def imaginary_unit(p: Pair) -> Link | None:
@@ -959,4 +1012,4 @@ IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     independence, unit_length, special_case, one_branch, imaginary_unit, tied_by_an_equation, in_words,
     defined_later, given_the_conditions, in_the_example, count_in_words, an_earlier_definition,
     a_model_in_the_variable, unread_law, numbers_in_words, joined_capitals, head_at_an_expression,
-    a_value_of_its_letters)
+    a_value_of_its_letters, outer_derivative_at_inner, names_the_result)

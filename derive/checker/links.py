@@ -79,10 +79,12 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
     undefined = undefined_names(exprs)
     summed = [e is not None and e.has(Sum) for e in as_read]  # as written, before definitions bring sums
     deltas = [_deltas(e) for e in as_read]  # δ_ij as written: the link speaks of every i and j
+    letters = tuple(frozenset(_letters(r) | _letters(w)) for r, w in zip(as_read, exprs))
     for i in range(len(exprs) - 1):
         pair = Pair(i, exprs[i], exprs[i + 1], read=(as_read[i], as_read[i + 1]), chain=chain, known=known,
                     variable=variable, at=at, declared=declared, definition=definition, errors=report.errors,
-                    summed=summed[i] or summed[i + 1], deltas=deltas[i] + deltas[i + 1], undefined=undefined)
+                    summed=summed[i] or summed[i + 1], deltas=deltas[i] + deltas[i + 1], undefined=undefined,
+                    letters=letters)
         try:
             with budget(LINK_SECONDS):
                 link = judge(pair)
@@ -93,6 +95,17 @@ def check_chain(block: Block, chain: Chain, known: Definitions,
         _set_to_zero(report, exprs)
     _locate(report, exprs, set(chain.relations), as_read, write)
     return report, exprs
+
+
+def _letters(expr: Expr | None) -> set[str]:
+    """The names in expr and the families they belong to: v_2 and v for v_2, v for Σ_i u_i v_i."""
+    if expr is None:
+        return set()
+    found = {str(t.base.label) for t in expr.atoms(Indexed)}
+    for s in expr.free_symbols:
+        if isinstance(s, Symbol):
+            found |= {s.name, s.name.partition("_")[0]}
+    return found
 
 
 def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) -> list[Expr | None]:

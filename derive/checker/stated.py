@@ -67,8 +67,14 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
     gave numbers just before ("take w = 0, x = 3"). ((a, b) at those numbers, 'w = 0, x = 3 (line 36)');
     (None, why) where some name has no number, or its number was given far before; None where the
     link is no such comparison, or the text gave none of its names a number."""
-    if _numeric(a) == _numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
+    if _numeric(a) and _numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
         return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
+    # ℓ(β) = Σ_{i=1}^{2} y_i(log t_i + β) − … = 2β + 6(log 2 + β) − 3e^β after "y = (2, 6), t = (1, 2)": an
+    # expression, not a number, on each side, but a sum over the example's data on one side only
+    over_data = not _numeric(a) and not _numeric(b)
+    summed = (a.has(Sum, Product), b.has(Sum, Product))  # (before the sums are written out)
+    if over_data and not any(summed):
+        return None
     bounds = bounds_of(a, b)
     sizes = {s: int(known.values[s][0]) for s in bounds if s in known.values
              and known.values[s][0].is_Integer and 1 <= known.values[s][0] <= 8}
@@ -80,9 +86,18 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
         try:
             a, b = instance(a, sizes, {}), instance(b, sizes, {})
         except ValueError as exc:  # (a term of a sum at an index the numbers leave open)
-            return None, f"at the example's numbers: {exc}"
+            return None if over_data else (None, f"at the example's numbers: {exc}")
     names_in = sorted(a.free_symbols | b.free_symbols, key=str)
     given = [s for s in names_in if s in known.values]
+    if over_data:  # the data's entries on one side only, all near; the other letters (β) stay letters
+        near = numbers_near(known, line, given)
+        in_a, in_b = bool(set(near) & a.free_symbols), bool(set(near) & b.free_symbols)
+        # (∂L/∂z_2 = p_2 − y_2 after 𝐲 = (0, 1, 0): y_2 beside p_2's own sum, a general claim may be
+        # meant; see link_rules.in_the_example)
+        if not near or len(near) < len(given) or in_a == in_b or not summed[0 if in_a else 1] or summed[1 if in_a else 0] \
+                or (b if in_a else a).has(Derivative, Indexed) or not all(parts_of_data(s) for s in near):
+            return None  # (the other side a closed form: no sum, no derivative, no family of its own)
+        names_in = sorted(near, key=str)
     symbolic = b if _numeric(a) else a
     if not given and symbolic.has(Derivative):  # ∂L/∂w_1 = −1/2: a derivative at a point the text
         return None, ("a number for a derivative in " + ", ".join(  # gives in words or in a form not read
@@ -172,6 +187,12 @@ def _open_at_few(a: Expr, b: Expr, bounds: list[Symbol]) -> list[str]:
         if letters:
             return letters
     return []
+
+
+def parts_of_data(s: Symbol) -> bool:
+    """s is an entry of the example's data, y_2 of y = (2, 6) (a sum written out at the data's size
+    names its terms so), not a number of its own like w = 0."""
+    return s.name.rpartition("_")[2].isdigit()
 
 
 def _given_length(a: Expr, b: Expr, known: Definitions) -> int | None:

@@ -602,11 +602,13 @@ def _order(tokens: list[Token], k: int) -> tuple[int | None, int]:
 
 
 def _sample(tokens: list[Token], k: int) -> tuple[str, int]:
-    """^{(i)} after a differential's variable: the sample's letter and where reading stops ("" if none)."""
+    """^{(i)} after a differential's variable, or ^{[l]} (a layer, ∂z^{[2]}): the sample's or layer's letter
+    and where reading stops ("" if none)."""
     texts = [(t.kind, t.text) for t in tokens[k:k + 6]]
-    if len(texts) == 6 and [t for _, t in texts[:3]] == ["^", "{", "("] and (texts[3][0] == "letter" or (
+    if len(texts) == 6 and [t for _, t in texts[:2]] == ["^", "{"] and (texts[2][1], texts[4][1]) in (
+            ("(", ")"), ("[", "]")) and (texts[3][0] == "letter" or (
             texts[3][0] == "number" and texts[3][1].isdigit())) and texts[3][1].isascii() \
-            and [t for _, t in texts[4:]] == [")", "}"]:  # (w^{(2)}_j: layer 2's w_j, as the reader names it)
+            and texts[5][1] == "}":  # (w^{(2)}_j: layer 2's w_j, as the reader names it)
         return texts[3][1], k + 6
     return "", k
 

@@ -33,6 +33,8 @@ from derive.vectors import (SAMPLE, Hadamard, MatrixProduct, Softmax, Transposed
                             is_vector, norm_squared, parts_of)
 
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
+# a superscript's label: a sample or iterate x^{(i)}, a layer a^{[l]}
+_LABEL_BRACKETS = {(("op", "("), ("op", ")")), (("op", "["), ("op", "]"))}
 _PYTHON_NAMES = frozenset(dir(builtins)) | frozenset(keyword.kwlist)
 DECORATED_VECTORS = (r"\mathbf", r"\boldsymbol", r"\bm", r"\vec")
 _EQUATION = "expected an expression, not an equation or a condition"
@@ -258,7 +260,18 @@ class Reader(Arithmetic, Calls, Commands):
                 elif self.sample_script():
                     sample = self.tokens[self.i + 2].text
                     base = self.sample_of(base, hat)
+                elif base.is_Symbol and self.parenthesized_script():
+                    # θ^{(t+1)}, β^{(-i)}, W^{[l-1]}: an iterate, a fit leaving sample i out, the layer before
+                    # l; never θ to the power t + 1
+                    raise self.refuse("a superscript in brackets labels an iterate, a sample left out or a layer "
+                                      "(or is an order), never a power: derive reads only x^{(i)} and a^{[l]}, with "
+                                      "one letter or number", hat)
                 else:
+                    if base.is_Symbol and self.tok.kind == "letter" and self.is_op("_", at=self.i + 1):
+                        # δ^L_j: TeX puts j under δ, never under L (which was read as the power L_j); a
+                        # power of δ_j, or layer L's δ_j as neural-network books write it?
+                        raise self.refuse("x^L_j: the j is x's subscript, and L a power or a layer; derive does "
+                                          "not guess: write x_j^{L} for a power, or x^{[L]}_j for a layer", hat)
                     with self.deeper():
                         exponent = self.script()
             elif self.is_op("_") and exponent is None and not primes and is_vector(base) and sample is None:
@@ -360,20 +373,39 @@ class Reader(Arithmetic, Calls, Commands):
         return out
 
     def sample_script(self) -> bool:
-        """After ^: {(i)}, the index of a sample in x^{(i)} (or {(2)}, a sample or an order: refused)."""
+        """After ^: {(i)}, the index of a sample in x^{(i)} (or {(2)}, a sample or an order: refused), or
+        {[l]}, a layer's in a^{[l]}, W^{[2]} (the deep-learning courses' notation: never a power)."""
         kinds = [(t.kind, t.text) for t in self.tokens[self.i:self.i + 5]]
-        return (len(kinds) == 5 and kinds[0] == ("op", "{") and kinds[1] == ("op", "(") and kinds[3] == ("op", ")")
+        return (len(kinds) == 5 and kinds[0] == ("op", "{") and (kinds[1], kinds[3]) in _LABEL_BRACKETS
                 and kinds[4] == ("op", "}") and kinds[2][0] in ("letter", "number"))
+
+    def parenthesized_script(self) -> bool:
+        """After ^: {(…)} or {[…]}, a group that is one bracket whole, as in ^{(t+1)}, ^{[l-1]} (not
+        ^{(x-1)(x+1)})."""
+        end = self.skip_group(self.i)
+        inside = self.tokens[self.i + 1:end - 1] if self.is_op("{") else []
+        if len(inside) < 2 or ((inside[0].kind, inside[0].text), (inside[-1].kind, inside[-1].text)) \
+                not in _LABEL_BRACKETS:
+            return False
+        opening, closing = inside[0].text, inside[-1].text
+        depth = 0
+        for k, t in enumerate(inside):
+            depth += (t.kind, t.text) == ("op", opening)
+            depth -= (t.kind, t.text) == ("op", closing)
+            if depth == 0:
+                return k == len(inside) - 1
+        return False
 
     def sample_of(self, base: Expr, hat: Token) -> Expr:
         """x^{(i)} is the i-th sample x_i (x_j^{(i)}: x_ji), never x to the power i."""
         t = self.tokens[self.i + 2]
         # x^{(2)} is the second sample, w_j^{(0)} the first iterate; f^{(2)}(x), or y^{(2)} of a y the text
-        # defines, may be a second derivative: refused
-        order = t.kind == "number" and (self.is_op("(", at=self.i + 5) or not t.text.isdigit()
-                                        or str(base).partition("_")[0] in self.quantities)
+        # defines, may be a second derivative: refused (a^{[2]}, in brackets, is a layer's, never an order)
+        order = t.kind == "number" and self.is_op("(", at=self.i + 1) and (
+            self.is_op("(", at=self.i + 5) or not t.text.isdigit() or str(base).partition("_")[0] in self.quantities)
         if order or not (base.is_Symbol and t.text.isascii()):
-            raise self.refuse(f"^{{({t.text})}}: a sample's index or a derivative's order; derive reads "
+            opening, closing = self.tokens[self.i + 1].text, self.tokens[self.i + 3].text
+            raise self.refuse(f"^{{{opening}{t.text}{closing}}}: a sample's index or a derivative's order; derive reads "
                               "x^{(i)} for a sample, with a letter", hat)
         self.i += 5
         if t.kind == "number":  # w^{(2)}, w_j^{(2)}: layer 2's w2 and family w2, its j-th (a sum over j
