@@ -251,3 +251,16 @@ def test_a_subscripted_greek_name_at_a_number_is_a_call():
     called = parse(r"\pi_\theta(1)", reader="latex")
     assert called.func.__name__ == "pi_theta" and called.args == (S(1),)
     assert parse(r"\theta_0(1 - x)", reader="latex").is_Mul
+
+
+@pytest.mark.parametrize("text", [r"(X'X)^{-1}X'y", r"x'\beta", r"\beta'x", r"x'X + 1"])
+def test_a_prime_that_statistics_uses_for_a_transpose_is_refused(text):
+    """X'X, x'β, β'x: the transpose in statistics notes. They were read as derivatives by x: x'β as
+    dx/dx · β = β, and X'X as 0 · X."""
+    with pytest.raises(ParseError, match="transpose"):
+        parse(text, reader="latex")
+
+
+@pytest.mark.parametrize("text", [r"F'(x)", r"f'g + fg'", r"y'' + y", r"u'v", r"\theta' + \theta"])
+def test_a_prime_on_a_function_of_the_variable_is_still_its_derivative(text):
+    assert parse(text, reader="latex").has(Derivative)

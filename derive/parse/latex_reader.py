@@ -295,10 +295,27 @@ class Reader(Arithmetic, Calls, Commands):
             else:
                 break
         if primes:
+            self.no_transpose_prime(base, primes)
             if self.x not in base.free_symbols:
                 self.at_own_variable()
             base = Derivative(base, (self.x, primes))
         return base if exponent is None else power(base, exponent, self.limits)
+
+    def no_transpose_prime(self, base: Expr, primes: int) -> None:
+        """x'β, β'x and X'y: statistics writes the transpose with a prime. The variable's own derivative
+        (1) is never meant, and the prime of a capital or a Greek letter right before a letter (X'X, β'x,
+        but not F'(x) or θ' = ω) is a transpose more often than not: refused, never read as d/dx."""
+        if not base.is_Symbol or primes != 1:
+            return
+        t = self.tok
+        before_a_letter = t.kind in ("letter", "command") and not t.gap
+        # (X'X, β'x: a capital or a Greek letter right before a letter; f'g and F'(x) stay derivatives;
+        # x'β, the variable's own prime before a parameter, would be 1·β; derive's own x' \sin x stays)
+        matrix_like = len(base.name) == 1 and base.name.isupper() or greek_name(base.name) is not None
+        parameter = t.kind == "letter" and t.text.isupper() or t.kind == "command" and greek_name(t.text[1:]) is not None
+        if before_a_letter and (matrix_like or base.name == self.x.name and parameter):
+            raise self.refuse(f"{base.name}': a transpose, as statistics writes {base.name}'y, or a derivative? "
+                              f"derive does not guess: write {base.name}^\\top for a transpose")
 
     def at_own_variable(self) -> None:
         """(fg)'(x), (1/g)'(x): a primed bracket of functions written without their argument, then (x):
