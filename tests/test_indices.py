@@ -72,7 +72,7 @@ def test_a_numbered_superscript_on_a_function_is_its_derivative(text, order):
 
 @pytest.mark.parametrize("text", [r"\theta^{(t+1)}", r"\hat\beta_\lambda^{(-i)}", r"b_3^{(-4)} x_4", r"x^{(n-1)}",
                                   r"W^{[l]}a^{[l-1]}"])
-def test_a_superscript_in_parentheses_is_a_label_never_a_power(text):
+def test_a_superscript_in_brackets_is_a_label_never_a_power(text):
     """θ^{(t+1)} is the next iterate, β^{(-i)} the fit without sample i: read as powers they made a gradient
     step's first link and a leave-one-out residual wrong, and certified x^{(n-1)} = x^{n-1}."""
     with pytest.raises(ParseError, match="superscript in brackets"):
@@ -115,7 +115,7 @@ def test_the_courses_d_shorthand_is_no_differential_derive_judges(chain):
     assert verdicts(text) == [UNDECIDED]
 
 
-@pytest.mark.parametrize("text", [r"\delta^L_j", r"a^L_j - y_j", r"w^l_{jk}"])
+@pytest.mark.parametrize("text", [r"\delta^L_j", r"a^L_j - y_j", r"w^l_{jk}", r"\delta^\ell_j", r"x^\alpha_j"])
 def test_a_letter_superscript_before_a_subscript_is_refused(text):
     """δ^L_j: TeX sets j under δ, but it was read δ to the power L_j; layer L's δ_j (the books on neural
     networks) or a power of δ_j, derive does not guess."""
@@ -124,7 +124,16 @@ def test_a_letter_superscript_before_a_subscript_is_refused(text):
 
 
 def test_a_power_of_a_subscripted_name_is_still_a_power():
+    """x_j^L is a power; e^x_1 too, as e^{x_1} (e takes no subscript: the author's braces are missing, and
+    TeX's e_1^x would mean nothing)."""
     assert latex(r"x_j^L").is_Pow and latex(r"e^x_1") == latex(r"e^{x_1}")
+
+
+def test_a_layer_on_a_function_is_refused_never_an_order_or_a_power():
+    """g^{[2]}(z): layer 2's activation (it was read g'' after brackets were labels, then g(z)²)."""
+    with pytest.raises(ParseError, match="layer"):
+        latex(r"g^{[2]}(z^{[2]})")
+    assert latex(r"f^{(2)}(x)").derivative_count == 2
 
 
 def test_a_two_layer_backward_pass_in_layer_notation_finds_its_one_slip():

@@ -253,7 +253,7 @@ def test_a_subscripted_greek_name_at_a_number_is_a_call():
     assert parse(r"\theta_0(1 - x)", reader="latex").is_Mul
 
 
-@pytest.mark.parametrize("text", [r"(X'X)^{-1}X'y", r"x'\beta", r"\beta'x", r"x'X + 1"])
+@pytest.mark.parametrize("text", [r"(X'X)^{-1}X'y", r"x'\beta", r"\beta'x", r"x'X + 1", r"(y - X\beta)'(y - X\beta)"])
 def test_a_prime_that_statistics_uses_for_a_transpose_is_refused(text):
     """X'X, x'β, β'x: the transpose in statistics notes. They were read as derivatives by x: x'β as
     dx/dx · β = β, and X'X as 0 · X."""
@@ -261,6 +261,20 @@ def test_a_prime_that_statistics_uses_for_a_transpose_is_refused(text):
         parse(text, reader="latex")
 
 
-@pytest.mark.parametrize("text", [r"F'(x)", r"f'g + fg'", r"y'' + y", r"u'v", r"\theta' + \theta"])
+@pytest.mark.parametrize("text", [r"F'(x)", r"f'g + fg'", r"y'' + y", r"u'v", r"\theta' + \theta",
+                                  r"\left(e^{x}\right)^{\prime} \left(e^{x} + 1\right)", r"(fg)'(x)"])
 def test_a_prime_on_a_function_of_the_variable_is_still_its_derivative(text):
     assert parse(text, reader="latex").has(Derivative)
+
+
+@pytest.mark.parametrize("text", [r"\hat\theta(k)", r"\hat{\theta}(\lambda)", r"\bar{x}(t)"])
+def test_a_decorated_letter_at_one_letter_in_brackets_is_refused(text):
+    """θ̂(k) = x̄/k: the estimate as a function of k, which was read θ̂ times k (and the line judged wrong)."""
+    with pytest.raises(ParseError, match="does not guess"):
+        parse(text, reader="latex")
+
+
+@pytest.mark.parametrize("text, expected", [(r"\hat y(1 - \hat y)", "yhat*(1 - yhat)"),
+                                            (r"\hat\beta(x - \bar x)", "betahat*(x - xbar)")])
+def test_a_decorated_letter_before_a_longer_bracket_still_multiplies(text, expected):
+    assert str(parse(text, reader="latex")) == expected

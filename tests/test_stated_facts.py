@@ -1376,10 +1376,13 @@ def test_a_slip_in_a_line_on_the_examples_data_is_found(first, second, expected)
     assert verdicts(DATA % (first, second)) == expected
 
 
-@pytest.mark.parametrize("right, verdict", [(r"8\beta", VALID), (r"9\beta", INVALID)])
-def test_a_sum_to_n_beside_the_data_runs_over_the_data(right, verdict):
-    """n terms where the example has two: the data's, as for a number (Σ_{i=1}^n y_i = 8)."""
-    assert verdicts(rf"Counts $y = (2, 6)$. $$\sum_{{i=1}}^{{n}} y_i\beta = {right}$$") == [verdict]
+@pytest.mark.parametrize("claim", [r"\sum_{i=1}^{n} y_i\beta = 8\beta", r"\sum_{i=1}^{n} y_i = n\bar{y}",
+                                   r"\sum_{i=1}^{2} y_i = 2\bar{y}"])
+def test_a_sum_to_n_or_a_closed_form_in_other_letters_is_no_line_on_the_data(claim):
+    """n terms, not the data's two, and ȳ, which the sum does not have: general claims, never certified
+    at the example's numbers (a review found Σ_{i=1}^{n} y_i = nȳ judged wrong there)."""
+    assert verdicts(rf"Counts $y = (2, 6)$. $${claim}$$") != [VALID]
+    assert verdicts(rf"Counts $y = (2, 6)$. $${claim}$$")[0] == verdicts(f"$${claim}$$")[0]
 
 
 def test_without_an_example_such_a_sum_is_judged_in_general():
@@ -1396,6 +1399,23 @@ $$\sum_{i=1}^{n} 2\Big[y_i\log\frac{y_i}{m_i} - (y_i - m_i)\Big] = 2\sum_{i=1}^{
 """
     (link,) = links(text)
     assert link.verdict == UNDECIDED and "ell_i inside a sum over i" in link.reason
+
+
+def test_a_function_whose_body_has_the_index_within_a_subscript_is_no_verdict_either():
+    text = r"With $g_i(m) = a_{ik} m$, $$\sum_{i=1}^{2} g_i(1) = a_{1k} + a_{2k}$$"
+    assert verdicts(text) == [UNDECIDED]  # (it was invalid: g_1(1) came out a_ik)
+
+
+@pytest.mark.parametrize("text", [
+    r"Let $f_a(x) = x^2$ and let $f_b$ be its inverse on $x > 0$. $$f_b(4) = 2$$",  # f_b in words
+    r"The demand for good x is $D_x(p) = 100 - 2p$, and for good y half as large. $$D_y(10) = 40$$",  # a label
+    r"Let $f_a(x) = x^2$. $$f_b(2) = 8$$ where $f_b(x) = x^3$.",  # defined later
+    r"Let $p_x(x) = 2x$ on $[0, 1]$. $$p_y(1) = 2$$",  # the index is the variable
+])
+def test_a_subscripted_function_is_no_family_where_the_index_is_a_label(text):
+    """Only a body whose subscripts hold the index (x_ij) makes U_k of U_j (a review found f_b, D_y and
+    p_y read as members, and correct lines judged wrong)."""
+    assert INVALID not in verdicts(text)
 
 
 def test_a_function_family_at_another_index_is_still_read():
@@ -1432,6 +1452,17 @@ $$\frac{dm}{ds}\,\frac{ds_\lambda}{d\lambda} = \Big[-2(1 - s_\lambda)\beta^2 + %
 """
 
 
+@pytest.mark.parametrize("text", [
+    r"Let $m(s) = s^2$, $s_1 = \lambda$ and $s_2 = \lambda^2$. $$\frac{dm}{ds}\frac{ds_2}{d\lambda} = 2s_1\cdot 2\lambda$$",
+    r"Let $x_0 = a$. $$\frac{d}{dx}(x^3 + x) = 3x_0^2 + 1$$",  # no chain rule at all
+    r"Let $m(s) = s^3$ and $s_\lambda = 2\lambda$. $$s\frac{dm}{ds} = 3s_\lambda^3$$",  # s outside the derivative
+])
+def test_the_outer_derivative_is_taken_at_an_inner_value_only_through_the_chain_rule(text):
+    """The inner quantity must be the one whose derivative the product has (a review found s_1 taken for
+    s_2, and a derivative with no chain rule taken at x_0, both certified)."""
+    assert verdicts(text) == [INVALID]
+
+
 @pytest.mark.parametrize("factor, verdict", [("2", VALID), ("4", INVALID)])
 def test_the_outer_derivative_of_a_chain_rule_is_taken_at_the_inner_value(factor, verdict):
     """dm/ds · ds_λ/dλ: dm/ds at s = s_λ (it was judged with s free, a false alarm)."""
@@ -1439,3 +1470,24 @@ def test_the_outer_derivative_of_a_chain_rule_is_taken_at_the_inner_value(factor
     assert [k.verdict for k in got] == [verdict]
     if verdict == VALID:
         assert "at s = s_lambda" in got[0].rule
+
+
+# --- a Gamma law: its moments by the letters' convention, its parameters positive
+
+@pytest.mark.parametrize("law, claim, verdict", [
+    (r"\mathrm{Gamma}(k, \theta)", r"\frac{2k\theta^3}{(k\theta^2)^{3/2}} = \frac{2}{\sqrt{k}}", VALID),
+    (r"\mathrm{Gamma}(k, \theta)", r"\frac{2k\theta^3}{(k\theta^2)^{3/2}} = \frac{2}{k}", INVALID),
+    (r"\mathrm{Gamma}(k, \theta)", r"\mathbb{E}[X] = k\theta", VALID),
+    (r"\mathrm{Gamma}(k, \theta)", r"\mathbb{E}[X] = k\theta^2", INVALID),
+    (r"\mathrm{Gamma}(\alpha, \beta)", r"\operatorname{Var}(X) = \frac{\alpha}{\beta^2}", VALID),
+    (r"\mathrm{Gamma}(\alpha, \beta)", r"\operatorname{Var}(X) = \alpha\beta^2", INVALID),
+])
+def test_a_gamma_law_gives_its_moments_and_positive_parameters(law, claim, verdict):
+    """(kθ²)^{3/2} = k^{3/2}θ³ needs θ > 0, which Gamma(k, θ) says (it was a false alarm at θ = −1); the
+    mean and variance by the scale θ or the rate β, as the letters say."""
+    assert verdicts(rf"Let $X \sim {law}$. $${claim}$$") == [verdict]
+
+
+def test_a_gamma_law_in_other_letters_gives_no_moments():
+    """Gamma(a, b): scale or rate? derive does not guess, so E[X] is not decided by it."""
+    assert verdicts(r"Let $X \sim \mathrm{Gamma}(a, b)$. $$\mathbb{E}[X] = ab$$") != [VALID]

@@ -191,10 +191,20 @@ def test_a_letter_only_the_last_line_has_names_the_result():
 @pytest.mark.parametrize("chain, verdicts", [
     (r"\frac{\partial}{\partial x}(xy) = y = x", [VALID, INVALID]),  # x stands in the first line: a claim
     (r"q = \frac{a}{a + b} = \frac{2a}{2a + 3b} = s^*", [DEFINITION, INVALID, DEFINITION]),  # a slip before it
-    (r"q = \frac{a}{a + b} = s^* = \frac{2a}{2a + 2b}", [DEFINITION, INVALID, INVALID]),  # not the last line
+    (r"a + a = 2a = c", [VALID, INVALID]),  # a plain letter: a claim
 ])
 def test_a_letter_is_a_name_for_the_result_only_at_the_end_and_only_if_new(chain, verdicts):
     assert [k.verdict for c in check(f"$${chain}$$").chains for k in c.links] == verdicts
+
+
+@pytest.mark.parametrize("text", [
+    r"$$q = \frac{a}{a + b} = s^* = \frac{2a}{2a + 2b}$$",  # not the last line
+    r"The optimal $s^*$ solves $2(s^* - 1) + 4s^* = 0$, that is $$\frac{1}{3} = \frac{1}{2} = s^*$$",  # said of
+    r"Let $s^* > 1$. $$q = \frac{1}{2} = \frac{2}{4} = s^*$$",  # a sign said of it
+])
+def test_a_name_the_text_says_something_of_is_no_new_name(text):
+    links = [k for c in check(text).chains for k in c.links]
+    assert not any("names the result" in (k.rule or "") for k in links)
 
 
 @pytest.mark.parametrize("chain", [

@@ -12,6 +12,7 @@ from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
 from derive.parse import names, parse
+from derive.parse.names import greek_name
 from derive.checker.blocks import Block, Chain, top_level_split
 from derive.checker.assumptions import conditions_in, is_condition, relations_in
 from derive.checker.documents import INLINE_MARKS, Inline
@@ -19,11 +20,11 @@ from derive.checker.macros import argument as braced_argument
 from derive.checker.motion import moved_names, of_motion
 from derive.parse.build import FUNCTIONS
 from derive.functions import DefinedFunction, define
-from derive.indexing import at_letter, split
+from derive.indexing import LABELS, at_letter, member, split
 from derive.parse.definitions import parse_definition
 from derive.parse.latex_cases import relations
 from derive.probability import moment_fact
-from derive.checker.samples import counts_in, laws, normal_cdfs
+from derive.checker.samples import counts_in, laws, normal_cdfs, positive_parameters
 from derive.vectors import parts_of
 from derive.verify import compare
 
@@ -90,6 +91,7 @@ class Definitions:
     counts: dict[str, Symbol] = field(default_factory=dict)  # "X_1, \dots, X_n": X → n, a sum's bound
     defining: bool = False  # the chain here defines a name by its logarithm (\ln L = …), not claims
     named: dict[str, int] = field(default_factory=dict)  # "call this $u_j$": a family u named in words → line
+    mentioned: set[str] = field(default_factory=set)  # s^*, θ̂ in the prose's formulas, anywhere in the text
     abbreviated: dict[str, int] = field(default_factory=dict)  # "write $Z$ for …": Z's LaTeX → line
     # "the first-order conditions": each expression a display sets to zero to solve, (expr, line, as written)
     solved: list[tuple[Expr, int, str]] = field(default_factory=list)
@@ -117,16 +119,21 @@ class Definitions:
 
     def _members_called(self, text: str) -> dict[str, type]:
         """U_k(β) where the text defined U_j(β) = Σ_i (y_i − μ_i)x_ij: the family's member at k, its body's
-        j made k (it was read U_k times β)."""
+        j made k (it was read U_k times β). Only where the index stands in the body's subscripts (x_ij), is
+        no label (D_x(p), the demand for good x) nor the function's variable, and the member is not
+        defined otherwise (later, in words)."""
         found = {}
         for name, f in self.functions.items():
             base, _, index = name.partition("_")
-            if len(index) != 1 or not index.isalpha() or not issubclass(f, DefinedFunction):
+            if len(index) != 1 or not index.isalpha() or index in LABELS or not issubclass(f, DefinedFunction) \
+                    or index == f.variable.name or not subscripts_hold(f.body, index):
                 continue
-            for m in re.finditer(rf"(?<![\\A-Za-z]){re.escape(base)}_\{{?([a-z])\}}?\s*(?:\\[bB]igl?|\\left)?\s*\(", text):
-                other = m.group(1)
-                if other != index and f"{base}_{other}" not in self.functions:
-                    found[f"{base}_{other}"] = define(f"{base}_{other}", f.variable, at_letter(f.body, index, other))
+            spelled = rf"\\{base}" if greek_name(base) else rf"(?<![\\A-Za-z]){re.escape(base)}"
+            for m in re.finditer(spelled + r"_\{?([a-z])\}?\s*(?:\\[bB]igl?|\\left)?\s*\(", text):
+                member = f"{base}_{m.group(1)}"
+                if m.group(1) != index and member not in self.functions and member not in self.later \
+                        and member not in self.ahead and base not in self.named:
+                    found[member] = define(member, f.variable, at_letter(f.body, index, m.group(1)))
         return found
 
     def undefined_reason(self, names: list[str]) -> str:
@@ -204,6 +211,9 @@ class Scoped:
             if kind == "named":
                 if where <= place:
                     known.named.setdefault(name, line)
+                continue
+            if kind == "mentioned":  # (anywhere in the prose, before or after)
+                known.mentioned.add(name)
                 continue
             if kind == "count in words":
                 if where <= place:
@@ -410,6 +420,29 @@ def _body_in_parameters(parameters: str, body: str, rest: list[str]) -> str:
     return next((member for member in rest if written_in.search(member)), body)
 
 
+def _decorated_names(formula: str) -> set[str]:
+    """The names of optima and estimates (s^*, θ̂, x̃) in an inline formula, each side read alone."""
+    if not re.search(r"\^\s*\{?\s*(?:\*|\\ast|\\star)|\\(?:hat|widehat|tilde|widetilde)(?![A-Za-z])", formula):
+        return set()  # (most formulas have none: not read at all)
+    found = set()
+    for _, side in top_level_split(formula, "="):
+        for part in re.split(r"<|>|\\[lg]eq?(?![A-Za-z])|\\approx|,", side):
+            try:
+                expr = parse(part, reader="latex")
+            except DeriveError:
+                continue
+            found |= {s.name for s in expr.free_symbols if isinstance(s, Symbol)
+                      and s.name.partition("_")[0].endswith(("star", "hat", "tilde"))}
+    return found
+
+
+def subscripts_hold(body: Expr, index: str) -> bool:
+    """index stands in a subscript of body's names (x_ij for j) or indexes a term (x[i, j])."""
+    return any((found := member(s.name)) is not None and index in found[1]
+               for s in body.free_symbols if isinstance(s, Symbol)) \
+        or any(str(i) == index for t in body.atoms(Indexed) for i in t.indices)
+
+
 def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     """("function", g, x, body) for g(x) = body with g unknown to derive; ("symbol", y, None, body)
     for y = body; None for any other chain. A := in a single expression defines too; in a longer
@@ -603,6 +636,8 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         found.entries.append((BEFORE_ALL, 0, "function", d.name, d.function))
     chains = [chain for block in blocks for chain in block.chains]
     defined = found.at(BEFORE_ALL).functions
+    for item in inline:  # the optimum's and the estimates' names the prose speaks of ("$s^*$ solves …")
+        found.entries += [(BEFORE_ALL, item.line, "mentioned", name, None) for name in _decorated_names(item.formula)]
     stated = [c.expressions for c in chains] + [[side for _, side in top_level_split(i.formula, "=")] for i in inline]
     timed = _dotted([e for sides in stated for e in sides]) | _with_a_law_of_motion(stated)
     for name in sorted(timed - {"t"}):
@@ -678,6 +713,8 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
                 and law[1].base.name.partition("_")[0] == "sigma":  # (N(βx_i, x_i²) says nothing of x_i's sign)
             # N(μ, σ²): σ is the standard deviation, positive by the law's convention (√(2πσ²) = σ√(2π))
             found.entries.append(((item.order, item.line), item.line, "spread", law[1].base.name, None))
+    for item, letter in positive_parameters(inline):  # Gamma(k, θ): k and θ positive, by the same convention
+        found.entries.append(((item.order, item.line), item.line, "spread", letter, None))
     for item in _abbreviations(said, inline):  # "write $Z$ for the normaliser": a name given in words only
         found.entries.append(((item.order, item.line), item.line, "abbreviated", item.formula.strip(), None))
     for item in inline:  # "call this $u_j$": a family named in the prose, perhaps without a formula

@@ -23,7 +23,8 @@ def has_differentials(expr: Expr) -> bool:
                for node in preorder(expr))
 
 
-# "2x \, \mathrm{d}x": what multiplies the differential, and the name it is of (dw_1, dW^{[2]} too)
+# "2x \, \mathrm{d}x": what multiplies the differential, and the name it is of; dw_1 and dW^{[2]} match too,
+# so that the link is undecided (the courses' shorthand for ∂L/∂w, which differential_link declines)
 DIFFERENTIAL = re.compile(r"^(.*?)[\s,;!\\]*(?:\\mathrm\{d\}|\\operatorname\{d\}|\\text\{d\}|(?<![A-Za-z\\])d)\s*"
                           r"(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?(?:\^\{[(\[][A-Za-z0-9]+[)\]]\})?|\\hat\{[A-Za-z]\})\s*$",
                           re.DOTALL)

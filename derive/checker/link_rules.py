@@ -19,7 +19,7 @@ from sympy.core.relational import Relational
 
 from derive.checker.assumptions import VALUES, assumed, cases, described, is_condition, used_by
 from derive.checker.blocks import Chain
-from derive.checker.definitions import Definitions, region_of, renames_parameters
+from derive.checker.definitions import Definitions, region_of, renames_parameters, subscripts_hold
 from derive.checker.differentials import DIFFERENTIAL, differential_link, has_differentials
 from derive.checker.jets import derivatives_done, in_jets, real_jets
 from derive.checker.motion import along_the_motion
@@ -358,16 +358,13 @@ def differentials(p: Pair) -> Link | None:
 def index_into_a_function(p: Pair) -> Link | None:
     """Σ_i [ℓ_i(y_i) − ℓ_i(μ̂_i)] with ℓ_i(m) = y_i log m − m: the sum's i must reach the y_i of ℓ_i's body,
     which derive does not carry into a function's definition (ℓ_1(y_1) came out y_i log y_1 − y_1, and a
-    correct deviance was judged wrong). No verdict. (U_k after U_j(β) = Σ_i … x_ij is read: no sum binds j.)"""
+    correct deviance was judged wrong). No verdict: a slip in such a line is not found either."""
     for e in (p.a, p.b):
         for total in (e.atoms(Sum, Product) if e is not None else ()):
             bound = {str(v) for v, *_ in total.limits}
             for f in total.function.atoms(DefinedFunction):
                 index = type(f).__name__.partition("_")[2]
-                body = type(f).body
-                if index in bound and (any(s.name.partition("_")[2] == index for s in body.free_symbols
-                                           if isinstance(s, Symbol))
-                                       or any(str(i) == index for t in body.atoms(Indexed) for i in t.indices)):
+                if index in bound and subscripts_hold(type(f).body, index):
                     return p.link(UNDECIDED, reason=f"{type(f).__name__} inside a sum over {index}: derive does not "
                                                     "carry the sum's index into the function's definition")
     return None
@@ -611,36 +608,49 @@ def defined_later(p: Pair) -> Link | None:
 
 def outer_derivative_at_inner(p: Pair) -> Link | None:
     """dMSE/dλ = (dm/ds)(ds_λ/dλ) = [−2(1 − s_λ)β² + …](−S/(S + λ)²): the chain rule takes dm/ds at
-    s = s_λ, the inner quantity the text names after the outer variable s. Valid where the link holds at
-    that point; otherwise the failure stands."""
-    for side, other in ((p.a, p.b), (p.b, p.a)):
-        if side is None or other is None:
+    s = s_λ, the inner quantity named after the outer variable s, whose own derivative ds_λ/dλ stands in
+    the same product. Only the derivatives by s are taken at s_λ; valid where the link then holds,
+    otherwise the failure stands."""
+    for side, other, read in ((p.a, p.b, p.read[0]), (p.b, p.a, p.read[1])):
+        if side is None or other is None or read is None:
             continue
+        inner = {d.expr for d in read.atoms(Derivative) if isinstance(d.expr, Symbol) and d.expr in p.known.symbols}
         by = {v for d in side.atoms(Derivative) for v, _ in d.variable_count if isinstance(v, Symbol)}
-        inner = {u for e in p.read if e is not None for u in e.free_symbols if u in p.known.symbols}
         for v in sorted(by - other.free_symbols, key=str):
             for u in sorted((u for u in inner if u.name.partition("_")[0] == v.name != u.name), key=str):
                 try:
                     value = counted(written_out(u, p.variable, p.known, p.at, p.declared), p.known.counts)
                 except DeriveError:
                     continue
-                worked = finished(side)
-                if v in worked.free_symbols and compare(worked.xreplace({v: value}), other)[0] is True:
-                    return p.link(VALID, "at the inner value",
-                                  rule=f"the derivative by {plain(v)} taken at {plain(v)} = {plain(u)}, as the chain rule does")
+                at_inner = side.replace(lambda n: isinstance(n, Derivative) and v in n.variables,
+                                        lambda n: finished(n).xreplace({v: value}))
+                if v not in at_inner.free_symbols and compare(at_inner, other)[0] is True:
+                    return p.link(VALID, "at the inner value", rule=f"d/d{plain(v)} taken at {plain(v)} = "
+                                  f"{plain(u)}, whose derivative the product has: the chain rule")
     return None
 
 
 def names_the_result(p: Pair) -> Link | None:
-    """… = Sβ²/(Sβ² + σ²) = s^*, where nothing defines s^* and no other line of the chain has it: the
-    last line names the result, as := would; an equation with a letter nobody gave a value claims nothing
-    derive can check. (A letter the chain has elsewhere, x in ∂(xy)/∂x = x, is a claim, checked.)"""
+    """… = Sβ²/(Sβ² + σ²) = s^*, a chain of three lines or more ending in an optimum's or an estimate's
+    name (s^*, θ̂, x̃) that the text says nothing else of (no definition, value, sign or equation) and no
+    other line of the chain has: the last line names the result, as := would. A plain letter (= c, = y)
+    stays a claim, and so does a name the chain has elsewhere."""
     last = p.read[1]
-    if p.i + 2 != len(p.chain.expressions) or not isinstance(last, Symbol) or not isinstance(p.b, Symbol) \
+    if len(p.chain.expressions) < 3 or p.i + 2 != len(p.chain.expressions) or not isinstance(last, Symbol) \
+            or not last.name.partition("_")[0].endswith(("star", "hat", "tilde")) or p.b != last \
+            or _said_of(last, p.known) \
             or any({last.name, last.name.partition("_")[0]} & letters for k, letters in enumerate(p.letters)
                    if k != p.i + 1):  # (v_2 after Σ_i u_i v_i: a member of a family the chain has)
-        return None
+        return None  # (½ = s^* alone, after "s^* solves 2(s^* − 1) + 4s^* = 0", is a claim about s^*)
     return p.link(DEFINITION, rule=f"names the result {p.sources[1].strip()}: nothing defines it, and no other line has it")
+
+
+def _said_of(letter: Symbol, known: Definitions) -> bool:
+    """The text says something of letter: a definition (before or after), a value, a sign, an equation."""
+    return letter in known.symbols or letter in known.values or letter.name in known.assumptions \
+        or letter.name in known.mentioned \
+        or letter.name in known.later or letter.name in known.unreadable \
+        or any(letter in value.free_symbols for value, _, _ in known.equations)
 
 
 def imaginary_unit(p: Pair) -> Link | None:

@@ -67,7 +67,35 @@ def _moments(family: str, args: list[Expr], rate: bool = False) -> tuple[Expr, E
     if family == "beta" and two:
         a, b = two
         return a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1))
+    if family == "gamma" and two and two[1].is_Symbol:  # Gamma(k, θ) by its scale, Gamma(α, β) by its rate,
+        shape, second = two  # as the letters say; other letters: which one is meant, derive does not guess
+        if second.name == "theta":
+            return shape * second, shape * second ** 2
+        if second.name in ("beta", "lambda"):
+            return shape / second, shape / second ** 2
     return None
+
+
+# families whose parameters are positive by their definition: Gamma(k, θ), Poisson(λ), Beta(a, b), …
+_POSITIVE_PARAMETERS = frozenset({"gamma", "poisson", "pois", "poi", "beta", "exp", "expo", "exponential", "weibull"})
+
+
+def positive_parameters(inline: list[Inline]) -> list[tuple[Inline, str]]:
+    """(where, letter) for each parameter written as a plain letter of a law whose parameters are positive
+    ("X \\sim \\mathrm{Gamma}(k, \\theta)": k > 0 and θ > 0, as N(μ, σ²) makes σ positive)."""
+    found = []
+    for item in inline:
+        m = _NAMED_LAW.match(item.formula)
+        if not m or (m.group(2) or m.group(3) or "").lower() not in _POSITIVE_PARAMETERS:
+            continue
+        for part in _arguments(m.group(4)):
+            try:
+                letter = parse(part, reader="latex")
+            except DeriveError:
+                continue
+            if isinstance(letter, Symbol):
+                found.append((item, letter.name))
+    return found
 
 
 def _named_law(formula: str) -> tuple[str | None, tuple[Expr, Expr]] | None:

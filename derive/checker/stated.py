@@ -66,16 +66,17 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
     """dL/dw = −6 in a worked example: one side a number, the other an expression in names the text
     gave numbers just before ("take w = 0, x = 3"). ((a, b) at those numbers, 'w = 0, x = 3 (line 36)');
     (None, why) where some name has no number, or its number was given far before; None where the
-    link is no such comparison, or the text gave none of its names a number."""
+    link is no such comparison, or the text gave none of its names a number. Also a sum over the
+    example's data at number bounds against a closed form in the sum's other letters (see over_data)."""
     if _numeric(a) and _numeric(b) or not (a.free_symbols | b.free_symbols) or S.Zero in (a, b):
         return None  # (… = 0 sets an expression to zero: a condition, see _set_to_zero)
     # ℓ(β) = Σ_{i=1}^{2} y_i(log t_i + β) − … = 2β + 6(log 2 + β) − 3e^β after "y = (2, 6), t = (1, 2)": an
     # expression, not a number, on each side, but a sum over the example's data on one side only
     over_data = not _numeric(a) and not _numeric(b)
     summed = (a.has(Sum, Product), b.has(Sum, Product))  # (before the sums are written out)
-    if over_data and not any(summed):
-        return None
     bounds = bounds_of(a, b)
+    if over_data and (not any(summed) or bounds):  # (Σ_{i=1}^{n} y_i = nȳ: n terms, not the data's two)
+        return None
     sizes = {s: int(known.values[s][0]) for s in bounds if s in known.values
              and known.values[s][0].is_Integer and 1 <= known.values[s][0] <= 8}
     if set(bounds) - set(sizes) and (length := _given_length(a, b, known)):
@@ -92,10 +93,14 @@ def a_number_for(a: Expr, b: Expr, known: Definitions, line: int) -> tuple[tuple
     if over_data:  # the data's entries on one side only, all near; the other letters (β) stay letters
         near = numbers_near(known, line, given)
         in_a, in_b = bool(set(near) & a.free_symbols), bool(set(near) & b.free_symbols)
+        data_side, closed = (a, b) if in_a else (b, a)
+        if closed.free_symbols - data_side.free_symbols:  # (ȳ or μ on the closed side only: no data claim)
+            return None
         # (∂L/∂z_2 = p_2 − y_2 after 𝐲 = (0, 1, 0): y_2 beside p_2's own sum, a general claim may be
         # meant; see link_rules.in_the_example)
-        if not near or len(near) < len(given) or in_a == in_b or not summed[0 if in_a else 1] or summed[1 if in_a else 0] \
-                or (b if in_a else a).has(Derivative, Indexed) or not all(parts_of_data(s) for s in near):
+        summed_data, summed_closed = summed if in_a else summed[::-1]
+        if not near or len(near) < len(given) or in_a == in_b or not summed_data or summed_closed \
+                or closed.has(Derivative, Indexed) or not all(parts_of_data(s) for s in near):
             return None  # (the other side a closed form: no sum, no derivative, no family of its own)
         names_in = sorted(near, key=str)
     symbolic = b if _numeric(a) else a

@@ -116,6 +116,8 @@ class Calls:
         if not self.sample_script():
             return 0
         t = self.tokens[self.i + 2]
+        if not self.is_op("(", at=self.i + 1):  # g^{[2]}(z): layer 2's g, never an order, nor g(z)²
+            raise self.refuse(f"^{{[{t.text}]}} after a function: a layer's function, which derive does not read", t)
         if not (t.kind == "number" and t.text.isdigit() and int(t.text) > 0):
             raise self.refuse(f"^{{({t.text})}} after a function: a derivative of an order derive cannot count out", t)
         self.i += 5

@@ -13,7 +13,7 @@ from derive.exprs import ALL_TERMS, add, div, neg
 from derive.parse.build import UNDEFINED_FUNCTIONS, power
 from derive.parse.latex_tokens import Token
 from derive.indexing import relabel, terms_of
-from derive.parse.names import VARIANTS, canonical, greek_name, make
+from derive.parse.names import GREEK, VARIANTS, canonical, greek_name, make
 from derive.vectors import is_vector
 
 FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
@@ -186,7 +186,18 @@ class Commands:
         # multiply, as y(1 − y) does
         if self.calls_at(self.i) and not subscripted and base in UNDEFINED_FUNCTIONS:
             raise self.refuse(f"a decorated function ({command.text}{{{base}}}(…)): derive does not read it yet", t)
+        if not subscripted and self._one_letter_in_brackets():
+            # θ̂(k) = x̄/k: the estimate as a function of k (it was read θ̂ times k, and judged wrong); a
+            # product with one letter in brackets is rarely written so
+            raise self.refuse(f"{command.text}{{{t.text}}}(…) of one letter: a function (an estimate at that "
+                              "value) or a product? derive does not guess", t)
         return symbol
+
+    def _one_letter_in_brackets(self) -> bool:
+        """(k), (\\lambda): one letter alone in round brackets at the reading position."""
+        kinds = [(t.kind, t.text) for t in self.tokens[self.i:self.i + 3]]
+        return len(kinds) == 3 and kinds[0] == ("op", "(") and kinds[2] == ("op", ")") and (
+            kinds[1][0] == "letter" or kinds[1][0] == "command" and kinds[1][1][1:] in GREEK)
 
     def normal_density(self, at: Token) -> Expr:
         """\\mathcal{N}(x \\mid \\mu, \\sigma^2) (or with ;): the normal density at x, its second

@@ -267,9 +267,10 @@ class Reader(Arithmetic, Calls, Commands):
                                       "(or is an order), never a power: derive reads only x^{(i)} and a^{[l]}, with "
                                       "one letter or number", hat)
                 else:
-                    if base.is_Symbol and self.tok.kind == "letter" and self.is_op("_", at=self.i + 1):
-                        # δ^L_j: TeX puts j under δ, never under L (which was read as the power L_j); a
-                        # power of δ_j, or layer L's δ_j as neural-network books write it?
+                    if base.is_Symbol and self.is_op("_", at=self.i + 1) and (
+                            self.tok.kind == "letter" or self.tok.kind == "command" and greek_name(self.tok.text[1:])):
+                        # δ^L_j, δ^\ell_j: TeX puts j under δ, never under L (which was read as the power
+                        # L_j); a power of δ_j, or layer L's δ_j as neural-network books write it?
                         raise self.refuse("x^L_j: the j is x's subscript, and L a power or a layer; derive does "
                                           "not guess: write x_j^{L} for a power, or x^{[L]}_j for a layer", hat)
                     with self.deeper():
@@ -302,12 +303,20 @@ class Reader(Arithmetic, Calls, Commands):
         return base if exponent is None else power(base, exponent, self.limits)
 
     def no_transpose_prime(self, base: Expr, primes: int) -> None:
-        """x'β, β'x and X'y: statistics writes the transpose with a prime. The variable's own derivative
-        (1) is never meant, and the prime of a capital or a Greek letter right before a letter (X'X, β'x,
-        but not F'(x) or θ' = ω) is a transpose more often than not: refused, never read as d/dx."""
-        if not base.is_Symbol or primes != 1:
+        """x'β, β'x, X'y and (y − Xβ)'(y − Xβ): statistics writes the transpose with a prime. Refused,
+        never read as d/dx: the prime of a capital or a Greek letter right before a letter (X'X, β'x, but
+        not F'(x) or θ' = ω), the variable's own before a capital or a Greek letter (x'β would be 1·β;
+        derive's own x' \\sin x stays), and a primed bracket before the same bracket (a quadratic form;
+        (e^x)'(e^x + 1) stays)."""
+        if primes != 1:
             return
         t = self.tok
+        if not base.is_Symbol:  # (y − Xβ)'(y − Xβ): a quadratic form, the same bracket twice; (e^x)'(e^x + 1)
+            # and (fg)'(x) stay derivatives
+            if self.is_op("(") and not t.gap and self._same_bracket_before():
+                raise self.refuse("(…)'(…): a transpose times a bracket, as statistics writes (y - X\\beta)'(y - X\\beta), "
+                                  "or a derivative? derive does not guess: write ^\\top for a transpose")
+            return
         before_a_letter = t.kind in ("letter", "command") and not t.gap
         # (X'X, β'x: a capital or a Greek letter right before a letter; f'g and F'(x) stay derivatives;
         # x'β, the variable's own prime before a parameter, would be 1·β; derive's own x' \sin x stays)
@@ -316,6 +325,26 @@ class Reader(Arithmetic, Calls, Commands):
         if before_a_letter and (matrix_like or base.name == self.x.name and parameter):
             raise self.refuse(f"{base.name}': a transpose, as statistics writes {base.name}'y, or a derivative? "
                               f"derive does not guess: write {base.name}^\\top for a transpose")
+
+    def _same_bracket_before(self) -> bool:
+        """The bracket at the reading position holds the same tokens as the primed bracket before it."""
+        def inside(k: int, step: int) -> list[str] | None:
+            opening, closing = ("(", ")") if step > 0 else (")", "(")
+            depth, texts = 0, []
+            while 0 <= k < len(self.tokens) and self.tokens[k].kind != "end":
+                text = self.tokens[k].text
+                depth += (text == opening) - (text == closing)
+                if depth == 0:
+                    return texts[1:] if step > 0 else texts[1:][::-1]
+                texts.append(text)
+                k += step
+            return None
+
+        k = self.i - 1
+        while k >= 0 and self.tokens[k].text in ("'", "^", "{", "}", "\\prime"):
+            k -= 1  # back over ' or ^{\prime} to the bracket's end
+        after, before = inside(self.i, 1), inside(k, -1) if k >= 0 and self.tokens[k].text == ")" else None
+        return after is not None and after == before
 
     def at_own_variable(self) -> None:
         """(fg)'(x), (1/g)'(x): a primed bracket of functions written without their argument, then (x):
