@@ -636,17 +636,20 @@ def names_the_result(p: Pair) -> Link | None:
     other line of the chain has: the last line names the result, as := would. A plain letter (= c, = y)
     stays a claim, and so does a name the chain has elsewhere."""
     last = p.read[1]
-    if len(p.chain.expressions) < 3 or p.i + 2 != len(p.chain.expressions) or not isinstance(last, Symbol) \
+    if not p.letters or len(p.chain.expressions) < 3 or p.i + 2 != len(p.chain.expressions) \
+            or not isinstance(last, Symbol) \
             or not last.name.partition("_")[0].endswith(("star", "hat", "tilde")) or p.b != last \
             or _said_of(last, p.known) \
             or any({last.name, last.name.partition("_")[0]} & letters for k, letters in enumerate(p.letters)
                    if k != p.i + 1):  # (v_2 after Σ_i u_i v_i: a member of a family the chain has)
         return None  # (½ = s^* alone, after "s^* solves 2(s^* − 1) + 4s^* = 0", is a claim about s^*)
-    return p.link(DEFINITION, rule=f"names the result {p.sources[1].strip()}: nothing defines it, and no other line has it")
+    return p.link(DEFINITION, rule=f"names the result {p.sources[1].strip()}: the text says nothing else of it, "
+                                   "and no other line of the chain has it")
 
 
 def _said_of(letter: Symbol, known: Definitions) -> bool:
-    """The text says something of letter: a definition (before or after), a value, a sign, an equation."""
+    """The text says something of letter: a definition (before or after), a value, a sign, an equation, or
+    any formula of its prose that has it."""
     return letter in known.symbols or letter in known.values or letter.name in known.assumptions \
         or letter.name in known.mentioned \
         or letter.name in known.later or letter.name in known.unreadable \
