@@ -18,6 +18,7 @@ from derive.checker.assumptions import conditions_in, is_condition, relations_in
 from derive.checker.documents import INLINE_MARKS, Inline
 from derive.checker.macros import argument as braced_argument
 from derive.checker.motion import moved_names, of_motion
+from derive.checker.pi_quantity import pi_quantity
 from derive.parse.build import FUNCTIONS
 from derive.functions import DefinedFunction, define
 from derive.indexing import LABELS, at_letter, member, split
@@ -107,6 +108,7 @@ class Definitions:
     # ℓ = … where ℓ was defined before: ℓ's earlier value, for the chain that defines it again (the
     # new definition may only restate the old one, a claim to check)
     previous: dict[Symbol, Expr] = field(default_factory=dict)
+    pi_quantity: tuple[int, str] | None = None  # (line, formula) where the text makes π a quantity (π = ½)
 
     def functions_in(self, text: str) -> dict[str, type]:
         """The functions to read text with: those defined so far, and one defined only later where text
@@ -211,6 +213,9 @@ class Scoped:
             if kind == "named":
                 if where <= place:
                     known.named.setdefault(name, line)
+                continue
+            if kind == "pi quantity":  # (anywhere in the text: the weight π may be used before it is estimated)
+                known.pi_quantity = value
                 continue
             if kind == "mentioned":  # (anywhere in the prose, before or after)
                 known.mentioned.add(name)
@@ -639,6 +644,9 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
     for item in inline:  # the optimum's and the estimates' names the prose speaks of ("$s^*$ solves …")
         found.entries += [(BEFORE_ALL, item.line, "mentioned", name, None) for name in _decorated_names(item.formula)]
     stated = [c.expressions for c in chains] + [[side for _, side in top_level_split(i.formula, "=")] for i in inline]
+    formulas = [(i.line, i.formula) for i in inline] + [(line, e) for c in chains for line, e in zip(c.lines, c.expressions)]
+    if (weight := pi_quantity(sorted(formulas))) is not None:  # "start from $\pi = \tfrac12$": π a weight here
+        found.entries.append((BEFORE_ALL, weight[0], "pi quantity", None, weight))
     timed = _dotted([e for sides in stated for e in sides]) | _with_a_law_of_motion(stated)
     for name in sorted(timed - {"t"}):
         if name not in defined:  # ẋ: x is a function of time wherever the text writes it (m, k stay constants)
@@ -671,6 +679,7 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         if (d := definition_of(chain)) is not None and d[0] == "function" and len(d[1]) == 1:
             found.entries.append((place_of(chain), chain.lines[0], "ahead", d[1], d[2].strip()))
     points, naming = _marked(_AT_POINT, said, inline), _marked(_NAMING, said, inline)
+    supposed = _marked(_SUPPOSED, said, inline)  # "with $\sigma_1 = \sigma_2$ the squares cancel": a case
     for block in blocks:
         for chain in block.chains:
             if len(chain.expressions) == 2 and _after_a_curve(chain.lines[0], block.file, prose):
@@ -682,6 +691,14 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         except DeriveError:  # (a name derive keeps for itself)
             continue
         found.entries.append(((item.order, item.line), item.line, "function", d.name, d.function))
+    for item, letter, law in laws(inline, prose):  # (before the definitions: σ_1^2 = 1 gives σ_1 = 1, a spread)
+        found.entries.append(((item.order, item.line), item.line, "law", letter, law))
+        if law is not None and law[1].is_Pow and law[1].exp == 2 and law[1].base.is_Symbol \
+                and law[1].base.name.partition("_")[0] == "sigma":  # (N(βx_i, x_i²) says nothing of x_i's sign)
+            # N(μ, σ²): σ is the standard deviation, positive by the law's convention (√(2πσ²) = σ√(2π))
+            found.entries.append(((item.order, item.line), item.line, "spread", law[1].base.name, None))
+    for item, letter in positive_parameters(inline):  # Gamma(k, θ): k and θ positive, by the same convention
+        found.entries.append(((item.order, item.line), item.line, "spread", letter, None))
     for chain in sorted(chains, key=place_of):
         if (pairs := _values_of_a_tuple(chain)) is not None:  # "$(x^*, y^*, \mu^*) = (6, 3, 12)$"
             found.entries += [(place_of(chain), chain.lines[0], "value", symbol, number)
@@ -694,7 +711,7 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
                 _add_values(found, chain, symbol, d[3])
             continue
         for one in _each_sign(chain):
-            _add(found, one, cases, results, naming)
+            _add(found, one, cases, results, naming, supposed)
     # where a line of prose stands among the displays and formulas (it was (0, line): before all of
     # them, so "X and Y independent" at line 71 applied to a display at line 63)
     placed = sorted([(item.file, item.line, item.order) for item in inline] +
@@ -707,14 +724,6 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             if (where := _said_at(placed, file, line, words, m)) is not None:
                 found.entries.append((where, where[1], "count in words", m.group(0).strip(),
                                       _NUMBER_WORDS[m.group(1).lower()]))
-    for item, letter, law in laws(inline, prose):
-        found.entries.append(((item.order, item.line), item.line, "law", letter, law))
-        if law is not None and law[1].is_Pow and law[1].exp == 2 and law[1].base.is_Symbol \
-                and law[1].base.name.partition("_")[0] == "sigma":  # (N(βx_i, x_i²) says nothing of x_i's sign)
-            # N(μ, σ²): σ is the standard deviation, positive by the law's convention (√(2πσ²) = σ√(2π))
-            found.entries.append(((item.order, item.line), item.line, "spread", law[1].base.name, None))
-    for item, letter in positive_parameters(inline):  # Gamma(k, θ): k and θ positive, by the same convention
-        found.entries.append(((item.order, item.line), item.line, "spread", letter, None))
     for item in _abbreviations(said, inline):  # "write $Z$ for the normaliser": a name given in words only
         found.entries.append(((item.order, item.line), item.line, "abbreviated", item.formula.strip(), None))
     for item in inline:  # "call this $u_j$": a family named in the prose, perhaps without a formula
@@ -761,6 +770,9 @@ _NORMAL = re.compile(r"\s*\\mathcal\s*\{\s*N\s*\}\s*(?:\\left)?\(([^()|;]*,[^()|
 
 # "gives ⟨3⟩", "so that ⟨3⟩", "hence ⟨3⟩": the formula a sentence derives, not one it defines
 # "the score vanishes only at $\mu = \bar{x}$", "evaluated at $w = 0$": a point, no definition of μ or w
+# "with $\sigma_1 = \sigma_2$ …", "what happens if we start from $\mu_1 = \mu_2$": a case the text supposes
+_SUPPOSED = re.compile(r"\b(?:if|when|whenever|with|suppose|supposing|unless)\s+(?:[A-Za-z]+\s+){0,3}⟨(\d+)⟩",
+                       re.IGNORECASE)
 _AT_POINT = re.compile(r"\bat\s+⟨(\d+)⟩", re.IGNORECASE)
 # "write $d = z_1 - z_2$ and $y = y_1$", "let $u = …$": the formulas that name something
 _NAMING = re.compile(r"\b(?:write|let|set|define|denote)\s+⟨\d+⟩(?:\s*(?:,|and)\s*⟨\d+⟩)*", re.IGNORECASE)
@@ -836,7 +848,7 @@ def _marked(pattern: re.Pattern, said: str, inline: list[Inline]) -> set[int]:
 
 
 def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
-         results: set[int] = frozenset(), naming: set[int] = frozenset()) -> None:
+         results: set[int] = frozenset(), naming: set[int] = frozenset(), supposed: set[int] = frozenset()) -> None:
     definition = definition_of(chain)
     if definition is None:
         _add_condition(found, chain)
@@ -854,7 +866,7 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
         _add_quantity(found, chain, name, var, body)
         return
     if kind == "square":
-        _add_square(found, chain, name, body)
+        _add_square(found, chain, name, body, chain.inline and chain.order in supposed)
         return
     if kind == "symbol" and (law := _NORMAL.fullmatch(body)) and (letter := _name_of(name)) and "_" not in letter:
         # p = \mathcal{N}(\mu_1, \sigma_1^2): p is that law, p(x) its density at x
@@ -891,6 +903,19 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
         # "with $y = y(x)$": y is that function of x wherever it stands, and y(x) its call (never y times x)
         found.entries.append((where, line, "symbol", symbol, Function(symbol.name)(names.make(var))))
         found.entries.append((where, line, "depends", symbol.name, var))
+        return
+    if (tied := _tied_siblings(chain, known)) is not None:
+        # σ_1 = σ_2: two parameters of one family tied, neither renamed (read as a definition, σ_1 became σ_2
+        # in every line after it, and a slip between them passed): an equation later links may use, and
+        # say so; σ_1 = σ_2 = σ names their common value: each is σ. Said as a case ("with σ_1 = σ_2 the
+        # squares cancel", "if we start from μ_1 = μ_2"), neither
+        if chain.inline and chain.order in supposed:
+            return
+        for (a, text_a), (b, text_b) in tied:
+            if member(b.name) is None:
+                found.entries.append((where, line, "symbol", a, b))
+            else:
+                found.entries.append((where, line, "equation", f"{text_a} = {text_b}", a - b))
         return
     # "one checks that $K^* = L^* = 4$", in passing: each name is 4 (never K* the name L*); a display's
     # f_xy = f_yx = −4 is a claim to check, whose own numbers never check it
@@ -932,6 +957,28 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
         if known.symbols.get(symbol) is not None:
             found.entries.append((where, line, "previous", symbol, known.symbols[symbol]))
         found.entries.append((where, line, "symbol", symbol, value))
+
+
+def _tied_siblings(chain: Chain, known: Definitions) -> list[tuple[tuple[Symbol, str], tuple[Symbol, str]]] | None:
+    """The pairs a chain of bare letters ties, each letter with its text: [(σ_1, σ_2)] for σ_1 = σ_2, and
+    [(σ_1, σ), (σ_2, σ)] for σ_1 = σ_2 = σ. Every member but the last is a member of one family (σ_1, σ_2),
+    the last one more, or a letter of its own; the text has defined none of them. None for any other chain."""
+    members = [chain.expressions[0], chain.expressions[1], *_equal_members(chain)]
+    try:
+        read = [parse(m, reader="latex") for m in members]
+    except DeriveError:
+        return None
+    if not all(isinstance(r, Symbol) for r in read) or len(set(read)) < len(read) \
+            or any(known.symbols.get(r) is not None for r in read):
+        return None
+    families = {(member(r.name) or ("",))[0] for r in read[:-1]}
+    last = member(read[-1].name)
+    if len(families) != 1 or "" in families or last is not None and last[0] not in families:
+        return None  # (σ_1 = τ_2: two families)
+    written = [(r, m.strip()) for r, m in zip(read, members)]
+    if last is not None:  # σ_1 = σ_2 = σ_3: each to the next
+        return list(zip(written, written[1:]))
+    return [(one, written[-1]) for one in written[:-1]]
 
 
 _VALUE = re.compile(r"\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*-?\s*\d+(?:\.\d+)?\s*")  # y = 1, x_0 = -2
@@ -1096,18 +1143,54 @@ def applies(name: str, parameters: str, known: Definitions) -> bool:
     return name in known.calls and None not in _parameters(parameters) and known.calls[name] != _called_with(parameters)
 
 
-def _add_square(found: Scoped, chain: Chain, name: str, body: str) -> None:
-    """\\hat{\\sigma}^2 = V names an estimate of a spread: σ̂ is the positive root of V."""
+def _add_square(found: Scoped, chain: Chain, name: str, body: str, supposed: bool = False) -> None:
+    """\\hat{\\sigma}^2 = V names an estimate of a spread: σ̂ is the positive root of V. σ_1^2 = σ_2^2 ties
+    two spreads of one family, as σ_1 = σ_2 does (see _add); σ_1^2 = σ_2^2 = 1 gives an example's numbers."""
     try:
         symbol = parse(name, reader="latex")
     except DeriveError:
         return
-    value = _first_readable([body], variable_of(chain), found.at(place_of(chain)))
+    known = found.at(place_of(chain))
+    value = _first_readable([body], variable_of(chain), known)
+    if chain.inline and (spreads := _spreads_squared(chain, known)) is not None:
+        for letter, number in spreads:  # "start from σ_1^2 = σ_2^2 = 1": an example's σ_1 = σ_2 = 1
+            found.entries.append((place_of(chain), chain.lines[0], "value", letter, number))
+        return
     if value is not None and not value.free_symbols:
         return  # y_i^2 = 1: a fact about y_i (±1 labels), or an example's number; no definition
+    if value is not None and value.is_Pow and value.exp == 2 and isinstance(value.base, Symbol) \
+            and isinstance(symbol, Symbol) and _tied_siblings(Chain([name, _root(body)], chain.lines[:2]), known):
+        if not supposed:
+            shown = f"{chain.expressions[0].strip()} = {chain.expressions[1].strip()}"
+            found.entries.append((place_of(chain), chain.lines[0], "equation", shown, symbol ** 2 - value))
+        return
     if isinstance(symbol, Symbol) and (value is None or symbol not in value.free_symbols):
         found.entries.append((place_of(chain), chain.lines[0], "symbol", symbol,
                               None if value is None else sqrt(value)))
+
+
+def _spreads_squared(chain: Chain, known: Definitions) -> list[tuple[Symbol, Expr]] | None:
+    """[(σ_1, 1), (σ_2, 1)] for σ_1^2 = σ_2^2 = 1: squares of letters the text made positive (spreads of
+    its normal laws, or said so) or named σ (a variance's root, by the name's convention, as for a law's
+    σ), then a positive number; None for any other chain."""
+    members = [chain.expressions[0], chain.expressions[1], *_equal_members(chain)]
+    try:
+        read = [parse(m, reader="latex") for m in members]
+    except DeriveError:
+        return None
+    *squares, number = read
+    if not (number.is_number and number.is_positive) or not all(
+            r.is_Pow and r.exp == 2 and isinstance(r.base, Symbol)
+            and (known.assumptions.get(r.base.name, ("",))[0] == "positive" or r.base.name.partition("_")[0] == "sigma")
+            for r in squares):
+        return None
+    return [(r.base, sqrt(number)) for r in squares]
+
+
+def _root(square: str) -> str:
+    """\\sigma_2 of \\sigma_2^2 (the text of a letter squared), or the text as it is."""
+    m = re.fullmatch(r"\s*(.+?)\s*\^\s*\{?\s*2\s*\}?\s*", square)
+    return m.group(1) if m else square
 
 
 def _names_then_number(members: list[str]) -> list | None:

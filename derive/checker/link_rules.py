@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from sympy import And, Derivative, Dummy, Expr, Indexed, Max, Min, Product, S, Subs, Sum, Symbol, expand
+from sympy import And, Derivative, Dummy, Expr, Indexed, Max, Min, Product, S, Subs, Sum, Symbol, expand, pi
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -286,6 +286,16 @@ def unread(p: Pair) -> Link | None:
     return None
 
 
+def pi_a_quantity(p: Pair) -> Link | None:
+    """A link that rests on π where the text makes π a quantity too (π̂, ∂Q/∂π, π = ½): which π each place
+    means (the weight, or the 2π of a density), the reader cannot tell, so it decides nothing."""
+    if p.known.pi_quantity is None or not any(e.has(pi) for e in (p.a, p.b)):
+        return None
+    line, formula = p.known.pi_quantity
+    return p.link(UNDECIDED, reason=f"π is a quantity in this text (${formula}$, line {line}) as well as the "
+                                    "number 3.14159…, and which one each π here means derive cannot tell")
+
+
 def unreadable_definition(p: Pair) -> Link | None:
     """A name whose latest definition could not be read (the variable itself is never replaced); a link
     that only multiplies out is algebra whatever the names stand for (see _multiplied_out)."""
@@ -382,7 +392,7 @@ def starred(p: Pair) -> Link | None:
 
 
 BEFORE_COMPARING: tuple[Callable[[Pair], Link | None], ...] = (
-    approximation, inequality, restated, definition, given_a_value, unread, unreadable_definition,
+    approximation, inequality, restated, definition, given_a_value, unread, pi_a_quantity, unreadable_definition,
     one_sided_matrices, differentials, index_into_a_function, starred)
 
 
