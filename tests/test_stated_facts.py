@@ -1491,3 +1491,67 @@ def test_a_gamma_law_gives_its_moments_and_positive_parameters(law, claim, verdi
 def test_a_gamma_law_in_other_letters_gives_no_moments():
     """Gamma(a, b): scale or rate? derive does not guess, so E[X] is not decided by it."""
     assert verdicts(r"Let $X \sim \mathrm{Gamma}(a, b)$. $$\mathbb{E}[X] = ab$$") != [VALID]
+
+
+SILU_MINIMUM = r"""Let $\operatorname{SiLU}(x) = x\sigma(x)$ with $\sigma$ the logistic sigmoid. Its slope vanishes at
+$x^* \approx -1.2785$. There $\sigma(x^*) = 1 + 1/x^*$, so
+$$\operatorname{SiLU}(x^*) = x^*\sigma(x^*) = RIGHT = x^* + 1$$
+"""
+
+
+def test_a_value_at_a_point_said_in_passing_is_put_in_for_that_call():
+    """σ(x*) = 1 + 1/x*, said inline, holds at x* only: the link that puts it in is valid and names it, and a
+    slip in what is put in is still caught (it never makes a link hold that the equation does not)."""
+    links = check(SILU_MINIMUM.replace("RIGHT", r"x^*\Big(1 + \frac{1}{x^*}\Big)")).links
+    assert [k.verdict for k in links] == [VALID, VALID, VALID]
+    assert r"\sigma(x^*) = 1 + 1/x^*" in links[1].rule
+    slip = check(SILU_MINIMUM.replace("RIGHT", r"x^*\Big(1 - \frac{1}{x^*}\Big)")).links
+    assert slip[1].verdict == INVALID
+    # not said: σ(x*) is the sigmoid at x*, and x*σ(x*) = x* + 1 is no identity
+    unsaid = check(SILU_MINIMUM.replace(r"There $\sigma(x^*) = 1 + 1/x^*$, so", "So")
+                   .replace("RIGHT", r"x^*\Big(1 + \frac{1}{x^*}\Big)")).links
+    assert unsaid[1].verdict == INVALID
+
+
+MAXENT = r"""Maximise the entropy subject to $\sum_i p_i = 1$ and $\sum_i p_i E_i = U$. With multipliers $\alpha$
+and $\lambda$ the Lagrangian is
+$$\mathcal{L} = -\sum_{i=1}^{n} p_i\log p_i - \alpha\Big(\sum_{i=1}^{n} p_i - 1\Big) - \lambda\Big(\sum_{i=1}^{n} p_i E_i - U\Big)$$
+with
+$$\frac{\partial\mathcal{L}}{\partial p_i} = DERIVATIVE$$
+Setting it to zero gives $p_i = e^{-1-\alpha}e^{-\lambda E_i}$; the normalisation then fixes
+$$e^{1 + \alpha} = \sum_{j=1}^{n} e^{-\lambda E_j}$$
+"""
+
+
+def test_the_equation_that_fixes_a_named_multiplier_is_no_identity():
+    """e^{1+α} = Σ_j e^{−λE_j} is how normalisation fixes α, where the text calls α a multiplier; the
+    derivative's slips are still slips (a lost multiplier term among them)."""
+    def links(text):
+        return [k for c in check(text).chains for k in c.links]
+    right = links(MAXENT.replace("DERIVATIVE", r"-\log p_i - 1 - \alpha - \lambda E_i"))
+    assert [k.verdict for k in right] == [DEFINITION, VALID, DEFINITION]
+    assert "fixes the multiplier alpha" in right[2].rule
+    slip = links(MAXENT.replace("DERIVATIVE", r"-\log p_i - 1 - \alpha"))
+    assert [k.verdict for k in slip] == [DEFINITION, INVALID, DEFINITION]
+    # not named a multiplier: an equation between α and the E_j, no identity, fails as written
+    unnamed = links(MAXENT.replace("With multipliers", "With").replace("DERIVATIVE", "0"))
+    assert unnamed[2].verdict == INVALID
+
+
+@pytest.mark.parametrize("clip", [r"\max(-\delta, \min(\delta, r))", r"\min\bigl(\delta, \max(-\delta, r)\bigr)"])
+def test_a_clips_bound_is_positive(clip):
+    """ψ(r)/r = min(1, δ/|r|) holds for δ > 0 only, which a clip at ±δ means without saying it."""
+    text = rf"""The Huber influence $\psi(r) = {clip}$ is turned into a weight
+$$w(r) = \frac{{\psi(r)}}{{r}} = WEIGHT$$
+"""
+    assert verdicts(text.replace("WEIGHT", r"\min\Big(1, \frac{\delta}{|r|}\Big)")) == [VALID]
+    assert verdicts(text.replace("WEIGHT", r"\min\Big(1, \frac{|r|}{\delta}\Big)")) == [INVALID]
+
+
+def test_a_value_said_of_members_under_a_condition_is_not_put_in_everywhere():
+    """Cov(X_i, X_j) = 0 "for i ≠ j" is no value of every Cov(X_i, X_j): the sum over j keeps its i = j term."""
+    text = r"""Let $X_1, \dots, X_n$ be independent, each with variance $\sigma^2$, and $\bar{X} = \frac1n\sum_i X_i$.
+Then $\mathrm{Cov}(X_i, X_j) = 0$ for $i \neq j$ and $\mathrm{Cov}(X_i, X_i) = \sigma^2$, so
+$$\mathrm{Cov}(X_i, \bar{X}) = \frac{1}{n}\sum_{j=1}^{n}\mathrm{Cov}(X_i, X_j) = \frac{\sigma^2}{n}$$
+"""
+    assert INVALID not in verdicts(text)

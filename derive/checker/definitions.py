@@ -7,14 +7,14 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sympy import Derivative, Expr, Function, Indexed, Integral, Product, S, Sum, Symbol, sqrt
+from sympy import Derivative, Eq, Expr, Function, Indexed, Integral, Piecewise, Product, S, Sum, Symbol, digamma, sqrt
 from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
 from derive.parse import names, parse
 from derive.parse.names import greek_name
 from derive.checker.blocks import Block, Chain, top_level_split
-from derive.checker.assumptions import conditions_in, is_condition, relations_in
+from derive.checker.assumptions import VALUES, conditions_in, is_condition, relations_in
 from derive.checker.documents import INLINE_MARKS, Inline
 from derive.checker.macros import argument as braced_argument
 from derive.checker.motion import moved_names, of_motion
@@ -24,8 +24,8 @@ from derive.functions import DefinedFunction, define
 from derive.indexing import LABELS, at_letter, member, split
 from derive.parse.definitions import parse_definition
 from derive.parse.latex_cases import relations
-from derive.probability import moment_fact
-from derive.checker.samples import counts_in, laws, normal_cdfs, positive_parameters
+from derive.probability import has_moments, moment_fact
+from derive.checker.samples import counts_in, digammas, laws, normal_cdfs, positive_parameters
 from derive.vectors import parts_of
 from derive.verify import compare
 
@@ -43,6 +43,7 @@ _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[A-Za-z][a-z]+(?=\s*(?
                                r"\s*\)\s*$")
 # between a quantity's variables: p(x \mid \mu, \sigma); D_{KL}(p \| q), a divergence's two laws
 _SEPARATORS = r"[,;]|\\mid(?![A-Za-z])|\\\||\\Vert(?![A-Za-z])|\|\|"
+_GIVEN = re.compile(r"\\mid(?![A-Za-z])|(?<![\\|])\|(?!\|)")  # the bar of p(x \mid \theta), p(x | θ)
 # \ell(\mu, \sigma), L(w, b; x), J(\theta_0, \theta_1): a quantity of several variables, named
 _DEFINED_QUANTITY = re.compile(r"^\s*((?:[A-Za-z]|\\[a-z]+|\\math(?:cal|scr)\s*\{[A-Za-z]\})"
                                r"(?:_\s*(?:\{?\\?[A-Za-z0-9]+\}?|\{\s*\\(?:mathrm|text|mathit)\s*\{[A-Za-z]+\}\s*\}))?)"
@@ -78,6 +79,7 @@ class Definitions:
     ended: dict[str, int] = field(default_factory=dict)  # defined in an example that ended before here → its line
     again: dict[str, int] = field(default_factory=dict)  # the chain here defines f(x; λ) anew, after f(x; α) → line
     dependent: dict[str, str] = field(default_factory=dict)  # "with $y = y(x)$": y → x, y(x) calls y from there on
+    arbitrary: dict[str, int] = field(default_factory=dict)  # "s and t may be any functions of z_1": s → line
     timed: set[str] = field(default_factory=set)  # ẋ, or N of dN/dt = rN(1 − N/K): functions of t
     unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
     assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
@@ -86,6 +88,8 @@ class Definitions:
     equations: list[tuple[Expr, int, str]] = field(default_factory=list)  # (lhs − rhs, line, as written)
     motions: list[tuple[Expr, int, str]] = field(default_factory=list)  # ẋ = αx − βxy: (lhs − rhs, line, as written)
     calls: dict[str, tuple[Symbol, ...]] = field(default_factory=dict)  # ℓ → (μ, σ): ℓ(a, b) is ℓ at μ=a, σ=b
+    conditional: set[str] = field(default_factory=set)  # p of p(D | θ) = …: a law given its parameters
+    calls_line: dict[str, int] = field(default_factory=dict)  # ℓ → the line ℓ(μ, σ) = … is defined at
     values: dict[Symbol, tuple[Expr, int]] = field(default_factory=dict)  # "take x = 3": x → (3, its line)
     independent: int | None = None  # the line where the text says its random variables are independent
     moments: list[tuple[tuple[Expr, Expr], int, str]] = field(default_factory=list)  # E K = np: (sides, line, as written)
@@ -109,12 +113,14 @@ class Definitions:
     # new definition may only restate the old one, a claim to check)
     previous: dict[Symbol, Expr] = field(default_factory=dict)
     pi_quantity: tuple[int, str] | None = None  # (line, formula) where the text makes π a quantity (π = ½)
+    multipliers: dict[Symbol, int] = field(default_factory=dict)  # "with multipliers $\alpha$ and $\lambda$": α → line
 
     def functions_in(self, text: str) -> dict[str, type]:
         """The functions to read text with: those defined so far, and one defined only later where text
         calls it at its own parameter (g(x) = x tanh u(x) before u(x) = …: u(x) is that call, never
         u times x; p(1 - p) stays a product)."""
-        ahead = {name: Function(name) for name, var in self.ahead.items() if name not in self.functions
+        ahead = {name: Function(name) for name, var in [*self.ahead.items(), *self.dependent.items()]
+                 if name not in self.functions
                  and re.search(rf"(?<![\\A-Za-z]){re.escape(name)}\s*\(\s*{re.escape(var)}\s*\)", text)}
         members = self._members_called(text)
         return {**self.functions, **ahead, **members} if ahead or members else self.functions
@@ -151,8 +157,13 @@ class Definitions:
         later = [n for n in names if n in self.later]
         if later:
             return "; ".join(f"{n} is defined only later, at line {self.later[n]}" for n in later)
-        return (f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} not defined here "
-                "(give it with --define or in the text)")
+        laws = [f"{n} is defined at line {self.calls_line.get(n, '?')} at its own letters; at other letters {n} is "
+                "another law (a marginal, a joint, a predictive)" for n in names if n in self.conditional]
+        others = [n for n in names if n not in self.conditional]
+        if others:
+            laws.append(f"{', '.join(others)} {'is' if len(others) == 1 else 'are'} not defined here "
+                        "(give it with --define or in the text)")
+        return "; ".join(laws)
 
 
 @dataclass
@@ -176,7 +187,8 @@ class Scoped:
                 continue
             if kind == "call":
                 if where <= place:
-                    known.calls[name] = value
+                    (known.calls[name], given), known.calls_line[name] = value, line
+                    known.conditional = known.conditional - {name} | ({name} if given else set())
                 continue
             if kind == "independent":
                 if where <= place and known.independent is None:
@@ -214,6 +226,9 @@ class Scoped:
                 if where <= place:
                     known.named.setdefault(name, line)
                 continue
+            if kind == "multiplier":  # (anywhere in the text: a Lagrangian may come before its words)
+                known.multipliers[name] = line
+                continue
             if kind == "pi quantity":  # (anywhere in the text: the weight π may be used before it is estimated)
                 known.pi_quantity = value
                 continue
@@ -235,6 +250,11 @@ class Scoped:
             if kind == "again":
                 if where == place:
                     known.again[name] = line
+                continue
+            if kind == "arbitrary":  # (a function of a variable, as "depends" makes it, and any such function)
+                if where <= place:
+                    known.arbitrary[name] = line
+                    known.dependent[name] = value
                 continue
             if kind == "depends":
                 if where <= place:
@@ -610,6 +630,21 @@ def _all_signed(said: str, inline: list[Inline]) -> list[tuple[Inline, str, str]
     return found
 
 
+_OPEN = r"\s*(?:\\(?:left|bigl|Bigl|biggl|big|Big|bigg))?\s*\(\s*"
+_CLIP = re.compile(r"\\max" + _OPEN + r"-\s*(\\?[A-Za-z]+)\s*,\s*\\min" + _OPEN + r"\1\s*,"  # max(−δ, min(δ, r))
+                   + r"|\\min" + _OPEN + r"(\\?[A-Za-z]+)\s*,\s*\\max" + _OPEN + r"-\s*\2\s*,"  # min(δ, max(−δ, r))
+                   + r"|\\(?:operatorname\s*\{\s*)?clip\s*\}?" + _OPEN + r"[^,()]+,\s*-\s*(\\?[A-Za-z]+)\s*,\s*\3\s*[)\\]")
+
+
+def _clip_bounds(formula: str) -> set[str]:
+    """The names of the bounds δ of the clips a formula writes: max(−δ, min(δ, r)), clip(r, −δ, δ)."""
+    found = set()
+    for m in _CLIP.finditer(formula):
+        if (name := names.spelled(next(g for g in m.groups() if g))) is not None:
+            found.add(name)
+    return found
+
+
 def _dotted(formulas: list[str]) -> set[str]:
     """The names written with Newton's dots (ẋ, θ̈, ẋ_1): functions of time, t."""
     found = set()
@@ -680,6 +715,15 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             found.entries.append((place_of(chain), chain.lines[0], "ahead", d[1], d[2].strip()))
     points, naming = _marked(_AT_POINT, said, inline), _marked(_NAMING, said, inline)
     supposed = _marked(_SUPPOSED, said, inline)  # "with $\sigma_1 = \sigma_2$ the squares cancel": a case
+    for item in (item for item in inline if item.order in _marked(_MULTIPLIERS, said, inline)):
+        try:
+            letter = parse(item.formula, reader="latex")
+        except DeriveError:
+            continue
+        if isinstance(letter, Symbol):  # "with multipliers $\alpha$ and $\lambda$": unknowns the constraints fix
+            found.entries.append((BEFORE_ALL, item.line, "multiplier", letter, None))
+    for item, letter, var in _functions_of(said, inline):  # "a shift $t$ that may be any function of $z_1$"
+        found.entries.append(((item.order, item.line), item.line, "arbitrary", letter, var))
     for block in blocks:
         for chain in block.chains:
             if len(chain.expressions) == 2 and _after_a_curve(chain.lines[0], block.file, prose):
@@ -691,6 +735,9 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         except DeriveError:  # (a name derive keeps for itself)
             continue
         found.entries.append(((item.order, item.line), item.line, "function", d.name, d.function))
+    for item in digammas(inline, prose):  # "$\psi$ for the digamma function": ψ(x) is SymPy's digamma(x)
+        xi = names.make("xi")
+        found.entries.append(((item.order, item.line), item.line, "function", "psi", define("psi", xi, digamma(xi))))
     for item, letter, law in laws(inline, prose):  # (before the definitions: σ_1^2 = 1 gives σ_1 = 1, a spread)
         found.entries.append(((item.order, item.line), item.line, "law", letter, law))
         if law is not None and law[1].is_Pow and law[1].exp == 2 and law[1].base.is_Symbol \
@@ -699,6 +746,14 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             found.entries.append(((item.order, item.line), item.line, "spread", law[1].base.name, None))
     for item, letter in positive_parameters(inline):  # Gamma(k, θ): k and θ positive, by the same convention
         found.entries.append(((item.order, item.line), item.line, "spread", letter, None))
+    for item in inline:  # ψ(r) = max(−δ, min(δ, r)): a clip's bound is positive, or the clip means nothing
+        found.entries += [((item.order, item.line), item.line, "spread", letter, None)
+                          for letter in _clip_bounds(item.formula)]
+    for chain in chains:
+        found.entries += [(place_of(chain), chain.lines[0], "spread", letter, None)
+                          for letter in _clip_bounds(" ".join(chain.expressions))]
+    conditioned, case_values = _conditioned(said, inline)
+    by_cases: dict[str, list[tuple[Chain, str, str | None]]] = {}
     for chain in sorted(chains, key=place_of):
         if (pairs := _values_of_a_tuple(chain)) is not None:  # "$(x^*, y^*, \mu^*) = (6, 3, 12)$"
             found.entries += [(place_of(chain), chain.lines[0], "value", symbol, number)
@@ -710,8 +765,15 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             if isinstance(symbol := _symbol_named(d[1]), Symbol) and chain.follows is None:
                 _add_values(found, chain, symbol, d[3])
             continue
+        if chain.inline and chain.order in case_values:  # the y = 1 of "p_t = p if y = 1": a case, no example's y
+            continue
+        if chain.inline and chain.order in conditioned and (d := definition_of(chain)) is not None and d[0] == "symbol":
+            by_cases.setdefault(d[1].strip(), []).append((chain, d[3], conditioned[chain.order]))
+            continue
         for one in _each_sign(chain):
             _add(found, one, cases, results, naming, supposed)
+    for cased in by_cases.values():
+        _add_by_cases(found, cased, inline)
     # where a line of prose stands among the displays and formulas (it was (0, line): before all of
     # them, so "X and Y independent" at line 71 applied to a display at line 63)
     placed = sorted([(item.file, item.line, item.order) for item in inline] +
@@ -771,8 +833,17 @@ _NORMAL = re.compile(r"\s*\\mathcal\s*\{\s*N\s*\}\s*(?:\\left)?\(([^()|;]*,[^()|
 # "gives ⟨3⟩", "so that ⟨3⟩", "hence ⟨3⟩": the formula a sentence derives, not one it defines
 # "the score vanishes only at $\mu = \bar{x}$", "evaluated at $w = 0$": a point, no definition of μ or w
 # "with $\sigma_1 = \sigma_2$ …", "what happens if we start from $\mu_1 = \mu_2$": a case the text supposes
+# "$p_t = p$ if $y = 1$": a formula said under a condition; "$\alpha_t = \alpha$ or $1 - \alpha$": one of two
+_CASE_OF = re.compile(r"⟨(\d+)⟩\s*,?\s*(?:if|when|whenever|for)\s+⟨(\d+)⟩", re.IGNORECASE)
+_OR_ANOTHER = re.compile(r"⟨(\d+)⟩\s*,?\s*or\s+⟨(\d+)⟩", re.IGNORECASE)
 _SUPPOSED = re.compile(r"\b(?:if|when|whenever|with|suppose|supposing|unless)\s+(?:[A-Za-z]+\s+){0,3}⟨(\d+)⟩",
                        re.IGNORECASE)
+# "a scale $s$ and a shift $t$ that may be arbitrary functions of $z_1$", "$u$ and $v$ are functions of $x$"
+_FUNCTIONS_OF = re.compile(r"(⟨\d+⟩(?:\s*(?:,|and|,\s*and)\s*(?:(?:an?|the)\s+[a-z]+\s+)?⟨\d+⟩)*)\s*(?:,\s*)?"
+                           r"(?:(?:that|which)\s+)?(?:(?:are|is|may|can|be|both|any|arbitrary|unknown|differentiable|"
+                           r"smooth)\s+){1,4}functions?\s+of\s+⟨(\d+)⟩", re.IGNORECASE)
+# "with multipliers $\alpha$ and $\lambda$", "a Lagrange multiplier $\nu$": letters the constraints solve for
+_MULTIPLIERS = re.compile(r"\bmultipliers?\s+⟨\d+⟩(?:\s*(?:,|and|,\s*and)\s*⟨\d+⟩)*", re.IGNORECASE)
 _AT_POINT = re.compile(r"\bat\s+⟨(\d+)⟩", re.IGNORECASE)
 # "write $d = z_1 - z_2$ and $y = y_1$", "let $u = …$": the formulas that name something
 _NAMING = re.compile(r"\b(?:write|let|set|define|denote)\s+⟨\d+⟩(?:\s*(?:,|and)\s*⟨\d+⟩)*", re.IGNORECASE)
@@ -839,6 +910,85 @@ def _said_at(placed: list[tuple[str, int, int]], file: str, line: int, words: st
     if not mine:
         return None
     return max((order for f, at, order in placed if f == file and at <= line), default=min(mine)), line
+
+
+def _conditioned(said: str, inline: list[Inline]) -> tuple[dict[int, str | None], set[int]]:
+    """The inline formulas said under a condition, by place (order) → the condition's formula ("$p_t = p$
+    if $y = 1$" → y = 1), or None for one of two said with "or" ("$\\alpha_t = \\alpha$ or $1 - \\alpha$")."""
+    found: dict[int, str | None] = {}
+    conditions = set()  # (the places of the y = 1's themselves)
+    for m in _OR_ANOTHER.finditer(said):  # (not "$k = 0$ or $k = n$", "$p = 0$ or $1$": values, not a name)
+        if max(int(g) for g in m.groups()) >= len(inline):
+            continue
+        one, other = inline[int(m.group(1))].formula, inline[int(m.group(2))].formula
+        if "=" not in other and _a_formula(one.partition("=")[2]):
+            found[inline[int(m.group(1))].order] = None
+    for m in _CASE_OF.finditer(said):  # (a label's value only: never "for $x > 0$", "$\\delta_{ij} = 1$ if $i = j$")
+        if max(int(g) for g in m.groups()) >= len(inline):
+            continue
+        said, condition = inline[int(m.group(1))], inline[int(m.group(2))]
+        if _a_label_value(condition.formula) and _a_formula(said.formula.partition("=")[2]):
+            found[said.order] = condition.formula
+            conditions.add(condition.order)
+    return found, conditions
+
+
+def _a_label_value(formula: str) -> bool:
+    """y = 1, y = 0, y = -1: one letter at one number."""
+    left, sign, right = formula.partition("=")
+    try:
+        return bool(sign) and isinstance(parse(left, reader="latex"), Symbol) and parse(right, reader="latex").is_number
+    except DeriveError:
+        return False
+
+
+def _a_formula(body: str) -> bool:
+    """A body in letters (p, 1 − p), not a number (a worked example's value)."""
+    try:
+        return bool(parse(body, reader="latex").free_symbols)
+    except DeriveError:
+        return False
+
+
+def _add_by_cases(found: Scoped, cased: list[tuple[Chain, str, str | None]], inline: list[Inline]) -> None:
+    """p_t = p if y = 1 and p_t = 1 − p if y = 0: p_t by cases of a label, where the text says the label
+    takes just those values (y ∈ {0, 1}); read as its last case alone, every link after it on the other
+    label was a false alarm. Any other name said under a condition, or "or" another, is left unread."""
+    first = min(cased, key=lambda c: place_of(c[0]))[0]
+    where, line = place_of(first), first.lines[0]
+    branches, letters = [], set()
+    for chain, body, condition in cased:
+        value = _first_readable([body], variable_of(chain), found.at(place_of(chain)))
+        left, _, right = (condition or "").partition("=")
+        try:
+            letter, number = parse(left, reader="latex"), parse(right, reader="latex")
+        except DeriveError:
+            break
+        if value is None or not isinstance(letter, Symbol) or not number.is_number:
+            break
+        branches.append((value, Eq(letter, number)))
+        letters.add(letter)
+    else:  # (the label's values, said anywhere: the assumptions are collected after the definitions)
+        said = {kind for item in inline for name, kind in conditions_in(item.formula)
+                if kind in VALUES and {name} == {s.name for s in letters}}
+        if len(said) == 1 and sorted(c.rhs for _, c in branches) == sorted(VALUES[said.pop()]):
+            found.entries.append((where, line, "symbol", _symbol_named(cased[0][0].expressions[0]), Piecewise(*branches)))
+            return
+    if isinstance(symbol := _symbol_named(cased[0][0].expressions[0]), Symbol):
+        found.entries.append((where, line, "symbol", symbol, None))
+
+
+def _functions_of(said: str, inline: list[Inline]) -> list[tuple[Inline, str, str]]:
+    """(formula, letter, variable) for "a scale $s$ and a shift $t$ that may be arbitrary functions of
+    $z_1$": s(z_1) and t(z_1) are calls of those functions, never s times z_1."""
+    found = []
+    for m in _FUNCTIONS_OF.finditer(said):
+        var = names.spelled(inline[int(m.group(2))].formula.strip()) if int(m.group(2)) < len(inline) else None
+        for k in INLINE_MARKS.findall(m.group(1)):
+            if var is not None and int(k) < len(inline) and (letter := names.spelled(inline[int(k)].formula.strip())) \
+                    and letter.isalpha() and len(letter) == 1:
+                found.append((inline[int(k)], letter, var))
+    return found
 
 
 def _marked(pattern: re.Pattern, said: str, inline: list[Inline]) -> set[int]:
@@ -1099,7 +1249,10 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
         # or where an argument is a quantity the text gave a value (u_k = 1/K) or has an index; else
         # f(x; λ) = (a Weibull density) after f(x; α) = (a Pareto one), in plain letters, defines f again
         given = {base for s in known.symbols for base in (s.name, s.name.partition("_")[0])}
-        if any("_" in p or p in given for p in spelled) \
+        # (p(𝒟 | θ̂) after p(𝒟 | θ) = …: the law at an estimate, each letter where it was, a claim)
+        same_roles = name in known.conditional and len(spelled) == len(known.calls[name]) and all(
+            names.letter_of(names.make(p)) == names.letter_of(q) for p, q in zip(spelled, known.calls[name]))
+        if same_roles or any("_" in p or p in given for p in spelled) \
                 or _old_at_new(known, name, parameters, body, variable_of(chain)):  # (H(δ_y, p): a claim)
             return
         found.entries.append((where, line, "again", name, None))
@@ -1114,7 +1267,8 @@ def _add_quantity(found: Scoped, chain: Chain, name: str, parameters: str, body:
     if (before := known.symbols.get(names.make(name))) is not None:
         found.entries.append((where, line, "previous", names.make(name), before))
     found.entries.append((where, line, "symbol", names.make(name), value))
-    found.entries.append((where, line, "call", name, _called_with(parameters)))
+    given = _GIVEN.search(parameters) is not None  # p(D | θ): a law given θ, not a formula in two letters
+    found.entries.append((where, line, "call", name, (_called_with(parameters), given)))
 
 
 def _a_function_of(parameters: list[str], body: str) -> bool:
@@ -1288,6 +1442,17 @@ def _a_constraint(a: Expr, b: Expr) -> bool:
     return len(difference.free_symbols) >= 2 and difference.is_polynomial(*difference.free_symbols)
 
 
+def _a_value_at_a_point(a: Expr, b: Expr) -> bool:
+    """σ(x*) = 1 + 1/x*, said in passing: a named function's value at a point the text names by a letter
+    (the minimum of SiLU, where its slope vanishes), which later links may put in for that call. Never a
+    moment (they have rules of their own), nor a function of members by a letter index (Cov(X_i, X_j) = 0
+    holds for i ≠ j: the prose's condition is not read with it)."""
+    if not isinstance(a, Function) or isinstance(a, AppliedUndef) or len(a.args) != 1 or has_moments(a) \
+            or not isinstance(point := a.args[0], Symbol) or (member(point.name) or ("", "0"))[1].isalpha():
+        return False
+    return not b.has(a) and not any(e.has(Derivative, Integral, Sum, Product, Indexed) for e in (a, b))
+
+
 def add_solved(found: Scoped, chain: Chain) -> None:
     """∂L/∂x = a x^{a−1}y^{1−a} − λp_x = 0 among "the first-order conditions": the expression set to zero
     is a condition the text goes on to solve, which later links may combine (divided by its twin it
@@ -1315,6 +1480,8 @@ def _add_condition(found: Scoped, chain: Chain) -> None:
     for k, a in enumerate(sides[:-1]):
         shown = f"{chain.expressions[k]} = {chain.expressions[-1]}"
         if is_condition(a, b, products=chain.inline) or chain.inline and _a_constraint(a, b):
+            found.entries.append((place_of(chain), chain.lines[0], "equation", shown, a - b))
+        elif chain.inline and _a_value_at_a_point(a, b):  # "there $\sigma(x^*) = 1 + 1/x^*$, so …"
             found.entries.append((place_of(chain), chain.lines[0], "equation", shown, a - b))
         elif of_motion(a, b, known.symbols, chain.inline):  # ẋ = αx − βxy, mẍ + bẋ + kx = 0
             found.entries.append((place_of(chain), chain.lines[0], "motion", shown, a - b))

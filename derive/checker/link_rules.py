@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from sympy import And, Derivative, Dummy, Expr, Indexed, Max, Min, Product, S, Subs, Sum, Symbol, expand, pi
+from sympy import Abs, And, Derivative, Dummy, Expr, Function, Indexed, Max, Min, Product, S, Subs, Sum, Symbol, exp, expand, log, pi, sin
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -108,8 +108,10 @@ def judge(p: Pair) -> Link:
             if (link := rule(p)) is not None:
                 return link
         return p.link(INVALID, method)
-    if p.undefined:
-        return p.link(UNDECIDED, reason=p.known.undefined_reason(p.undefined))
+    # (the chain's unknown functions that this link writes: ψ(α_0) = … beside a line with p(𝒟) is not about p)
+    here = [n for n in p.undefined if any(type(f).__name__ == n for e in (p.a, p.b) for f in e.atoms(AppliedUndef))]
+    if here:
+        return p.link(UNDECIDED, reason=p.known.undefined_reason(here))
     return p.link(UNDECIDED, reason=method)
 
 
@@ -416,6 +418,38 @@ def worked_example(p: Pair, verdict: bool | None, method: str) -> Link | None:
                   rule=f"at {point[1]}" if verdict else None, reason=None if verdict else f"at {point[1]}: {method}")
 
 
+# arbitrary functions said in words, made concrete to show a link wrong: transcendental, so that no
+# instance agrees by accident where the link is wrong for the functions in general
+_INSTANCES = (lambda u: exp(u / 3) + u ** 2 / 5, lambda u: sin(u) + u ** 3 / 7, lambda u: log(2 + u ** 2) - u / 4)
+
+
+def arbitrary_functions(p: Pair, verdict: bool | None, method: str) -> Link | None:
+    """∂/∂z_1(z_2e^{s(z_1)}) = z_2s'(z_1)e^{s(z_1)} + t'(z_1), where the text says s and t may be any
+    functions of z_1: a link that holds must hold for every s and t, so one concrete pair where it fails
+    shows it wrong."""
+    if verdict is not None:
+        return None
+    calls = sorted({type(f).__name__ for e in (p.a, p.b) for f in e.atoms(AppliedUndef)})
+    said = [name for name in calls if name in p.known.arbitrary]
+    if not said or len(said) != len(calls) or len(said) > len(_INSTANCES):
+        return None
+    made = dict(zip(said, _INSTANCES))
+
+    def concrete(e: Expr) -> Expr:
+        return e.replace(lambda n: isinstance(n, AppliedUndef) and type(n).__name__ in made,
+                         lambda n: made[type(n).__name__](sum(n.args))).doit()
+    try:
+        wrong, shown = compare(concrete(p.a), concrete(p.b))
+    except (DeriveError, TypeError, ValueError):
+        return None
+    if wrong is not False:
+        return None
+    u = Symbol("u", real=True)
+    chosen = ", ".join(f"{name}(u) = {plain(made[name](u))} (line {p.known.arbitrary[name]})"
+                       for name in said)
+    return p.link(INVALID, f"{shown}, with {chosen}: functions the text leaves arbitrary")
+
+
 def condition(p: Pair, verdict: bool | None, method: str) -> Link | None:
     """Σ_k y_k = 1 or sin θ = y/r alone in a display, or the equation of a curve the prose names (the
     circle x² + y² = 25): a fact the text states, not a step."""
@@ -424,6 +458,21 @@ def condition(p: Pair, verdict: bool | None, method: str) -> Link | None:
             return p.link(DEFINITION, rule="a condition the text states")
         if p.known.curve:
             return p.link(DEFINITION, rule="the equation of a curve the text states, not an identity")
+    return None
+
+
+def fixes_a_multiplier(p: Pair, verdict: bool | None, method: str) -> Link | None:
+    """e^{1 + α} = Σ_j e^{−λE_j}, where the text calls α a multiplier: one side in multipliers alone, the
+    other free of them, is the equation a constraint fixes them by (no identity holds between the two),
+    not a step."""
+    if verdict is True or not p.known.multipliers:
+        return None
+    for one, other in ((p.a, p.b), (p.b, p.a)):
+        letters = one.free_symbols
+        if letters and letters <= set(p.known.multipliers) and other.free_symbols and not letters & other.free_symbols \
+                and not one.has(Derivative, Subs, Sum, Product, Indexed):
+            shown = ", ".join(f"{plain(s)} (line {p.known.multipliers[s]})" for s in sorted(letters, key=str))
+            return p.link(DEFINITION, rule=f"the equation that fixes the multiplier {shown}, not an identity")
     return None
 
 
@@ -508,7 +557,7 @@ def backward_pass(p: Pair, verdict: bool | None, method: str) -> Link | None:
 
 
 WITH_A_VERDICT: tuple[Callable[[Pair, bool | None, str], Link | None], ...] = (
-    worked_example, condition, stated_facts, stated_law, backward_pass)
+    worked_example, condition, fixes_a_multiplier, stated_facts, stated_law, backward_pass, arbitrary_functions)
 
 
 # --- a link that fails: reasons its difference is no verdict ------------------------------------
@@ -703,6 +752,23 @@ def joined_capitals(p: Pair) -> Link | None:
                                     "capitals, as derive reads it: the text does not say which")
 
 
+_NORM_BARS = re.compile(r"\\\||\\[lr]?Vert(?![A-Za-z])|‖")
+
+
+def norm_of_letters(p: Pair) -> Link | None:
+    """2√2 = ‖x_1 − x_2‖ for points x_1 = (3, 1), x_2 = (1, −1): a norm written with double bars of letters
+    derive holds for numbers (read as |x_1 − x_2|) is the length of vectors whose entries it does not
+    write out, so the difference is no verdict."""
+    if not any(_NORM_BARS.search(side) for side in p.sources):
+        return None
+    letters = sorted({plain(s) for e in p.read if e is not None for a in e.atoms(Abs) for s in a.free_symbols
+                      if isinstance(s, Symbol) and s not in p.known.symbols})
+    if not letters:
+        return None
+    return p.link(UNDECIDED, reason=f"a norm ‖…‖ of {', '.join(letters)}: the length of vectors whose entries "
+                                    "derive does not write out, not the absolute value of numbers")
+
+
 # L(\sigma^2) = …: a letter before the power of a name, alone at the start of a chain (a(b + c) = ab + ac
 # multiplies, and is checked)
 _CALL_AT_THE_START = re.compile(r"^\s*([A-Za-z]|\\ell)\s*(?:\\left)?\(\s*(\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*\^\s*\{?\d\}?)"
@@ -845,6 +911,31 @@ def by_a_family_letter(p: Pair) -> Link | None:
                     return p.link(UNDECIDED, reason=f"what is differentiated is written in {parts[0]}, with no "
                                                     f"index; by {plain(v)}, the text means another in words")
     return None
+
+
+def beside_its_entries(p: Pair) -> Link | None:
+    """y − Σ_{k≠j} x_kβ_k = y − Xβ + x_jβ_j: a bare β beside its entries β_k is the vector they make
+    (Xβ = Σ_k x_kβ_k in words); read as a number of its own, the difference is no verdict."""
+    written = [e for e in p.read if e is not None]
+    families = {str(t.base.label) for e in written for t in e.atoms(Indexed)} | {
+        m[0] for e in written for s in e.free_symbols if isinstance(s, Symbol) and (m := split(s.name))}  # (ω_0: no entry)
+    bare = sorted({s.name for e in written for s in _outside_terms(e)
+                   if s.name in families and s not in p.known.symbols})
+    if bare:
+        return p.link(UNDECIDED, reason=f"{plain(names.make(bare[0]))} stands beside its entries "
+                                        f"{plain(names.make(bare[0] + '_k'))}: a vector, which derive does not "
+                                        "write out in them")
+    return None
+
+
+def _outside_terms(expr: Expr) -> set[Symbol]:
+    """The letters expr writes alone as factors and terms: not its terms x[k] (whose label SymPy counts as
+    free too), nor the arguments of a call (cos(u, v) at vectors), nor what a derivative is by."""
+    if isinstance(expr, (Indexed, Function, Derivative, Subs, TermsAt)):
+        return set()
+    if isinstance(expr, Symbol):
+        return {expr}
+    return set().union(*(_outside_terms(a) for a in expr.args)) if expr.args else set()
 
 
 def _indexed_letters(expr: Expr) -> set:
@@ -1034,5 +1125,5 @@ IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     unread_family_member, by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention,
     independence, unit_length, special_case, one_branch, imaginary_unit, tied_by_an_equation, in_words,
     defined_later, given_the_conditions, in_the_example, count_in_words, an_earlier_definition,
-    a_model_in_the_variable, unread_law, numbers_in_words, joined_capitals, head_at_an_expression,
-    a_value_of_its_letters, outer_derivative_at_inner, names_the_result)
+    a_model_in_the_variable, unread_law, numbers_in_words, joined_capitals, norm_of_letters, head_at_an_expression,
+    a_value_of_its_letters, outer_derivative_at_inner, names_the_result, beside_its_entries)

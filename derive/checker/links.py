@@ -121,6 +121,9 @@ def _read(chain: Chain, known: Definitions, variable: str, report: ChainReport) 
     # p'(θ) in the chain: p is a function there, so \log p(θ) calls it (never p times θ)
     dependent |= {letter: Function(letter) for letter in _primed_calls(chain)
                   if letter not in known.functions and names.make(letter) not in known.symbols}
+    # p(D) after p(D | θ) = …: a law the text wrote as a function, at its bracket a call (a marginal),
+    # never p times 𝒟
+    dependent |= {letter: Function(letter) for letter in known.conditional if letter not in known.functions}
 
     def functions(source: str) -> dict:
         timed = {name: Function(name) for name in known.timed if name not in known.functions and _at_time(name, source)}

@@ -303,6 +303,22 @@ _CDF_NAMED = re.compile(rf"⟨(\d+)⟩\s*(?:,\s*)?(?:is|for|denotes|be|as)?\s*(?
 _NAME_ALONE = re.compile(r"\s*(?:[A-Za-z]|\\(?:Phi|varPhi|mathcal\{N\}|mathrm\{N\}|Psi))\s*")
 
 
+_DIGAMMA_NAMED = re.compile(r"⟨(\d+)⟩\s*(?:,\s*)?(?:is|for|denotes|be|as)?\s*(?:the\s+|a\s+)?digamma\b"
+                            r"|digamma(?:\s+function)?\s*(?:,\s*)?(?:denoted\s+|written\s+)?⟨(\d+)⟩", re.IGNORECASE)
+_PSI_ALONE = re.compile(r"\s*\\psi\s*(?:=\s*\\Gamma\s*'\s*/\s*\\Gamma\s*)?")  # ψ, or ψ = Γ'/Γ
+
+
+def digammas(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[Inline]:
+    """The formulas where the prose calls ψ the digamma function ("$\\psi$ for the digamma function", "the
+    digamma function $\\psi = \\Gamma'/\\Gamma$"): ψ(a + k) − ψ(a) is then a finite sum, not an unknown."""
+    found = []
+    for m in _DIGAMMA_NAMED.finditer(" ".join(words for _, words, _ in prose)):
+        k = int(m.group(1) or m.group(2))
+        if k < len(inline) and _PSI_ALONE.fullmatch(inline[k].formula):
+            found.append(inline[k])
+    return found
+
+
 def normal_cdfs(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[Inline, str]]:
     """(where, name) for each name the prose calls the standard normal distribution function (N, Φ),
     so that N(x) + N(−x) = 1 and N' = φ hold as the text means them, not as for any function N."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import (Abs, Add, Derivative, Expr, Function, Heaviside, Indexed, IndexedBase, Integral, Max, Min, Piecewise,
+from sympy import (Abs, Add, Derivative, Dummy, Expr, Function, Heaviside, Indexed, IndexedBase, Integral, Max, Min, Piecewise,
                    Product, S, Subs, Sum, Symbol, div, expand, fraction, sign, sqrt, together)
 from sympy.core.function import AppliedUndef
 from sympy.polys.polyerrors import CoercionFailed, PolynomialError
@@ -312,12 +312,16 @@ def solved_for(a: Expr, b: Expr, known: Definitions, line: int | None = None) ->
     latest = max(line for _, line, _ in stated)  # (only the latest line's: a worksheet moves on)
     used = [(value, shown) for value, line, shown in stated if line == latest]
     solved = []
+    # (a call the link writes is solved for too: "there σ(x*) = 1 + 1/x*" gives σ(x*), x* being in it twice)
+    calls = {f for e in (a, b) for f in e.atoms(Function) if f.free_symbols}
     for value, _ in used:
         value = value.xreplace(dict(solved))
-        for letter in sorted(value.free_symbols & letters - {s for s, _ in solved}, key=str):
-            slope = value.diff(letter)
-            rest = value.xreplace({letter: S.Zero})
-            if slope != 0 and not slope.has(letter) and expand(rest + slope * letter - value) == 0:
+        unknowns = sorted(value.free_symbols & letters - {s for s, _ in solved}, key=str) + sorted(
+            value.atoms(Function) & calls - {s for s, _ in solved}, key=str)
+        for letter in unknowns:
+            held = value.xreplace({letter: (unknown := Dummy())})  # (a call cannot be differentiated by)
+            slope, rest = held.diff(unknown), held.xreplace({unknown: S.Zero})
+            if slope != 0 and not slope.has(unknown) and expand(rest + slope * unknown - held) == 0:
                 solved = [(s, v.xreplace({letter: -rest / slope})) for s, v in solved] + [(letter, -rest / slope)]
                 break
     if not solved:
@@ -422,7 +426,7 @@ def named_in_words(a: Expr, b: Expr, known: Definitions, written: tuple = (None,
     """The names a link uses that the text must have defined in words: a_2 where only a_1 has a formula
     (the other class of two), T_n where n bounds a sum ("call the sum T_n"), u_i on one side only where
     the prose names a u_j with no formula ("call this $u_j$"). A difference they make is no verdict."""
-    writer = Writer(known.symbols, known.calls)
+    writer = Writer(known.symbols, known.calls, conditional=known.conditional)
     bounds = {s for e in (a, b) for node in preorder(e) if isinstance(node, (Sum, Product))
               for _, low, high in node.limits for s in low.free_symbols | high.free_symbols}
     summed = {str(t.base.label) for e in (a, b) for t in e.atoms(Indexed)}  # x_n beside Σ x_i is a term

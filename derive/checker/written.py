@@ -122,7 +122,7 @@ def substituted(expr: Expr, known: Definitions, variable: str, declared: bool = 
     Written out completely or not at all: a half-substituted expression would be compared as if it
     were whole. LimitError (the link is undecided) when the definitions written out pass the node
     limit or refer to each other in a circle (s = ln σ and σ = e^s, where neither is the variable)."""
-    writer = Writer(known.symbols, known.calls, upstream)
+    writer = Writer(known.symbols, known.calls, upstream, known.conditional)
     family = _family_of(variable)
     if declared and family:  # δ_k = ∂L/∂a_k = (ŷ − y) v_k h_k (1 − h_k): every a_m stays a_m
         writer.differentiating = frozenset({family})
@@ -139,8 +139,9 @@ def _family_of(variable: str) -> str | None:
 
 class Writer:
     def __init__(self, symbols: dict[Symbol, Expr], calls: dict[str, tuple] | None = None,
-                 upstream: dict[Symbol, str] | None = None) -> None:
+                 upstream: dict[Symbol, str] | None = None, conditional: set[str] = frozenset()) -> None:
         self.symbols, self.calls, self.nodes = symbols, calls or {}, 0
+        self.conditional = conditional  # p of p(D | θ) = …: p(k | D) is another law (see called)
         self.differentiating: frozenset = frozenset()  # the families (p of ∂/∂p_k) a derivative here is by
         self.upstream = upstream or {}  # L → o: a loss never written out, taken through o (a backward pass)
 
@@ -178,6 +179,9 @@ class Writer:
         if parameters is None or value is None or len(parameters) != len(args):
             return None
         parameters, args = zip(*map(_bound, parameters, args))
+        if name in self.conditional and any(isinstance(a, Symbol) and names.letter_of(a) != names.letter_of(p) and not self._reparametrised(p, a)
+                                            for p, a in zip(parameters, args)):
+            return None  # p(k | D), p(D, k) after p(D | θ) = …: the predictive, the joint; other laws, unknown
         for parameter, arg in zip(parameters, args):  # LSE(𝐱 − c𝟏): each entry x_i is x_i − c
             if parts_of(parameter) is not None and isinstance(arg, Symbol) and parts_of(arg) is None:
                 # J(w) after J(𝐰) = …: "with d = 1, write w for w_1" says in words how w stands for 𝐰

@@ -7,9 +7,9 @@ yet" for the constructs derive knows but does not read; never read as something 
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Integer, Integral, Product, Rational, S, Sum, Symbol, exp, sqrt
+from sympy import Derivative, Expr, Function, Integer, Integral, Mul, Product, Rational, S, Sum, Symbol, exp, sqrt
 
-from derive.exprs import ALL_TERMS, add, div, neg
+from derive.exprs import ALL_TERMS, add, div, mul, neg
 from derive.parse.build import UNDEFINED_FUNCTIONS, power
 from derive.parse.latex_tokens import Token
 from derive.indexing import relabel, terms_of
@@ -32,6 +32,16 @@ _DOTS = {"dot": 1, "ddot": 2}
 # how a formula looks, not what it says: their content is the math (\underbrace's label is not)
 LAYOUT = frozenset({"cancel", "bcancel", "xcancel", "cancelto", "boxed", "underbrace", "overbrace",
                     "underline", "color", "textcolor", "colorbox"})
+
+
+def _before_another(body: Expr, index: Symbol) -> tuple[Expr, Expr] | None:
+    """(the factors before it, the rest) where a product's body runs on into another \\sum or \\prod
+    that does not use its index (∏_k a_k ∏_k b_k, ∏_i a_i ∏_j b_j): there the first one ends."""
+    factors = body.args if isinstance(body, Mul) else (body,)
+    for p, factor in enumerate(factors):
+        if p and isinstance(factor, (Sum, Product)) and index not in factor.free_symbols:
+            return mul(*factors[:p]), mul(*factors[p:])
+    return None
 
 
 class Commands:
@@ -451,6 +461,10 @@ class Commands:
         with self.deeper():
             body = self.product()
         limits = (index, S.One if lower is None else lower, ALL_TERMS if upper is None else upper)
+        if t.text == r"\prod" and skipped is None and (split := _before_another(body, index)) is not None:
+            # ∏_k θ_k^{n_k} ∏_k θ_k^{α_k−1}: two products side by side, never the first over both (which
+            # would raise the second to the K-th power)
+            return mul(Product(terms_of(split[0], index), limits), split[1])
         whole = _BIG[t.text[1:]](terms_of(body, index), limits)
         if skipped is None:
             return whole

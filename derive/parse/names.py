@@ -134,3 +134,8 @@ def symbol(spelling: str) -> Symbol:
         raise ParseError(f"{spelling!r} is not the name of one variable (x, x_1, alpha, \\theta_0)", spelling, 0)
     return make(name)
 
+
+def letter_of(name) -> str:
+    """The letter a name is written with: θ of θ̂, θ_0 and θ*; x of x_i (D of 𝒟 stays Dcal)."""
+    letter = str(name).partition("_")[0].rstrip("*'")
+    return re.sub(r"(?:hat|bar|tilde|star|bold|vec)+$", "", letter) or letter
