@@ -139,3 +139,32 @@ def test_psi_named_the_digamma_function_is_it():
     assert verdicts(DIGAMMA.replace(r"\frac{1}{a + 1}", r"\frac{1}{a + 2}")) == [INVALID]
     # unnamed, ψ(…) is some function the text does not define: refused, as before
     assert verdicts(DIGAMMA.replace("We write $\\psi$ for the digamma function.", "")) == [UNDECIDED]
+
+
+COORDINATE = r"""Hold every $w_k$ with $k \neq j$ fixed. Away from $w_j = 0$:
+$$ a_j w_j + \lambda_2 w_j + \lambda_1\operatorname{sign}(w_j) = (a_j + \lambda_2)\Big(w_j + \frac{\lambda_1\operatorname{sign}(w_j)}{a_j + \lambda_2}\Big) $$
+"""
+
+
+def test_a_point_left_out_is_no_examples_value():
+    """"Away from $w_j = 0$" leaves a point out: taken for an example's w_j = 0, it hid a dropped λ_2 w_j
+    ("wrong in general, but holds at the example's w_j = 0")."""
+    assert verdicts(COORDINATE)[-1] == VALID
+    assert verdicts(COORDINATE.replace(r"a_j w_j + \lambda_2 w_j + ", "a_j w_j + "))[-1] == INVALID
+
+
+MAXENT = r"""With $\beta$ as the multiplier of the mean constraint and $\nu$ for the first, setting the
+derivative to zero and choosing $\nu$ so that the $p_i$ sum to one gives
+$$ p_i = e^{\nu - 1}e^{\beta z_i} = \frac{e^{\beta z_i}}{\sum_j e^{\beta z_j}} $$
+so that
+$$ \sum_i p_i z_i = \frac{\sum_i z_i e^{\beta z_i}}{\sum_j e^{\beta z_j}} $$
+"""
+
+
+def test_a_form_the_text_fixes_a_multiplier_in_is_no_identity():
+    """e^{ν−1}e^{βz_i} = softmax holds only at the ν the constraint fixes: undecided, and p_i is the form
+    with fewest multipliers, so what follows from it is checked (it was e^{ν−1}e^{βz_i}, and wrong)."""
+    fixed, mean = links(MAXENT)
+    assert fixed.verdict == UNDECIDED and "multiplier nu" in fixed.reason
+    assert mean.verdict == VALID
+    assert verdicts(MAXENT.replace(r"\frac{\sum_i z_i e^{\beta z_i}}", r"\frac{\sum_i e^{\beta z_i}}"))[-1] == INVALID

@@ -753,6 +753,7 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         found.entries += [(place_of(chain), chain.lines[0], "spread", letter, None)
                           for letter in _clip_bounds(" ".join(chain.expressions))]
     conditioned, case_values = _conditioned(said, inline)
+    excluded = _marked(_EXCLUDED, said, inline)
     by_cases: dict[str, list[tuple[Chain, str, str | None]]] = {}
     for chain in sorted(chains, key=place_of):
         if (pairs := _values_of_a_tuple(chain)) is not None:  # "$(x^*, y^*, \mu^*) = (6, 3, 12)$"
@@ -766,6 +767,8 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
                 _add_values(found, chain, symbol, d[3])
             continue
         if chain.inline and chain.order in case_values:  # the y = 1 of "p_t = p if y = 1": a case, no example's y
+            continue
+        if chain.inline and chain.order in excluded:  # "away from $w_j = 0$": a point left out, no example's
             continue
         if chain.inline and chain.order in conditioned and (d := definition_of(chain)) is not None and d[0] == "symbol":
             by_cases.setdefault(d[1].strip(), []).append((chain, d[3], conditioned[chain.order]))
@@ -843,7 +846,11 @@ _FUNCTIONS_OF = re.compile(r"(⟨\d+⟩(?:\s*(?:,|and|,\s*and)\s*(?:(?:an?|the)\
                            r"(?:(?:that|which)\s+)?(?:(?:are|is|may|can|be|both|any|arbitrary|unknown|differentiable|"
                            r"smooth)\s+){1,4}functions?\s+of\s+⟨(\d+)⟩", re.IGNORECASE)
 # "with multipliers $\alpha$ and $\lambda$", "a Lagrange multiplier $\nu$": letters the constraints solve for
-_MULTIPLIERS = re.compile(r"\bmultipliers?\s+⟨\d+⟩(?:\s*(?:,|and|,\s*and)\s*⟨\d+⟩)*", re.IGNORECASE)
+_MULTIPLIERS = re.compile(r"\bmultipliers?\s+⟨\d+⟩(?:\s*(?:,|and|,\s*and)\s*⟨\d+⟩)*"
+                          # "with $\beta$ as the multiplier of the second constraint and $\nu$ for the first"
+                          r"|⟨\d+⟩\s+(?:as|is)\s+the\s+(?:Lagrange\s+)?multiplier\b(?:[^⟨.;]{0,40}?\band\s+⟨\d+⟩\s+for\s+the\s+"
+                          r"(?:first|second|other|third)\b)?", re.IGNORECASE)
+_EXCLUDED = re.compile(r"\b(?:away\s+from|except\s+(?:at|where|when)|apart\s+from|other\s+than)\s+⟨\d+⟩", re.IGNORECASE)
 _AT_POINT = re.compile(r"\bat\s+⟨(\d+)⟩", re.IGNORECASE)
 # "write $d = z_1 - z_2$ and $y = y_1$", "let $u = …$": the formulas that name something
 _NAMING = re.compile(r"\b(?:write|let|set|define|denote)\s+⟨\d+⟩(?:\s*(?:,|and)\s*⟨\d+⟩)*", re.IGNORECASE)
@@ -1374,13 +1381,20 @@ def _equal_members(chain: Chain) -> list[str]:
 
 def _first_readable(bodies: list[str], variable: str, known: Definitions) -> Expr | None:
     """s_i = \\mathrm{softmax}(\\mathbf{z})_i = \\frac{e^{z_i}}{…}: the text says s_i is each of these;
-    the first derive can read defines it (the links between them are still checked)."""
+    the first derive can read defines it (the links between them are still checked). p_i = e^{ν−1}e^{βz_i} =
+    e^{βz_i}/Σ_j e^{βz_j} with ν a multiplier: the first with fewest multipliers, whose values the text chooses."""
+    best, fewest = None, None
     for body in bodies:
         try:
-            return parse(body, reader="latex", variable=variable, functions=known.functions_in(body))
+            value = parse(body, reader="latex", variable=variable, functions=known.functions_in(body))
         except DeriveError:
             continue
-    return None
+        count = len(value.free_symbols & set(known.multipliers))
+        if fewest is None or count < fewest:
+            best, fewest = value, count
+        if not count:
+            break
+    return best
 
 
 def _end_unread(found: Scoped, chain: Chain) -> None:

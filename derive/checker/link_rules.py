@@ -755,6 +755,20 @@ def joined_capitals(p: Pair) -> Link | None:
 _NORM_BARS = re.compile(r"\\\||\\[lr]?Vert(?![A-Za-z])|‖")
 
 
+def a_chosen_multiplier(p: Pair) -> Link | None:
+    """p_i = e^{ν−1}e^{βz_i} = e^{βz_i}/Σ_j e^{βz_j}, "choosing ν so that the p_i sum to one": a multiplier on
+    one side only holds at the value its constraint fixes, which derive does not solve for. A derivative
+    (of the Lagrangian, ∂Λ/∂p_i) holds for every value, and is checked."""
+    if any(e is None or e.has(Derivative, Subs) for e in p.read):
+        return None
+    letters = [s for s in p.known.multipliers if (s in p.a.free_symbols) != (s in p.b.free_symbols)]
+    if not letters:
+        return None
+    shown = ", ".join(f"{plain(s)} (line {p.known.multipliers[s]})" for s in sorted(letters, key=str))
+    return p.link(UNDECIDED, reason=f"the multiplier {shown} on one side only: the link holds at the value its "
+                                    "constraint fixes, which derive does not solve for")
+
+
 def norm_of_letters(p: Pair) -> Link | None:
     """2√2 = ‖x_1 − x_2‖ for points x_1 = (3, 1), x_2 = (1, −1): a norm written with double bars of letters
     derive holds for numbers (read as |x_1 − x_2|) is the length of vectors whose entries it does not
@@ -1125,5 +1139,6 @@ IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     unread_family_member, by_a_family_letter, hidden_dependence, in_region, per_example, unstated_convention,
     independence, unit_length, special_case, one_branch, imaginary_unit, tied_by_an_equation, in_words,
     defined_later, given_the_conditions, in_the_example, count_in_words, an_earlier_definition,
-    a_model_in_the_variable, unread_law, numbers_in_words, joined_capitals, norm_of_letters, head_at_an_expression,
+    a_model_in_the_variable, unread_law, numbers_in_words, joined_capitals, norm_of_letters, a_chosen_multiplier,
+    head_at_an_expression,
     a_value_of_its_letters, outer_derivative_at_inner, names_the_result, beside_its_entries)
