@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from sympy import Add, Derivative, Expr, Function, Indexed, Integer, Integral, Mul, Pow, Rational, S, Symbol, expand
+from sympy import (Add, Derivative, Eq, Expr, Function, Indexed, Integer, Integral, Mul, Piecewise, Pow, Rational, S, Symbol,
+                   expand)
 
 from derive.errors import DeriveError
 from derive.exprs import neg, preorder, replace_at, size
@@ -196,6 +197,11 @@ def _minus_signs(expr: Expr) -> int:
     return sum(1 for node in preorder(expr) if node.is_Number and node.is_negative)
 
 
+def _by_a_labels_cases(expr: Expr) -> bool:
+    """Whether expr holds a name defined by a label's values (Piecewise on y = 0, y = 1), with no otherwise."""
+    return any(isinstance(c, Eq) for p in expr.atoms(Piecewise) for _, c in p.args)
+
+
 def suggestion(before: Expr, wrong: Expr, after: Expr | None = None, *, written: Expr | None = None,
                write: Callable[[Expr], Expr] | None = None, nearby: tuple[Expr, ...] = ()) -> str | None:
     """'did you mean X where it says Y?' when one slip in wrong makes before = wrong' (= after, unless
@@ -204,6 +210,8 @@ def suggestion(before: Expr, wrong: Expr, after: Expr | None = None, *, written:
     whose factors the line may have dropped. The edits are tried on written first."""
     if any(e is not None and e.has(Integral) for e in (before, wrong, after)):
         return None  # each candidate would cost a quadrature at every sample point: minutes, not a hint
+    if any(e is not None and _by_a_labels_cases(e) for e in (before, wrong, after)):
+        return None  # p_t by y = 0 and y = 1: no value at the sampled points, which each candidate searches long for
     forms: list[tuple[Expr, Callable[[Expr], Expr] | None, tuple[Expr, ...]]] = []
     if written is not None and write is not None and written != wrong:
         forms.append((written, write, nearby))
