@@ -934,19 +934,20 @@ def _conditioned(said: str, inline: list[Inline]) -> tuple[dict[int, str | None]
         if max(int(g) for g in m.groups()) >= len(inline):
             continue
         said, condition = inline[int(m.group(1))], inline[int(m.group(2))]
-        if _a_label_value(condition.formula) and _a_formula(said.formula.partition("=")[2]):
+        if _label_value(condition.formula) is not None and _a_formula(said.formula.partition("=")[2]):
             found[said.order] = condition.formula
             conditions.add(condition.order)
     return found, conditions
 
 
-def _a_label_value(formula: str) -> bool:
-    """y = 1, y = 0, y = -1: one letter at one number."""
+def _label_value(formula: str) -> tuple[Symbol, Expr] | None:
+    """(y, 1) of y = 1 (y = 0, y = -1): one letter at one number; else None."""
     left, sign, right = formula.partition("=")
     try:
-        return bool(sign) and isinstance(parse(left, reader="latex"), Symbol) and parse(right, reader="latex").is_number
+        letter, number = parse(left, reader="latex"), parse(right, reader="latex")
     except DeriveError:
-        return False
+        return None
+    return (letter, number) if sign and isinstance(letter, Symbol) and number.is_number else None
 
 
 def _a_formula(body: str) -> bool:
@@ -963,25 +964,22 @@ def _add_by_cases(found: Scoped, cased: list[tuple[Chain, str, str | None]], inl
     label was a false alarm. Any other name said under a condition, or "or" another, is left unread."""
     first = min(cased, key=lambda c: place_of(c[0]))[0]
     where, line = place_of(first), first.lines[0]
+    symbol = _symbol_named(cased[0][0].expressions[0])
     branches, letters = [], set()
     for chain, body, condition in cased:
         value = _first_readable([body], variable_of(chain), found.at(place_of(chain)))
-        left, _, right = (condition or "").partition("=")
-        try:
-            letter, number = parse(left, reader="latex"), parse(right, reader="latex")
-        except DeriveError:
+        case = _label_value(condition or "")
+        if value is None or case is None:
             break
-        if value is None or not isinstance(letter, Symbol) or not number.is_number:
-            break
-        branches.append((value, Eq(letter, number)))
-        letters.add(letter)
+        branches.append((value, Eq(*case)))
+        letters.add(case[0])
     else:  # (the label's values, said anywhere: the assumptions are collected after the definitions)
-        said = {kind for item in inline for name, kind in conditions_in(item.formula)
-                if kind in VALUES and {name} == {s.name for s in letters}}
-        if len(said) == 1 and sorted(c.rhs for _, c in branches) == sorted(VALUES[said.pop()]):
-            found.entries.append((where, line, "symbol", _symbol_named(cased[0][0].expressions[0]), Piecewise(*branches)))
+        kinds = {kind for item in inline for name, kind in conditions_in(item.formula)
+                 if kind in VALUES and {name} == {s.name for s in letters}}
+        if len(kinds) == 1 and sorted(c.rhs for _, c in branches) == sorted(VALUES[kinds.pop()]):
+            found.entries.append((where, line, "symbol", symbol, Piecewise(*branches)))
             return
-    if isinstance(symbol := _symbol_named(cased[0][0].expressions[0]), Symbol):
+    if isinstance(symbol, Symbol):
         found.entries.append((where, line, "symbol", symbol, None))
 
 

@@ -931,7 +931,7 @@ def beside_its_entries(p: Pair) -> Link | None:
     """y − Σ_{k≠j} x_kβ_k = y − Xβ + x_jβ_j: a bare β beside its entries β_k is the vector they make
     (Xβ = Σ_k x_kβ_k in words); read as a number of its own, the difference is no verdict."""
     written = [e for e in p.read if e is not None]
-    families = {str(t.base.label) for e in written for t in e.atoms(Indexed)} | {
+    families = {str(label) for e in written for label in _indexed_letters(e)} | {
         m[0] for e in written for s in e.free_symbols if isinstance(s, Symbol) and (m := split(s.name))}  # (ω_0: no entry)
     bare = sorted({s.name for e in written for s in _outside_terms(e)
                    if s.name in families and s not in p.known.symbols})

@@ -294,37 +294,38 @@ def counts_in(formula: str) -> list[tuple[str, Expr]]:
     return found
 
 
-# "$N$ is the standard normal distribution function", "I write $\Phi$ for the standard normal CDF", "the
-# standard normal c.d.f. $\Phi$": a name the prose gives the normal law's distribution function
-_NORMAL_CDF = (r"standard\s+(?:normal|Gaussian)\s+(?:cumulative\s+distribution(?:\s+function)?|distribution\s+"
-               r"function|CDF|c\.d\.f\.?|cdf)")
-_CDF_NAMED = re.compile(rf"⟨(\d+)⟩\s*(?:,\s*)?(?:is|for|denotes|be|as)?\s*(?:the\s+|a\s+)?{_NORMAL_CDF}"
-                        rf"|{_NORMAL_CDF}\s*(?:,\s*)?(?:denoted\s+|written\s+)?⟨(\d+)⟩", re.IGNORECASE)
+def _named_as(noun: str) -> re.Pattern:
+    """"$N$ is the <noun>", "I write $\\Phi$ for the <noun>", "the <noun> $\\Phi$": a formula the prose names."""
+    return re.compile(rf"⟨(\d+)⟩\s*(?:,\s*)?(?:is|for|denotes|be|as)?\s*(?:the\s+|a\s+)?{noun}"
+                      rf"|{noun}\s*(?:,\s*)?(?:denoted\s+|written\s+)?⟨(\d+)⟩", re.IGNORECASE)
+
+
+def _formulas_named(named: re.Pattern, alone: re.Pattern, inline: list[Inline],
+                    prose: list[tuple[int, str, str]]) -> list[Inline]:
+    """The inline formulas, each a name alone as alone matches it, that the prose names as named says."""
+    found = []
+    for m in named.finditer(" ".join(words for _, words, _ in prose)):  # (LaTeX: a formula is a piece of its own)
+        k = int(m.group(1) or m.group(2))
+        if k < len(inline) and alone.fullmatch(inline[k].formula):
+            found.append(inline[k])
+    return found
+
+
+# the standard normal distribution function, as the prose calls it
+_CDF_NAMED = _named_as(r"standard\s+(?:normal|Gaussian)\s+(?:cumulative\s+distribution(?:\s+function)?|distribution\s+"
+                       r"function|CDF|c\.d\.f\.?|cdf)")
 _NAME_ALONE = re.compile(r"\s*(?:[A-Za-z]|\\(?:Phi|varPhi|mathcal\{N\}|mathrm\{N\}|Psi))\s*")
-
-
-_DIGAMMA_NAMED = re.compile(r"⟨(\d+)⟩\s*(?:,\s*)?(?:is|for|denotes|be|as)?\s*(?:the\s+|a\s+)?digamma\b"
-                            r"|digamma(?:\s+function)?\s*(?:,\s*)?(?:denoted\s+|written\s+)?⟨(\d+)⟩", re.IGNORECASE)
+_DIGAMMA_NAMED = _named_as(r"digamma\b(?:\s+function)?")
 _PSI_ALONE = re.compile(r"\s*\\psi\s*(?:=\s*\\Gamma\s*'\s*/\s*\\Gamma\s*)?")  # ψ, or ψ = Γ'/Γ
 
 
 def digammas(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[Inline]:
     """The formulas where the prose calls ψ the digamma function ("$\\psi$ for the digamma function", "the
     digamma function $\\psi = \\Gamma'/\\Gamma$"): ψ(a + k) − ψ(a) is then a finite sum, not an unknown."""
-    found = []
-    for m in _DIGAMMA_NAMED.finditer(" ".join(words for _, words, _ in prose)):
-        k = int(m.group(1) or m.group(2))
-        if k < len(inline) and _PSI_ALONE.fullmatch(inline[k].formula):
-            found.append(inline[k])
-    return found
+    return _formulas_named(_DIGAMMA_NAMED, _PSI_ALONE, inline, prose)
 
 
 def normal_cdfs(inline: list[Inline], prose: list[tuple[int, str, str]]) -> list[tuple[Inline, str]]:
     """(where, name) for each name the prose calls the standard normal distribution function (N, Φ),
     so that N(x) + N(−x) = 1 and N' = φ hold as the text means them, not as for any function N."""
-    found = []
-    for m in _CDF_NAMED.finditer(" ".join(words for _, words, _ in prose)):  # (LaTeX: a formula is a piece of its own)
-        k = int(m.group(1) or m.group(2))
-        if k < len(inline) and _NAME_ALONE.fullmatch(inline[k].formula):
-            found.append((inline[k], inline[k].formula.strip()))
-    return found
+    return [(item, item.formula.strip()) for item in _formulas_named(_CDF_NAMED, _NAME_ALONE, inline, prose)]

@@ -426,7 +426,7 @@ def named_in_words(a: Expr, b: Expr, known: Definitions, written: tuple = (None,
     """The names a link uses that the text must have defined in words: a_2 where only a_1 has a formula
     (the other class of two), T_n where n bounds a sum ("call the sum T_n"), u_i on one side only where
     the prose names a u_j with no formula ("call this $u_j$"). A difference they make is no verdict."""
-    writer = Writer(known.symbols, known.calls, conditional=known.conditional)
+    writer = Writer.of(known)
     bounds = {s for e in (a, b) for node in preorder(e) if isinstance(node, (Sum, Product))
               for _, low, high in node.limits for s in low.free_symbols | high.free_symbols}
     summed = {str(t.base.label) for e in (a, b) for t in e.atoms(Indexed)}  # x_n beside Σ x_i is a term

@@ -21,7 +21,7 @@ def upstream_of(a: Expr, b: Expr, known: Definitions) -> tuple[Symbol, str, list
     family o of those it is taken by is fed by all the others (o_r = Σ_j α_j V_jr feeds on α)."""
     if any(isinstance(node, Subs) for e in (a, b) for node in preorder(e)):
         return None  # ∂L/∂w|_{w=0}: a derivative at a point, which an unknown number for ∂L/∂w cannot be
-    writer = Writer(known.symbols, known.calls, conditional=known.conditional)
+    writer = Writer.of(known)
     sides = [_derivatives_of_losses(e, writer, known) for e in (a, b)]
     # (b of ∂b/∂w beside σ(wx + b) is a variable the text uses, not a loss it leaves unwritten)
     losses = {loss for loss in set(sides[0]) & set(sides[1]) if not any(_bare(e, loss) for e in (a, b))}

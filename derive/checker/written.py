@@ -122,7 +122,7 @@ def substituted(expr: Expr, known: Definitions, variable: str, declared: bool = 
     Written out completely or not at all: a half-substituted expression would be compared as if it
     were whole. LimitError (the link is undecided) when the definitions written out pass the node
     limit or refer to each other in a circle (s = ln σ and σ = e^s, where neither is the variable)."""
-    writer = Writer(known.symbols, known.calls, upstream, known.conditional)
+    writer = Writer.of(known, upstream)
     family = _family_of(variable)
     if declared and family:  # δ_k = ∂L/∂a_k = (ŷ − y) v_k h_k (1 − h_k): every a_m stays a_m
         writer.differentiating = frozenset({family})
@@ -144,6 +144,11 @@ class Writer:
         self.conditional = conditional  # p of p(D | θ) = …: p(k | D) is another law (see called)
         self.differentiating: frozenset = frozenset()  # the families (p of ∂/∂p_k) a derivative here is by
         self.upstream = upstream or {}  # L → o: a loss never written out, taken through o (a backward pass)
+
+    @classmethod
+    def of(cls, known: Definitions, upstream: dict[Symbol, str] | None = None) -> Writer:
+        """The writer of a text's definitions as they stand at one place."""
+        return cls(known.symbols, known.calls, upstream, known.conditional)
 
     def value_of(self, name: Symbol) -> Expr | None:
         """name's definition: its own, or an indexed one's for another index (s_i = … gives s_j, s_2)."""
