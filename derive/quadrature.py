@@ -49,6 +49,7 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
     if len(integral.limits) != 1 or len(integral.limits[0]) != 3:
         return None
     x, lower, upper = integral.limits[0]
+    integral = integral.func(_polynomials_integrated(integral.function, x), integral.limits[0])
     if any(x in inner.free_symbols for inner in integral.function.atoms(Integral)):
         return None  # (a double integral: evalf's; one free of x, Γ(α) in a density, is one number)
     if not integral.free_symbols <= set(point):
@@ -90,6 +91,16 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
                 raise Cancelled("the integral is about 0 here: no sure digits")
             raise ValueError("no value at this point")
         return as_sympy_number(value, _DIGITS)
+
+
+def _polynomials_integrated(expr: Expr, x: Symbol) -> Expr:
+    """The integrals inside expr that depend on x and integrate a polynomial worked out exactly (a
+    survival function e^{−∫_0^u λ dv} under ∫_t^∞ … du), so that one quadrature is left: SymPy's evalf of
+    the double integral took seconds a point, and more to fail where it diverges."""
+    def polynomial(node) -> bool:
+        return (isinstance(node, Integral) and x in node.free_symbols and len(node.limits) == 1
+                and len(node.limits[0]) == 3 and node.function.is_polynomial(node.limits[0][0]))
+    return expr.replace(polynomial, lambda node: node.doit())
 
 
 def _breaks(expr: Expr, x: Symbol, values: dict, lower, upper) -> list:
@@ -210,7 +221,7 @@ def worked_out_at(exprs: tuple[Expr, ...], point: dict) -> dict[Expr, Expr]:
     """Each integral and limit in exprs at the point (symbol → float or complex), worked out once (the
     same one stands in many terms): the verifier's values for them. ValueError where one has no value
     there, and the verifier skips the point."""
-    found = {i for e in exprs for i in e.atoms(Integral, Limit)}
+    found = {i for e in exprs for i in _outermost(e)}
     values = {}
     for i in sorted(found, key=str):  # (in one order: the first without a value ends the point)
         value = _value_at(i, tuple(sorted(((s, point[s]) for s in i.free_symbols if s in point), key=str)))
@@ -218,6 +229,15 @@ def worked_out_at(exprs: tuple[Expr, ...], point: dict) -> dict[Expr, Expr]:
             raise type(value)(*value.args)
         values[i] = value
     return values
+
+
+def _outermost(expr: Expr) -> list[Expr]:
+    """The integrals and limits in expr that no other one holds: an inner one is worked out inside its
+    outer one's quadrature, and on its own it may have a variable of the outer one free (∫_0^u λ dv
+    under ∫_t^∞ … du), and no value at any point."""
+    if isinstance(expr, (Integral, Limit)):
+        return [expr]
+    return [found for arg in expr.args for found in _outermost(arg)]
 
 
 @lru_cache(maxsize=1024)

@@ -33,7 +33,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import TypeVar
 
-from sympy import (Add, And, Derivative, Dummy, Expr, Indexed, Integral, Limit, Mul, Piecewise, Product, S, Subs, Sum,
+from sympy import (Add, And, Basic, Derivative, Dummy, Expr, Indexed, Integral, Limit, Mul, Piecewise, Product, S, Subs, Sum,
                    Symbol, cancel, count_ops, exp, expand, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
@@ -154,7 +154,9 @@ def _finished(expr: Expr) -> Expr:
             return expr.replace(lambda n: isinstance(n, Derivative), lambda n: n.expr.diff(*n.variable_count))
         if expr.has(Indexed) and expr.has(Sum):
             expr = _terms_written_out(expr)  # (before the derivatives: d/ds_1 of Σ_j e^{s_j} is e^{s_1})
-        done = expr.doit(integrals=False)
+        done = within(_SUMMING, lambda: _worked_out(expr), None)
+        if done is None:  # SymPy's search for the sums' closed forms ran out
+            done = _worked_out(expr, every_sum=True)
         return numbered_terms(done) if done.has(Indexed) else done
     except (NotImplementedError, ValueError, TypeError):
         return expr  # (as written, or with its short sums written out: the same value either way)
@@ -180,6 +182,22 @@ def _terms_written_out(expr: Expr) -> Expr:
 
 
 _WRITTEN_OUT = 20  # a sum at number bounds with more terms stays a sum
+# CPU seconds for SymPy to find the sums' closed forms in one expression (an M/M/1 queue's factorial
+# moment, Σ n(n − 1)ρ^{n−2}, takes 2)
+_SUMMING = 4.0
+
+
+def _worked_out(expr: Expr, every_sum: bool = False) -> Expr:
+    """expr.doit(integrals=False), but a sum whose terms hold an integral (a Fourier coefficient b_n =
+    2∫_0^1 f(x) sin(nπx) dx), or with every_sum any sum, left a sum of its terms worked out: integrals
+    stay unworked, and SymPy's search for a closed form of their sum took more than a minute."""
+    def kept(node: Basic) -> bool:
+        return isinstance(node, Sum) and (every_sum or node.function.has(Integral))
+
+    if not any(map(kept, expr.atoms(Sum))):
+        return expr.doit(integrals=False)
+    node = expr.func(*(_worked_out(a, every_sum) if isinstance(a, Basic) else a for a in expr.args))
+    return node if kept(node) else node.doit(deep=False, integrals=False)
 
 
 def _unsummable(expr: Expr) -> bool:
@@ -383,6 +401,10 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         verdict, sampled = numeric_verdict(_in_exp(a), _in_exp(b)), True
         if verdict is True:
             return _unless_undefined(a, b, "numeric")
+    if any(d.expr.has(*OPERATORS) for e in (da, db) for d in e.atoms(Derivative)):
+        # K'(t) of K = log M, M(t) = E[e^{tX}]: worked out through E as if it were a function of its
+        # argument, which only differentiating under E would give a meaning (simplify spent seconds)
+        return None, "a derivative of an expectation, which derive does not take"
     simplified = None
     if not integrals and (simplified := _tried(_SIMPLIFY, lambda: _simplified(da, db, SIMPLIFY_SECONDS))):
         return _unless_undefined(a, b, simplified)

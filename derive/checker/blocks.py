@@ -21,6 +21,7 @@ from derive.checker.documents import Display, Document, Lines, Skipped
 from derive.checker.macros import Macro, expand
 from derive.checker.reading import read_document
 from derive.errors import DeriveError
+from derive.parse.latex_tokens import TEXT_CALL
 
 _SEPARATE_ROWS = ("gather", "gather*")  # each row an equation of its own
 _SIZED = re.compile(r"\\[bB]igg?[lr](?:\\[{}]|[()\[\]|.])")
@@ -28,7 +29,8 @@ _SIZED = re.compile(r"\\[bB]igg?[lr](?:\\[{}]|[()\[\]|.])")
 _CARRIED = re.compile(r"(\s*(?:\\q?quad(?![a-zA-Z])\s*|\\[,;:!]\s*|\\hspace\*?\{[^}]*\}\s*)*)(?:[+-]|\\(?:cdot|times)(?![a-zA-Z]))")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 # words in math; not in a subscript, where \text{MAP} names an estimate (θ_{\text{MAP}})
-_TEXT = r"(?<!_)(?<!_\{)\\(?:text|mbox|textrm|textit)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+# (one word right before a bracket names a function: \text{MRL}(t), read as \mathrm{MRL}(t) is)
+_TEXT = r"(?<!_)(?<!_\{)\\(?:text|mbox|textrm|textit)(?!" + TEXT_CALL + r")\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
 # between two statements of one row: a new chain starts after it
 _IMPLICATION = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![a-zA-Z])")
 _SEPARATOR = re.compile(r"\\(?:iff|Leftrightarrow|Longleftrightarrow|because)(?![a-zA-Z])"

@@ -38,7 +38,7 @@ _UNDECORATED = re.compile(r"\\(?:hat|bar|tilde)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[A-Za-z][a-z]+(?=\s*(?:_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*)?"
                                r"(?:\^\s*(?:\{\s*)?(?:\*|\\ast|\\star)(?:\s*\})?\s*)?\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
                                r"(?:\^\s*(?:\{\s*)?(?:\*|\\ast|\\star)(?:\s*\})?)?"  # C^*(c): the optimum as a function of c
-                               r"|\\(?:operatorname|mathrm)\{[A-Za-z]+\}(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|[A-Za-z0-9]))?"
+                               r"|\\(?:operatorname|mathrm|text)\{[A-Za-z]+\}(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|[A-Za-z0-9]))?"
                                r"|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
                                r"\s*\)\s*$")
 # between a quantity's variables: p(x \mid \mu, \sigma); D_{KL}(p \| q), a divergence's two laws
@@ -498,7 +498,7 @@ def definition_of(chain: Chain) -> tuple[str, str, str | None, str] | None:
     m = _DEFINED_FUNCTION.match(left)
     if m is not None:
         name = m.group(1)
-        if name.startswith(("\\operatorname{", "\\mathrm{")):  # \mathrm{MSE}(c): the word is the name
+        if name.startswith(("\\operatorname{", "\\mathrm{", "\\text{")):  # \mathrm{MSE}(c): the word is the name
             word, _, sub = name.partition("{")[2].partition("}")  # \operatorname{GELU}_{\tanh}: GELU_tanh
             name = word + ("_" + re.sub(r"[\s{}\\_]", "", sub) if sub else "")
         elif "_" in name or name.startswith("\\"):  # h_\theta(x) = \theta x: the function h_theta; \phi(x)

@@ -153,6 +153,8 @@ def _command(text: str, i: int, tokens: list[Token]) -> int:
         and tokens[-2].text == "_"
     if name in TEXT and after_underscore and _WRAPPED.match(text, end):
         return _wrapped_name(text, i, end, "mathrm", tokens)  # \theta_{\text{MAP}}: an acronym, upright
+    if name in TEXT and _TEXT_CALL.match(text, end):
+        return _wrapped_name(text, i, end, "mathrm", tokens)  # \text{MRL}(t): a function's name
     if name in TEXT and text[end:].lstrip().startswith("{"):
         # words: one token, refused where it stands as math, skipped as a label (\underbrace{…}_{\text{…}})
         close = _closing(text, text.index("{", end))
@@ -206,6 +208,13 @@ def _delimiter(text: str, end: int, name: str, tokens: list[Token]) -> int:
         tokens.append(Token("bar", "‖" if double else "|", j, j + bar.end(), side))
         return j + bar.end()
     return end
+
+
+# \text{MRL}(t): one word in \text right before a bracket names a function, as \mathrm{MRL}(t) does;
+# a word that joins prose (\text{by}(2), \text{for}(x > 0)) does not (derive.checker.blocks drops those)
+TEXT_CALL = (r"\s*\{(?!(?i:by|from|using|use|where|for|if|iff|with|since|and|or|as|at|on|in|see|cf|via|when"
+             r"|then|so|thus|hence|because|is|are|of|to|eq|eqn|line|step)\})[A-Za-z]+\}\(")
+_TEXT_CALL = re.compile(TEXT_CALL)
 
 
 def _wrapped_name(text: str, at: int, end: int, command: str, tokens: list[Token]) -> int:
