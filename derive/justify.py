@@ -43,7 +43,9 @@ def _algebra_rules(a: Expr, b: Expr, x: Symbol) -> Iterator[Rule]:
         k = tidy(pb[0] / pa[0]) if pa[0] != 0 else None
         if k is not None and k != 1 and not fraction(k):
             yield A.ExpandFraction(k)
-    for factor in {n for n in preorder(b) if n.is_Function or n.is_Symbol}:
+    # (in the order they stand in b: a set's order moved with the hash seed, and with it which of two
+    # factors a link's rule named first)
+    for factor in dict.fromkeys(n for n in preorder(b) if n.is_Function or n.is_Symbol):
         yield A.FactorOut(factor)
     s = sigmoid(x)
     if b.has(s):  # (no rule here takes σ(x) out again: substituting it cannot end at a line without it)

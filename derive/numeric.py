@@ -14,8 +14,8 @@ from __future__ import annotations
 import random
 
 import mpmath
-from sympy import (Abs, Add, Basic, Derivative, Eq, Expr, Float, Function, Heaviside, Integral, Limit, Max, Min, Mul,
-                   Piecewise, Pow, Product, S, Subs, Sum, Symbol, sign)
+from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Function, Heaviside, Integral, Limit, Max, Min, Mul,
+                   Piecewise, Pow, Product, S, Subs, Sum, sign)
 from sympy.core.function import AppliedUndef
 
 from derive.mpmath_numbers import MPMATH_TWINS, NO_VALUE, as_mpmath_number, as_sympy_number, exact
@@ -66,11 +66,9 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
     # integrals and limits are worked out at each point, the sides' too (Γ(α) = ∫ … on both sides, gone
     # from the difference: evalf took seconds on it where it diverges, which the quadrature tells at once)
     worked_out = any(e.has(Integral, Limit) for e in (difference, *sides))
-    cases = confined(difference)
     for k in range(needed * (5 if region is None else 40)):
         # Real symbols get real points: |x| and sign(x) mean something else off the real line.
-        point = {s: rng.choice(cases[s]) if s in cases else sample(rng, s, wide=kinked and k % 2 == 1)
-                 for s in symbols}
+        point = {s: sample(rng, s, wide=kinked and k % 2 == 1) for s in symbols}
         if region is not None and region.xreplace({s: Float(v.real, 30) for s, v in point.items()}) is not S.true:
             continue
         try:
@@ -95,21 +93,6 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
         if agreed == needed:
             return True
     return None
-
-
-def confined(expr: Expr) -> dict[Symbol, list[Expr]]:
-    """The symbols that case splits give a value only at a few numbers: (α if y = 1, 1 − α if y = 0), a
-    label y ∈ {0, 1} read by cases, has none at y = 0.37, so that every point off {0, 1} is lost (a
-    focal loss's links spent seconds each on such points)."""
-    found: dict[Symbol, set[Expr]] = {}
-    for node in expr.atoms(Piecewise):
-        pairs = [(c.lhs, c.rhs) if c.rhs.is_number else (c.rhs, c.lhs) for _, c in node.args if isinstance(c, Eq)]
-        if len(pairs) != len(node.args) or len({s for s, _ in pairs}) != 1 or not pairs[0][0].is_Symbol \
-                or not all(v.is_number for _, v in pairs):
-            continue  # (a case with any other condition, or otherwise: values elsewhere too)
-        symbol, values = pairs[0][0], {v for _, v in pairs}
-        found[symbol] = found[symbol] & values if symbol in found else values
-    return {s: sorted(v, key=str) for s, v in found.items() if v}
 
 
 _BINDING = (Integral, Sum, Product, Derivative, Subs, Limit)
@@ -155,8 +138,10 @@ def valued(terms: tuple, sides: list, point: dict, at: dict,
 
 
 class _Valueless(Exception):
-    """A node of a function of derive's own that has no value at numbers (xᵀ of a vector read as a
-    letter): evalf has none either, and took a second a point to find that out."""
+    """A node that surely has no value at the point: a function of derive's own without one at numbers
+    (xᵀ of a vector read as a letter), or cases of which none holds there (α if y = 1, 1 − α if y = 0, at
+    y = 0.37). evalf has none either, and took a second a point to find that out (a focal loss's links
+    spent seconds each on such points)."""
 
 
 def _valueless(node: Expr) -> bool:
@@ -240,8 +225,8 @@ def memo_values(point: dict, digits: int, evalf):
             if isinstance(out, Expr):
                 if out.free_symbols:
                     raise ValueError("no value")  # (a node that does not take numbers for its arguments)
-                if _valueless(out):
-                    raise _Valueless(type(out).__name__)
+                if _valueless(out) or (out is S.NaN and isinstance(e, Piecewise)):
+                    raise _Valueless(type(e).__name__)  # (cases of which none holds at the point)
                 out = as_mpmath_number(out)
         if isinstance(out, _MPMATH_NUMBER) and not mpmath.isfinite(out):
             # (log 0 is −∞ in mpmath, and e^{−∞} a finite 0 after it: SymPy has no value there, and
