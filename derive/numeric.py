@@ -145,7 +145,8 @@ class _Valueless(Exception):
 
 
 def _valueless(node: Expr) -> bool:
-    """node is a function no evalf works out: one of derive's own, without a numeric twin."""
+    """node is a function of derive's own that evalf leaves as it is at numbers: it has no _eval_evalf
+    of its own, and no mpmath function of its name (evalf's own lookup) stands for it."""
     cls = type(node)
     return cls.__module__.startswith("derive.") and cls._eval_evalf is Function._eval_evalf \
         and not hasattr(mpmath, cls.__name__.lower())
@@ -219,14 +220,16 @@ def memo_values(point: dict, digits: int, evalf):
             out = _as_mpmath(evalf(e))
         elif not e.args:
             out = as_mpmath_number(e)  # 1/3, π, e, and any other constant
+        elif isinstance(e, Piecewise):
+            out = case_that_holds(e)
         else:  # SymPy's own node (max, a case split, erfc) on its arguments' values
             out = e.func(*(as_sympy_number(_large(v), digits) if isinstance(v, _MPMATH_NUMBER) else v
                            for v in map(value, e.args)))
             if isinstance(out, Expr):
                 if out.free_symbols:
                     raise ValueError("no value")  # (a node that does not take numbers for its arguments)
-                if _valueless(out) or (out is S.NaN and isinstance(e, Piecewise)):
-                    raise _Valueless(type(e).__name__)  # (cases of which none holds at the point)
+                if _valueless(out):
+                    raise _Valueless(type(out).__name__)
                 out = as_mpmath_number(out)
         if isinstance(out, _MPMATH_NUMBER) and not mpmath.isfinite(out):
             # (log 0 is −∞ in mpmath, and e^{−∞} a finite 0 after it: SymPy has no value there, and
@@ -234,6 +237,17 @@ def memo_values(point: dict, digits: int, evalf):
             raise ValueError("no value")
         known[e] = out
         return out
+
+    def case_that_holds(e: Piecewise):
+        """The value of the case whose condition holds: only that case is worked out (the others may
+        have none there, α if y = 1 inside the case z ≤ 0 that does not hold)."""
+        for branch, condition in e.args:
+            holds = value(condition)
+            if holds is S.true:
+                return value(branch)
+            if holds is not S.false:
+                raise ValueError("no value")  # (a condition the numbers do not settle: evalf's)
+        raise _Valueless("Piecewise")  # no case holds at the point
 
     def _large(v):
         """v, noted where it is too large for a function of it to keep its digits (sin(x + 10⁶⁰): x is

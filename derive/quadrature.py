@@ -100,7 +100,8 @@ def _polynomials_integrated(expr: Expr, x: Symbol) -> Expr:
     def polynomial(node) -> bool:
         return (isinstance(node, Integral) and x in node.free_symbols and len(node.limits) == 1
                 and len(node.limits[0]) == 3 and node.function.is_polynomial(node.limits[0][0]))
-    return expr.replace(polynomial, lambda node: node.doit())
+    return expr.replace(polynomial, lambda node: node.doit(deep=False))  # (an integral in a coefficient
+    # stays one: deep, doit would try to integrate it too, for seconds)
 
 
 def _breaks(expr: Expr, x: Symbol, values: dict, lower, upper) -> list:
@@ -291,13 +292,18 @@ _SURE_BITS = 40
 def _quadrature(integral: Integral, at: tuple) -> Expr:
     """∫_0^∞ λ x e^{-λx} dx at λ = 0.7 (at: pairs symbol, value): the parameters and bounds put in, then
     a quadrature."""
-    # integral_value's quadrature under its own error check; evalf only where that has no way in (a
-    # nested integral, a value of exactly 0)
+    # integral_value's quadrature under its own error check; evalf only where that has no way in (an
+    # unknown part, a value of exactly 0), never for a double integral
     value = _integrated(integral, at)
     if isinstance(value, Exception):
         raise type(value)(*value.args)  # (a fresh one: the remembered one keeps no traceback)
     if value is not None:
         return value
+    x = integral.limits[0][0]
+    if any(x in inner.free_symbols for inner in integral.function.atoms(Integral)):
+        # a double integral this module does not work out: evalf took seconds a point, and never ended
+        # where the inner one diverges
+        raise ValueError("no value at this point")
     value = integral.xreplace({s: exact(v) for s, v in at if s in integral.free_symbols}).evalf(15)
     parts = value.as_real_imag() if value.is_number else ()
     if not parts or not all(p == 0 or (isinstance(p, Float) and p._prec >= _SURE_BITS) for p in parts):

@@ -155,7 +155,7 @@ def _finished(expr: Expr) -> Expr:
         if expr.has(Indexed) and expr.has(Sum):
             expr = _terms_written_out(expr)  # (before the derivatives: d/ds_1 of Σ_j e^{s_j} is e^{s_1})
         expr = _logs_split(expr)
-        done = within(_SUMMING, lambda: _worked_out(expr), None)
+        done = within(_SUMMING_SECONDS, lambda: _worked_out(expr), None)
         if done is None:  # SymPy's search for the sums' closed forms ran out
             done = _worked_out(expr, every_sum=True)
         return numbered_terms(done) if done.has(Indexed) else done
@@ -165,9 +165,9 @@ def _finished(expr: Expr) -> Expr:
 
 def _logs_split(expr: Expr) -> Expr:
     """A derivative of the log of a product (a likelihood written out at n = 4) as the derivative of the
-    sum of its factors' logs, log u^c as c log u: the two logs differ by a constant where both are
-    defined (a multiple of 2πi off the positive reals), so their derivatives agree; SymPy's second
-    derivative of the product's log took half a second an instance."""
+    sum of its factors' logs, log u^c as c log u: on any branch d log g = g'/g, and (fh)'/(fh) = f'/f +
+    h'/h, so the derivatives agree wherever they are defined; SymPy's second derivative of the product's
+    log took half a second an instance."""
     return expr.replace(lambda n: isinstance(n, Derivative) and isinstance(n.expr, log) and n.expr.has(Mul, Pow),
                         lambda n: n.func(expand_log(n.expr, force=True), *n.variable_count))
 
@@ -194,7 +194,7 @@ def _terms_written_out(expr: Expr) -> Expr:
 _WRITTEN_OUT = 20  # a sum at number bounds with more terms stays a sum
 # CPU seconds for SymPy to find the sums' closed forms in one expression (an M/M/1 queue's factorial
 # moment, Σ n(n − 1)ρ^{n−2}, takes 2)
-_SUMMING = 4.0
+_SUMMING_SECONDS = 4.0
 
 
 def _worked_out(expr: Expr, every_sum: bool = False) -> Expr:
@@ -310,10 +310,10 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         # E[ℓ'(p)]: the derivative worked out first (a moment of a pending derivative is no moment)
         a, b = (e.replace(lambda n: isinstance(n, Derivative) and not n.expr.has(*OPERATORS), _differentiated)
                 for e in (a, b))
-        if any(d.expr.has(*OPERATORS) for e in (a, b) for d in e.atoms(Derivative)):
+        if _through_an_expectation(a, b):
             # M'(0) with M(t) = E[e^{tK}]: a moment of e^{tK} is no constant in t, and derive does not
             # differentiate under E
-            return None, "a derivative of an expectation, which derive does not take"
+            return None, _THROUGH_E
         a, b = _logs_of_densities(a), _logs_of_densities(b)
         if a.has(Sum, Product) or b.has(Sum, Product):  # E[Σ x_i] = Σ E[x_i]: sums written out first
             judged = _by_instances(a, b, compare)
@@ -411,14 +411,14 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         verdict, sampled = numeric_verdict(_in_exp(a), _in_exp(b)), True
         if verdict is True:
             return _unless_undefined(a, b, "numeric")
-    if any(d.expr.has(*OPERATORS) for e in (da, db) for d in e.atoms(Derivative)):
+    if _through_an_expectation(da, db):
         # K'(t) of K = log M, M(t) = E[e^{tX}]: worked out through E as if it were a function of its
         # argument, which only differentiating under E would give a meaning (simplify spent seconds)
-        return None, "a derivative of an expectation, which derive does not take"
+        return None, _THROUGH_E
     simplified = None
     # (α if y = 1, 1 − α if y = 0, a label's cases: simplify spent seconds failing on them; the link is
     # proved case by case where the text says y ∈ {0, 1}, derive.checker.link_rules.stated_facts)
-    if not integrals and not _by_cases(da - db) \
+    if not integrals and not _has_label_cases(da - db) \
             and (simplified := _tried(_SIMPLIFY, lambda: _simplified(da, db, SIMPLIFY_SECONDS))):
         return _unless_undefined(a, b, simplified)
     if undefined:
@@ -433,7 +433,15 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     return verdict, "numeric"
 
 
-def _by_cases(expr: Expr) -> bool:
+_THROUGH_E = "a derivative of an expectation, which derive does not take"
+
+
+def _through_an_expectation(*exprs: Expr) -> bool:
+    """A derivative of an expectation (or a variance) stands in one of exprs, pending or worked out."""
+    return any(d.expr.has(*OPERATORS) for e in exprs for d in e.atoms(Derivative))
+
+
+def _has_label_cases(expr: Expr) -> bool:
     """expr holds cases of one symbol at numbers only, (α if y = 1, 1 − α if y = 0): a label's."""
     def of_a_label(node: Piecewise) -> bool:
         conditions = [c for _, c in node.args]

@@ -29,8 +29,8 @@ _SIZED = re.compile(r"\\[bB]igg?[lr](?:\\[{}]|[()\[\]|.])")
 _CARRIED = re.compile(r"(\s*(?:\\q?quad(?![a-zA-Z])\s*|\\[,;:!]\s*|\\hspace\*?\{[^}]*\}\s*)*)(?:[+-]|\\(?:cdot|times)(?![a-zA-Z]))")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 # words in math; not in a subscript, where \text{MAP} names an estimate (θ_{\text{MAP}})
-# (one word right before a bracket names a function: \text{MRL}(t), read as \mathrm{MRL}(t) is)
-_TEXT = r"(?<!_)(?<!_\{)\\(?:text|mbox|textrm|textit)(?!" + TEXT_CALL + r")\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+# (an acronym right before a bracket names a function: \text{MRL}(t), read as \mathrm{MRL}(t) is)
+_TEXT = r"(?<!_)(?<!_\{)\\(?:text(?!" + TEXT_CALL + r")|mbox|textrm|textit)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
 # between two statements of one row: a new chain starts after it
 _IMPLICATION = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![a-zA-Z])")
 _SEPARATOR = re.compile(r"\\(?:iff|Leftrightarrow|Longleftrightarrow|because)(?![a-zA-Z])"

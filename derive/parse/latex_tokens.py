@@ -153,7 +153,7 @@ def _command(text: str, i: int, tokens: list[Token]) -> int:
         and tokens[-2].text == "_"
     if name in TEXT and after_underscore and _WRAPPED.match(text, end):
         return _wrapped_name(text, i, end, "mathrm", tokens)  # \theta_{\text{MAP}}: an acronym, upright
-    if name in TEXT and _TEXT_CALL.match(text, end):
+    if name == "text" and _TEXT_CALL.match(text, end):
         return _wrapped_name(text, i, end, "mathrm", tokens)  # \text{MRL}(t): a function's name
     if name in TEXT and text[end:].lstrip().startswith("{"):
         # words: one token, refused where it stands as math, skipped as a label (\underbrace{…}_{\text{…}})
@@ -210,10 +210,9 @@ def _delimiter(text: str, end: int, name: str, tokens: list[Token]) -> int:
     return end
 
 
-# \text{MRL}(t): one word in \text right before a bracket names a function, as \mathrm{MRL}(t) does;
-# a word that joins prose (\text{by}(2), \text{for}(x > 0)) does not (derive.checker.blocks drops those)
-TEXT_CALL = (r"\s*\{(?!(?i:by|from|using|use|where|for|if|iff|with|since|and|or|as|at|on|in|see|cf|via|when"
-             r"|then|so|thus|hence|because|is|are|of|to|eq|eqn|line|step)\})[A-Za-z]+\}\(")
+# \text{MRL}(t): an acronym in \text right before a bracket names a function, as \mathrm{MRL}(t) does
+# (two capitals at least: MSE, KL, ReLU); a word of prose stays words (\text{Lemma}(2), \text{by}(2))
+TEXT_CALL = r"\s*\{(?=[a-z]*[A-Z][a-z]*[A-Z])[A-Za-z]+\}\("
 _TEXT_CALL = re.compile(TEXT_CALL)
 
 
