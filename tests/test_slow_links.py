@@ -179,3 +179,14 @@ def test_a_labels_cases_are_proved_case_by_case_not_by_simplify(monkeypatch):
     # (any other link: tried as before; this one only simplify proves, test_cpu_budgets)
     assert verify.compare(-log(exp(2) / (1 + exp(1) + exp(2))), log(exp(-2) + exp(-1) + 1)) == (True, "simplify")
     assert tried
+
+
+@pytest.mark.parametrize("claim, verdict", [(r"h(1, t) = t", VALID), (r"h(1, t) = 2t", INVALID),
+                                            (r"h\left(1, t\right) = t", VALID)])
+def test_a_call_that_works_out_to_a_name_is_a_claim_not_a_name_given_a_value(claim, verdict):
+    """h(1, t) = t of h(x, t) = xt was taken for t given a value, and never checked (the misread
+    \\text{MRL}(t) = … was taken so too); a name given a value, t = 2, still is one."""
+    text = rf"Let $h(x, t) = x t$." "\n" rf"\[ {claim} \]" "\n" r"\[ t = 2 \]" "\n"
+    links = check(text, "h.tex").chains
+    assert [k.verdict for k in links[0].links] == [verdict]
+    assert [k.verdict for k in links[1].links] == ["definition"]

@@ -273,12 +273,19 @@ def definition(p: Pair) -> Link | None:
 
 
 def given_a_value(p: Pair) -> Link | None:
-    """x = 2, n = 3, z = w^2 + 1 = …, \\hat{\\sigma}^2 = …: a name given a value, not an identity."""
+    """x = 2, n = 3, z = w^2 + 1 = …, \\hat{\\sigma}^2 = …: a name given a value, not an identity. A call
+    that works out to a name, h(1, t) = t of h(x, t) = xt, is a claim about h: it is checked."""
     a, b = p.a, p.b
     if p.i == 0 and a is not None and b is not None and (a.is_Symbol or (
-            a.is_Pow and a.base.is_Symbol and a.exp.is_Integer and a.base not in b.free_symbols)):
+            a.is_Pow and a.base.is_Symbol and a.exp.is_Integer and a.base not in b.free_symbols)) \
+            and not _A_CALL.match(p.sources[0]):
         return p.link(DEFINITION, rule=f"{plain(a)} is given a value")
     return None
+
+
+# h(1, t), \operatorname{f}\left(2, t\right), g_n(2): a name right before a bracket, as written
+_A_CALL = re.compile(r"\s*(?:\\?[A-Za-z]+|\\(?:operatorname|mathrm|text)\s*\{[A-Za-z]+\})(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?"
+                     r"\s*(?:\\left\s*)?\(")
 
 
 def unread(p: Pair) -> Link | None:
