@@ -50,8 +50,8 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
         return None
     x, lower, upper = integral.limits[0]
     integral = integral.func(_polynomials_integrated(integral.function, x), integral.limits[0])
-    if any(x in inner.free_symbols for inner in integral.function.atoms(Integral)):
-        return None  # (a double integral: evalf's; one free of x, Γ(α) in a density, is one number)
+    if _double(integral):
+        return None  # (one free of x inside, Γ(α) in a density, is one number: not double)
     if not integral.free_symbols <= set(point):
         return None
     with mpmath.workdps(_DIGITS + _GUARD):
@@ -91,6 +91,12 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
                 raise Cancelled("the integral is about 0 here: no sure digits")
             raise ValueError("no value at this point")
         return as_sympy_number(value, _DIGITS)
+
+
+def _double(integral: Integral) -> bool:
+    """An integral inside integral depends on its variable (∫ e^{−∫_0^u λ(v) dv} du)."""
+    x = integral.limits[0][0]
+    return any(x in inner.free_symbols for inner in integral.function.atoms(Integral))
 
 
 def _polynomials_integrated(expr: Expr, x: Symbol) -> Expr:
@@ -299,8 +305,7 @@ def _quadrature(integral: Integral, at: tuple) -> Expr:
         raise type(value)(*value.args)  # (a fresh one: the remembered one keeps no traceback)
     if value is not None:
         return value
-    x = integral.limits[0][0]
-    if any(x in inner.free_symbols for inner in integral.function.atoms(Integral)):
+    if _double(integral):
         # a double integral this module does not work out: evalf took seconds a point, and never ended
         # where the inner one diverges
         raise ValueError("no value at this point")

@@ -933,9 +933,9 @@ def _conditioned(said: str, inline: list[Inline]) -> tuple[dict[int, str | None]
     for m in _CASE_OF.finditer(said):  # (a label's value only: never "for $x > 0$", "$\\delta_{ij} = 1$ if $i = j$")
         if max(int(g) for g in m.groups()) >= len(inline):
             continue
-        said, condition = inline[int(m.group(1))], inline[int(m.group(2))]
-        if _label_value(condition.formula) is not None and _a_formula(said.formula.partition("=")[2]):
-            found[said.order] = condition.formula
+        case, condition = inline[int(m.group(1))], inline[int(m.group(2))]
+        if _label_value(condition.formula) is not None and _a_formula(case.formula.partition("=")[2]):
+            found[case.order] = condition.formula
             conditions.add(condition.order)
     return found, conditions
 

@@ -1147,5 +1147,4 @@ IF_IT_FAILS: tuple[Callable[[Pair], Link | None], ...] = (
     independence, unit_length, special_case, one_branch, imaginary_unit, tied_by_an_equation, in_words,
     defined_later, given_the_conditions, in_the_example, count_in_words, an_earlier_definition,
     a_model_in_the_variable, unread_law, numbers_in_words, joined_capitals, norm_of_letters, a_chosen_multiplier,
-    head_at_an_expression,
-    a_value_of_its_letters, outer_derivative_at_inner, names_the_result, beside_its_entries)
+    head_at_an_expression, a_value_of_its_letters, outer_derivative_at_inner, names_the_result, beside_its_entries)
