@@ -1,0 +1,50 @@
+"""Unknown functions made concrete for the sample points: f(x), f'(x²), ∂L/∂y at y = wx + b, each
+written out as a stand-in picked by the function's name and number of arguments (a sine, a cosine
+and a quadratic with arbitrary rational coefficients), every derivative of one then worked out.
+
+An identity that holds for every f holds for the stand-in, so sides that agree at the sample points
+agree as the numeric method's evidence does anywhere. Sides that differ show only that the identity
+fails for some f: the text's f may be one it holds for (a loss described in words), so a difference
+decides nothing. The stand-in is smooth and real on the real line, equal arguments give equal values
+however they are written (σ(wx + b) and σ(b + wx)), and its derivatives are its derivatives (f and f'
+are related as the text's are), which random values for each application would not give.
+"""
+
+from __future__ import annotations
+
+import random
+
+from sympy import Add, Derivative, Expr, Integral, Limit, Product, Rational, Subs, Sum, cos, sin
+from sympy.core.function import AppliedUndef
+
+from derive.indexing import TermsAt
+
+_UNSAMPLED = (Sum, Product, Integral, Limit)  # (no stand-in gives these a value to sample)
+
+
+def generic(expr: Expr) -> Expr | None:
+    """expr with each unknown function its stand-in and the derivatives of those worked out; None where
+    something without a value would stay (a sum over symbolic bounds, an integral, a limit)."""
+    if expr.has(*_UNSAMPLED) or any(isinstance(v, AppliedUndef) for d in expr.atoms(Derivative) for v in d.variables):
+        return None  # (∂/∂x(t): a derivative by an unknown function's value has no stand-in)
+    made = expr.replace(lambda n: isinstance(n, AppliedUndef), lambda n: stand_in(type(n).__name__, n.args))
+    # (bottom up: ∂L/∂p_k worked out before TermsAt puts the p's back)
+    made = made.replace(lambda n: isinstance(n, (Derivative, Subs, TermsAt)), lambda n: n.doit())
+    return None if made.has(AppliedUndef, Derivative, Subs, TermsAt) else made
+
+
+def stand_in(name: str, args: tuple) -> Expr:
+    """a·sin(Σ bₖtₖ + c) + d·cos(Σ eₖtₖ + f) + Σ gₖtₖ + h(Σ tₖ)² at the arguments t, its coefficients
+    drawn with the name and the arity as seed (the same function on every run and every line): no
+    low-order equation an author could write holds for it by accident, and every mixed partial is
+    nonzero."""
+    rng = random.Random(f"{name}/{len(args)}")  # (a str seed is hashed with sha512: stable across runs)
+
+    def number() -> Rational:
+        return Rational(rng.choice((1, -1)) * rng.randint(3, 29), rng.randint(7, 19))
+
+    def linear() -> Expr:
+        return Add(*(number() * t for t in args))
+
+    return (number() * sin(linear() + number()) + number() * cos(linear() + number()) + linear()
+            + number() * Add(*args) ** 2)

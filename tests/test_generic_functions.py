@@ -1,0 +1,79 @@
+"""Unknown functions taken as generic ones at the sample points (derive.generic): a link between
+expressions in an unknown f that holds for every f is valid; one that fails for a generic f is left
+undecided (the text's f may be one it holds for), and simplify, which spent a tenth of a second to
+seconds failing on each such link (a BatchNorm notebook's 7 s), is not asked."""
+
+from sympy import Derivative, Function, Subs, Sum, Symbol, sqrt, symbols
+
+from derive.checker import INVALID, UNDECIDED, VALID, check
+from derive.generic import generic, stand_in
+
+x, t, n = symbols("x t n", real=True)
+f, L = Function("f"), Function("L")
+
+
+def test_a_stand_in_has_equal_values_at_arguments_written_differently():
+    assert generic(f(2 * x + 1)) == generic(f(1 + x + x))
+    assert generic(f(sqrt(x**2))).subs(x, -3) == generic(f(3))  # (|x|: the same point, the same value)
+
+
+def test_a_stand_ins_derivatives_are_its_own_derivatives():
+    """f' is the derivative of f, not an unrelated unknown: f(x)f'(x) = (f²)'/2 holds for the stand-ins."""
+    made = stand_in("f", (x,))
+    assert generic(Derivative(f(x), x)) == made.diff(x)
+    assert generic(Subs(Derivative(f(t), t), t, x**2)) == made.diff(x).subs(x, x**2)
+    assert (generic(f(x) * Derivative(f(x), x) - Derivative(f(x)**2, x) / 2)).simplify() == 0
+
+
+def test_stand_ins_are_the_same_on_every_run_and_differ_between_names_and_arities():
+    assert stand_in("f", (x,)) == stand_in("f", (x,))
+    assert stand_in("f", (x,)) != stand_in("g", (x,))
+    assert stand_in("L", (x, t)).diff(x, t) != 0  # (several arguments: every mixed partial is there)
+
+
+def test_what_has_no_value_to_sample_is_left_alone():
+    assert generic(Sum(f(n), (n, 1, Symbol("m", integer=True, positive=True)))) is None
+    u = Function("u")(t)
+    assert generic(Derivative(f(u), u)) is None  # ∂f/∂u(t): by an unknown function's value
+
+
+def test_a_link_in_an_unknown_normaliser_that_holds_for_every_one_is_valid():
+    """The exact methods stop at log(θ^{a−1}(1 − θ)^{b−1}/B(a, b)) with B unknown (its sign, for the
+    logarithm of the quotient, is not known), and the link was left undecided."""
+    text = (r"With the prior's normaliser $B$," "\n" r"\[ \log\frac{\theta^{a-1}(1-\theta)^{b-1}}{B(a,b)}"
+            r" = (a-1)\log\theta + (b-1)\log(1-\theta) - \log B(a,b) \]" "\n")
+    (link,) = check(text, "prior.tex").links
+    assert (link.verdict, link.method) == (VALID, "numeric, B generic")
+
+
+def test_a_link_that_fails_for_a_generic_normaliser_is_not_made_valid_nor_called_a_slip():
+    """+ log B where − log B is meant: false for a generic B, and true only where B(a, b) = 1, which no
+    reader of the text can rule out for a B it does not define: undecided, with the reason to define B."""
+    text = (r"With the prior's normaliser $B$," "\n" r"\[ \log\frac{\theta^{a-1}(1-\theta)^{b-1}}{B(a,b)}"
+            r" = (a-1)\log\theta + (b-1)\log(1-\theta) + \log B(a,b) \]" "\n")
+    (link,) = check(text, "prior.tex").links
+    assert link.verdict == UNDECIDED and "B is not defined here" in link.reason
+    # with B given, the same slip is a slip
+    defined = text.replace("With the prior's normaliser $B$,", r"With $B(a, b) = a + b$,")
+    (link,) = check(defined, "prior.tex").links
+    assert link.verdict == INVALID
+
+
+def test_simplify_is_not_asked_where_a_generic_function_shows_the_sides_differ(monkeypatch):
+    import derive.verify as verify
+
+    asked = []
+    simplified = verify._simplified
+    monkeypatch.setattr(verify, "_simplified", lambda *args: asked.append(args) or simplified(*args))
+    verdict, reason = verify.compare(f(x)**2 + f(x), f(x) * (f(x) + 2))
+    assert verdict is None and reason.startswith("not so for every f")
+    assert asked == []
+    verdict, method = verify.compare(L(x, t)**2 - L(t, x)**2, (L(x, t) - L(t, x)) * (L(x, t) + L(t, x)))
+    assert verdict is True  # (and a true one is still proved)
+
+
+def test_an_identity_only_some_functions_satisfy_is_never_valid():
+    """f(2x) = 2f(x) holds for linear f; f(x + 1) − f(x) = f'(x) for quadratics: neither for every f."""
+    for claim in (r"f(2x) = 2f(x)", r"f(x + 1) - f(x) = f'(x)", r"f(x)f'(x) = f'(x)"):
+        (link,) = check(f"For a smooth $f$,\n\\[ {claim} \\]\n", "f.tex").links
+        assert link.verdict == UNDECIDED, claim
