@@ -6,7 +6,7 @@ An identity that holds for every f holds for the stand-in, so sides that agree a
 agree as the numeric method's evidence does anywhere. Sides that differ show only that the identity
 fails for some f: the text's f may be one it holds for (a loss described in words), so a difference
 decides nothing. The stand-in is smooth and real on the real line, equal arguments give equal values
-however they are written (σ(wx + b) and σ(b + wx)), and its derivatives are its derivatives (f and f'
+however they are written (f(wx + b) and f(b + wx)), and its derivatives are its derivatives (f and f'
 are related as the text's are), which random values for each application would not give.
 """
 
@@ -14,23 +14,42 @@ from __future__ import annotations
 
 import random
 
-from sympy import Add, Derivative, Expr, Integral, Limit, Product, Rational, Subs, Sum, cos, sin
+from sympy import Add, Derivative, Dummy, Expr, Integral, Limit, Product, Rational, Subs, Sum, cos, sin
 from sympy.core.function import AppliedUndef
 
 from derive.indexing import TermsAt
 
 _UNSAMPLED = (Sum, Product, Integral, Limit)  # (no stand-in gives these a value to sample)
+# unknown functions inside unknown functions, at most: each level writes its argument in four places,
+# and the derivatives of f(f(f(f(f(f(x)))))) took 87 s to sample where f(f(x)) takes a twentieth
+DEEPEST = 2
 
 
 def generic(expr: Expr) -> Expr | None:
     """expr with each unknown function its stand-in and the derivatives of those worked out; None where
     something without a value would stay (a sum over symbolic bounds, an integral, a limit)."""
-    if expr.has(*_UNSAMPLED) or any(isinstance(v, AppliedUndef) for d in expr.atoms(Derivative) for v in d.variables):
-        return None  # (∂/∂x(t): a derivative by an unknown function's value has no stand-in)
-    made = expr.replace(lambda n: isinstance(n, AppliedUndef), lambda n: stand_in(type(n).__name__, n.args))
+    if expr.has(*_UNSAMPLED) or _depth(expr) > DEEPEST:
+        return None
+    made = expr.replace(lambda n: isinstance(n, Derivative) and not all(v.is_Symbol for v in n.variables),
+                        _by_symbols)
+    made = made.replace(lambda n: isinstance(n, AppliedUndef), lambda n: stand_in(type(n).__name__, n.args))
     # (bottom up: ∂L/∂p_k worked out before TermsAt puts the p's back)
     made = made.replace(lambda n: isinstance(n, (Derivative, Subs, TermsAt)), lambda n: n.doit())
     return None if made.has(AppliedUndef, Derivative, Subs, TermsAt) else made
+
+
+def _depth(expr: Expr) -> int:
+    """How deep unknown functions stand inside one another (f(g(x)): 2)."""
+    inner = max((_depth(a) for a in expr.args), default=0)
+    return inner + 1 if isinstance(expr, AppliedUndef) else inner
+
+
+def _by_symbols(d: Derivative) -> Expr:
+    """∂f(f(x))/∂f(x), as SymPy writes the chain rule, as f'(u) at u = f(x): a derivative by a value
+    (an unknown function's, an indexed term's) taken by a symbol put in its place."""
+    dummies = {v: Dummy() for v, _ in d.variable_count if not v.is_Symbol}
+    inner = Derivative(d.expr.xreplace(dummies), *((dummies.get(v, v), k) for v, k in d.variable_count))
+    return Subs(inner, tuple(dummies.values()), tuple(dummies))
 
 
 def stand_in(name: str, args: tuple) -> Expr:
