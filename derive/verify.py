@@ -206,7 +206,10 @@ def _worked_out(expr: Expr, every_sum: bool = False) -> Expr:
         return isinstance(node, Sum) and (every_sum or node.function.has(Integral))
 
     if not any(map(kept, expr.atoms(Sum))):
-        return expr.doit(integrals=False)
+        # tidied first: ℓ'(g(wx + b)) as read holds g's argument as written (wx + b), which doit
+        # rewrites in ℓ but not in the derivative's variable g(wx + b), and the derivative by a
+        # variable ℓ no longer held came out 0
+        return tidy(expr).doit(integrals=False)
     node = expr.func(*(_worked_out(a, every_sum) if isinstance(a, Basic) else a for a in expr.args))
     return node if kept(node) else node.doit(deep=False, integrals=False)
 

@@ -85,3 +85,26 @@ def test_an_identity_only_some_functions_satisfy_is_never_valid():
     for claim in (r"f(2x) = 2f(x)", r"f(x + 1) - f(x) = f'(x)", r"f(x)f'(x) = f'(x)"):
         (link,) = check(f"For a smooth $f$,\n\\[ {claim} \\]\n", "f.tex").links
         assert link.verdict == UNDECIDED, claim
+
+
+def test_a_derivative_at_a_sum_as_written_is_no_zero():
+    """ℓ'(g(wx + b)) as read holds g's argument as written, wx + b; SymPy's doit rewrote it in ℓ
+    (b + wx) but not in the variable g(wx + b) of the derivative it made, and the derivative by a
+    variable ℓ no longer held came out 0: ℓ'(g(wx + b)) = 0 was certified valid."""
+    for claim in (r"\ell'\bigl(g(wx + b)\bigr) = 0", r"\ell'\bigl(g(wx + b)\bigr)\,g'(wx + b)\,x = 0"):
+        (link,) = check(f"So\n\\[ {claim} \\]\n", "zero.tex").links
+        assert link.verdict == UNDECIDED, claim
+
+
+NEURON = (r"Take a neuron $z = wx + b$ with an activation $g$ and a loss $\ell$, both left abstract." "\n"
+          r"\[ \frac{d}{dw}\,\ell\bigl(g(wx + b)\bigr) = \ell'\bigl(g(wx + b)\bigr)\,g'(wx + b){} \]" "\n")
+
+
+def test_the_chain_rule_through_an_abstract_activation_and_loss_is_checked():
+    """It stopped the whole check before: the law-of-motion test set ℓ'(g(z)) and g'(z) to 0, and SymPy
+    could not order the two Subs left. A link wrong for generic g and ℓ stays undecided: the text's
+    functions may be ones it holds for (derive.generic)."""
+    (link,) = check(NEURON.replace("{}", r"\,x"), "neuron.tex").links
+    assert link.verdict == VALID
+    (link,) = check(NEURON.replace("{}", ""), "neuron.tex").links
+    assert link.verdict == UNDECIDED

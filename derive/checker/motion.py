@@ -30,9 +30,14 @@ def of_motion(a: Expr, b: Expr, formulas: dict, inline: bool) -> bool:
              if d.expr.is_Symbol and d.variables and all(v.name == "t" for v in d.variables)}
     if not inline and any(r in formulas and not isinstance(formulas[r], AppliedUndef) for r in rates):
         return False
+    if not rates:
+        return False
     moving = rates | {s for s, f in formulas.items() if isinstance(f, AppliedUndef)}
-    state = {s for e in (a, b) for s in e.xreplace({d: S.Zero for d in e.atoms(Derivative)}).free_symbols}
-    return bool(rates) and bool(state & moving)
+    try:
+        state = {s for e in (a, b) for s in e.xreplace({d: S.Zero for d in e.atoms(Derivative)}).free_symbols}
+    except TypeError:  # (ℓ'(g(wx + b)) g'(wx + b) with each derivative 0: SymPy could not order the two Subs)
+        return False
+    return bool(state & moving)
 
 
 def moved_names(equation: Expr) -> set[str]:
