@@ -27,7 +27,8 @@ DEEPEST = 2
 
 def generic(expr: Expr) -> Expr | None:
     """expr with each unknown function its stand-in and the derivatives of those worked out; None where
-    something without a value would stay (a sum over symbolic bounds, an integral, a limit)."""
+    something without a value would stay (a sum over symbolic bounds, an integral, a limit), or where
+    unknown functions stand more than DEEPEST inside one another."""
     if expr.has(*_UNSAMPLED) or _depth(expr) > DEEPEST:
         return None
     made = expr.replace(lambda n: isinstance(n, Derivative) and not all(v.is_Symbol for v in n.variables),
