@@ -2,12 +2,13 @@
 written out as a stand-in picked by the function's name and number of arguments (a sine, a cosine
 and a quadratic with arbitrary rational coefficients), every derivative of one then worked out.
 
-An identity that holds for every f holds for the stand-in, so sides that agree at the sample points
-agree as the numeric method's evidence does anywhere. Sides that differ show only that the identity
-fails for some f: the text's f may be one it holds for (a loss described in words), so a difference
-decides nothing. The stand-in is smooth and real on the real line, equal arguments give equal values
-however they are written (f(wx + b) and f(b + wx)), and its derivatives are its derivatives (f and f'
-are related as the text's are), which random values for each application would not give.
+An identity that holds for every f holds for the stand-in, so where the sides differ at the sample
+points the identity is no identity in f, and the verifier need not ask simplify to prove it (it failed
+on each such link). That shows only that it fails for some f: the text's f may be one it holds for (a
+loss described in words), so a difference decides nothing. Agreement proves nothing either: one
+stand-in keeps its sign over the points (|f| = f held for some names), and an identity that fails for
+most f can hold for it. The stand-in is smooth and real on the real line, equal arguments give equal
+values however they are written (f(wx + b) and f(b + wx)), and its derivatives are its derivatives.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ DEEPEST = 2
 
 def generic(expr: Expr) -> Expr | None:
     """expr with each unknown function its stand-in and the derivatives of those worked out; None where
-    something without a value would stay (a sum over symbolic bounds, an integral, a limit), or where
+    something without a value would stay (a sum or product, an integral, a limit), or where
     unknown functions stand more than DEEPEST inside one another."""
     if expr.has(*_UNSAMPLED) or _depth(expr) > DEEPEST:
         return None
@@ -40,9 +41,9 @@ def generic(expr: Expr) -> Expr | None:
 
 
 def _depth(expr: Expr) -> int:
-    """How deep unknown functions stand inside one another (f(g(x)): 2)."""
+    """How deep unknown functions stand inside one another (f(g(x)): 2; f'(f'(x)) read as Subs: 2)."""
     inner = max((_depth(a) for a in expr.args), default=0)
-    return inner + 1 if isinstance(expr, AppliedUndef) else inner
+    return inner + 1 if isinstance(expr, (AppliedUndef, Subs)) else inner
 
 
 def _by_symbols(d: Derivative) -> Expr:
@@ -54,10 +55,9 @@ def _by_symbols(d: Derivative) -> Expr:
 
 
 def stand_in(name: str, args: tuple) -> Expr:
-    """a·sin(Σ bₖtₖ + c) + d·cos(Σ eₖtₖ + f) + Σ gₖtₖ + h(Σ tₖ)² at the arguments t, its coefficients
-    drawn with the name and the arity as seed (the same function on every run and every line): no
-    low-order equation an author could write holds for it by accident, and every mixed partial is
-    nonzero."""
+    """a·sin(Σ bₖtₖ + c) + d·cos(Σ eₖtₖ + e) + Σ gₖtₖ + h(Σ tₖ)² at the arguments t, its coefficients
+    drawn with the name and the arity as seed (the same function on every run and every line); every
+    mixed partial is nonzero."""
     rng = random.Random(f"{name}/{len(args)}")  # (a str seed is hashed with sha512: stable across runs)
 
     def number() -> Rational:

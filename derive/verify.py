@@ -209,9 +209,18 @@ def _worked_out(expr: Expr, every_sum: bool = False) -> Expr:
         # tidied first: ℓ'(g(wx + b)) as read holds g's argument as written (wx + b), which doit
         # rewrites in ℓ but not in the derivative's variable g(wx + b), and the derivative by a
         # variable ℓ no longer held came out 0
-        return tidy(expr).doit(integrals=False)
+        return tidy(_points_worked_out(expr)).doit(integrals=False)
     node = expr.func(*(_worked_out(a, every_sum) if isinstance(a, Basic) else a for a in expr.args))
     return node if kept(node) else node.doit(deep=False, integrals=False)
+
+
+def _points_worked_out(expr: Expr) -> Expr:
+    """Each Subs's point worked out and tidied first (g(Σ_{k=1}^{3} kx) → g(6x)): Subs.doit puts the point
+    in the derivative's variable as it stands, and doit then rewrites it inside ℓ only."""
+    if not expr.has(Subs):
+        return expr
+    return expr.replace(lambda n: isinstance(n, Subs),
+                        lambda n: Subs(n.expr, n.variables, tuple(tidy(p.doit(integrals=False)) for p in n.point)))
 
 
 def _unsummable(expr: Expr) -> bool:
@@ -419,21 +428,19 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         # K'(t) of K = log M, M(t) = E[e^{tX}]: worked out through E as if it were a function of its
         # argument, which only differentiating under E would give a meaning (simplify spent seconds)
         return None, _THROUGH_E
-    generically = None
-    if not integrals and not undefined and (unknown := ", ".join(sorted(_unknowns(da) | _unknowns(db)))):
-        # f(x), L'(wx + b): sampled with each unknown function a generic one (derive.generic). Where
-        # they differ, simplify spent a tenth of a second to seconds on each such link and proved none
-        generically = _generically(da, db)
-        if generically is False:
-            return None, f"not so for every {unknown}: it may hold for the one the text means, which it does not give"
+    if not integrals and not undefined and (unknown := ", ".join(sorted(_unknowns(da) | _unknowns(db)))) \
+            and _generically(da, db) is False:
+        # f(x), L'(wx + b): sampled with each unknown function a stand-in (derive.generic). Where they
+        # differ, simplify spent a tenth of a second to seconds on each such link and proved none. Where
+        # they agree, nothing is proved: one stand-in keeps its sign (|f| = f held for it), and the link
+        # goes on to the methods below as before
+        return None, f"not so for every {unknown}: it may hold for the one the text means, which it does not give"
     simplified = None
     # (α if y = 1, 1 − α if y = 0, a label's cases: simplify spent seconds failing on them; the link is
     # proved case by case where the text says y ∈ {0, 1}, derive.checker.link_rules.stated_facts)
     if not integrals and not _has_label_cases(da - db) \
             and (simplified := _tried(_SIMPLIFY, lambda: _simplified(da, db, SIMPLIFY_SECONDS))):
         return _unless_undefined(a, b, simplified)
-    if generically:  # (an exact proof first, where simplify finds one)
-        return _unless_undefined(a, b, f"numeric, {unknown} generic")
     if undefined:
         return None, "undefined (a division by zero)"
     if not sampled:
@@ -455,8 +462,9 @@ def _through_an_expectation(*exprs: Expr) -> bool:
 
 
 def _generically(da: Expr, db: Expr) -> bool | None:
-    """The sample points' verdict with each unknown function its stand-in; None where a side keeps a
-    part with no value (a sum over symbolic bounds), or where writing the stand-ins in fails."""
+    """The sample points' verdict with each unknown function its stand-in (False shows the link is no
+    identity in the functions; True shows nothing); None where a side keeps a part with no value (a sum
+    or product, an integral, a limit), or where writing the stand-ins in fails."""
     try:
         ga, gb = generic(_written_out(da)), generic(_written_out(db))
     except (ArithmeticError, AttributeError, NotImplementedError, TypeError, ValueError):
