@@ -428,8 +428,9 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         # K'(t) of K = log M, M(t) = E[e^{tX}]: worked out through E as if it were a function of its
         # argument, which only differentiating under E would give a meaning (simplify spent seconds)
         return None, _THROUGH_E
-    if not integrals and not undefined and (unknown := ", ".join(sorted(_unknowns(da) | _unknowns(db)))) \
-            and _generically(da, db) is False:
+    # (the same unknown functions on both sides here: the test above)
+    if not integrals and not undefined and (unknown := ", ".join(sorted(_unknowns(da)))) \
+            and _generically(a, b) is False:
         # f(x), L'(wx + b): sampled with each unknown function a stand-in (derive.generic). Where they
         # differ, simplify spent a tenth of a second to seconds on each such link and proved none. Where
         # they agree, nothing is proved: one stand-in keeps its sign (|f| = f held for it), and the link
@@ -461,12 +462,13 @@ def _through_an_expectation(*exprs: Expr) -> bool:
     return any(d.expr.has(*OPERATORS) for e in exprs for d in e.atoms(Derivative))
 
 
-def _generically(da: Expr, db: Expr) -> bool | None:
-    """The sample points' verdict with each unknown function its stand-in (False shows the link is no
-    identity in the functions; True shows nothing); None where a side keeps a part with no value (a sum
-    or product, an integral, a limit), or where writing the stand-ins in fails."""
+def _generically(a: Expr, b: Expr) -> bool | None:
+    """The sample points' verdict on a and b (worked out, named functions written out: _in_exp) with each
+    unknown function its stand-in (False shows the link is no identity in the functions; True shows
+    nothing); None where a side keeps a part with no value (a sum or product, an integral, a limit), or
+    where writing the stand-ins in fails."""
     try:
-        ga, gb = generic(_written_out(da)), generic(_written_out(db))
+        ga, gb = generic(_in_exp(a)), generic(_in_exp(b))
     except (ArithmeticError, AttributeError, NotImplementedError, TypeError, ValueError):
         return None  # (a method that breaks proves nothing: the next one is tried)
     return None if ga is None or gb is None else numeric_verdict(ga, gb)
