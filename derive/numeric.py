@@ -43,6 +43,8 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
         return True
     if difference.has(AppliedUndef, Subs, Derivative, Sum, Product):
         return None  # an unknown function, or a sum over symbolic bounds, has no value to sample
+    if infinite_inside(difference):
+        return None  # e^{−a∞} is 0 or ∞ by the sign of a: the points where it is ∞ would be skipped
     terms = Add.make_args(difference)
     symbols = sorted(a.free_symbols | b.free_symbols | (region.free_symbols if region is not None else set()),
                      key=str)  # the sides are evaluated too
@@ -96,6 +98,17 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
 
 
 _BINDING = (Integral, Sum, Product, Derivative, Subs, Limit)
+_INFINITIES = (S.Infinity, S.NegativeInfinity, S.ComplexInfinity)
+
+
+def infinite_inside(expr: Expr) -> bool:
+    """∞ in expr's arithmetic, not as a bound (∫_0^∞, Σ_{k=1}^∞, x → ∞): a·∞ has no value at a point
+    where a > 0 that tells its value where a < 0, and the points where a side is infinite are skipped."""
+    if expr in _INFINITIES:
+        return True
+    if isinstance(expr, (Integral, Sum, Product, Limit)):
+        return infinite_inside(expr.args[0])
+    return any(infinite_inside(arg) for arg in expr.args if isinstance(arg, Basic))
 
 
 def valued(terms: tuple, sides: list, point: dict, at: dict,

@@ -144,6 +144,16 @@ def test_latex_blow_ups_are_limits(text):
         parse(text, reader="latex")
 
 
+@pytest.mark.parametrize("text", [r"70!", r"f'(3000!)", r"(3000!)!", r"(2^{12})!", r"f'(2^{14000})"])
+def test_numbers_too_large_to_print_are_limits(text):
+    """70! has 101 digits, a literal's limit; f'(3000!) failed printing 9131 digits (Python stops at 4300),
+    and (3000!)! never ended."""
+    with pytest.raises(LimitError):
+        parse(text, reader="latex")
+    assert parse(r"69!", reader="latex") == sympy.factorial(69)
+    assert "2**13000" in str(parse(r"f'(2^{13000})", reader="latex"))
+
+
 def test_which_reader():
     assert is_latex(r"\frac{1}{x}") and is_latex("$x$") and not is_latex("1/(1+e^(-x))")
     assert parse("x^2", reader="latex") == parse("x^2", reader="plain").doit()
@@ -224,6 +234,17 @@ def test_a_name_before_a_lone_number_in_brackets_is_a_function_at_that_point():
     assert parse(r"2(3)", reader="latex").doit() == 6
     assert parse(r"e(1)", reader="latex") == sympy.E
     assert str(parse(r"n(0.5)(0.5)", reader="latex")) == "n*0.5*0.5"
+
+
+@pytest.mark.parametrize("source, name, point", [
+    (r"\Lambda(\infty)", "Lambda", sympy.oo), (r"x(\infty)", "x", sympy.oo), (r"a(-\infty)", "a", -sympy.oo),
+    (r"x_1(\infty)", "x_1", sympy.oo), (r"\mu_k(+\infty)", "mu_k", sympy.oo)])
+def test_a_name_before_infinity_in_brackets_is_a_function_there(source, name, point):
+    """Λ(∞), x(∞): a cumulative hazard or a trajectory at infinity. Read as Λ·∞, e^{−Λ(∞)} = e^{−2Λ(∞)}
+    was certified (both e^{−∞·Λ}); a product with a bracket that holds ∞ alone is written by no one."""
+    value = parse(source, reader="latex")
+    assert type(value).__name__ == name and value.args == (point,), source
+    assert str(parse(r"a(\infty - 1)", reader="latex")) == "a*(-1 + oo)"  # more in the bracket: a product
 
 
 @pytest.mark.parametrize("text", [r"\log p^X(1-p)^{1-X}", r"\ln p^{x_i}(1 - p)^{1 - x_i}", r"\sin x^2(1 + x)",

@@ -117,6 +117,22 @@ def test_a_wrong_product_reading_is_caught():
     assert "5 x^{4}" in report.chains[0].evidence[0]
 
 
+@pytest.mark.parametrize("text", [r"e^{-\Lambda(\infty)} = e^{-2\Lambda(\infty)}", r"e^{-a \infty} = 0",
+                                  r"x_1(\infty) = 2 x_1(\infty)", r"g(\pi) = 0"])
+def test_infinity_and_values_at_a_point_are_not_certified_or_taken_for_definitions(text):
+    """e^{−a∞} is 0 for a > 0 and ∞ for a < 0: sample points skipped where a side is infinite, and so
+    certified it; Λ(∞) read as Λ·∞ made both sides e^{−∞·Λ}. g(π) = 0 and x_1(∞) = … state values of an
+    unknown function, which define nothing."""
+    report = check(f"$$\n{text}\n$$\n")
+    assert _links(report) == [(0, 1, UNDECIDED)], report.text()
+
+
+def test_infinity_in_a_bound_still_leaves_values_to_compare():
+    report = check(r"$$\int_0^\infty e^{-x} \, dx = 1 = -e^{-\infty} + e^{0}$$")
+    assert _links(report) == [(0, 1, VALID), (1, 2, VALID)]
+    assert _links(check(r"$$\int_0^\infty e^{-x} \, dx = 2$$")) == [(0, 1, INVALID)]
+
+
 def test_the_summary_counts_what_was_decided():
     report = check(r"""
 \begin{align} \frac{d}{dx} x^2 &= 2x \end{align}

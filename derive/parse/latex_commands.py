@@ -64,7 +64,8 @@ class Commands:
             start = self.i  # \ell_2(\mu), or a \phi_k(x) the text defined: a function named with its subscript
             self.take()
             called = self.function_name(t, name)
-            if called in self.user or name == "ell" or self.number_argument(self.i) and called not in self.quantities:
+            if called in self.user or name == "ell" or self.infinity_argument(self.i) \
+                    or self.number_argument(self.i) and called not in self.quantities:
                 # (π_θ(1): a policy at action 1, as M_X(1) is a function at a point; never π_θ times 1)
                 return self.call(self.user.get(called) or Function(called), called, t)
             self.i = start  # \theta_0(1 - x): a product, as x_1(x + 1) is
@@ -84,8 +85,10 @@ class Commands:
                 # of x; read as φ times x it made false alarms, so the text must say which it means
                 raise self.refuse(f"{t.text}(…) calls a function the text does not define (a density, a CDF?): "
                                   f"derive will not take it for {t.text} times a bracket", t)
-            if self.several_arguments(self.i) or (name == "ell" and self.calls_at(self.i)):
-                # \ell(\mu, \sigma), \ell(\theta), \ell_i(w): a loss or a likelihood, as f(x) is a function
+            if self.several_arguments(self.i) or (name == "ell" and self.calls_at(self.i)) \
+                    or self.infinity_argument(self.i):
+                # \ell(\mu, \sigma), \ell(\theta), \ell_i(w): a loss or a likelihood, as f(x) is a function;
+                # Λ(∞) a function at infinity
                 return self.call(Function(self.function_name(t, name)), t.text, t)
             return self.name_symbol(t, name)
         if name in DECORATED:

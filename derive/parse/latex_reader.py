@@ -25,7 +25,7 @@ from derive.parse.latex_cases import piecewise
 from derive.parse.latex_calls import Calls
 from derive.parse.latex_commands import Commands, _d_kind, _order
 from derive.parse.latex_tokens import Token, tokenize
-from derive.parse.limits import Limits
+from derive.parse.limits import Limits, check_factorial
 from derive.parse.names import DECORATIONS, GREEK, canonical, greek_name, make
 from derive.probability import NAMES as AVERAGES
 from derive.probability import Covariance
@@ -292,6 +292,7 @@ class Reader(Arithmetic, Calls, Commands):
                 self.take()
                 if self.is_op("!"):
                     raise self.refuse("a double factorial (n!!): derive does not read it")
+                check_factorial(base, self.limits)
                 base = factorial(base)
             else:
                 break
@@ -823,7 +824,8 @@ class Reader(Arithmetic, Calls, Commands):
         parts, end = self.subscript_at(self.i + 1)
         name = self.subscripted(t.text, parts)
         if name is None or not (name in self.user or t.text in UNDEFINED_FUNCTIONS or self.several_arguments(end)
-                                or self.number_argument(end) and name not in self.quantities):
+                                or self.number_argument(end) and name not in self.quantities
+                                or self.infinity_argument(end)):
             return None
         if name not in self.user and t.text in self.families and _index_like(name.partition("_")[2]):
             return None  # h_k (1 - h_k) where the text defined h_i = σ(a_i): a product, not a call
@@ -861,7 +863,8 @@ class Reader(Arithmetic, Calls, Commands):
             return None  # h(\sqrt{x + h} + \sqrt{x}), f(1 - f): a product (a call at itself means nothing)
         if t.text in UNDEFINED_FUNCTIONS or self.primes_follow() or self.several_arguments(self.i) \
                 or self.vector_argument(self.i) or t.text in self.gradients \
-                or self.number_argument(self.i) and t.text.isupper() and t.text not in self.quantities:
+                or self.number_argument(self.i) and t.text.isupper() and t.text not in self.quantities \
+                or self.infinity_argument(self.i):
             # y'(x): the derivative of a function y; J(𝐰) a function of a vector, and so J(ŵ) after the
             # text defined J(𝐰) = … (never J times ŵ)
             return Function(t.text)
@@ -883,6 +886,14 @@ class Reader(Arithmetic, Calls, Commands):
             return False
         k = j + 1 + self.is_op("-", at=j + 1)
         return self.tokens[k].kind == "number" and self.is_op(")", at=k + 1)
+
+    def infinity_argument(self, j: int) -> bool:
+        """A bracket at j that holds ∞ alone, (\\infty) or (-\\infty): Λ(∞), x(∞) take a function at infinity
+        (a cumulative hazard, a trajectory's end). Read as a product, Λ·∞ made e^{−Λ(∞)} = e^{−2Λ(∞)} true."""
+        if not self.is_op("(", at=j):
+            return False
+        k = j + 1 + self.is_op("-", "+", at=j + 1)
+        return self.tokens[k].kind == "command" and self.tokens[k].text == "\\infty" and self.is_op(")", at=k + 1)
 
     def sum_inside(self, j: int) -> bool:
         """A bracket at j that holds a + or a − at its top level, other than a leading sign:

@@ -21,7 +21,8 @@ class Limits:
     max_nodes: int = 2000  # nodes of the expression tree
     max_digits: int = 100  # digits of one integer or decimal literal
     max_exponent: int = 1000  # |n| in x^n for a non-numeric base: (x+1)^n expands to n+1 terms
-    max_power_digits: int = 10_000  # digits of the value of a numeric power such as 10^(10^10)
+    # digits of the value of a numeric power such as 10^(10^10): within the 4300 that Python prints
+    max_power_digits: int = 4000
 
 
 DEFAULT = Limits()
@@ -78,6 +79,17 @@ def check_power(base: Basic, exponent: Basic, limits: Limits = DEFAULT) -> None:
             raise LimitError(f"a power whose value has more than {limits.max_power_digits} digits")
     elif exponent.is_number and e is not None and e > math.log10(limits.max_exponent) + 1e-12:
         raise LimitError(f"an exponent larger than {limits.max_exponent}")
+
+
+def check_factorial(argument: Basic, limits: Limits = DEFAULT) -> None:
+    """Refuse n! of a number whose value would have more digits than a literal may, before SymPy
+    works it out ((3000!)! never ends; f'(3000!) failed on printing a number of 9131 digits)."""
+    size = log10_size(argument) if argument.is_number else None
+    if size is None:
+        return
+    n = 10**size if size < 300 else float("inf")
+    if n > 10**6 or math.lgamma(n + 1) / math.log(10) > limits.max_digits:
+        raise LimitError(f"a factorial with more than {limits.max_digits} digits")
 
 
 def log10_size(expr: Basic) -> float | None:
