@@ -4,7 +4,7 @@ import json
 
 import pytest
 import sympy
-from sympy import Derivative, Symbol, diff, exp, tanh
+from sympy import Derivative, S, Symbol, diff, exp, tanh
 
 from conftest import run_derive
 from derive import differentiate
@@ -14,7 +14,7 @@ from derive.functions import sigmoid
 from derive.parse import parse
 from derive.record import UNITS
 from derive.render.printer import latex
-from derive.verify import equivalent
+from derive.verify import compare, equivalent
 
 x = Symbol("x", real=True)
 s = sigmoid(x)
@@ -54,6 +54,7 @@ def assert_sound(d, source):
     ("erf(x)", "error function rule"),
     ("sigmoid(x)", "sigmoid rule"),
     ("softplus(x)", "softplus rule"),
+    ("max(x, 0) + min(x, x^2)", "max rule"),
     ("x + x^2 - x^3", "sum rule"),
     ("5 x^2", "constant multiple rule"),
     ("x e^x sin(x)", "product rule"),
@@ -119,6 +120,9 @@ ACTIVATIONS = {
     "softsign": "x/(1 + |x|)",
     "elu (x > 0)": "x",
     "elu (x <= 0)": "alpha (e^x - 1)",
+    "relu": "max(x, 0)",
+    "leaky relu": "max(x, x/100)",
+    "squared relu": "max(0, x)^2",
 }
 
 
@@ -127,6 +131,27 @@ def test_activation_functions(name):
     source = ACTIVATIONS[name]
     d = differentiate(source, wrt="x")
     assert_sound(d, source)
+
+
+def test_relu_has_no_derivative_where_its_cases_meet():
+    """max(x, 0)' is 1 for x > 0 and 0 for x < 0, and nothing at 0 (SymPy's Heaviside says 1/2 there)."""
+    d = differentiate("max(x, 0)")
+    assert d.verified and any("max rule" in st.rule for st in d.steps)
+    assert d.result == sympy.Piecewise((0, x < 0), (1, x > 0)) and d.result.subs(x, 0) is sympy.nan
+    assert r"1 & \text{if } x > 0" in latex(d.result) and "for" not in latex(d.result)
+    second = differentiate("max(x, 0)", order=2)
+    assert second.verified and any("cases rule" in st.rule for st in second.steps)
+    assert all(second.result.subs(x, v) == 0 for v in (-2, S(1) / 3, 5)) and second.result.subs(x, 0) is sympy.nan
+    low = differentiate("min(x^2, 1 - x)")
+    assert low.verified and {low.result.subs(x, v) for v in (-3, S(1) / 10, 2)} == {-1, S(1) / 5}
+
+
+def test_a_wrong_max_rule_and_cases_that_touch_are_refused():
+    assert compare(Derivative(sympy.Max(0, x), x), sympy.Piecewise((1, x < 0), (0, x > 0)))[0] is False
+    assert compare(Derivative(sympy.Min(0, x), x), sympy.Piecewise((0, x < 0), (1, x > 0)))[0] is False
+    # x > 0 before x > −1: at 0 the second case holds, yet x^2's slope is no derivative there
+    with pytest.raises(RuleError, match="no differentiation rule"):
+        differentiate(sympy.Piecewise((x, x > 0), (x**2, x > -1)))
 
 
 @pytest.mark.parametrize("source, target, expected", [

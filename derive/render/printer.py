@@ -249,6 +249,14 @@ class DerivePrinter(LatexPrinter):
             return rf"{body.expr.latex_name}{primes}\left({self._print(g)}\right)"
         return super()._print_Subs(expr)
 
+    def _print_Piecewise(self, expr):
+        """Cases as papers set them, "if" before each condition (SymPy writes "for")."""
+        rows = []
+        for value, condition in expr.args:
+            when = r"\text{otherwise}" if condition is S.true else rf"\text{{if }} {self._print(condition)}"
+            rows.append(f"{self._print(value)} & {when}")
+        return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
+
     def _fraction_of(self, expr: Pow) -> str:
         base = expr.base if expr.exp == -1 else Pow(expr.base, -expr.exp, evaluate=False)
         return rf"\frac{{1}}{{{self._print(base)}}}"
@@ -418,6 +426,19 @@ class TextPrinter(StrPrinter):
 
     def _print_Abs(self, expr):
         return f"abs({self._print(expr.args[0])})"
+
+    def _print_Or(self, expr):
+        return " or ".join(self._print(a) for a in expr.args)
+
+    def _print_Max(self, expr):
+        return f"max({', '.join(map(self._print, expr.args))})"
+
+    def _print_Min(self, expr):
+        return f"min({', '.join(map(self._print, expr.args))})"
+
+    def _print_Piecewise(self, expr):
+        return "{" + "; ".join(f"{self._print(value)}" + ("" if condition is S.true else f" if {self._print(condition)}")
+                               for value, condition in expr.args) + "}"
 
     def _print_log(self, expr):
         return f"{_LOG.get()}({self._print(expr.args[0])})"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
 import sympy
-from sympy import Abs, Expr, Pow, S, exp, log, pi, sign
+from sympy import Abs, Derivative, Expr, Max, Min, Piecewise, Pow, S, StrictGreaterThan, StrictLessThan, exp, log, pi, sign
 from sympy.core.function import AppliedUndef
 
 from derive.exprs import add, div, mul, neg
@@ -206,6 +206,48 @@ class SquareRootRule(CalculusRule):
 
     def apply(self, f, x):
         return div(S.One, mul(S(2), f))
+
+
+class MaxMinRule(CalculusRule):
+    """max(u, v)' is u' where u > v and v' where v > u (min alike): ReLU's derivative max(x, 0)' is 1
+    for x > 0 and 0 for x < 0. Where u = v the two sides' slopes may differ, and the cases leave it
+    without a value, as a careful text does (SymPy's Heaviside gives ReLU'(0) the value 1/2)."""
+
+    name = "max rule"
+    sentence = r"$\frac{d}{dx} \max(u, v) = u'$ where $u > v$, $v'$ where $v > u$"
+
+    def matches(self, f, x):
+        return isinstance(f, (Max, Min)) and len(f.args) == 2
+
+    def apply(self, f, x):
+        u, v = f.args
+        (above, below) = (u > v, v > u) if isinstance(f, Max) else (u < v, v < u)
+        return Piecewise((Derivative(u, x), above), (Derivative(v, x), below))
+
+    def describe(self, f, x, fresh=None):
+        if isinstance(f, Max):
+            return self.sentence
+        return r"$\frac{d}{dx} \min(u, v) = u'$ where $u < v$, $v'$ where $v < u$"
+
+
+class CasesRule(CalculusRule):
+    """{a if p > q; b if q > p}' = {a' if p > q; b' if q > p}: each case holds on an open set, where the
+    derivative is its own. Only for two cases that exclude each other (the max rule's): where a case's
+    condition touches the next's (x > 0 before x > −1), the next case's derivative is wrong at the seam."""
+
+    name = "cases rule"
+    sentence = "Each case is differentiated where it holds: its condition holds on an open set."
+
+    def matches(self, f, x):
+        if not isinstance(f, Piecewise) or len(f.args) != 2:
+            return False
+        (_, first), (_, second) = f.args
+        strict = (StrictGreaterThan, StrictLessThan)
+        return isinstance(first, strict) and isinstance(second, strict) \
+            and (first.gts, first.lts) == (second.lts, second.gts)
+
+    def apply(self, f, x):
+        return Piecewise(*((Derivative(value, x), condition) for value, condition in f.args))
 
 
 FAMILIES = (ExponentialRule, LogarithmRule, TrigonometricRule, InverseTrigonometricRule, HyperbolicRule,
