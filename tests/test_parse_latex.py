@@ -144,6 +144,15 @@ def test_latex_blow_ups_are_limits(text):
         parse(text, reader="latex")
 
 
+@pytest.mark.parametrize("text", [r"f^{-1}(x)", r"g^{-1}(f(x))", r"\exp^{-1}(y)"])
+def test_an_inverse_function_is_refused_not_read_as_a_reciprocal(text):
+    """(f^{-1})'(y) = 1/f'(f^{-1}(y)) is the inverse function theorem; read as 1/f(x), f^{-1}(x) f(x) = 1 held."""
+    with pytest.raises(ParseError, match="inverse function"):
+        parse(text, reader="latex")
+    assert parse(r"\sin^{-1} x", reader="latex") == sympy.asin(Symbol("x", real=True))
+    assert parse(r"f(x)^{-1}", reader="latex") == 1 / Function("f")(Symbol("x", real=True))
+
+
 @pytest.mark.parametrize("text", [r"70!", r"f'(3000!)", r"(3000!)!", r"(2^{12})!", r"f'(2^{14000})"])
 def test_numbers_too_large_to_print_are_limits(text):
     """70! has 101 digits, a literal's limit; f'(3000!) failed printing 9131 digits (Python stops at 4300),

@@ -147,3 +147,12 @@ def test_a_prime_after_a_bracket_is_a_derivative_as_text_output_writes_it():
     assert shape(parse_plain("(t^3)''", variable="t")) == shape(Derivative(t**3, (t, 2)))
     with pytest.raises(ParseError, match="bracket"):
         parse_plain("x'")
+
+
+@pytest.mark.parametrize("text", ["f^2(x)", "g^-1(y)", "h^3 (x + 1)"])
+def test_a_power_of_a_function_letter_before_a_bracket_is_refused(text):
+    """f^2(x) is f(x)² to its author, g^-1(y) the inverse function; read as letters they were f²·x and y/g."""
+    with pytest.raises(ParseError, match="a power of"):
+        parse(text, reader="plain")
+    assert str(parse("f(x)^2", reader="plain")) == "f(x)**2"
+    assert str(parse("f^2*(x)", reader="plain")) == "f**2*x"

@@ -101,6 +101,11 @@ class Calls:
                               f"{name}\\bigl((…)^k\\bigr) or {name}^k(…)", at)
         if exponent == S.NegativeOne and func in INVERSES:
             func, exponent = INVERSES[func], None
+        elif exponent == S.NegativeOne:
+            # f^{-1}(y), \exp^{-1}(y): the inverse function in most texts (the inverse function theorem's
+            # (f^{-1})'(y) = 1/f'(f^{-1}(y))), the reciprocal in a few; read as 1/f(y) it made f^{-1}(y) f(y) = 1
+            raise self.refuse(f"{name}^{{-1}}(…) is the inverse function or 1/{name}(…): derive reads no inverse "
+                              f"functions; write {name}(…)^{{-1}} for the reciprocal", at)
         if len(args) > 1 and name.lstrip("\\") in self.quantities and not isinstance(func, UndefinedFunction):
             func = Function(name.lstrip("\\"))  # \cos(u, v) where the text defined it: cosine similarity
         value = call(func, args, name, self.text, at.at)

@@ -167,6 +167,10 @@ class _Parser(Arithmetic):
             return self.big_operator(t)
         if name in UNDEFINED_FUNCTIONS and called:
             return self.call(t, Function(name))
+        if name in UNDEFINED_FUNCTIONS and self._power_then_bracket():
+            # f^2(x), g^-1(y): f(x)² or the inverse function, as the author means; read as letters, f²·x
+            raise ParseError(f"{name}^…(…): a power of {name}(…), its inverse, or {name}^… times a bracket? "
+                             f"write {name}(x)^2 or {name}^2*(x)", self.text, t.at)
         if name in CONSTANTS:
             return CONSTANTS[name]
         if name in ("e", "E") or re.fullmatch(r"[eE]\d+", name):
@@ -177,6 +181,15 @@ class _Parser(Arithmetic):
         hint = f" (for a product write {'*'.join(name)})" if len(name) <= 3 and not called else ""
         kind = "function" if called else "name"
         raise ParseError(f"unknown {kind} {name!r}{hint}", self.text, t.at)
+
+    def _power_then_bracket(self) -> bool:
+        """The tokens at hand are ^, an optional sign, a number, then (: f^2(x), g^-1(y)."""
+        k = self.i
+        if not (self.tokens[k].kind == "op" and self.tokens[k].text == "^"):
+            return False
+        k += 1 + (self.tokens[k + 1].kind == "op" and self.tokens[k + 1].text in "+-")
+        after = self.tokens[k + 1] if self.tokens[k].kind == "number" else None
+        return after is not None and after.kind == "op" and after.text == "("
 
     def big_operator(self, name: Token) -> Expr:
         """sum(e^(z_k), k, 1, K) and prod(…): the body, its index, and the index's first and last
