@@ -16,7 +16,7 @@ import sys
 import click
 
 from derive import __version__
-from derive.errors import DeriveError, LimitError, ParseError
+from derive.errors import DeriveError, LimitError, ParseError, as_limit
 
 # Kept here, not imported from derive.sandbox, so that --help stays free of heavy imports.
 DEFAULT_TIMEOUT = 20.0
@@ -426,6 +426,9 @@ def _main(argv: list[str] | None) -> int:
         click.echo(f"derive: error: {_shown(_one_line(str(exc)))}", err=True)
         return exc.exit_code
     except Exception as exc:  # a fault of derive's own: still one line, unless debugging
+        if isinstance(limit := as_limit(exc), LimitError):  # (where no worker was forked to turn it)
+            click.echo(f"derive: error: {limit}", err=True)
+            return limit.exit_code
         if os.environ.get("DERIVE_DEBUG"):
             raise
         click.echo(f"derive: error: internal error ({type(exc).__name__}: {_one_line(str(exc))}); "

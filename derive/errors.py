@@ -44,3 +44,11 @@ class LimitError(DeriveError):
     """The input, or the work it asks for, exceeds one of derive's limits (size, depth, time, memory)."""
 
     exit_code = 3
+
+
+def as_limit(exc: BaseException) -> BaseException:
+    """exc, or the LimitError it stands for: Python refuses to print an integer of more than 4300 digits,
+    and a product of numbers each within derive's limits can make one (10^{3999} · 10^{3999})."""
+    if isinstance(exc, ValueError) and "integer string conversion" in str(exc):
+        return LimitError("a number of more than 4300 digits, which Python does not print")
+    return exc

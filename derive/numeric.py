@@ -43,8 +43,6 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
         return True
     if difference.has(AppliedUndef, Subs, Derivative, Sum, Product):
         return None  # an unknown function, or a sum over symbolic bounds, has no value to sample
-    if infinite_inside(difference):
-        return None  # e^{−a∞} is 0 or ∞ by the sign of a: the points where it is ∞ would be skipped
     terms = Add.make_args(difference)
     symbols = sorted(a.free_symbols | b.free_symbols | (region.free_symbols if region is not None else set()),
                      key=str)  # the sides are evaluated too
@@ -65,6 +63,9 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
     kinked = difference.has(Max, Min, Piecewise, Abs, sign, Heaviside)
     needed = _POINTS * (4 if kinked else 1)
     agreed = unvalued = cancelled = 0
+    # e^{−a∞} is 0 or ∞ by the sign of a, and the points where it is ∞ are skipped: sides that agree at
+    # the others show nothing; a point where they differ still shows a slip (tanh(a∞) = 1 at a < 0)
+    refute_only = infinite_inside(difference)
     # integrals and limits are worked out at each point, the sides' too (Γ(α) = ∫ … on both sides, gone
     # from the difference: evalf took seconds on it where it diverges, which the quadrature tells at once)
     worked_out = any(e.has(Integral, Limit) for e in (difference, *sides))
@@ -83,6 +84,9 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
             continue
         try:
             values, total, side_values = valued(terms, sides if all_real else [], point, at, digits)
+        except Uncased:
+            refute_only = True  # (a counterexample elsewhere still shows a slip: only "equal" is given up)
+            continue
         except NO_VALUE:
             continue  # a pole or a branch point: try another point
         if not all(map(finite, values + side_values)):
@@ -93,7 +97,7 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
             return False
         agreed += 1
         if agreed == needed:
-            return True
+            return None if refute_only else True
     return None
 
 
@@ -144,10 +148,16 @@ def valued(terms: tuple, sides: list, point: dict, at: dict,
             if finer.lost != _LARGE and _steady(found, again, digits):
                 return again
     except _Valueless as exc:
-        raise ValueError("no value") from exc
+        raise (Uncased if str(exc) == "Piecewise" else ValueError)("no value") from exc
     except Exception:  # noqa: BLE001 - (the memo only saves time: where it fails, evalf decides)
         pass
     return summed(terms, sides, evalf)
+
+
+class Uncased(ValueError):
+    """No case of a side's cases holds at the point: where a sample point falls in such a gap, the gap is
+    no single point (as ReLU's x = 0 is) but a stretch, where the side has no value (max(x, |x|)'s cases
+    x > |x| and x < |x| leave out every x > 0); the points in it show nothing of an equality there."""
 
 
 class _Valueless(Exception):

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from derive.errors import DeriveError, LimitError
+from derive.errors import DeriveError, LimitError, as_limit
 
 T = TypeVar("T")
 
@@ -100,7 +100,7 @@ def _child(fn, args, write_end: int, memory_mb: int | None, parent: int) -> None
         except MemoryError:
             result = ("error", LimitError(f"the work needed more than {memory_mb} MB of memory"))
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-            result = ("error", exc)
+            result = ("error", as_limit(exc))
         try:
             payload = _dumps(result)
         except Exception as exc:  # an unpicklable result or exception: say what it was

@@ -1,6 +1,7 @@
 """derive diff's engine: every rule, the activation functions, steering, orders, the record."""
 
 import json
+import math
 
 import pytest
 import sympy
@@ -8,6 +9,7 @@ from sympy import Derivative, S, Symbol, diff, exp, tanh
 
 from conftest import run_derive
 from derive import differentiate
+from derive.cli import main
 from derive.errors import DeriveError, ParseError, RuleError
 from derive.exprs import add, mul, neg, pending, shape
 from derive.functions import sigmoid
@@ -143,7 +145,23 @@ def test_relu_has_no_derivative_where_its_cases_meet():
     assert second.verified and any("cases rule" in st.rule for st in second.steps)
     assert all(second.result.subs(x, v) == 0 for v in (-2, S(1) / 3, 5)) and second.result.subs(x, 0) is sympy.nan
     low = differentiate("min(x^2, 1 - x)")
-    assert low.verified and {low.result.subs(x, v) for v in (-3, S(1) / 10, 2)} == {-1, S(1) / 5}
+    assert low.verified and any("min rule" in st.rule for st in low.steps)
+    assert {low.result.subs(x, v) for v in (-3, S(1) / 10, 2)} == {-1, S(1) / 5}
+
+
+def test_cases_that_leave_a_stretch_without_a_value_are_refused():
+    """max(x, |x|) is |x|: its slope is 1 for every x > 0, where neither x > |x| nor x < |x| holds. The
+    max rule's cases say nothing there, which no proof may pass as the derivative."""
+    with pytest.raises(DeriveError, match="cannot prove"):
+        differentiate("max(x, abs(x))")
+
+
+def test_code_for_relu_gives_nan_where_no_case_holds(capsys):
+    assert main(["diff", "max(x, 0)^2", "--format", "python"]) == 0
+    namespace: dict = {}
+    exec(compile(capsys.readouterr().out, "<derive code>", "exec"), namespace)  # our own output, in a test
+    assert namespace["f_grad"](2.0) == 4.0 and namespace["f_grad"](-1.0) == 0
+    assert math.isnan(namespace["f_grad"](0.0))  # (2*None was a TypeError at 0)
 
 
 def test_a_wrong_max_rule_and_cases_that_touch_are_refused():

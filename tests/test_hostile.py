@@ -122,3 +122,16 @@ def test_check_reads_hostile_documents_without_running_them(tmp_path):
 
     data = json.loads(out.stdout)
     assert data["blocks"][-1]["links"][0]["valid"] is True  # the honest line still checks
+
+
+@pytest.mark.parametrize("args", [["diff", "--latex", r"10^{3999} \cdot 10^{3999} x"],
+                                  ["diff", "--latex", r"(69!)^{40} (69!)^{40} x", "--format", "json"]])
+def test_a_product_of_numbers_too_long_to_print_is_a_limit(args, capsys):
+    """Each number within its limit, their product of 7998 digits past the 4300 that Python prints: that
+    was an internal error; it is an exceeded limit, in one line."""
+    from derive.cli import main
+
+    assert main(args) == 3
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.startswith("derive: error: a number of more than 4300 digits")
+    assert out.err.count("\n") == 1

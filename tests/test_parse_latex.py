@@ -159,6 +159,9 @@ def test_numbers_too_large_to_print_are_limits(text):
     and (3000!)! never ended."""
     with pytest.raises(LimitError):
         parse(text, reader="latex")
+
+
+def test_numbers_just_within_the_limits_are_read():
     assert parse(r"69!", reader="latex") == sympy.factorial(69)
     assert "2**13000" in str(parse(r"f'(2^{13000})", reader="latex"))
 

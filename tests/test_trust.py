@@ -118,13 +118,22 @@ def test_a_wrong_product_reading_is_caught():
 
 
 @pytest.mark.parametrize("text", [r"e^{-\Lambda(\infty)} = e^{-2\Lambda(\infty)}", r"e^{-a \infty} = 0",
-                                  r"x_1(\infty) = 2 x_1(\infty)", r"g(\pi) = 0"])
-def test_infinity_and_values_at_a_point_are_not_certified_or_taken_for_definitions(text):
+                                  r"x_1(\infty) = 2 x_1(\infty)",
+                                  r"\frac{d}{dx}\max(x,|x|) = \begin{cases}1 & x>|x| \\ \operatorname{sign}(x) & x<|x|\end{cases}"])
+def test_infinity_values_at_infinity_and_gaps_in_cases_are_not_certified(text):
     """e^{−a∞} is 0 for a > 0 and ∞ for a < 0: sample points skipped where a side is infinite, and so
-    certified it; Λ(∞) read as Λ·∞ made both sides e^{−∞·Λ}. g(π) = 0 and x_1(∞) = … state values of an
-    unknown function, which define nothing."""
+    certified it; Λ(∞) read as Λ·∞ made both sides e^{−∞·Λ}; x_1(∞) = … states a value of an unknown
+    function, which defines nothing. Cases that leave a stretch without a value (every x > 0 here,
+    where max(x, |x|)' is 1) were compared only where they had one."""
     report = check(f"$$\n{text}\n$$\n")
     assert _links(report) == [(0, 1, UNDECIDED)], report.text()
+
+
+def test_a_point_where_infinity_makes_the_sides_differ_shows_the_slip():
+    assert _links(check("$$\n\\tanh(a \\infty) = 1\n$$\n")) == [(0, 1, INVALID)]  # −1 where a < 0
+    # cases with a gap (every x > 0) still show a slip where they have a value: max(x, |x|)' is −1 at x < 0
+    report = check("$$\n\\frac{d}{dx}\\max(x,|x|) = \\begin{cases}1 & x>|x| \\\\ 1 & x<|x|\\end{cases}\n$$\n")
+    assert _links(report) == [(0, 1, INVALID)]
 
 
 def test_infinity_in_a_bound_still_leaves_values_to_compare():

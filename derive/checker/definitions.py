@@ -39,8 +39,8 @@ _DEFINED_FUNCTION = re.compile(r"^\s*((?:[A-Za-z]|\\ell|\\[A-Za-z][a-z]+(?=\s*(?
                                r"(?:\^\s*(?:\{\s*)?(?:\*|\\ast|\\star)(?:\s*\})?\s*)?\())(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
                                r"(?:\^\s*(?:\{\s*)?(?:\*|\\ast|\\star)(?:\s*\})?)?"  # C^*(c): the optimum as a function of c
                                r"|\\(?:operatorname|mathrm|text)\{[A-Za-z]+\}(?:_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|[A-Za-z0-9]))?"
-                               r"|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*((?!\\(?:infty|pi)(?![A-Za-z]))\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
-                               r"\s*\)\s*$")  # (g(\pi) = 0 and x(\infty) = 1 are values, no definitions)
+                               r"|\\math(?:cal|scr)\s*\{[A-Za-z]\})\s*\(\s*((?!\\infty(?![A-Za-z]))\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)"
+                               r"\s*\)\s*$")  # (x(\infty) = 1 is a value, no definition; V(\pi) may define a policy's value)
 # between a quantity's variables: p(x \mid \mu, \sigma); D_{KL}(p \| q), a divergence's two laws
 _SEPARATORS = r"[,;]|\\mid(?![A-Za-z])|\\\||\\Vert(?![A-Za-z])|\|\|"
 _GIVEN = re.compile(r"\\mid(?![A-Za-z])|(?<![\\|])\|(?!\|)")  # the bar of p(x \mid \theta), p(x | θ)

@@ -93,6 +93,12 @@ class _Python(_Data, _Common, PythonCodePrinter):
     def _print_Abs(self, expr):  # not the builtin: a function named abs may be the module's own
         return f"math.fabs({self._print(expr.args[0])})"
 
+    def _print_Piecewise(self, expr):
+        """Cases, nan where none holds (ReLU' at 0), as NumPy's select gives: SymPy's None made
+        2*max(0, x)*(… else None) a TypeError at 0."""
+        printed = super()._print_Piecewise(expr)
+        return printed[:-len("else None)")] + "else math.nan)" if printed.endswith("else None)") else printed
+
 
 class _NumPy(_Data, _Common, NumPyPrinter):
     _numpy = True

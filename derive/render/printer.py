@@ -430,6 +430,9 @@ class TextPrinter(StrPrinter):
     def _print_Or(self, expr):
         return " or ".join(self._print(a) for a in expr.args)
 
+    def _print_And(self, expr):
+        return " and ".join(self._print(a) for a in expr.args)
+
     def _print_Max(self, expr):
         return f"max({', '.join(map(self._print, expr.args))})"
 

@@ -14,7 +14,7 @@ from derive.render.printer import latex
 from derive.rules.base import CalculusRule
 from derive.rules.indexed import IndexedVariableRule, SoftmaxRule, SumOverIndexRule, depends
 from derive.rules.functions import (  # noqa: F401 - ExponentialRule, SigmoidRule: used from here
-    FAMILIES, CasesRule, ExponentialRule, MaxMinRule, SigmoidRule, SquareRootRule, family_of, is_unknown_function)
+    FAMILIES, CasesRule, ExponentialRule, MaxRule, MinRule, SigmoidRule, SquareRootRule, family_of, is_unknown_function)
 
 
 def d(f: Expr, x: Symbol) -> Derivative:
@@ -215,7 +215,8 @@ AUTOMATIC = (
     SquareRootRule,
     PowerRule,
     *FAMILIES,
-    MaxMinRule,
+    MaxRule,
+    MinRule,
     CasesRule,
     GeneralExponentialRule,
     SumRule,

@@ -208,26 +208,29 @@ class SquareRootRule(CalculusRule):
         return div(S.One, mul(S(2), f))
 
 
-class MaxMinRule(CalculusRule):
-    """max(u, v)' is u' where u > v and v' where v > u (min alike): ReLU's derivative max(x, 0)' is 1
-    for x > 0 and 0 for x < 0. Where u = v the two sides' slopes may differ, and the cases leave it
-    without a value, as a careful text does (SymPy's Heaviside gives ReLU'(0) the value 1/2)."""
+class MaxRule(CalculusRule):
+    """max(u, v)' is u' where u > v and v' where v > u: ReLU's max(x, 0)' is 1 for x > 0 and 0 for x < 0,
+    and has no value at 0, as a careful text says (SymPy's Heaviside gives it 1/2). Where u = v the
+    cases give no value, even where max(u, v) has a slope (max(x², 0) at 0, max(x, |x|) for x > 0, where
+    the two agree on a stretch): no value there is a gap, never a wrong value."""
 
     name = "max rule"
     sentence = r"$\frac{d}{dx} \max(u, v) = u'$ where $u > v$, $v'$ where $v > u$"
+    kind: type = Max
 
     def matches(self, f, x):
-        return isinstance(f, (Max, Min)) and len(f.args) == 2
+        return isinstance(f, self.kind) and len(f.args) == 2
 
     def apply(self, f, x):
         u, v = f.args
-        (above, below) = (u > v, v > u) if isinstance(f, Max) else (u < v, v < u)
-        return Piecewise((Derivative(u, x), above), (Derivative(v, x), below))
+        first, second = (u > v, v > u) if self.kind is Max else (u < v, v < u)
+        return Piecewise((Derivative(u, x), first), (Derivative(v, x), second))
 
-    def describe(self, f, x, fresh=None):
-        if isinstance(f, Max):
-            return self.sentence
-        return r"$\frac{d}{dx} \min(u, v) = u'$ where $u < v$, $v'$ where $v < u$"
+
+class MinRule(MaxRule):
+    name = "min rule"
+    sentence = r"$\frac{d}{dx} \min(u, v) = u'$ where $u < v$, $v'$ where $v < u$"
+    kind = Min
 
 
 class CasesRule(CalculusRule):
