@@ -136,6 +136,17 @@ def test_a_point_where_infinity_makes_the_sides_differ_shows_the_slip():
     assert _links(report) == [(0, 1, INVALID)]
 
 
+def test_a_function_said_by_cases_in_words_is_not_its_last_case():
+    """"$g(u) = 1$ for $u < 1$ and $g(u) = 2$ for $u \\ge 1$": read as its last case, ∫_0^x g was 2x for every
+    x, a false alarm on a right line; one such clause alone still defines ("$f(x) = \\ln x$ for $x > 0$")."""
+    text = (r"A rate $g(u) = 1$ for $u < 1$ and $g(u) = 2$ for $u \ge 1$." "\n\n"
+            r"$$G(x) = \int_0^x g(u)\,du = \begin{cases} x & x < 1 \\ 2x - 1 & x \ge 1 \end{cases}$$" "\n")
+    verdicts = [k.verdict for k in check(text).links]
+    assert INVALID not in verdicts and VALID not in verdicts
+    one = check(r"Let $f(x) = \ln x$ for $x > 0$." "\n\n" r"$$\frac{d}{dx} f(x) = \frac{1}{x}$$" "\n")
+    assert [k.verdict for k in one.links] == [VALID]
+
+
 def test_infinity_in_a_bound_still_leaves_values_to_compare():
     report = check(r"$$\int_0^\infty e^{-x} \, dx = 1 = -e^{-\infty} + e^{0}$$")
     assert _links(report) == [(0, 1, VALID), (1, 2, VALID)]

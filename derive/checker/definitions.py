@@ -753,6 +753,7 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         found.entries += [(place_of(chain), chain.lines[0], "spread", letter, None)
                           for letter in _clip_bounds(" ".join(chain.expressions))]
     conditioned, case_values = _conditioned(said, inline)
+    pieces = _pieces_in_words(said, inline)
     excluded = _marked(_EXCLUDED, said, inline)
     by_cases: dict[str, list[tuple[Chain, str, str | None]]] = {}
     for chain in sorted(chains, key=place_of):
@@ -769,6 +770,12 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         if chain.inline and chain.order in case_values:  # the y = 1 of "p_t = p if y = 1": a case, no example's y
             continue
         if chain.inline and chain.order in excluded:  # "away from $w_j = 0$": a point left out, no example's
+            continue
+        if chain.inline and chain.order in pieces and (d := definition_of(chain)) is not None and d[0] == "function":
+            # "$g(u) = 1$ for $u < 1$ and $g(u) = 2$ for $u \ge 1$": g by cases said in words, which derive
+            # does not put together (taken as its last case, ∫_0^x g was 2x for every x)
+            found.entries.append((place_of(chain), chain.lines[0], "function", d[1], None))
+            found.entries.append((place_of(chain), chain.lines[0], "symbol", names.make(d[1]), None))
             continue
         if chain.inline and chain.order in conditioned and (d := definition_of(chain)) is not None and d[0] == "symbol":
             by_cases.setdefault(d[1].strip(), []).append((chain, d[3], conditioned[chain.order]))
@@ -938,6 +945,21 @@ def _conditioned(said: str, inline: list[Inline]) -> tuple[dict[int, str | None]
             found[case.order] = condition.formula
             conditions.add(condition.order)
     return found, conditions
+
+
+def _pieces_in_words(said: str, inline: list[Inline]) -> set[int]:
+    r"""The places of inline definitions of one function said under conditions, two or more of them:
+    "$g(u) = 1$ for $u < 1$ and $g(u) = 2$ for $u \ge 1$". One alone ("$f(x) = \log x$ for
+    $x > 0$") says where f is defined, and defines it."""
+    by_name: dict[str, list[int]] = {}
+    for m in _CASE_OF.finditer(said):
+        if max(int(g) for g in m.groups()) >= len(inline):
+            continue
+        case = inline[int(m.group(1))]
+        head = _DEFINED_FUNCTION.match(_STYLE.sub("", case.formula.partition("=")[0]))
+        if head is not None and "=" in case.formula:
+            by_name.setdefault(head.group(1).replace(" ", ""), []).append(case.order)
+    return {order for orders in by_name.values() if len(orders) > 1 for order in orders}
 
 
 def _label_value(formula: str) -> tuple[Symbol, Expr] | None:
