@@ -160,7 +160,8 @@ def _finished(expr: Expr) -> Expr:
         if done is None:  # SymPy's search for the sums' closed forms ran out
             done = _worked_out(expr, every_sum=True)
         return numbered_terms(done) if done.has(Indexed) else done
-    except (NotImplementedError, ValueError, TypeError):
+    except (NotImplementedError, ValueError, TypeError, RecursionError):
+        # (RecursionError: SymPy's limit of e^{−(t/λ)^k} at ∞, k a letter, recursed without end)
         return expr  # (as written, or with its short sums written out: the same value either way)
 
 
@@ -398,6 +399,10 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     # simplify may try to integrate, for minutes: integrals are compared by quadrature below
     integrals = _in_exp(a).has(Integral) or _in_exp(b).has(Integral)  # (a defined function's body too)
     undefined = da.has(nan, zoo) or db.has(nan, zoo)
+    # cases with no "otherwise" (ReLU' has none at 0): simplify and cancel drop the region where none holds
+    # ({0 if x < 0} became 0, and max(0, min(x, 0))' = {0 if min(x, 0) < 0} was proved on x ≥ 0 too); the
+    # points, which tell a gap that is a stretch (numeric.Uncased), decide
+    gapped = any(p.args[-1].cond is not S.true for e in (da, db) for p in e.atoms(Piecewise))
     # cancel's proof without cancel's cost (σ(wx + b) an unknown of its own), then cancel itself
     if equal_as_fractions(da, db):
         return _unless_undefined(a, b, "cancel")
@@ -406,7 +411,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         verdict, sampled = numeric_verdict(_in_exp(a), _in_exp(b)), True
         if verdict is True:
             return _unless_undefined(a, b, "numeric")
-    if _tried(_CANCEL, lambda: _cancels(_in_exp(a) - _in_exp(b))):
+    if not gapped and _tried(_CANCEL, lambda: _cancels(_in_exp(a) - _in_exp(b))):
         return _unless_undefined(a, b, "cancel")
     if _unknowns(da) != _unknowns(db):  # ℓ''(p) against a formula: no algebra equates an unknown
         return None, "an unknown function on one side only (its definition is not known)"
@@ -439,7 +444,7 @@ def compare(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     simplified = None
     # (α if y = 1, 1 − α if y = 0, a label's cases: simplify spent seconds failing on them; the link is
     # proved case by case where the text says y ∈ {0, 1}, derive.checker.link_rules.stated_facts)
-    if not integrals and not _has_label_cases(da - db) \
+    if not integrals and not gapped and not _has_label_cases(da - db) \
             and (simplified := _tried(_SIMPLIFY, lambda: _simplified(da, db, SIMPLIFY_SECONDS))):
         return _unless_undefined(a, b, simplified)
     if undefined:

@@ -154,6 +154,10 @@ def test_cases_that_leave_a_stretch_without_a_value_are_refused():
     max rule's cases say nothing there, which no proof may pass as the derivative."""
     with pytest.raises(DeriveError, match="cannot prove"):
         differentiate("max(x, abs(x))")
+    # max(0, min(x, 0)) is 0: its cases {0 if min(x, 0) < 0} say nothing for x ≥ 0, which simplify read as 0
+    with pytest.raises(DeriveError, match="cannot prove"):
+        differentiate("max(0, min(x, 0))")
+    assert compare(S(0), sympy.Piecewise((0, x < 0)))[0] is not True
 
 
 def test_code_for_relu_gives_nan_where_no_case_holds(capsys):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Product, Subs, Sum, Symbol
+from sympy import Derivative, Expr, Function, Indexed, IndexedBase, Limit, Product, Subs, Sum, Symbol
 from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
@@ -338,6 +338,9 @@ class Writer:
             return expr
         if isinstance(expr, ExprWithLimits):  # the index of a sum or an integral's variable is its own,
             keep = keep | {limit[0] for limit in expr.limits}  # whatever the text defined
+        if isinstance(expr, Limit):  # lim_{r → ∞}: r is the limit's own, whatever the text defined (r = y − wx)
+            body, variable, point, side = expr.args
+            return Limit(self.out(body, keep | {variable}, using), variable, self.out(point, keep, using), str(side))
         if isinstance(expr, Subs):  # θ̂|_{α = β = 2}: α and β are the names set, whatever else they are
             inner = self.out(expr.expr, keep | set(expr.variables), using)
             return Subs(inner, expr.variables, tuple(self.out(p, keep, using) for p in expr.point))
