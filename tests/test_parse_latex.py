@@ -144,25 +144,6 @@ def test_latex_blow_ups_are_limits(text):
         parse(text, reader="latex")
 
 
-@pytest.mark.parametrize("text, body, point, side", [
-    (r"\lim_{x \to 0} \frac{\sin x}{x}", "sin(x)/x", 0, "+-"),
-    (r"\lim_{t \to \infty} t e^{-t}", "t*exp(-t)", sympy.oo, "-"),
-    (r"\lim_{x \to 0^+} x \ln x", "x*log(x)", 0, "+"),
-    (r"\lim_{x \to 1^{-}} \frac{1}{1 - x}", "1/(1 - x)", 1, "-"),
-])
-def test_a_limit_is_read_with_its_side_and_the_product_after_it(text, body, point, side):
-    value = parse(text, reader="latex")
-    assert isinstance(value, sympy.Limit) and str(value.args[0]) == body
-    assert value.args[2] == point and str(value.args[3]) == side
-    assert str(parse(r"\lim_{x \to 0} \frac{\sin x}{x} + 1", reader="latex")) == "1 + Limit(sin(x)/x, x, 0, dir='+-')"
-
-
-@pytest.mark.parametrize("text", [r"\lim x", r"\lim_{x \to 2x} x", r"\lim_{x = 0} x", r"\lim_{x \to 0}"])
-def test_a_limit_that_does_not_say_where_its_variable_goes_is_refused(text):
-    with pytest.raises(ParseError):
-        parse(text, reader="latex")
-
-
 @pytest.mark.parametrize("text", [r"f^{-1}(x)", r"g^{-1}(f(x))", r"\exp^{-1}(y)"])
 def test_an_inverse_function_is_refused_not_read_as_a_reciprocal(text):
     """(f^{-1})'(y) = 1/f'(f^{-1}(y)) is the inverse function theorem; read as 1/f(x), f^{-1}(x) f(x) = 1 held."""

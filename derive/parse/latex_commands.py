@@ -7,7 +7,7 @@ yet" for the constructs derive knows but does not read; never read as something 
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Integer, Integral, Limit, Mul, Product, Rational, S, Sum, Symbol, exp, sqrt
+from sympy import Derivative, Expr, Function, Integer, Integral, Mul, Product, Rational, S, Sum, Symbol, exp, sqrt
 
 from derive.exprs import ALL_TERMS, add, div, mul, neg
 from derive.parse.build import UNDEFINED_FUNCTIONS, power
@@ -17,7 +17,7 @@ from derive.parse.names import GREEK, VARIANTS, canonical, greek_name, make
 from derive.vectors import is_vector
 
 FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
-NOT_YET = frozenset({"iint", "iiint", "oint", "limsup", "liminf", "sup", "inf",
+NOT_YET = frozenset({"iint", "iiint", "oint", "lim", "limsup", "liminf", "sup", "inf",
                      "det", "gcd", "lcm", "binom", "dbinom", "tbinom", "choose", "begin", "end", "pm", "mp",
                      "cdots", "ldots", "dots", "vdots", "ddots", "mod", "bmod", "pmod", "arg", "deg",
                      "dim", "ker", "Pr", "over", "overset", "underset", "stackrel", "bigcup", "bigcap",
@@ -56,8 +56,6 @@ class Commands:
             return self.root()
         if name in _BIG:
             return self.big_operator()
-        if name == "lim":
-            return self.limit()
         if name == "int":
             return self.integral()
         # π_θ(a), π_k: π with a subscript is a name (a policy, a mixture weight), as a Greek letter is
@@ -476,46 +474,6 @@ class Commands:
         if t.text != r"\sum" or lower is not None or upper is not None:
             raise self.refuse("derive reads a sum that skips an index only as \\sum_{k \\neq j}", t)
         return add(whole, neg(relabel(body, {index.name: skipped.name})))  # Σ_{k≠j} f_k = Σ_k f_k − f_j
-
-    def limit(self) -> Expr:
-        r"""\lim_{x \to a} body: the limit of the product that follows (as \sum's body is), from both sides;
-        x \to a^+ (a^-, a^{+}) from one; a may be \infty. The verifier works the limit out (SymPy's limit),
-        or leaves the link undecided."""
-        t = self.take()
-        if not (self.is_op("_") and self.is_op("{", at=self.i + 1)):
-            raise self.refuse(r"derive reads \lim with its variable and point in braces, as in \lim_{x \to 0}", t)
-        end = self.skip_group(self.i + 1)
-        close = end - 1  # the subscript's closing brace
-        side, point_end = "+-", close
-        if self.is_op("+", "-", at=close - 1) and self.is_op("^", at=close - 2):  # 0^+
-            side, point_end = self.tokens[close - 1].text, close - 2
-        elif self.is_op("}", at=close - 1) and self.is_op("+", "-", at=close - 2) and self.is_op("{", at=close - 3) \
-                and self.is_op("^", at=close - 4):  # 0^{+}
-            side, point_end = self.tokens[close - 2].text, close - 4
-        self.i += 2
-        if self.tok.kind != "letter" and not (self.tok.kind == "command" and greek_name(self.tok.text[1:])):
-            raise self.refuse(r"a limit's variable is a letter, as in \lim_{x \to 0}", self.tok)
-        variable = self.letter(alone=True) if self.tok.kind == "letter" else self.primary()
-        if not (self.tok.kind == "relation" and self.tok.text in (r"\to", r"\rightarrow")):
-            raise self.refuse(r"a limit says where its variable goes with \to, as in \lim_{x \to 0}", self.tok)
-        self.take()
-        held = self.tokens[point_end]
-        self.tokens[point_end] = self.tokens[close]  # (the point ends where its side begins: 0 of 0^+)
-        try:
-            with self.deeper():
-                point = self.sum()
-        finally:
-            self.tokens[point_end] = held
-        if self.i != point_end or not isinstance(variable, Symbol) or variable in point.free_symbols:
-            raise self.refuse(r"derive reads a limit's subscript as one letter \to one point: \lim_{x \to 0^+}", t)
-        self.i = end
-        if not (self.starts_factor() or self.is_op("-", "+")):
-            raise self.error(r"\lim needs something to take the limit of")
-        with self.deeper():
-            body = self.product()
-        if point in (S.Infinity, S.NegativeInfinity):
-            return Limit(body, variable, point)
-        return Limit(body, variable, point, side)
 
     def skipped_index(self) -> Symbol | None:
         """After the index of \\sum_{k: \\neq j, the one index the sum skips (None when not so)."""
