@@ -882,18 +882,19 @@ class Reader(Arithmetic, Calls, Commands):
         """A bracket at j that holds one number, (1) or (−0.5): after a subscripted name or a capital,
         M_X(1), T_2(0.1), M(1) take a function at a point (read as a product, M_X(1) = e^{μ + σ²/2} was
         M_X = …); n(0.5)(0.5), worked arithmetic, stays a product."""
-        if not self.is_op("(", at=j):
-            return False
-        k = j + 1 + self.is_op("-", at=j + 1)
-        return self.tokens[k].kind == "number" and self.is_op(")", at=k + 1)
+        return self.alone_in_bracket(j, ("-",), lambda t: t.kind == "number")
 
     def infinity_argument(self, j: int) -> bool:
         """A bracket at j that holds ∞ alone, (\\infty) or (-\\infty): Λ(∞), x(∞) take a function at infinity
         (a cumulative hazard, a trajectory's end). Read as a product, Λ·∞ made e^{−Λ(∞)} = e^{−2Λ(∞)} true."""
+        return self.alone_in_bracket(j, ("-", "+"), lambda t: t.kind == "command" and t.text == "\\infty")
+
+    def alone_in_bracket(self, j: int, signs: tuple[str, ...], found: Callable[[Token], bool]) -> bool:
+        """A bracket at j that holds one token that is found, after at most one of the signs."""
         if not self.is_op("(", at=j):
             return False
-        k = j + 1 + self.is_op("-", "+", at=j + 1)
-        return self.tokens[k].kind == "command" and self.tokens[k].text == "\\infty" and self.is_op(")", at=k + 1)
+        k = j + 1 + self.is_op(*signs, at=j + 1)
+        return found(self.tokens[k]) and self.is_op(")", at=k + 1)
 
     def sum_inside(self, j: int) -> bool:
         """A bracket at j that holds a + or a − at its top level, other than a leading sign:

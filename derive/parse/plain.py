@@ -187,7 +187,7 @@ class _Parser(Arithmetic):
         k = self.i
         if not (self.tokens[k].kind == "op" and self.tokens[k].text == "^"):
             return False
-        k += 1 + (self.tokens[k + 1].kind == "op" and self.tokens[k + 1].text in "+-")
+        k += 1 + (self.tokens[k + 1].kind == "op" and self.tokens[k + 1].text in ("+", "-"))
         after = self.tokens[k + 1] if self.tokens[k].kind == "number" else None
         return after is not None and after.kind == "op" and after.text == "("
 

@@ -433,11 +433,10 @@ class TextPrinter(StrPrinter):
     def _print_And(self, expr):
         return " and ".join(self._print(a) for a in expr.args)
 
-    def _print_Max(self, expr):
-        return f"max({', '.join(map(self._print, expr.args))})"
+    def _print_Max(self, expr):  # max(0, x), min(x, 1): as derive's plain reader reads them back
+        return f"{type(expr).__name__.lower()}({', '.join(map(self._print, expr.args))})"
 
-    def _print_Min(self, expr):
-        return f"min({', '.join(map(self._print, expr.args))})"
+    _print_Min = _print_Max
 
     def _print_Piecewise(self, expr):
         return "{" + "; ".join(f"{self._print(value)}" + ("" if condition is S.true else f" if {self._print(condition)}")
