@@ -19,7 +19,7 @@ from sympy import (Abs, Add, Basic, Derivative, Expr, Float, Function, Heaviside
 from sympy.core.function import AppliedUndef
 
 from derive.mpmath_numbers import MPMATH_TWINS, NO_VALUE, as_mpmath_number, as_sympy_number, exact
-from derive.quadrature import Cancelled, worked_out_at
+from derive.quadrature import Cancelled, NoLimit, worked_out_at
 
 # Sample points: a fixed seed so that a certificate is reproducible from run to run.
 _POINTS = 6
@@ -65,7 +65,8 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
     agreed = unvalued = cancelled = 0
     # e^{−a∞} is 0 or ∞ by the sign of a, and the points where it is ∞ are skipped: sides that agree at
     # the others show nothing; a point where they differ still shows a slip (tanh(a∞) = 1 at a < 0)
-    refute_only = infinite_inside(difference)
+    # (and a limit: the points never leave a few units of 0, where lim_{x→∞} e^{(a−3)x} = 0 holds)
+    refute_only = infinite_inside(difference) or any(e.has(Limit) for e in (difference, *sides))
     # integrals and limits are worked out at each point, the sides' too (Γ(α) = ∫ … on both sides, gone
     # from the difference: evalf took seconds on it where it diverges, which the quadrature tells at once)
     worked_out = any(e.has(Integral, Limit) for e in (difference, *sides))
@@ -77,6 +78,9 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
         try:
             at = worked_out_at((*terms, *sides), point) if worked_out else {}
         except NO_VALUE as exc:  # an integral with no sure value there (divergent, or 0: see quadrature.py)
+            # a limit infinite there, or none: the points where the others agree prove nothing (lim_{x→∞}
+            # e^{ax} = 0 agrees at every a < 0, and is ∞ at a > 0)
+            refute_only = refute_only or isinstance(exc, NoLimit)
             unvalued += 1
             cancelled += isinstance(exc, Cancelled)
             if agreed == 0 and (unvalued == _MOST_UNVALUED or cancelled == _MOST_CANCELLED):

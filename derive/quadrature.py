@@ -19,9 +19,10 @@ from functools import lru_cache
 
 import mpmath
 import sympy
-from sympy import Add, Expr, Float, Integral, Limit, Mul, Pow, S, Symbol, preorder_traversal
+from sympy import AccumBounds, Add, Expr, Float, Integral, Limit, Mul, Pow, S, Symbol, preorder_traversal
 from sympy.core.relational import Relational
 
+from derive.sandbox import within
 from derive.mpmath_numbers import MPMATH_TWINS, NO_VALUE, as_mpmath_number, as_sympy_number, exact
 
 _DIGITS = 15  # the value's digits, as derive.numeric asks for them
@@ -37,6 +38,11 @@ class Cancelled(ValueError):
     (∫ (x − μ) φ(x) dx): the quadrature converged, but no digit of what is left is sure. An integral
     that is 0 for every value of its parameters is cancelled at every point, so more points cost
     quadratures and decide nothing."""
+
+
+class NoLimit(ValueError):
+    """A limit that is infinite at the point, or does not exist there (sin x at ∞): the point shows no
+    value to compare, and says that where the points agree, they agree only where the limit is finite."""
 
 
 def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | None:
@@ -262,7 +268,9 @@ def _value_at(node: Expr, at: tuple) -> Expr | Exception:
 def _kept(failure: Exception) -> ValueError:
     """A failure to remember: a fresh exception of its kind, without the traceback that would keep the
     quadrature's frames alive."""
-    return Cancelled(*failure.args) if isinstance(failure, Cancelled) else ValueError("no value at this point")
+    if isinstance(failure, (Cancelled, NoLimit)):
+        return type(failure)(*failure.args)
+    return ValueError("no value at this point")
 
 
 def forget_values() -> None:
@@ -316,13 +324,25 @@ def _quadrature(integral: Integral, at: tuple) -> Expr:
     return value
 
 
+_SECONDS_AT_A_POINT = 0.5  # CPU seconds for SymPy's limit at one sample point
+
+
 def _limit_at(limit: Limit, point: dict) -> Expr:
     """lim_{x→∞} x e^{-λx} at λ = 0.7, worked out exactly at the point: a finite number, or
     ValueError (no value there)."""
+    at = limit.xreplace({s: exact(v) for s, v in point.items() if s in limit.free_symbols})
     try:
-        value = limit.xreplace({s: exact(v) for s, v in point.items() if s in limit.free_symbols}).doit()
-    except (NotImplementedError, TypeError) as exc:
+        # (a point's exact value is a fraction of many digits, and SymPy's limit of (t/λ)^k at ∞ raised
+        # them to powers for seconds)
+        value = within(_SECONDS_AT_A_POINT, at.doit, None)
+    except ValueError as exc:  # ("The limit does not exist since left hand limit = …")
+        raise NoLimit("the limit does not exist at this point") from exc
+    except Exception as exc:  # noqa: BLE001 - SymPy cannot tell (TypeError, AttributeError, …): no verdict
         raise ValueError("no value at this point") from exc
+    if value is None:
+        raise ValueError("no value at this point")
+    if value.has(AccumBounds, S.NaN, S.ComplexInfinity) or value.is_infinite:
+        raise NoLimit("the limit is infinite or does not exist at this point")
     if not (value.is_number and value.is_finite):
         raise ValueError("no value at this point")
     return value

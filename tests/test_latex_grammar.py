@@ -166,7 +166,7 @@ def test_sums_and_products_with_bounds_stay_unevaluated():
     (r"x + \mathfrak{v}", r"unknown command \\mathfrak", 4),
     (r"\int x^2 \, dx", r"without bounds", 0),
     (r"\int_0^1 \frac{x}{2}", r"needs its differential", 0),  # (\frac{dx}{x} is read: test_integrals)
-    (r"\lim_{x \to 0} x", r"derive does not read \\lim yet", 0),
+    (r"\limsup_{n \to \infty} x_n", r"derive does not read \\limsup yet", 0),
     (r"\begin{cases} x & 1 \end{cases}", r"in cases: a condition derive does not read", 0),
     (r"\begin{matrix} x & 1 \end{matrix}", r"does not read \\begin\{matrix\}", 0),
     (r"\sum_{k \in S} y_k", "over a set", 8),

@@ -144,6 +144,52 @@ def test_latex_blow_ups_are_limits(text):
         parse(text, reader="latex")
 
 
+@pytest.mark.parametrize("text, body, point, side", [
+    (r"\lim_{x \to 0} \frac{\sin x}{x}", "sin(x)/x", 0, "+-"),
+    (r"\lim_{t \to \infty} t e^{-t}", "t*exp(-t)", sympy.oo, "-"),
+    (r"\lim_{x \to 0^+} x \ln x", "x*log(x)", 0, "+"),
+    (r"\lim_{x \to 1^{-}} \frac{1}{1 - x}", "1/(1 - x)", 1, "-"),
+])
+def test_a_limit_is_read_with_its_side_and_the_product_after_it(text, body, point, side):
+    value = parse(text, reader="latex")
+    assert isinstance(value, sympy.Limit) and str(value.args[0]) == body
+    assert value.args[2] == point and str(value.args[3]) == side
+    assert str(parse(r"\lim_{x \to 0} \frac{\sin x}{x} + 1", reader="latex")) == "1 + Limit(sin(x)/x, x, 0, dir='+-')"
+
+
+@pytest.mark.parametrize("text, limits", [
+    (r"\lim_{x \to 0} \frac{\sin x}{x} \cdot \lim_{x \to 0} \frac{1}{x}", 2),
+    (r"\lim_{x \to 0} \sin x / \lim_{x \to 0} x", 2),
+    (r"\lim_{x \to 0} x \lim_{x \to 0} \cos x", 2),
+    (r"\lim_{x \to 0} x \cdot \sin\frac{1}{x}", 1),
+])
+def test_a_limits_body_ends_where_the_next_limit_begins(text, limits):
+    """lim A · lim B is a product of two limits, as written; read as one limit of A · lim B, the fallacy
+    lim sin x/x = lim sin x · lim 1/x held."""
+    value = parse(text, reader="latex")
+    assert len(value.atoms(sympy.Limit)) == limits
+    assert all(not inner.has(sympy.Limit) for outer in value.atoms(sympy.Limit) for inner in outer.args)
+
+
+@pytest.mark.parametrize("text, message", [
+    (r"\lim_{n \to \infty} a_n", "a sequence's terms"),
+    (r"\lim_{k \to \infty} w_{jk}", "a sequence's terms"),
+    (r"\lim_{h \to 0} 3x^2 + 3xh + h^2", "put the body in parentheses"),
+    (r"\lim_{x \to \infty} \sqrt{x^2 + x} - x", "put the body in parentheses"),
+    (r"\lim_{x \to \infty} x^2 \left(\lim_{x \to \infty} \frac{1}{x}\right)", "inside the body of another limit"),
+])
+def test_a_sequences_terms_and_a_limit_cut_short_are_refused(text, message):
+    with pytest.raises(ParseError, match=message):
+        parse(text, reader="latex")
+    assert parse(r"\lim_{h \to 0} (3x^2 + 3xh + h^2)", reader="latex").has(sympy.Limit)
+
+
+@pytest.mark.parametrize("text", [r"\lim x", r"\lim_{x \to 2x} x", r"\lim_{x = 0} x", r"\lim_{x \to 0}"])
+def test_a_limit_that_does_not_say_where_its_variable_goes_is_refused(text):
+    with pytest.raises(ParseError):
+        parse(text, reader="latex")
+
+
 @pytest.mark.parametrize("text", [r"f^{-1}(x)", r"g^{-1}(f(x))", r"\exp^{-1}(y)"])
 def test_an_inverse_function_is_refused_not_read_as_a_reciprocal(text):
     """(f^{-1})'(y) = 1/f'(f^{-1}(y)) is the inverse function theorem; read as 1/f(x), f^{-1}(x) f(x) = 1 held."""

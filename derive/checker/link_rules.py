@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from sympy import Abs, And, Derivative, Dummy, Expr, Function, Indexed, Max, Min, Product, S, Subs, Sum, Symbol, exp, expand, log, pi, sin
+from sympy import Abs, And, Derivative, Dummy, Expr, Function, Indexed, Limit, Max, Min, Product, S, Subs, Sum, Symbol, exp, expand, log, pi, sin
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -974,7 +974,8 @@ def in_the_example(p: Pair) -> Link | None:
             continue
         by = {v.name.partition("_")[0] for e in (a, b) for d in e.atoms(Derivative) for v, _ in d.variable_count
               if isinstance(v, Symbol)}  # (z_2 of ∂/∂z_2, and its family's other z's, stay variables)
-        named = [s for s in a.free_symbols | b.free_symbols if s.name.partition("_")[0] not in by]
+        bound = {n.args[1] for e in (a, b) for n in e.atoms(Limit)}  # (h of lim_{h→0}, free beside it: no example's)
+        named = [s for s in a.free_symbols | b.free_symbols if s.name.partition("_")[0] not in by and s not in bound]
         near = {s: value for s, (value, _) in numbers_near(p.known, p.line, named).items()}
         if not near:
             continue

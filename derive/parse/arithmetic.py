@@ -69,6 +69,8 @@ class Arithmetic:
         # factor i follows a * (\cdot: 𝐮·𝐯 is a dot product, 𝐮𝐯 is not), or "entrywise" (⊙)
         starred: list[bool | str] = [False]
         while True:
+            if stop is not None and self.is_op("*", "/") and stop():
+                break
             if self.is_op("*", "⊙"):
                 starred.append(True if self.take().text == "*" else "entrywise")
                 numerator.append(self.unary())

@@ -1,23 +1,25 @@
 """LaTeX commands that derive reads: \\frac (and \\frac{d}{dx}, \\frac{\\partial f}{\\partial x}), \\sqrt,
 \\sum and \\prod with bounds, Greek letters, \\pi, \\infty, \\sigma and the named functions.
 
-Every other command is refused by name: "unknown command \\foo", or "derive does not read \\lim
-yet" for the constructs derive knows but does not read; never read as something else.
+Every other command is refused by name: "unknown command \\foo", or "derive does not read
+\\limsup yet" for the constructs derive knows but does not read; never read as something else.
 """
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Integer, Integral, Mul, Product, Rational, S, Sum, Symbol, exp, sqrt
+import re
+
+from sympy import Derivative, Dummy, Expr, Function, Indexed, Integer, Integral, Limit, Mul, Product, Rational, S, Sum, Symbol, exp, sqrt
 
 from derive.exprs import ALL_TERMS, add, div, mul, neg
 from derive.parse.build import UNDEFINED_FUNCTIONS, power
 from derive.parse.latex_tokens import Token
-from derive.indexing import relabel, terms_of
+from derive.indexing import relabel, split, terms_of
 from derive.parse.names import GREEK, VARIANTS, canonical, greek_name, make
 from derive.vectors import is_vector
 
 FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
-NOT_YET = frozenset({"iint", "iiint", "oint", "lim", "limsup", "liminf", "sup", "inf",
+NOT_YET = frozenset({"iint", "iiint", "oint", "limsup", "liminf", "sup", "inf",
                      "det", "gcd", "lcm", "binom", "dbinom", "tbinom", "choose", "begin", "end", "pm", "mp",
                      "cdots", "ldots", "dots", "vdots", "ddots", "mod", "bmod", "pmod", "arg", "deg",
                      "dim", "ker", "Pr", "over", "overset", "underset", "stackrel", "bigcup", "bigcap",
@@ -56,6 +58,8 @@ class Commands:
             return self.root()
         if name in _BIG:
             return self.big_operator()
+        if name == "lim":
+            return self.limit()
         if name == "int":
             return self.integral()
         # π_θ(a), π_k: π with a subscript is a name (a policy, a mixture weight), as a Greek letter is
@@ -475,6 +479,68 @@ class Commands:
             raise self.refuse("derive reads a sum that skips an index only as \\sum_{k \\neq j}", t)
         return add(whole, neg(relabel(body, {index.name: skipped.name})))  # Σ_{k≠j} f_k = Σ_k f_k − f_j
 
+    def limit(self) -> Expr:
+        r"""\lim_{x \to a} body: the limit of the product that follows (as \sum's body is), from both sides;
+        x \to a^+ (a^-, a^{+}) from one; a may be \infty. The verifier works the limit out (SymPy's limit),
+        or leaves the link undecided."""
+        t = self.take()
+        if not (self.is_op("_") and self.is_op("{", at=self.i + 1)):
+            raise self.refuse(r"derive reads \lim with its variable and point in braces, as in \lim_{x \to 0}", t)
+        end = self.skip_group(self.i + 1)
+        close = end - 1  # the subscript's closing brace
+        side, point_end = "+-", close
+        if self.is_op("+", "-", at=close - 1) and self.is_op("^", at=close - 2):  # 0^+
+            side, point_end = self.tokens[close - 1].text, close - 2
+        elif self.is_op("}", at=close - 1) and self.is_op("+", "-", at=close - 2) and self.is_op("{", at=close - 3) \
+                and self.is_op("^", at=close - 4):  # 0^{+}
+            side, point_end = self.tokens[close - 2].text, close - 4
+        self.i += 2
+        if self.tok.kind != "letter" and not (self.tok.kind == "command" and greek_name(self.tok.text[1:])):
+            raise self.refuse(r"a limit's variable is a letter, as in \lim_{x \to 0}", self.tok)
+        variable = self.letter(alone=True) if self.tok.kind == "letter" else self.primary()
+        if not (self.tok.kind == "relation" and self.tok.text in (r"\to", r"\rightarrow")):
+            raise self.refuse(r"a limit says where its variable goes with \to, as in \lim_{x \to 0}", self.tok)
+        self.take()
+        held = self.tokens[point_end]
+        self.tokens[point_end] = self.tokens[close]  # (the point ends where its side begins: 0 of 0^+)
+        try:
+            with self.deeper():
+                point = self.sum()
+        finally:
+            self.tokens[point_end] = held
+        if self.i != point_end or not isinstance(variable, Symbol) or variable in point.free_symbols:
+            raise self.refuse(r"derive reads a limit's subscript as one letter \to one point: \lim_{x \to 0^+}", t)
+        self.i = end
+        if not (self.starts_factor() or self.is_op("-", "+")):
+            raise self.error(r"\lim needs something to take the limit of")
+        with self.deeper():
+            body = self.product(stop=self.at_next_limit)  # lim A · lim B: two limits, not one of A · lim B
+        if any(inner.args[1] == variable for inner in body.atoms(Limit)):
+            # lim_{x→∞} x²(lim_{x→∞} 1/x): the inner limit is a factor of the outer one's body, and x² · 0
+            # under the outer limit is 0, where the author meant (lim x²)(lim 1/x)
+            raise self.refuse(f"a limit by {variable} inside the body of another limit by {variable}: write "
+                              "each limit's body in parentheses, the limits side by side", t)
+        if terms := _terms_by(body, variable):
+            raise self.refuse(f"derive does not read the limit of a sequence's terms ({terms[0]} under "
+                              f"\\lim_{{{variable} \\to …}}): it would take them for constants", t)
+        limit = Limit(body, variable, point) if point in (S.Infinity, S.NegativeInfinity) \
+            else Limit(body, variable, point, side)
+        self.limits_read.append((limit, t))
+        return limit
+
+    def at_next_limit(self) -> bool:
+        """Whether another \\lim starts here, alone or after \\cdot or /: where a limit's body ends."""
+        k = self.i + 1 if self.is_op("*", "/") else self.i
+        return k < len(self.tokens) and self.tokens[k].kind == "command" and self.tokens[k].text == r"\lim"
+
+    def refuse_cut_limits(self, expr: Expr) -> None:
+        """A limit's body is the product after \\lim, as a sum's is: in \\lim_{h \\to 0} 3x^2 + 3xh + h^2 the
+        h after the first + stands outside the limit, free, which its author did not mean."""
+        for limit, token in self.limits_read:
+            if limit.args[1] in expr.xreplace({limit: Dummy()}).free_symbols:
+                raise self.refuse(f"the limit's body ends at the first + or −, and its variable {limit.args[1]} "
+                                  "stands after it: put the body in parentheses", token)
+
     def skipped_index(self) -> Symbol | None:
         """After the index of \\sum_{k: \\neq j, the one index the sum skips (None when not so)."""
         if self.tok.kind == "relation" and self.tok.text in (r"\neq", r"\ne") and self.peek().kind == "letter":
@@ -584,6 +650,17 @@ class Commands:
                               "read it yet", self.tok)
         self.expect("}", opened)
         return index, lower, skipped
+
+
+def _terms_by(body: Expr, variable: Symbol) -> list[Expr]:
+    """The names in body subscripted by the variable (a_n, w_{nk} under n) and the indexed terms (x_n inside
+    a sum over n): a sequence's terms, which, read as names, would not depend on n."""
+    v = variable.name
+    found = [s for s in body.free_symbols if isinstance(s, Symbol) and (
+        v in re.findall(r"[A-Za-z]+", s.name.partition("_")[2])
+        or (len(v) == 1 and (parts := split(s.name)) is not None and v in parts[1]))]
+    found += [t for t in body.atoms(Indexed) if any(variable in i.free_symbols for i in t.indices)]
+    return sorted(found, key=str)
 
 
 def _by_squares(operand: Expr, variables: list[tuple]) -> Expr:

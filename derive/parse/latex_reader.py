@@ -131,6 +131,12 @@ class Reader(Arithmetic, Calls, Commands):
         self.depth = 0
         self.bars = 0  # open |…| pairs: a bar of no known side closes one when inside
         self.samples: set[str] = set()  # x_i read from x^{(i)}: as a vector (𝐰ᵀx^{(i)}), the sample 𝐱^{(i)}
+        self.limits_read: list[tuple[Limit, Token]] = []  # each \lim read, with its token
+
+    def parse(self) -> Expr:
+        expr = super().parse()
+        self.refuse_cut_limits(expr)
+        return expr
 
     # --- tokens -------------------------------------------------------------------------------
     @property

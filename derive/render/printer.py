@@ -415,6 +415,12 @@ class TextPrinter(StrPrinter):
     def _print_sigmoid(self, expr):
         return f"σ({self._print(expr.args[0])})"
 
+    def _print_Limit(self, expr):
+        """lim(x→0+) x*log(x), lim(x→∞) sin(x): as a reader of a report writes it."""
+        body, x, point, side = expr.args
+        one_side = str(side) if str(side) in ("+", "-") and point not in (S.Infinity, S.NegativeInfinity) else ""
+        return f"lim({self._print(x)}→{self._print(point)}{one_side}) {self.parenthesize(body, PRECEDENCE['Mul'])}"
+
     def _print_Subs(self, expr):
         """f'(x^2), σ'(w*x): a derivative taken at a point, as it is written."""
         body, points, values = expr.args
