@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sympy import AccumBounds, Expr, Limit, Product, S, Sum
+from sympy import AccumBounds, E, Expr, Limit, Pow, Product, S, Sum, exp, log
 
+from derive.functions import NamedFunction
 from derive.sandbox import within
 
 FINITE, INFINITE, NONE, UNSETTLED = "finite", "infinite", "none", "unsettled"
@@ -40,6 +41,25 @@ def kind_of(limit: Limit) -> str:
     if value.has(AccumBounds, S.Infinity, S.NegativeInfinity, S.ComplexInfinity, S.NaN):
         return UNSETTLED
     return FINITE
+
+
+def prepared(expr: Expr) -> Expr:
+    """expr with each limit's body in the form SymPy's limit is right on: the functions the text defines
+    (and σ) written out, since SymPy took lim_{x→0⁺} g(x) for g(0) (g = sign: 0, where the limit is 1),
+    and a number's power b^u as e^{u log b}, since SymPy 1.14 gives lim_{x→−∞} 2^x = ∞ (and 0 for
+    e^{x log 2})."""
+    def plain(body: Expr) -> Expr:
+        for _ in range(_DEPTH):  # (a definition in terms of another)
+            if not body.has(NamedFunction):
+                break
+            body = body.replace(lambda n: isinstance(n, NamedFunction), lambda n: n.body_at(n.args[0]))
+        return body.replace(lambda n: isinstance(n, Pow) and n.base.is_number and n.base.is_positive
+                            and n.base != E and not n.exp.is_number, lambda n: exp(n.exp * log(n.base)))
+
+    return expr.replace(lambda n: isinstance(n, Limit), lambda n: n.func(plain(n.args[0]), *n.args[1:]))
+
+
+_DEPTH = 8  # definitions written out inside one another, at most
 
 
 def limits_in(a: Expr, b: Expr) -> list[Limit]:

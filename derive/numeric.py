@@ -30,10 +30,11 @@ _TOLERANCE = 1e-9
 EXACT_TOLERANCE = 1e-20
 
 
-def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None:
+def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None, limits_agree: bool = False) -> bool | None:
     """a = b at sample points, to 1e-9 of the size of the terms: True when they agree at six,
     False when they differ at one, None when no point could be compared. With a region (r > δ), only
-    its points count.
+    its points count. Where a side holds a limit, the points only ever refute, unless limits_agree
+    (SymPy's symbolic value of a limit checked at points, each limit worked out there).
 
     The difference is what is evaluated, after SymPy has cancelled what a and b share: an unknown
     f'(x²) on both sides does not stop the comparison of the rest.
@@ -66,7 +67,7 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None) -> bool | None
     # e^{−a∞} is 0 or ∞ by the sign of a, and the points where it is ∞ are skipped: sides that agree at
     # the others show nothing; a point where they differ still shows a slip (tanh(a∞) = 1 at a < 0)
     # (and a limit: the points never leave a few units of 0, where lim_{x→∞} e^{(a−3)x} = 0 holds)
-    refute_only = infinite_inside(difference) or any(e.has(Limit) for e in (difference, *sides))
+    refute_only = infinite_inside(difference) or (not limits_agree and any(e.has(Limit) for e in (difference, *sides)))
     # integrals and limits are worked out at each point, the sides' too (Γ(α) = ∫ … on both sides, gone
     # from the difference: evalf took seconds on it where it diverges, which the quadrature tells at once)
     worked_out = any(e.has(Integral, Limit) for e in (difference, *sides))

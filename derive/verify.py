@@ -49,7 +49,7 @@ from derive.numeric import EXACT_TOLERANCE, agree, finite, numeric_verdict, real
 from derive.probability import (OPERATORS, as_random, averaged, conventional, exchanged, guessed, has_moments, in_moments,
                                 opaque_moments, parameters_only, random_symbols, unrelated_estimates)
 from derive.quadrature import forget_values, surely_without_value
-from derive.limit_values import INFINITE, NONE, UNSETTLED, forget_limits, growing_sum, kind_of, limits_in
+from derive.limit_values import INFINITE, NONE, UNSETTLED, forget_limits, growing_sum, kind_of, limits_in, prepared
 from derive.rational import CIRCULAR_FUNCTIONS, NotRational, clear_rings, rationally_equal
 from derive.record import _ISSUING, Certificate, Step, chained
 from derive.sandbox import within
@@ -332,6 +332,7 @@ def _with_limits(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
     not differ (SymPy's symbolic limit has been wrong where its limit at numbers was right). The points
     alone never prove such a link: they never leave a few units of 0, and lim_{x→∞} e^{(a−3)x} = 0 held
     at every one of them."""
+    a, b = prepared(a), prepared(b)
     limits = limits_in(a, b)
     kinds = {n: kind_of(n) for n in limits}
     if none := [n for n in limits if kinds[n] == NONE]:
@@ -345,9 +346,13 @@ def _with_limits(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         # m < 1 the text states, and the points at m > 1 called it wrong)
         return None, f"derive cannot work out {_text(unsettled[0])}: SymPy's limit gives no plain value for it"
     verdict, method = _compared(a, b)
-    differs = verdict is not None and numeric_verdict(_limits_kept(a), _limits_kept(b)) is False
-    if verdict is not None and verdict is differs:
-        return None, "SymPy's value of the limit and its values at sample points disagree"
+    if verdict is None or not (a.free_symbols | b.free_symbols):  # (no parameters: the points would take
+        return verdict, method  # the very limits SymPy took)
+    # with parameters, SymPy's symbolic limit was wrong where its limits at numbers were right
+    at_points = numeric_verdict(_limits_kept(a), _limits_kept(b), limits_agree=True)
+    if verdict is not at_points:
+        return None, ("SymPy's value of the limit and its values at sample points disagree" if at_points is not None
+                      else "SymPy's value of the limit could not be checked at sample points")
     return verdict, method
 
 
@@ -355,7 +360,8 @@ def _limits_kept(expr: Expr) -> Expr:
     """expr worked out but for its limits, which the sample points work out at each point (with the
     parameters numbers, SymPy's limit was right where its symbolic answer was not)."""
     held = {n: Dummy() for n in expr.atoms(Limit)}
-    return _in_exp(expr.xreplace(held)).xreplace({d: n for n, d in held.items()})
+    # (each body worked out too: a pending derivative inside, ELU'(x) at 0⁻, has no value at a point)
+    return _in_exp(expr.xreplace(held)).xreplace({d: n.func(_in_exp(n.args[0]), *n.args[1:]) for n, d in held.items()})
 
 
 def _compared(a: Expr, b: Expr) -> tuple[bool | None, str | None]:

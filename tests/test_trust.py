@@ -208,12 +208,56 @@ def test_a_limits_own_variable_takes_no_value_of_an_example():
     assert link.verdict == INVALID
 
 
+@pytest.mark.parametrize("text, verdict", [
+    # a function the text defines is written out inside the limit: SymPy took lim g(x) for g(0)
+    ("Let $g(x) = \\operatorname{sign}(x)$.\n\n$$\\lim_{x \\to 0^+} g(x) = 0$$\n", INVALID),
+    ("Let $g(x) = \\operatorname{sign}(x)$.\n\n$$\\lim_{x \\to 0^+} g(x) = 1$$\n", VALID),
+    ("Let $g(x) = \\operatorname{sign}(x)$.\n\n$$\\lim_{x \\to 0} g(x) = 0$$\n", UNDECIDED),
+    ("Let $f(x) = \\frac{x^2 - 1}{x - 1}$.\n\n$$\\lim_{x \\to 1} f(x) = 2$$\n", VALID),
+    ("Let $f(x) = \\frac{x^2 - 1}{x - 1}$.\n\n$$\\lim_{x \\to 1} f(x) = f(1)$$\n", UNDECIDED),  # (f(1) is 0/0)
+    ("Let $g(x) = x^2$.\n\n$$\\lim_{x \\to 3} g(x) = 10$$\n", INVALID),
+    # SymPy 1.14 gives lim_{x→−∞} 2^x = ∞: a number's power is taken as e^{x log 2}
+    ("$$\\lim_{x \\to -\\infty} 2^{x} = 0$$\n", VALID),
+    ("$$\\lim_{x \\to -\\infty} 2^{x} = \\infty$$\n", UNDECIDED),
+    ("$$\\lim_{x \\to 0} 2^{1/x} = \\infty$$\n", UNDECIDED),
+    ("$$\\lim_{x \\to 0^-} \\left(\\frac{1}{2}\\right)^{1/x} = 0$$\n", UNDECIDED),
+])
+def test_a_limit_is_taken_of_what_its_body_stands_for(text, verdict):
+    assert [k.verdict for k in check(text).links] == [verdict]
+
+
 def test_a_limit_under_a_stated_sign_or_of_a_defined_function_is_worked_out():
     positive = check("Let $\\lambda > 0$.\n\n$$\\lim_{x \\to \\infty} x e^{-\\lambda x} = 0$$\n")
     assert [k.verdict for k in positive.links] == [VALID]
     first_principles = ("Let $f(x) = x^2$.\n\n$$f'(x) = \\lim_{h \\to 0} \\frac{f(x+h) - f(x)}{h} "
                         "= \\lim_{h \\to 0} \\frac{2xh + h^2}{h} = 2x + 1$$\n")
     assert [k.verdict for k in check(first_principles).links] == [VALID, VALID, INVALID]
+
+
+def test_a_function_given_a_new_meaning_in_words_is_no_longer_the_old_one():
+    """f = x³ above, then "let f be the function that sends x to 1/x": f'(x) = −1/x² was called wrong by
+    the old f. The old definition ends; one written after the words holds again."""
+    text = ("Let $f(x) = x^3$.\n\n$$f'(x) = 3x^2$$\n\nLet $f$ be the function that sends $x \\neq 0$ to $1/x$.\n\n"
+            "$$f'(x) = -\\frac{1}{x^2}$$\n")
+    assert [k.verdict for k in check(text).links] == [VALID, UNDECIDED]
+    written = "Let $f(x) = x^3$.\n\nLet $f$ be the function that sends $x$ to $x^2$: let $f(x) = x^2$.\n\n$$f'(x) = {}$$\n"
+    assert [k.verdict for k in check(written.format("2x")).links] == [VALID]
+    assert [k.verdict for k in check(written.format("3x")).links] == [INVALID]
+    assert [k.verdict for k in check("Let $f(x) = x^3$. Let $f$ be differentiable.\n\n$$f'(x) = 3x^2$$\n").links] == [VALID]
+
+
+@pytest.mark.parametrize("words, verdict", [
+    ("Henceforth $f$ denotes the reciprocal function.", UNDECIDED),
+    ("From now on, $f$ will denote the reciprocal function.", UNDECIDED),
+    ("Redefine $f$ as the reciprocal, $x \\mapsto 1/x$.", UNDECIDED),
+    ("We now let $f$ be the reciprocal $1/x$.", UNDECIDED),
+    ("Let $f$ be the function above.", VALID),
+    ("Let $f$ be the same function as before.", VALID),
+    ("Let $f$ be a function such that $f(x) = x^2$.", INVALID),  # (the definition after the words holds)
+])
+def test_a_redefinition_in_words_ends_the_old_definition_and_a_reminder_does_not(words, verdict):
+    text = f"Let $f(x) = x^3$.\n\n{words}\n\n$$f(2) = 8$$\n"
+    assert [k.verdict for k in check(text).links] == [verdict]
 
 
 def test_a_limits_variable_is_its_own_whatever_the_text_defined():

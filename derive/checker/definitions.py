@@ -784,6 +784,7 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
             _add(found, one, cases, results, naming, supposed)
     for cased in by_cases.values():
         _add_by_cases(found, cased, inline)
+    _end_redefined_in_words(found, said, inline)
     # where a line of prose stands among the displays and formulas (it was (0, line): before all of
     # them, so "X and Y independent" at line 71 applied to a display at line 63)
     placed = sorted([(item.file, item.line, item.order) for item in inline] +
@@ -1415,6 +1416,35 @@ def _first_readable(bodies: list[str], variable: str, known: Definitions) -> Exp
         if not count:
             break
     return best
+
+
+# "Let $f$ be the function that sends $x$ to $1/x$", "henceforth $g$ denotes …", "redefine $h$ as …": a
+# name given a new meaning in words; "let $f$ be the function above" (or "the same", "as before") is not
+_REDEFINED = re.compile(r"\b(?:let|redefine)\s+⟨(\d+)⟩\s+(?:now\s+|instead\s+)?(?:be|denote|as)\s+(?:the|an?)\s"
+                        r"|\b(?:henceforth|from\s+now\s+on|now)\s*,?\s+⟨(\d+)⟩\s+(?:will\s+)?(?:denotes?|stands?\s+for|is)\b"
+                        r"|⟨(\d+)⟩\s+(?:now|henceforth)\s+(?:denotes?|stands?\s+for|is)\b|\bredefine\s+⟨(\d+)⟩", re.IGNORECASE)
+_THE_SAME = re.compile(r"\b(?:same|above|before|previous|previously|earlier|defined|given)\b", re.IGNORECASE)
+
+
+def _end_redefined_in_words(found: Scoped, said: str, inline: list[Inline]) -> None:
+    """A function or quantity the text defined, given a new meaning in words derive does not read: the
+    old definition ends there (with f = x³ above, "let $f$ be the function that sends x to 1/x" made
+    f'(x) = lim … 1/x … a false alarm). A definition written after it holds again from its own place.
+    Only ever ends one: a phrase read as a redefinition that is none costs verdicts, never makes one."""
+    for m in _REDEFINED.finditer(said):
+        k = int(next(g for g in m.groups() if g))
+        if _THE_SAME.search(" ".join(said[m.end():].split()[:5])):  # ("the function above", "the same f")
+            continue
+        if k >= len(inline) or (name := names.spelled(inline[k].formula.strip())) is None:
+            continue
+        place = (inline[k].order, inline[k].line)
+        known = found.at(place)
+        if name not in known.functions and names.make(name) not in known.symbols:
+            continue
+        later = next((i for i, (where, _, kind, key, _) in enumerate(found.entries) if where > place
+                      and kind in ("function", "symbol") and key in (name, names.make(name))), len(found.entries))
+        found.entries[later:later] = [(place, inline[k].line, "function", name, None),
+                                      (place, inline[k].line, "symbol", names.make(name), None)]
 
 
 def _end_unread(found: Scoped, chain: Chain) -> None:
