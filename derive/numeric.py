@@ -80,7 +80,7 @@ def numeric_verdict(a: Expr, b: Expr, region: Expr | None = None, limits_agree: 
             at = worked_out_at((*terms, *sides), point) if worked_out else {}
         except NO_VALUE as exc:  # an integral with no sure value there (divergent, or 0: see quadrature.py)
             # a limit infinite there, or none: the points where the others agree prove nothing (lim_{x→∞}
-            # e^{ax} = 0 agrees at every a < 0, and is ∞ at a > 0)
+            # e^{ax} = 0 agrees at every a < 0, and is ∞ at a > 0), even where limits_agree
             refute_only = refute_only or isinstance(exc, NoLimit)
             unvalued += 1
             cancelled += isinstance(exc, Cancelled)
