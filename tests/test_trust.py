@@ -240,6 +240,7 @@ def test_a_function_given_a_new_meaning_in_words_is_no_longer_the_old_one():
     text = ("Let $f(x) = x^3$.\n\n$$f'(x) = 3x^2$$\n\nLet $f$ be the function that sends $x \\neq 0$ to $1/x$.\n\n"
             "$$f'(x) = -\\frac{1}{x^2}$$\n")
     assert [k.verdict for k in check(text).links] == [VALID, UNDECIDED]
+    assert check(text).links[1].reason == "f is given a new meaning in words at line 5, which derive does not read"
     written = "Let $f(x) = x^3$.\n\nLet $f$ be the function that sends $x$ to $x^2$: let $f(x) = x^2$.\n\n$$f'(x) = {}$$\n"
     assert [k.verdict for k in check(written.format("2x")).links] == [VALID]
     assert [k.verdict for k in check(written.format("3x")).links] == [INVALID]

@@ -82,6 +82,7 @@ class Definitions:
     arbitrary: dict[str, int] = field(default_factory=dict)  # "s and t may be any functions of z_1": s → line
     timed: set[str] = field(default_factory=set)  # ẋ, or N of dN/dt = rN(1 − N/K): functions of t
     unreadable: dict[str, int] = field(default_factory=dict)  # redefined in a form derive cannot read
+    reworded: dict[str, int] = field(default_factory=dict)  # given a new meaning in words → line
     assumptions: dict[str, tuple[str, int]] = field(default_factory=dict)  # x → (positive, its line)
     positive_by_law: set[str] = field(default_factory=set)  # positive only as a law's standard deviation, N(μ, σ²)
     relations: list[tuple[str, str, str, int]] = field(default_factory=list)  # (i, j, distinct, line)
@@ -148,8 +149,9 @@ class Definitions:
         """Why a chain that uses names nobody defined before it cannot be decided."""
         unread = [n for n in names if n in self.unreadable]
         if unread:
-            return "; ".join(f"{n} is defined at line {self.unreadable[n]} in a form derive cannot read"
-                             for n in unread)
+            return "; ".join(f"{n} is given a new meaning in words at line {self.unreadable[n]}, which derive does not read"
+                             if self.reworded.get(n) == self.unreadable[n] else
+                             f"{n} is defined at line {self.unreadable[n]} in a form derive cannot read" for n in unread)
         ended = [n for n in names if n in self.ended]
         if ended:
             return "; ".join(f"{n} is defined at line {self.ended[n]}, inside an example that ends before here"
@@ -189,6 +191,10 @@ class Scoped:
                 if where <= place:
                     (known.calls[name], given), known.calls_line[name] = value, line
                     known.conditional = known.conditional - {name} | ({name} if given else set())
+                continue
+            if kind == "reworded":  # (beside the entries that end its definition: how the reason says it)
+                if where <= place:
+                    known.reworded[name] = line
                 continue
             if kind == "independent":
                 if where <= place and known.independent is None:
@@ -1444,7 +1450,8 @@ def _end_redefined_in_words(found: Scoped, said: str, inline: list[Inline]) -> N
         later = next((i for i, (where, _, kind, key, _) in enumerate(found.entries) if where > place
                       and kind in ("function", "symbol") and key in (name, names.make(name))), len(found.entries))
         found.entries[later:later] = [(place, inline[k].line, "function", name, None),
-                                      (place, inline[k].line, "symbol", names.make(name), None)]
+                                      (place, inline[k].line, "symbol", names.make(name), None),
+                                      (place, inline[k].line, "reworded", name, None)]
 
 
 def _end_unread(found: Scoped, chain: Chain) -> None:
