@@ -26,21 +26,27 @@ def kind_of(limit: Limit) -> str:
     """FINITE or INFINITE (a plain value SymPy gives), NONE (SymPy shows there is no single value: bounds,
     complex infinity, two one-sided limits that differ) or UNSETTLED (SymPy cannot tell, or answers
     with ∞ inside arithmetic: ∞^{p−2}, atan(∞·a))."""
+    return worked_out(limit, _SECONDS)[0]
+
+
+def worked_out(limit: Limit, seconds: float) -> tuple[str, Expr | None]:
+    """(kind, value) of SymPy's limit within seconds of CPU: the kind as kind_of says it, and the value
+    SymPy gave (None where it gave none: an error, or the time ran out)."""
     try:
-        value = within(_SECONDS, limit.doit, None)
+        value = within(seconds, limit.doit, None)
     except ValueError:  # ("The limit does not exist since left hand limit = -1 and right hand limit = 1")
-        return NONE
+        return NONE, None
     except Exception:  # noqa: BLE001 - SymPy's limit fails in many ways (AttributeError at x^{1/sin x})
-        return UNSETTLED
+        return UNSETTLED, None
     if value is None or value.has(Limit):
-        return UNSETTLED
+        return UNSETTLED, value
     if value in (S.Infinity, S.NegativeInfinity):
-        return INFINITE
+        return INFINITE, value
     if value in (S.ComplexInfinity, S.NaN) or isinstance(value, AccumBounds):
-        return NONE
+        return NONE, value
     if value.has(AccumBounds, S.Infinity, S.NegativeInfinity, S.ComplexInfinity, S.NaN):
-        return UNSETTLED
-    return FINITE
+        return UNSETTLED, value
+    return FINITE, value
 
 
 def prepared(expr: Expr) -> Expr:

@@ -22,7 +22,7 @@ import sympy
 from sympy import AccumBounds, Add, Expr, Float, Integral, Limit, Mul, Pow, S, Symbol, preorder_traversal
 from sympy.core.relational import Relational
 
-from derive.sandbox import within
+from derive.limit_values import INFINITE, NONE, UNSETTLED, worked_out
 from derive.mpmath_numbers import MPMATH_TWINS, NO_VALUE, as_mpmath_number, as_sympy_number, exact
 
 _DIGITS = 15  # the value's digits, as derive.numeric asks for them
@@ -331,18 +331,11 @@ def _limit_at(limit: Limit, point: dict) -> Expr:
     """lim_{x→∞} x e^{-λx} at λ = 0.7, worked out exactly at the point: a finite number, or
     ValueError (no value there)."""
     at = limit.xreplace({s: exact(v) for s, v in point.items() if s in limit.free_symbols})
-    try:
-        # (a point's exact value is a fraction of many digits, and SymPy's limit of (t/λ)^k at ∞ raised
-        # them to powers for seconds)
-        value = within(_SECONDS_AT_A_POINT, at.doit, None)
-    except ValueError as exc:  # ("The limit does not exist since left hand limit = …")
-        raise NoLimit("the limit does not exist at this point") from exc
-    except Exception as exc:  # noqa: BLE001 - SymPy cannot tell (TypeError, AttributeError, …): no verdict
-        raise ValueError("no value at this point") from exc
-    if value is None:
-        raise ValueError("no value at this point")
-    if value.has(AccumBounds, S.NaN, S.ComplexInfinity) or value.is_infinite:
+    # (a point's exact value is a fraction of many digits, and SymPy's limit of (t/λ)^k at ∞ raised them
+    # to powers for seconds)
+    kind, value = worked_out(at, _SECONDS_AT_A_POINT)
+    if kind in (NONE, INFINITE) or (value is not None and value.has(AccumBounds, S.NaN, S.ComplexInfinity)):
         raise NoLimit("the limit is infinite or does not exist at this point")
-    if not (value.is_number and value.is_finite):
+    if kind == UNSETTLED or not (value.is_number and value.is_finite):  # (SymPy cannot tell: no verdict)
         raise ValueError("no value at this point")
     return value
