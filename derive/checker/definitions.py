@@ -780,8 +780,7 @@ def collect(blocks: list[Block], sources: tuple[str, ...], inline: list[Inline] 
         if chain.inline and chain.order in pieces and (d := definition_of(chain)) is not None and d[0] == "function":
             # "$g(u) = 1$ for $u < 1$ and $g(u) = 2$ for $u \ge 1$": g by cases said in words, which derive
             # does not put together (taken as its last case, ∫_0^x g was 2x for every x)
-            found.entries.append((place_of(chain), chain.lines[0], "function", d[1], None))
-            found.entries.append((place_of(chain), chain.lines[0], "symbol", names.make(d[1]), None))
+            found.entries += _unread(place_of(chain), chain.lines[0], d[1])
             continue
         if chain.inline and chain.order in conditioned and (d := definition_of(chain)) is not None and d[0] == "symbol":
             by_cases.setdefault(d[1].strip(), []).append((chain, d[3], conditioned[chain.order]))
@@ -1065,8 +1064,7 @@ def _add(found: Scoped, chain: Chain, cases: set[tuple[int, str]] = frozenset(),
             d = parse_definition(f"{name}({var}) = {body}", known.functions_in(body), reader="latex")
         except DeriveError:  # a definition derive cannot read: links that use the name are undecided
             if not chain.inline:
-                found.entries.append((where, line, "function", name, None))
-                found.entries.append((where, line, "symbol", names.make(name), None))
+                found.entries += _unread(where, line, name)
             return
         if d.function.body.has(Derivative):  # ψ_δ = ρ_δ': its body the derivative worked out, a value
             # at every point (a pending one is none); an integral around it stays, as the verifier keeps
@@ -1449,9 +1447,13 @@ def _end_redefined_in_words(found: Scoped, said: str, inline: list[Inline]) -> N
             continue
         later = next((i for i, (where, _, kind, key, _) in enumerate(found.entries) if where > place
                       and kind in ("function", "symbol") and key in (name, names.make(name))), len(found.entries))
-        found.entries[later:later] = [(place, inline[k].line, "function", name, None),
-                                      (place, inline[k].line, "symbol", names.make(name), None),
-                                      (place, inline[k].line, "reworded", name, None)]
+        found.entries[later:later] = [*_unread(place, inline[k].line, name), (place, inline[k].line, "reworded", name, None)]
+
+
+def _unread(where: tuple[int, int], line: int, name: str) -> list[tuple]:
+    """The entries that end name's definition at where, as a function and as a quantity: links that use
+    it from there on are undecided ("defined at line … in a form derive cannot read")."""
+    return [(where, line, "function", name, None), (where, line, "symbol", names.make(name), None)]
 
 
 def _end_unread(found: Scoped, chain: Chain) -> None:
@@ -1462,8 +1464,7 @@ def _end_unread(found: Scoped, chain: Chain) -> None:
         return
     known = found.at(place_of(chain))
     if names.make(name) in known.symbols or name in known.functions:
-        found.entries.append((place_of(chain), chain.lines[0], "symbol", names.make(name), None))
-        found.entries.append((place_of(chain), chain.lines[0], "function", name, None))
+        found.entries += _unread(place_of(chain), chain.lines[0], name)
 
 
 # The prose right before a display names what its equation is: a curve or a constraint the text states
