@@ -22,6 +22,15 @@ MPMATH_TWINS: dict[type, Callable] = {
     sympy.atan: mpmath.atan, sympy.erf: mpmath.erf, sympy.gamma: mpmath.gamma, sympy.Abs: abs,
     sympy.factorial: mpmath.factorial,
 }
+# The same in double precision (mpmath.fp: floats, complex off the real line), for quadratures whose
+# answer floats hold (derive.quadrature checks that they do)
+FLOAT_TWINS: dict[type, Callable] = {
+    sympy.exp: mpmath.fp.exp, sympy.log: mpmath.fp.log, sympy.sin: mpmath.fp.sin, sympy.cos: mpmath.fp.cos,
+    sympy.tan: mpmath.fp.tan, sympy.sinh: mpmath.fp.sinh, sympy.cosh: mpmath.fp.cosh, sympy.tanh: mpmath.fp.tanh,
+    sympy.atan: mpmath.fp.atan, sympy.erf: mpmath.fp.erf, sympy.gamma: mpmath.fp.gamma, sympy.Abs: abs,
+    sympy.factorial: mpmath.fp.factorial,
+}
+assert FLOAT_TWINS.keys() == MPMATH_TWINS.keys()
 
 
 def as_sympy_number(v, digits: int) -> Expr:

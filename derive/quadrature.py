@@ -13,17 +13,19 @@ split where a case split or |u| changes formula.
 
 from __future__ import annotations
 
+import cmath
 import math
 from collections.abc import Callable
 from functools import lru_cache
 
 import mpmath
 import sympy
+from mpmath.calculus.quadrature import TanhSinh
 from sympy import AccumBounds, Add, Expr, Float, Integral, Limit, Mul, Pow, S, Symbol, preorder_traversal
 from sympy.core.relational import Relational
 
 from derive.limit_values import INFINITE, NONE, UNSETTLED, worked_out
-from derive.mpmath_numbers import MPMATH_TWINS, NO_VALUE, as_mpmath_number, as_sympy_number, exact
+from derive.mpmath_numbers import FLOAT_TWINS, MPMATH_TWINS, NO_VALUE, as_mpmath_number, as_sympy_number, exact
 
 _DIGITS = 15  # the value's digits, as derive.numeric asks for them
 _GUARD = 10  # working digits beyond them
@@ -70,14 +72,19 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
             return None
         except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:
             raise ValueError("no value at this point") from exc  # (a constant without a value there)
+        fast = _in_floats(integral.function, x, values, ends, f) if sure_bits <= _FLOAT_SURE_BITS else None
+        if fast is not None:
+            return as_sympy_number(mpmath.mpmathify(fast), _DIGITS)
         largest = 0.0  # the integrand's largest value: a value much smaller has lost digits to cancellation
         signs = set()  # (+1, −1, or 0j for a complex value): an integrand of one sign cancels nothing
 
         def sampled(t):
             nonlocal largest
             v = f(t)
-            largest = max(largest, float(abs(v)))
-            signs.add(0j if isinstance(v, mpmath.mpc) else mpmath.sign(v))
+            size = float(abs(v))
+            if size > largest:
+                largest = size
+            signs.add(0j if isinstance(v, mpmath.mpc) else (v > 0) - (v < 0))
             return v
 
         try:
@@ -97,6 +104,103 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
                 raise Cancelled("the integral is about 0 here: no sure digits")
             raise ValueError("no value at this point")
         return as_sympy_number(value, _DIGITS)
+
+
+# The quadrature in floats first: a node costs a twentieth of one at the working precision. Its value is
+# kept only where two degrees of each piece agree to _FLOAT_BITS of it, nothing beyond its outermost
+# nodes can matter, and the integrand's values are nowhere much larger than the integral (no digits
+# lost to cancellation); elsewhere the working precision decides, as before
+_FLOAT_RULE = TanhSinh(mpmath.fp)  # (it keeps its nodes for each degree)
+_FLOAT_BITS = 46
+_FLOAT_SURE_BITS = 40  # the most sure bits asked of a value (_SURE_BITS) that floats may give
+_FLOAT_FIRST, _FLOAT_DEGREES = 3, 8  # (mpmath's quad in floats goes from 2 to 6)
+_FLOAT_LOST_BITS = 3  # the integrand at most 8 times the integral's size
+
+
+def _in_floats(expr: Expr, x: Symbol, values: dict, ends: list, precise: Callable):
+    """∫ expr dx over the pieces between ends (mpmath numbers), worked out in floats: a float or
+    complex where that is sure of _FLOAT_BITS, None where it is not or fails (the working precision's
+    quadrature then decides: a doubt costs time, never a value). A node where floats overflow or
+    underflow into 0/0 (a density's far tail, e^{-x²/2} / e^{-x²/8}) is worked out by precise, the
+    integrand at the working precision."""
+    largest = 0.0
+
+    def sampled(t):
+        nonlocal largest
+        try:
+            v = f(t)
+        except (ArithmeticError, ValueError, TypeError):
+            v = math.nan
+        if not cmath.isfinite(v):
+            v = _as_float(precise(mpmath.mpf(t)))
+        largest = max(largest, abs(v))
+        return v
+
+    try:
+        f = _compiled(expr, x, {s: _as_float(v) for s, v in values.items()}, floats=True)
+        found = _float_quadrature(sampled, [_as_float(e) for e in ends],
+                                  lambda value: largest > abs(value) * 2.0 ** _FLOAT_LOST_BITS)
+    except (_Unknown, ArithmeticError, ValueError, TypeError):  # (overflow, a pole, a log of 0 …)
+        return None
+    if found is None:
+        return None
+    value, error = found
+    size = abs(value)
+    if not (0 < size < math.inf and largest < math.inf) or largest > size * 2.0 ** _FLOAT_LOST_BITS \
+            or error > size * 2.0 ** -_FLOAT_BITS:
+        return None
+    return value
+
+
+def _float_quadrature(f: Callable, ends: list, hopeless: Callable):
+    """(value, error) by mpmath's tanh-sinh rule in floats, degree after degree on each piece until two
+    degrees agree to _FLOAT_BITS of it (their difference the error: mpmath's own estimate extrapolates,
+    and claimed 16 digits of a piece whose last two degrees differed in the ninth). None where a piece
+    does not settle by _FLOAT_DEGREES, where what lies beyond its outermost nodes may matter (_beyond),
+    or where one piece's value is hopeless (far below the integrand's values: ∫ (x − μ) φ(x) dx, 0 in
+    floats' rounding, which only the working precision tells)."""
+    total = error = 0.0
+    for a, b in zip(ends, ends[1:]):
+        if a == b:
+            continue
+        g = f
+        if (a, b) == (-math.inf, math.inf):  # (mpmath's fold onto [0, ∞): an end at 0)
+            g, a, b = (lambda t: f(-t) + f(t)), 0.0, math.inf
+        results, outermost = [], []
+        for degree in range(1, _FLOAT_DEGREES + 1):
+            nodes = _FLOAT_RULE.get_nodes(a, b, degree, 53)
+            outermost = [min(outermost + [x for x, _ in nodes]), max(outermost + [x for x, _ in nodes])]
+            results.append(_FLOAT_RULE.sum_next(g, nodes, degree, 53, results))
+            step = abs(results[-1] - results[-2]) if degree > 1 else math.inf
+            if degree >= _FLOAT_FIRST and step <= abs(results[-1]) * 2.0 ** -_FLOAT_BITS:
+                break
+            if degree > _FLOAT_FIRST and len(ends) == 2 and hopeless(results[-1]):
+                return None
+        else:
+            return None
+        if _beyond(g, a, b, *outermost) > abs(results[-1]) * 2.0 ** -(_FLOAT_BITS + 4):
+            return None
+        total += results[-1]
+        error += step
+    return total, error
+
+
+def _beyond(g: Callable, a: float, b: float, low: float, high: float) -> float:
+    """About the size of ∫ g beyond the outermost nodes low and high of [a, b]: (x − a)·g(x) at the node
+    nearest a, x·g(x) at the farthest toward ∞. Floats' nodes stop 10⁻¹⁶ from an end and at 10¹⁶, and
+    every degree leaves out the same part, so that degrees agree to 14 digits on a value a tail such as
+    x^{−1.7} (∫ beyond 10¹⁶: 10⁻¹¹) or an end such as x^{−0.9} at 0 puts off in the tenth. A part g(x) ~
+    x^{−1−a} beyond X is X·g(X)/a: this is sure of it for a > 1/16, and a smaller a fails the degrees."""
+    sizes = []
+    for end, node in ((a, low), (b, high)):
+        width = abs(node) if math.isinf(end) else abs(node - end)
+        sizes.append(width * abs(g(node)))
+    return max(sizes)
+
+
+def _as_float(v):
+    """An mpmath number as a float, or a complex off the real line."""
+    return complex(v) if isinstance(v, mpmath.mpc) else float(v)
 
 
 def _double(integral: Integral) -> bool:
@@ -164,9 +268,10 @@ def _sure_bits(size, error, largest: float) -> float:
     return min(by_error, mpmath.mp.prec - lost)
 
 
-def _compiled(expr: Expr, x: Symbol, values: dict) -> Callable:
+def _compiled(expr: Expr, x: Symbol, values: dict, floats: bool = False) -> Callable:
     """expr as a function of x's value, made of mpmath calls, the parameters at their values; a part
-    free of x is worked out once, and a node without an mpmath twin by SymPy (_by_sympy)."""
+    free of x is worked out once, and a node without an mpmath twin by SymPy (_by_sympy). With floats,
+    made of mpmath.fp's calls on floats, and _Unknown for a node without a twin."""
     if expr == x:
         return lambda t: t
     if expr in values:
@@ -174,11 +279,13 @@ def _compiled(expr: Expr, x: Symbol, values: dict) -> Callable:
         return lambda t: c
     if expr.is_Number or expr.is_NumberSymbol or expr is S.ImaginaryUnit or expr in (S.Infinity, S.NegativeInfinity):
         c = as_mpmath_number(expr)
+        c = _as_float(c) if floats else c
         return lambda t: c
     if isinstance(expr, Integral) and x not in expr.free_symbols:
         c = _inner_value(expr, values)
+        c = _as_float(c) if floats else c
         return lambda t: c
-    f = _composed(expr, x, values)
+    f = _composed(expr, x, values, floats)
     if x not in expr.free_symbols:
         c = f(None)
         return lambda t: c
@@ -195,21 +302,43 @@ def _inner_value(integral: Integral, values: dict):
     return as_mpmath_number(value)
 
 
-def _composed(expr: Expr, x: Symbol, values: dict) -> Callable:
+def _composed(expr: Expr, x: Symbol, values: dict, floats: bool = False) -> Callable:
     """expr's node over its compiled parts: an mpmath call, or SymPy for a node without a twin (whose
     parts are not compiled: a case split's conditions are no numbers)."""
     if not isinstance(expr, (Add, Mul, Pow)) and not (type(expr) in MPMATH_TWINS and len(expr.args) == 1):
+        if floats:
+            raise _Unknown(type(expr).__name__)  # (SymPy at each node would cost what floats save)
         return _by_sympy(expr, x, values)
-    parts = [_compiled(a, x, values) for a in expr.args]
+    numbers = mpmath.fp if floats else mpmath.mp
+    parts = [_compiled(a, x, values, floats) for a in expr.args]
     if isinstance(expr, Add):
-        return lambda t: mpmath.fsum(p(t) for p in parts)
+        if len(parts) == 2:  # (one rounding, as fsum's: the same value, without its checks on each call)
+            first, second = parts
+            return lambda t: first(t) + second(t)
+        return lambda t: numbers.fsum([p(t) for p in parts])
     if isinstance(expr, Mul):
-        return lambda t: mpmath.fprod(p(t) for p in parts)
+        return _product(parts)
     if isinstance(expr, Pow):
         base, power = parts
-        return lambda t: mpmath.power(base(t), power(t))
-    twin, (inner,) = MPMATH_TWINS[type(expr)], parts
+        return lambda t: numbers.power(base(t), power(t))
+    twin, (inner,) = (FLOAT_TWINS if floats else MPMATH_TWINS)[type(expr)], parts
     return lambda t: twin(inner(t))
+
+
+def _product(parts: list[Callable]) -> Callable:
+    """The product of the parts' values, multiplied in turn at the working precision: fprod's value
+    (it does the same), without its precision bookkeeping on each of the thousands of nodes."""
+    first, *rest = parts
+    if len(rest) == 1:
+        (second,) = rest
+        return lambda t: first(t) * second(t)
+
+    def product(t):
+        value = first(t)
+        for p in rest:
+            value = value * p(t)
+        return value
+    return product
 
 
 def _by_sympy(expr: Expr, x: Symbol, values: dict) -> Callable:
