@@ -149,6 +149,8 @@ def test_latex_blow_ups_are_limits(text):
     (r"\lim_{t \to \infty} t e^{-t}", "t*exp(-t)", sympy.oo, "-"),
     (r"\lim_{x \to 0^+} x \ln x", "x*log(x)", 0, "+"),
     (r"\lim_{x \to 1^{-}} \frac{1}{1 - x}", "1/(1 - x)", 1, "-"),
+    (r"\lim_{x \to 0+} \frac{|x|}{x}", "Abs(x)/x", 0, "+"),  # a sign that ends the point is its side
+    (r"\lim_{h\to a-} \frac{1}{a - h}", "1/(a - h)", sympy.Symbol("a", real=True), "-"),
 ])
 def test_a_limit_is_read_with_its_side_and_the_product_after_it(text, body, point, side):
     value = parse(text, reader="latex")

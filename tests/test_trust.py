@@ -221,6 +221,9 @@ def test_a_limits_own_variable_takes_no_value_of_an_example():
     ("$$\\lim_{x \\to -\\infty} 2^{x} = \\infty$$\n", UNDECIDED),
     ("$$\\lim_{x \\to 0} 2^{1/x} = \\infty$$\n", UNDECIDED),
     ("$$\\lim_{x \\to 0^-} \\left(\\frac{1}{2}\\right)^{1/x} = 0$$\n", UNDECIDED),
+    # the side written as a sign after the point (x → 0−): was a parse error, never the two-sided limit
+    ("$$\\lim_{x \\to 0-} \\frac{|x|}{x} = -1$$\n", VALID),
+    ("$$\\lim_{x \\to 0-} \\frac{|x|}{x} = 1$$\n", INVALID),
 ])
 def test_a_limit_is_taken_of_what_its_body_stands_for(text, verdict):
     assert [k.verdict for k in check(text).links] == [verdict]

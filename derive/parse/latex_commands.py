@@ -481,7 +481,7 @@ class Commands:
 
     def limit(self) -> Expr:
         r"""\lim_{x \to a} body: the limit of the product that follows (as \sum's body is), from both sides;
-        x \to a^+ (a^-, a^{+}) from one; a may be \infty. The verifier works the limit out (SymPy's limit),
+        x \to a^+ (a^-, a^{+}, a+) from one; a may be \infty. The verifier works the limit out (SymPy's limit),
         or leaves the link undecided."""
         t = self.take()
         if not (self.is_op("_") and self.is_op("{", at=self.i + 1)):
@@ -494,6 +494,8 @@ class Commands:
         elif self.is_op("}", at=close - 1) and self.is_op("+", "-", at=close - 2) and self.is_op("{", at=close - 3) \
                 and self.is_op("^", at=close - 4):  # 0^{+}
             side, point_end = self.tokens[close - 2].text, close - 4
+        elif self.is_op("+", "-", at=close - 1):  # 0+, a−: a sign that ends the point can only be its side
+            side, point_end = self.tokens[close - 1].text, close - 1
         self.i += 2
         if self.tok.kind != "letter" and not (self.tok.kind == "command" and greek_name(self.tok.text[1:])):
             raise self.refuse(r"a limit's variable is a letter, as in \lim_{x \to 0}", self.tok)
