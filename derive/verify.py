@@ -33,7 +33,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import TypeVar
 
-from sympy import (Add, And, Basic, Derivative, Dummy, Eq, Expr, Indexed, Integral, Limit, Mul, Piecewise, Pow, Product, S, Subs,
+from sympy import (AccumBounds, Add, And, Basic, Derivative, Dummy, Eq, Expr, Indexed, Integral, Limit, Mul, Piecewise, Pow, Product, S, Subs,
                    Sum, Symbol, cancel, count_ops, exp, expand, expand_log, log, nan, simplify, zoo)
 from sympy.core.function import AppliedUndef
 
@@ -346,6 +346,8 @@ def _with_limits(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         # m < 1 the text states, and the points at m > 1 called it wrong)
         return None, f"derive cannot work out {_text(unsettled[0])}: SymPy's limit gives no plain value for it"
     verdict, method = _compared(a, b)
+    if verdict is None and not (a.free_symbols | b.free_symbols) and _finite_against_infinite(a, b):
+        return False, "evaluate"  # (the points have no value to compare where a side is ∞)
     if verdict is None or not (a.free_symbols | b.free_symbols):  # (no parameters: the points would take
         return verdict, method  # the very limits SymPy took)
     # with parameters, SymPy's symbolic limit was wrong where its limits at numbers were right
@@ -354,6 +356,16 @@ def _with_limits(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         return None, ("SymPy's value of the limit and its values at sample points disagree" if at_points is not None
                       else "SymPy's value of the limit could not be checked at sample points")
     return verdict, method
+
+
+def _finite_against_infinite(a: Expr, b: Expr) -> bool:
+    """Sides without parameters whose values, each limit worked out, are ∞ and a finite number, or ∞ and
+    −∞ (lim_{x→∞} x = 5, lim_{x→0⁺} 1/x = −∞): they differ, as surely as lim 1/x = ∞ holds."""
+    values = [_finished(side) for side in (a, b)]
+    infinite = [v in (S.Infinity, S.NegativeInfinity) for v in values]
+    plain = all(v.is_number and not v.has(Limit, AccumBounds, Integral, Sum, Product, nan, zoo) for v in values)
+    return plain and any(infinite) and values[0] != values[1] and all(
+        inf or v.is_finite is True for v, inf in zip(values, infinite))
 
 
 def _limits_kept(expr: Expr) -> Expr:

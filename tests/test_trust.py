@@ -218,15 +218,30 @@ def test_a_limits_own_variable_takes_no_value_of_an_example():
     ("Let $g(x) = x^2$.\n\n$$\\lim_{x \\to 3} g(x) = 10$$\n", INVALID),
     # SymPy 1.14 gives lim_{x→−∞} 2^x = ∞: a number's power is taken as e^{x log 2}
     ("$$\\lim_{x \\to -\\infty} 2^{x} = 0$$\n", VALID),
-    ("$$\\lim_{x \\to -\\infty} 2^{x} = \\infty$$\n", UNDECIDED),
+    ("$$\\lim_{x \\to -\\infty} 2^{x} = \\infty$$\n", INVALID),  # (0 against ∞: see below)
     ("$$\\lim_{x \\to 0} 2^{1/x} = \\infty$$\n", UNDECIDED),
-    ("$$\\lim_{x \\to 0^-} \\left(\\frac{1}{2}\\right)^{1/x} = 0$$\n", UNDECIDED),
+    ("$$\\lim_{x \\to 0^-} \\left(\\frac{1}{2}\\right)^{1/x} = 0$$\n", INVALID),  # (it is 2^{−1/x} → ∞)
     # the side written as a sign after the point (x → 0−): was a parse error, never the two-sided limit
     ("$$\\lim_{x \\to 0-} \\frac{|x|}{x} = -1$$\n", VALID),
     ("$$\\lim_{x \\to 0-} \\frac{|x|}{x} = 1$$\n", INVALID),
 ])
 def test_a_limit_is_taken_of_what_its_body_stands_for(text, verdict):
     assert [k.verdict for k in check(text).links] == [verdict]
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    # a side worked out to ∞ against a finite one, or −∞: they differ (the sample points have no value
+    # to compare, and these wrong claims were left undecided)
+    ("\\lim_{x \\to \\infty} x = 5", INVALID),
+    ("\\lim_{x \\to 0^+} \\frac{1}{x} = -\\infty", INVALID),
+    ("\\lim_{x \\to \\infty} \\frac{1}{x} = \\infty", INVALID),
+    ("1 + \\lim_{x \\to \\infty} e^{-x} = \\infty", INVALID),
+    ("\\lim_{x \\to 0^+} \\frac{1}{x} = \\infty", VALID),
+    ("\\lim_{x \\to 0} \\frac{1}{x} = \\infty", UNDECIDED),  # (no two-sided limit)
+    ("\\lim_{x \\to \\infty} e^{a x} = \\infty", UNDECIDED),  # (the sign of a decides)
+])
+def test_a_limit_worked_out_to_infinity_is_told_from_a_finite_value(claim, verdict):
+    assert [k.verdict for k in check(f"$$\n{claim}\n$$\n").links] == [verdict]
 
 
 def test_a_limit_under_a_stated_sign_or_of_a_defined_function_is_worked_out():
