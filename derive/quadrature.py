@@ -68,11 +68,11 @@ def integral_value(integral: Integral, point: dict, sure_bits: int) -> Expr | No
             f = _compiled(integral.function, x, values)
             ends = [_compiled(end, x, values)(None) for end in (lower, upper)]
             ends = [ends[0], *_breaks(integral.function, x, values, *ends), ends[1]]
-            if ends == [-mpmath.inf, mpmath.inf]:
+            if ends in ([-mpmath.inf, mpmath.inf], [mpmath.inf, -mpmath.inf]):  # (reversed: after u = −x)
                 # each half on its own: mpmath folds ℝ onto [0, ∞) as f(−x) + f(x), where the odd part of
                 # an integrand with no integral cancels (∫ x/(π(1 + (x − m)²)) dx = m was proved: a
                 # Cauchy law's mean, which does not exist)
-                ends = [-mpmath.inf, mpmath.mpf(0), mpmath.inf]
+                ends = [ends[0], mpmath.mpf(0), ends[1]]
         except _Unknown:
             return None
         except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:

@@ -246,6 +246,8 @@ def test_an_integral_over_the_line_that_exists_only_as_a_principal_value_has_no_
         integral_value(cauchy, {mu: 0.5}, 40)
     with pytest.raises(ValueError):
         integral_value(Integral(x / (1 + x**2) + exp(-x**2), (x, -oo, oo)), {}, 40)
+    with pytest.raises(ValueError):  # (the bounds reversed, as after u = −x: mpmath folded them too)
+        integral_value(Integral(x / (pi * (1 + (x - mu) ** 2)), (x, oo, -oo)), {mu: 2.0}, 40)
     text = "$$\\int_{-\\infty}^{\\infty} \\frac{x}{\\pi(1+(x-m)^2)} \\, dx = m$$\n"
     assert [k.verdict for k in check(text).links] != [VALID]
     # an integral that exists is worked out as before, each half by itself
