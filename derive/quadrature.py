@@ -172,12 +172,11 @@ def _float_quadrature(f: Callable, ends: list, hopeless: Callable):
     for a, b in zip(ends, ends[1:]):
         if a == b:
             continue
-        g = f  # (never both ends infinite: integral_value splits ℝ at 0)
-        results, outermost = [], []
+        results, outermost = [], []  # (never both ends infinite: integral_value splits ℝ at 0)
         for degree in range(1, _FLOAT_DEGREES + 1):
             nodes = _FLOAT_RULE.get_nodes(a, b, degree, 53)
             outermost = [min(outermost + [x for x, _ in nodes]), max(outermost + [x for x, _ in nodes])]
-            results.append(_FLOAT_RULE.sum_next(g, nodes, degree, 53, results))
+            results.append(_FLOAT_RULE.sum_next(f, nodes, degree, 53, results))
             step = abs(results[-1] - results[-2]) if degree > 1 else math.inf
             if degree >= _FLOAT_FIRST and step <= abs(results[-1]) * 2.0 ** -_FLOAT_BITS:
                 break
@@ -185,7 +184,7 @@ def _float_quadrature(f: Callable, ends: list, hopeless: Callable):
                 return None
         else:
             return None
-        if _beyond(g, a, b, *outermost) > abs(results[-1]) * 2.0 ** -(_FLOAT_BITS + 4):
+        if _beyond(f, a, b, *outermost) > abs(results[-1]) * 2.0 ** -(_FLOAT_BITS + 4):
             return None
         total += results[-1]
         error += step

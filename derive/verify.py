@@ -33,8 +33,9 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import TypeVar
 
-from sympy import (AccumBounds, Add, And, Basic, Derivative, Dummy, Eq, Expr, Indexed, Integral, Limit, Mul, Piecewise, Pow, Product, S, Subs,
-                   Sum, Symbol, cancel, count_ops, exp, expand, expand_log, log, nan, simplify, zoo)
+from sympy import (AccumBounds, Add, And, Basic, Derivative, Dummy, Eq, Expr, Indexed, Integral, Limit, Mul, Piecewise,
+                   Pow, Product, S, Subs, Sum, Symbol, cancel, count_ops, exp, expand, expand_log, log, nan, simplify,
+                   zoo)
 from sympy.core.function import AppliedUndef
 
 from derive import lemmas
@@ -346,10 +347,12 @@ def _with_limits(a: Expr, b: Expr) -> tuple[bool | None, str | None]:
         # m < 1 the text states, and the points at m > 1 called it wrong)
         return None, f"derive cannot work out {_text(unsettled[0])}: SymPy's limit gives no plain value for it"
     verdict, method = _compared(a, b)
-    if verdict is None and not (a.free_symbols | b.free_symbols) and _finite_against_infinite(a, b):
-        return False, "evaluate"  # (the points have no value to compare where a side is ∞)
-    if verdict is None or not (a.free_symbols | b.free_symbols):  # (no parameters: the points would take
-        return verdict, method  # the very limits SymPy took)
+    if not (a.free_symbols | b.free_symbols):  # (no parameters: the points would take the very limits SymPy took)
+        if verdict is None and _finite_against_infinite(a, b):
+            return False, "evaluate"  # (the points have no value to compare where a side is ∞)
+        return verdict, method
+    if verdict is None:
+        return verdict, method
     # with parameters, SymPy's symbolic limit was wrong where its limits at numbers were right
     at_points = numeric_verdict(_limits_kept(a), _limits_kept(b), limits_agree=True)
     if verdict is not at_points:
